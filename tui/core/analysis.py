@@ -1,0 +1,66 @@
+"""The analysis pipeline: spaCy parses, our rules read actors, numbers and quotes from the parse."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .article import Article
+from .model import Analysis
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+_PARAGRAPH_END = re.compile(r"\n+")
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split into chunks that each end with their newlines, so the chunks join back to `text`."""
+    chunks, start = [], 0
+    for match in _PARAGRAPH_END.finditer(text):
+        chunks.append(text[start : match.end()])
+        start = match.end()
+    if start < len(text):
+        chunks.append(text[start:])
+    return chunks
+
+
+def parse(text: str, nlp: "Language", batch_size: int = 64) -> "Doc":
+    """Parse paragraph by paragraph (as spaCy's nlp.pipe would) and join into one Doc whose
+    character offsets are those of `text`."""
+    from spacy.tokens import Doc
+
+    docs = list(nlp.pipe(paragraphs(text), batch_size=batch_size))
+    if len(docs) == 1:
+        return docs[0]
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    assert doc.text == text, "paragraph join changed the text"
+    return doc
+
+
+def analyze_doc(doc: "Doc", article: Article, model: str) -> Analysis:
+    from .actors import find_actors
+    from .numbers import find_numbers
+    from .quotes import find_quotes
+
+    cast = find_actors(doc)
+    return Analysis(
+        source=article.source,
+        title=article.title,
+        sha256=article.sha256,
+        model=model,
+        entities=cast.entities,
+        actors=cast.actors,
+        numbers=find_numbers(doc),
+        quotes=find_quotes(doc, cast),
+    )
+
+
+def analyze(article: Article, model: str | None = None) -> Analysis:
+    """Analyse an article with the named spaCy pipeline (or the default one)."""
+    from .nlp import default_model, load_model
+
+    name = model or default_model()
+    nlp = load_model(name)
+    return analyze_doc(parse(article.text, nlp), article, name)

@@ -1,0 +1,119 @@
+"""Word lists the extraction rules rest on. General English and world knowledge only."""
+
+from __future__ import annotations
+
+#: Verbs that report speech or thought; their subject is a speaker, their clause what was said.
+SPEECH_VERBS = frozenset(
+    """say tell warn accuse claim announce add state insist argue deny admit explain note
+    suggest describe label believe think report confirm complain urge ask estimate predict
+    reveal acknowledge allege assert concede declare maintain promise vow pledge threaten write
+    agree fear hope reply respond stress emphasise emphasize caution comment contend dismiss
+    criticise criticize condemn praise blame recall remark observe mention indicate propose
+    recommend demand question wonder worry tweet post testify charge plead counter conclude
+    characterise characterize call brand term dub signal express voice reiterate repeat
+    announce disclose predict forecast estimate doubt expect""".split()
+)
+
+#: Verbs that report speech only when they take a clause or a quote, never alone.
+WEAK_SPEECH_VERBS = frozenset("add note call term dub brand describe label expect believe think hope fear".split())
+
+#: Nouns that turn "expressed/voiced X" into a speech act.
+SPEECH_NOUNS = frozenset("concern concerns fear fears hope hopes doubt doubts worry worries belief view".split())
+
+#: Verbs where what was said sits in an object and "of"/"against"/"to" phrase, not a clause.
+OBJECT_SPEECH_VERBS = frozenset("accuse warn urge tell ask blame charge criticise criticize condemn praise".split())
+
+#: Words of a title that may stand before a name and are not part of it.
+HONORIFICS = frozenset(
+    """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady rev rev.
+    reverend sen sen. senator rep rep. gov gov. governor gen gen. general col col. capt capt.
+    president prime minister chancellor judge justice mayor king queen prince princess pope
+    sheikh chief premier secretary ambassador""".split()
+)
+
+#: Nouns that head a role ("the NATO chief", "defence minister").
+ROLE_NOUNS = frozenset(
+    """chief minister president secretary spokesman spokeswoman spokesperson director head
+    leader executive officer official chairman chairwoman chair ceo founder co-founder
+    commander general ambassador governor mayor senator chancellor premier envoy adviser
+    advisor aide analyst economist professor lawyer attorney judge manager editor reporter
+    correspondent researcher scientist expert member representative negotiator diplomat
+    king queen prince princess monarch emperor pope bishop archbishop owner partner worker
+    survivor witness victim father mother son daughter brother sister wife husband""".split()
+)
+
+#: Country and common-name synonyms: each set is one actor.
+COUNTRY_SYNONYMS = [
+    {"United States", "US", "U.S.", "USA", "U.S.A.", "America", "United States of America"},
+    {"United Kingdom", "UK", "U.K.", "Britain", "Great Britain"},
+    {"United Nations", "UN", "U.N."},
+    {"European Union", "EU", "E.U."},
+    {"Soviet Union", "USSR", "U.S.S.R."},
+    {"United Arab Emirates", "UAE", "U.A.E."},
+]
+
+#: Capital -> country, for a capital used to mean its government ("Moscow warned ...").
+CAPITALS = {
+    "Moscow": "Russia", "Kyiv": "Ukraine", "Kiev": "Ukraine", "Washington": "United States",
+    "London": "United Kingdom", "Beijing": "China", "Paris": "France", "Berlin": "Germany",
+    "Tokyo": "Japan", "Tehran": "Iran", "Pyongyang": "North Korea", "Seoul": "South Korea",
+    "Ottawa": "Canada", "Canberra": "Australia", "New Delhi": "India", "Delhi": "India",
+    "Islamabad": "Pakistan", "Kabul": "Afghanistan", "Baghdad": "Iraq", "Damascus": "Syria",
+    "Ankara": "Turkey", "Riyadh": "Saudi Arabia", "Cairo": "Egypt", "Jerusalem": "Israel",
+    "Brussels": "Belgium", "Rome": "Italy", "Madrid": "Spain", "Warsaw": "Poland",
+    "Minsk": "Belarus", "Tbilisi": "Georgia", "Riga": "Latvia", "Vilnius": "Lithuania",
+    "Tallinn": "Estonia", "Nairobi": "Kenya", "Mogadishu": "Somalia", "Abuja": "Nigeria",
+    "Pretoria": "South Africa", "Havana": "Cuba", "Caracas": "Venezuela", "Mexico City": "Mexico",
+    "Brasilia": "Brazil", "Buenos Aires": "Argentina", "Taipei": "Taiwan", "Hanoi": "Vietnam",
+    "Bangkok": "Thailand", "Manila": "Philippines", "Jakarta": "Indonesia", "Dublin": "Ireland",
+    "Athens": "Greece", "Vienna": "Austria", "Stockholm": "Sweden", "Oslo": "Norway",
+    "Helsinki": "Finland", "Copenhagen": "Denmark", "Budapest": "Hungary", "Prague": "Czech Republic",
+    "Bern": "Switzerland", "Lisbon": "Portugal", "Amsterdam": "Netherlands", "Doha": "Qatar",
+    "Beirut": "Lebanon", "Amman": "Jordan", "Sanaa": "Yemen", "Tripoli": "Libya", "Khartoum": "Sudan",
+}
+
+#: Pronouns that may stand for a person, and for a group or organisation.
+PERSON_PRONOUNS = frozenset("he she him her his hers himself herself".split())
+GROUP_PRONOUNS = frozenset("they them their it its we".split())
+
+#: Words before a figure that make it approximate or a bound.
+QUALIFIERS = (
+    "more than", "less than", "fewer than", "greater than", "at least", "at most", "up to",
+    "as many as", "as much as", "as few as", "as little as", "no more than", "no fewer than",
+    "just over", "just under", "well over", "nearly", "almost", "about", "around", "some",
+    "roughly", "approximately", "over", "under", "close to", "an estimated", "estimated",
+    "upwards of", "below", "above", "only", "just", "barely",
+)
+
+UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "single": 1, "dozen": 12,
+    "half": 0.5, "quarter": 0.25, "twice": 2, "once": 1, "thrice": 3, "double": 2,
+    "triple": 3, "couple": 2, "pair": 2,
+}
+SCALE_WORDS = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000, "mln": 1_000_000, "bln": 1_000_000_000, "m": 1_000_000,
+    "bn": 1_000_000_000, "k": 1_000, "tn": 1_000_000_000_000,
+}
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "hundredth": 100, "thousandth": 1000, "millionth": 1_000_000,
+}
+#: Plural scale words that make a figure vague: "tens of thousands", "hundreds of people".
+VAGUE_WORDS = frozenset("tens dozens hundreds thousands millions billions scores".split())
+
+CURRENCIES = {
+    "$": "dollars", "US$": "US dollars", "C$": "Canadian dollars", "A$": "Australian dollars",
+    "£": "pounds", "€": "euros", "¥": "yen", "₹": "rupees", "₽": "roubles",
+}
+CURRENCY_WORDS = frozenset(
+    """dollar dollars pound pounds euro euros yen yuan rupee rupees rouble roubles ruble rubles
+    franc francs peso pesos shilling shillings rand cent cents pence penny""".split()
+)

