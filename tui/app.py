@@ -1,0 +1,81 @@
+"""The Byline App: screens, global bindings and the command palette; nothing else."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from typing import Iterable
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from tui.core.article import Article
+from tui.keys import KEYS, bindings
+from tui.screens.reader import ReaderScreen
+from widgets.help import HelpScreen
+
+#: Our own theme variables; a theme may override any of them.
+THEME_VARIABLES = {
+    "entity-person": "#e4568c",
+    "entity-org": "#3fa0e8",
+    "entity-place": "#3cb371",
+    "entity-group": "#b07be8",
+    "entity-number": "#e0a030",
+    "entity-mark": "#f0e040",
+}
+
+
+class BylineApp(App[int]):
+    """A terminal reader for people who read the news closely."""
+
+    TITLE = "Byline"
+    CSS_PATH = str(files("styles") / "app.tcss")
+    BINDINGS = bindings("app")
+
+    def __init__(self, article: Article, model: str, keymap: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.article = article
+        self.model = model
+        self._user_keymap = keymap
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(THEME_VARIABLES)
+
+    def on_mount(self) -> None:
+        self.title = f"Byline — {self.article.title}"
+        if self._user_keymap is None:
+            from tui.core.paths import load_config
+
+            self._user_keymap = load_config().keymap
+        if self._user_keymap:
+            self.set_keymap(self._user_keymap)
+        self.push_screen(ReaderScreen(self.article, self.model))
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        seen = {"quit", "command_palette"}
+        for key in KEYS:
+            if key.action in seen or key.scope == "list":
+                continue
+            seen.add(key.action)
+            yield SystemCommand(key.description, f"key: {key.display}", self._runner(key))
+
+    def _runner(self, key):
+        async def run() -> None:
+            target = "app" if key.scope == "app" else "screen" if key.scope == "reader" else "focused"
+            if target == "focused":
+                from widgets.article_view import ArticleView
+
+                view = self.screen.query_one(ArticleView)
+                view.focus()
+                await view.run_action(key.action)
+            else:
+                await self.run_action(f"{target}.{key.action}")
+
+        return run

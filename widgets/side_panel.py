@@ -1,0 +1,163 @@
+"""The side panel: who is in the story, what figures it rests on, who said what."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import OptionList, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from tui.core.model import Actor, Analysis, Number, Quote
+from tui.keys import bindings
+
+TYPE_NAMES = {
+    "PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
+    "NORP": "group",
+}
+
+
+def _value(n: Number) -> str:
+    if n.value is None:
+        return "—"
+    if n.kind == "date" and isinstance(n.value, int):
+        return str(n.value)
+    return f"{n.value:,}" if isinstance(n.value, int) else f"{n.value:,g}"
+
+
+def actor_prompt(a: Actor) -> Text:
+    text = Text(no_wrap=False)
+    text.append(a.name, style="bold")
+    text.append(f"  {TYPE_NAMES.get(a.type, a.type.lower())} · {len(a.mentions)}×", style="dim")
+    if a.roles:
+        text.append("\n  " + "; ".join(a.roles), style="italic")
+    if a.aliases:
+        text.append("\n  aka " + ", ".join(a.aliases), style="dim")
+    return text
+
+
+def number_prompt(n: Number, sentence: str) -> Text:
+    text = Text(no_wrap=False)
+    text.append(_value(n), style="bold")
+    if n.qualifier:
+        text.append(f" ({n.qualifier})", style="italic")
+    text.append(f"  {n.unit or '?'}", style="")
+    text.append(f"  {n.kind}", style="dim")
+    text.append(f"\n  {sentence}", style="dim")
+    return text
+
+
+def quote_prompt(q: Quote) -> Text:
+    text = Text(no_wrap=False)
+    text.append(q.speaker or "unattributed", style="bold" if q.speaker else "italic dim")
+    text.append(f"  {q.cue or ''} · {q.kind}", style="dim")
+    body = q.text if len(q.text) < 400 else q.text[:400] + "…"
+    text.append("\n  " + (f"“{body}”" if q.kind != "indirect" else body))
+    return text
+
+
+class ItemList(OptionList):
+    """A list of analysis items; enter chooses one."""
+
+    BINDINGS = bindings("list") + [
+        ("j", "cursor_down", "Down"),
+        ("k", "cursor_up", "Up"),
+        ("g", "first", "Top"),
+        ("G", "last", "Bottom"),
+    ]
+
+    def action_choose(self) -> None:
+        self.action_select()
+
+
+class SidePanel(Vertical):
+    """Tabs Actors | Numbers | Quotes, with counts in their titles."""
+
+    analysis: reactive[Analysis | None] = reactive(None, init=False, always_update=True)
+
+    @dataclass
+    class ItemChosen(Message):
+        """The reader chose an item: move the article cursor to `start` and mark `spans`."""
+
+        panel: "SidePanel"
+        start: int
+        spans: tuple[tuple[int, int], ...]
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(id="tabs"):
+            with TabPane("Actors", id="actors"):
+                yield ItemList(id="actor-list")
+            with TabPane("Numbers", id="numbers"):
+                yield ItemList(id="number-list")
+            with TabPane("Quotes", id="quotes"):
+                yield ItemList(id="quote-list")
+
+    @property
+    def tabs(self) -> TabbedContent:
+        return self.query_one(TabbedContent)
+
+    def show_tab(self, tab: str) -> ItemList:
+        """Activate a tab and return its list."""
+        self.tabs.active = tab
+        return self.tabs.get_pane(tab).query_one(ItemList)
+
+    def active_list(self) -> ItemList | None:
+        pane = self.tabs.active_pane
+        return pane.query_one(ItemList) if pane is not None else None
+
+    def on_mount(self) -> None:
+        self.loading = True
+
+    def _sentence(self, analysis_text: str, start: int, end: int) -> str:
+        lo = max(analysis_text.rfind(". ", 0, start) + 2, analysis_text.rfind("\n", 0, start) + 1)
+        hi_candidates = [i for i in (analysis_text.find(". ", end), analysis_text.find("\n", end)) if i >= 0]
+        hi = min(hi_candidates) + 1 if hi_candidates else len(analysis_text)
+        return analysis_text[lo:hi].strip()
+
+    def __init__(self, text: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.text = text
+        self._items: dict[str, list[tuple[int, tuple[tuple[int, int], ...]]]] = {}
+
+    def watch_analysis(self, analysis: Analysis | None) -> None:
+        """Fill the lists from the analysis of the article."""
+        if analysis is None:
+            self.loading = True
+            return
+        text = self.text
+        self._fill("actor-list", "actors", "Actors",
+                   [(actor_prompt(a), a.mentions[0][0], tuple(tuple(m) for m in a.mentions)) for a in analysis.actors])
+        self._fill("number-list", "numbers", "Numbers",
+                   [(number_prompt(n, self._sentence(text, n.start, n.end)), n.start, ((n.start, n.end),))
+                    for n in analysis.numbers])
+        quote_items = []
+        for q in analysis.quotes:
+            spans = [(q.start, q.end)]
+            actor = analysis.actor(q.speaker_actor)
+            if actor:
+                spans += [tuple(m) for m in actor.mentions if q.start - 400 < m[0] < q.end + 400]
+            quote_items.append((quote_prompt(q), q.start, tuple(spans)))
+        self._fill("quote-list", "quotes", "Quotes", quote_items)
+        self.loading = False
+
+    def _fill(self, list_id: str, pane_id: str, title: str, items) -> None:
+        option_list = self.query_one(f"#{list_id}", ItemList)
+        option_list.clear_options()
+        option_list.add_options([Option(prompt, id=str(i)) for i, (prompt, _, _) in enumerate(items)])
+        self._items[list_id] = [(start, spans) for _, start, spans in items]
+        self.tabs.get_tab(pane_id).label = f"{title} {len(items)}"
+        if items:
+            option_list.highlighted = 0
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        items = self._items.get(event.option_list.id or "", [])
+        if 0 <= event.option_index < len(items):
+            start, spans = items[event.option_index]
+            self.post_message(self.ItemChosen(self, start, spans))
