@@ -9,6 +9,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from tui.core.article import Article
+from tui.core.prefetch import Prefetch
 from tui.keys import KEYS, bindings
 from tui.screens.reader import ReaderScreen
 from widgets.help import HelpScreen
@@ -31,10 +32,17 @@ class BylineApp(App[int]):
     CSS_PATH = str(files("styles") / "app.tcss")
     BINDINGS = bindings("app")
 
-    def __init__(self, article: Article, model: str, keymap: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        article: Article,
+        model: str,
+        keymap: dict[str, str] | None = None,
+        prefetch: "Prefetch | None" = None,
+    ) -> None:
         super().__init__()
         self.article = article
         self.model = model
+        self.prefetch = prefetch
         self._user_keymap = keymap
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -48,7 +56,12 @@ class BylineApp(App[int]):
             self._user_keymap = load_config().keymap
         if self._user_keymap:
             self.set_keymap(self._user_keymap)
-        self.push_screen(ReaderScreen(self.article, self.model))
+        self.push_screen(ReaderScreen(self.article, self.model, self.prefetch))
+        self.prefetch = None
+
+    def on_unmount(self) -> None:
+        if self.prefetch is not None:
+            self.prefetch.cancel()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

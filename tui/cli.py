@@ -102,15 +102,23 @@ def _run(command: str, opts: argparse.Namespace) -> int:
     raise AssertionError(command)
 
 
-def _open(opts: argparse.Namespace) -> int:
+def build_app(file: str | None, model: str | None = None):
+    """Open the article and make the app; the analysis starts at once in another process,
+    while Textual starts and shows the text."""
     from .core.article import load_article, seed_path
     from .core.nlp import default_model
+    from .core.prefetch import Prefetch
 
-    article = load_article(opts.file if opts.file else seed_path())
-    model = opts.model or default_model()
+    article = load_article(file if file else seed_path())
+    model = model or default_model()
+    prefetch = Prefetch.start(article, model)
     from .app import BylineApp
 
-    app = BylineApp(article, model=model)
+    return BylineApp(article, model=model, prefetch=prefetch)
+
+
+def _open(opts: argparse.Namespace) -> int:
+    app = build_app(opts.file, opts.model)
     app.run()
     return app.return_code or 0
 

@@ -160,7 +160,7 @@ def _is_role(tokens: list["Token"]) -> bool:
 def _span_text(doc: "Doc", tokens: list["Token"]) -> str:
     if not tokens:
         return ""
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
+    return doc[tokens[0].i : tokens[-1].i + 1].text.strip()
 
 
 def role_before(doc: "Doc", start: int, end: int) -> tuple[int, str] | None:
@@ -404,7 +404,7 @@ def find_actors(doc: "Doc") -> Cast:
         for m, _ in members:
             for k in range(m.start, m.end):
                 token_actor[k] = idx
-            entities.append(Entity(m.char_start, m.char_end, doc.text[m.char_start : m.char_end], m.label, actor.id))
+            entities.append(Entity(m.char_start, m.char_end, doc[m.start : m.end].text, m.label, actor.id))
 
     cast = Cast(doc=doc, entities=entities, actors=actors, token_actor=token_actor)
     _index_roles(cast)

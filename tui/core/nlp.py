@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -24,10 +25,18 @@ def default_model() -> str:
     raise ModelError(f"no English spaCy pipeline is installed; {INSTALL_HINT}")
 
 
-@lru_cache(maxsize=4)
+_LOAD_LOCK = threading.Lock()
+
+
 def load_model(name: str | None = None) -> "Language":
-    """Load (once per process) the named pipeline, or the default one."""
+    """Load (once per process, whichever thread asks first) the named pipeline, or the default one."""
     name = name or default_model()
+    with _LOAD_LOCK:
+        return _load(name)
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> "Language":
     try:
         import spacy
     except ImportError:  # pragma: no cover - a broken install

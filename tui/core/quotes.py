@@ -181,7 +181,7 @@ def _nearest_cue(doc: "Doc", mask: _QuoteMask, m: Marked) -> "Token | None":
         last = first[-1].sent
         if last.end < len(doc):
             nxt = doc[last.end].sent
-            if nxt.start_char - m.close <= 3 and "\n" not in doc.text[m.close : nxt.start_char]:
+            if 0 <= nxt.start_char - m.close <= 3:
                 candidates.extend(t for t in nxt if t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB" and mask.find(t.idx) is None)
     if not candidates:
         return None
@@ -261,17 +261,16 @@ def find_quotes(doc: "Doc", cast: Cast) -> list[Quote]:
         quotes.append(quote)
         if direct:
             last_direct = quote
-    quotes.extend(_indirect(doc, cast, mask))
+    quotes.extend(_indirect(doc, text, cast, mask))
     quotes.sort(key=lambda q: (q.start, q.kind))
     return quotes
 
 
-def _indirect(doc: "Doc", cast: Cast, mask: _QuoteMask) -> list[Quote]:
+def _indirect(doc: "Doc", text: str, cast: Cast, mask: _QuoteMask) -> list[Quote]:
     found: list[Quote] = []
-    text = doc.text
     for token in doc:
         if token.lower_ == "according" and mask.find(token.idx) is None:
-            found.extend(_according(doc, cast, token))
+            found.extend(_according(doc, text, cast, token))
             continue
         if token.pos_ != "VERB" or token.lemma_ not in SPEECH_VERBS or mask.find(token.idx) is not None:
             continue
@@ -291,7 +290,7 @@ def _indirect(doc: "Doc", cast: Cast, mask: _QuoteMask) -> list[Quote]:
     return found
 
 
-def _according(doc: "Doc", cast: Cast, token: "Token") -> list[Quote]:
+def _according(doc: "Doc", text: str, cast: Cast, token: "Token") -> list[Quote]:
     """"..., according to X": the rest of the sentence is what X reported."""
     to = next((c for c in token.children if c.lower_ == "to"), None)
     if to is None and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
@@ -309,4 +308,4 @@ def _according(doc: "Doc", cast: Cast, token: "Token") -> list[Quote]:
     speaker, actor_id = _speaker(cast, pobj) if pobj is not None else (None, None)
     if speaker and actor_id is None and pobj is not None and pobj.pos_ == "NOUN" and not pobj.ent_type_:
         pass  # unnamed sources ("Western officials") stay as written
-    return [Quote(start, end, doc.text[start:end], "indirect", speaker, actor_id, "according to")]
+    return [Quote(start, end, text[start:end], "indirect", speaker, actor_id, "according to")]

@@ -15,6 +15,7 @@ from textual.worker import get_current_worker
 
 from tui.core.article import Article
 from tui.core.model import Analysis
+from tui.core.prefetch import Prefetch
 from tui.keys import bindings
 from widgets.article_view import ArticleView
 from widgets.legend import Legend
@@ -36,10 +37,11 @@ class ReaderScreen(Screen):
     class AnalysisFailed(Message):
         error: str
 
-    def __init__(self, article: Article, model: str) -> None:
+    def __init__(self, article: Article, model: str, prefetch: Prefetch | None = None) -> None:
         super().__init__()
         self.article = article
         self.model = model
+        self._prefetch = prefetch
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
@@ -64,8 +66,11 @@ class ReaderScreen(Screen):
         from tui.core.errors import BylineError
 
         worker = get_current_worker()
+        prefetch, self._prefetch = self._prefetch, None
         try:
-            result = analyze(self.article, self.model)
+            result = prefetch.result() if prefetch is not None else None
+            if result is None:
+                result = analyze(self.article, self.model)
         except BylineError as exc:
             self.post_message(self.AnalysisFailed(str(exc)))
             return

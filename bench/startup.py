@@ -1,0 +1,89 @@
+"""Startup: time to the first frame with text and to highlights, beside raw spaCy.
+
+    python bench/startup.py [ARTICLE] [--runs N]
+
+Each figure is wall-clock time from launching a fresh Python process: the reference process
+imports spaCy, loads the pipeline and parses the article; the Byline process starts the real app
+headless at 120x40 and notes when the article text is on screen and when highlights land.
+Prints medians and ratios to the reference measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+RAW = """
+import sys, time
+import spacy
+from tui.core.nlp import default_model
+nlp = spacy.load(default_model())
+nlp(open(sys.argv[1], encoding="utf-8").read())
+print(time.time())
+"""
+
+APP = """
+import asyncio, json, sys, time
+launched = float(sys.argv[2])
+
+async def main():
+    from tui.cli import build_app
+    app = build_app(sys.argv[1])
+    from tui.screens.reader import ReaderScreen
+    from widgets.article_view import ArticleView
+    first = ready = None
+    async with app.run_test(size=(120, 40)) as pilot:
+        while ready is None:
+            screen = app.screen
+            if first is None and isinstance(screen, ReaderScreen):
+                views = screen.query(ArticleView)
+                if views and views.first().size.height > 0 and views.first().text:
+                    first = time.time()
+            if isinstance(screen, ReaderScreen) and screen.analysis is not None:
+                await pilot.pause()
+                ready = time.time()
+            await asyncio.sleep(0.005)
+    print(json.dumps({"first": first - launched, "ready": ready - launched}))
+
+asyncio.run(main())
+"""
+
+
+def run(code: str, *args: str) -> tuple[float, str]:
+    launched = time.time()
+    out = subprocess.run([sys.executable, "-c", code, *args, str(launched)], cwd=ROOT, capture_output=True,
+                         text=True, check=True).stdout
+    return launched, out
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("article", nargs="?", default=str(ROOT / "seeds" / "nato_riga.txt"))
+    parser.add_argument("--runs", type=int, default=5)
+    opts = parser.parse_args(argv)
+    runs, article = opts.runs, opts.article
+    raw, first, ready = [], [], []
+    for _ in range(runs):
+        launched, out = run(RAW, article)
+        raw.append(float(out.strip()) - launched)
+        _, out = run(APP, article)
+        data = json.loads(out)
+        first.append(data["first"])
+        ready.append(data["ready"])
+    r, f, h = (statistics.median(x) for x in (raw, first, ready))
+    print(f"article: {article} ({runs} runs, medians)")
+    print(f"raw spaCy (process start, import, load, parse): {r:.3f} s")
+    print(f"byline first frame with text:                   {f:.3f} s  ({f / r:.2f}x raw)")
+    print(f"byline highlights and side panel:               {h:.3f} s  ({h / r:.2f}x raw, raw + {h - r:+.3f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

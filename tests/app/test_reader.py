@@ -1,0 +1,182 @@
+"""The reader, driven by keys as a person would."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList, TabbedContent
+
+from tests.app.helpers import seed_app, text_app, wait_for_analysis
+from widgets.article_view import ArticleView
+from widgets.side_panel import SidePanel
+
+
+async def test_text_is_on_screen_before_analysis():
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        assert "Jens Stoltenberg" in view.text
+        assert app.screen.has_class("-loading") or app.screen.analysis is not None
+
+
+async def test_actors_tab_lists_stoltenberg_and_enter_jumps_to_him():
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_for_analysis(pilot)
+        panel = screen.query_one(SidePanel)
+        tabs = panel.query_one(TabbedContent)
+        assert str(tabs.get_tab("actors").label).startswith("Actors ")
+        actors = panel.query_one("#actor-list", OptionList)
+        names = [a.name for a in screen.analysis.actors]
+        index = names.index("Jens Stoltenberg")
+        assert "Jens Stoltenberg" in str(actors.get_option_at_index(index).prompt)
+
+        await pilot.press("tab")
+        assert actors.has_focus
+        for _ in range(index):
+            await pilot.press("j")
+        await pilot.press("enter")
+        await pilot.pause()
+        view = screen.query_one(ArticleView)
+        assert view.has_focus
+        offset = view.cursor_offset
+        assert view.text[offset : offset + len("Jens Stoltenberg")] == "Jens Stoltenberg"
+        stoltenberg = screen.analysis.actors[index]
+        assert set(view.marks) == {tuple(m) for m in stoltenberg.mentions}
+        assert len(view.marks) >= 3
+
+
+async def test_tab_titles_count_items():
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_for_analysis(pilot)
+        tabs = screen.query_one(TabbedContent)
+        analysis = screen.analysis
+        assert str(tabs.get_tab("numbers").label) == f"Numbers {len(analysis.numbers)}"
+        assert str(tabs.get_tab("quotes").label) == f"Quotes {len(analysis.quotes)}"
+
+
+async def test_enter_on_an_entity_marks_all_its_mentions():
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_for_analysis(pilot)
+        view = screen.query_one(ArticleView)
+        start = view.text.index("Stoltenberg has described")
+        view.move_to_offset(start)
+        await pilot.press("enter")
+        await pilot.pause()
+        marked = {view.text[s:e] for s, e in view.marks}
+        assert {"Jens Stoltenberg", "Stoltenberg"} <= marked
+        await pilot.press("escape")
+        assert view.marks == ()
+
+
+async def test_sentence_and_paragraph_keys_move_the_cursor():
+    app = text_app("Title\n\nFirst sentence here. Second one follows. Third.\n\nNext paragraph.\n")
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = app.screen.query_one(ArticleView)
+        text = view.text
+        await pilot.press("right_parenthesis")
+        assert view.cursor_offset == text.index("First sentence")
+        await pilot.press("right_parenthesis")
+        assert view.cursor_offset == text.index("Second one")
+        await pilot.press("left_parenthesis")
+        assert view.cursor_offset == text.index("First sentence")
+        await pilot.press("right_curly_bracket")
+        assert view.cursor_offset == text.index("Next paragraph")
+        await pilot.press("g")
+        assert view.cursor_offset == 0
+        await pilot.press("G")
+        assert view.cursor_location == view.document.end
+
+
+async def test_markup_and_escape_codes_are_shown_literally():
+    app = text_app("[bold]Not bold[/bold] title\n\nA [red]tag[/] and \x1b[31mcolour\x1b[0m here.\n")
+    async with app.run_test(size=(100, 20)) as pilot:
+        await wait_for_analysis(pilot)
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        rendered = "".join(view.get_line(i).plain for i in range(view.document.line_count))
+        assert "[bold]Not bold[/bold]" in rendered and "[red]tag[/]" in rendered
+        assert "␛[31mcolour" in rendered
+        assert app.title.startswith("Byline — [bold]Not bold[/bold]")
+
+
+async def test_highlights_follow_entity_types():
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_for_analysis(pilot)
+        view = screen.query_one(ArticleView)
+        row = next(i for i in range(view.document.line_count) if "Jens Stoltenberg has" in view.document.get_line(i))
+        line = view.get_line(row)
+        col = line.plain.index("Jens Stoltenberg")
+        person = view._style("person")
+        styles = [span.style for span in line.spans if span.start <= col < span.end]
+        assert person in styles
+        assert person.bgcolor is not None
+
+
+async def test_help_screen_lists_every_key_and_closes():
+    from tui.keys import KEYS
+    from widgets.help import HelpScreen
+
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one("DataTable")
+        assert table.row_count == len(KEYS)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_theme_toggles_between_dark_and_light():
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        dark = app.current_theme.dark
+        await pilot.press("ctrl+t")
+        assert app.current_theme.dark is not dark
+
+
+async def test_every_action_is_in_the_command_palette():
+    from tui.keys import KEYS
+
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        for key in KEYS:
+            if key.scope != "list" and key.action not in ("quit", "command_palette"):
+                assert key.description in titles
+
+
+async def test_palette_command_runs_the_action():
+    app = text_app("Title\n\nOne sentence. Another sentence.\n")
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = app.screen.query_one(ArticleView)
+        command = next(c for c in app.get_system_commands(app.screen) if c.title == "Go to the bottom")
+        await command.callback()
+        await pilot.pause()
+        assert view.cursor_location == view.document.end
+
+
+async def test_analysis_error_becomes_a_notification():
+    app = text_app("Title\n\nSome text.\n")
+    app.model = "xx_missing_model"
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await wait_for_analysis(pilot)
+        assert screen.analysis is None
+        assert any("xx_missing_model" in n.message for n in app._notifications)
+        assert "Some text." in screen.query_one(ArticleView).text
+
+
+async def test_prefetched_analysis_from_the_command_line_path(tmp_path):
+    from tui.cli import build_app
+
+    path = tmp_path / "a.txt"
+    path.write_text("Talks resume\n\nPresident Joe Biden met Foreign Minister Sergey Lavrov in Geneva.\n")
+    app = build_app(str(path))
+    assert app.prefetch is not None
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await wait_for_analysis(pilot)
+        names = {a.name for a in screen.analysis.actors}
+        assert {"Joe Biden", "Sergey Lavrov", "Geneva"} <= names

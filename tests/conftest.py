@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture(autouse=True)
+def byline_home(tmp_path, monkeypatch) -> Path:
+    """Every test gets its own config and data directory."""
+    home = tmp_path / "byline-home"
+    monkeypatch.setenv("BYLINE_HOME", str(home))
+    return home
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from tui.core.nlp import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def analyse(nlp):
+    """Analyse a text with the real spaCy model: analyse("...") -> Analysis."""
+    from tui.core.analysis import analyze_doc, parse
+    from tui.core.article import from_text
+
+    def run(text: str):
+        article = from_text(text, "<test>")
+        return analyze_doc(parse(article.text, nlp), article, "test")
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seed_analysis(analyse):
+    from tui.core.article import seed_path
+
+    return analyse(seed_path().read_text(encoding="utf-8"))

@@ -1,0 +1,52 @@
+"""Opening articles: what the reader gets for good and bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.article import MAX_BYTES, clean_text, load_article, seed_path
+from tui.core.errors import ArticleError
+
+
+def test_seed_is_the_nato_article():
+    article = load_article(seed_path())
+    assert article.title == "NATO, Russia spar as foreign ministers meet in Latvia"
+    assert "Jens Stoltenberg" in article.text
+
+
+@pytest.mark.parametrize(
+    "setup, message",
+    [
+        (lambda p: None, "no such file"),
+        (lambda p: p.mkdir(), "is a directory"),
+        (lambda p: p.write_bytes(b""), "is empty"),
+        (lambda p: p.write_bytes(b"  \n\n \t"), "is empty"),
+        (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4), "binary"),
+        (lambda p: p.write_bytes(b"a" * (MAX_BYTES + 10)), "too large"),
+    ],
+    ids=["missing", "directory", "empty", "blank", "binary", "huge"],
+)
+def test_bad_input_is_one_clear_error(tmp_path, setup, message):
+    path = tmp_path / "article.txt"
+    setup(path)
+    with pytest.raises(ArticleError, match=message):
+        load_article(path)
+
+
+def test_text_in_another_encoding_is_read(tmp_path):
+    path = tmp_path / "latin1.txt"
+    text = "Le président a déclaré que l'économie française était très forte à présent.\n" * 3
+    path.write_bytes(text.encode("cp1252"))
+    assert "président a déclaré" in load_article(path).text
+
+
+def test_escape_codes_are_shown_not_run():
+    text = clean_text("Title\n\nHello \x1b[31mred\x1b[0m and a bell \x07.\r\n")
+    assert "\x1b" not in text and "\x07" not in text
+    assert "␛[31mred␛[0m" in text
+    assert "\r" not in text
+
+
+def test_control_picture_keeps_offsets():
+    raw = "A\x1bB"
+    assert len(clean_text(raw).rstrip("\n")) == len(raw)

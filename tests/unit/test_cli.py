@@ -1,0 +1,97 @@
+"""The command line as a user meets it: one line and exit status 2 for bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+def byline(*args: str, stdin: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
+
+
+def _write(path, data: bytes) -> str:
+    path.write_bytes(data)
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    "make, words",
+    [
+        (lambda d: str(d / "nope.txt"), "no such file"),
+        (lambda d: str(d), "is a directory"),
+        (lambda d: _write(d / "e.txt", b""), "is empty"),
+        (lambda d: _write(d / "b.bin", bytes(range(256)) * 8), "binary"),
+    ],
+    ids=["missing", "directory", "empty", "binary"],
+)
+@pytest.mark.parametrize("command", [[], ["analyze"]], ids=["open", "analyze"])
+def test_bad_input_gets_one_line_and_status_2(tmp_path, make, words, command):
+    result = byline(*command, make(tmp_path))
+    err = result.stderr.decode()
+    assert result.returncode == 2
+    assert err.count("\n") == 1 and words in err
+    assert "Traceback" not in err
+
+
+def test_empty_stdin_is_refused():
+    result = byline("analyze", "-", stdin=b"")
+    assert result.returncode == 2 and "standard input is empty" in result.stderr.decode()
+
+
+def test_analyze_json_follows_the_schema(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Minister resigns\n\nForeign Minister Anna Berg said on Monday that 1,200 jobs would go. "
+        "\u201cWe had no choice,\u201d Berg said.\n"
+    )
+    result = byline("analyze", str(article), "--format", "json")
+    assert result.returncode == 0, result.stderr.decode()
+    data = json.loads(result.stdout)
+    assert data["schema"] == "byline.analysis/1"
+    assert data["title"] == "Minister resigns"
+    text = article.read_text()
+    for key in ("entities", "numbers", "quotes"):
+        for item in data[key]:
+            assert text[item["start"] : item["end"]] == item["text"]
+    berg = next(a for a in data["actors"] if a["name"] == "Anna Berg")
+    assert "Berg" in berg["aliases"] and berg["type"] == "PERSON"
+    quote = next(q for q in data["quotes"] if q["kind"] == "direct")
+    assert quote["text"] == "We had no choice" and quote["speaker"] == "Anna Berg"
+
+
+def test_analyze_reads_stdin():
+    result = byline("analyze", "-", "--format", "text", stdin="Title\n\nPresident Joe Biden spoke.\n".encode())
+    assert result.returncode == 0
+    assert "Joe Biden" in result.stdout.decode()
+
+
+def test_unknown_model_says_how_to_install():
+    result = byline("analyze", "seeds/nato_riga.txt", "--model", "xx_no_such_model")
+    assert result.returncode == 2
+    assert "pip install" in result.stderr.decode() and "Traceback" not in result.stderr.decode()
+
+
+def test_version_and_help():
+    assert byline("--version").stdout.decode().startswith("byline ")
+    helptext = byline("--help").stdout.decode()
+    assert "analyze" in helptext and "export" in helptext
+
+
+def test_locate_prints_home_paths(tmp_path):
+    result = byline("locate", env={"BYLINE_HOME": str(tmp_path)})
+    assert result.returncode == 0
+    assert str(tmp_path) in result.stdout.decode()
