@@ -16,11 +16,17 @@ from typing import TYPE_CHECKING
 
 from .lexicon import (
     CAPITALS,
-    COUNTRY_SYNONYMS,
+    COURTESY,
+    GEO_NOUNS,
     GROUP_PRONOUNS,
     HONORIFICS,
+    INSTITUTION_NOUNS,
+    NAME_SUFFIXES,
+    PEERAGE,
     PERSON_PRONOUNS,
+    POSTNOMINALS,
     ROLE_NOUNS,
+    SYNONYMS,
 )
 from .model import ACTOR_LABELS, Actor, Entity
 
@@ -30,9 +36,11 @@ if TYPE_CHECKING:  # pragma: no cover
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _STOP_INITIALS = {"of", "the", "and", "for", "de", "du", "la", "le", "on", "in", "&"}
 _AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _BREAKS = {",", ";", ":", "(", ")", "—", "–", '"', "“", "”", "‘", "’", "'", "[", "]"}
-_SYNONYM_OF = {form: group for group in COUNTRY_SYNONYMS for form in group}
+_SYNONYM_OF = {form: group[0] for group in SYNONYMS for form in group}
 _PREFERRED_LABEL = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC")
+_INITIAL = re.compile(r"^[A-Z]\.?$")
 
 
 @dataclass
@@ -41,6 +49,8 @@ class Mention:
     end: int
     label: str
     key: str  # the name as written, cleaned
+    written: str | None = None  # a fuller written form to keep as an alias ("Lord Goldsmith")
+    roles: list[str] = field(default_factory=list)
     char_start: int = 0
     char_end: int = 0
 
@@ -58,6 +68,7 @@ class Cast:
     _group_starts: list[int] = field(default_factory=list)
     _group_ids: list[int] = field(default_factory=list)
     _role_index: dict[str, int] = field(default_factory=dict)
+    pronouns: dict[int, int] = field(default_factory=dict)  # token index -> actor index
 
     def actor_of_token(self, token: "Token") -> Actor | None:
         idx = self.token_actor[token.i]
@@ -83,6 +94,8 @@ class Cast:
 
     def resolve_pronoun(self, token: "Token", window: int = 1500) -> Actor | None:
         """The actor a pronoun most likely stands for: the nearest fitting actor before it."""
+        if token.i in self.pronouns:
+            return self.actors[self.pronouns[token.i]]
         word = token.lower_
         if word in PERSON_PRONOUNS:
             starts, ids = self._person_starts, self._person_ids
@@ -142,15 +155,15 @@ def _descends_within(token: "Token", root: "Token", lo: int, hi: int) -> bool:
     for _ in range(12):
         if node.i == root.i:
             return True
-        if node.head.i == node.i or not lo <= node.head.i < hi:
+        if node.head.i == node.i or not lo <= node.head.i < hi or node.head.pos_ in ("VERB", "AUX"):
             return False
         node = node.head
     return False
 
 
-def _is_role(tokens: list["Token"]) -> bool:
-    words = [t for t in tokens if t.is_alpha]
-    if not words or len(tokens) > 10:
+def _is_role(tokens: list["Token"], limit: int = 10) -> bool:
+    words = [t for t in tokens if any(ch.isalpha() for ch in t.text)]
+    if not words or len(tokens) > limit or all(t.lower_ in COURTESY for t in words):
         return False
     return any(
         t.lower_ in ROLE_NOUNS or t.lower_ in HONORIFICS or (t.pos_ == "NOUN" and t.is_lower) for t in words
@@ -166,34 +179,37 @@ def _span_text(doc: "Doc", tokens: list["Token"]) -> str:
 def role_before(doc: "Doc", start: int, end: int) -> tuple[int, str] | None:
     """The title written before a name ("NATO Secretary-General Jens Stoltenberg")."""
     root = doc[start:end].root
+    sent_start = doc[start].sent.start
     j, first = start - 1, start
-    while j >= 0:
+    while j >= sent_start:
         t = doc[j]
-        if t.text in _BREAKS or t.is_sent_end or t.pos_ in ("VERB", "AUX", "DET", "PRON", "SCONJ", "CCONJ"):
+        if t.text in _BREAKS or t.pos_ in ("VERB", "AUX", "DET", "PRON", "SCONJ", "CCONJ"):
             break
         if t.pos_ == "ADP" and t.lower_ != "of":
             break
-        if not _descends_within(t, root, j, end):
+        if not _descends_within(t, root, sent_start, end):
             break
         first = j
         j -= 1
     tokens = [doc[k] for k in range(first, start)]
     while tokens and (tokens[0].pos_ in ("ADP", "PUNCT") or tokens[0].text in _POSSESSIVE):
         tokens.pop(0)
+    while tokens and tokens[-1].lower_ in COURTESY:
+        tokens.pop()
     if tokens and _is_role(tokens):
         return tokens[0].i, _span_text(doc, tokens)
     return None
 
 
 def _np_core(doc: "Doc", head: "Token") -> list["Token"]:
-    """A noun phrase without determiners, relative clauses and trailing punctuation."""
+    """A noun phrase without determiners, clauses after it and trailing punctuation."""
     keep = {head.i}
     for child in head.lefts:
         if child.dep_ not in ("det", "punct", "predet"):
             keep.update(t.i for t in child.subtree)
     for child in head.rights:
-        if child.dep_ in ("prep", "compound", "amod", "nummod", "poss", "cc", "conj"):
-            keep.update(t.i for t in child.subtree if t.dep_ not in ("relcl", "acl") or t.i == child.i)
+        if child.dep_ in ("prep", "compound", "amod", "nummod", "poss", "cc", "conj", "relcl"):
+            keep.update(t.i for t in child.subtree)
     lo, hi = min(keep), max(keep)
     tokens = [doc[k] for k in range(lo, hi + 1)]
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc",)):
@@ -207,22 +223,22 @@ def roles_around(doc: "Doc", start: int, end: int) -> list[str]:
     """Roles stated beside a name: apposition either side, and "X is/was the ..."."""
     root = doc[start:end].root
     found = []
-    for child in root.rights:
-        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and not child.ent_type_:
-            tokens = _np_core(doc, child)
-            if tokens and _is_role(tokens):
-                found.append(_span_text(doc, tokens))
+    appos = [c for c in root.rights if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN", "ADJ") and not c.ent_type_]
+    if appos:
+        tokens = sorted({t for c in appos for t in _np_core(doc, c)}, key=lambda t: t.i)
+        tokens = [doc[k] for k in range(tokens[0].i, tokens[-1].i + 1)]
+        if _is_role(tokens, limit=25):
+            found.append(_span_text(doc, tokens))
     head = root.head
     if root.dep_ == "appos" and head.pos_ == "NOUN" and not head.ent_type_ and head.i < start:
-        tokens = _np_core(doc, head)
-        tokens = [t for t in tokens if t.i < start]
-        if tokens and _is_role(tokens):
+        tokens = [t for t in _np_core(doc, head) if t.i < start]
+        if tokens and _is_role(tokens, limit=25):
             found.append(_span_text(doc, tokens))
     if root.dep_ == "nsubj" and head.lemma_ == "be":
         for child in head.rights:
             if child.dep_ == "attr" and child.pos_ == "NOUN":
                 tokens = _np_core(doc, child)
-                if tokens and _is_role(tokens):
+                if tokens and _is_role(tokens, limit=25):
                     found.append(_span_text(doc, tokens))
     return found
 
@@ -241,13 +257,36 @@ def _raw_mentions(doc: "Doc") -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
-        s, e = _clean(doc, ent.start, ent.end, ent.label_)
-        if s >= e:
+        label = ent.label_
+        s, e = _clean(doc, ent.start, ent.end, label)
+        roles: list[str] = []
+        # Letters after a name: a role, not part of the name ("Philippe Sands QC").
+        while e - s > 1 and (doc[e - 1].text in POSTNOMINALS or doc[e - 1].text in NAME_SUFFIXES):
+            if doc[e - 1].text in POSTNOMINALS:
+                roles.append(doc[e - 1].text)
+                if label == "ORG" and 2 <= e - 1 - s <= 3 and all(t.is_title for t in doc[s : e - 1]):
+                    label = "PERSON"
+            e -= 1
+        if s >= e or (e - s == 1 and doc[s].text in POSTNOMINALS):
             continue
+        # A capitalised word the model left out of a party or group: "Liberal Democrats".
+        if label in ("ORG", "NORP") and s > 0:
+            prev = doc[s - 1]
+            if (prev.is_title and not prev.is_sent_start and prev.pos_ in ("PROPN", "ADJ") and not prev.ent_type_
+                    and prev.head.i in range(s, e) and prev.lower_ not in HONORIFICS):
+                s -= 1
         key = doc[s:e].text
-        if not any(ch.isalpha() for ch in key) or not key[0].isupper() and not key[0].isdigit():
+        if not any(ch.isalpha() for ch in key) or not any(ch.isupper() for ch in key):
             continue
-        mentions.append(Mention(s, e, ent.label_, key))
+        m = Mention(s, e, label, key, roles=roles)
+        if label == "PERSON":
+            first = ent.start if ent.start < s and doc[ent.start].lower_ in PEERAGE else s - 1
+            if first >= 0 and doc[first].lower_ in PEERAGE and doc[first].is_title:
+                written = doc[first:e].text
+                if e + 1 < len(doc) and doc[e].lower_ == "of" and doc[e + 1].pos_ == "PROPN":
+                    written = doc[first : e + 2].text
+                m.written = written
+        mentions.append(m)
     return mentions
 
 
@@ -261,14 +300,29 @@ def _consistent_labels(mentions: list[Mention]) -> None:
         if " " not in m.key and m.key in surnames and m.key not in CAPITALS and m.key not in _SYNONYM_OF:
             m.label = "PERSON"
             continue
-        if m.key in CAPITALS or m.key in _SYNONYM_OF:
-            m.label = "GPE"
+        if m.key in CAPITALS or (m.key in _SYNONYM_OF and "Party" not in _SYNONYM_OF[m.key]
+                                 and "Democrats" not in _SYNONYM_OF[m.key]):
+            m.label = "GPE" if m.label != "ORG" or m.key in CAPITALS else m.label
             continue
         counts = votes[m.key]
         best = max(counts.values())
         winners = [lab for lab in _PREFERRED_LABEL if counts.get(lab) == best]
         if m.label not in winners:
             m.label = winners[0]
+
+
+def _institutions(doc: "Doc", mentions: list[Mention]) -> None:
+    """A nationality or country heading an institution is one actor: "the Kenyan government"."""
+    for m in mentions:
+        if m.label not in ("NORP", "GPE"):
+            continue
+        head = doc[m.end - 1].head
+        if head.i < m.end or head.lower_ not in INSTITUTION_NOUNS or head.pos_ != "NOUN":
+            continue
+        between = doc[m.end : head.i]
+        if all(t.dep_ in ("compound", "amod") and t.is_lower for t in between) and len(between) <= 2:
+            m.end, m.label = head.i + 1, "ORG"
+            m.key = doc[m.start : m.end].text
 
 
 def _extra_mentions(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
@@ -278,117 +332,159 @@ def _extra_mentions(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     forms: dict[str, dict[tuple[str, ...], str]] = defaultdict(dict)
     for m in mentions:
-        if m.label in ("PERSON", "ORG", "GPE"):
+        if m.label in ("PERSON", "ORG", "GPE") and m.key[:1].isupper():
             words = tuple(t.text for t in doc[m.start : m.end])
             forms[words[0]][words] = m.label
     extra = []
     for token in doc:
-        if covered[token.i] or token.text not in forms or not token.text[:1].isupper():
+        if covered[token.i] or token.text not in forms:
             continue
         for words, label in sorted(forms[token.text].items(), key=lambda kv: -len(kv[0])):
             end = token.i + len(words)
             if end <= len(doc) and not any(covered[token.i : end]) and tuple(t.text for t in doc[token.i : end]) == words:
-                extra.append(Mention(token.i, end, label, " ".join(words) if len(words) == 1 else doc[token.i : end].text))
+                extra.append(Mention(token.i, end, label, doc[token.i : end].text))
                 covered[token.i : end] = b"\x01" * len(words)
                 break
     return extra
 
 
+def _person_identity(key: str) -> tuple[str, str] | None:
+    """(first name's start, surname) of a full name, ignoring middle initials and suffixes."""
+    parts = [p for p in key.split() if not _INITIAL.match(p) and p not in NAME_SUFFIXES]
+    if len(parts) < 2:
+        return None
+    return parts[0][:3].lower(), parts[-1].lower()
+
+
+class _Grouper:
+    """Decides which actor each mention belongs to."""
+
+    def __init__(self, doc: "Doc", mentions: list[Mention]):
+        self.doc = doc
+        self.identities: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+        for m in mentions:
+            if m.label == "PERSON":
+                ident = _person_identity(m.key)
+                if ident:
+                    self.identities[ident].append(m)
+        self.by_surname: dict[str, list[tuple[int, tuple[str, str]]]] = defaultdict(list)
+        self.by_first: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for ident, ms in self.identities.items():
+            for m in ms:
+                self.by_surname[m.key.split()[-1]].append((m.start, ident))
+                self.by_first[m.key.split()[0]].add(ident)
+        for v in self.by_surname.values():
+            v.sort()
+        keys = {m.key for m in mentions}
+        self.keys_lower = {k.lower(): k for k in keys}
+        self.acronyms: dict[str, str] = {}
+        for key in keys:
+            if " " in key:
+                initials = _initials(key)
+                if len(initials) >= 2:
+                    self.acronyms.setdefault(initials, key)
+        self.agentive = {
+            m.key for m in mentions
+            if m.key in CAPITALS and any(doc[k].dep_ in _AGENT_DEPS for k in range(m.start, m.end))
+        }
+        singles = {k.lower(): k for k in keys if " " not in k}
+        self.adjective_of: dict[str, str] = {}
+        for key in keys:
+            words = key.split()
+            if len(words) >= 2 and all(w.lower() in GEO_NOUNS for w in words[1:]):
+                for low, base in singles.items():
+                    if len(base) >= 4 and words[0].lower().startswith(low[:-1]) and len(words[0]) - len(base) <= 3:
+                        self.adjective_of[key] = base
+
+    def group(self, m: Mention) -> tuple[str, str]:
+        """(group key, kind) for a mention."""
+        if m.label == "PERSON":
+            ident = _person_identity(m.key)
+            if ident:
+                return "P:" + "|".join(ident), "PERSON"
+            if " " not in m.key:
+                candidates = self.by_surname.get(m.key)
+                if candidates:
+                    before = [ident for start, ident in candidates if start < m.start]
+                    return "P:" + "|".join(before[-1] if before else candidates[0][1]), "PERSON"
+                firsts = self.by_first.get(m.key)
+                if firsts and len(firsts) == 1:
+                    return "P:" + "|".join(next(iter(firsts))), "PERSON"
+            return "N:" + m.key.lower(), "PERSON"
+        return "N:" + self.canonical_name(m.key).lower(), "OTHER"
+
+    def canonical_name(self, key: str) -> str:
+        if key in _SYNONYM_OF:
+            return _SYNONYM_OF[key]
+        acr = _acronym(key)
+        if acr and acr in self.acronyms:
+            return self.acronyms[acr]
+        if key in self.agentive:
+            return self.canonical_name(CAPITALS[key]) if CAPITALS[key] in _SYNONYM_OF else CAPITALS[key]
+        if key in self.adjective_of:
+            return self.adjective_of[key]
+        return key
+
+    def display_name(self, members: list[Mention], kind: str) -> str:
+        if kind == "PERSON":
+            full = [m.key for m in members if _person_identity(m.key)]
+            if full:
+                return max(full, key=lambda k: (len(k.split()), len(k)))
+            written = [m.written for m in members if m.written]
+            if written:
+                return written[0]
+            return members[0].key
+        canonical = self.canonical_name(members[0].key)
+        if canonical != members[0].key or canonical in {m.key for m in members}:
+            if canonical in {m.key for m in members} or canonical in _SYNONYM_OF.values() or canonical in CAPITALS.values():
+                return canonical
+        forms = Counter(m.key for m in members)
+        return max(forms, key=lambda k: (forms[k], -members.index(next(x for x in members if x.key == k))))
+
+
 def find_actors(doc: "Doc") -> Cast:
     mentions = _raw_mentions(doc)
     _consistent_labels(mentions)
-    # Drop names inside a person's title ("State" in "Secretary of State Antony Blinken").
-    role_spans: list[tuple[int, int]] = []
-    person_roles: dict[int, list[str]] = defaultdict(list)
-    for idx, m in enumerate(mentions):
+    # Roles, and names inside a title dropped ("State" in "Secretary of State Antony Blinken").
+    inside_role = bytearray(len(doc))
+    for m in mentions:
         if m.label in ("PERSON", "ORG"):
             before = role_before(doc, m.start, m.end)
             if before:
-                role_spans.append((before[0], m.start))
-                person_roles[idx].append(before[1])
-            person_roles[idx].extend(roles_around(doc, m.start, m.end))
-    inside_role = bytearray(len(doc))
-    for lo, hi in role_spans:
-        inside_role[lo:hi] = b"\x01" * (hi - lo)
-    kept = [
-        (m, person_roles.get(i, []))
-        for i, m in enumerate(mentions)
-        if not (inside_role[m.start] and m.label not in ("GPE", "NORP"))
-    ]
-    extra = _extra_mentions(doc, [m for m, _ in kept])
-    kept.extend((m, []) for m in extra)
-    kept.sort(key=lambda pair: pair[0].start)
-    for m, _ in kept:
+                inside_role[before[0] : m.start] = b"\x01" * (m.start - before[0])
+                m.roles.insert(0, before[1])
+            m.roles.extend(roles_around(doc, m.start, m.end))
+    kept = [m for m in mentions if not (inside_role[m.start] and m.label not in ("GPE", "NORP"))]
+    _institutions(doc, kept)
+    kept.extend(_extra_mentions(doc, kept))
+    kept.sort(key=lambda m: m.start)
+    for m in kept:
         m.char_start = doc[m.start].idx
         m.char_end = doc[m.end - 1].idx + len(doc[m.end - 1].text)
 
-    # Group mentions under a canonical key.
-    group_of: list[str] = []
-    full_names = [m for m, _ in kept if m.label == "PERSON" and len(m.key.split()) > 1]
-    by_surname: dict[str, list[Mention]] = defaultdict(list)
-    by_first: dict[str, set[str]] = defaultdict(set)
-    for m in full_names:
-        by_surname[m.key.split()[-1]].append(m)
-        by_first[m.key.split()[0]].add(m.key)
-    keys = {m.key for m, _ in kept}
-    acronyms: dict[str, str] = {}
-    for key in keys:
-        if " " in key:
-            initials = _initials(key)
-            if len(initials) >= 2:
-                acronyms.setdefault(initials, key)
-    agentive: set[str] = set()
-    for m, _ in kept:
-        if m.key in CAPITALS and any(doc[k].dep_ in _AGENT_DEPS for k in range(m.start, m.end)):
-            agentive.add(m.key)
-
-    def canonical(m: Mention) -> str:
-        if m.label == "PERSON":
-            if " " not in m.key:
-                candidates = by_surname.get(m.key)
-                if candidates:
-                    before = [c for c in candidates if c.start < m.start]
-                    return (before[-1] if before else candidates[0]).key
-                firsts = by_first.get(m.key)
-                if firsts and len(firsts) == 1:
-                    return next(iter(firsts))
-            return m.key
-        key = m.key
-        if key in _SYNONYM_OF:
-            group = _SYNONYM_OF[key]
-            present = sorted((k for k in keys if k in group), key=len, reverse=True)
-            longest = max(group, key=lambda g: (len(g.split()), -len(g)))
-            return present[0] if present and " " in present[0] else longest
-        acr = _acronym(key)
-        if acr and acr in acronyms:
-            return acronyms[acr]
-        if key in agentive:
-            country = CAPITALS[key]
-            country = canonical(Mention(0, 0, "GPE", country)) if country in _SYNONYM_OF else country
-            return country
-        return key
-
-    groups: dict[str, list[tuple[Mention, list[str]]]] = defaultdict(list)
-    for m, roles in kept:
-        name = canonical(m)
-        group_of.append(name)
-        groups[(name, "PERSON" if m.label == "PERSON" else "OTHER")].append((m, roles))
+    grouper = _Grouper(doc, kept)
+    groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for m in kept:
+        groups[grouper.group(m)].append(m)
 
     actors: list[Actor] = []
     taken: set[str] = set()
     token_actor = [-1] * len(doc)
     entities: list[Entity] = []
-    order = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[1][0][0].start))
-    for (name, _kind), members in order:
-        labels = Counter(m.label for m, _ in members)
+    order = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
+    for (_key, kind), members in order:
+        name = grouper.display_name(members, kind)
+        labels = Counter(m.label for m in members)
         label = max(_PREFERRED_LABEL, key=lambda lab: (labels.get(lab, 0), -_PREFERRED_LABEL.index(lab)))
-        if name in CAPITALS.values() or name in _SYNONYM_OF:
-            label = "GPE" if label in ("GPE", "LOC") or name in CAPITALS.values() else label
-        aliases, roles = [], []
-        for m, rs in members:
-            if m.key != name and m.key not in aliases:
-                aliases.append(m.key)
-            for r in rs:
+        if name in CAPITALS.values():
+            label = "GPE"
+        aliases: list[str] = []
+        roles: list[str] = []
+        for m in members:
+            for form in (m.key, m.written):
+                if form and form != name and form not in aliases:
+                    aliases.append(form)
+            for r in m.roles:
                 if r.lower() not in {x.lower() for x in roles}:
                     roles.append(r)
         actor = Actor(
@@ -397,11 +493,11 @@ def find_actors(doc: "Doc") -> Cast:
             type=label,
             roles=roles,
             aliases=aliases,
-            mentions=[(m.char_start, m.char_end) for m, _ in members],
+            mentions=[(m.char_start, m.char_end) for m in members],
         )
         idx = len(actors)
         actors.append(actor)
-        for m, _ in members:
+        for m in members:
             for k in range(m.start, m.end):
                 token_actor[k] = idx
             entities.append(Entity(m.char_start, m.char_end, doc[m.start : m.end].text, m.label, actor.id))
@@ -410,7 +506,7 @@ def find_actors(doc: "Doc") -> Cast:
     _index_roles(cast)
     _add_descriptions(cast)
     _index_pronoun_targets(cast)
-    _add_pronoun_mentions(cast)
+    _resolve_subject_pronouns(cast)
     cast.entities.sort(key=lambda e: e.start)
     for actor in actors:
         actor.mentions.sort()
@@ -425,20 +521,25 @@ def _index_roles(cast: Cast) -> None:
             key = _role_key(role)
             counts[key] += 1
             owner[key] = idx
-            # "NATO Secretary-General" also answers to its last words ("the secretary-general").
-    cast._role_index = {k: v for k, v in owner.items() if counts[k] == 1}
+    cast._role_index = {k: v for k, v in owner.items() if counts[k] == 1 and len(k) > 2}
 
 
 def _add_descriptions(cast: Cast) -> None:
-    """Definite descriptions the article uses for an actor ("the NATO chief") become mentions."""
-    if not cast._role_index:
-        return
+    """Definite descriptions the article uses for an actor ("the NATO chief", "the government"
+    for the only government named) become mentions and aliases."""
     doc = cast.doc
-    text = doc.text
-    roles = sorted(cast._role_index, key=len, reverse=True)
-    pattern = re.compile(r"\bthe (" + "|".join(re.escape(r) for r in roles) + r")\b", re.I)
+    descriptions = dict(cast._role_index)
+    heads = Counter(a.name.split()[-1].lower() for a in cast.actors if a.name.split()[-1].lower() in INSTITUTION_NOUNS)
+    for idx, actor in enumerate(cast.actors):
+        head = actor.name.split()[-1].lower()
+        if " " in actor.name and heads.get(head) == 1:
+            descriptions.setdefault(head, idx)
+    if not descriptions:
+        return
+    text = doc.text.replace("’", "'")
+    pattern = re.compile(r"\bthe (" + "|".join(re.escape(r) for r in sorted(descriptions, key=len, reverse=True)) + r")\b", re.I)
     by_char = {t.idx: t.i for t in doc}
-    for match in pattern.finditer(text.replace("’", "'")):
+    for match in pattern.finditer(text):
         start, end = match.start(1), match.end(1)
         first = by_char.get(start)
         if first is None or cast.token_actor[first] >= 0:
@@ -446,9 +547,9 @@ def _add_descriptions(cast: Cast) -> None:
         nxt = text[end : end + 2]
         if nxt[:1] == " " and nxt[1:2].isupper():
             continue  # the role before a name, already counted
-        idx = cast._role_index[_role_key(match.group(1))]
+        idx = descriptions[_role_key(match.group(1))]
         actor = cast.actors[idx]
-        written = text[start:end]
+        written = doc.text[start:end]
         if written not in actor.aliases:
             actor.aliases.append(written)
         actor.mentions.append((start, end))
@@ -472,9 +573,26 @@ def _index_pronoun_targets(cast: Cast) -> None:
     cast._group_ids = [i for _, i in groups]
 
 
-def _add_pronoun_mentions(cast: Cast) -> None:
+def _resolve_subject_pronouns(cast: Cast, window: int = 1500) -> None:
+    """A person pronoun that is a subject stands for the last person who was a subject: the one
+    the story is about (centering), not merely the last name mentioned. Confident ones become
+    mentions."""
+    last: tuple[int, int] | None = None  # (char, actor index)
     for token in cast.doc:
-        if token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
-            actor = cast.confident_pronoun(token)
-            if actor is not None:
-                actor.mentions.append((token.idx, token.idx + len(token.text)))
+        is_subject = token.dep_ in _SUBJECT_DEPS or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+        idx = cast.token_actor[token.i]
+        if idx >= 0 and is_subject and cast.actors[idx].type == "PERSON":
+            last = (token.idx, idx)
+        elif token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
+            target = None
+            if is_subject and last is not None and token.idx - last[0] <= window:
+                target = last[1]
+            confident = cast.confident_pronoun(token)
+            if target is None and confident is not None:
+                target = cast.actors.index(confident)
+            if target is not None:
+                cast.pronouns[token.i] = target
+                if is_subject:
+                    last = (token.idx, target)
+                if confident is not None or is_subject:
+                    cast.actors[target].mentions.append((token.idx, token.idx + len(token.text)))

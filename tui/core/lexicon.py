@@ -28,7 +28,7 @@ HONORIFICS = frozenset(
     """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady rev rev.
     reverend sen sen. senator rep rep. gov gov. governor gen gen. general col col. capt capt.
     president prime minister chancellor judge justice mayor king queen prince princess pope
-    sheikh chief premier secretary ambassador""".split()
+    sheikh chief premier secretary ambassador baroness baron earl""".split()
 )
 
 #: Nouns that head a role ("the NATO chief", "defence minister").
@@ -39,18 +39,41 @@ ROLE_NOUNS = frozenset(
     advisor aide analyst economist professor lawyer attorney judge manager editor reporter
     correspondent researcher scientist expert member representative negotiator diplomat
     king queen prince princess monarch emperor pope bishop archbishop owner partner worker
-    survivor witness victim father mother son daughter brother sister wife husband""".split()
+    survivor witness victim father mother son daughter brother sister wife husband mp mep
+    congressman congresswoman lawmaker legislator councillor councilman councilwoman
+    candidate nominee chancellor qc kc affiliate group party faction militia""".split()
 )
 
-#: Country and common-name synonyms: each set is one actor.
-COUNTRY_SYNONYMS = [
-    {"United States", "US", "U.S.", "USA", "U.S.A.", "America", "United States of America"},
-    {"United Kingdom", "UK", "U.K.", "Britain", "Great Britain"},
-    {"United Nations", "UN", "U.N."},
-    {"European Union", "EU", "E.U."},
-    {"Soviet Union", "USSR", "U.S.S.R."},
-    {"United Arab Emirates", "UAE", "U.A.E."},
+#: Names of one actor, the canonical name first: countries, blocs and the main UK/US parties.
+SYNONYMS = [
+    ["United States", "US", "U.S.", "USA", "U.S.A.", "America", "United States of America"],
+    ["United Kingdom", "UK", "U.K.", "Britain", "Great Britain"],
+    ["United Nations", "UN", "U.N."],
+    ["European Union", "EU", "E.U."],
+    ["Soviet Union", "USSR", "U.S.S.R."],
+    ["United Arab Emirates", "UAE", "U.A.E."],
+    ["Conservative Party", "Conservatives", "Tory", "Tories", "Tory Party"],
+    ["Labour Party", "Labour"],
+    ["Liberal Democrats", "Lib Dems", "Lib Dem", "Liberal Democrat"],
+    ["Republican Party", "Republicans", "GOP"],
+    ["Democratic Party", "Democrats"],
 ]
+
+#: Titles of nobility and knighthood that are part of how a British name is written.
+PEERAGE = frozenset("lord lady baroness baron sir dame earl viscount duke duchess countess".split())
+#: Courtesy words that are no role on their own.
+COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss mx the".split()) | PEERAGE
+#: Letters after a name: not part of it, but a role ("Philippe Sands QC").
+POSTNOMINALS = frozenset("QC KC MP MEP MSP MLA MPP".split())
+NAME_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III PhD".split())
+
+#: Heads of a nationality's institution: "the Kenyan government", "Russian forces".
+INSTITUTION_NOUNS = frozenset(
+    """government authorities police army military forces parliament ministry officials navy
+    cabinet administration regime junta senate congress""".split()
+)
+#: Nouns after an adjective of place that make one place: "Crimean Peninsula" is Crimea.
+GEO_NOUNS = frozenset("peninsula island islands region province coast republic".split())
 
 #: Capital -> country, for a capital used to mean its government ("Moscow warned ...").
 CAPITALS = {
