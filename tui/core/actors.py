@@ -21,11 +21,13 @@ from .lexicon import (
     GROUP_PRONOUNS,
     HONORIFICS,
     INSTITUTION_NOUNS,
+    KINSHIP,
     NAME_SUFFIXES,
     PEERAGE,
     PERSON_PRONOUNS,
     POSTNOMINALS,
     ROLE_NOUNS,
+    SPEECH_VERBS,
     SYNONYMS,
 )
 from .model import ACTOR_LABELS, Actor, Entity
@@ -69,24 +71,34 @@ class Cast:
     _group_ids: list[int] = field(default_factory=list)
     _role_index: dict[str, int] = field(default_factory=dict)
     pronouns: dict[int, int] = field(default_factory=dict)  # token index -> actor index
+    _subject_starts: list[int] = field(default_factory=list)
+    _subject_ids: list[int] = field(default_factory=list)
 
     def actor_of_token(self, token: "Token") -> Actor | None:
         idx = self.token_actor[token.i]
         return self.actors[idx] if idx >= 0 else None
 
     def actor_in(self, tokens) -> Actor | None:
-        """The actor named in a phrase: its head first, else any name in it."""
+        """The actor a phrase names: its head, else a name in apposition or compound with it
+        ("the British aid group Gatsby"), never a modifier ("Western officials")."""
         tokens = list(tokens)
         for t in tokens:
-            if t.dep_ in ("nsubj", "nsubjpass") or t.head not in tokens:
+            if t.head not in tokens or t.head.i == t.i:
                 hit = self.actor_of_token(t)
                 if hit:
                     return hit
         for t in tokens:
             hit = self.actor_of_token(t)
-            if hit and t.dep_ not in ("poss", "pobj", "compound", "nmod"):
+            if hit and hit.type != "NORP" and t.dep_ in ("appos", "compound", "flat", "nsubj", "nsubjpass"):
                 return hit
         return None
+
+    def last_subject(self, char: int, window: int = 1500) -> Actor | None:
+        """The actor most recently named as a subject before `char` (whose statement, report…)."""
+        pos = bisect_left(self._subject_starts, char) - 1
+        if pos < 0 or char - self._subject_starts[pos] > window:
+            return None
+        return self.actors[self._subject_ids[pos]]
 
     def by_role(self, phrase: str) -> Actor | None:
         idx = self._role_index.get(_role_key(phrase))
@@ -275,6 +287,15 @@ def _raw_mentions(doc: "Doc") -> list[Mention]:
             if (prev.is_title and not prev.is_sent_start and prev.pos_ in ("PROPN", "ADJ") and not prev.ent_type_
                     and prev.head.i in range(s, e) and prev.lower_ not in HONORIFICS):
                 s -= 1
+        # A first name the model left out: "Mamadou Dia" tagged as "Dia".
+        while label == "PERSON" and s > 0:
+            prev = doc[s - 1]
+            if (prev.is_title and prev.pos_ == "PROPN" and prev.dep_ == "compound" and not prev.ent_type_
+                    and prev.head.i in range(s, e) and prev.lower_ not in HONORIFICS and prev.lower_ not in ROLE_NOUNS
+                    and prev.lower_ not in PEERAGE):
+                s -= 1
+            else:
+                break
         key = doc[s:e].text
         if not any(ch.isalpha() for ch in key) or not any(ch.isupper() for ch in key):
             continue
@@ -408,7 +429,9 @@ class _Grouper:
                     before = [ident for start, ident in candidates if start < m.start]
                     return "P:" + "|".join(before[-1] if before else candidates[0][1]), "PERSON"
                 firsts = self.by_first.get(m.key)
-                if firsts and len(firsts) == 1:
+                token = self.doc[m.start]
+                kin = token.dep_ == "appos" and token.head.lower_ in KINSHIP
+                if firsts and len(firsts) == 1 and not kin:
                     return "P:" + "|".join(next(iter(firsts))), "PERSON"
             return "N:" + m.key.lower(), "PERSON"
         return "N:" + self.canonical_name(m.key).lower(), "OTHER"
@@ -578,10 +601,16 @@ def _resolve_subject_pronouns(cast: Cast, window: int = 1500) -> None:
     the story is about (centering), not merely the last name mentioned. Confident ones become
     mentions."""
     last: tuple[int, int] | None = None  # (char, actor index)
+    subjects: list[tuple[int, int]] = []
     for token in cast.doc:
         is_subject = token.dep_ in _SUBJECT_DEPS or (token.dep_ == "pobj" and token.head.dep_ == "agent")
         idx = cast.token_actor[token.i]
-        if idx >= 0 and is_subject and cast.actors[idx].type == "PERSON":
+        if idx < 0 and is_subject and token.pos_ in ("NOUN", "PROPN"):
+            named = cast.actor_in(list(token.subtree))  # "the British aid group Gatsby"
+            idx = cast.actors.index(named) if named is not None and named.type in ("PERSON", "ORG") else -1
+        if idx >= 0 and is_subject:
+            subjects.append((token.idx, idx))
+        if idx >= 0 and is_subject and cast.actors[idx].type == "PERSON" and _salient(token):
             last = (token.idx, idx)
         elif token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
             target = None
@@ -592,7 +621,17 @@ def _resolve_subject_pronouns(cast: Cast, window: int = 1500) -> None:
                 target = cast.actors.index(confident)
             if target is not None:
                 cast.pronouns[token.i] = target
-                if is_subject:
+                if is_subject and _salient(token):
                     last = (token.idx, target)
                 if confident is not None or is_subject:
                     cast.actors[target].mentions.append((token.idx, token.idx + len(token.text)))
+    cast._subject_starts = [c for c, _ in subjects]
+    cast._subject_ids = [i for _, i in subjects]
+
+
+def _salient(token: "Token") -> bool:
+    """A subject of the main clause, of a speech verb, or the agent of a passive."""
+    head = token.head
+    if token.dep_ == "pobj":
+        return True
+    return head.dep_ == "ROOT" or head.lemma_ in SPEECH_VERBS or (head.dep_ == "conj" and head.head.dep_ == "ROOT")

@@ -67,6 +67,15 @@ COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss mx the".split()) | PEERAGE
 POSTNOMINALS = frozenset("QC KC MP MEP MSP MLA MPP".split())
 NAME_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III PhD".split())
 
+#: Family words: "Spindler's father, Joseph," is a Spindler, not another Joseph.
+KINSHIP = frozenset("father mother son daughter brother sister wife husband uncle aunt cousin grandfather grandmother widow".split())
+
+#: Verbs that report what was said in their object: "announced the end of the siege".
+OBJECT_REPORT_VERBS = frozenset("announce confirm deny claim reveal admit acknowledge demand disclose".split())
+
+#: Nouns for a text that speaks for someone: "A statement said ..." speaks for its author.
+DOCUMENT_NOUNS = frozenset("statement release report letter post tweet communique communiqué announcement message notice".split())
+
 #: Heads of a nationality's institution: "the Kenyan government", "Russian forces".
 INSTITUTION_NOUNS = frozenset(
     """government authorities police army military forces parliament ministry officials navy

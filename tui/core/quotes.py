@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .actors import Cast, _np_core, _span_text
-from .lexicon import OBJECT_SPEECH_VERBS, SPEECH_NOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS
+from .lexicon import (
+    DOCUMENT_NOUNS,
+    OBJECT_REPORT_VERBS,
+    OBJECT_SPEECH_VERBS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    WEAK_SPEECH_VERBS,
+)
 from .model import Quote
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -25,6 +32,7 @@ _CLOSE_DOUBLE = "”»"
 _DIRECT_LEAD = set(":,;—–-([")
 _SUBJECTS = ("nsubj", "nsubjpass")
 _TOPIC_PREPS = {"about", "over", "against", "of", "on"}
+_SUBORDINATE = {"ccomp", "acl", "relcl", "xcomp", "advcl", "pcomp"}
 _TOPIC_VERBS = frozenset("complain warn speak talk worry express voice raise caution".split())
 
 
@@ -111,6 +119,15 @@ class _QuoteMask:
 
 def _subject(verb: "Token") -> "Token | None":
     node = verb
+    if verb.dep_ == "conj" and verb.lemma_ in SPEECH_VERBS and verb.head.dep_ in _SUBORDINATE:
+        # "said X was ... and voiced concern": the speech verbs are the coordinated ones.
+        climb = verb.head
+        for _ in range(8):
+            if climb.dep_ == "ROOT" or (climb.lemma_ in SPEECH_VERBS and climb.pos_ == "VERB") or climb.head.i == climb.i:
+                break
+            climb = climb.head
+        if climb.pos_ in ("VERB", "AUX"):
+            node = climb
     for _ in range(4):
         for child in node.children:
             if child.dep_ in _SUBJECTS:
@@ -132,9 +149,22 @@ def _speaker(cast: Cast, subject: "Token | None") -> tuple[str | None, str | Non
     if subject.pos_ == "PRON":
         actor = cast.resolve_pronoun(subject)
         return (actor.name, actor.id) if actor else (None, None)
-    tokens = list(subject.subtree)
-    has_conj = any(t.dep_ == "conj" for t in subject.children)
-    actor = None if has_conj else cast.actor_of_token(subject) or cast.actor_in(tokens)
+    conjuncts = [subject] + [t for t in subject.subtree if t.dep_ == "conj" and t.head.i in (subject.i,) or
+                             (t.dep_ == "conj" and t.head.dep_ == "conj")]
+    if len(conjuncts) > 1:
+        names = []
+        for c in conjuncts:
+            hit = cast.actor_of_token(c)
+            names.append(hit.name if hit else _span_text(cast.doc, [t for t in _np_core(cast.doc, c) if t.dep_ != "cc"]))
+        return " and ".join(names), None
+    if subject.lemma_ in DOCUMENT_NOUNS:
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return _speaker(cast, owner)
+        actor = cast.last_subject(subject.idx)
+        if actor is not None:
+            return actor.name, actor.id
+    actor = cast.actor_of_token(subject) or cast.actor_in(list(subject.subtree))
     if actor is not None:
         return actor.name, actor.id
     core = _np_core(cast.doc, subject)
@@ -168,7 +198,7 @@ def _governing_verb(token: "Token", mask: _QuoteMask, inside: Marked) -> "Token 
     return first_verb
 
 
-def _nearest_cue(doc: "Doc", mask: _QuoteMask, m: Marked) -> "Token | None":
+def _nearest_cue(doc: "Doc", text: str, mask: _QuoteMask, m: Marked) -> "Token | None":
     """The speech verb outside any quote nearest to a direct quote, in its sentence(s)."""
     first = doc.char_span(m.start, m.end, alignment_mode="expand")
     if first is None or not len(first):
@@ -181,8 +211,11 @@ def _nearest_cue(doc: "Doc", mask: _QuoteMask, m: Marked) -> "Token | None":
         last = first[-1].sent
         if last.end < len(doc):
             nxt = doc[last.end].sent
-            if 0 <= nxt.start_char - m.close <= 3:
-                candidates.extend(t for t in nxt if t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB" and mask.find(t.idx) is None)
+            if 0 <= nxt.start_char - m.close <= 3 and "\n" not in text[m.close : nxt.start_char]:
+                # "... ." Smith said. -- an attribution, not a new statement of its own
+                candidates.extend(t for t in nxt if t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB"
+                                  and mask.find(t.idx) is None and _reported(doc, t) is None
+                                  and not any(c.dep_ in ("ccomp", "dobj") for c in t.children))
     if not candidates:
         return None
     return min(candidates, key=lambda t: min(abs(t.idx - m.open), abs(t.idx - m.close)))
@@ -217,16 +250,20 @@ def _reported(doc: "Doc", verb: "Token") -> tuple[list["Token"], str] | None:
         return None
     if lemma in OBJECT_SPEECH_VERBS and objs:
         rest = [c for c in children if c.i > objs[0].i and c.dep_ in ("prep", "xcomp", "advcl", "ccomp", "oprd")]
-        if rest:
-            if lemma in ("accuse", "charge", "blame", "criticise", "criticize", "condemn", "praise"):
-                pcomps = [g for g in rest[0].children if g.dep_ in ("pcomp", "pobj")]
+        if lemma in ("accuse", "charge", "blame", "criticise", "criticize", "condemn", "praise"):
+            preps = rest[:1] + [c for c in objs[0].children if c.dep_ == "prep" and c.lower_ in ("of", "for")]
+            for prep in preps:
+                pcomps = [g for g in prep.children if g.dep_ in ("pcomp", "pobj")]
                 if pcomps:
                     return list(pcomps[0].subtree), verb.text
+        if rest:
             tokens = list(objs[0].subtree)
             for c in rest:
                 tokens.extend(c.subtree)
             return sorted(tokens, key=lambda t: t.i), verb.text
         return None
+    if lemma in OBJECT_REPORT_VERBS and objs and objs[0].pos_ in ("NOUN", "PROPN") and verb.dep_ != "xcomp":
+        return list(objs[0].subtree), verb.text
     if lemma in _TOPIC_VERBS:
         for child in children:
             if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS:
@@ -244,7 +281,7 @@ def find_quotes(doc: "Doc", cast: Cast) -> list[Quote]:
         direct = _is_direct(text, m)
         verb = None
         if direct:
-            verb = _nearest_cue(doc, mask, m)
+            verb = _nearest_cue(doc, text, mask, m)
         else:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and len(span):
