@@ -213,14 +213,14 @@ def role_before(doc: "Doc", start: int, end: int) -> tuple[int, str] | None:
     return None
 
 
-def _np_core(doc: "Doc", head: "Token") -> list["Token"]:
+def _np_core(doc: "Doc", head: "Token", rights: tuple[str, ...] = ("prep", "compound", "amod", "nummod", "poss", "cc", "conj", "relcl"), preps: tuple[str, ...] | None = None) -> list["Token"]:
     """A noun phrase without determiners, clauses after it and trailing punctuation."""
     keep = {head.i}
     for child in head.lefts:
         if child.dep_ not in ("det", "punct", "predet"):
             keep.update(t.i for t in child.subtree)
     for child in head.rights:
-        if child.dep_ in ("prep", "compound", "amod", "nummod", "poss", "cc", "conj", "relcl"):
+        if child.dep_ in rights and (preps is None or child.dep_ != "prep" or child.lower_ in preps):
             keep.update(t.i for t in child.subtree)
     lo, hi = min(keep), max(keep)
     tokens = [doc[k] for k in range(lo, hi + 1)]
@@ -565,7 +565,7 @@ def _add_descriptions(cast: Cast) -> None:
     for match in pattern.finditer(text):
         start, end = match.start(1), match.end(1)
         first = by_char.get(start)
-        if first is None or cast.token_actor[first] >= 0:
+        if first is None:
             continue
         nxt = text[end : end + 2]
         if nxt[:1] == " " and nxt[1:2].isupper():
@@ -578,7 +578,8 @@ def _add_descriptions(cast: Cast) -> None:
         actor.mentions.append((start, end))
         k = first
         while k < len(doc) and doc[k].idx < end:
-            cast.token_actor[k] = idx
+            if cast.token_actor[k] < 0 or doc[k].pos_ == "NOUN":
+                cast.token_actor[k] = idx
             k += 1
 
 

@@ -35,6 +35,7 @@ _KIND = {
     "ORDINAL": "ordinal", "DATE": "date", "TIME": "date",
 }
 _QUALIFIERS = sorted(QUALIFIERS, key=len, reverse=True)
+_HYPHEN_PARTS = {"and", "a", "half", "quarter", "third"} | set(UNITS_WORDS)
 _NUMBERISH = set(UNITS_WORDS) | set(SCALE_WORDS) | set(ORDINAL_WORDS) | VAGUE_WORDS
 
 
@@ -199,6 +200,8 @@ def _unit(doc: "Doc", start: int, end: int, label: str, number_tokens: list["Tok
 
 
 def _kind(label: str, unit: str | None, text: str) -> str:
+    if unit in _DURATIONS.values() or unit == "age (years)":
+        return "quantity"
     if label in ("DATE", "TIME"):
         return "quantity" if unit and unit not in ("year", "date") else "date"
     if label == "CARDINAL" and unit and unit.startswith("percent"):
@@ -230,7 +233,35 @@ def _candidates(doc: "Doc") -> list[tuple[int, int, str]]:
         spans.append((token.i, end, label))
         covered[token.i : end] = b"\x01" * (end - token.i)
     spans.sort()
-    return spans
+    return _join_ranges(doc, spans)
+
+
+_JOINERS = (["in"], ["to"], ["-"], ["–"], ["out", "of"], ["or"], ["and"])
+
+
+def _join_ranges(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"between 5 and 10 percent", "1 in 125", "10 to 15": one figure, not two."""
+    merged: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        if merged:
+            ps, pe, pl = merged[-1]
+            gap = [t.lower_ for t in doc[pe:start]]
+            between = doc[ps].lower_ == "between" or (ps > 0 and doc[ps - 1].lower_ == "between")
+            if gap in _JOINERS and (gap != ["and"] or between) and pl not in ("ORDINAL",) and label != "ORDINAL":
+                if ps > 0 and doc[ps - 1].lower_ == "between":
+                    ps -= 1
+                joined = label if label in ("PERCENT", "MONEY", "QUANTITY") else (pl if pl != "DATE" else label)
+                if pl == "DATE" and label == "DATE":
+                    joined = "DATE"
+                merged[-1] = (ps, end, joined)
+                continue
+        merged.append((start, end, label))
+    out = []
+    for start, end, label in merged:
+        if end < len(doc) and doc[end].lower_ in ("percent", "%") and label != "PERCENT":
+            end, label = end + 1, "PERCENT"
+        out.append((start, end, label))
+    return out
 
 
 def find_numbers(doc: "Doc") -> list[Number]:
@@ -242,6 +273,11 @@ def find_numbers(doc: "Doc") -> list[Number]:
             continue
         start, qualifier = _qualifier(doc, start, end)
         number_tokens = [t for t in doc[start:end] if _is_number_token(t) or t.lower_ in SCALE_WORDS]
+        text = doc[start:end].text
+        # "one-and-a-half": a number written with hyphens.
+        while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+               and doc[end + 1].lower_ in _HYPHEN_PARTS):
+            end += 2
         text = doc[start:end].text
         # "two-day": a number joined by a hyphen to what it measures.
         if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].is_alpha and not doc[end].whitespace_ and not doc[end - 1].whitespace_:

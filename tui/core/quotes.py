@@ -167,7 +167,7 @@ def _speaker(cast: Cast, subject: "Token | None") -> tuple[str | None, str | Non
     actor = cast.actor_of_token(subject) or cast.actor_in(list(subject.subtree))
     if actor is not None:
         return actor.name, actor.id
-    core = _np_core(cast.doc, subject)
+    core = _np_core(cast.doc, subject, rights=("prep", "compound", "amod", "acl", "relcl"), preps=("of",))
     phrase = _span_text(cast.doc, core) if core else subject.text
     actor = cast.by_role(phrase)
     if actor is not None:

@@ -1,0 +1,208 @@
+"""Extraction with the real spaCy model: each phenomenon pinned by a short real-style sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def actor(analysis, name):
+    found = [a for a in analysis.actors if a.name == name]
+    assert found, f"no actor {name!r} in {[a.name for a in analysis.actors]}"
+    return found[0]
+
+
+def quotes(analysis, kind):
+    return [q for q in analysis.quotes if q.kind == kind]
+
+
+# -- actors ---------------------------------------------------------------------------------
+def test_surname_and_mislabelled_surname_join_the_full_name(seed_analysis):
+    stoltenberg = actor(seed_analysis, "Jens Stoltenberg")
+    assert "Stoltenberg" in stoltenberg.aliases and stoltenberg.type == "PERSON"
+    blinken = actor(seed_analysis, "Antony Blinken")
+    assert "Blinken" in blinken.aliases  # spaCy alone types this "Blinken" as a GPE
+    assert not [a for a in seed_analysis.actors if a.name in ("Stoltenberg", "Blinken")]
+
+
+def test_roles_before_the_name_are_kept_as_written(seed_analysis):
+    assert set(actor(seed_analysis, "Jens Stoltenberg").roles) >= {"NATO Secretary-General", "NATO chief"}
+    assert "US Secretary of State" in actor(seed_analysis, "Antony Blinken").roles
+    assert "Foreign Minister" in actor(seed_analysis, "Sergey Lavrov").roles
+    assert not [a for a in seed_analysis.actors if a.name == "State"]
+
+
+def test_capital_used_as_an_agent_is_its_country(seed_analysis):
+    assert "Moscow" in actor(seed_analysis, "Russia").aliases
+    riga = actor(seed_analysis, "Riga")  # only a place where things happen, never an agent
+    assert riga.type in ("GPE", "LOC")
+
+
+def test_acronym_joins_its_long_form(seed_analysis):
+    us = actor(seed_analysis, "United States")
+    assert "US" in us.aliases
+
+
+def test_apposition_role(analyse):
+    a = analyse("Ken Njoroge, chief executive of a local bank, said he was unable to reach staff.\n")
+    assert any(r.startswith("chief executive of a local bank") for r in actor(a, "Ken Njoroge").roles)
+
+
+def test_titles_are_stripped_and_peerage_kept_as_alias(analyse):
+    a = analyse(
+        "Lord Goldsmith said Lord Falconer played no part. Goldsmith added that the answer was his.\n"
+        "Mr Blair told reporters that Tony Blair had nothing to add.\n"
+    )
+    goldsmith = actor(a, "Lord Goldsmith")
+    assert "Goldsmith" in goldsmith.aliases
+    blair = actor(a, "Tony Blair")
+    assert "Blair" in blair.aliases and "Mr" not in blair.roles
+
+
+def test_middle_initials_and_first_names_join(analyse):
+    a = analyse(
+        "Andrew H. Giuliani is running for governor. Andrew Giuliani spoke in Watertown on Monday, "
+        "and Mr. Giuliani said crime was rising.\n"
+    )
+    giuliani = actor(a, "Andrew H. Giuliani")
+    assert "Andrew Giuliani" in giuliani.aliases
+    assert len([x for x in a.actors if "Giuliani" in x.name]) == 1
+
+
+def test_definite_description_becomes_a_mention(analyse):
+    a = analyse(
+        "NATO chief Jens Stoltenberg arrived in Riga. Later the NATO chief met ministers.\n"
+    )
+    stoltenberg = actor(a, "Jens Stoltenberg")
+    assert "NATO chief" in stoltenberg.aliases
+    assert len(stoltenberg.mentions) >= 2
+
+
+def test_party_names_merge(analyse):
+    a = analyse("The Conservatives and Liberal Democrats want the advice published, a Tory MP said.\n")
+    party = actor(a, "Conservative Party")
+    assert {"Conservatives", "Tory"} <= set(party.aliases)
+
+
+def test_pronoun_mentions_are_listed(analyse):
+    a = analyse("Hiram Macharia said the alarm sounded. He grabbed a fire extinguisher.\n")
+    macharia = actor(a, "Hiram Macharia")
+    assert any(a_text == "He" for a_text in (a_text for s, e in macharia.mentions for a_text in ["Hiram Macharia said the alarm sounded. He grabbed a fire extinguisher.\n"[s:e]]))
+
+
+# -- numbers --------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence, text, value, unit, qualifier, kind",
+    [
+        ("Moscow stationed about 100,000 soldiers on the border.", "about 100,000", 100000, "soldiers", "about", "count"),
+        ("Some 92,000 soldiers are deployed along the frontier.", "Some 92,000", 92000, "soldiers", "some", "count"),
+        ("The plan will cost $5 billion over a decade.", "$5 billion", 5_000_000_000, "dollars", None, "money"),
+        ("The population fell by 1.58% last year.", "1.58%", 1.58, "percent", None, "percent"),
+        ("He said 46% of respondents had a poor view of him.", "46%", 46, "percent of respondents", None, "percent"),
+        ("Two of the attackers fired at the doors.", "Two", 2, "attackers", None, "count"),
+        ("The two-day meeting opened in Riga.", "two-day", 2, "days", None, "quantity"),
+        ("Fifty people remained unaccounted for.", "Fifty", 50, "people", None, "count"),
+        ("At least 21 people were killed.", "At least 21", 21, "people", "at least", "count"),
+        ("Russia annexed Crimea in 2014.", "2014", 2014, "year", None, "date"),
+        ("They waited for one-and-a-half hours.", "one-and-a-half", 1.5, "hours", None, "quantity"),
+        ("It was the second such build-up this year.", "second", 2, "build-up", None, "ordinal"),
+    ],
+)
+def test_number_value_unit_and_qualifier(analyse, sentence, text, value, unit, qualifier, kind):
+    a = analyse(sentence + "\n")
+    found = [n for n in a.numbers if n.text.lower() == text.lower()]
+    assert found, [(n.text, n.value, n.unit) for n in a.numbers]
+    n = found[0]
+    assert n.value == value and n.unit == unit and n.qualifier == qualifier and n.kind == kind
+
+
+@pytest.mark.parametrize(
+    "sentence, text, qualifier",
+    [
+        ("We see tens of thousands of combat-ready troops.", "tens of thousands", "approximately"),
+        ("Hundreds of people fled the hotel.", "Hundreds", "approximately"),
+        ("The rate was 1 in 125 residents.", "1 in 125", None),
+        ("Prices rose between 5 and 10 percent.", "between 5 and 10 percent", None),
+    ],
+)
+def test_vague_figures_ranges_and_rates_have_no_value(analyse, sentence, text, qualifier):
+    a = analyse(sentence + "\n")
+    found = [n for n in a.numbers if text.lower() in n.text.lower() or n.text.lower() in text.lower()]
+    assert found, [(n.text, n.value) for n in a.numbers]
+    assert found[0].value is None
+    if qualifier:
+        assert found[0].qualifier == qualifier
+
+
+# -- quotes ---------------------------------------------------------------------------------
+def test_direct_quote_with_pronoun_speaker_resolved(analyse):
+    a = analyse(
+        "Ken Njoroge, chief executive of a bank, said he could not reach staff. "
+        "\u201cIt's very difficult for the families,\u201d he said.\n"
+    )
+    (q,) = quotes(a, "direct")
+    assert q.text == "It's very difficult for the families"
+    assert q.speaker == "Ken Njoroge" and q.cue == "said"
+
+
+def test_split_quote_gives_two_entries_with_one_speaker(analyse):
+    a = analyse("\u201cWe will not leave,\u201d Mayor Anna Berg said, \u201cuntil the work is done.\u201d\n")
+    direct = quotes(a, "direct") + quotes(a, "partial")
+    assert [q.text for q in direct] == ["We will not leave", "until the work is done."]
+    assert {q.speaker for q in direct} == {"Anna Berg"}
+
+
+def test_straight_and_single_marks_and_headline_partial(analyse):
+    a = analyse(
+        "US warns of 'serious consequences'\n\n"
+        'Officials said: "The talks are over and nobody won."\n'
+    )
+    partial = quotes(a, "partial")
+    assert partial and partial[0].text == "serious consequences" and partial[0].speaker == "United States"
+    assert quotes(a, "direct")[0].text.startswith("The talks are over")
+
+
+def test_partial_quote_of_one_word_has_its_speaker(seed_analysis):
+    unusual = [q for q in seed_analysis.quotes if q.text == "unusual"]
+    assert len(unusual) == 3
+    assert {q.speaker for q in unusual} == {"Jens Stoltenberg", "Antony Blinken"}
+    assert all(q.kind == "partial" for q in unusual)
+
+
+def test_continuing_paragraph_and_unbalanced_marks(analyse):
+    a = analyse(
+        "Title\n\n"
+        "\u201cThen we saw two of the attackers,\u201d Hiram Macharia told Reuters. \u201cThey were firing.\n\n"
+        "\u201cOne of them fired at our office doors and moved on.\u201d\n\n"
+        "The police arrived later.\n"
+    )
+    direct = quotes(a, "direct")
+    texts = [q.text for q in direct]
+    assert "They were firing." in texts
+    assert any(t.startswith("One of them fired") for t in texts)
+    assert {q.speaker for q in direct} == {"Hiram Macharia"}
+
+
+def test_reported_speech_clause_and_speaker(seed_analysis):
+    indirect = quotes(seed_analysis, "indirect")
+    by_text = {q.text: q for q in indirect}
+    q = by_text["Moscow could respond to security threats from Western countries and Ukraine if necessary"]
+    assert q.speaker == "Sergey Lavrov" and q.cue == "said"
+    accused = [x for x in indirect if x.cue == "accused" and x.speaker == "Sergey Lavrov"]
+    assert accused and accused[0].text.startswith("deploying a significant amount")
+    warned = [x for x in indirect if x.cue == "warned" and x.speaker == "Russia"]
+    assert warned and "NATO against expanding" in warned[0].text
+
+
+def test_according_to(analyse):
+    a = analyse("In May, Moscow stationed 100,000 soldiers on the border, according to Western officials.\n")
+    (q,) = quotes(a, "indirect")
+    assert q.cue == "according to" and q.text.startswith("In May, Moscow stationed")
+    assert "according" not in q.text
+
+
+def test_quote_offsets_match_text(seed_analysis):
+    from tui.core.article import seed_path
+
+    text = seed_path().read_text(encoding="utf-8")
+    for q in seed_analysis.quotes:
+        assert text[q.start : q.end] == q.text
