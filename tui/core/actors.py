@@ -62,6 +62,7 @@ class Cast:
     """The actors of one article, and what is needed to resolve a word to one of them."""
 
     doc: "Doc"
+    text: str
     entities: list[Entity]
     actors: list[Actor]
     token_actor: list[int] = field(default_factory=list)
@@ -525,7 +526,7 @@ def find_actors(doc: "Doc") -> Cast:
                 token_actor[k] = idx
             entities.append(Entity(m.char_start, m.char_end, doc[m.start : m.end].text, m.label, actor.id))
 
-    cast = Cast(doc=doc, entities=entities, actors=actors, token_actor=token_actor)
+    cast = Cast(doc=doc, text=doc.text, entities=entities, actors=actors, token_actor=token_actor)
     _index_roles(cast)
     _add_descriptions(cast)
     _index_pronoun_targets(cast)
@@ -559,7 +560,7 @@ def _add_descriptions(cast: Cast) -> None:
             descriptions.setdefault(head, idx)
     if not descriptions:
         return
-    text = doc.text.replace("’", "'")
+    text = cast.text.replace("’", "'")
     pattern = re.compile(r"\bthe (" + "|".join(re.escape(r) for r in sorted(descriptions, key=len, reverse=True)) + r")\b", re.I)
     by_char = {t.idx: t.i for t in doc}
     for match in pattern.finditer(text):
@@ -572,7 +573,7 @@ def _add_descriptions(cast: Cast) -> None:
             continue  # the role before a name, already counted
         idx = descriptions[_role_key(match.group(1))]
         actor = cast.actors[idx]
-        written = doc.text[start:end]
+        written = cast.text[start:end]
         if written not in actor.aliases:
             actor.aliases.append(written)
         actor.mentions.append((start, end))

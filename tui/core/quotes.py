@@ -272,7 +272,7 @@ def _reported(doc: "Doc", verb: "Token") -> tuple[list["Token"], str] | None:
 
 
 def find_quotes(doc: "Doc", cast: Cast) -> list[Quote]:
-    text = doc.text
+    text = cast.text
     marks = find_marks(text)
     mask = _QuoteMask(marks)
     quotes: list[Quote] = []
