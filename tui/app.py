@@ -50,13 +50,25 @@ class BylineApp(App[int]):
 
     def on_mount(self) -> None:
         self.title = f"Byline — {self.article.title}"
-        if self._user_keymap is None:
-            from tui.core.paths import load_config
+        from tui.core.annotation import labels_from_config
+        from tui.core.errors import BylineError
+        from tui.core.paths import Config, load_config
 
-            self._user_keymap = load_config().keymap
+        try:
+            config = load_config()
+        except BylineError as exc:
+            self.notify(f"{exc}; using the defaults", severity="error", timeout=15)
+            config = Config()
+        if self._user_keymap is None:
+            self._user_keymap = config.keymap
         if self._user_keymap:
             self.set_keymap(self._user_keymap)
-        self.push_screen(ReaderScreen(self.article, self.model, self.prefetch))
+        try:
+            labels = labels_from_config(config.labels)
+        except BylineError as exc:
+            self.notify(f"{exc}; using the default labels", severity="error", timeout=15)
+            labels = labels_from_config([])
+        self.push_screen(ReaderScreen(self.article, self.model, self.prefetch, labels=labels))
         self.prefetch = None
 
     def on_unmount(self) -> None:
@@ -74,21 +86,24 @@ class BylineApp(App[int]):
         yield from super().get_system_commands(screen)
         seen = {"quit", "command_palette"}
         for key in KEYS:
-            if key.action in seen or key.scope == "list":
+            if key.action in seen or key.scope == "list" or key.action == "noop":
                 continue
             seen.add(key.action)
-            yield SystemCommand(key.description, f"key: {key.display}", self._runner(key))
+            if "{key}" in key.action:
+                for k in key.keys.split(","):
+                    yield SystemCommand(f"{key.description} {k}", f"key: {k}", self._runner(key.scope, key.action.format(key=k)))
+            else:
+                yield SystemCommand(key.description, f"key: {key.display}", self._runner(key.scope, key.action))
 
-    def _runner(self, key):
+    def _runner(self, scope: str, action: str):
         async def run() -> None:
-            target = "app" if key.scope == "app" else "screen" if key.scope == "reader" else "focused"
-            if target == "focused":
+            if scope == "article":
                 from widgets.article_view import ArticleView
 
                 view = self.screen.query_one(ArticleView)
                 view.focus()
-                await view.run_action(key.action)
+                await view.run_action(action)
             else:
-                await self.run_action(f"{target}.{key.action}")
+                await self.run_action(f"{'app' if scope == 'app' else 'screen'}.{action}")
 
         return run

@@ -11,7 +11,7 @@ from textual.binding import Binding
 _SYMBOLS = {
     "question_mark": "?", "left_parenthesis": "(", "right_parenthesis": ")",
     "left_curly_bracket": "{", "right_curly_bracket": "}", "left_square_bracket": "[",
-    "right_square_bracket": "]",
+    "right_square_bracket": "]", "slash": "/",
 }
 
 
@@ -21,15 +21,29 @@ class Key:
     keys: str
     action: str
     description: str
-    scope: str  # app | reader | article
+    scope: str  # app | reader | article | list
     show: bool = False
+    short: str = ""  # the footer's word for it
 
     @property
     def display(self) -> str:
         return " / ".join(_SYMBOLS.get(k, k) for k in self.keys.split(","))
 
-    def binding(self) -> Binding:
-        return Binding(self.keys, self.action, self.description, show=self.show, id=self.id)
+    def bindings(self) -> list[Binding]:
+        """One binding, or one per key where the action takes the key ("label({key})")."""
+        if "{key}" in self.action:
+            return [
+                Binding(k, self.action.format(key=k), f"{self.description} {k}", show=False, id=f"{self.id}-{k}")
+                for k in self.keys.split(",")
+            ]
+        return [Binding(self.keys, self.action, self.short or self.description, show=self.show, id=self.id)]
+
+    @property
+    def display_keys(self) -> str:
+        keys = self.keys.split(",")
+        if "{key}" in self.action:
+            return f"{keys[0]}–{keys[-1]}"
+        return self.display
 
 
 KEYS: list[Key] = [
@@ -37,14 +51,24 @@ KEYS: list[Key] = [
     Key("help", "f1,question_mark", "help", "Help", "app", show=True),
     Key("palette", "ctrl+p", "command_palette", "Command palette", "app"),
     Key("theme", "ctrl+t", "toggle_theme", "Toggle dark / light theme", "app"),
-    Key("side-panel", "tab", "focus_side", "Switch between article and side panel", "reader", show=True),
+    Key("side-panel", "tab", "focus_side", "Switch between article and side panel", "reader", show=True, short="Panel"),
     Key("actors", "A", "show_tab('actors')", "Show the actors", "reader"),
     Key("numbers", "N", "show_tab('numbers')", "Show the numbers", "reader"),
     Key("quotes", "Q", "show_tab('quotes')", "Show the quotes", "reader"),
+    Key("notes", "M", "show_tab('notes')", "Show the notes (annotations)", "reader"),
     Key("clear-marks", "escape", "clear_marks", "Clear marks and selection", "reader"),
+    Key("label", "1,2,3,4,5,6,7,8,9", "toggle_label('{key}')", "Toggle label", "reader"),
+    Key("note", "a", "note", "Write a note on the selection or annotation", "reader", show=True, short="Note"),
+    Key("delete", "x", "delete_annotation", "Delete the annotation under the cursor", "reader"),
+    Key("undo", "u", "undo", "Undo the last annotation change", "reader"),
+    Key("redo", "ctrl+r", "redo", "Redo", "reader"),
+    Key("next-note", "right_square_bracket", "jump_annotation(1)", "Next annotation", "reader"),
+    Key("prev-note", "left_square_bracket", "jump_annotation(-1)", "Previous annotation", "reader"),
+    Key("correct", "E", "correct_entity", "Correct the entity type, or reject it", "reader"),
+    Key("export", "e", "export", "Export annotations and analysis", "reader", show=True, short="Export"),
     Key("down", "j,down", "cursor_down", "Cursor down a line", "article"),
     Key("up", "k,up", "cursor_up", "Cursor up a line", "article"),
-    Key("next-sentence", "right_parenthesis", "sentence(1)", "Next sentence", "article", show=True),
+    Key("next-sentence", "right_parenthesis", "sentence(1)", "Next sentence", "article"),
     Key("prev-sentence", "left_parenthesis", "sentence(-1)", "Previous sentence", "article"),
     Key("next-paragraph", "right_curly_bracket", "paragraph(1)", "Next paragraph", "article"),
     Key("prev-paragraph", "left_curly_bracket", "paragraph(-1)", "Previous paragraph", "article"),
@@ -54,20 +78,25 @@ KEYS: list[Key] = [
     Key("bottom", "G,end", "bottom", "Go to the bottom", "article"),
     Key("page-down", "pagedown,space", "page(1)", "Page down", "article"),
     Key("page-up", "pageup", "page(-1)", "Page up", "article"),
-    Key("entity", "enter", "entity", "Mark every mention of the entity under the cursor", "article"),
+    Key("visual", "v", "visual", "Start a selection; moving extends it", "article", show=True, short="Select"),
+    Key("sentence-select", "s", "select_sentence", "Select the sentence under the cursor", "article"),
+    Key("extend", "shift+left,shift+right,shift+up,shift+down", "noop", "Extend the selection", "article"),
+    Key("entity", "enter", "entity", "Select the entity under the cursor and mark its mentions", "article"),
     Key("choose", "enter", "choose", "Jump to the item in the article and mark its mentions", "list"),
+    Key("filter", "slash", "filter", "Filter the notes as you type", "list"),
+    Key("attach", "o", "attach", "Attach an orphaned note to the selection", "list"),
 ]
 
 SCOPE_TITLES = {"app": "Everywhere", "reader": "Reader", "article": "Article pane", "list": "Side panel lists"}
 
 
 def bindings(scope: str) -> list[Binding]:
-    return [k.binding() for k in KEYS if k.scope == scope]
+    return [b for k in KEYS if k.scope == scope and k.action != "noop" for b in k.bindings()]
 
 
 def help_rows() -> list[tuple[str, str, str]]:
     """(scope title, keys, description) rows, in table order: the help screen and README."""
-    return [(SCOPE_TITLES[k.scope], k.display, k.description) for k in KEYS]
+    return [(SCOPE_TITLES[k.scope], k.display_keys, k.description) for k in KEYS]
 
 
 def markdown_table() -> str:
@@ -76,3 +105,21 @@ def markdown_table() -> str:
         keys = keys.replace("|", "\\|")
         lines.append(f"| {scope} | `{keys}` | {description} |")
     return "\n".join(lines)
+
+
+def update_readme(path: str = "README.md") -> bool:
+    """Rewrite the README's key table from this one; True if it changed."""
+    import re
+    from pathlib import Path
+
+    readme = Path(path)
+    text = readme.read_text(encoding="utf-8")
+    new = re.sub(r"(<!-- keys:[^\n]*-->\n).*?(\n<!-- /keys -->)", lambda m: m.group(1) + markdown_table() + m.group(2),
+                 text, flags=re.S)
+    if new != text:
+        readme.write_text(new, encoding="utf-8")
+    return new != text
+
+
+if __name__ == "__main__":
+    print("README key table " + ("updated" if update_readme() else "already up to date"))

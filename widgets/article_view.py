@@ -9,9 +9,12 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.color import Color
 from textual.message import Message
+from textual.strip import Strip
 from textual.reactive import reactive
 from textual.widgets import TextArea
 
@@ -39,10 +42,17 @@ class ArticleView(TextArea, can_focus=True):
         "article-view--number",
         "article-view--mark",
         "article-view--title",
+        "article-view--overlap",
     }
+
+    MARGIN = 2
 
     analysis: reactive[Analysis | None] = reactive(None, init=False, always_update=True)
     marks: reactive[tuple[tuple[int, int], ...]] = reactive((), init=False)
+    #: (start, end, colour) of each annotated passage, drawn in its label's colour
+    annotations: reactive[tuple[tuple[int, int, str], ...]] = reactive((), init=False)
+    #: visual mode: moving the cursor extends the selection
+    selecting: reactive[bool] = reactive(False, init=False)
 
     @dataclass
     class EntityChosen(Message):
@@ -63,6 +73,7 @@ class ArticleView(TextArea, can_focus=True):
         self._line_starts = self._compute_line_starts(text)
         self._sentences = sentence_starts(text)
         self._paragraphs = paragraph_starts(text)
+        self._annotation_starts: list[tuple[int, int, str]] = []
 
     @staticmethod
     def _compute_line_starts(text: str) -> list[int]:
@@ -105,6 +116,13 @@ class ArticleView(TextArea, can_focus=True):
     def watch_marks(self) -> None:
         self._invalidate()
 
+    def watch_annotations(self) -> None:
+        self._annotation_starts = sorted(self.annotations)
+        self._invalidate()
+
+    def watch_selecting(self, selecting: bool) -> None:
+        self.set_class(selecting, "-selecting")
+
     def _invalidate(self) -> None:
         self._styled.clear()
         self._line_cache.clear()
@@ -130,6 +148,14 @@ class ArticleView(TextArea, can_focus=True):
                 break
             if e > start:
                 line.stylize(self._style(kind), max(s, start) - start, min(e, end) - start)
+        painted = self._annotations_in(start, end)
+        for s, e, colour in painted:
+            line.stylize(self._label_style(colour), max(s, start) - start, min(e, end) - start)
+        for i, (s1, e1, _) in enumerate(painted):
+            for s2, e2, _ in painted[i + 1 :]:
+                lo, hi = max(s1, s2, start), min(e1, e2, end)
+                if lo < hi:
+                    line.stylize(self._style("overlap"), lo - start, hi - start)
         for s, e in self.marks:
             if s < end and e > start:
                 line.stylize(self._style("mark"), max(s, start) - start, min(e, end) - start)
@@ -149,6 +175,44 @@ class ArticleView(TextArea, can_focus=True):
             self._styles_by_kind[kind] = style
         return style
 
+    def _annotations_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        return [a for a in self._annotation_starts if a[0] < end and a[1] > start]
+
+    def _label_style(self, colour: str) -> Style:
+        style = self._styles_by_kind.get("label:" + colour)
+        if style is None:
+            base = self.background_colors[1]
+            try:
+                tint = Color.parse(colour).with_alpha(0.45)
+            except Exception:  # noqa: BLE001 - a bad colour in the config: fall back to the accent
+                tint = self.app.current_theme and Color.parse(self.app.current_theme.accent or "#888888").with_alpha(0.45)
+            style = Style(bgcolor=(base + tint).rich_color)
+            self._styles_by_kind["label:" + colour] = style
+        return style
+
+    # -- margin: a bar beside every row that holds part of an annotation --------------------
+    @property
+    def gutter_width(self) -> int:
+        return self.MARGIN
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        scroll_y = self.scroll_offset[1]
+        mark = Segment(" " * self.MARGIN, self.rich_style)
+        try:
+            line_index, section = self.wrapped_document._offset_to_line_info[y + scroll_y]
+        except (IndexError, TypeError):
+            return Strip.join([Strip([mark], self.MARGIN), strip])
+        start = self._line_starts[line_index]
+        length = len(self.document.get_line(line_index))
+        offsets = [0, *self.wrapped_document.get_offsets(line_index), length]
+        lo, hi = start + offsets[section], start + max(offsets[section + 1], offsets[section] + 1)
+        hits = self._annotations_in(lo, hi)
+        if hits:
+            colour = self._label_style(hits[0][2]).bgcolor
+            mark = Segment("▌" + " " * (self.MARGIN - 1), Style(color=colour) + Style(bgcolor=self.rich_style.bgcolor))
+        return Strip.join([Strip([mark], self.MARGIN), strip])
+
     def entity_at(self, offset: int) -> tuple[int, int, str] | None:
         if self.analysis is None:
             return None
@@ -156,6 +220,55 @@ class ArticleView(TextArea, can_focus=True):
             if e.start <= offset < e.end:
                 return e.start, e.end, e.actor or ""
         return None
+
+    # -- selection -------------------------------------------------------------------------
+    @property
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selection as (start, end) offsets, or None when nothing is selected."""
+        start, end = sorted((self.offset_of(self.selection.start), self.offset_of(self.selection.end)))
+        return (start, end) if end > start else None
+
+    def select_span(self, start: int, end: int) -> None:
+        from textual.widgets.text_area import Selection
+
+        self.selection = Selection(self.location_of(start), self.location_of(end))
+
+    def clear_selection(self) -> None:
+        self.selecting = False
+        self.move_cursor(self.cursor_location)
+
+    def action_visual(self) -> None:
+        if self.selecting:
+            self.selecting = False
+        else:
+            self.selecting = True
+            self.move_cursor(self.cursor_location)
+
+    def action_select_sentence(self) -> None:
+        from tui.core.text import sentence_at
+
+        start, end = sentence_at(self.text, self._sentences, self.cursor_offset)
+        self.selecting = False
+        self.select_span(start, end)
+
+    # cursor moves extend the selection in visual mode
+    def action_cursor_down(self, select: bool = False) -> None:
+        super().action_cursor_down(select or self.selecting)
+
+    def action_cursor_up(self, select: bool = False) -> None:
+        super().action_cursor_up(select or self.selecting)
+
+    def action_cursor_left(self, select: bool = False) -> None:
+        super().action_cursor_left(select or self.selecting)
+
+    def action_cursor_right(self, select: bool = False) -> None:
+        super().action_cursor_right(select or self.selecting)
+
+    def action_cursor_word_left(self, select: bool = False) -> None:
+        super().action_cursor_word_left(select or self.selecting)
+
+    def action_cursor_word_right(self, select: bool = False) -> None:
+        super().action_cursor_word_right(select or self.selecting)
 
     # -- actions ---------------------------------------------------------------------------
     def action_sentence(self, direction: int) -> None:
@@ -168,7 +281,7 @@ class ArticleView(TextArea, can_focus=True):
         offset = self.cursor_offset
         target = next_boundary(starts, offset) if direction > 0 else prev_boundary(starts, offset)
         if target is not None:
-            self.move_to_offset(target)
+            self.move_cursor(self.location_of(target), select=self.selecting, center=True)
 
     def action_word(self, direction: int) -> None:
         if direction > 0:
@@ -177,10 +290,10 @@ class ArticleView(TextArea, can_focus=True):
             self.action_cursor_word_left()
 
     def action_top(self) -> None:
-        self.move_cursor((0, 0))
+        self.move_cursor((0, 0), select=self.selecting)
 
     def action_bottom(self) -> None:
-        self.move_cursor(self.document.end)
+        self.move_cursor(self.document.end, select=self.selecting)
 
     def action_page(self, direction: int) -> None:
         if direction > 0:
@@ -194,4 +307,6 @@ class ArticleView(TextArea, can_focus=True):
             self.notify("No entity under the cursor", severity="warning", timeout=2)
             return
         start, end, actor = hit
+        self.selecting = False
+        self.select_span(start, end)
         self.post_message(self.EntityChosen(self, actor or None, start, end))

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import OptionList, TabbedContent, TabPane
+from textual.widgets import Input, OptionList, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
+from tui.core.annotation import Annotation
 from tui.core.model import Actor, Analysis, Number, Quote
 from tui.keys import bindings
 
@@ -61,24 +63,74 @@ def quote_prompt(q: Quote) -> Text:
     return text
 
 
+def note_prompt(a: Annotation, colours: dict[str, str]) -> Text:
+    text = Text(no_wrap=False)
+    if a.orphan:
+        text.append(" orphan ", style="bold reverse")
+        text.append(" ")
+    for label in a.labels or (["correction: " + (a.entity or "")] if a.kind == "correction" else ["note"]):
+        colour = colours.get(label, "")
+        text.append("● ", style=colour)
+        text.append(label + "  ", style="bold")
+    passage = a.passage if len(a.passage) < 160 else a.passage[:160] + "…"
+    text.append(f"\n  “{passage}”", style="italic")
+    if a.note:
+        text.append("\n  " + a.note.replace("\n", " ")[:300], style="")
+    return text
+
+
+def note_matches(a: Annotation, query: str) -> bool:
+    query = query.strip().lower()
+    if not query:
+        return True
+    hay = " ".join([a.passage, a.note, *a.labels, a.entity or "", "orphan" if a.orphan else ""]).lower()
+    return all(word in hay for word in query.split())
+
+
 class ItemList(OptionList):
     """A list of analysis items; enter chooses one."""
 
     BINDINGS = bindings("list") + [
-        ("j", "cursor_down", "Down"),
-        ("k", "cursor_up", "Up"),
-        ("g", "first", "Top"),
-        ("G", "last", "Bottom"),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "Top", show=False),
+        Binding("G", "last", "Bottom", show=False),
     ]
 
     def action_choose(self) -> None:
         self.action_select()
+
+    def action_filter(self) -> None:
+        panel = next((a for a in self.ancestors if isinstance(a, SidePanel)), None)
+        if panel is not None and self.id == "note-list":
+            panel.query_one("#notes-filter", Input).focus()
+
+    def action_attach(self) -> None:
+        panel = next((a for a in self.ancestors if isinstance(a, SidePanel)), None)
+        if panel is not None and self.id == "note-list" and self.highlighted is not None:
+            panel.attach_highlighted(self.highlighted)
 
 
 class SidePanel(Vertical):
     """Tabs Actors | Numbers | Quotes, with counts in their titles."""
 
     analysis: reactive[Analysis | None] = reactive(None, init=False, always_update=True)
+    notes: reactive[tuple[Annotation, ...]] = reactive((), init=False, always_update=True)
+    label_colours: dict[str, str] = {}
+
+    @dataclass
+    class NoteChosen(Message):
+        """The reader chose an annotation in the Notes tab."""
+
+        panel: "SidePanel"
+        annotation_id: str
+
+    @dataclass
+    class AttachRequested(Message):
+        """The reader asked to attach an orphaned annotation to the current selection."""
+
+        panel: "SidePanel"
+        annotation_id: str
 
     @dataclass
     class ItemChosen(Message):
@@ -96,6 +148,9 @@ class SidePanel(Vertical):
                 yield ItemList(id="number-list")
             with TabPane("Quotes", id="quotes"):
                 yield ItemList(id="quote-list")
+            with TabPane("Notes", id="notes"):
+                yield Input(placeholder="filter notes…", id="notes-filter")
+                yield ItemList(id="note-list")
 
     @property
     def tabs(self) -> TabbedContent:
@@ -123,6 +178,7 @@ class SidePanel(Vertical):
         super().__init__(**kwargs)
         self.text = text
         self._items: dict[str, list[tuple[int, tuple[tuple[int, int], ...]]]] = {}
+        self._note_ids: list[str] = []
 
     def watch_analysis(self, analysis: Analysis | None) -> None:
         """Fill the lists from the analysis of the article."""
@@ -154,10 +210,48 @@ class SidePanel(Vertical):
         if items:
             option_list.highlighted = 0
 
+    # -- notes ----------------------------------------------------------------------------
+    def watch_notes(self) -> None:
+        self._show_notes()
+
+    @on(Input.Changed, "#notes-filter")
+    def _filter_changed(self) -> None:
+        self._show_notes()
+
+    @on(Input.Submitted, "#notes-filter")
+    def _filter_done(self) -> None:
+        self.query_one("#note-list", ItemList).focus()
+
+    def _show_notes(self) -> None:
+        if not self.is_mounted:
+            return
+        query = self.query_one("#notes-filter", Input).value
+        shown = [a for a in self.notes if note_matches(a, query)]
+        self._note_ids = [a.id for a in shown]
+        notes = self.query_one("#note-list", ItemList)
+        keep = notes.highlighted
+        notes.clear_options()
+        notes.add_options([Option(note_prompt(a, self.label_colours), id=a.id) for a in shown])
+        orphans = sum(a.orphan for a in self.notes)
+        title = f"Notes {len(self.notes)}" + (f" ({orphans} orphaned)" if orphans else "")
+        self.tabs.get_tab("notes").label = title
+        if shown:
+            notes.highlighted = min(keep or 0, len(shown) - 1)
+
+    def attach_highlighted(self, index: int) -> None:
+        if 0 <= index < len(self._note_ids):
+            self.post_message(self.AttachRequested(self, self._note_ids[index]))
+
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        if event.option_list.id == "note-list":
+            if event.option.id:
+                self.post_message(self.NoteChosen(self, event.option.id))
+            return
         items = self._items.get(event.option_list.id or "", [])
+        if not items:
+            return
         if 0 <= event.option_index < len(items):
             start, spans = items[event.option_index]
             self.post_message(self.ItemChosen(self, start, spans))

@@ -183,6 +183,15 @@ def _is_role(tokens: list["Token"], limit: int = 10) -> bool:
     )
 
 
+_ROLE_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ive", "ate", "man", "woman", "ee", "ess")
+
+
+def _role_head(token: "Token") -> bool:
+    """Whether a noun can head a role: a known role noun, or one that names a doer."""
+    low = token.lower_
+    return low in ROLE_NOUNS or low in HONORIFICS or low.endswith(_ROLE_SUFFIXES)
+
+
 def _span_text(doc: "Doc", tokens: list["Token"]) -> str:
     if not tokens:
         return ""
@@ -237,6 +246,8 @@ def roles_around(doc: "Doc", start: int, end: int) -> list[str]:
     root = doc[start:end].root
     found = []
     appos = [c for c in root.rights if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN", "ADJ") and not c.ent_type_]
+    if appos and not any(_role_head(c) for c in appos):
+        appos = []
     if appos:
         tokens = sorted({t for c in appos for t in _np_core(doc, c)}, key=lambda t: t.i)
         tokens = [doc[k] for k in range(tokens[0].i, tokens[-1].i + 1)]

@@ -1,0 +1,103 @@
+"""Anchoring annotations to text that may change: a W3C-style selector and Hypothesis' way of
+finding it again (position, then exact quote scored by context, then a fuzzy search)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+CONTEXT = 32
+#: How close a fuzzy match must be (0-100) to count as the same passage.
+FUZZY_CUTOFF = 80.0
+#: Fuzzy search first looks this far either side of where the passage was.
+NEAR = 4000
+
+
+@dataclass
+class Anchor:
+    """TextQuoteSelector (exact, prefix, suffix) plus TextPositionSelector (start, end)."""
+
+    exact: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Anchor":
+        return cls(data["exact"], data.get("prefix", ""), data.get("suffix", ""), int(data["start"]), int(data["end"]))
+
+
+def make_anchor(text: str, start: int, end: int, context: int = CONTEXT) -> Anchor:
+    start, end = max(0, start), min(len(text), end)
+    return Anchor(text[start:end], text[max(0, start - context) : start], text[end : end + context], start, end)
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(reversed(a), reversed(b)):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _context_score(anchor: Anchor, text: str, start: int, end: int) -> float:
+    prefix = _common_suffix(anchor.prefix, text[max(0, start - len(anchor.prefix)) : start])
+    suffix = _common_prefix(anchor.suffix, text[end : end + len(anchor.suffix)])
+    closeness = 1 - min(1.0, abs(start - anchor.start) / max(1, len(text)))
+    return prefix + suffix + closeness
+
+
+def locate(anchor: Anchor, text: str) -> tuple[int, int] | None:
+    """Where the anchored passage is in `text` now, or None (an orphan)."""
+    exact = anchor.exact
+    if not exact:
+        return None
+    if text[anchor.start : anchor.end] == exact:
+        return anchor.start, anchor.end
+    hits, pos = [], text.find(exact)
+    while pos >= 0:
+        hits.append(pos)
+        pos = text.find(exact, pos + 1)
+    if hits:
+        best = max(hits, key=lambda h: _context_score(anchor, text, h, h + len(exact)))
+        return best, best + len(exact)
+    return _fuzzy(anchor, text)
+
+
+def _fuzzy(anchor: Anchor, text: str) -> tuple[int, int] | None:
+    from rapidfuzz import fuzz
+
+    exact = anchor.exact
+    if len(exact.strip()) < 8:
+        return None  # too short to tell a changed passage from a different one
+    windows = [(max(0, anchor.start - NEAR), min(len(text), anchor.end + NEAR)), (0, len(text))]
+    for lo, hi in windows:
+        found = fuzz.partial_ratio_alignment(exact, text[lo:hi], score_cutoff=FUZZY_CUTOFF)
+        if found is not None and found.score >= FUZZY_CUTOFF:
+            start, end = lo + found.dest_start, lo + found.dest_end
+            return _snap(text, start, end)
+        if lo == 0 and hi == len(text):
+            break
+    return None
+
+
+def _snap(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a fuzzy match to whole words."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
