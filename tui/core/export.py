@@ -523,9 +523,13 @@ def read_export(path: Path) -> tuple[str, object]:
     except (OSError, UnicodeDecodeError) as exc:
         raise ExportError(f"{path} cannot be read as UTF-8 text ({exc})") from None
     try:
-        return "w3c", json.loads(raw)
+        data = json.loads(raw)
     except ValueError:
         pass
+    else:
+        if isinstance(data, dict) and "spans" in data and "text" in data:
+            return "jsonl", [data]  # a JSONL export of a single article is one JSON object
+        return "w3c", data
     records = []
     for number, line in enumerate(raw.splitlines(), start=1):
         if not line.strip():
