@@ -87,6 +87,10 @@ def note_matches(a: Annotation, query: str) -> bool:
     return all(word in hay for word in query.split())
 
 
+#: The Notes tab lists at most this many at once; the filter finds the rest.
+NOTES_SHOWN = 300
+
+
 class ItemList(OptionList):
     """A list of analysis items; enter chooses one."""
 
@@ -226,12 +230,19 @@ class SidePanel(Vertical):
         if not self.is_mounted:
             return
         query = self.query_one("#notes-filter", Input).value
-        shown = [a for a in self.notes if note_matches(a, query)]
+        matching = [a for a in self.notes if note_matches(a, query)]
+        # Orphans first: they need the reader; then the first NOTES_SHOWN in reading order.
+        matching.sort(key=lambda a: (not a.orphan, a.start))
+        shown = matching[:NOTES_SHOWN]
         self._note_ids = [a.id for a in shown]
         notes = self.query_one("#note-list", ItemList)
         keep = notes.highlighted
         notes.clear_options()
-        notes.add_options([Option(note_prompt(a, self.label_colours), id=a.id) for a in shown])
+        options = [Option(note_prompt(a, self.label_colours), id=a.id) for a in shown]
+        if len(matching) > len(shown):
+            options.append(Option(Text(f"… {len(matching) - len(shown):,} more: type to filter", style="italic dim"),
+                                  disabled=True))
+        notes.add_options(options)
         orphans = sum(a.orphan for a in self.notes)
         title = f"Notes {len(self.notes)}" + (f" ({orphans} orphaned)" if orphans else "")
         self.tabs.get_tab("notes").label = title

@@ -10,16 +10,15 @@
 
 from __future__ import annotations
 
-import json
 import os
 import threading
 from pathlib import Path
 from typing import Iterable
 
+import orjson
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
-from tinydb.table import Document
 
 from .anchor import locate, make_anchor
 from .annotation import Annotation, new_id, now
@@ -52,8 +51,8 @@ class AtomicJSONStorage(Storage):
         if not raw.strip():
             return None
         try:
-            data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as exc:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
             raise DamagedStore(f"is not valid JSON ({exc})") from None
         if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
             raise DamagedStore("is not a Byline annotation store")
@@ -62,8 +61,9 @@ class AtomicJSONStorage(Storage):
     def write(self, data: dict) -> None:
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         try:
-            with open(tmp, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+            payload = orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)
+            with open(tmp, "wb") as fh:
+                fh.write(payload)
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, self.path)
@@ -134,10 +134,23 @@ class Store:
             raise StoreError(self.problem or "the annotation store is read-only")
         return _LockContext(self._lock, self.path)
 
-    def _ensure_meta(self) -> None:
-        meta = self._db.table(META)
-        if meta.get(doc_id=1) is None:
-            meta.insert(Document({"schema": SCHEMA_VERSION, "created": now()}, doc_id=1))
+    def _modify(self, change) -> None:
+        """One locked read-modify-write of the whole file: `change(tables)` edits the dict.
+
+        The same file layout TinyDB reads (tables of documents keyed by id), in one read and one
+        atomic write per change, where going through TinyDB's tables would read it twice."""
+        with self._locked():
+            storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
+            try:
+                data = storage.read() or {}
+            except DamagedStore as exc:
+                self._open_readonly(f"became unreadable ({exc})")
+                raise StoreError(self.problem) from None
+            data.setdefault(META, {}).setdefault("1", {"schema": SCHEMA_VERSION, "created": now()})
+            if change(data) is not False:
+                storage.write(data)
+            for name in (ANNOTATIONS, ARTICLES, META):
+                self._db.table(name).clear_cache()
 
     def _read(self) -> dict:
         if self.readonly:
@@ -155,33 +168,39 @@ class Store:
         since it was last opened. Known by path first (an edited file keeps its notes), then by
         content hash (a moved or copied file, or standard input)."""
         path = str(article.path) if article.path else None
-        records = self._read().get(ARTICLES, {})
-        found = None
-        if path:
-            found = next(((k, r) for k, r in records.items() if r.get("path") == path), None)
-        if found is None:
-            found = next(((k, r) for k, r in records.items() if r.get("sha256") == article.sha256), None)
-        if found is not None:
-            key, record = found
-            changed = record.get("sha256") != article.sha256
-            if not self.readonly and (changed or (path and record.get("path") != path)):
-                with self._locked():
-                    self._db.table(ARTICLES).update(
-                        {"sha256": article.sha256, "path": path or record.get("path"), "seen": now()},
-                        doc_ids=[int(key)],
-                    )
-            return record["id"], changed
-        record_id = new_id()
-        if not self.readonly:
-            with self._locked():
-                self._ensure_meta()
-                self._db.table(ARTICLES).insert(
-                    Document(
-                        {"id": record_id, "path": path, "sha256": article.sha256, "title": article.title, "seen": now()},
-                        doc_id=_doc_id(record_id),
-                    )
-                )
-        return record_id, False
+        answer: tuple[str, bool] | None = None
+
+        def find(records: dict) -> tuple[str, dict] | None:
+            if path:
+                hit = next(((k, r) for k, r in records.items() if r.get("path") == path), None)
+                if hit:
+                    return hit
+            return next(((k, r) for k, r in records.items() if r.get("sha256") == article.sha256), None)
+
+        def change(data: dict) -> bool:
+            nonlocal answer
+            records = data.setdefault(ARTICLES, {})
+            found = find(records)
+            if found is not None:
+                key, record = found
+                changed = record.get("sha256") != article.sha256
+                answer = (record["id"], changed)
+                if changed or (path and record.get("path") != path):
+                    record.update(sha256=article.sha256, path=path or record.get("path"), seen=now())
+                    return True
+                return False
+            record_id = new_id()
+            records[str(_doc_id(record_id))] = {"id": record_id, "path": path, "sha256": article.sha256,
+                                                "title": article.title, "seen": now()}
+            answer = (record_id, False)
+            return True
+
+        if self.readonly:
+            found = find(self._read().get(ARTICLES, {}))
+            return (found[1]["id"], found[1].get("sha256") != article.sha256) if found else (new_id(), False)
+        self._modify(change)
+        assert answer is not None
+        return answer
 
     def articles(self) -> list[dict]:
         return list(self._read().get(ARTICLES, {}).values())
@@ -198,57 +217,53 @@ class Store:
         return Annotation.from_dict(data) if data else None
 
     def add(self, annotation: Annotation) -> Annotation:
-        with self._locked():
-            self._ensure_meta()
-            table = self._db.table(ANNOTATIONS)
-            table.insert(Document(annotation.to_dict(), doc_id=_doc_id(annotation.id)))
+        def change(data: dict) -> None:
+            table = data.setdefault(ANNOTATIONS, {})
+            key = str(_doc_id(annotation.id))
+            if key in table:
+                raise StoreError(f"an annotation with id {annotation.id} is already stored")
+            table[key] = annotation.to_dict()
+
+        self._modify(change)
         return annotation
 
     def put(self, annotation: Annotation) -> Annotation:
         """Save a changed annotation (or bring back a deleted one)."""
-        with self._locked():
-            table = self._db.table(ANNOTATIONS)
-            doc_id = _doc_id(annotation.id)
-            if table.contains(doc_id=doc_id):
-                table.update(annotation.to_dict(), doc_ids=[doc_id])
-            else:
-                table.insert(Document(annotation.to_dict(), doc_id=doc_id))
+        self._modify(lambda data: data.setdefault(ANNOTATIONS, {}).__setitem__(str(_doc_id(annotation.id)), annotation.to_dict()))
         return annotation
 
     def delete(self, annotation_id: str) -> None:
-        with self._locked():
-            table = self._db.table(ANNOTATIONS)
-            doc_id = _doc_id(annotation_id)
-            if table.contains(doc_id=doc_id):
-                table.remove(doc_ids=[doc_id])
+        def change(data: dict) -> bool:
+            return data.setdefault(ANNOTATIONS, {}).pop(str(_doc_id(annotation_id)), None) is not None
+
+        self._modify(change)
 
     def add_many(self, annotations: Iterable[Annotation]) -> int:
         """Insert several annotations in one write (imports); existing ids are left alone."""
-        with self._locked():
-            self._ensure_meta()
-            storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
-            data = storage.read() or {}
+        added = 0
+
+        def change(data: dict) -> bool:
+            nonlocal added
             table = data.setdefault(ANNOTATIONS, {})
-            added = 0
             for ann in annotations:
                 key = str(_doc_id(ann.id))
                 if key not in table:
                     table[key] = ann.to_dict()
                     added += 1
-            if added:
-                storage.write(data)
-                self._db.table(ANNOTATIONS).clear_cache()
+            return added > 0
+
+        self._modify(change)
         return added
 
     def reanchor(self, article_id: str, text: str) -> list[Annotation]:
         """Find every annotation of an article again in its (changed) text, in one write.
 
         Found ones get their anchor moved; lost ones are kept as orphans, never dropped."""
-        with self._locked():
-            storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
-            data = storage.read() or {}
+        result: list[Annotation] = []
+
+        def change(data: dict) -> bool:
             table = data.get(ANNOTATIONS, {})
-            result, dirty = [], False
+            dirty = False
             for key, raw in table.items():
                 if raw.get("article") != article_id:
                     continue
@@ -261,12 +276,11 @@ class Store:
                     anchor = make_anchor(text, *span)
                     if anchor != ann.anchor or ann.orphan:
                         ann.anchor, ann.orphan, dirty = anchor, False, True
-                if dirty:
-                    table[key] = ann.to_dict()
+                table[key] = ann.to_dict()
                 result.append(ann)
-            if dirty:
-                storage.write(data)
-                self._db.table(ANNOTATIONS).clear_cache()
+            return dirty
+
+        self._modify(change)
         result.sort(key=lambda a: (a.orphan, a.start, a.end))
         return result
 

