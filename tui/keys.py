@@ -24,9 +24,12 @@ class Key:
     scope: str  # app | reader | article | list
     show: bool = False
     short: str = ""  # the footer's word for it
+    shown: str = ""  # how the help writes the keys, where the list is long
 
     @property
     def display(self) -> str:
+        if self.shown:
+            return self.shown
         return " / ".join(_SYMBOLS.get(k, k) for k in self.keys.split(","))
 
     def bindings(self) -> list[Binding]:
@@ -80,7 +83,8 @@ KEYS: list[Key] = [
     Key("page-up", "pageup", "page(-1)", "Page up", "article"),
     Key("visual", "v", "visual", "Start a selection; moving extends it", "article", show=True, short="Select"),
     Key("sentence-select", "s", "select_sentence", "Select the sentence under the cursor", "article"),
-    Key("extend", "shift+left,shift+right,shift+up,shift+down", "noop", "Extend the selection", "article"),
+    Key("extend", "shift+left,shift+right,shift+up,shift+down", "noop", "Extend the selection", "article",
+        shown="shift+arrows"),
     Key("entity", "enter", "entity", "Select the entity under the cursor and mark its mentions", "article"),
     Key("choose", "enter", "choose", "Jump to the item in the article and mark its mentions", "list"),
     Key("filter", "slash", "filter", "Filter the notes as you type", "list"),

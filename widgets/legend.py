@@ -7,7 +7,7 @@ from textual.containers import Horizontal
 from textual.widgets import Label
 
 ENTRIES = (("person", "people"), ("org", "organisations"), ("place", "places"), ("group", "groups"),
-           ("number", "numbers & dates"), ("mark", "marked"))
+           ("number", "figures"), ("mark", "marked"))
 
 
 class Legend(Horizontal):

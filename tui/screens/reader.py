@@ -30,6 +30,10 @@ from widgets.legend import Legend
 from widgets.side_panel import SidePanel
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
 class ReaderScreen(Screen):
     """Article pane, legend, side panel and footer; analysis runs in a worker."""
 
@@ -164,7 +168,9 @@ class ReaderScreen(Screen):
         self.remove_class("-loading")
         self.query_one(ArticleView).analysis = analysis
         self.query_one(SidePanel).analysis = analysis
-        counts = f"{len(analysis.actors)} actors · {len(analysis.numbers)} numbers · {len(analysis.quotes)} quotes"
+        counts = " · ".join(_count(n, word) for n, word in ((len(analysis.actors), "actor"),
+                                                            (len(analysis.numbers), "figure"),
+                                                            (len(analysis.quotes), "quote")))
         self.query_one("#status", Static).update(self._status_text(counts))
 
     # -- wiring between children ----------------------------------------------------------------

@@ -1,0 +1,86 @@
+"""Pictures of the key screens. A fixed, hand-made analysis stands in for spaCy here (pictures
+only: extraction is tested with the real model elsewhere), so the pictures never drift."""
+
+from __future__ import annotations
+
+from tui.app import BylineApp
+from tui.core.article import from_text
+from tui.core.model import Actor, Analysis, Entity, Number, Quote
+from tui.screens.reader import ReaderScreen
+
+TEXT = (
+    "Ministers meet in Riga\n\n"
+    "NATO chief Jens Stoltenberg said on Monday that some 92,000 soldiers were near the border.\n\n"
+    "\u201cWe see heavy capabilities,\u201d Stoltenberg said. Russia denied any plan to attack.\n"
+)
+
+
+def _span(word: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = TEXT.index(word, start + 1)
+    return start, start + len(word)
+
+
+def fixed_analysis() -> Analysis:
+    mentions = {"Jens Stoltenberg": [_span("Jens Stoltenberg"), _span("Stoltenberg", 1)],
+                "NATO": [_span("NATO")], "Riga": [_span("Riga")], "Russia": [_span("Russia")]}
+    types = {"Jens Stoltenberg": "PERSON", "NATO": "ORG", "Riga": "GPE", "Russia": "GPE"}
+    actors = [Actor(id=n.lower().replace(" ", "-"), name=n, type=types[n], mentions=m,
+                    roles=["NATO chief"] if n == "Jens Stoltenberg" else [],
+                    aliases=["Stoltenberg"] if n == "Jens Stoltenberg" else []) for n, m in mentions.items()]
+    entities = sorted((Entity(s, e, TEXT[s:e], a.type, a.id) for a in actors for s, e in a.mentions), key=lambda e: e.start)
+    s, e = _span("some 92,000")
+    numbers = [Number(s, e, "some 92,000", 92000, "soldiers", "some", "count")]
+    q1 = _span("We see heavy capabilities")
+    q2 = _span("some 92,000 soldiers were near the border")
+    quotes = [Quote(*q1, TEXT[q1[0]:q1[1]], "direct", "Jens Stoltenberg", "jens-stoltenberg", "said"),
+              Quote(*q2, TEXT[q2[0]:q2[1]], "indirect", "Jens Stoltenberg", "jens-stoltenberg", "said")]
+    return Analysis("sample.txt", "Ministers meet in Riga", "0" * 64, "fixed", entities, actors, numbers, quotes)
+
+
+class Fixed:
+    """Stands in for the prefetched analysis process."""
+
+    def result(self) -> Analysis:
+        return fixed_analysis()
+
+    def cancel(self) -> None:
+        pass
+
+
+def make_app() -> BylineApp:
+    return BylineApp(from_text(TEXT, "sample.txt"), model="fixed", keymap={}, prefetch=Fixed())
+
+
+async def _ready(pilot) -> None:
+    for _ in range(200):
+        if isinstance(pilot.app.screen, ReaderScreen) and pilot.app.screen.analysis is not None:
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
+def test_reader_with_analysis(snap_compare):
+    assert snap_compare(make_app(), terminal_size=(110, 30), run_before=_ready)
+
+
+def test_reader_with_a_tagged_sentence(snap_compare):
+    async def tag(pilot):
+        await _ready(pilot)
+        await pilot.press("right_parenthesis", "s", "1")
+        await pilot.press("M")
+        await pilot.pause()
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(110, 30), run_before=tag)
+
+
+def test_help_screen(snap_compare):
+    async def help_(pilot):
+        await _ready(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(110, 40), run_before=help_)
