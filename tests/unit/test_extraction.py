@@ -206,3 +206,30 @@ def test_quote_offsets_match_text(seed_analysis):
     text = seed_path().read_text(encoding="utf-8")
     for q in seed_analysis.quotes:
         assert text[q.start : q.end] == q.text
+
+
+def test_dateline_is_not_part_of_a_role(analyse):
+    a = analyse("TOKYO, March 2 - Prime Minister Yasuhiro Nakasone is likely to leave office, analysts said.\n")
+    assert actor(a, "Yasuhiro Nakasone").roles == ["Prime Minister"]
+
+
+def test_speaker_the_model_did_not_tag_becomes_a_person(analyse):
+    a = analyse("\u201cHe will step down,\u201d Rei Shiratori, professor of politics at Dokkyo University, told Reuters.\n")
+    (q,) = quotes(a, "direct")
+    assert q.speaker and q.speaker.endswith("Shiratori")
+    assert actor(a, q.speaker).type == "PERSON"
+
+
+def test_they_refers_back_to_a_plural_subject(analyse):
+    a = analyse(
+        "Political analysts expect the prime minister to leave office this summer. "
+        "His reputation has suffered irreparable damage, they said.\n"
+    )
+    said = [q for q in quotes(a, "indirect") if q.text.startswith("His reputation")]
+    assert said and said[0].speaker == "Political analysts"
+
+
+def test_pct_is_a_percentage(analyse):
+    a = analyse("The government plans a five pct sales tax.\n")
+    (n,) = [n for n in a.numbers if "five" in n.text]
+    assert n.value == 5 and n.kind == "percent"

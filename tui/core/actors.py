@@ -73,6 +73,7 @@ class Cast:
     _role_index: dict[str, int] = field(default_factory=dict)
     pronouns: dict[int, int] = field(default_factory=dict)  # token index -> actor index
     _subject_starts: list[int] = field(default_factory=list)
+    _plural_subjects: list[tuple[int, int]] = field(default_factory=list)  # (char, token index)
     _subject_ids: list[int] = field(default_factory=list)
 
     def actor_of_token(self, token: "Token") -> Actor | None:
@@ -88,9 +89,10 @@ class Cast:
                 hit = self.actor_of_token(t)
                 if hit:
                     return hit
+        heads = [t for t in tokens if t.head not in tokens or t.head.i == t.i]
         for t in tokens:
             hit = self.actor_of_token(t)
-            if hit and hit.type != "NORP" and t.dep_ in ("appos", "compound", "flat", "nsubj", "nsubjpass"):
+            if hit and hit.type != "NORP" and t.dep_ in ("appos", "compound", "flat") and t.head in heads:
                 return hit
         return None
 
@@ -100,6 +102,20 @@ class Cast:
         if pos < 0 or char - self._subject_starts[pos] > window:
             return None
         return self.actors[self._subject_ids[pos]]
+
+    def group_mention_before(self, token: "Token", window: int = 1500) -> int | None:
+        """Where the nearest organisation, group or country was named before `token`."""
+        pos = bisect_left(self._group_starts, token.idx) - 1
+        if pos < 0 or token.idx - self._group_starts[pos] > window:
+            return None
+        return self._group_starts[pos]
+
+    def plural_antecedent(self, token: "Token", window: int = 600) -> "Token | None":
+        """For "they": the nearest plural common-noun subject before it ("political analysts")."""
+        pos = bisect_left(self._plural_subjects, (token.idx, -1)) - 1
+        if pos < 0 or token.idx - self._plural_subjects[pos][0] > window:
+            return None
+        return self.doc[self._plural_subjects[pos][1]]
 
     def by_role(self, phrase: str) -> Actor | None:
         idx = self._role_index.get(_role_key(phrase))
@@ -205,7 +221,9 @@ def role_before(doc: "Doc", start: int, end: int) -> tuple[int, str] | None:
     j, first = start - 1, start
     while j >= sent_start:
         t = doc[j]
-        if t.text in _BREAKS or t.pos_ in ("VERB", "AUX", "DET", "PRON", "SCONJ", "CCONJ"):
+        if t.text in _BREAKS or t.pos_ in ("VERB", "AUX", "DET", "PRON", "SCONJ", "CCONJ", "NUM"):
+            break
+        if t.ent_type_ in ("DATE", "TIME", "CARDINAL") or (t.text in "-–—" and (t.whitespace_ or doc[j - 1].whitespace_)):
             break
         if t.pos_ == "ADP" and t.lower_ != "of":
             break
@@ -321,6 +339,26 @@ def _raw_mentions(doc: "Doc") -> list[Mention]:
                 m.written = written
         mentions.append(m)
     return mentions
+
+
+def _unnamed_speakers(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
+    """Capitalised names that are the subject of a speech verb but that the model did not tag
+    ("Rei Shiratori ... told Reuters"): people, since organisations it tags far more reliably."""
+    covered = bytearray(len(doc))
+    for m in mentions:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    found = []
+    for token in doc:
+        if (token.dep_ != "nsubj" or token.pos_ != "PROPN" or covered[token.i] or token.ent_type_ in ACTOR_LABELS
+                or token.head.lemma_ not in SPEECH_VERBS or not token.is_title):
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+                and doc[start - 1].is_title and not covered[start - 1] and doc[start - 1].lower_ not in HONORIFICS \
+                and doc[start - 1].ent_type_ not in ACTOR_LABELS:
+            start -= 1
+        found.append(Mention(start, token.i + 1, "PERSON", doc[start : token.i + 1].text))
+    return found
 
 
 def _consistent_labels(mentions: list[Mention]) -> None:
@@ -479,6 +517,8 @@ class _Grouper:
 
 def find_actors(doc: "Doc") -> Cast:
     mentions = _raw_mentions(doc)
+    mentions += _unnamed_speakers(doc, mentions)
+    mentions.sort(key=lambda m: m.start)
     _consistent_labels(mentions)
     # Roles, and names inside a title dropped ("State" in "Secretary of State Antony Blinken").
     inside_role = bytearray(len(doc))
@@ -623,6 +663,8 @@ def _resolve_subject_pronouns(cast: Cast, window: int = 1500) -> None:
             idx = cast.actors.index(named) if named is not None and named.type in ("PERSON", "ORG") else -1
         if idx >= 0 and is_subject:
             subjects.append((token.idx, idx))
+        if is_subject and idx < 0 and token.tag_ in ("NNS", "NNPS") and _salient(token):
+            cast._plural_subjects.append((token.idx, token.i))
         if idx >= 0 and is_subject and cast.actors[idx].type == "PERSON" and _salient(token):
             last = (token.idx, idx)
         elif token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":

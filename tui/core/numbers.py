@@ -83,7 +83,7 @@ def parse_value(text: str) -> tuple[float | int | None, bool]:
     """The numeric value of a figure as written, and whether it is vague ("tens of thousands").
 
     Ranges, rates and scores have no single value: None."""
-    low = text.lower().replace("per cent", "%").replace("percent", "%")
+    low = text.lower().replace("per cent", "%").replace("percent", "%").replace(" pct", "%")
     words = re.findall(r"[a-z]+|\d[\d,.]*", low)
     if any(w in VAGUE_WORDS for w in words):
         return None, True
@@ -103,7 +103,7 @@ def parse_value(text: str) -> tuple[float | int | None, bool]:
         number_words = [w for w in re.split(r"[\s\-]+", low) if w]
         run: list[str] = []
         for w in number_words:
-            w = w.strip(".,")
+            w = w.strip(".,%$£€")
             if w in UNITS_WORDS or w in SCALE_WORDS or w in ORDINAL_WORDS or (run and w in ("and", "a")):
                 run.append(w)
             elif run:
@@ -258,7 +258,7 @@ def _join_ranges(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[tuple[in
         merged.append((start, end, label))
     out = []
     for start, end, label in merged:
-        if end < len(doc) and doc[end].lower_ in ("percent", "%") and label != "PERCENT":
+        if end < len(doc) and doc[end].lower_ in ("percent", "%", "pct") and label != "PERCENT":
             end, label = end + 1, "PERCENT"
         out.append((start, end, label))
     return out
@@ -295,7 +295,7 @@ def find_numbers(doc: "Doc") -> list[Number]:
             value = None
         if vague and qualifier is None:
             qualifier = "approximately"
-        unit = _unit(doc, start, end, label, number_tokens)
+        unit = _unit(doc, start, end, label, number_tokens) or None
         if label == "CARDINAL" and value is not None and unit is None and re.fullmatch(r"1[89]\d\d|20\d\d", text) and doc[start - 1].lower_ in ("in", "since", "of", "from", "until", "by"):
             unit, label = "year", "DATE"
         numbers.append(

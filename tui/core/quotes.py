@@ -146,6 +146,12 @@ def _subject(verb: "Token") -> "Token | None":
 def _speaker(cast: Cast, subject: "Token | None") -> tuple[str | None, str | None]:
     if subject is None:
         return None, None
+    if subject.pos_ == "PRON" and subject.lower_ in ("they", "we"):
+        plural = cast.plural_antecedent(subject)
+        group_at = cast.group_mention_before(subject)
+        if plural is not None and (group_at is None or plural.idx > group_at):
+            core = _np_core(cast.doc, plural, rights=("prep", "compound", "amod"), preps=("of",))
+            return _span_text(cast.doc, core), None
     if subject.pos_ == "PRON":
         actor = cast.resolve_pronoun(subject)
         return (actor.name, actor.id) if actor else (None, None)
