@@ -117,8 +117,25 @@ def build_app(file: str | None, model: str | None = None):
     return BylineApp(article, model=model, prefetch=prefetch)
 
 
+def _keys_from_terminal() -> None:
+    """After reading the article from a pipe, read keys from the terminal instead."""
+    import os
+
+    if sys.stdin.isatty():
+        return
+    try:
+        fd = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise BylineError("the article came on standard input and there is no terminal to read keys from") from None
+    os.dup2(fd, 0)
+    os.close(fd)
+    sys.stdin = open(0, closefd=False, encoding="utf-8")  # noqa: SIM115 - fd 0 lives as long as we do
+
+
 def _open(opts: argparse.Namespace) -> int:
     app = build_app(opts.file, opts.model)
+    if opts.file == "-":
+        _keys_from_terminal()
     app.run()
     return app.return_code or 0
 

@@ -317,6 +317,8 @@ def _indirect(doc: "Doc", text: str, cast: Cast, mask: _QuoteMask) -> list[Quote
             continue
         if token.pos_ != "VERB" or token.lemma_ not in SPEECH_VERBS or mask.find(token.idx) is not None:
             continue
+        if token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
+            continue  # "people believed to have been ...": a participle describing, not a report
         reported = _reported(doc, token)
         if reported is None:
             continue
