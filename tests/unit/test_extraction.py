@@ -233,3 +233,30 @@ def test_pct_is_a_percentage(analyse):
     a = analyse("The government plans a five pct sales tax.\n")
     (n,) = [n for n in a.numbers if "five" in n.text]
     assert n.value == 5 and n.kind == "percent"
+
+
+def test_a_description_named_later_is_that_person(analyse):
+    a = analyse(
+        "The attorney general has denied his statement was drafted by officials.\n\n"
+        "Lord Goldsmith said nobody else played a part. The attorney general added that the advice stood.\n"
+    )
+    goldsmith = actor(a, "Lord Goldsmith")
+    assert "attorney general" in goldsmith.roles
+    denied = [q for q in quotes(a, "indirect") if q.cue == "denied"]
+    assert denied and denied[0].speaker == "Lord Goldsmith"
+
+
+def test_an_untagged_organisation_speaker_is_an_organisation(analyse):
+    a = analyse("San Francisco-based I-DEV International confirmed that the American killed was its founder.\n")
+    idev = [x for x in a.actors if x.name.endswith("International")]
+    assert idev and idev[0].type == "ORG"
+
+
+def test_group_descriptions_do_not_become_people(analyse):
+    a = analyse(
+        "The British aid group Gatsby said its programs director was among those killed. "
+        "A statement said the group was shocked to confirm the death of Luke Potter.\n"
+    )
+    assert "group" not in " ".join(actor(a, "Luke Potter").roles)
+    statement = [q for q in quotes(a, "indirect") if q.text.startswith("the group was shocked")]
+    assert statement and statement[0].speaker == "Gatsby"

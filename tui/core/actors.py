@@ -18,10 +18,12 @@ from .lexicon import (
     CAPITALS,
     COURTESY,
     GEO_NOUNS,
+    GROUP_ROLE_NOUNS,
     GROUP_PRONOUNS,
     HONORIFICS,
     INSTITUTION_NOUNS,
     KINSHIP,
+    ORG_WORDS,
     NAME_SUFFIXES,
     PEERAGE,
     PERSON_PRONOUNS,
@@ -97,7 +99,7 @@ class Cast:
         return None
 
     def last_subject(self, char: int, window: int = 1500) -> Actor | None:
-        """The actor most recently named as a subject before `char` (whose statement, report…)."""
+        """The actor who last spoke before `char`: whose statement, report or release it is."""
         pos = bisect_left(self._subject_starts, char) - 1
         if pos < 0 or char - self._subject_starts[pos] > window:
             return None
@@ -272,7 +274,8 @@ def roles_around(doc: "Doc", start: int, end: int) -> list[str]:
         if _is_role(tokens, limit=25):
             found.append(_span_text(doc, tokens))
     head = root.head
-    if root.dep_ == "appos" and head.pos_ == "NOUN" and not head.ent_type_ and head.i < start:
+    if (root.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in ACTOR_LABELS
+            and head.i < start and _role_head(head)):
         tokens = [t for t in _np_core(doc, head) if t.i < start]
         if tokens and _is_role(tokens, limit=25):
             found.append(_span_text(doc, tokens))
@@ -327,7 +330,7 @@ def _raw_mentions(doc: "Doc") -> list[Mention]:
             else:
                 break
         key = doc[s:e].text
-        if not any(ch.isalpha() for ch in key) or not any(ch.isupper() for ch in key):
+        if not any(ch.isalpha() for ch in key) or not any(ch.isupper() for ch in key) or "/" in key or "@" in key:
             continue
         m = Mention(s, e, label, key, roles=roles)
         if label == "PERSON":
@@ -350,14 +353,20 @@ def _unnamed_speakers(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
     found = []
     for token in doc:
         if (token.dep_ != "nsubj" or token.pos_ != "PROPN" or covered[token.i] or token.ent_type_ in ACTOR_LABELS
-                or token.head.lemma_ not in SPEECH_VERBS or not token.is_title):
+                or token.head.lemma_ not in SPEECH_VERBS or not (token.is_title or token.is_upper)):
             continue
         start = token.i
-        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
-                and doc[start - 1].is_title and not covered[start - 1] and doc[start - 1].lower_ not in HONORIFICS \
-                and doc[start - 1].ent_type_ not in ACTOR_LABELS:
+        while start > 0 and not covered[start - 1]:
+            prev = doc[start - 1]
+            name_part = (prev.dep_ == "compound" and prev.pos_ == "PROPN" and (prev.is_title or prev.is_upper)
+                         and prev.lower_ not in HONORIFICS and prev.ent_type_ not in ACTOR_LABELS)
+            hyphen = prev.text == "-" and not prev.whitespace_ and start - 2 >= 0 and doc[start - 2].pos_ == "PROPN"
+            if not (name_part or hyphen):
+                break
             start -= 1
-        found.append(Mention(start, token.i + 1, "PERSON", doc[start : token.i + 1].text))
+        words = doc[start : token.i + 1]
+        label = "ORG" if any(t.lower_ in ORG_WORDS for t in words) or any(t.is_upper and len(t) > 1 for t in words) else "PERSON"
+        found.append(Mention(start, token.i + 1, label, words.text))
     return found
 
 
@@ -578,6 +587,7 @@ def find_actors(doc: "Doc") -> Cast:
             entities.append(Entity(m.char_start, m.char_end, doc[m.start : m.end].text, m.label, actor.id))
 
     cast = Cast(doc=doc, text=doc.text, entities=entities, actors=actors, token_actor=token_actor)
+    _delayed_names(cast)
     _index_roles(cast)
     _add_descriptions(cast)
     _index_pronoun_targets(cast)
@@ -586,6 +596,58 @@ def find_actors(doc: "Doc") -> Cast:
     for actor in actors:
         actor.mentions.sort()
     return cast
+
+
+_OWNER_WORDS = {"its", "his", "her", "their", "the"}
+
+
+def _delayed_names(cast: Cast, reach: int = 800) -> None:
+    """News often names a person after describing them: "The attorney general has denied ...
+    Lord Goldsmith said ...". A definite, singular role description that is a subject and names
+    no one is the next person named after it who has no role of their own."""
+    doc = cast.doc
+    people = sorted((start, idx) for idx, a in enumerate(cast.actors) if a.type == "PERSON" for start, _ in a.mentions)
+    starts = [s for s, _ in people]
+    taken: set[int] = set()
+    linked: dict[str, int] = {}
+    for token in doc:
+        if (token.dep_ not in _SUBJECT_DEPS or token.pos_ != "NOUN" or token.tag_ != "NN"
+                or cast.token_actor[token.i] >= 0 or token.lower_ not in ROLE_NOUNS
+                or token.lower_ in GROUP_ROLE_NOUNS or token.lower_ in KINSHIP):
+            continue
+        owners = [c for c in token.children if c.dep_ in ("det", "poss")]
+        if not owners or not (owners[0].lower_ in _OWNER_WORDS or owners[0].dep_ == "poss"):
+            continue
+        core = [t for t in _np_core(doc, token, rights=("prep",), preps=("of",)) if t.i >= owners[0].i]
+        while core and (core[0].lower_ in _OWNER_WORDS or core[0].dep_ == "det"):
+            core.pop(0)
+        if not core or any(cast.token_actor[t.i] >= 0 and cast.actors[cast.token_actor[t.i]].type == "PERSON" for t in core):
+            continue
+        phrase = _span_text(doc, core)
+        if _role_key(phrase) in linked:  # the same description again: the same person
+            idx = linked[_role_key(phrase)]
+            cast.actors[idx].mentions.append((core[0].idx, core[-1].idx + len(core[-1].text)))
+            for t in core:
+                if cast.token_actor[t.i] < 0:
+                    cast.token_actor[t.i] = idx
+            continue
+        pos = bisect_left(starts, token.idx + len(token.text))
+        while pos < len(people) and people[pos][0] - token.idx <= reach:
+            idx = people[pos][1]
+            actor = cast.actors[idx]
+            if not actor.roles and idx not in taken:
+                taken.add(idx)
+                linked[_role_key(phrase)] = idx
+                actor.roles.append(phrase)
+                if phrase not in actor.aliases:
+                    actor.aliases.append(phrase)
+                start, end = core[0].idx, core[-1].idx + len(core[-1].text)
+                actor.mentions.append((start, end))
+                for t in core:
+                    if cast.token_actor[t.i] < 0:
+                        cast.token_actor[t.i] = idx
+                break
+            pos += 1
 
 
 def _index_roles(cast: Cast) -> None:
@@ -661,7 +723,7 @@ def _resolve_subject_pronouns(cast: Cast, window: int = 1500) -> None:
         if idx < 0 and is_subject and token.pos_ in ("NOUN", "PROPN"):
             named = cast.actor_in(list(token.subtree))  # "the British aid group Gatsby"
             idx = cast.actors.index(named) if named is not None and named.type in ("PERSON", "ORG") else -1
-        if idx >= 0 and is_subject:
+        if idx >= 0 and is_subject and token.head.lemma_ in SPEECH_VERBS:
             subjects.append((token.idx, idx))
         if is_subject and idx < 0 and token.tag_ in ("NNS", "NNPS") and _salient(token):
             cast._plural_subjects.append((token.idx, token.i))

@@ -44,6 +44,17 @@ ROLE_NOUNS = frozenset(
     candidate nominee chancellor qc kc affiliate group party faction militia""".split()
 )
 
+#: Words that make a name an organisation's: "I-DEV International", "Siena College".
+ORG_WORDS = frozenset(
+    """international inc inc. corp corp. corporation company co co. group university college bank
+    council committee agency association party ministry institute foundation times news network
+    post journal press service services partners holdings ltd ltd. llc plc union league club
+    commission department office board court authority fund trust""".split()
+)
+
+#: Role nouns that stand for a group, never for one person.
+GROUP_ROLE_NOUNS = frozenset("affiliate group party faction militia".split())
+
 #: Names of one actor, the canonical name first: countries, blocs and the main UK/US parties.
 SYNONYMS = [
     ["United States", "US", "U.S.", "USA", "U.S.A.", "America", "United States of America"],
