@@ -260,3 +260,26 @@ def test_group_descriptions_do_not_become_people(analyse):
     assert "group" not in " ".join(actor(a, "Luke Potter").roles)
     statement = [q for q in quotes(a, "indirect") if q.text.startswith("the group was shocked")]
     assert statement and statement[0].speaker == "Gatsby"
+
+
+def test_attribution_between_commas_reports_both_sides(analyse):
+    a = analyse(
+        "Hiram Macharia works at the bank. Macharia and some colleagues hid under desks, he said, "
+        "but one person ran to the roof and was shot dead there.\n"
+    )
+    texts = {q.text: q for q in quotes(a, "indirect") if q.cue == "said"}
+    assert any(t.startswith("Macharia and some colleagues hid under desks") for t in texts)
+    assert any(t.startswith("one person ran to the roof") for t in texts)
+    assert {q.speaker for q in texts.values()} == {"Hiram Macharia"}
+
+
+def test_object_reports_stop_before_relative_clauses(analyse):
+    a = analyse("President Uhuru Kenyatta announced the end of a 20-hour siege that echoed a 2013 assault.\n")
+    (q,) = [q for q in quotes(a, "indirect") if q.cue == "announced"]
+    assert q.text == "the end of a 20-hour siege" and q.speaker == "Uhuru Kenyatta"
+
+
+def test_vowed_with_its_reason(analyse):
+    a = analyse("Al-Shabaab has vowed retribution against Kenya for sending troops to Somalia.\n")
+    (q,) = [q for q in quotes(a, "indirect") if q.cue == "vowed"]
+    assert q.text == "retribution against Kenya for sending troops to Somalia"

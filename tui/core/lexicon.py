@@ -11,7 +11,7 @@ SPEECH_VERBS = frozenset(
     criticise criticize condemn praise blame recall remark observe mention indicate propose
     recommend demand question wonder worry tweet post testify charge plead counter conclude
     characterise characterize call brand term dub signal express voice reiterate repeat
-    announce disclose predict forecast estimate doubt expect""".split()
+    announce disclose predict forecast estimate doubt expect rule""".split()
 )
 
 #: Verbs that report speech only when they take a clause or a quote, never alone.
@@ -82,7 +82,9 @@ NAME_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III PhD".split())
 KINSHIP = frozenset("father mother son daughter brother sister wife husband uncle aunt cousin grandfather grandmother widow".split())
 
 #: Verbs that report what was said in their object: "announced the end of the siege".
-OBJECT_REPORT_VERBS = frozenset("announce confirm deny claim reveal admit acknowledge demand disclose".split())
+OBJECT_REPORT_VERBS = frozenset(
+    "announce confirm deny claim reveal admit acknowledge demand disclose vow pledge promise threaten".split()
+)
 
 #: Nouns for a text that speaks for someone: "A statement said ..." speaks for its author.
 DOCUMENT_NOUNS = frozenset("statement release report letter post tweet communique communiqué announcement message notice".split())

@@ -32,6 +32,8 @@ _CLOSE_DOUBLE = "”»"
 _DIRECT_LEAD = set(":,;—–-([")
 _SUBJECTS = ("nsubj", "nsubjpass")
 _TOPIC_PREPS = {"about", "over", "against", "of", "on"}
+#: Verbs of thought that report a clause but do not attribute a quotation ("was expected").
+_NOT_ATTRIBUTION = WEAK_SPEECH_VERBS - {"add", "note"}
 _SUBORDINATE = {"ccomp", "acl", "relcl", "xcomp", "advcl", "pcomp"}
 _TOPIC_VERBS = frozenset("complain warn speak talk worry express voice raise caution".split())
 
@@ -161,7 +163,7 @@ def _speaker(cast: Cast, subject: "Token | None") -> tuple[str | None, str | Non
         names = []
         for c in conjuncts:
             hit = cast.actor_of_token(c)
-            names.append(hit.name if hit else _span_text(cast.doc, [t for t in _np_core(cast.doc, c) if t.dep_ != "cc"]))
+            names.append(hit.name if hit else _span_text(cast.doc, _np_core(cast.doc, c, rights=("prep", "compound", "amod"))))
         return " and ".join(names), None
     if subject.lemma_ in DOCUMENT_NOUNS:
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
@@ -197,7 +199,7 @@ def _governing_verb(token: "Token", mask: _QuoteMask, inside: Marked) -> "Token 
         node = node.head
         if inside.open <= node.idx < inside.close:
             continue
-        if node.pos_ in ("VERB", "AUX"):
+        if node.pos_ in ("VERB", "AUX") and node.is_alpha:
             if node.lemma_ in SPEECH_VERBS:
                 return node
             first_verb = first_verb or node
@@ -212,7 +214,8 @@ def _nearest_cue(doc: "Doc", text: str, mask: _QuoteMask, m: Marked) -> "Token |
     sents = {first[0].sent.start: first[0].sent, first[-1].sent.start: first[-1].sent}
     candidates: list["Token"] = []
     for sent in sents.values():
-        candidates.extend(t for t in sent if t.lemma_ in SPEECH_VERBS and t.pos_ in ("VERB",) and mask.find(t.idx) is None)
+        candidates.extend(t for t in sent if t.lemma_ in SPEECH_VERBS and t.lemma_ not in _NOT_ATTRIBUTION
+                          and t.pos_ == "VERB" and mask.find(t.idx) is None)
     if not candidates:
         last = first[-1].sent
         if last.end < len(doc):
@@ -220,6 +223,7 @@ def _nearest_cue(doc: "Doc", text: str, mask: _QuoteMask, m: Marked) -> "Token |
             if 0 <= nxt.start_char - m.close <= 3 and "\n" not in text[m.close : nxt.start_char]:
                 # "... ." Smith said. -- an attribution, not a new statement of its own
                 candidates.extend(t for t in nxt if t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB"
+                                  and t.lemma_ not in _NOT_ATTRIBUTION
                                   and mask.find(t.idx) is None and _reported(doc, t) is None
                                   and not any(c.dep_ in ("ccomp", "dobj") for c in t.children))
     if not candidates:
@@ -269,7 +273,24 @@ def _reported(doc: "Doc", verb: "Token") -> tuple[list["Token"], str] | None:
             return sorted(tokens, key=lambda t: t.i), verb.text
         return None
     if lemma in OBJECT_REPORT_VERBS and objs and objs[0].pos_ in ("NOUN", "PROPN") and verb.dep_ != "xcomp":
-        return list(objs[0].subtree), verb.text
+        tokens = _np_core(doc, objs[0], rights=("prep", "compound", "amod", "nummod", "cc", "conj"))
+        clauses = {t.i for t in tokens if t.dep_ in ("relcl", "acl") for t in t.subtree}
+        cut = next((k for k, t in enumerate(tokens) if t.i in clauses), len(tokens))
+        tokens = tokens[:cut]
+        if tokens and objs[0].left_edge.i < tokens[0].i:  # keep "the" in "the end of the siege"
+            tokens = [doc[k] for k in range(objs[0].left_edge.i, tokens[-1].i + 1)]
+        for child in children:  # "vowed retribution against Kenya for sending troops ..."
+            if (tokens and child.dep_ == "prep" and child.lower_ in ("for", "against", "over", "about")
+                    and child.i == tokens[-1].i + 1):
+                tokens = tokens + list(child.subtree)
+        if tokens:
+            # "denied his statement ... was drafted by ...": a clause the parser split after the object
+            for child in children:
+                if (child.dep_ == "conj" and child.i > tokens[-1].i
+                        and any(c.dep_ in ("auxpass", "aux") for c in child.lefts)
+                        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)):
+                    tokens = [doc[k] for k in range(tokens[0].i, child.right_edge.i + 1)]
+            return tokens, verb.text
     if lemma in _TOPIC_VERBS:
         for child in children:
             if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS:
@@ -296,17 +317,40 @@ def find_quotes(doc: "Doc", cast: Cast) -> list[Quote]:
         if verb is not None:
             speaker, actor_id = _speaker(cast, _subject(verb))
             cue = _cue_text(verb)
-        elif direct and last_direct is not None:
+        elif last_direct is not None:
+            # no attribution of its own: the speaker of the quote just before goes on (a direct
+            # quote within the next paragraph, a fragment within the same one)
             para_gap = text.count("\n", last_direct.end, m.open)
-            if para_gap <= 2:
+            if para_gap <= (2 if direct else 0):
                 speaker, actor_id, cue = last_direct.speaker, last_direct.speaker_actor, last_direct.cue
         quote = Quote(m.start, m.end, text[m.start : m.end], "direct" if direct else "partial", speaker, actor_id, cue)
         quotes.append(quote)
-        if direct:
+        if quote.speaker:
             last_direct = quote
     quotes.extend(_indirect(doc, text, cast, mask))
     quotes.sort(key=lambda q: (q.start, q.kind))
     return quotes
+
+
+def _around_attribution(doc: "Doc", verb: "Token") -> list[list["Token"]]:
+    """"Macharia hid under desks, he said, but one person ran to the roof": an attribution set
+    between commas reports the sentence around it, on either side."""
+    if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+        return []
+    subtree = [t for t in verb.subtree if not t.is_punct]
+    lo, hi = subtree[0].i, subtree[-1].i
+    sent = verb.sent
+    if lo <= sent.start or doc[lo - 1].text not in (",", "—", "–"):
+        return []
+    parts = [[t for t in doc[sent.start : lo - 1]]]
+    after = [t for t in doc[hi + 1 : sent.end] if not t.is_space]
+    if after and after[0].is_punct:
+        after = after[1:]
+    while after and after[0].dep_ == "cc":
+        after = after[1:]
+    if len([t for t in after if not t.is_punct]) >= 3:
+        parts.append(after)
+    return [p for p in parts if len([t for t in p if not t.is_punct]) >= 3]
 
 
 def _indirect(doc: "Doc", text: str, cast: Cast, mask: _QuoteMask) -> list[Quote]:
@@ -320,18 +364,22 @@ def _indirect(doc: "Doc", text: str, cast: Cast, mask: _QuoteMask) -> list[Quote
         if token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
             continue  # "people believed to have been ...": a participle describing, not a report
         reported = _reported(doc, token)
-        if reported is None:
+        if reported is not None:
+            parts, cue = [reported[0]], reported[1]
+        elif token.lemma_ not in WEAK_SPEECH_VERBS:
+            parts, cue = _around_attribution(doc, token), token.text
+        else:
             continue
-        tokens, cue = reported
-        span = _clause_span(doc, tokens)
-        if span is None:
-            continue
-        start, end = span
-        quoted = sum(1 for t in tokens if (m := mask.find(t.idx)) is not None and _is_direct(text, m))
-        if quoted > len(tokens) / 2:
-            continue  # the clause is a direct quote, already listed
-        speaker, actor_id = _speaker(cast, _subject(token))
-        found.append(Quote(start, end, text[start:end], "indirect", speaker, actor_id, cue))
+        for tokens in parts:
+            span = _clause_span(doc, tokens)
+            if span is None:
+                continue
+            start, end = span
+            quoted = sum(1 for t in tokens if (m := mask.find(t.idx)) is not None and _is_direct(text, m))
+            if quoted > len(tokens) / 2:
+                continue  # the clause is a direct quote, already listed
+            speaker, actor_id = _speaker(cast, _subject(token))
+            found.append(Quote(start, end, text[start:end], "indirect", speaker, actor_id, cue))
     return found
 
 
