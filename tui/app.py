@@ -75,6 +75,11 @@ class BylineApp(App[int]):
         if self.prefetch is not None:
             self.prefetch.cancel()
 
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Notifications carry article text, names and paths: never read them as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
@@ -90,8 +95,10 @@ class BylineApp(App[int]):
                 continue
             seen.add(key.action)
             if "{key}" in key.action:
-                for k in key.keys.split(","):
-                    yield SystemCommand(f"{key.description} {k}", f"key: {k}", self._runner(key.scope, key.action.format(key=k)))
+                labels = getattr(screen, "labels", None) or ()
+                for label in labels:
+                    yield SystemCommand(f"{key.description} {label.name}", f"key: {label.key}",
+                                        self._runner(key.scope, key.action.format(key=label.key)))
             else:
                 yield SystemCommand(key.description, f"key: {key.display}", self._runner(key.scope, key.action))
 

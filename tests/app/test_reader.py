@@ -149,7 +149,7 @@ async def test_every_action_is_in_the_command_palette():
             if key.scope == "list" or key.action in ("quit", "command_palette", "noop"):
                 continue
             if "{key}" in key.action:
-                assert {f"{key.description} {k}" for k in key.keys.split(",")} <= titles
+                assert {f"{key.description} {label}" for label in ("claim", "needs-check", "question")} <= titles
             else:
                 assert key.description in titles
 
@@ -185,3 +185,12 @@ async def test_prefetched_analysis_from_the_command_line_path(tmp_path):
         screen = await wait_for_analysis(pilot)
         names = {a.name for a in screen.analysis.actors}
         assert {"Joe Biden", "Sergey Lavrov", "Geneva"} <= names
+
+
+async def test_names_with_markup_in_notifications_are_literal():
+    app = text_app("Title\n\nPresident [bold]Anna Berg[/bold] spoke. Berg left.\n")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_analysis(pilot)
+        app.notify("[bold]x[/bold] [link=y]")
+        await pilot.pause()
+        assert any(n.message == "[bold]x[/bold] [link=y]" and not n.markup for n in app._notifications)

@@ -331,9 +331,9 @@ def write(fmt: str, bundle: Bundle, output: str | Path | None) -> list[Path]:
 
 
 def default_output(fmt: str, article: Article) -> Path:
+    """NAME.byline.EXT in the current folder (never beside the bundled sample, inside the install)."""
     stem = article.path.stem if article.path else "article"
-    folder = article.path.parent if article.path else Path.cwd()
-    return folder / f"{stem}.byline{EXTENSIONS[fmt]}"
+    return Path.cwd() / f"{stem}.byline{EXTENSIONS[fmt]}"
 
 
 def bundle_for(article: Article, store, analysis: Analysis | None, labels: tuple[Label, ...]) -> Bundle:
