@@ -8,6 +8,11 @@ from pathlib import Path
 
 
 async def take(out: Path, light: bool = False, size: tuple[int, int] = (120, 40)) -> Path:
+    """The sample with a tagged sentence and an actor's mentions marked, in a throwaway store."""
+    import os
+    import tempfile
+
+    os.environ["BYLINE_HOME"] = tempfile.mkdtemp(prefix="byline-shot-")
     from tui.app import BylineApp
     from tui.core.article import load_article, seed_path
     from tui.core.nlp import default_model
@@ -23,8 +28,16 @@ async def take(out: Path, light: bool = False, size: tuple[int, int] = (120, 40)
             screen = app.screen
         if light:
             app.theme = "textual-light"
-        await pilot.press("tab", "enter")
+        for _ in range(4):
+            await pilot.press("right_curly_bracket")
+        await pilot.press("s", "1")
+        await pilot.press("tab")
+        for _ in range(6):
+            await pilot.press("j")
+        await pilot.press("enter")
         await pilot.pause(0.3)
+        app.clear_notifications()
+        await pilot.pause(0.1)
         out.parent.mkdir(parents=True, exist_ok=True)
         app.save_screenshot(filename=out.name, path=str(out.parent))
     return out

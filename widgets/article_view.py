@@ -146,14 +146,15 @@ class ArticleView(TextArea, can_focus=True):
         end = start + len(line.plain)
         if line_index == 0:
             line.stylize(self._style("title"))
+        # the reader's passages under the entities, so names stay visible inside a tagged passage
+        for s, e, style in self._annotation_runs(start, end):
+            line.stylize(style, s - start, e - start)
         lo = bisect_left(self._span_starts, start - 200)
         for s, e, kind in self._spans[lo:]:
             if s >= end:
                 break
             if e > start:
                 line.stylize(self._style(kind), max(s, start) - start, min(e, end) - start)
-        for s, e, style in self._annotation_runs(start, end):
-            line.stylize(style, s - start, e - start)
         for s, e in self.marks:
             if s < end and e > start:
                 line.stylize(self._style("mark"), max(s, start) - start, min(e, end) - start)

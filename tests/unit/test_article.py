@@ -50,3 +50,13 @@ def test_escape_codes_are_shown_not_run():
 def test_control_picture_keeps_offsets():
     raw = "A\x1bB"
     assert len(clean_text(raw).rstrip("\n")) == len(raw)
+
+
+def test_long_paragraphs_are_parsed_in_pieces_that_join_back():
+    from tui.core.analysis import paragraphs
+
+    text = "Title\n\n" + "A sentence about things. " * 5000 + "\n\n" + "x" * 50_000 + "\n"
+    chunks = paragraphs(text, limit=20_000)
+    assert "".join(chunks) == text
+    assert max(len(c) for c in chunks) <= 20_000
+    assert any(c.endswith("things. ") for c in chunks)

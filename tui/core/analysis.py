@@ -13,9 +13,13 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 _PARAGRAPH_END = re.compile(r"\n+")
+_SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+")
+#: Longer paragraphs are parsed in pieces cut after a sentence (spaCy refuses 1M characters,
+#: and its memory grows with the length of one text).
+MAX_CHUNK = 20_000
 
 
-def paragraphs(text: str) -> list[str]:
+def paragraphs(text: str, limit: int = MAX_CHUNK) -> list[str]:
     """Split into chunks that each end with their newlines, so the chunks join back to `text`."""
     chunks, start = [], 0
     for match in _PARAGRAPH_END.finditer(text):
@@ -23,7 +27,24 @@ def paragraphs(text: str) -> list[str]:
         start = match.end()
     if start < len(text):
         chunks.append(text[start:])
-    return chunks
+    return [piece for chunk in chunks for piece in _split_long(chunk, limit)]
+
+
+def _split_long(chunk: str, limit: int) -> list[str]:
+    if len(chunk) <= limit:
+        return [chunk]
+    pieces, start = [], 0
+    while len(chunk) - start > limit:
+        cut = None
+        for match in _SENTENCE_GAP.finditer(chunk, start, start + limit):
+            cut = match.end()
+        if cut is None or cut <= start:
+            space = chunk.rfind(" ", start, start + limit)
+            cut = space + 1 if space > start else start + limit
+        pieces.append(chunk[start:cut])
+        start = cut
+    pieces.append(chunk[start:])
+    return pieces
 
 
 def parse(text: str, nlp: "Language", batch_size: int = 64) -> "Doc":

@@ -72,7 +72,8 @@ class ReaderScreen(Screen):
         yield Footer()
 
     def _status_text(self, state: str) -> str:
-        return f"{self.article.source} · {len(self.article.text.split()):,} words · {state}"
+        name = self.article.path.name if self.article.path else self.article.source
+        return f"{name} · {len(self.article.text.split()):,} words · {state}"
 
     def on_mount(self) -> None:
         self.query_one(ArticleView).focus()
