@@ -16,9 +16,21 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,q,f1,question_mark", "dismiss", "Close help")]
 
+    def __init__(self, labels=()) -> None:
+        super().__init__()
+        self.labels = labels
+
     def compose(self) -> ComposeResult:
+        from rich.text import Text
+
         with VerticalScroll(id="help-body"):
             yield Static("Byline — keys", id="help-title")
+            if self.labels:
+                legend = Text("Labels: ")
+                for label in self.labels:
+                    legend.append("● ", style=label.color)
+                    legend.append(f"{label.key} {label.name}   ")
+                yield Static(legend, id="help-labels")
             table: DataTable = DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
             table.add_columns("where", "keys", "what")
             for row in help_rows():

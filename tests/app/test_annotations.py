@@ -234,3 +234,21 @@ async def test_export_from_the_app_matches_the_command_line(article_path, tmp_pa
                          capture_output=True, cwd=ROOT, check=True)
     assert cli.stdout == out.read_bytes()
     assert "Russia, meanwhile" in out.read_text()
+
+
+async def test_a_selection_the_model_missed_becomes_an_entity(article_path):
+    app = make_app(article_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_for_analysis(pilot)
+        assert not any(a.name == "Military Times outlet" for a in screen.analysis.actors)
+        view = await go_to(pilot, "Military Times outlet")
+        start = view.text.index("Military Times outlet")
+        view.select_span(start, start + len("Military Times outlet"))
+        await pilot.press("E")
+        choices = app.screen.query_one("#entity-choices")
+        choices.highlighted = 1  # ORG
+        await pilot.press("enter")
+        await pilot.pause()
+        added = [a for a in screen.analysis.actors if a.name == "Military Times outlet"]
+        assert added and added[0].type == "ORG"
+        assert any(e.text == "Military Times outlet" and e.label == "ORG" for e in screen.analysis.entities)

@@ -126,6 +126,8 @@ async def test_help_screen_lists_every_key_and_closes():
         assert isinstance(app.screen, HelpScreen)
         table = app.screen.query_one("DataTable")
         assert table.row_count == len(KEYS)
+        labels = str(app.screen.query_one("#help-labels").render())
+        assert "1 claim" in labels and "6 question" in labels
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 

@@ -122,6 +122,7 @@ def test_number_value_unit_and_qualifier(analyse, sentence, text, value, unit, q
         ("Hundreds of people fled the hotel.", "Hundreds", "approximately"),
         ("The rate was 1 in 125 residents.", "1 in 125", None),
         ("Prices rose between 5 and 10 percent.", "between 5 and 10 percent", None),
+        ("The home side won 3-1 on Sunday.", "3-1", None),
     ],
 )
 def test_vague_figures_ranges_and_rates_have_no_value(analyse, sentence, text, qualifier):
