@@ -33,6 +33,12 @@ async def go_to(pilot, text: str) -> ArticleView:
     return view
 
 
+async def tag(pilot, text: str, key: str) -> None:
+    """Select the sentence holding `text` and toggle label `key` on it."""
+    await go_to(pilot, text)
+    await pilot.press("s", key)
+
+
 async def test_tag_and_note_a_sentence_survive_a_restart(article_path):
     app = make_app(article_path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -103,12 +109,9 @@ async def test_edited_article_reanchors_and_orphans(article_path):
     app = make_app(article_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_analysis(pilot)
-        await go_to(pilot, "meanwhile")
-        await pilot.press("s", "1")
-        await go_to(pilot, "Moscow annexed Ukraine")
-        await pilot.press("s", "2")
-        await go_to(pilot, "Kyiv has previously")
-        await pilot.press("s", "6")
+        await tag(pilot, "meanwhile", "1")
+        await tag(pilot, "Moscow annexed Ukraine", "2")
+        await tag(pilot, "Kyiv has previously", "6")
         assert len(app.screen.annotations) == 3
 
     text = article_path.read_text(encoding="utf-8")
@@ -147,8 +150,7 @@ async def test_next_and_previous_annotation(article_path):
     app = make_app(article_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_analysis(pilot)
-        await go_to(pilot, "meanwhile")
-        await pilot.press("s", "1")
+        await tag(pilot, "meanwhile", "1")
         await go_to(pilot, "Moscow annexed Ukraine")
         await pilot.press("s", "2", "escape", "g")
         view = app.screen.query_one(ArticleView)
@@ -164,10 +166,8 @@ async def test_notes_tab_filters_as_you_type(article_path):
     app = make_app(article_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_analysis(pilot)
-        await go_to(pilot, "meanwhile")
-        await pilot.press("s", "1")
-        await go_to(pilot, "Moscow annexed Ukraine")
-        await pilot.press("s", "5")
+        await tag(pilot, "meanwhile", "1")
+        await tag(pilot, "Moscow annexed Ukraine", "5")
         await pilot.press("M")
         panel = app.screen.query_one(SidePanel)
         notes = panel.query_one("#note-list")
@@ -205,8 +205,7 @@ async def test_damaged_store_opens_read_only_and_says_where(article_path, byline
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await wait_for_analysis(pilot)
         assert any(str(db) in n.message for n in app._notifications)
-        await go_to(pilot, "meanwhile")
-        await pilot.press("s", "1")
+        await tag(pilot, "meanwhile", "1")
         assert screen.annotations == ()
     assert db.read_text() == "{ this is not json"
 
