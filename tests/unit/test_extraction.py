@@ -284,3 +284,23 @@ def test_vowed_with_its_reason(analyse):
     a = analyse("Al-Shabaab has vowed retribution against Kenya for sending troops to Somalia.\n")
     (q,) = [q for q in quotes(a, "indirect") if q.cue == "vowed"]
     assert q.text == "retribution against Kenya for sending troops to Somalia"
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("He proposed an International Finance Facility to help poor countries.", "International Finance Facility"),
+        ("Leaders of the Group of Eight (G8) met in London.", "Group of Eight"),
+    ],
+)
+def test_names_are_cleaned_of_articles_and_brackets(analyse, sentence, name):
+    a = analyse(sentence + "\n")
+    assert any(x.name == name for x in a.actors), [x.name for x in a.actors]
+
+
+def test_a_bare_role_word_names_no_one(analyse):
+    a = analyse(
+        "Canada's foreign minister Chrystia Freeland spoke on Monday. "
+        "The minister said talks would go on. Robert Schellenberg was sentenced in China.\n"
+    )
+    assert not actor(a, "Robert Schellenberg").roles

@@ -161,8 +161,19 @@ def _role_key(text: str) -> str:
 
 
 def _clean(doc: "Doc", start: int, end: int, label: str) -> tuple[int, int]:
-    while start < end and doc[start].lower_ == "the":
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
+    # "Group of Eight (G8": the model ran into a bracket
+    for k in range(start + 1, end):
+        if doc[k].text in ("(", "[", "/"):
+            end = k
+            break
+    # "Mr Brown's International Finance Facility": the owner is not part of the name
+    if label in ("ORG", "FAC"):
+        for k in range(start + 1, end - 2):
+            if doc[k].text in _POSSESSIVE and all(t.is_title or t.is_upper for t in doc[k + 1 : end]):
+                start = k + 1
+                break
     while end > start and (doc[end - 1].text in _POSSESSIVE or (doc[end - 1].is_punct and doc[end - 1].text != ".")):
         end -= 1
     if label == "PERSON":
@@ -196,6 +207,8 @@ def _is_role(tokens: list["Token"], limit: int = 10) -> bool:
     words = [t for t in tokens if any(ch.isalpha() for ch in t.text)]
     if not words or len(tokens) > limit or all(t.lower_ in COURTESY for t in words):
         return False
+    if any("/" in t.text for t in tokens):
+        return False  # a photo credit run into the text, not a title
     return any(
         t.lower_ in ROLE_NOUNS or t.lower_ in HONORIFICS or (t.pos_ == "NOUN" and t.is_lower) for t in words
     )
@@ -220,6 +233,8 @@ def role_before(doc: "Doc", start: int, end: int) -> tuple[int, str] | None:
     """The title written before a name ("NATO Secretary-General Jens Stoltenberg")."""
     root = doc[start:end].root
     sent_start = doc[start].sent.start
+    if start > 0 and doc[start - 1].text in _POSSESSIVE:
+        return None  # "Mr Brown's International Finance Facility": an owner, not a title
     j, first = start - 1, start
     while j >= sent_start:
         t = doc[j]
@@ -271,6 +286,10 @@ def roles_around(doc: "Doc", start: int, end: int) -> list[str]:
     if appos:
         tokens = sorted({t for c in appos for t in _np_core(doc, c)}, key=lambda t: t.i)
         tokens = [doc[k] for k in range(tokens[0].i, tokens[-1].i + 1)]
+        cut = next((k for k, t in enumerate(tokens) if t.ent_type_ == "PERSON"), len(tokens))
+        tokens = tokens[:cut]
+        while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct):
+            tokens.pop()
         if _is_role(tokens, limit=25):
             found.append(_span_text(doc, tokens))
     head = root.head
@@ -624,6 +643,8 @@ def _delayed_names(cast: Cast, reach: int = 800) -> None:
         if not core or any(cast.token_actor[t.i] >= 0 and cast.actors[cast.token_actor[t.i]].type == "PERSON" for t in core):
             continue
         phrase = _span_text(doc, core)
+        if len(core) < 2:
+            continue  # a bare "minister" could be anyone
         if _role_key(phrase) in linked:  # the same description again: the same person
             idx = linked[_role_key(phrase)]
             cast.actors[idx].mentions.append((core[0].idx, core[-1].idx + len(core[-1].text)))
@@ -635,7 +656,9 @@ def _delayed_names(cast: Cast, reach: int = 800) -> None:
         while pos < len(people) and people[pos][0] - token.idx <= reach:
             idx = people[pos][1]
             actor = cast.actors[idx]
-            if not actor.roles and idx not in taken:
+            first_seen = min(start for start, _ in actor.mentions)
+            introduced_later = first_seen > token.idx or "\n" not in cast.text[:first_seen]
+            if not actor.roles and idx not in taken and introduced_later:
                 taken.add(idx)
                 linked[_role_key(phrase)] = idx
                 actor.roles.append(phrase)
