@@ -634,6 +634,8 @@ def _delayed_names(cast: Cast, reach: int = 800) -> None:
                 or cast.token_actor[token.i] >= 0 or token.lower_ not in ROLE_NOUNS
                 or token.lower_ in GROUP_ROLE_NOUNS or token.lower_ in KINSHIP):
             continue
+        if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in token.children):
+            continue  # "Canada's foreign minister Chrystia Freeland": named on the spot
         owners = [c for c in token.children if c.dep_ in ("det", "poss")]
         if not owners or not (owners[0].lower_ in _OWNER_WORDS or owners[0].dep_ == "poss"):
             continue
