@@ -305,3 +305,23 @@ def test_a_bare_role_word_names_no_one(analyse):
         "The minister said talks would go on. Robert Schellenberg was sentenced in China.\n"
     )
     assert not actor(a, "Robert Schellenberg").roles
+
+
+def test_bbc_style_unclosed_straight_quotes(analyse):
+    a = analyse(
+        'Title\n\n"His defence was superb and he had a great game. "I\'m glad he\'s Welsh." '
+        'Victory over England will fuel expectations, said coach Mike Ruddock.\n'
+    )
+    texts = [q.text for q in a.quotes if q.kind == "direct"]
+    assert texts == ["His defence was superb and he had a great game.", "I'm glad he's Welsh."]
+    assert not any("Victory over England" in q.text for q in a.quotes if q.kind != "indirect")
+
+
+def test_a_quote_paragraph_after_a_reporter_paragraph_keeps_the_speaker(analyse):
+    a = analyse(
+        'Title\n\n"The loss in earnings was substantial," said Allan Garland, the lead author.\n\n'
+        "Strokes had the largest effect.\n\n"
+        '"So stroke patients were losing about a third of their incomes."\n'
+    )
+    last = [q for q in a.quotes if q.kind == "direct"][-1]
+    assert last.text.startswith("So stroke patients") and last.speaker == "Allan Garland"

@@ -68,11 +68,14 @@ def find_marks(text: str) -> list[Marked]:
         for i, ch in enumerate(para):
             prev = para[i - 1] if i else " "
             nxt = para[i + 1] if i + 1 < n else " "
-            if ch in _OPEN_DOUBLE or (ch == '"' and open_at is None):
+            if ch == '"':
+                # a straight mark opens or closes by what stands beside it, never by counting
+                ch = _straight_role(prev, nxt, open_at is not None)
+            if ch in _OPEN_DOUBLE:
                 if open_at is not None:  # an opening mark inside an open quote: the old one ran on
                     found.append(_mark(text, base + open_at, base + i, closed=False))
                 open_at, single_at = i, None
-            elif ch in _CLOSE_DOUBLE or ch == '"':
+            elif ch in _CLOSE_DOUBLE:
                 if open_at is None:
                     if i > 0:  # a close with no open: the quote ran from the paragraph start
                         found.append(_mark(text, base, base + i + 1, closed=True, opened=False))
@@ -88,6 +91,17 @@ def find_marks(text: str) -> list[Marked]:
         if open_at is not None and n - open_at > 1:
             found.append(_mark(text, base + open_at, base + n, closed=False))
     return [m for m in found if m.end > m.start]
+
+
+def _straight_role(prev: str, nxt: str, is_open: bool) -> str:
+    """Whether a straight double mark opens (“) or closes (”) a quote, from its neighbours."""
+    opens = (prev.isspace() or prev in "([{—–-/“‘") and not nxt.isspace()
+    closes = not prev.isspace() and (nxt.isspace() or (not nxt.isalnum() and nxt not in "\"“‘"))
+    if opens and not closes:
+        return "“"
+    if closes and not opens:
+        return "”"
+    return "”" if is_open else "“"
 
 
 def _mark(text: str, open_: int, close: int, closed: bool, opened: bool = True) -> Marked:
@@ -215,7 +229,7 @@ def _nearest_cue(doc: "Doc", text: str, mask: _QuoteMask, m: Marked) -> "Token |
     candidates: list["Token"] = []
     for sent in sents.values():
         candidates.extend(t for t in sent if t.lemma_ in SPEECH_VERBS and t.lemma_ not in _NOT_ATTRIBUTION
-                          and t.pos_ == "VERB" and mask.find(t.idx) is None)
+                          and t.pos_ == "VERB" and t.is_alpha and mask.find(t.idx) is None)
     if not candidates:
         last = first[-1].sent
         if last.end < len(doc):
@@ -223,7 +237,7 @@ def _nearest_cue(doc: "Doc", text: str, mask: _QuoteMask, m: Marked) -> "Token |
             if 0 <= nxt.start_char - m.close <= 3 and "\n" not in text[m.close : nxt.start_char]:
                 # "... ." Smith said. -- an attribution, not a new statement of its own
                 candidates.extend(t for t in nxt if t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB"
-                                  and t.lemma_ not in _NOT_ATTRIBUTION
+                                  and t.lemma_ not in _NOT_ATTRIBUTION and t.is_alpha
                                   and mask.find(t.idx) is None and _reported(doc, t) is None
                                   and not any(c.dep_ in ("ccomp", "dobj") for c in t.children))
     if not candidates:
@@ -321,7 +335,8 @@ def find_quotes(doc: "Doc", cast: Cast) -> list[Quote]:
             # no attribution of its own: the speaker of the quote just before goes on (a direct
             # quote within the next paragraph, a fragment within the same one)
             para_gap = text.count("\n", last_direct.end, m.open)
-            if para_gap <= (2 if direct else 0):
+            whole_paragraph = m.open == 0 or text[m.open - 1] == "\n"
+            if para_gap <= (6 if direct and whole_paragraph else 2 if direct else 0):
                 speaker, actor_id, cue = last_direct.speaker, last_direct.speaker_actor, last_direct.cue
         quote = Quote(m.start, m.end, text[m.start : m.end], "direct" if direct else "partial", speaker, actor_id, cue)
         quotes.append(quote)
