@@ -43,29 +43,29 @@ def test_acronym_joins_its_long_form(seed_analysis):
 
 
 def test_apposition_role(analyse):
-    a = analyse("Ken Njoroge, chief executive of a local bank, said he was unable to reach staff.\n")
-    assert any(r.startswith("chief executive of a local bank") for r in actor(a, "Ken Njoroge").roles)
+    a = analyse("Omar Haddad, chief executive of a local bank, said he was unable to reach staff.\n")
+    assert any(r.startswith("chief executive of a local bank") for r in actor(a, "Omar Haddad").roles)
 
 
 def test_titles_are_stripped_and_peerage_kept_as_alias(analyse):
     a = analyse(
-        "Lord Goldsmith said Lord Falconer played no part. Goldsmith added that the answer was his.\n"
-        "Mr Blair told reporters that Tony Blair had nothing to add.\n"
+        "Lord Pemberton said Lord Ashcombe played no part. Pemberton added that the answer was his.\n"
+        "Mr Carlisle told reporters that Peter Carlisle had nothing to add.\n"
     )
-    goldsmith = actor(a, "Lord Goldsmith")
-    assert "Goldsmith" in goldsmith.aliases
-    blair = actor(a, "Tony Blair")
-    assert "Blair" in blair.aliases and "Mr" not in blair.roles
+    pemberton = actor(a, "Lord Pemberton")
+    assert "Pemberton" in pemberton.aliases
+    carlisle = actor(a, "Peter Carlisle")
+    assert "Carlisle" in carlisle.aliases and "Mr" not in carlisle.roles
 
 
 def test_middle_initials_and_first_names_join(analyse):
     a = analyse(
-        "Andrew H. Giuliani is running for governor. Andrew Giuliani spoke in Watertown on Monday, "
-        "and Mr. Giuliani said crime was rising.\n"
+        "Daniel R. Okafor is running for governor. Daniel Okafor spoke in Millbrook on Monday, "
+        "and Mr. Okafor said crime was rising.\n"
     )
-    giuliani = actor(a, "Andrew H. Giuliani")
-    assert "Andrew Giuliani" in giuliani.aliases
-    assert len([x for x in a.actors if "Giuliani" in x.name]) == 1
+    okafor = actor(a, "Daniel R. Okafor")
+    assert "Daniel Okafor" in okafor.aliases
+    assert len([x for x in a.actors if "Okafor" in x.name]) == 1
 
 
 def test_definite_description_becomes_a_mention(analyse):
@@ -84,9 +84,9 @@ def test_party_names_merge(analyse):
 
 
 def test_pronoun_mentions_are_listed(analyse):
-    a = analyse("Hiram Macharia said the alarm sounded. He grabbed a fire extinguisher.\n")
-    macharia = actor(a, "Hiram Macharia")
-    assert any(a_text == "He" for a_text in (a_text for s, e in macharia.mentions for a_text in ["Hiram Macharia said the alarm sounded. He grabbed a fire extinguisher.\n"[s:e]]))
+    text = "Lena Varga said the alarm sounded. She grabbed a fire extinguisher.\n"
+    varga = actor(analyse(text), "Lena Varga")
+    assert "She" in {text[s:e] for s, e in varga.mentions}
 
 
 # -- numbers --------------------------------------------------------------------------------
@@ -137,12 +137,12 @@ def test_vague_figures_ranges_and_rates_have_no_value(analyse, sentence, text, q
 # -- quotes ---------------------------------------------------------------------------------
 def test_direct_quote_with_pronoun_speaker_resolved(analyse):
     a = analyse(
-        "Ken Njoroge, chief executive of a bank, said he could not reach staff. "
+        "Omar Haddad, chief executive of a bank, said he could not reach staff. "
         "\u201cIt's very difficult for the families,\u201d he said.\n"
     )
     (q,) = quotes(a, "direct")
     assert q.text == "It's very difficult for the families"
-    assert q.speaker == "Ken Njoroge" and q.cue == "said"
+    assert q.speaker == "Omar Haddad" and q.cue == "said"
 
 
 def test_split_quote_gives_two_entries_with_one_speaker(analyse):
@@ -172,7 +172,7 @@ def test_partial_quote_of_one_word_has_its_speaker(seed_analysis):
 def test_continuing_paragraph_and_unbalanced_marks(analyse):
     a = analyse(
         "Title\n\n"
-        "\u201cThen we saw two of the attackers,\u201d Hiram Macharia told Reuters. \u201cThey were firing.\n\n"
+        "\u201cThen we saw two of the attackers,\u201d Lena Varga told reporters. \u201cThey were firing.\n\n"
         "\u201cOne of them fired at our office doors and moved on.\u201d\n\n"
         "The police arrived later.\n"
     )
@@ -180,7 +180,7 @@ def test_continuing_paragraph_and_unbalanced_marks(analyse):
     texts = [q.text for q in direct]
     assert "They were firing." in texts
     assert any(t.startswith("One of them fired") for t in texts)
-    assert {q.speaker for q in direct} == {"Hiram Macharia"}
+    assert {q.speaker for q in direct} == {"Lena Varga"}
 
 
 def test_reported_speech_clause_and_speaker(seed_analysis):
@@ -210,14 +210,14 @@ def test_quote_offsets_match_text(seed_analysis):
 
 
 def test_dateline_is_not_part_of_a_role(analyse):
-    a = analyse("TOKYO, March 2 - Prime Minister Yasuhiro Nakasone is likely to leave office, analysts said.\n")
-    assert actor(a, "Yasuhiro Nakasone").roles == ["Prime Minister"]
+    a = analyse("OSLO, May 4 - Prime Minister Anders Holm is likely to leave office, analysts said.\n")
+    assert actor(a, "Anders Holm").roles == ["Prime Minister"]
 
 
 def test_speaker_the_model_did_not_tag_becomes_a_person(analyse):
-    a = analyse("\u201cHe will step down,\u201d Rei Shiratori, professor of politics at Dokkyo University, told Reuters.\n")
+    a = analyse("\u201cHe will step down,\u201d Kenji Morimoto, professor of politics at Hokuto University, told reporters.\n")
     (q,) = quotes(a, "direct")
-    assert q.speaker and q.speaker.endswith("Shiratori")
+    assert q.speaker and q.speaker.endswith("Morimoto")
     assert actor(a, q.speaker).type == "PERSON"
 
 
@@ -239,59 +239,59 @@ def test_pct_is_a_percentage(analyse):
 def test_a_description_named_later_is_that_person(analyse):
     a = analyse(
         "The attorney general has denied his statement was drafted by officials.\n\n"
-        "Lord Goldsmith said nobody else played a part. The attorney general added that the advice stood.\n"
+        "Lord Pemberton said nobody else played a part. The attorney general added that the advice stood.\n"
     )
-    goldsmith = actor(a, "Lord Goldsmith")
-    assert "attorney general" in goldsmith.roles
+    pemberton = actor(a, "Lord Pemberton")
+    assert "attorney general" in pemberton.roles
     denied = [q for q in quotes(a, "indirect") if q.cue == "denied"]
-    assert denied and denied[0].speaker == "Lord Goldsmith"
+    assert denied and denied[0].speaker == "Lord Pemberton"
 
 
 def test_an_untagged_organisation_speaker_is_an_organisation(analyse):
-    a = analyse("San Francisco-based I-DEV International confirmed that the American killed was its founder.\n")
-    idev = [x for x in a.actors if x.name.endswith("International")]
-    assert idev and idev[0].type == "ORG"
+    a = analyse("Oakland-based NOVA-TEK International confirmed that the engineer killed was its founder.\n")
+    novatek = [x for x in a.actors if x.name.endswith("International")]
+    assert novatek and novatek[0].type == "ORG"
 
 
 def test_group_descriptions_do_not_become_people(analyse):
     a = analyse(
-        "The British aid group Gatsby said its programs director was among those killed. "
-        "A statement said the group was shocked to confirm the death of Luke Potter.\n"
+        "The Dutch aid group Horizon said its programs director was among those killed. "
+        "A statement said the group was shocked to confirm the death of Pieter Smit.\n"
     )
-    assert "group" not in " ".join(actor(a, "Luke Potter").roles)
+    assert "group" not in " ".join(actor(a, "Pieter Smit").roles)
     statement = [q for q in quotes(a, "indirect") if q.text.startswith("the group was shocked")]
-    assert statement and statement[0].speaker == "Gatsby"
+    assert statement and statement[0].speaker == "Horizon"
 
 
 def test_attribution_between_commas_reports_both_sides(analyse):
     a = analyse(
-        "Hiram Macharia works at the bank. Macharia and some colleagues hid under desks, he said, "
+        "Lena Varga works at the bank. Varga and some colleagues hid under desks, she said, "
         "but one person ran to the roof and was shot dead there.\n"
     )
     texts = {q.text: q for q in quotes(a, "indirect") if q.cue == "said"}
-    assert any(t.startswith("Macharia and some colleagues hid under desks") for t in texts)
+    assert any(t.startswith("Varga and some colleagues hid under desks") for t in texts)
     assert any(t.startswith("one person ran to the roof") for t in texts)
-    assert {q.speaker for q in texts.values()} == {"Hiram Macharia"}
+    assert {q.speaker for q in texts.values()} == {"Lena Varga"}
 
 
 def test_object_reports_stop_before_relative_clauses(analyse):
-    a = analyse("President Uhuru Kenyatta announced the end of a 20-hour siege that echoed a 2013 assault.\n")
+    a = analyse("President Amara Diallo announced the end of a 20-hour siege that echoed a 2013 assault.\n")
     (q,) = [q for q in quotes(a, "indirect") if q.cue == "announced"]
-    assert q.text == "the end of a 20-hour siege" and q.speaker == "Uhuru Kenyatta"
+    assert q.text == "the end of a 20-hour siege" and q.speaker == "Amara Diallo"
 
 
 def test_vowed_with_its_reason(analyse):
-    a = analyse("Al-Shabaab has vowed retribution against Kenya for sending troops to Somalia.\n")
+    a = analyse("The Northern Front has vowed retribution against Ruritania for sending troops to Borduria.\n")
     (q,) = [q for q in quotes(a, "indirect") if q.cue == "vowed"]
-    assert q.text == "retribution against Kenya for sending troops to Somalia"
+    assert q.text == "retribution against Ruritania for sending troops to Borduria"
 
 
 @pytest.mark.parametrize(
     "sentence, name",
     [
         ("He proposed an International Finance Facility to help poor countries.", "International Finance Facility"),
-        ("Britain made debt a key theme for its 2005 presidency of the Group of Eight (G8), which comprises "
-         "the G7 and Russia.", "Group of Eight"),
+        ("Ministers made debt relief the theme of the 2005 presidency of the Group of Eight (G8), which "
+         "includes Russia.", "Group of Eight"),
     ],
 )
 def test_names_are_cleaned_of_articles_and_brackets(analyse, sentence, name):
@@ -301,27 +301,27 @@ def test_names_are_cleaned_of_articles_and_brackets(analyse, sentence, name):
 
 def test_a_bare_role_word_names_no_one(analyse):
     a = analyse(
-        "Canada's foreign minister Chrystia Freeland spoke on Monday. "
-        "The minister said talks would go on. Robert Schellenberg was sentenced in China.\n"
+        "Norway's foreign minister Ingrid Dahl spoke on Monday. "
+        "The minister said talks would go on. Robert Lang was sentenced in Vienna.\n"
     )
-    assert not actor(a, "Robert Schellenberg").roles
+    assert not actor(a, "Robert Lang").roles
 
 
 def test_bbc_style_unclosed_straight_quotes(analyse):
     a = analyse(
-        'Title\n\n"His defence was superb and he had a great game. "I\'m glad he\'s Welsh." '
-        'Victory over England will fuel expectations, said coach Mike Ruddock.\n'
+        'Title\n\n"Her serve was superb and she had a great match. "I\'m glad she plays for us." '
+        'Victory over Spain will fuel expectations, said coach Ana Ruiz.\n'
     )
     texts = [q.text for q in a.quotes if q.kind == "direct"]
-    assert texts == ["His defence was superb and he had a great game.", "I'm glad he's Welsh."]
-    assert not any("Victory over England" in q.text for q in a.quotes if q.kind != "indirect")
+    assert texts == ["Her serve was superb and she had a great match.", "I'm glad she plays for us."]
+    assert not any("Victory over Spain" in q.text for q in a.quotes if q.kind != "indirect")
 
 
 def test_a_quote_paragraph_after_a_reporter_paragraph_keeps_the_speaker(analyse):
     a = analyse(
-        'Title\n\n"The loss in earnings was substantial," said Allan Garland, the lead author.\n\n'
-        "Strokes had the largest effect.\n\n"
-        '"So stroke patients were losing about a third of their incomes."\n'
+        'Title\n\n"The loss in savings was large," said Nadia Petrova, the lead author.\n\n'
+        "Floods had the largest effect.\n\n"
+        '"So families were losing about a third of their savings."\n'
     )
     last = [q for q in a.quotes if q.kind == "direct"][-1]
-    assert last.text.startswith("So stroke patients") and last.speaker == "Allan Garland"
+    assert last.text.startswith("So families") and last.speaker == "Nadia Petrova"

@@ -352,8 +352,10 @@ def _around_attribution(doc: "Doc", verb: "Token") -> list[list["Token"]]:
     between commas reports the sentence around it, on either side."""
     if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
         return []
-    subtree = [t for t in verb.subtree if not t.is_punct]
-    lo, hi = subtree[0].i, subtree[-1].i
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return []
+    lo, hi = min(subject.left_edge.i, verb.i), max(verb.i, subject.right_edge.i)
     sent = verb.sent
     if lo <= sent.start or doc[lo - 1].text not in (",", "—", "–"):
         return []
