@@ -251,3 +251,39 @@ async def test_a_selection_the_model_missed_becomes_an_entity(article_path):
         added = [a for a in screen.analysis.actors if a.name == "Military Times outlet"]
         assert added and added[0].type == "ORG"
         assert any(e.text == "Military Times outlet" and e.label == "ORG" for e in screen.analysis.entities)
+
+
+async def test_overlapping_passages_stay_visible_with_a_margin_bar(article_path):
+    app = make_app(article_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_analysis(pilot)
+        view = await go_to(pilot, "Russia, meanwhile")
+        await pilot.press("s", "1")  # the whole sentence: claim
+        start = view.text.index("has warned NATO")
+        view.select_span(start, start + len("has warned NATO"))
+        await pilot.press("3")  # a part of it: needs-check
+        await pilot.press("escape")
+        await pilot.pause()
+        sentence_start = view.text.index("Russia, meanwhile")
+        row, _ = view.location_of(sentence_start)
+        line_start = view.offset_of((row, 0))
+        runs = view._annotation_runs(line_start, line_start + len(view.document.get_line(row)))
+        overlap = view._style("overlap")
+        inner = [r for r in runs if r[0] <= start < r[1]]
+        assert inner and inner[0][2].underline == overlap.underline and inner[0][2].bold
+        outer = [r for r in runs if r[0] <= sentence_start < r[1]]
+        assert outer and outer[0][2].bgcolor != inner[0][2].bgcolor
+        view.scroll_to(y=0, animate=False)
+        await pilot.pause()
+        y = next(y for y in range(view.size.height) if view.render_line(y).text[2:].startswith("Russia, meanwhile"))
+        assert view.render_line(y).text.startswith("▌")
+        assert not view.render_line(0).text.startswith("▌")
+
+
+async def test_shift_arrows_extend_the_selection(article_path):
+    app = make_app(article_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_analysis(pilot)
+        view = await go_to(pilot, "Russia, meanwhile")
+        await pilot.press(*["shift+right"] * 6)
+        assert view.text[slice(*view.selected_span)] == "Russia"
