@@ -32,8 +32,16 @@ def _value(n: Number) -> str:
     return f"{n.value:,}" if isinstance(n.value, int) else f"{n.value:,g}"
 
 
-def actor_prompt(a: Actor) -> Text:
+TYPE_VARIABLES = {
+    "PERSON": "entity-person", "ORG": "entity-org", "GPE": "entity-place", "LOC": "entity-place",
+    "FAC": "entity-place", "NORP": "entity-group",
+}
+
+
+def actor_prompt(a: Actor, colours: dict[str, str] | None = None) -> Text:
     text = Text(no_wrap=False)
+    colour = (colours or {}).get(TYPE_VARIABLES.get(a.type, ""), "")
+    text.append("● ", style=colour)
     text.append(a.name, style="bold")
     text.append(f"  {TYPE_NAMES.get(a.type, a.type.lower())} · {len(a.mentions)}×", style="dim")
     if a.roles:
@@ -191,7 +199,8 @@ class SidePanel(Vertical):
             return
         text = self.text
         self._fill("actor-list", "actors", "Actors",
-                   [(actor_prompt(a), a.mentions[0][0], tuple(tuple(m) for m in a.mentions)) for a in analysis.actors])
+                   [(actor_prompt(a, self.app.theme_variables), a.mentions[0][0], tuple(tuple(m) for m in a.mentions))
+                    for a in analysis.actors])
         self._fill("number-list", "numbers", "Numbers",
                    [(number_prompt(n, self._sentence(text, n.start, n.end)), n.start, ((n.start, n.end),))
                     for n in analysis.numbers])

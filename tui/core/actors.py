@@ -578,6 +578,10 @@ def find_actors(doc: "Doc") -> Cast:
     for (_key, kind), members in order:
         name = grouper.display_name(members, kind)
         labels = Counter(m.label for m in members)
+        places = labels.get("GPE", 0) + labels.get("LOC", 0)
+        if labels.get("ORG", 0) and places >= labels["ORG"] and kind != "PERSON":
+            # "Crimea" (ORG) and "Crimean Peninsula" (LOC): a place the model once took for a body
+            labels["ORG"] = 0
         label = max(_PREFERRED_LABEL, key=lambda lab: (labels.get(lab, 0), -_PREFERRED_LABEL.index(lab)))
         if name in CAPITALS.values():
             label = "GPE"
