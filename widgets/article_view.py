@@ -216,8 +216,8 @@ class ArticleView(TextArea, can_focus=True):
             base = self.background_colors[1]
             try:
                 tint = Color.parse(colour).with_alpha(0.45)
-            except Exception:  # noqa: BLE001 - a bad colour in the config: fall back to the accent
-                tint = self.app.current_theme and Color.parse(self.app.current_theme.accent or "#888888").with_alpha(0.45)
+            except Exception:  # noqa: BLE001 - a bad colour in the config: a neutral grey instead
+                tint = Color.parse("#888888").with_alpha(0.45)
             style = Style(bgcolor=(base + tint).rich_color)
             self._styles_by_kind["label:" + colour] = style
         return style

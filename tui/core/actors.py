@@ -35,7 +35,7 @@ from .lexicon import (
 from .model import ACTOR_LABELS, Actor, Entity
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _STOP_INITIALS = {"of", "the", "and", "for", "de", "du", "la", "le", "on", "in", "&"}
@@ -536,9 +536,8 @@ class _Grouper:
                 return written[0]
             return members[0].key
         canonical = self.canonical_name(members[0].key)
-        if canonical != members[0].key or canonical in {m.key for m in members}:
-            if canonical in {m.key for m in members} or canonical in _SYNONYM_OF.values() or canonical in CAPITALS.values():
-                return canonical
+        if canonical in {m.key for m in members} or canonical in _SYNONYM_OF.values() or canonical in CAPITALS.values():
+            return canonical
         forms = Counter(m.key for m in members)
         return max(forms, key=lambda k: (forms[k], -members.index(next(x for x in members if x.key == k))))
 

@@ -8,7 +8,6 @@ speech verb that governs the quote, resolved to an actor when it is a name or a 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -415,7 +414,6 @@ def _according(doc: "Doc", text: str, cast: Cast, token: "Token") -> list[Quote]
     if span is None:
         return []
     start, end = span
+    # unnamed sources ("Western officials") stay as written
     speaker, actor_id = _speaker(cast, pobj) if pobj is not None else (None, None)
-    if speaker and actor_id is None and pobj is not None and pobj.pos_ == "NOUN" and not pobj.ent_type_:
-        pass  # unnamed sources ("Western officials") stay as written
     return [Quote(start, end, text[start:end], "indirect", speaker, actor_id, "according to")]
