@@ -325,3 +325,13 @@ def test_a_quote_paragraph_after_a_reporter_paragraph_keeps_the_speaker(analyse)
     )
     last = [q for q in a.quotes if q.kind == "direct"][-1]
     assert last.text.startswith("So families") and last.speaker == "Nadia Petrova"
+
+
+def test_relative_clause_speaker_and_empty_object_reports(analyse):
+    a = analyse(
+        "Mayor John Smith, who said the budget was balanced, left early. "
+        "New laws that demand disabled people get equal access will force banks to act.\n"
+    )
+    said = [q for q in quotes(a, "indirect") if q.text.startswith("the budget was balanced")]
+    assert said and said[0].speaker in ("John Smith", "Mayor John Smith")
+    assert not [q for q in quotes(a, "indirect") if q.cue == "demand"]

@@ -133,6 +133,9 @@ class _QuoteMask:
 
 
 def _subject(verb: "Token") -> "Token | None":
+    for child in verb.children:  # "Smith, who said ...": the relative pronoun stands for Smith
+        if child.dep_ in _SUBJECTS and child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+            return verb.head
     node = verb
     if verb.dep_ == "conj" and verb.lemma_ in SPEECH_VERBS and verb.head.dep_ in _SUBORDINATE:
         # "said X was ... and voiced concern": the speech verbs are the coordinated ones.
@@ -164,7 +167,8 @@ def _speaker(cast: Cast, subject: "Token | None") -> tuple[str | None, str | Non
     if subject.pos_ == "PRON" and subject.lower_ in ("they", "we"):
         plural = cast.plural_antecedent(subject)
         group_at = cast.group_mention_before(subject)
-        if plural is not None and (group_at is None or plural.idx > group_at):
+        near = plural is not None and (plural.sent.start == subject.sent.start or plural.sent.end == subject.sent.start)
+        if plural is not None and (near or group_at is None or plural.idx > group_at):
             core = _np_core(cast.doc, plural, rights=("prep", "compound", "amod"), preps=("of",))
             return _span_text(cast.doc, core), None
     if subject.pos_ == "PRON":
@@ -189,6 +193,11 @@ def _speaker(cast: Cast, subject: "Token | None") -> tuple[str | None, str | Non
     if actor is not None:
         return actor.name, actor.id
     core = _np_core(cast.doc, subject, rights=("prep", "compound", "amod", "acl", "relcl"), preps=("of",))
+    cue_clause = next((c for c in subject.rights if c.dep_ == "relcl" and c.lemma_ in SPEECH_VERBS), None)
+    if cue_clause is not None:  # "Smith, who said ...": the name without the clause that speaks
+        core = [t for t in core if t.i < cue_clause.left_edge.i]
+        while core and core[-1].is_punct:
+            core.pop()
     phrase = _span_text(cast.doc, core) if core else subject.text
     actor = cast.by_role(phrase)
     if actor is not None:
@@ -303,6 +312,7 @@ def _reported(doc: "Doc", verb: "Token") -> tuple[list["Token"], str] | None:
                         and any(c.dep_ in ("auxpass", "aux") for c in child.lefts)
                         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)):
                     tokens = [doc[k] for k in range(tokens[0].i, child.right_edge.i + 1)]
+        if len([t for t in tokens if not t.is_punct]) >= 3:  # "demand disabled people" says nothing
             return tokens, verb.text
     if lemma in _TOPIC_VERBS:
         for child in children:
