@@ -78,6 +78,14 @@ class Cast:
     _plural_subjects: list[tuple[int, int]] = field(default_factory=list)  # (char, token index)
     _subject_ids: list[int] = field(default_factory=list)
 
+    def claim(self, idx: int, tokens: list["Token"], over_nouns: bool = False) -> None:
+        """Record `tokens` as a mention of actor `idx`: in its mentions, and for each token not
+        already another actor's (or, with `over_nouns`, that is a common noun) as this actor's."""
+        self.actors[idx].mentions.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
+        for t in tokens:
+            if self.token_actor[t.i] < 0 or (over_nouns and t.pos_ == "NOUN"):
+                self.token_actor[t.i] = idx
+
     def actor_of_token(self, token: "Token") -> Actor | None:
         idx = self.token_actor[token.i]
         return self.actors[idx] if idx >= 0 else None
@@ -632,6 +640,7 @@ def _delayed_names(cast: Cast, reach: int = 800) -> None:
     starts = [s for s, _ in people]
     taken: set[int] = set()
     linked: dict[str, int] = {}
+    title_end = cast.text.find("\n") if "\n" in cast.text else len(cast.text)
     for token in doc:
         if (token.dep_ not in _SUBJECT_DEPS or token.pos_ != "NOUN" or token.tag_ != "NN"
                 or cast.token_actor[token.i] >= 0 or token.lower_ not in ROLE_NOUNS
@@ -651,29 +660,21 @@ def _delayed_names(cast: Cast, reach: int = 800) -> None:
         if len(core) < 2:
             continue  # a bare "minister" could be anyone
         if _role_key(phrase) in linked:  # the same description again: the same person
-            idx = linked[_role_key(phrase)]
-            cast.actors[idx].mentions.append((core[0].idx, core[-1].idx + len(core[-1].text)))
-            for t in core:
-                if cast.token_actor[t.i] < 0:
-                    cast.token_actor[t.i] = idx
+            cast.claim(linked[_role_key(phrase)], core)
             continue
         pos = bisect_left(starts, token.idx + len(token.text))
         while pos < len(people) and people[pos][0] - token.idx <= reach:
             idx = people[pos][1]
             actor = cast.actors[idx]
             first_seen = min(start for start, _ in actor.mentions)
-            introduced_later = first_seen > token.idx or "\n" not in cast.text[:first_seen]
+            introduced_later = first_seen > token.idx or first_seen < title_end
             if not actor.roles and idx not in taken and introduced_later:
                 taken.add(idx)
                 linked[_role_key(phrase)] = idx
                 actor.roles.append(phrase)
                 if phrase not in actor.aliases:
                     actor.aliases.append(phrase)
-                start, end = core[0].idx, core[-1].idx + len(core[-1].text)
-                actor.mentions.append((start, end))
-                for t in core:
-                    if cast.token_actor[t.i] < 0:
-                        cast.token_actor[t.i] = idx
+                cast.claim(idx, core)
                 break
             pos += 1
 
@@ -717,12 +718,10 @@ def _add_descriptions(cast: Cast) -> None:
         written = cast.text[start:end]
         if written not in actor.aliases:
             actor.aliases.append(written)
-        actor.mentions.append((start, end))
-        k = first
-        while k < len(doc) and doc[k].idx < end:
-            if cast.token_actor[k] < 0 or doc[k].pos_ == "NOUN":
-                cast.token_actor[k] = idx
-            k += 1
+        last = first
+        while last + 1 < len(doc) and doc[last + 1].idx < end:
+            last += 1
+        cast.claim(idx, list(doc[first : last + 1]), over_nouns=True)
 
 
 def _index_pronoun_targets(cast: Cast) -> None:

@@ -149,15 +149,13 @@ class Store:
             data.setdefault(META, {}).setdefault("1", {"schema": SCHEMA_VERSION, "created": now()})
             if change(data) is not False:
                 storage.write(data)
-            for name in (ANNOTATIONS, ARTICLES, META):
-                self._db.table(name).clear_cache()
 
     def _read(self) -> dict:
         if self.readonly:
             return self._db.storage.read() or {}
         try:
             with _LockContext(self._lock, self.path):
-                return AtomicJSONStorage(self.path).read() or {}
+                return self._db.storage.read() or {}
         except DamagedStore as exc:
             self._open_readonly(str(exc))
             return {}
@@ -202,19 +200,12 @@ class Store:
         assert answer is not None
         return answer
 
-    def articles(self) -> list[dict]:
-        return list(self._read().get(ARTICLES, {}).values())
-
     # -- annotations ----------------------------------------------------------------------
     def annotations(self, article_id: str) -> list[Annotation]:
         table = self._read().get(ANNOTATIONS, {})
         found = [Annotation.from_dict(d) for d in table.values() if d.get("article") == article_id]
         found.sort(key=lambda a: (a.orphan, a.start, a.end))
         return found
-
-    def get(self, annotation_id: str) -> Annotation | None:
-        data = self._read().get(ANNOTATIONS, {}).get(str(_doc_id(annotation_id)))
-        return Annotation.from_dict(data) if data else None
 
     def add(self, annotation: Annotation) -> Annotation:
         def change(data: dict) -> None:
