@@ -18,9 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tui.core.analysis import analyze_doc, paragraphs, parse  # noqa: E402
-from tui.core.article import from_text  # noqa: E402
-from tui.core.nlp import default_model, load_model  # noqa: E402
+from byline.tui.core.analysis import analyze_doc, paragraphs, parse  # noqa: E402
+from byline.tui.core.article import from_text  # noqa: E402
+from byline.tui.core.nlp import default_model, load_model  # noqa: E402
 
 
 def long_text(eval_dir: Path, words: int) -> str:

@@ -16,8 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tui.core.analysis import analyze  # noqa: E402
-from tui.core.article import load_article  # noqa: E402
+from byline.tui.core.analysis import analyze  # noqa: E402
+from byline.tui.core.article import load_article  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

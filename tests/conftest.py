@@ -1,13 +1,12 @@
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
+#: The checkout: read for its README, CI script and sources, never imported. The code under
+#: test is the installed `byline` package (tests/test_packaging.py checks).
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 
 @pytest.fixture(autouse=True)
@@ -20,7 +19,7 @@ def byline_home(tmp_path, monkeypatch) -> Path:
 
 @pytest.fixture(scope="session")
 def nlp():
-    from tui.core.nlp import load_model
+    from byline.tui.core.nlp import load_model
 
     return load_model()
 
@@ -28,8 +27,8 @@ def nlp():
 @pytest.fixture(scope="session")
 def analyse(nlp):
     """Analyse a text with the real spaCy model: analyse("...") -> Analysis."""
-    from tui.core.analysis import analyze_doc, parse
-    from tui.core.article import from_text
+    from byline.tui.core.analysis import analyze_doc, parse
+    from byline.tui.core.article import from_text
 
     def run(text: str):
         article = from_text(text, "<test>")
@@ -40,6 +39,6 @@ def analyse(nlp):
 
 @pytest.fixture(scope="session")
 def seed_analysis(analyse):
-    from tui.core.article import seed_path
+    from byline.tui.core.article import seed_path
 
     return analyse(seed_path().read_text(encoding="utf-8"))

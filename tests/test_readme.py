@@ -3,7 +3,7 @@
 import re
 
 from tests.conftest import ROOT
-from tui.keys import markdown_table
+from byline.tui.keys import markdown_table
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -8,11 +8,11 @@ from typing import Iterable
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from tui.core.article import Article
-from tui.core.prefetch import Prefetch
-from tui.keys import KEYS, bindings
-from tui.screens.reader import ReaderScreen
-from widgets.help import HelpScreen
+from byline.tui.core.article import Article
+from byline.tui.core.prefetch import Prefetch
+from byline.tui.keys import KEYS, bindings
+from byline.tui.screens.reader import ReaderScreen
+from byline.widgets.help import HelpScreen
 
 #: Our own theme variables; a theme may override any of them.
 THEME_VARIABLES = {
@@ -29,7 +29,7 @@ class BylineApp(App[int]):
     """A terminal reader for people who read the news closely."""
 
     TITLE = "Byline"
-    CSS_PATH = str(files("styles") / "app.tcss")
+    CSS_PATH = str(files("byline.styles") / "app.tcss")
     BINDINGS = bindings("app")
 
     def __init__(
@@ -50,9 +50,9 @@ class BylineApp(App[int]):
 
     def on_mount(self) -> None:
         self.title = f"Byline — {self.article.title}"
-        from tui.core.annotation import labels_from_config
-        from tui.core.errors import BylineError
-        from tui.core.paths import Config, load_config
+        from byline.tui.core.annotation import labels_from_config
+        from byline.tui.core.errors import BylineError
+        from byline.tui.core.paths import Config, load_config
 
         try:
             config = load_config()
@@ -105,7 +105,7 @@ class BylineApp(App[int]):
     def _runner(self, scope: str, action: str):
         async def run() -> None:
             if scope == "article":
-                from widgets.article_view import ArticleView
+                from byline.widgets.article_view import ArticleView
 
                 view = self.screen.query_one(ArticleView)
                 view.focus()

@@ -1,4 +1,4 @@
-"""Make the README screenshot from the real app: `python -m tui.screenshot [OUT.svg] [--light]`."""
+"""Make the README screenshot from the real app: `python -m byline.tui.screenshot [OUT.svg] [--light]`."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ async def take(out: Path, light: bool = False, size: tuple[int, int] = (120, 40)
     import tempfile
 
     os.environ["BYLINE_HOME"] = tempfile.mkdtemp(prefix="byline-shot-")
-    from tui.app import BylineApp
-    from tui.core.article import load_article, seed_path
-    from tui.core.nlp import default_model
-    from tui.screens.reader import ReaderScreen
+    from byline.tui.app import BylineApp
+    from byline.tui.core.article import load_article, seed_path
+    from byline.tui.core.nlp import default_model
+    from byline.tui.screens.reader import ReaderScreen
 
     app = BylineApp(load_article(seed_path()), model=default_model(), keymap={})
     async with app.run_test(size=size) as pilot:

@@ -18,15 +18,11 @@ from textual.strip import Strip
 from textual.reactive import reactive
 from textual.widgets import TextArea
 
-from tui.core.model import Analysis
-from tui.core.text import next_boundary, paragraph_starts, prev_boundary, sentence_starts
-from tui.keys import bindings
+from byline.tui.core.entity_types import style_kind
+from byline.tui.core.model import Analysis
+from byline.tui.core.text import next_boundary, paragraph_starts, prev_boundary, sentence_starts
+from byline.tui.keys import bindings
 
-#: entity label -> component class that styles it
-LABEL_CLASS = {
-    "PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
-    "NORP": "group", "NUMBER": "number",
-}
 
 
 class ArticleView(TextArea, can_focus=True):
@@ -105,7 +101,7 @@ class ArticleView(TextArea, can_focus=True):
     def watch_analysis(self, analysis: Analysis | None) -> None:
         spans: list[tuple[int, int, str]] = []
         if analysis is not None:
-            spans.extend((e.start, e.end, LABEL_CLASS.get(e.label, "org")) for e in analysis.entities)
+            spans.extend((e.start, e.end, style_kind(e.type)) for e in analysis.entities)
             taken = [(s, e) for s, e, _ in spans]
             for n in analysis.numbers:
                 if not any(s < n.end and n.start < e for s, e in taken):
@@ -277,7 +273,7 @@ class ArticleView(TextArea, can_focus=True):
             self.move_cursor(self.cursor_location)
 
     def action_select_sentence(self) -> None:
-        from tui.core.text import sentence_at
+        from byline.tui.core.text import sentence_at
 
         start, end = sentence_at(self.text, self._sentences, self.cursor_offset)
         self.selecting = False

@@ -14,6 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
+from byline.tui.core.entity_types import ACTOR_TYPES, REJECTED
+
 
 class NoteEditor(ModalScreen[str | None]):
     """A multi-line note: ctrl+s saves, escape cancels, ctrl+e hands it to $EDITOR."""
@@ -67,15 +69,7 @@ class NoteEditor(ModalScreen[str | None]):
             os.unlink(path)
 
 
-ENTITY_CHOICES = (
-    ("PERSON", "person"),
-    ("ORG", "organisation"),
-    ("GPE", "country, city, state"),
-    ("LOC", "other place"),
-    ("NORP", "nationality, religious or political group"),
-    ("FAC", "building, airport, road"),
-    ("REJECTED", "not an entity: reject it"),
-)
+ENTITY_CHOICES = (*((t.code, t.description) for t in ACTOR_TYPES), (REJECTED, "not an entity: reject it"))
 
 
 class EntityDialog(ModalScreen[str | None]):

@@ -12,10 +12,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from tui.core.export import FORMATS, default_output
+from byline.tui.core.export import FORMATS, default_output
 
 if TYPE_CHECKING:  # pragma: no cover
-    from tui.screens.reader import ReaderScreen
+    from byline.tui.screens.reader import ReaderScreen
 
 DESCRIPTIONS = {
     "md": "reading brief (Markdown)",
@@ -59,8 +59,8 @@ class ExportDialog(ModalScreen[None]):
 
     @on(Input.Submitted, "#export-path")
     def _write(self, event: Input.Submitted) -> None:
-        from tui.core.errors import BylineError
-        from tui.core.export import bundle_for, write
+        from byline.tui.core.errors import BylineError
+        from byline.tui.core.export import bundle_for, write
 
         reader = self.reader
         if reader.store is None:

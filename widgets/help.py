@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from tui.keys import help_rows
+from byline.tui.keys import help_rows
 
 
 class HelpScreen(ModalScreen[None]):

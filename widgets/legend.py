@@ -6,13 +6,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label
 
-ENTRIES = (("person", "people"), ("org", "organisations"), ("place", "places"), ("group", "groups"),
-           ("number", "figures"), ("mark", "marked"))
+from byline.tui.core.entity_types import LEGEND
+
 
 
 class Legend(Horizontal):
     """One swatch per entity kind, styled by the same theme variables as the article."""
 
     def compose(self) -> ComposeResult:
-        for kind, label in ENTRIES:
+        for kind, label in LEGEND:
             yield Label(f" {label} ", classes=f"swatch -{kind}")

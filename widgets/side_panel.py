@@ -14,14 +14,11 @@ from textual.reactive import reactive
 from textual.widgets import Input, OptionList, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from tui.core.annotation import Annotation
-from tui.core.model import Actor, Analysis, Number, Quote
-from tui.keys import bindings
+from byline.tui.core.annotation import Annotation
+from byline.tui.core.entity_types import style_kind, type_word
+from byline.tui.core.model import Actor, Analysis, Number, Quote
+from byline.tui.keys import bindings
 
-TYPE_NAMES = {
-    "PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
-    "NORP": "group",
-}
 
 
 def _value(n: Number) -> str:
@@ -32,18 +29,14 @@ def _value(n: Number) -> str:
     return f"{n.value:,}" if isinstance(n.value, int) else f"{n.value:,g}"
 
 
-TYPE_VARIABLES = {
-    "PERSON": "entity-person", "ORG": "entity-org", "GPE": "entity-place", "LOC": "entity-place",
-    "FAC": "entity-place", "NORP": "entity-group",
-}
 
 
 def actor_prompt(a: Actor, colours: dict[str, str] | None = None) -> Text:
     text = Text(no_wrap=False)
-    colour = (colours or {}).get(TYPE_VARIABLES.get(a.type, ""), "")
+    colour = (colours or {}).get(f"entity-{style_kind(a.type)}", "")
     text.append("● ", style=colour)
     text.append(a.name, style="bold")
-    text.append(f"  {TYPE_NAMES.get(a.type, a.type.lower())} · {len(a.mentions)}×", style="dim")
+    text.append(f"  {type_word(a.type)} · {len(a.mentions)}×", style="dim")
     if a.roles:
         text.append("\n  " + "; ".join(a.roles), style="italic")
     if a.aliases:

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from tui.app import BylineApp
-from tui.core.article import Article, from_text, load_article, seed_path
-from tui.screens.reader import ReaderScreen
+from byline.tui.app import BylineApp
+from byline.tui.core.article import Article, from_text, load_article, seed_path
+from byline.tui.screens.reader import ReaderScreen
 
 
 def seed_app(**kwargs) -> BylineApp:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from tests.app.helpers import wait_for_analysis
-from tui.app import BylineApp
-from tui.core.article import load_article, seed_path
-from tui.core.store import Store
-from widgets.article_view import ArticleView
-from widgets.dialogs import NoteEditor
-from widgets.side_panel import SidePanel
+from byline.tui.app import BylineApp
+from byline.tui.core.article import load_article, seed_path
+from byline.tui.core.store import Store
+from byline.widgets.article_view import ArticleView
+from byline.widgets.dialogs import NoteEditor
+from byline.widgets.side_panel import SidePanel
 
 PASSAGE = "Russia, meanwhile, has warned NATO against expanding its military infrastructure in Ukraine."
 
@@ -250,7 +250,7 @@ async def test_a_selection_the_model_missed_becomes_an_entity(article_path):
         await pilot.pause()
         added = [a for a in screen.analysis.actors if a.name == "Military Times outlet"]
         assert added and added[0].type == "ORG"
-        assert any(e.text == "Military Times outlet" and e.label == "ORG" for e in screen.analysis.entities)
+        assert any(e.text == "Military Times outlet" and e.type == "ORG" for e in screen.analysis.entities)
 
 
 async def test_overlapping_passages_stay_visible_with_a_margin_bar(article_path):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.widgets import OptionList, TabbedContent
 
 from tests.app.helpers import seed_app, text_app, wait_for_analysis
-from widgets.article_view import ArticleView
-from widgets.side_panel import SidePanel
+from byline.widgets.article_view import ArticleView
+from byline.widgets.side_panel import SidePanel
 
 
 async def test_text_is_on_screen_before_analysis():
@@ -117,8 +117,8 @@ async def test_highlights_follow_entity_types():
 
 
 async def test_help_screen_lists_every_key_and_closes():
-    from tui.keys import KEYS
-    from widgets.help import HelpScreen
+    from byline.tui.keys import KEYS
+    from byline.widgets.help import HelpScreen
 
     app = seed_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -141,7 +141,7 @@ async def test_theme_toggles_between_dark_and_light():
 
 
 async def test_every_action_is_in_the_command_palette():
-    from tui.keys import KEYS
+    from byline.tui.keys import KEYS
 
     app = seed_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -177,7 +177,7 @@ async def test_analysis_error_becomes_a_notification():
 
 
 async def test_prefetched_analysis_from_the_command_line_path(tmp_path):
-    from tui.cli import build_app
+    from byline.tui.cli import build_app
 
     path = tmp_path / "a.txt"
     path.write_text("Talks resume\n\nPresident Joe Biden met Foreign Minister Sergey Lavrov in Geneva.\n")

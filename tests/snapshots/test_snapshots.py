@@ -3,10 +3,10 @@ only: extraction is tested with the real model elsewhere), so the pictures never
 
 from __future__ import annotations
 
-from tui.app import BylineApp
-from tui.core.article import from_text
-from tui.core.model import Actor, Analysis, Entity, Number, Quote
-from tui.screens.reader import ReaderScreen
+from byline.tui.app import BylineApp
+from byline.tui.core.article import from_text
+from byline.tui.core.model import Actor, Analysis, Entity, Number, Quote
+from byline.tui.screens.reader import ReaderScreen
 
 TEXT = (
     "Ministers meet in Riga\n\n"

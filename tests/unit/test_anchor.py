@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.anchor import locate, make_anchor
+from byline.tui.core.anchor import locate, make_anchor
 
 TEXT = (
     "Title\n\nThe ministers met in Riga on Tuesday. NATO chief Jens Stoltenberg said the build-up was "

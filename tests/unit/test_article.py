@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.article import MAX_BYTES, clean_text, load_article, seed_path
-from tui.core.errors import ArticleError
+from byline.tui.core.article import MAX_BYTES, clean_text, load_article, seed_path
+from byline.tui.core.errors import ArticleError
 
 
 def test_seed_is_the_nato_article():
@@ -53,7 +53,7 @@ def test_control_picture_keeps_offsets():
 
 
 def test_long_paragraphs_are_parsed_in_pieces_that_join_back():
-    from tui.core.analysis import paragraphs
+    from byline.tui.core.analysis import paragraphs
 
     text = "Title\n\n" + "A sentence about things. " * 5000 + "\n\n" + "x" * 50_000 + "\n"
     chunks = paragraphs(text, limit=20_000)

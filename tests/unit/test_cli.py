@@ -61,7 +61,7 @@ def test_analyze_json_follows_the_schema(tmp_path):
     result = byline("analyze", str(article), "--format", "json")
     assert result.returncode == 0, result.stderr.decode()
     data = json.loads(result.stdout)
-    assert data["schema"] == "byline.analysis/1"
+    assert data["schema"] == "byline.analysis/2"
     assert data["title"] == "Minister resigns"
     text = article.read_text()
     for key in ("entities", "numbers", "quotes"):

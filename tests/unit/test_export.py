@@ -12,11 +12,11 @@ import sys
 import pytest
 
 from tests.conftest import ROOT
-from tui.core.anchor import make_anchor
-from tui.core.annotation import DEFAULT_LABELS, REJECTED, Annotation, new_id
-from tui.core.article import load_article
-from tui.core.export import bundle_for, render
-from tui.core.store import Store
+from byline.tui.core.anchor import make_anchor
+from byline.tui.core.annotation import DEFAULT_LABELS, REJECTED, Annotation, new_id
+from byline.tui.core.article import load_article
+from byline.tui.core.export import bundle_for, render
+from byline.tui.core.store import Store
 
 TEXT = (
     "Minister quits over \U0001f4b0 report\n\n"
@@ -88,7 +88,7 @@ def test_w3c_collection_has_the_web_annotation_fields(setup):
 def test_json_export_has_analysis_and_annotations(setup):
     _, _, bundle = setup
     data = json.loads(render("json", bundle))
-    assert data["analysis"]["schema"] == "byline.analysis/1"
+    assert data["analysis"]["schema"] == "byline.analysis/2"
     assert len(data["annotations"]) == 4
 
 
@@ -130,7 +130,7 @@ def test_csv_rows(setup):
 
 
 def test_brat_standoff_parses(setup, tmp_path):
-    from tui.core.export import write
+    from byline.tui.core.export import write
 
     _, _, bundle = setup
     ann, txt = write("brat", bundle, tmp_path / "out" / "berg")

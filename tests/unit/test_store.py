@@ -13,12 +13,12 @@ import time
 import pytest
 
 from tests.conftest import ROOT
-from tui.core.anchor import make_anchor
-from tui.core.annotation import Annotation, new_id
-from tui.core.article import from_text, load_article
-from tui.core.errors import StoreError
-from tui.core.history import History
-from tui.core.store import Store
+from byline.tui.core.anchor import make_anchor
+from byline.tui.core.annotation import Annotation, new_id
+from byline.tui.core.article import from_text, load_article
+from byline.tui.core.errors import StoreError
+from byline.tui.core.history import History
+from byline.tui.core.store import Store
 
 TEXT = "Title\n\nFirst paragraph with a claim in it. Second sentence.\n\nLast paragraph.\n"
 
@@ -124,9 +124,9 @@ WRITER = textwrap.dedent(
     """
     import sys
     sys.path.insert(0, {root!r})
-    from tui.core.anchor import make_anchor
-    from tui.core.annotation import Annotation, new_id
-    from tui.core.store import Store
+    from byline.tui.core.anchor import make_anchor
+    from byline.tui.core.annotation import Annotation, new_id
+    from byline.tui.core.store import Store
     store = Store({db!r})
     text = "x" * 100
     for i in range({count}):

@@ -61,21 +61,9 @@ def parse(text: str, nlp: "Language", batch_size: int = 64) -> "Doc":
 
 
 def analyze_doc(doc: "Doc", article: Article, model: str) -> Analysis:
-    from .actors import find_actors
-    from .numbers import find_numbers
-    from .quotes import find_quotes
+    from .extract import extract
 
-    cast = find_actors(doc)
-    return Analysis(
-        source=article.source,
-        title=article.title,
-        sha256=article.sha256,
-        model=model,
-        entities=cast.entities,
-        actors=cast.actors,
-        numbers=find_numbers(doc),
-        quotes=find_quotes(doc, cast),
-    )
+    return extract(doc, Analysis(source=article.source, title=article.title, sha256=article.sha256, model=model))
 
 
 def analyze(article: Article, model: str | None = None) -> Analysis:

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 
 from .anchor import Anchor
+from .entity_types import REJECTED
 
-#: The label an entity correction uses to say "this is not an entity".
-REJECTED = "REJECTED"
+__all__ = ["REJECTED", "Annotation", "Label", "labels_from_config"]
 
 
 def now() -> str:
@@ -30,7 +30,7 @@ class Annotation:
     labels: list[str] = field(default_factory=list)
     note: str = ""
     kind: str = "annotation"  # annotation | correction
-    entity: str | None = None  # for corrections: the new entity label, or REJECTED
+    entity: str | None = None  # for corrections: the new entity type, or REJECTED
     created: str = field(default_factory=now)
     modified: str = field(default_factory=now)
     orphan: bool = False

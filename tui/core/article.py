@@ -114,4 +114,4 @@ def seed_path() -> Path:
     """The bundled sample article, the default when no file is given."""
     from importlib.resources import files
 
-    return Path(str(files("seeds") / "nato_riga.txt"))
+    return Path(str(files("byline.seeds") / "nato_riga.txt"))

@@ -6,10 +6,9 @@ import copy
 import re
 from collections import Counter
 
-from .annotation import REJECTED, Annotation
+from .annotation import Annotation
+from .entity_types import REJECTED
 from .model import Actor, Analysis, Entity
-
-ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 
 
 def corrected(analysis: Analysis, corrections: list[Annotation], text: str) -> Analysis:
@@ -31,7 +30,7 @@ def corrected(analysis: Analysis, corrections: list[Annotation], text: str) -> A
                 actor.mentions = [m for m in actor.mentions if tuple(m) != (e.start, e.end)]
             continue
         if label:
-            e.label = label
+            e.type = label
         entities.append(e)
     for (start, end), label in fixes.items():
         if (start, end) in seen or label == REJECTED or not 0 <= start < end <= len(text):
@@ -48,7 +47,7 @@ def corrected(analysis: Analysis, corrections: list[Annotation], text: str) -> A
     labels_of: dict[str, Counter] = {}
     for e in entities:
         if e.actor:
-            labels_of.setdefault(e.actor, Counter())[e.label] += 1
+            labels_of.setdefault(e.actor, Counter())[e.type] += 1
     for actor in result.actors:
         if actor.id in labels_of:
             actor.type = labels_of[actor.id].most_common(1)[0][0]

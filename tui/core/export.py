@@ -194,7 +194,7 @@ def render_json(b: Bundle) -> str:
 def _entity_spans(b: Bundle) -> list[tuple[int, int, str]]:
     if b.analysis is None:
         return []
-    return [(e.start, e.end, e.label) for e in b.analysis.entities]
+    return [(e.start, e.end, e.type) for e in b.analysis.entities]
 
 
 def render_jsonl(b: Bundle) -> str:

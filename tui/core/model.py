@@ -7,12 +7,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-SCHEMA = "byline.analysis/1"
-
-#: Entity labels that name actors (who is in the story).
-ACTOR_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
-#: Entity labels that carry a figure.
-NUMBER_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "DATE", "TIME")
+SCHEMA = "byline.analysis/2"
 
 
 @dataclass
@@ -20,7 +15,7 @@ class Entity:
     start: int
     end: int
     text: str
-    label: str
+    type: str  # the model's entity type (entity_types.py), never a reader's label
     actor: str | None = None
 
 
@@ -54,6 +49,18 @@ class Quote:
     speaker: str | None = None
     speaker_actor: str | None = None
     cue: str | None = None
+    #: the speaker is an unnamed person or group ("a senior official", "sources close to ...")
+    anonymous: bool = False
+
+
+@dataclass
+class Credit:
+    """Who made the article, not who is in it: a byline's author, a photo or an agency credit."""
+
+    name: str
+    kind: str  # author | photo | agency
+    start: int
+    end: int
 
 
 @dataclass
@@ -66,6 +73,7 @@ class Analysis:
     actors: list[Actor] = field(default_factory=list)
     numbers: list[Number] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    credits: list[Credit] = field(default_factory=list)
 
     def actor(self, actor_id: str | None) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
@@ -90,4 +98,5 @@ class Analysis:
             ],
             numbers=[Number(**n) for n in data.get("numbers", [])],
             quotes=[Quote(**q) for q in data.get("quotes", [])],
+            credits=[Credit(**c) for c in data.get("credits", [])],
         )

@@ -14,20 +14,20 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
-from tui.core.anchor import make_anchor
-from tui.core.annotation import REJECTED, Annotation, Label, labels_from_config, new_id
-from tui.core.article import Article
-from tui.core.corrections import corrected
-from tui.core.errors import BylineError
-from tui.core.history import History
-from tui.core.model import Analysis
-from tui.core.prefetch import Prefetch
-from tui.core.store import Store
-from tui.keys import bindings
-from widgets.article_view import ArticleView
-from widgets.dialogs import EntityDialog, NoteEditor
-from widgets.legend import Legend
-from widgets.side_panel import SidePanel
+from byline.tui.core.anchor import make_anchor
+from byline.tui.core.annotation import REJECTED, Annotation, Label, labels_from_config, new_id
+from byline.tui.core.article import Article
+from byline.tui.core.corrections import corrected
+from byline.tui.core.errors import BylineError
+from byline.tui.core.history import History
+from byline.tui.core.model import Analysis
+from byline.tui.core.prefetch import Prefetch
+from byline.tui.core.store import Store
+from byline.tui.keys import bindings
+from byline.widgets.article_view import ArticleView
+from byline.widgets.dialogs import EntityDialog, NoteEditor
+from byline.widgets.legend import Legend
+from byline.widgets.side_panel import SidePanel
 
 
 def _count(n: int, word: str) -> str:
@@ -122,7 +122,7 @@ class ReaderScreen(Screen):
     # -- analysis ----------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="analysis")
     def run_analysis(self) -> None:
-        from tui.core.analysis import analyze
+        from byline.tui.core.analysis import analyze
 
         worker = get_current_worker()
         prefetch, self._prefetch = self._prefetch, None
@@ -347,10 +347,10 @@ class ReaderScreen(Screen):
                 self._record(lambda h: h.add(self._new(span, kind="correction", entity=label), "correct"), f"Entity {word}")
 
         text = self.article.text[span[0] : span[1]]
-        self.app.push_screen(EntityDialog(text, entity.label if entity else None), chosen)
+        self.app.push_screen(EntityDialog(text, entity.type if entity else None), chosen)
 
     def action_export(self) -> None:
-        from widgets.export_dialog import ExportDialog
+        from byline.widgets.export_dialog import ExportDialog
 
         self.app.push_screen(ExportDialog(self))
 

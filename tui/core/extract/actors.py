@@ -32,7 +32,8 @@ from .lexicon import (
     SPEECH_VERBS,
     SYNONYMS,
 )
-from .model import ACTOR_LABELS, Actor, Entity
+from ..entity_types import ACTOR_CODES
+from ..model import Actor, Entity
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -301,7 +302,7 @@ def roles_around(doc: "Doc", start: int, end: int) -> list[str]:
         if _is_role(tokens, limit=25):
             found.append(_span_text(doc, tokens))
     head = root.head
-    if (root.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in ACTOR_LABELS
+    if (root.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in ACTOR_CODES
             and head.i < start and _role_head(head)):
         tokens = [t for t in _np_core(doc, head) if t.i < start]
         if tokens and _is_role(tokens, limit=25):
@@ -327,7 +328,7 @@ def _slug(name: str, taken: set[str]) -> str:
 def _raw_mentions(doc: "Doc") -> list[Mention]:
     mentions = []
     for ent in doc.ents:
-        if ent.label_ not in ACTOR_LABELS:
+        if ent.label_ not in ACTOR_CODES:
             continue
         label = ent.label_
         s, e = _clean(doc, ent.start, ent.end, label)
@@ -379,14 +380,14 @@ def _unnamed_speakers(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     found = []
     for token in doc:
-        if (token.dep_ != "nsubj" or token.pos_ != "PROPN" or covered[token.i] or token.ent_type_ in ACTOR_LABELS
+        if (token.dep_ != "nsubj" or token.pos_ != "PROPN" or covered[token.i] or token.ent_type_ in ACTOR_CODES
                 or token.head.lemma_ not in SPEECH_VERBS or not (token.is_title or token.is_upper)):
             continue
         start = token.i
         while start > 0 and not covered[start - 1]:
             prev = doc[start - 1]
             name_part = (prev.dep_ == "compound" and prev.pos_ == "PROPN" and (prev.is_title or prev.is_upper)
-                         and prev.lower_ not in HONORIFICS and prev.ent_type_ not in ACTOR_LABELS)
+                         and prev.lower_ not in HONORIFICS and prev.ent_type_ not in ACTOR_CODES)
             hyphen = prev.text == "-" and not prev.whitespace_ and start - 2 >= 0 and doc[start - 2].pos_ == "PROPN"
             if not (name_part or hyphen):
                 break

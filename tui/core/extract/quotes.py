@@ -21,7 +21,7 @@ from .lexicon import (
     SPEECH_VERBS,
     WEAK_SPEECH_VERBS,
 )
-from .model import Quote
+from ..model import Quote
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token

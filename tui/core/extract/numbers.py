@@ -14,7 +14,8 @@ from .lexicon import (
     UNITS_WORDS,
     VAGUE_WORDS,
 )
-from .model import NUMBER_LABELS, Number
+from ..entity_types import NUMBER_CODES
+from ..model import Number
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -41,7 +42,7 @@ _NUMBERISH = set(UNITS_WORDS) | set(SCALE_WORDS) | set(ORDINAL_WORDS) | VAGUE_WO
 
 def _is_number_token(token: "Token") -> bool:
     low = token.lower_
-    if low in ("a", "an", "one") and token.ent_type_ not in NUMBER_LABELS:
+    if low in ("a", "an", "one") and token.ent_type_ not in NUMBER_CODES:
         return False
     return (
         token.like_num
@@ -213,7 +214,7 @@ def _candidates(doc: "Doc") -> list[tuple[int, int, str]]:
     spans = []
     covered = bytearray(len(doc))
     for ent in doc.ents:
-        if ent.label_ not in NUMBER_LABELS:
+        if ent.label_ not in NUMBER_CODES:
             continue
         if ent.label_ in ("DATE", "TIME") and not any(_is_number_token(t) for t in ent):
             continue
@@ -224,7 +225,7 @@ def _candidates(doc: "Doc") -> list[tuple[int, int, str]]:
     for token in doc:
         if covered[token.i] or not _is_number_token(token):
             continue
-        if token.ent_type_ and token.ent_type_ not in NUMBER_LABELS:
+        if token.ent_type_ and token.ent_type_ not in NUMBER_CODES:
             continue  # part of a name: "Group of Seven", "Apollo 11"
         end = token.i + 1
         while end < len(doc) and not covered[end] and (_is_number_token(doc[end]) or doc[end].lower_ in SCALE_WORDS):

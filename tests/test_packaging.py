@@ -1,0 +1,61 @@
+"""What gets installed is one `byline` namespace with its styles and seeds, and it is what the
+tests run against."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+import site
+from importlib.metadata import Distribution
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+
+def _installed() -> Distribution:
+    """The installed distribution (not an egg-info a build left in the checkout)."""
+    return next(iter(Distribution.discover(name="byline", path=site.getsitepackages())))
+
+
+def _editable() -> bool:
+    direct = _installed().read_text("direct_url.json")
+    return bool(direct and json.loads(direct).get("dir_info", {}).get("editable"))
+
+
+def test_the_tests_import_the_installed_package_not_the_checkout():
+    import byline.tui
+
+    here = Path(byline.tui.__file__).resolve()
+    if _editable():
+        assert here.parent == ROOT / "tui"
+    else:
+        installed = Path(str(_installed().locate_file(""))).resolve()
+        assert installed in here.parents and ROOT not in here.parents
+    checkout_names = {"tui", "widgets", "styles", "seeds"}
+    assert not checkout_names & set(sys.modules), "a test imported the checkout instead of byline.*"
+
+
+def test_byline_tui_app_imports_from_any_folder(tmp_path):
+    result = subprocess.run([sys.executable, "-c", "import byline.tui.app, byline.widgets.article_view"],
+                            cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_wheel_holds_only_byline_with_its_styles_and_seeds(tmp_path):
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+                           capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    (wheel,) = tmp_path.glob("byline-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    tops = {n.split("/")[0] for n in names}
+    assert {t for t in tops if not t.endswith(".dist-info")} == {"byline"}
+    assert "byline/styles/app.tcss" in names
+    assert "byline/seeds/nato_riga.txt" in names
+    # every package of the checkout is in the wheel (a new subpackage missing from pyproject fails here)
+    for top in ("tui", "widgets", "styles", "seeds"):
+        for init in (ROOT / top).rglob("__init__.py"):
+            if ".venv" in init.parts or "__pycache__" in init.parts:
+                continue
+            assert f"byline/{init.relative_to(ROOT).as_posix()}" in names, f"{init.parent} is not packaged"

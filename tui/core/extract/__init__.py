@@ -1,0 +1,25 @@
+"""Reading a parsed article: who is in it (actors), what figures it rests on (numbers) and who
+said what (quotes). Rules on spaCy's parse; spaCy itself is never imported here at import time."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import Analysis
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+
+def extract(doc: "Doc", analysis: Analysis) -> Analysis:
+    """Fill `analysis` (which carries the article's identity) with what the parse says."""
+    from .actors import find_actors
+    from .numbers import find_numbers
+    from .quotes import find_quotes
+
+    cast = find_actors(doc)
+    analysis.entities = cast.entities
+    analysis.actors = cast.actors
+    analysis.numbers = find_numbers(doc)
+    analysis.quotes = find_quotes(doc, cast)
+    return analysis
