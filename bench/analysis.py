@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from byline.tui.core.analysis import analyze_doc, paragraphs, parse  # noqa: E402
-from byline.tui.core.article import from_text  # noqa: E402
+from byline.tui.core.sources import from_text  # noqa: E402
 from byline.tui.core.nlp import default_model, load_model  # noqa: E402
 
 

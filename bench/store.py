@@ -42,7 +42,7 @@ def main(argv: list[str]) -> int:
 
     from byline.tui.core.anchor import make_anchor
     from byline.tui.core.annotation import Annotation, new_id
-    from byline.tui.core.article import load_article
+    from byline.tui.core.sources import load_article
     from byline.tui.core.store import Store
 
     source = (ROOT / "seeds" / "nato_riga.txt").read_text(encoding="utf-8")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,8 @@ import pytest
 #: The checkout: read for its README, CI script and sources, never imported. The code under
 #: test is the installed `byline` package (tests/test_packaging.py checks).
 ROOT = Path(__file__).resolve().parent.parent
+#: Where subprocesses run: outside the checkout, so only the installed package can be imported.
+OUTSIDE = Path(tempfile.gettempdir())
 
 
 @pytest.fixture(autouse=True)
@@ -28,7 +31,7 @@ def nlp():
 def analyse(nlp):
     """Analyse a text with the real spaCy model: analyse("...") -> Analysis."""
     from byline.tui.core.analysis import analyze_doc, parse
-    from byline.tui.core.article import from_text
+    from byline.tui.core.sources import from_text
 
     def run(text: str):
         article = from_text(text, "<test>")
@@ -39,6 +42,6 @@ def analyse(nlp):
 
 @pytest.fixture(scope="session")
 def seed_analysis(analyse):
-    from byline.tui.core.article import seed_path
+    from byline.tui.core.sources import seed_path
 
     return analyse(seed_path().read_text(encoding="utf-8"))

@@ -4,6 +4,7 @@ tests run against."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -44,7 +45,14 @@ def test_byline_tui_app_imports_from_any_folder(tmp_path):
 
 
 def test_the_wheel_holds_only_byline_with_its_styles_and_seeds(tmp_path):
-    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+    # build from a copy of what git tracks, so the checkout gets no build/ folder
+    tree = tmp_path / "tree"
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    for name in tracked.decode().split("\0"):
+        if name and (ROOT / name).is_file():
+            (tree / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, tree / name)
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(tree)],
                            capture_output=True, text=True)
     assert built.returncode == 0, built.stderr
     (wheel,) = tmp_path.glob("byline-*.whl")
@@ -55,7 +63,5 @@ def test_the_wheel_holds_only_byline_with_its_styles_and_seeds(tmp_path):
     assert "byline/seeds/nato_riga.txt" in names
     # every package of the checkout is in the wheel (a new subpackage missing from pyproject fails here)
     for top in ("tui", "widgets", "styles", "seeds"):
-        for init in (ROOT / top).rglob("__init__.py"):
-            if ".venv" in init.parts or "__pycache__" in init.parts:
-                continue
-            assert f"byline/{init.relative_to(ROOT).as_posix()}" in names, f"{init.parent} is not packaged"
+        for init in (tree / top).rglob("__init__.py"):
+            assert f"byline/{init.relative_to(tree).as_posix()}" in names, f"{init.parent} is not packaged"

@@ -8,7 +8,7 @@ from typing import Iterable
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from byline.tui.core.article import Article
+from byline.tui.core.sources import Article
 from byline.tui.core.prefetch import Prefetch
 from byline.tui.keys import KEYS, bindings
 from byline.tui.screens.reader import ReaderScreen

@@ -75,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(command: str, opts: argparse.Namespace) -> int:
     if command == "analyze":
         from .core.analysis import analyze
-        from .core.article import load_article
+        from .core.sources import load_article
         from .core.report import text_report
 
         article = load_article(opts.file)
@@ -105,7 +105,7 @@ def _run(command: str, opts: argparse.Namespace) -> int:
 def build_app(file: str | None, model: str | None = None):
     """Open the article and make the app; the analysis starts at once in another process,
     while Textual starts and shows the text."""
-    from .core.article import load_article, seed_path
+    from .core.sources import load_article, seed_path
     from .core.nlp import default_model
     from .core.prefetch import Prefetch
 

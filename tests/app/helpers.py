@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from byline.tui.app import BylineApp
-from byline.tui.core.article import Article, from_text, load_article, seed_path
+from byline.tui.core.sources import Article, from_text, load_article, seed_path
 from byline.tui.screens.reader import ReaderScreen
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from tests.app.helpers import wait_for_analysis
 from byline.tui.app import BylineApp
-from byline.tui.core.article import load_article, seed_path
+from byline.tui.core.sources import load_article, seed_path
 from byline.tui.core.store import Store
 from byline.widgets.article_view import ArticleView
 from byline.widgets.dialogs import NoteEditor
@@ -214,7 +214,7 @@ async def test_export_from_the_app_matches_the_command_line(article_path, tmp_pa
     import subprocess
     import sys
 
-    from tests.conftest import ROOT
+    from tests.conftest import OUTSIDE
 
     app = make_app(article_path)
     out = tmp_path / "brief.md"
@@ -229,8 +229,8 @@ async def test_export_from_the_app_matches_the_command_line(article_path, tmp_pa
         await pilot.press("enter")
         await pilot.pause()
     assert out.exists()
-    cli = subprocess.run([sys.executable, "-m", "tui", "export", str(article_path), "--format", "md"],
-                         capture_output=True, cwd=ROOT, check=True)
+    cli = subprocess.run([sys.executable, "-m", "byline.tui", "export", str(article_path), "--format", "md"],
+                         capture_output=True, cwd=OUTSIDE, check=True)
     assert cli.stdout == out.read_bytes()
     assert "Russia, meanwhile" in out.read_text()
 

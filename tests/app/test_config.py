@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.app.helpers import wait_for_analysis
 from byline.tui.app import BylineApp
-from byline.tui.core.article import from_text
+from byline.tui.core.sources import from_text
 from byline.widgets.article_view import ArticleView
 
 TEXT = "Title\n\nFirst sentence here. Second sentence there.\n"

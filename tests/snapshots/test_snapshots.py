@@ -4,7 +4,7 @@ only: extraction is tested with the real model elsewhere), so the pictures never
 from __future__ import annotations
 
 from byline.tui.app import BylineApp
-from byline.tui.core.article import from_text
+from byline.tui.core.sources import from_text
 from byline.tui.core.model import Actor, Analysis, Entity, Number, Quote
 from byline.tui.screens.reader import ReaderScreen
 

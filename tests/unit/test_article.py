@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from byline.tui.core.article import MAX_BYTES, clean_text, load_article, seed_path
+from byline.tui.core.sources import load_article, seed_path
+from byline.tui.core.sources.text import MAX_BYTES, clean_text
 from byline.tui.core.errors import ArticleError
 
 

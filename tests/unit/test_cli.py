@@ -9,15 +9,16 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT
+from byline.tui.core.sources import seed_path
+from tests.conftest import OUTSIDE
 
 
 def byline(*args: str, stdin: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "tui", *args],
+        [sys.executable, "-m", "byline.tui", *args],
         input=stdin,
         capture_output=True,
-        cwd=ROOT,
+        cwd=OUTSIDE,
         env={**os.environ, **(env or {})},
         timeout=120,
     )
@@ -80,7 +81,7 @@ def test_analyze_reads_stdin():
 
 
 def test_unknown_model_says_how_to_install():
-    result = byline("analyze", "seeds/nato_riga.txt", "--model", "xx_no_such_model")
+    result = byline("analyze", str(seed_path()), "--model", "xx_no_such_model")
     assert result.returncode == 2
     assert "pip install" in result.stderr.decode() and "Traceback" not in result.stderr.decode()
 

@@ -11,10 +11,10 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import OUTSIDE
 from byline.tui.core.anchor import make_anchor
 from byline.tui.core.annotation import DEFAULT_LABELS, REJECTED, Annotation, new_id
-from byline.tui.core.article import load_article
+from byline.tui.core.sources import load_article
 from byline.tui.core.export import bundle_for, render
 from byline.tui.core.store import Store
 
@@ -154,7 +154,7 @@ def test_brat_standoff_parses(setup, tmp_path):
 
 
 def byline(*args, home) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True, cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "byline.tui", *args], capture_output=True, text=True, cwd=OUTSIDE,
                           env={**os.environ, "BYLINE_HOME": str(home)}, timeout=180)
 
 
@@ -227,7 +227,7 @@ def test_two_imports_at_once_lose_nothing(tmp_path, byline_home):
         f.write_text(json.dumps(items))
         files.append(f)
     env = {**os.environ, "BYLINE_HOME": str(byline_home)}
-    procs = [subprocess.Popen([sys.executable, "-m", "tui", "import", str(f)], cwd=ROOT, env=env,
+    procs = [subprocess.Popen([sys.executable, "-m", "byline.tui", "import", str(f)], cwd=OUTSIDE, env=env,
                               stderr=subprocess.PIPE) for f in files]
     assert all(p.wait(timeout=120) == 0 for p in procs)
     key, _ = Store().article_id(load_article(path))

@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from tests.conftest import ROOT
+from tests.conftest import OUTSIDE
 
 
 def test_core_imports_without_textual_or_spacy():
@@ -12,5 +12,5 @@ def test_core_imports_without_textual_or_spacy():
         "bad = [m for m in ('textual', 'spacy') if m in sys.modules];"
         "print(','.join(bad)); sys.exit(1 if bad else 0)"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-c", code], cwd=OUTSIDE, capture_output=True, text=True)
     assert result.returncode == 0, f"byline.tui.core imported {result.stdout.strip()}"

@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import ROOT
 from byline.tui.core.anchor import make_anchor
 from byline.tui.core.annotation import Annotation, new_id
-from byline.tui.core.article import from_text, load_article
+from byline.tui.core.sources import from_text, load_article
 from byline.tui.core.errors import StoreError
 from byline.tui.core.history import History
 from byline.tui.core.store import Store

@@ -4,7 +4,7 @@ Imports neither Textual nor (at import time) spaCy, so scripts can use it on its
 """
 
 from .analysis import analyze
-from .article import Article, load_article
+from .sources import Article, load_article
 from .errors import BylineError
 from .model import Analysis
 

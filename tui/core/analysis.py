@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .article import Article
+from .sources import Article
 from .model import Analysis
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlparse
 
 from .anchor import Anchor, locate, make_anchor
 from .annotation import REJECTED, Annotation, Label, labels_from_config
-from .article import Article, load_article
+from .sources import Article, load_article
 from .errors import ExportError
 from .model import Analysis
 
@@ -348,7 +348,7 @@ def bundle_for(article: Article, store, analysis: Analysis | None, labels: tuple
 
 def export_command(file: str | None, fmt: str, output: str | None, model: str | None) -> int:
     from .analysis import analyze
-    from .article import seed_path
+    from .sources import seed_path
     from .paths import load_config
     from .store import Store
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import multiprocessing
 from multiprocessing.connection import Connection
 
-from .article import Article
+from .sources import Article
 from .errors import BylineError
 from .model import Analysis
 

@@ -22,7 +22,7 @@ from tinydb.storages import MemoryStorage, Storage
 
 from .anchor import locate, make_anchor
 from .annotation import Annotation, new_id, now
-from .article import Article
+from .sources import Article
 from .errors import StoreError
 
 SCHEMA_VERSION = 1

@@ -16,7 +16,7 @@ from textual.worker import get_current_worker
 
 from byline.tui.core.anchor import make_anchor
 from byline.tui.core.annotation import REJECTED, Annotation, Label, labels_from_config, new_id
-from byline.tui.core.article import Article
+from byline.tui.core.sources import Article
 from byline.tui.core.corrections import corrected
 from byline.tui.core.errors import BylineError
 from byline.tui.core.history import History

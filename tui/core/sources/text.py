@@ -1,41 +1,23 @@
-"""Loading an article: from a path or standard input to clean, displayable text.
+"""Plain-text articles: bytes from a file or standard input to clean, displayable text.
 
 The loaded text is what every offset refers to (analysis, annotations, exports), so all
 normalisation happens here, once, and keeps one character for one character wherever it can.
+Other loaders (Markdown, HTML) end here too, with `from_text`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ArticleError
+from ..errors import ArticleError
+from .article import Article, title_of
 
 #: Larger files are refused: a news article is tens of kilobytes, this is a hundred times more.
 MAX_BYTES = 8 * 1024 * 1024
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
-@dataclass(frozen=True)
-class Article:
-    """An article as the reader sees it."""
-
-    text: str
-    source: str
-    title: str
-    path: Path | None = None
-
-    @property
-    def sha256(self) -> str:
-        return text_hash(self.text)
-
-
-def text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _visible_control(match: re.Match[str]) -> str:
@@ -77,41 +59,33 @@ def decode(data: bytes, name: str) -> str:
     return text
 
 
-def title_of(text: str) -> str:
-    for line in text.splitlines():
-        line = line.strip().lstrip("#").strip()
-        if line:
-            return line[:200]
-    return ""
-
-
-def from_text(raw: str, source: str, path: Path | None = None) -> Article:
+def from_text(raw: str, source: str, path: Path | None = None, **meta) -> Article:
+    """An Article from decoded text; `meta` are Article's metadata fields (title, url, ...)."""
     text = clean_text(raw)
     if not text:
         raise ArticleError(f"{source} is empty: there is no article to read")
-    return Article(text=text, source=source, title=title_of(text), path=path)
+    title = meta.pop("title", None) or title_of(text)
+    return Article(text=text, source=source, title=title, path=path, **meta)
 
 
-def load_article(path: str | Path) -> Article:
-    """Open `path` (or standard input for "-"), raising ArticleError with a one-line reason."""
-    if str(path) == "-":
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
-        return from_text(decode(data, "standard input"), "<stdin>")
-    p = Path(path).expanduser()
-    if not p.exists():
-        raise ArticleError(f"{p}: no such file")
-    if p.is_dir():
-        raise ArticleError(f"{p} is a directory; give an article file (.txt or .md)")
+def read_stdin() -> bytes:
+    return sys.stdin.buffer.read(MAX_BYTES + 1)
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of an article file (at most MAX_BYTES + 1), or ArticleError with a reason."""
+    if not path.exists():
+        raise ArticleError(f"{path}: no such file")
+    if path.is_dir():
+        raise ArticleError(f"{path} is a directory; give an article file")
     try:
-        with p.open("rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
+        with path.open("rb") as fh:
+            return fh.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise ArticleError(f"{p}: cannot be read ({exc.strerror or exc})") from None
-    return from_text(decode(data, str(p)), str(p), p.resolve())
+        raise ArticleError(f"{path}: cannot be read ({exc.strerror or exc})") from None
 
 
-def seed_path() -> Path:
-    """The bundled sample article, the default when no file is given."""
-    from importlib.resources import files
-
-    return Path(str(files("byline.seeds") / "nato_riga.txt"))
+def load(data: bytes, source: str, path: Path | None = None) -> Article:
+    """A plain-text article from its bytes."""
+    name = "standard input" if source == "<stdin>" else source
+    return from_text(decode(data, name), source, path)
