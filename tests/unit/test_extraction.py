@@ -202,7 +202,7 @@ def test_according_to(analyse):
 
 
 def test_quote_offsets_match_text(seed_analysis):
-    from byline.tui.core.article import seed_path
+    from byline.tui.core.sources import seed_path
 
     text = seed_path().read_text(encoding="utf-8")
     for q in seed_analysis.quotes:
