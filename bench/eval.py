@@ -1,12 +1,16 @@
-"""Score `byline analyze` on the shared development set: writes predictions, runs its score.py.
+"""Score `byline analyze` on the shared development sets: our gold labels and the Gender Gap
+Tracker's. Writes predictions, runs each set's own scorer and prints both tables.
 
-    python bench/eval.py [EVAL_DIR] [--json]
+    python bench/eval.py [EVAL_DIR] [--json] [--keep DIR] [--only ours|ggt]
 
-EVAL_DIR defaults to ../shared/eval beside the project. One model load for all articles.
+EVAL_DIR defaults to ../shared/eval beside the project; the GGT set is EVAL_DIR/ggt. The model is
+loaded once for all articles. `--keep DIR` keeps the predictions (DIR/ours, DIR/ggt) to read the
+misses; `--json` prints each scorer's totals as JSON.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -17,23 +21,54 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from byline.tui.core.analysis import analyze  # noqa: E402
-from byline.tui.core.article import load_article  # noqa: E402
+from byline.tui.core.sources import load_article  # noqa: E402
+
+
+def predict(articles: Path, out: Path) -> int:
+    """Analyse every article in `articles` into `out`/<name>.json; returns how many failed."""
+    out.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    for path in sorted(articles.glob("*.txt")):
+        try:
+            result = analyze(load_article(path))
+        except Exception as exc:  # a failure is a finding: report it, score the rest
+            print(f"analysis failed on {path.name}: {exc!r}", file=sys.stderr)
+            failed += 1
+            continue
+        (out / f"{path.stem}.json").write_text(json.dumps(result.to_dict(), ensure_ascii=False))
+    return failed
 
 
 def main(argv: list[str]) -> int:
-    args = [a for a in argv if not a.startswith("--")]
-    eval_dir = Path(args[0]) if args else ROOT.parent / "shared" / "eval"
-    if not (eval_dir / "score.py").exists():
-        print(f"no score.py in {eval_dir}", file=sys.stderr)
-        return 2
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("eval_dir", nargs="?", default=str(ROOT.parent / "shared" / "eval"))
+    parser.add_argument("--json", action="store_true", help="totals as JSON")
+    parser.add_argument("--keep", help="keep predictions in this directory")
+    parser.add_argument("--only", choices=("ours", "ggt"), help="score one set")
+    opts = parser.parse_args(argv)
+    eval_dir = Path(opts.eval_dir)
+    sets = []
+    if opts.only != "ggt":
+        if not (eval_dir / "score.py").exists():
+            print(f"no score.py in {eval_dir}", file=sys.stderr)
+            return 2
+        sets.append(("ours", eval_dir, [str(eval_dir / "score.py"), str(eval_dir / "gold")]))
+    ggt = eval_dir / "ggt"
+    if opts.only != "ours":
+        if not (ggt / "score_ggt.py").exists():
+            print(f"no score_ggt.py in {ggt}", file=sys.stderr)
+            return 2
+        sets.append(("ggt", ggt, [str(ggt / "score_ggt.py"), str(ggt)]))
+    status = 0
     with tempfile.TemporaryDirectory() as tmp:
-        for path in sorted((eval_dir / "articles").glob("*.txt")):
-            result = analyze(load_article(path))
-            (Path(tmp) / f"{path.stem}.json").write_text(json.dumps(result.to_dict(), ensure_ascii=False))
-        cmd = [sys.executable, str(eval_dir / "score.py"), str(eval_dir / "gold"), tmp]
-        if "--json" in argv:
-            cmd.append("--json")
-        return subprocess.call(cmd)
+        keep = Path(opts.keep) if opts.keep else Path(tmp)
+        for name, folder, scorer in sets:
+            pred = keep / name
+            failed = predict(folder / "articles", pred)
+            print(f"== {name}: {folder}" + (f" ({failed} articles failed)" if failed else ""), flush=True)
+            cmd = [sys.executable, *scorer, str(pred)] + (["--json"] if opts.json else [])
+            status = subprocess.call(cmd) or status or (1 if failed else 0)
+    return status
 
 
 if __name__ == "__main__":

@@ -69,6 +69,8 @@ SYNONYMS = [
     ["Republican Party", "Republicans", "GOP"],
     ["Democratic Party", "Democrats"],
 ]
+#: Each name in SYNONYMS -> the canonical name of its actor.
+SYNONYM_OF = {form: group[0] for group in SYNONYMS for form in group}
 
 #: Titles of nobility and knighthood that are part of how a British name is written.
 PEERAGE = frozenset("lord lady baroness baron sir dame earl viscount duke duchess countess".split())

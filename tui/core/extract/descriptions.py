@@ -1,0 +1,101 @@
+"""Descriptions that stand for an actor: "the attorney general" named later as Lord Goldsmith,
+"the NATO chief" for the only NATO chief, "the government" for the only government named."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from .lexicon import GROUP_ROLE_NOUNS, INSTITUTION_NOUNS, KINSHIP, ROLE_NOUNS
+from .roles import role_key
+from .syntax import SUBJECT_DEPS, np_core, span_text
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .cast import Cast
+
+
+_OWNER_WORDS = {"its", "his", "her", "their", "the"}
+
+
+def link_delayed_names(cast: Cast, reach: int = 800) -> None:
+    """News often names a person after describing them: "The attorney general has denied ...
+    Lord Goldsmith said ...". A definite, singular role description that is a subject and names
+    no one is the next person named after it who has no role of their own."""
+    doc = cast.doc
+    people = sorted((start, idx) for idx, a in enumerate(cast.actors) if a.type == "PERSON" for start, _ in a.mentions)
+    starts = [s for s, _ in people]
+    taken: set[int] = set()
+    linked: dict[str, int] = {}
+    title_end = cast.text.find("\n") if "\n" in cast.text else len(cast.text)
+    for token in doc:
+        if (token.dep_ not in SUBJECT_DEPS or token.pos_ != "NOUN" or token.tag_ != "NN"
+                or cast.token_actor[token.i] >= 0 or token.lower_ not in ROLE_NOUNS
+                or token.lower_ in GROUP_ROLE_NOUNS or token.lower_ in KINSHIP):
+            continue
+        if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in token.children):
+            continue  # "Canada's foreign minister Chrystia Freeland": named on the spot
+        owners = [c for c in token.children if c.dep_ in ("det", "poss")]
+        if not owners or not (owners[0].lower_ in _OWNER_WORDS or owners[0].dep_ == "poss"):
+            continue
+        core = [t for t in np_core(doc, token, rights=("prep",), preps=("of",)) if t.i >= owners[0].i]
+        while core and (core[0].lower_ in _OWNER_WORDS or core[0].dep_ == "det"):
+            core.pop(0)
+        if not core or any(cast.token_actor[t.i] >= 0 and cast.actors[cast.token_actor[t.i]].type == "PERSON" for t in core):
+            continue
+        phrase = span_text(doc, core)
+        if len(core) < 2:
+            continue  # a bare "minister" could be anyone
+        if role_key(phrase) in linked:  # the same description again: the same person
+            cast.claim(linked[role_key(phrase)], core)
+            continue
+        pos = bisect_left(starts, token.idx + len(token.text))
+        while pos < len(people) and people[pos][0] - token.idx <= reach:
+            idx = people[pos][1]
+            actor = cast.actors[idx]
+            first_seen = min(start for start, _ in actor.mentions)
+            introduced_later = first_seen > token.idx or first_seen < title_end
+            if not actor.roles and idx not in taken and introduced_later:
+                taken.add(idx)
+                linked[role_key(phrase)] = idx
+                actor.roles.append(phrase)
+                if phrase not in actor.aliases:
+                    actor.aliases.append(phrase)
+                cast.claim(idx, core)
+                break
+            pos += 1
+
+
+def add_descriptions(cast: Cast) -> None:
+    """Definite descriptions the article uses for an actor ("the NATO chief", "the government"
+    for the only government named) become mentions and aliases."""
+    doc = cast.doc
+    descriptions = cast.role_owners()
+    heads = Counter(a.name.split()[-1].lower() for a in cast.actors if a.name.split()[-1].lower() in INSTITUTION_NOUNS)
+    for idx, actor in enumerate(cast.actors):
+        head = actor.name.split()[-1].lower()
+        if " " in actor.name and heads.get(head) == 1:
+            descriptions.setdefault(head, idx)
+    if not descriptions:
+        return
+    text = cast.text.replace("’", "'")
+    pattern = re.compile(r"\bthe (" + "|".join(re.escape(r) for r in sorted(descriptions, key=len, reverse=True)) + r")\b", re.I)
+    by_char = {t.idx: t.i for t in doc}
+    for match in pattern.finditer(text):
+        start, end = match.start(1), match.end(1)
+        first = by_char.get(start)
+        if first is None:
+            continue
+        nxt = text[end : end + 2]
+        if nxt[:1] == " " and nxt[1:2].isupper():
+            continue  # the role before a name, already counted
+        idx = descriptions[role_key(match.group(1))]
+        actor = cast.actors[idx]
+        written = cast.text[start:end]
+        if written not in actor.aliases:
+            actor.aliases.append(written)
+        last = first
+        while last + 1 < len(doc) and doc[last + 1].idx < end:
+            last += 1
+        cast.claim(idx, list(doc[first : last + 1]), over_nouns=True)

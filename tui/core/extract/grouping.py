@@ -1,0 +1,183 @@
+"""Which mentions are one actor: a surname and its full name, an acronym and its long form, a
+capital used as an agent and its country, "Crimean Peninsula" and "Crimea". Makes the actors."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
+
+from .lexicon import CAPITALS, GEO_NOUNS, KINSHIP, NAME_SUFFIXES, SYNONYM_OF
+from .mentions import PREFERRED_TYPES, Mention
+from ..model import Actor, Entity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+_STOP_INITIALS = {"of", "the", "and", "for", "de", "du", "la", "le", "on", "in", "&"}
+_AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _STOP_INITIALS]
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+def _acronym(name: str) -> str | None:
+    bare = name.replace(".", "")
+    return bare if 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper() and " " not in name else None
+
+
+def _slug(name: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "actor"
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    taken.add(slug)
+    return slug
+
+
+def _person_identity(key: str) -> tuple[str, str] | None:
+    """(first name's start, surname) of a full name, ignoring middle initials and suffixes."""
+    parts = [p for p in key.split() if not _INITIAL.match(p) and p not in NAME_SUFFIXES]
+    if len(parts) < 2:
+        return None
+    return parts[0][:3].lower(), parts[-1].lower()
+
+
+class _Grouper:
+    """Decides which actor each mention belongs to."""
+
+    def __init__(self, doc: "Doc", mentions: list[Mention]):
+        self.doc = doc
+        self.identities: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+        for m in mentions:
+            if m.type == "PERSON":
+                ident = _person_identity(m.key)
+                if ident:
+                    self.identities[ident].append(m)
+        self.by_surname: dict[str, list[tuple[int, tuple[str, str]]]] = defaultdict(list)
+        self.by_first: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for ident, ms in self.identities.items():
+            for m in ms:
+                self.by_surname[m.key.split()[-1]].append((m.start, ident))
+                self.by_first[m.key.split()[0]].add(ident)
+        for v in self.by_surname.values():
+            v.sort()
+        keys = {m.key for m in mentions}
+        self.keys_lower = {k.lower(): k for k in keys}
+        self.acronyms: dict[str, str] = {}
+        for key in keys:
+            if " " in key:
+                initials = _initials(key)
+                if len(initials) >= 2:
+                    self.acronyms.setdefault(initials, key)
+        self.agentive = {
+            m.key for m in mentions
+            if m.key in CAPITALS and any(doc[k].dep_ in _AGENT_DEPS for k in range(m.start, m.end))
+        }
+        singles = {k.lower(): k for k in keys if " " not in k}
+        self.adjective_of: dict[str, str] = {}
+        for key in keys:
+            words = key.split()
+            if len(words) >= 2 and all(w.lower() in GEO_NOUNS for w in words[1:]):
+                for low, base in singles.items():
+                    if len(base) >= 4 and words[0].lower().startswith(low[:-1]) and len(words[0]) - len(base) <= 3:
+                        self.adjective_of[key] = base
+
+    def group(self, m: Mention) -> tuple[str, str]:
+        """(group key, kind) for a mention."""
+        if m.type == "PERSON":
+            ident = _person_identity(m.key)
+            if ident:
+                return "P:" + "|".join(ident), "PERSON"
+            if " " not in m.key:
+                candidates = self.by_surname.get(m.key)
+                if candidates:
+                    before = [ident for start, ident in candidates if start < m.start]
+                    return "P:" + "|".join(before[-1] if before else candidates[0][1]), "PERSON"
+                firsts = self.by_first.get(m.key)
+                token = self.doc[m.start]
+                kin = token.dep_ == "appos" and token.head.lower_ in KINSHIP
+                if firsts and len(firsts) == 1 and not kin:
+                    return "P:" + "|".join(next(iter(firsts))), "PERSON"
+            return "N:" + m.key.lower(), "PERSON"
+        return "N:" + self.canonical_name(m.key).lower(), "OTHER"
+
+    def canonical_name(self, key: str) -> str:
+        if key in SYNONYM_OF:
+            return SYNONYM_OF[key]
+        acr = _acronym(key)
+        if acr and acr in self.acronyms:
+            return self.acronyms[acr]
+        if key in self.agentive:
+            return self.canonical_name(CAPITALS[key]) if CAPITALS[key] in SYNONYM_OF else CAPITALS[key]
+        if key in self.adjective_of:
+            return self.adjective_of[key]
+        return key
+
+    def display_name(self, members: list[Mention], kind: str) -> str:
+        if kind == "PERSON":
+            full = [m.key for m in members if _person_identity(m.key)]
+            if full:
+                return max(full, key=lambda k: (len(k.split()), len(k)))
+            written = [m.written for m in members if m.written]
+            if written:
+                return written[0]
+            return members[0].key
+        canonical = self.canonical_name(members[0].key)
+        if canonical in {m.key for m in members} or canonical in SYNONYM_OF.values() or canonical in CAPITALS.values():
+            return canonical
+        forms = Counter(m.key for m in members)
+        return max(forms, key=lambda k: (forms[k], -members.index(next(x for x in members if x.key == k))))
+
+
+
+def build_actors(doc: "Doc", mentions: list[Mention]) -> tuple[list[Actor], list[Entity], list[int]]:
+    """Group the mentions into actors, most mentioned first. Returns the actors, one entity per
+    mention, and for each token the index of the actor it names (-1 for none)."""
+    grouper = _Grouper(doc, mentions)
+    groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[grouper.group(m)].append(m)
+
+    actors: list[Actor] = []
+    taken: set[str] = set()
+    token_actor = [-1] * len(doc)
+    entities: list[Entity] = []
+    order = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
+    for (_key, kind), members in order:
+        name = grouper.display_name(members, kind)
+        types = Counter(m.type for m in members)
+        places = types.get("GPE", 0) + types.get("LOC", 0)
+        if types.get("ORG", 0) and places >= types["ORG"] and kind != "PERSON":
+            # "Crimea" (ORG) and "Crimean Peninsula" (LOC): a place the model once took for a body
+            types["ORG"] = 0
+        code = max(PREFERRED_TYPES, key=lambda t: (types.get(t, 0), -PREFERRED_TYPES.index(t)))
+        if name in CAPITALS.values():
+            code = "GPE"
+        aliases: list[str] = []
+        roles: list[str] = []
+        for m in members:
+            for form in (m.key, m.written):
+                if form and form != name and form not in aliases:
+                    aliases.append(form)
+            for r in m.roles:
+                if r.lower() not in {x.lower() for x in roles}:
+                    roles.append(r)
+        actor = Actor(
+            id=_slug(name, taken),
+            name=name,
+            type=code,
+            roles=roles,
+            aliases=aliases,
+            mentions=[(m.char_start, m.char_end) for m in members],
+        )
+        idx = len(actors)
+        actors.append(actor)
+        for m in members:
+            for k in range(m.start, m.end):
+                token_actor[k] = idx
+            entities.append(Entity(m.char_start, m.char_end, doc[m.start : m.end].text, m.type, actor.id))
+    return actors, entities, token_actor

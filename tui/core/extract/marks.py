@@ -1,0 +1,114 @@
+"""Quote marks: pairing them into quoted passages and telling a quotation from a fragment.
+
+Marks are paired per paragraph, in every style (straight, curly, single), tolerating unbalanced
+marks: a quote left open runs to the end of its paragraph, the newspaper convention for a quote
+that goes on in the next one.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+_OPEN_DOUBLE = "“„«"
+_CLOSE_DOUBLE = "”»"
+_DIRECT_LEAD = set(":,;—–-([")
+
+
+@dataclass
+class Marked:
+    """A quoted passage: `start`/`end` are the text inside the marks."""
+
+    open: int
+    close: int  # index just past the closing mark (or the paragraph end)
+    start: int
+    end: int
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ".…"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def find_marks(text: str) -> list[Marked]:
+    """Pair quote marks paragraph by paragraph; unbalanced marks never stop the search."""
+    found: list[Marked] = []
+    pos = 0
+    for para in text.split("\n"):
+        base, pos = pos, pos + len(para) + 1
+        open_at: int | None = None
+        single_at: int | None = None
+        n = len(para)
+        for i, ch in enumerate(para):
+            prev = para[i - 1] if i else " "
+            nxt = para[i + 1] if i + 1 < n else " "
+            if ch == '"':
+                # a straight mark opens or closes by what stands beside it, never by counting
+                ch = _straight_role(prev, nxt, open_at is not None)
+            if ch in _OPEN_DOUBLE:
+                if open_at is not None:  # an opening mark inside an open quote: the old one ran on
+                    found.append(_mark(text, base + open_at, base + i, closed=False))
+                open_at, single_at = i, None
+            elif ch in _CLOSE_DOUBLE:
+                if open_at is None:
+                    if i > 0:  # a close with no open: the quote ran from the paragraph start
+                        found.append(_mark(text, base, base + i + 1, closed=True, opened=False))
+                    continue
+                found.append(_mark(text, base + open_at, base + i + 1, closed=True))
+                open_at = None
+            elif open_at is None and ch in "‘'" and not prev.isalnum() and nxt.isalnum() and single_at is None:
+                single_at = i
+            elif open_at is None and single_at is not None and ch in "’'" and not nxt.isalnum() and not prev.isspace():
+                if i - single_at > 1:
+                    found.append(_mark(text, base + single_at, base + i + 1, closed=True))
+                single_at = None
+        if open_at is not None and n - open_at > 1:
+            found.append(_mark(text, base + open_at, base + n, closed=False))
+    return [m for m in found if m.end > m.start]
+
+
+def _straight_role(prev: str, nxt: str, is_open: bool) -> str:
+    """Whether a straight double mark opens (“) or closes (”) a quote, from its neighbours."""
+    opens = (prev.isspace() or prev in "([{—–-/“‘") and not nxt.isspace()
+    closes = not prev.isspace() and (nxt.isspace() or (not nxt.isalnum() and nxt not in "\"“‘"))
+    if opens and not closes:
+        return "“"
+    if closes and not opens:
+        return "”"
+    return "”" if is_open else "“"
+
+
+def _mark(text: str, open_: int, close: int, closed: bool, opened: bool = True) -> Marked:
+    start = open_ + 1 if opened else open_
+    end = close - 1 if closed else close
+    start, end = _trimmed(text, start, end)
+    return Marked(open_, close, start, end)
+
+
+def is_direct(text: str, m: Marked) -> bool:
+    """A quotation of its own (it opens a paragraph, follows a colon or comma, or is a whole
+    sentence), rather than a fragment inside the reporter's sentence."""
+    para_start = text.rfind("\n", 0, m.open) + 1
+    before = text[para_start : m.open].rstrip()
+    inner = text[m.start : m.end]
+    if not before or before[-1] in _DIRECT_LEAD or before[-1] in ".!?":
+        return True
+    words = inner.split()
+    return len(words) >= 5 and inner[:1].isupper() and inner.rstrip()[-1:] in ".!?"
+
+
+class QuoteMask:
+    """Which quoted passage, if any, a character falls in."""
+
+    def __init__(self, marks: list[Marked]):
+        self.starts = [m.open for m in marks]
+        self.marks = marks
+
+    def find(self, char: int) -> Marked | None:
+        i = bisect_right(self.starts, char) - 1
+        if i >= 0 and self.marks[i].open <= char < self.marks[i].close:
+            return self.marks[i]
+        return None

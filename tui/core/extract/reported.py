@@ -1,0 +1,161 @@
+"""Reported speech without quote marks: what a speech verb reports (a clause, an object with its
+phrase, a topic), attributions set between commas, and "according to X"."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .lexicon import OBJECT_REPORT_VERBS, OBJECT_SPEECH_VERBS, SPEECH_NOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS
+from .marks import QuoteMask, is_direct
+from .speakers import speaker_of, subject_of
+from .syntax import np_core
+from ..model import Quote
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+    from .cast import Cast
+
+_TOPIC_PREPS = {"about", "over", "against", "of", "on"}
+_TOPIC_VERBS = frozenset("complain warn speak talk worry express voice raise caution".split())
+
+
+def clause_span(doc: "Doc", tokens: list["Token"]) -> tuple[int, int] | None:
+    tokens = [t for t in tokens if not t.is_space]
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ == "that" and tokens[0].dep_ == "mark"):
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in "”’\"'":
+        tokens.pop()
+    if len(tokens) < 2:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def report_of(doc: "Doc", verb: "Token") -> tuple[list["Token"], str] | None:
+    """What a speech verb reports, and its cue: a clause, an object with its phrase, or a topic."""
+    children = list(verb.children)
+    for child in children:
+        if child.dep_ == "ccomp" or (child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)):
+            return list(child.subtree), verb.text
+    lemma = verb.lemma_
+    objs = [c for c in children if c.dep_ in ("dobj", "dative")]
+    if lemma in ("express", "voice", "raise") and objs and objs[0].lemma_ in SPEECH_NOUNS:
+        noun = objs[0]
+        for child in noun.children:
+            if child.dep_ in ("acl", "ccomp", "relcl") or (child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS):
+                return list(child.subtree), f"{verb.text} {noun.text}"
+        return None
+    if lemma in WEAK_SPEECH_VERBS:
+        return None
+    if lemma in OBJECT_SPEECH_VERBS and objs:
+        rest = [c for c in children if c.i > objs[0].i and c.dep_ in ("prep", "xcomp", "advcl", "ccomp", "oprd")]
+        if lemma in ("accuse", "charge", "blame", "criticise", "criticize", "condemn", "praise"):
+            preps = rest[:1] + [c for c in objs[0].children if c.dep_ == "prep" and c.lower_ in ("of", "for")]
+            for prep in preps:
+                pcomps = [g for g in prep.children if g.dep_ in ("pcomp", "pobj")]
+                if pcomps:
+                    return list(pcomps[0].subtree), verb.text
+        if rest:
+            tokens = list(objs[0].subtree)
+            for c in rest:
+                tokens.extend(c.subtree)
+            return sorted(tokens, key=lambda t: t.i), verb.text
+        return None
+    if lemma in OBJECT_REPORT_VERBS and objs and objs[0].pos_ in ("NOUN", "PROPN") and verb.dep_ != "xcomp":
+        tokens = np_core(doc, objs[0], rights=("prep", "compound", "amod", "nummod", "cc", "conj"))
+        clauses = {t.i for t in tokens if t.dep_ in ("relcl", "acl") for t in t.subtree}
+        cut = next((k for k, t in enumerate(tokens) if t.i in clauses), len(tokens))
+        tokens = tokens[:cut]
+        if tokens and objs[0].left_edge.i < tokens[0].i:  # keep "the" in "the end of the siege"
+            tokens = [doc[k] for k in range(objs[0].left_edge.i, tokens[-1].i + 1)]
+        for child in children:  # "vowed retribution against Kenya for sending troops ..."
+            if (tokens and child.dep_ == "prep" and child.lower_ in ("for", "against", "over", "about")
+                    and child.i == tokens[-1].i + 1):
+                tokens = tokens + list(child.subtree)
+        if tokens:
+            # "denied his statement ... was drafted by ...": a clause the parser split after the object
+            for child in children:
+                if (child.dep_ == "conj" and child.i > tokens[-1].i
+                        and any(c.dep_ in ("auxpass", "aux") for c in child.lefts)
+                        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)):
+                    tokens = [doc[k] for k in range(tokens[0].i, child.right_edge.i + 1)]
+        if len([t for t in tokens if not t.is_punct]) >= 3:  # "demand disabled people" says nothing
+            return tokens, verb.text
+    if lemma in _TOPIC_VERBS:
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS:
+                return list(child.subtree), verb.text
+    return None
+
+
+def _around_attribution(doc: "Doc", verb: "Token") -> list[list["Token"]]:
+    """"Macharia hid under desks, he said, but one person ran to the roof": an attribution set
+    between commas reports the sentence around it, on either side."""
+    if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return []
+    lo, hi = min(subject.left_edge.i, verb.i), max(verb.i, subject.right_edge.i)
+    sent = verb.sent
+    if lo <= sent.start or doc[lo - 1].text not in (",", "—", "–"):
+        return []
+    parts = [[t for t in doc[sent.start : lo - 1]]]
+    after = [t for t in doc[hi + 1 : sent.end] if not t.is_space]
+    if after and after[0].is_punct:
+        after = after[1:]
+    while after and after[0].dep_ == "cc":
+        after = after[1:]
+    if len([t for t in after if not t.is_punct]) >= 3:
+        parts.append(after)
+    return [p for p in parts if len([t for t in p if not t.is_punct]) >= 3]
+
+
+def find_reported(doc: "Doc", text: str, cast: Cast, mask: QuoteMask) -> list[Quote]:
+    found: list[Quote] = []
+    for token in doc:
+        if token.lower_ == "according" and mask.find(token.idx) is None:
+            found.extend(_according(doc, text, cast, token))
+            continue
+        if token.pos_ != "VERB" or token.lemma_ not in SPEECH_VERBS or mask.find(token.idx) is not None:
+            continue
+        if token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
+            continue  # "people believed to have been ...": a participle describing, not a report
+        reported = report_of(doc, token)
+        if reported is not None:
+            parts, cue = [reported[0]], reported[1]
+        elif token.lemma_ not in WEAK_SPEECH_VERBS:
+            parts, cue = _around_attribution(doc, token), token.text
+        else:
+            continue
+        for tokens in parts:
+            span = clause_span(doc, tokens)
+            if span is None:
+                continue
+            start, end = span
+            quoted = sum(1 for t in tokens if (m := mask.find(t.idx)) is not None and is_direct(text, m))
+            if quoted > len(tokens) / 2:
+                continue  # the clause is a direct quote, already listed
+            speaker, actor_id = speaker_of(cast, subject_of(token))
+            found.append(Quote(start, end, text[start:end], "indirect", speaker, actor_id, cue))
+    return found
+
+
+def _according(doc: "Doc", text: str, cast: Cast, token: "Token") -> list[Quote]:
+    """"..., according to X": the rest of the sentence is what X reported."""
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    if to is None and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+        to = doc[token.i + 1]
+    if to is None:
+        return []
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree} | {token.i}
+    sent = token.sent
+    tokens = [t for t in sent if t.i not in phrase]
+    span = clause_span(doc, tokens)
+    if span is None:
+        return []
+    start, end = span
+    # unnamed sources ("Western officials") stay as written
+    speaker, actor_id = speaker_of(cast, pobj) if pobj is not None else (None, None)
+    return [Quote(start, end, text[start:end], "indirect", speaker, actor_id, "according to")]
