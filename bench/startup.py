@@ -34,7 +34,7 @@ import asyncio, json, sys, time
 launched = float(sys.argv[2])
 
 async def main():
-    from byline.tui.cli import build_app
+    from byline.tui.cli.read import build_app
     app = build_app(sys.argv[1])
     from byline.tui.screens.reader import ReaderScreen
     from byline.widgets.article_view import ArticleView

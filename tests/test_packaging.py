@@ -45,9 +45,9 @@ def test_byline_tui_app_imports_from_any_folder(tmp_path):
 
 
 def test_the_wheel_holds_only_byline_with_its_styles_and_seeds(tmp_path):
-    # build from a copy of what git tracks, so the checkout gets no build/ folder
+    # build from a copy of the sources (what git tracks or would), so the checkout gets no build/ folder
     tree = tmp_path / "tree"
-    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    tracked = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT, capture_output=True, check=True).stdout
     for name in tracked.decode().split("\0"):
         if name and (ROOT / name).is_file():
             (tree / name).parent.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,4 @@
-"""The Byline App: screens, global bindings and the command palette; nothing else."""
+"""The Byline App: modes, global bindings and the command palette; nothing else."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ from typing import Iterable
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from byline.tui.core.sources import Article
+from byline.tui.core.annotation import Label
 from byline.tui.core.prefetch import Prefetch
-from byline.tui.keys import KEYS, bindings
-from byline.tui.screens.reader import ReaderScreen
-from byline.widgets.help import HelpScreen
+from byline.tui.core.sources import Article
+from byline.tui.keys import bindings, commands
+from byline.tui.screens.help import HelpScreen
+from byline.tui.screens.reader import Analyser, ReaderScreen
 
 #: Our own theme variables; a theme may override any of them.
 THEME_VARIABLES = {
@@ -24,25 +25,24 @@ THEME_VARIABLES = {
     "entity-mark": "#f0e040",
 }
 
+STYLES = files("byline.styles")
+
 
 class BylineApp(App[int]):
     """A terminal reader for people who read the news closely."""
 
     TITLE = "Byline"
-    CSS_PATH = str(files("byline.styles") / "app.tcss")
+    CSS_PATH = [str(STYLES / "app.tcss")]
     BINDINGS = bindings("app")
 
-    def __init__(
-        self,
-        article: Article,
-        model: str,
-        keymap: dict[str, str] | None = None,
-        prefetch: "Prefetch | None" = None,
-    ) -> None:
+    def __init__(self, article: Article, model: str, keymap: dict[str, str] | None = None,
+                 prefetch: Prefetch | None = None, analyser: Analyser | None = None) -> None:
         super().__init__()
         self.article = article
         self.model = model
         self.prefetch = prefetch
+        self.analyser = analyser
+        self.labels: tuple[Label, ...] = ()
         self._user_keymap = keymap
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -50,6 +50,11 @@ class BylineApp(App[int]):
 
     def on_mount(self) -> None:
         self.title = f"Byline — {self.article.title}"
+        self._configure()
+        self.add_mode("reader", self._reader)
+        self.switch_mode("reader")
+
+    def _configure(self) -> None:
         from byline.tui.core.annotation import labels_from_config
         from byline.tui.core.errors import BylineError
         from byline.tui.core.paths import Config, load_config
@@ -64,12 +69,14 @@ class BylineApp(App[int]):
         if self._user_keymap:
             self.set_keymap(self._user_keymap)
         try:
-            labels = labels_from_config(config.labels)
+            self.labels = labels_from_config(config.labels)
         except BylineError as exc:
             self.notify(f"{exc}; using the default labels", severity="error", timeout=15)
-            labels = labels_from_config([])
-        self.push_screen(ReaderScreen(self.article, self.model, self.prefetch, labels=labels))
-        self.prefetch = None
+            self.labels = labels_from_config([])
+
+    def _reader(self) -> ReaderScreen:
+        prefetch, self.prefetch = self.prefetch, None
+        return ReaderScreen(self.article, self.model, prefetch, labels=self.labels, analyser=self.analyser)
 
     def on_unmount(self) -> None:
         if self.prefetch is not None:
@@ -82,35 +89,23 @@ class BylineApp(App[int]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(getattr(self.screen, "labels", ())))
+            self.push_screen(HelpScreen(self.labels))
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own, ours that work everywhere, and those of the screen in front."""
         yield from super().get_system_commands(screen)
-        seen = {"quit", "command_palette"}
-        for key in KEYS:
-            if key.action in seen or key.scope == "list" or key.action == "noop":
-                continue
-            seen.add(key.action)
-            if "{key}" in key.action:
-                labels = getattr(screen, "labels", None) or ()
-                for label in labels:
-                    yield SystemCommand(f"{key.description} {label.name}", f"key: {label.key}",
-                                        self._runner(key.scope, key.action.format(key=label.key)))
-            else:
-                yield SystemCommand(key.description, f"key: {key.display}", self._runner(key.scope, key.action))
+        for title, help_text, _, action in commands(("app",)):
+            if action not in ("quit", "command_palette"):
+                yield SystemCommand(title, help_text, self._app_action(action))
+        palette = getattr(screen, "palette_commands", None)
+        if palette is not None:
+            yield from palette()
 
-    def _runner(self, scope: str, action: str):
+    def _app_action(self, action: str):
         async def run() -> None:
-            if scope == "article":
-                from byline.widgets.article_view import ArticleView
-
-                view = self.screen.query_one(ArticleView)
-                view.focus()
-                await view.run_action(action)
-            else:
-                await self.run_action(f"{'app' if scope == 'app' else 'screen'}.{action}")
+            await self.run_action(action)
 
         return run

@@ -98,6 +98,23 @@ def bindings(scope: str) -> list[Binding]:
     return [b for k in KEYS if k.scope == scope and k.action != "noop" for b in k.bindings()]
 
 
+def commands(scopes: tuple[str, ...], labels=()) -> list[tuple[str, str, str, str]]:
+    """(title, help, scope, action) of every palette command of these scopes; a label action
+    gives one command per label ("Toggle label claim")."""
+    found, seen = [], set()
+    for key in KEYS:
+        if key.scope not in scopes or key.action == "noop" or (key.scope, key.action) in seen:
+            continue
+        seen.add((key.scope, key.action))
+        if "{key}" in key.action:
+            for label in labels:
+                found.append((f"{key.description} {label.name}", f"key: {label.key}", key.scope,
+                              key.action.format(key=label.key)))
+        else:
+            found.append((key.description, f"key: {key.display}", key.scope, key.action))
+    return found
+
+
 def help_rows() -> list[tuple[str, str, str]]:
     """(scope title, keys, description) rows, in table order: the help screen and README."""
     return [(SCOPE_TITLES[k.scope], k.display_keys, k.description) for k in KEYS]

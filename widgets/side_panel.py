@@ -102,18 +102,36 @@ class ItemList(OptionList):
         Binding("G", "last", "Bottom", show=False),
     ]
 
+    @dataclass
+    class FilterRequested(Message):
+        """The reader asked to filter this list."""
+
+        item_list: "ItemList"
+
+        @property
+        def control(self) -> "ItemList":
+            return self.item_list
+
+    @dataclass
+    class AttachRequested(Message):
+        """The reader asked to attach the highlighted item to the selection."""
+
+        item_list: "ItemList"
+        index: int
+
+        @property
+        def control(self) -> "ItemList":
+            return self.item_list
+
     def action_choose(self) -> None:
         self.action_select()
 
     def action_filter(self) -> None:
-        panel = next((a for a in self.ancestors if isinstance(a, SidePanel)), None)
-        if panel is not None and self.id == "note-list":
-            panel.query_one("#notes-filter", Input).focus()
+        self.post_message(self.FilterRequested(self))
 
     def action_attach(self) -> None:
-        panel = next((a for a in self.ancestors if isinstance(a, SidePanel)), None)
-        if panel is not None and self.id == "note-list" and self.highlighted is not None:
-            panel.attach_highlighted(self.highlighted)
+        if self.highlighted is not None:
+            self.post_message(self.AttachRequested(self, self.highlighted))
 
 
 class SidePanel(Vertical):
@@ -251,9 +269,14 @@ class SidePanel(Vertical):
         if shown:
             notes.highlighted = min(keep or 0, len(shown) - 1)
 
-    def attach_highlighted(self, index: int) -> None:
-        if 0 <= index < len(self._note_ids):
-            self.post_message(self.AttachRequested(self, self._note_ids[index]))
+    @on(ItemList.FilterRequested, "#note-list")
+    def _filter_requested(self) -> None:
+        self.query_one("#notes-filter", Input).focus()
+
+    @on(ItemList.AttachRequested, "#note-list")
+    def _attach_requested(self, message: ItemList.AttachRequested) -> None:
+        if 0 <= message.index < len(self._note_ids):
+            self.post_message(self.AttachRequested(self, self._note_ids[message.index]))
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

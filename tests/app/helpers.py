@@ -18,7 +18,8 @@ async def wait_for_analysis(pilot, timeout: float = 60.0) -> ReaderScreen:
     waited = 0.0
     while waited < timeout:
         screen = app.screen
-        if isinstance(screen, ReaderScreen) and (screen.analysis is not None or not screen.has_class("-loading")):
+        if isinstance(screen, ReaderScreen) and screen.session is not None and (
+                screen.analysis is not None or not screen.has_class("-loading")):
             await pilot.pause()
             return screen
         await pilot.pause(0.05)
@@ -28,3 +29,17 @@ async def wait_for_analysis(pilot, timeout: float = 60.0) -> ReaderScreen:
 
 def article_of(app) -> Article:
     return app.article
+
+
+async def saved(pilot, timeout: float = 10.0) -> None:
+    """Wait until every change the reader made is on disk (writes run in workers)."""
+    screen = next(s for s in pilot.app.screen_stack if isinstance(s, ReaderScreen))
+    waited = 0.0
+    while waited < timeout:
+        busy = [w for w in pilot.app.workers if w.group == "store" and not w.is_finished]
+        if screen.session is not None and screen.session.unsaved == 0 and not busy:
+            await pilot.pause()
+            return
+        await pilot.pause(0.02)
+        waited += 0.02
+    raise AssertionError("changes were not written")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.app.helpers import wait_for_analysis
+from tests.app.helpers import saved, wait_for_analysis
 from byline.tui.app import BylineApp
 from byline.tui.core.sources import load_article, seed_path
 from byline.tui.core.store import Store
 from byline.widgets.article_view import ArticleView
-from byline.widgets.dialogs import NoteEditor
+from byline.tui.screens.note_editor import NoteEditor
 from byline.widgets.side_panel import SidePanel
 
 PASSAGE = "Russia, meanwhile, has warned NATO against expanding its military infrastructure in Ukraine."
@@ -102,7 +102,8 @@ async def test_undo_and_redo(article_path):
         assert screen.annotations == ()
         await pilot.press("u")
         assert screen.annotations[0].labels == ["claim"]
-        assert len(Store().annotations(screen.article_key)) == 1
+        await saved(pilot)
+        assert len(Store().annotations(screen.session.key)) == 1
 
 
 async def test_edited_article_reanchors_and_orphans(article_path):
@@ -227,6 +228,7 @@ async def test_export_from_the_app_matches_the_command_line(article_path, tmp_pa
         path_box.value = str(out)
         path_box.focus()
         await pilot.press("enter")
+        await app.workers.wait_for_complete()
         await pilot.pause()
     assert out.exists()
     cli = subprocess.run([sys.executable, "-m", "byline.tui", "export", str(article_path), "--format", "md"],

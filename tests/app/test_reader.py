@@ -118,7 +118,7 @@ async def test_highlights_follow_entity_types():
 
 async def test_help_screen_lists_every_key_and_closes():
     from byline.tui.keys import KEYS
-    from byline.widgets.help import HelpScreen
+    from byline.tui.screens.help import HelpScreen
 
     app = seed_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -177,7 +177,7 @@ async def test_analysis_error_becomes_a_notification():
 
 
 async def test_prefetched_analysis_from_the_command_line_path(tmp_path):
-    from byline.tui.cli import build_app
+    from byline.tui.cli.read import build_app
 
     path = tmp_path / "a.txt"
     path.write_text("Talks resume\n\nPresident Joe Biden met Foreign Minister Sergey Lavrov in Geneva.\n")

@@ -15,8 +15,15 @@ from tests.conftest import OUTSIDE
 from byline.tui.core.anchor import make_anchor
 from byline.tui.core.annotation import DEFAULT_LABELS, REJECTED, Annotation, new_id
 from byline.tui.core.sources import load_article
-from byline.tui.core.export import bundle_for, render
+from byline.tui.core.export import render, write_files
+from byline.tui.core.session import Session
 from byline.tui.core.store import Store
+
+def bundle_for(article, store, analysis, labels):
+    session = Session.open(article, store, labels)
+    session.set_analysis(analysis)
+    return session.bundle()
+
 
 TEXT = (
     "Minister quits over \U0001f4b0 report\n\n"
@@ -130,10 +137,9 @@ def test_csv_rows(setup):
 
 
 def test_brat_standoff_parses(setup, tmp_path):
-    from byline.tui.core.export import write
 
     _, _, bundle = setup
-    ann, txt = write("brat", bundle, tmp_path / "out" / "berg")
+    ann, txt = write_files("brat", bundle, tmp_path / "out" / "berg")
     text = txt.read_text(encoding="utf-8")
     assert text == bundle.article.text
     spans, notes = {}, {}

@@ -17,7 +17,6 @@ from byline.tui.core.anchor import make_anchor
 from byline.tui.core.annotation import Annotation, new_id
 from byline.tui.core.sources import from_text, load_article
 from byline.tui.core.errors import StoreError
-from byline.tui.core.history import History
 from byline.tui.core.store import Store
 
 TEXT = "Title\n\nFirst paragraph with a claim in it. Second sentence.\n\nLast paragraph.\n"
@@ -98,26 +97,6 @@ def test_same_text_from_stdin_finds_the_same_annotations(tmp_path, article):
     store.add(note(key))
     piped = from_text(TEXT, "<stdin>")
     assert store.article_id(piped)[0] == key
-
-
-def test_undo_and_redo_every_kind_of_change(tmp_path, article):
-    store = Store(tmp_path / "db.json")
-    key, _ = store.article_id(article)
-    history = History(store)
-    first = history.add(note(key, labels=["claim"]))
-    changed = history.change(first, first.changed(note="why?"))
-    history.delete(changed)
-    assert store.annotations(key) == []
-    history.undo()
-    assert store.annotations(key)[0].note == "why?"
-    history.undo()
-    assert store.annotations(key)[0].note == ""
-    history.undo()
-    assert store.annotations(key) == []
-    history.redo()
-    history.redo()
-    assert store.annotations(key)[0].note == "why?"
-    assert history.can_redo
 
 
 WRITER = textwrap.dedent(

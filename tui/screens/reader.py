@@ -1,12 +1,18 @@
-"""The reader: the article beside its side panel. Owns the article, its analysis and its
-annotations; children get state through reactives and report back with messages."""
+"""The reader: the article beside its side panel.
+
+The screen owns the open article (a core Session); children get state through reactives and
+report back with messages. Slow work runs in workers: opening the annotations, the analysis,
+every store write and every export; each reports back with a message.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
 
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
@@ -15,17 +21,19 @@ from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from byline.tui.core.anchor import make_anchor
-from byline.tui.core.annotation import REJECTED, Annotation, Label, labels_from_config, new_id
-from byline.tui.core.sources import Article
-from byline.tui.core.corrections import corrected
+from byline.tui.core.annotation import Annotation, Label, labels_from_config
+from byline.tui.core.entity_types import REJECTED
 from byline.tui.core.errors import BylineError
-from byline.tui.core.history import History
+from byline.tui.core.history import Step
 from byline.tui.core.model import Analysis
 from byline.tui.core.prefetch import Prefetch
-from byline.tui.core.store import Store
-from byline.tui.keys import bindings
+from byline.tui.core.session import Session
+from byline.tui.core.sources import Article
+from byline.tui.keys import bindings, commands
+from byline.tui.screens.entity_dialog import EntityDialog
+from byline.tui.screens.export_dialog import ExportDialog, ExportRequest
+from byline.tui.screens.note_editor import NoteEditor
 from byline.widgets.article_view import ArticleView
-from byline.widgets.dialogs import EntityDialog, NoteEditor
 from byline.widgets.legend import Legend
 from byline.widgets.side_panel import SidePanel
 
@@ -34,13 +42,31 @@ def _count(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
+#: Where a reader's analysis comes from when no prefetch was started: analyse(article, model).
+Analyser = Callable[[Article, str], Analysis]
+
+
+def _analyse(article: Article, model: str) -> Analysis:
+    from byline.tui.core.analysis import analyze
+
+    return analyze(article, model)
+
+
 class ReaderScreen(Screen):
-    """Article pane, legend, side panel and footer; analysis runs in a worker."""
+    """Article pane, legend, side panel and footer."""
 
     BINDINGS = bindings("reader")
 
-    analysis: reactive[Analysis | None] = reactive(None, init=False)
+    analysis: reactive[Analysis | None] = reactive(None, init=False, always_update=True)
     annotations: reactive[tuple[Annotation, ...]] = reactive((), init=False, always_update=True)
+
+    @dataclass
+    class SessionOpened(Message):
+        session: Session
+
+    @dataclass
+    class SessionFailed(Message):
+        error: str
 
     @dataclass
     class AnalysisReady(Message):
@@ -50,18 +76,37 @@ class ReaderScreen(Screen):
     class AnalysisFailed(Message):
         error: str
 
+    @dataclass
+    class Saved(Message):
+        """A change reached the disk."""
+
+        done: str
+
+    @dataclass
+    class SaveFailed(Message):
+        error: str
+
+    @dataclass
+    class Exported(Message):
+        paths: list[Path]
+
+    @dataclass
+    class ExportFailed(Message):
+        error: str
+
     def __init__(self, article: Article, model: str, prefetch: Prefetch | None = None,
-                 labels: tuple[Label, ...] | None = None, store: Store | None = None) -> None:
+                 labels: tuple[Label, ...] | None = None, store=None, analyser: Analyser | None = None) -> None:
         super().__init__()
         self.article = article
         self.model = model
         self._prefetch = prefetch
+        self._analyser = analyser or _analyse
         self.labels = labels or labels_from_config([])
         self.store = store
-        self.history: History | None = None
-        self.article_key: str | None = None
+        self.session: Session | None = None
         self._raw_analysis: Analysis | None = None
 
+    # -- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
             with Vertical(id="article-column"):
@@ -72,40 +117,64 @@ class ReaderScreen(Screen):
         yield Footer()
 
     def _status_text(self, state: str) -> str:
-        name = self.article.path.name if self.article.path else self.article.source
-        return f"{name} · {len(self.article.text.split()):,} words · {state}"
+        return f"{self.article.name} · {len(self.article.text.split()):,} words · {state}"
 
     def on_mount(self) -> None:
         self.query_one(ArticleView).focus()
         self.add_class("-loading")
         self.query_one(SidePanel).label_colours = {label.name: label.color for label in self.labels}
-        self._open_store()
+        self.open_session()
         self.run_analysis()
 
-    # -- the store ---------------------------------------------------------------------------
-    def _open_store(self) -> None:
-        if self.store is None:
-            self.store = Store()
-        store = self.store
-        self.history = History(store)
-        if store.readonly:
-            self.notify(store.problem or "annotation store is read-only", title="Read-only", severity="error", timeout=30)
-        try:
-            self.article_key, changed = store.article_id(self.article)
-            if changed and not store.readonly:
-                found = store.reanchor(self.article_key, self.article.text)
-                orphans = sum(a.orphan for a in found)
-                moved = f"The article changed since you last read it: {len(found) - orphans} notes found again"
-                self.notify(moved + (f", {orphans} orphaned (see Notes)" if orphans else ""), timeout=8)
-                self.annotations = tuple(found)
-            else:
-                self.annotations = tuple(store.annotations(self.article_key))
-        except BylineError as exc:
-            self.notify(str(exc), title="Annotations", severity="error", timeout=15)
+    def on_unmount(self) -> None:
+        self.save_now()
+        if self._prefetch is not None:
+            self._prefetch.cancel()
 
-    def _reload(self) -> None:
-        if self.store is not None and self.article_key is not None:
-            self.annotations = tuple(self.store.annotations(self.article_key))
+    def save_now(self) -> None:
+        """Write what is still queued (the app is closing): nothing the reader did is lost."""
+        if self.session is not None:
+            try:
+                self.session.save_all()
+            except BylineError:
+                pass  # already reloaded; the app is going away and the notification with it
+
+    # -- the session: annotations from the store, in a worker ------------------------------
+    @work(thread=True, exclusive=True, group="session")
+    def open_session(self) -> None:
+        from byline.tui.core.store import Store
+
+        try:
+            store = self.store if self.store is not None else Store()
+            self.post_message(self.SessionOpened(Session.open(self.article, store, self.labels)))
+        except BylineError as exc:
+            self.post_message(self.SessionFailed(str(exc)))
+
+    @on(SessionOpened)
+    def _session_opened(self, message: SessionOpened) -> None:
+        session = self.session = message.session
+        self.store = session.store
+        if session.readonly:
+            self.notify(session.store.problem or "annotation store is read-only", title="Read-only",
+                        severity="error", timeout=30)
+        if session.opened.notice:
+            self.notify(session.opened.notice, timeout=8)
+        if self._raw_analysis is not None:
+            session.set_analysis(self._raw_analysis)
+        self._show()
+
+    @on(SessionFailed)
+    def _session_failed(self, message: SessionFailed) -> None:
+        self.notify(message.error, title="Annotations", severity="error", timeout=15)
+
+    def _show(self) -> None:
+        """Hand the session's annotations and corrected analysis to the children."""
+        session = self.session
+        if session is None:
+            return
+        self.annotations = tuple(session.annotations)
+        if session.raw_analysis is not None:
+            self.analysis = session.analysis
 
     def watch_annotations(self, annotations: tuple[Annotation, ...]) -> None:
         colours = {label.name: label.color for label in self.labels}
@@ -117,19 +186,16 @@ class ReaderScreen(Screen):
             painted.append((a.start, a.end, colour or "#888888"))
         self.query_one(ArticleView).annotations = tuple(painted)
         self.query_one(SidePanel).notes = annotations
-        self._show_analysis()
 
-    # -- analysis ----------------------------------------------------------------------------
+    # -- analysis -----------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="analysis")
     def run_analysis(self) -> None:
-        from byline.tui.core.analysis import analyze
-
         worker = get_current_worker()
         prefetch, self._prefetch = self._prefetch, None
         try:
             result = prefetch.result() if prefetch is not None else None
             if result is None:
-                result = analyze(self.article, self.model)
+                result = self._analyser(self.article, self.model)
         except BylineError as exc:
             self.post_message(self.AnalysisFailed(str(exc)))
             return
@@ -142,7 +208,11 @@ class ReaderScreen(Screen):
     @on(AnalysisReady)
     def _analysis_ready(self, message: AnalysisReady) -> None:
         self._raw_analysis = message.analysis
-        self._show_analysis()
+        if self.session is not None:
+            self.session.set_analysis(message.analysis)
+            self._show()
+        else:
+            self.analysis = message.analysis
 
     @on(AnalysisFailed)
     def _analysis_failed(self, message: AnalysisFailed) -> None:
@@ -153,15 +223,8 @@ class ReaderScreen(Screen):
 
     @property
     def raw_analysis(self) -> Analysis | None:
-        """The model's analysis before the reader's corrections (exports apply them)."""
+        """The model's analysis before the reader's corrections."""
         return self._raw_analysis
-
-    def _show_analysis(self) -> None:
-        """The model's analysis with the reader's entity corrections on top."""
-        if self._raw_analysis is None:
-            return
-        corrections = [a for a in self.annotations if a.kind == "correction"]
-        self.analysis = corrected(self._raw_analysis, corrections, self.article.text)
 
     def watch_analysis(self, analysis: Analysis | None) -> None:
         if analysis is None:
@@ -186,7 +249,7 @@ class ReaderScreen(Screen):
 
     @on(SidePanel.NoteChosen)
     def _note_chosen(self, message: SidePanel.NoteChosen) -> None:
-        note = next((a for a in self.annotations if a.id == message.annotation_id), None)
+        note = self._annotation(message.annotation_id)
         if note is None:
             return
         if note.orphan:
@@ -200,7 +263,7 @@ class ReaderScreen(Screen):
 
     @on(SidePanel.AttachRequested)
     def _attach_orphan(self, message: SidePanel.AttachRequested) -> None:
-        note = next((a for a in self.annotations if a.id == message.annotation_id), None)
+        note = self._annotation(message.annotation_id)
         span = self.query_one(ArticleView).selected_span
         if note is None:
             return
@@ -208,7 +271,7 @@ class ReaderScreen(Screen):
             self.notify("Select a passage in the article first", severity="warning")
             return
         after = note.changed(anchor=make_anchor(self.article.text, *span), orphan=False)
-        self._record(lambda h: h.change(note, after, "attach"), "Attached the note to the selection")
+        self._edit(lambda s: s.change(note, after, "attach"), "Attached the note to the selection")
 
     @on(ArticleView.EntityChosen)
     def _entity_chosen(self, message: ArticleView.EntityChosen) -> None:
@@ -220,26 +283,55 @@ class ReaderScreen(Screen):
         else:
             view.marks = ((message.start, message.end),)
 
-    # -- annotation actions -----------------------------------------------------------------------
-    def _record(self, change, done: str) -> bool:
-        """Run a history change; the store writes it before we say it is done."""
-        if self.history is None or self.store is None:
+    # -- edits: applied and painted at once, written in a worker ----------------------------------
+    def _edit(self, change: Callable[[Session], Step | None], done: str) -> bool:
+        """Apply a change to the session (painted at once) and write it in a worker; the
+        notification that it is done comes when it is on disk."""
+        session = self.session
+        if session is None:
+            self.notify("The annotations are still being opened", severity="warning", timeout=3)
             return False
-        if self.store.readonly:
-            self.notify(self.store.problem or "read-only", title="Read-only: not saved", severity="error")
+        if session.readonly:
+            self.notify(session.store.problem or "read-only", title="Read-only: not saved", severity="error")
             return False
         try:
-            change(self.history)
+            step = change(session)
         except BylineError as exc:
             self.notify(str(exc), title="Not saved", severity="error", timeout=10)
             return False
-        self._reload()
-        self.notify(done, timeout=2)
+        if step is None:
+            return False
+        self._show()
+        self.write_next(done)
         return True
+
+    @work(thread=True, group="store")
+    def write_next(self, done: str) -> None:
+        """Write the oldest queued change; writes keep their order whichever worker runs them."""
+        assert self.session is not None
+        try:
+            self.session.save_next()
+        except BylineError as exc:
+            self.post_message(self.SaveFailed(str(exc)))
+            return
+        self.post_message(self.Saved(done))
+
+    @on(Saved)
+    def _saved(self, message: Saved) -> None:
+        self.notify(message.done, timeout=2)
+
+    @on(SaveFailed)
+    def _save_failed(self, message: SaveFailed) -> None:
+        self._show()  # the session reloaded what the store holds
+        self.notify(message.error, title="Not saved", severity="error", timeout=10)
+
+    def _annotation(self, annotation_id: str) -> Annotation | None:
+        return next((a for a in self.annotations if a.id == annotation_id), None)
 
     def _under_cursor(self) -> Annotation | None:
         offset = self.query_one(ArticleView).cursor_offset
-        hits = [a for a in self.annotations if not a.orphan and a.kind == "annotation" and a.start <= offset < max(a.end, a.start + 1)]
+        hits = [a for a in self.annotations if not a.orphan and a.kind == "annotation"
+                and a.start <= offset < max(a.end, a.start + 1)]
         return min(hits, key=lambda a: a.end - a.start) if hits else None
 
     def _target(self) -> tuple[Annotation | None, tuple[int, int] | None]:
@@ -252,9 +344,6 @@ class ReaderScreen(Screen):
             return same, span
         return self._under_cursor(), None
 
-    def _new(self, span: tuple[int, int], **fields) -> Annotation:
-        return Annotation(id=new_id(), article=self.article_key or "", anchor=make_anchor(self.article.text, *span), **fields)
-
     def action_toggle_label(self, key: str) -> None:
         label = next((lab for lab in self.labels if lab.key == key), None)
         if label is None:
@@ -265,16 +354,16 @@ class ReaderScreen(Screen):
             self.notify("Select a passage first (v, s, or enter on an entity)", severity="warning")
             return
         if note is None:
-            self._record(lambda h: h.add(self._new(span, labels=[label.name]), f"tag {label.name}"), f"Tagged {label.name}")
+            self._edit(lambda s: s.add(s.new(span, labels=[label.name]), f"tag {label.name}"), f"Tagged {label.name}")
         elif label.name in note.labels:
             after = note.changed(labels=[x for x in note.labels if x != label.name])
             if not after.labels and not after.note:
-                self._record(lambda h: h.delete(note, f"untag {label.name}"), f"Removed {label.name}")
+                self._edit(lambda s: s.delete(note, f"untag {label.name}"), f"Removed {label.name}")
             else:
-                self._record(lambda h: h.change(note, after, f"untag {label.name}"), f"Removed {label.name}")
+                self._edit(lambda s: s.change(note, after, f"untag {label.name}"), f"Removed {label.name}")
         else:
             after = note.changed(labels=[*note.labels, label.name])
-            self._record(lambda h: h.change(note, after, f"tag {label.name}"), f"Tagged {label.name}")
+            self._edit(lambda s: s.change(note, after, f"tag {label.name}"), f"Tagged {label.name}")
 
     def action_note(self) -> None:
         note, span = self._target()
@@ -287,9 +376,9 @@ class ReaderScreen(Screen):
             if text is None:
                 return
             if note is None:
-                self._record(lambda h: h.add(self._new(span, note=text), "note"), "Note saved")
+                self._edit(lambda s: s.add(s.new(span, note=text), "note"), "Note saved")
             elif text != note.note:
-                self._record(lambda h: h.change(note, note.changed(note=text), "note"), "Note saved")
+                self._edit(lambda s: s.change(note, note.changed(note=text), "note"), "Note saved")
 
         self.app.push_screen(NoteEditor(passage, note.note if note else ""), saved)
 
@@ -298,19 +387,19 @@ class ReaderScreen(Screen):
         if note is None:
             self.notify("No annotation under the cursor", severity="warning")
             return
-        self._record(lambda h: h.delete(note), "Deleted the annotation (u undoes)")
+        self._edit(lambda s: s.delete(note), "Deleted the annotation (u undoes)")
 
     def action_undo(self) -> None:
-        if self.history is None or not self.history.can_undo:
+        if self.session is None or not self.session.history.can_undo:
             self.notify("Nothing to undo", severity="warning", timeout=2)
             return
-        self._record(lambda h: h.undo(), "Undone")
+        self._edit(lambda s: s.undo(), "Undone")
 
     def action_redo(self) -> None:
-        if self.history is None or not self.history.can_redo:
+        if self.session is None or not self.session.history.can_redo:
             self.notify("Nothing to redo", severity="warning", timeout=2)
             return
-        self._record(lambda h: h.redo(), "Redone")
+        self._edit(lambda s: s.redo(), "Redone")
 
     def action_jump_annotation(self, direction: int) -> None:
         view = self.query_one(ArticleView)
@@ -337,22 +426,48 @@ class ReaderScreen(Screen):
             return
         existing = next((a for a in self.annotations if a.kind == "correction" and (a.start, a.end) == span), None)
 
-        def chosen(label: str | None) -> None:
-            if label is None:
+        def chosen(entity_type: str | None) -> None:
+            if entity_type is None:
                 return
-            word = "rejected" if label == REJECTED else f"now {label}"
+            word = "rejected" if entity_type == REJECTED else f"now {entity_type}"
             if existing is not None:
-                self._record(lambda h: h.change(existing, existing.changed(entity=label), "correct"), f"Entity {word}")
+                self._edit(lambda s: s.change(existing, existing.changed(entity=entity_type), "correct"),
+                           f"Entity {word}")
             else:
-                self._record(lambda h: h.add(self._new(span, kind="correction", entity=label), "correct"), f"Entity {word}")
+                self._edit(lambda s: s.add(s.new(span, kind="correction", entity=entity_type), "correct"),
+                           f"Entity {word}")
 
         text = self.article.text[span[0] : span[1]]
         self.app.push_screen(EntityDialog(text, entity.type if entity else None), chosen)
 
+    # -- export: the dialog says what, a worker writes ----------------------------------------------
     def action_export(self) -> None:
-        from byline.widgets.export_dialog import ExportDialog
+        self.app.push_screen(ExportDialog(self.article), self._export_chosen)
 
-        self.app.push_screen(ExportDialog(self))
+    def _export_chosen(self, request: ExportRequest | None) -> None:
+        if request is None:
+            return
+        if self.session is None:
+            self.notify("The annotations are still being opened", severity="warning", timeout=3)
+            return
+        self.write_export(request, self.session.bundle())
+
+    @work(thread=True, group="export")
+    def write_export(self, request: ExportRequest, bundle) -> None:
+        from byline.tui.core.export import write_files
+
+        try:
+            self.post_message(self.Exported(write_files(request.format, bundle, request.path)))
+        except BylineError as exc:
+            self.post_message(self.ExportFailed(str(exc)))
+
+    @on(Exported)
+    def _exported(self, message: Exported) -> None:
+        self.notify("Wrote " + ", ".join(str(p) for p in message.paths), title="Exported", timeout=8)
+
+    @on(ExportFailed)
+    def _export_failed(self, message: ExportFailed) -> None:
+        self.notify(message.error, title="Export failed", severity="error", timeout=10)
 
     # -- navigation -------------------------------------------------------------------------------
     def action_focus_side(self) -> None:
@@ -372,3 +487,19 @@ class ReaderScreen(Screen):
         view.marks = ()
         view.clear_selection()
         view.focus()
+
+    # -- the command palette: what this screen can do -----------------------------------------------
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        for title, help_text, scope, action in commands(("reader", "article"), self.labels):
+            yield SystemCommand(title, help_text, self._runner(scope, action))
+
+    def _runner(self, scope: str, action: str):
+        async def run() -> None:
+            if scope == "article":
+                view = self.query_one(ArticleView)
+                view.focus()
+                await view.run_action(action)
+            else:
+                await self.run_action(action)
+
+        return run

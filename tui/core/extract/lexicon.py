@@ -15,7 +15,18 @@ SPEECH_VERBS = frozenset(
 )
 
 #: Verbs that report speech only when they take a clause or a quote, never alone.
-WEAK_SPEECH_VERBS = frozenset("add note call term dub brand describe label expect believe think hope fear".split())
+WEAK_SPEECH_VERBS = frozenset("add note call term dub brand describe label expect believe think hope fear plead".split())
+
+#: Verbs of thought, inference or evidence: their clause is what someone thinks or what a record
+#: shows, not what anyone said ("she believes ...", "the data indicate ..."). Never reported speech.
+COGNITION_VERBS = frozenset(
+    """think believe expect hope fear wonder worry doubt suspect feel know assume presume imagine
+    guess estimate conclude indicate reckon figure""".split()
+)
+
+#: Verbs that ask rather than state: "asked whether ...", "asked the city to ...". A question or a
+#: request is no statement, so never reported speech (a direct quote may still be asked).
+QUESTION_VERBS = frozenset("ask inquire enquire query".split())
 
 #: Nouns that turn "expressed/voiced X" into a speech act.
 SPEECH_NOUNS = frozenset("concern concerns fear fears hope hopes doubt doubts worry worries belief view".split())

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .lexicon import OBJECT_REPORT_VERBS, OBJECT_SPEECH_VERBS, SPEECH_NOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS
+from .lexicon import (
+    COGNITION_VERBS,
+    OBJECT_REPORT_VERBS,
+    OBJECT_SPEECH_VERBS,
+    QUESTION_VERBS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    WEAK_SPEECH_VERBS,
+)
 from .marks import QuoteMask, is_direct
 from .speakers import speaker_of, subject_of
 from .syntax import np_core
@@ -119,6 +127,8 @@ def find_reported(doc: "Doc", text: str, cast: Cast, mask: QuoteMask) -> list[Qu
             continue
         if token.pos_ != "VERB" or token.lemma_ not in SPEECH_VERBS or mask.find(token.idx) is not None:
             continue
+        if token.lemma_ in COGNITION_VERBS or token.lemma_ in QUESTION_VERBS:
+            continue  # what someone thinks, or asks, is not what they said
         if token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
             continue  # "people believed to have been ...": a participle describing, not a report
         reported = report_of(doc, token)

@@ -1,0 +1,28 @@
+"""`byline import`: read a w3c or jsonl export back into the store."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+USAGE = """byline import EXPORT [--article ARTICLE]
+                                  read a w3c or jsonl export back into the store"""
+
+
+def configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("export", help="a w3c (JSON-LD) or jsonl export")
+    p.add_argument("--article", help="the article to attach the annotations to")
+
+
+def run(opts: argparse.Namespace) -> int:
+    from ..core.export.importing import import_file
+    from ..core.sources import load_article
+    from ..core.store import Store
+
+    article = load_article(opts.article) if opts.article else None
+    result = import_file(Path(opts.export), article, Store())
+    orphans = f", {result.orphans} could not be placed and are kept as orphans" if result.orphans else ""
+    print(f"imported {result.added} new annotations ({result.already} already there{orphans}) "
+          f"into {result.article.source}", file=sys.stderr)
+    return 0

@@ -1,0 +1,45 @@
+"""`byline [FILE | -]`: open the reader on an article."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from ..core.errors import BylineError
+
+
+def build_app(file: str | None, model: str | None = None):
+    """Open the article and make the app; the analysis starts at once in another process,
+    while Textual starts and shows the text."""
+    from ..core.nlp import default_model
+    from ..core.prefetch import Prefetch
+    from ..core.sources import load_article, seed_path
+
+    article = load_article(file if file else seed_path())
+    model = model or default_model()
+    prefetch = Prefetch.start(article, model)
+    from ..app import BylineApp
+
+    return BylineApp(article, model=model, prefetch=prefetch)
+
+
+def keys_from_terminal() -> None:
+    """After reading the article from a pipe, read keys from the terminal instead."""
+    if sys.stdin.isatty():
+        return
+    try:
+        fd = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise BylineError("the article came on standard input and there is no terminal to read keys from") from None
+    os.dup2(fd, 0)
+    os.close(fd)
+    sys.stdin = open(0, closefd=False, encoding="utf-8")  # noqa: SIM115 - fd 0 lives as long as we do
+
+
+def run(opts: argparse.Namespace) -> int:
+    app = build_app(opts.file, opts.model)
+    if opts.file == "-":
+        keys_from_terminal()
+    app.run()
+    return app.return_code or 0

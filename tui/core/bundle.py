@@ -1,0 +1,44 @@
+"""Everything an export needs about one article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from .annotation import Annotation, Label
+from .model import Analysis
+from .sources import Article
+
+
+@dataclass
+class Bundle:
+    """Everything an export needs about one article."""
+
+    article: Article
+    analysis: Analysis | None
+    annotations: list[Annotation]
+    labels: tuple[Label, ...]
+
+    @property
+    def notes(self) -> list[Annotation]:
+        return [a for a in self.annotations if a.kind == "annotation"]
+
+    def entity_spans(self) -> list[tuple[int, int, str]]:
+        """(start, end, entity type) of every entity of the (corrected) analysis."""
+        if self.analysis is None:
+            return []
+        return [(e.start, e.end, e.type) for e in self.analysis.entities]
+
+    @property
+    def corrections(self) -> list[Annotation]:
+        return [a for a in self.annotations if a.kind == "correction" and not a.orphan]
+
+
+def source_uri(article: Article) -> str:
+    if article.path is not None:
+        return article.path.resolve().as_uri()
+    return f"urn:sha256:{article.sha256}"
+
+
+def today() -> str:
+    return datetime.now(timezone.utc).date().isoformat()

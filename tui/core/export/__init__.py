@@ -1,0 +1,82 @@
+"""Exports of an article's analysis and annotations, one module per format, and the importers
+beside the writers of the formats that can be read back (w3c, jsonl).
+
+Rendering is deterministic, so the reader and `byline export` write the same bytes for the same
+article and store. Nothing here prints: the command line decides where bytes go.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from ..errors import ExportError
+from ..sources import Article
+from .brat import render_brat
+from ..bundle import Bundle
+from .csv_rows import render_csv
+from .docbin import render_spacy
+from .json_doc import render_json
+from .jsonl import render_jsonl
+from .markdown import render_md
+from .w3c import render_w3c
+
+__all__ = ["FORMATS", "Bundle", "Format", "default_output", "render", "write_files"]
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    extension: str
+    description: str
+    render: Callable[[Bundle], str | bytes]
+    #: written to files only, never to standard output (binary, or more than one file)
+    files_only: bool = False
+
+
+REGISTRY: dict[str, Format] = {f.name: f for f in (
+    Format("md", ".md", "reading brief (Markdown)", render_md),
+    Format("w3c", ".jsonld", "W3C Web Annotations (JSON-LD)", render_w3c),
+    Format("json", ".json", "analysis and annotations (JSON)", render_json),
+    Format("jsonl", ".jsonl", "spans for training (Prodigy / doccano JSONL)", render_jsonl),
+    Format("spacy", ".spacy", "spaCy DocBin", render_spacy, files_only=True),
+    Format("csv", ".csv", "one row per annotation (CSV)", render_csv),
+    Format("brat", ".ann", "brat standoff (.ann beside a .txt)", render_brat, files_only=True),
+)}
+FORMATS = tuple(REGISTRY)
+
+
+def get(name: str) -> Format:
+    if name not in REGISTRY:
+        raise ExportError(f"unknown export format {name!r}; choose one of {', '.join(FORMATS)}")
+    return REGISTRY[name]
+
+
+def render(fmt: str, bundle: Bundle) -> bytes:
+    out = get(fmt).render(bundle)
+    return out if isinstance(out, bytes) else out.encode("utf-8")
+
+
+def write_files(fmt: str, bundle: Bundle, output: str | Path) -> list[Path]:
+    """Write an export to `output`; brat writes PATH.ann and PATH.txt. Returns the files written."""
+    data = render(fmt, bundle)
+    path = Path(output).expanduser()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if fmt == "brat":
+            base = path.with_suffix("") if path.suffix in (".ann", ".txt") else path
+            ann, txt = base.with_suffix(".ann"), base.with_suffix(".txt")
+            txt.write_text(bundle.article.text, encoding="utf-8", newline="")
+            ann.write_bytes(data)
+            return [ann, txt]
+        path.write_bytes(data)
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+    return [path]
+
+
+def default_output(fmt: str, article: Article) -> Path:
+    """NAME.byline.EXT in the current folder (never beside the bundled sample, inside the install)."""
+    stem = article.path.stem if article.path else "article"
+    return Path.cwd() / f"{stem}.byline{get(fmt).extension}"

@@ -1,0 +1,196 @@
+"""One open article: its text, its analysis with the reader's corrections, its annotations and
+their history, and the bundle an export is made from.
+
+Every edit applies to the session's annotations at once (so the reader paints it at once) and
+queues the store write; `save_next` runs the oldest queued write, in order, on whatever thread
+the caller chooses (the app uses a worker, the command line writes at once). A failed write
+reloads the annotations from the store, so what is shown is what is kept.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable
+
+from .anchor import make_anchor
+from .annotation import Annotation, Label, labels_from_config, new_id
+from .corrections import corrected
+from .errors import StoreError
+from .bundle import Bundle
+from .history import History, Step
+from .model import Analysis
+from .sources import Article
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .store import Store
+
+
+@dataclass
+class Write:
+    """A queued store write for one step of the history."""
+
+    step: Step
+    run: Callable[[], None]
+
+
+@dataclass
+class Opened:
+    """What opening an article found out: the re-anchoring of a changed text."""
+
+    changed: bool = False
+    found_again: int = 0
+    orphaned: int = 0
+
+    @property
+    def notice(self) -> str | None:
+        if not self.changed or not (self.found_again or self.orphaned):
+            return None
+        text = f"The article changed since you last read it: {self.found_again} notes found again"
+        return text + (f", {self.orphaned} orphaned (see Notes)" if self.orphaned else "")
+
+
+@dataclass
+class Session:
+    article: Article
+    store: "Store"
+    key: str
+    annotations: list[Annotation] = field(default_factory=list)
+    labels: tuple[Label, ...] = field(default_factory=lambda: labels_from_config([]))
+    raw_analysis: Analysis | None = None
+    opened: Opened = field(default_factory=Opened)
+
+    def __post_init__(self) -> None:
+        self.history = History()
+        self._pending: deque[Write] = deque()
+        self._write_lock = threading.Lock()
+        self._analysis: Analysis | None = None
+
+    @classmethod
+    def open(cls, article: Article, store: "Store", labels: tuple[Label, ...] | None = None) -> "Session":
+        """Find the article's annotations in the store, re-anchoring them if its text changed."""
+        key, changed = store.article_id(article)
+        if changed and not store.readonly:
+            found = store.reanchor(key, article.text)
+            orphans = sum(a.orphan for a in found)
+            opened = Opened(True, len(found) - orphans, orphans)
+        else:
+            found, opened = store.annotations(key), Opened()
+        return cls(article, store, key, list(found), labels or labels_from_config([]), opened=opened)
+
+    # -- the analysis -----------------------------------------------------------------------
+    def set_analysis(self, raw: Analysis | None) -> None:
+        self.raw_analysis = raw
+        self._analysis = None
+
+    @property
+    def analysis(self) -> Analysis | None:
+        """The model's analysis with the reader's corrections on top."""
+        if self.raw_analysis is None:
+            return None
+        if self._analysis is None:
+            self._analysis = corrected(self.raw_analysis, self.corrections, self.article.text)
+        return self._analysis
+
+    @property
+    def corrections(self) -> list[Annotation]:
+        return [a for a in self.annotations if a.kind == "correction"]
+
+    @property
+    def notes(self) -> list[Annotation]:
+        """The reader's annotations (labels and notes), not entity corrections."""
+        return [a for a in self.annotations if a.kind == "annotation"]
+
+    def bundle(self) -> Bundle:
+        return Bundle(self.article, self.analysis, list(self.annotations), self.labels)
+
+    # -- edits ------------------------------------------------------------------------------
+    @property
+    def readonly(self) -> bool:
+        return bool(self.store.readonly)
+
+    def new(self, span: tuple[int, int], **fields) -> Annotation:
+        return Annotation(id=new_id(), article=self.key, anchor=make_anchor(self.article.text, *span), **fields)
+
+    def add(self, annotation: Annotation, what: str = "add") -> Step:
+        return self._do(Step(what, None, annotation))
+
+    def change(self, before: Annotation, after: Annotation, what: str = "change") -> Step:
+        return self._do(Step(what, before, after))
+
+    def delete(self, annotation: Annotation, what: str = "delete") -> Step:
+        return self._do(Step(what, annotation, None))
+
+    def undo(self) -> Step | None:
+        step = self.history.undo()
+        if step is not None:
+            self._apply(step.inverse())
+        return step
+
+    def redo(self) -> Step | None:
+        step = self.history.redo()
+        if step is not None:
+            self._apply(step)
+        return step
+
+    def _do(self, step: Step) -> Step:
+        if self.readonly:
+            raise StoreError(self.store.problem or "the annotation store is read-only")
+        self.history.push(step)
+        self._apply(step)
+        return step
+
+    def _apply(self, step: Step) -> None:
+        """Apply a step to the annotations in memory and queue its write."""
+        before, after = step.before, step.after
+        if after is None and before is not None:
+            self.annotations = [a for a in self.annotations if a.id != before.id]
+            run = lambda: self.store.delete(before.id)  # noqa: E731
+        elif after is not None:
+            kept = [a for a in self.annotations if a.id != after.id]
+            self.annotations = sorted([*kept, after], key=lambda a: (a.orphan, a.start, a.end))
+            run = (lambda: self.store.add(after)) if before is None else (lambda: self.store.put(after))
+        else:  # pragma: no cover - a step always has a side
+            return
+        if before is not None and before.kind == "correction" or after is not None and after.kind == "correction":
+            self._analysis = None
+        self._pending.append(Write(step, run))
+
+    # -- writes -------------------------------------------------------------------------------
+    @property
+    def unsaved(self) -> int:
+        return len(self._pending)
+
+    def save_next(self) -> Step | None:
+        """Run the oldest queued write (any thread; writes never overlap and keep their order).
+
+        On failure the step is forgotten, the annotations are read again from the store, and the
+        StoreError is raised for the caller to show."""
+        with self._write_lock:
+            if not self._pending:
+                return None
+            write = self._pending.popleft()
+            try:
+                write.run()
+            except StoreError:
+                self._pending.clear()
+                self.history.forget(write.step)
+                self.reload()
+                raise
+            return write.step
+
+    def save_all(self) -> None:
+        """Run every queued write now (the command line; the app when it closes)."""
+        while self.save_next() is not None:
+            pass
+
+    def reload(self) -> None:
+        self.annotations = list(self.store.annotations(self.key))
+        self._analysis = None
+
+    def import_many(self, annotations: list[Annotation]) -> int:
+        """Add imported annotations in one write (ids already stored are left alone)."""
+        added = self.store.add_many(annotations)
+        self.reload()
+        return added
