@@ -15,11 +15,14 @@ def extract(doc: "Doc", analysis: Analysis) -> Analysis:
     """Fill `analysis` (which carries the article's identity) with what the parse says."""
     from .actors import find_actors
     from .numbers import find_numbers
+    from .page import read_page
     from .quotes import find_quotes
 
-    cast = find_actors(doc)
+    page = read_page(doc.text)
+    cast = find_actors(doc, page)
     analysis.entities = cast.entities
     analysis.actors = cast.actors
     analysis.numbers = find_numbers(doc)
-    analysis.quotes = find_quotes(doc, cast)
+    analysis.quotes = find_quotes(doc, cast, page)
+    analysis.credits = page.credits
     return analysis

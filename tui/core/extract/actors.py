@@ -20,10 +20,13 @@ from .roles import with_roles
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
+    from .page import Page
 
-def find_actors(doc: "Doc") -> Cast:
-    """The actors of a parsed article, with everything needed to resolve a word to one."""
-    mentions = complete_mentions(doc, with_roles(doc, named_mentions(doc)))
+
+def find_actors(doc: "Doc", page: "Page | None" = None) -> Cast:
+    """The actors of a parsed article, with everything needed to resolve a word to one; none
+    from the page's furniture and credits."""
+    mentions = complete_mentions(doc, with_roles(doc, named_mentions(doc, page)), page)
     actors, entities, token_actor = build_actors(doc, mentions)
     cast = Cast(doc=doc, text=doc.text, entities=entities, actors=actors, token_actor=token_actor)
     link_delayed_names(cast)

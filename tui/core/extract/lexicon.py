@@ -11,11 +11,11 @@ SPEECH_VERBS = frozenset(
     criticise criticize condemn praise blame recall remark observe mention indicate propose
     recommend demand question wonder worry tweet post testify charge plead counter conclude
     characterise characterize call brand term dub signal express voice reiterate repeat
-    announce disclose predict forecast estimate doubt expect rule""".split()
+    announce disclose predict forecast estimate doubt expect rule talk speak""".split()
 )
 
 #: Verbs that report speech only when they take a clause or a quote, never alone.
-WEAK_SPEECH_VERBS = frozenset("add note call term dub brand describe label expect believe think hope fear plead".split())
+WEAK_SPEECH_VERBS = frozenset("add note call term dub brand describe label expect believe think hope fear plead talk speak".split())
 
 #: Verbs of thought, inference or evidence: their clause is what someone thinks or what a record
 #: shows, not what anyone said ("she believes ...", "the data indicate ..."). Never reported speech.
@@ -39,7 +39,10 @@ HONORIFICS = frozenset(
     """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady rev rev.
     reverend sen sen. senator rep rep. gov gov. governor gen gen. general col col. capt capt.
     president prime minister chancellor judge justice mayor king queen prince princess pope
-    sheikh chief premier secretary ambassador baroness baron earl""".split()
+    sheikh chief premier secretary ambassador baroness baron earl sgt sgt. cpl cpl. const
+    const. insp insp. det det. supt supt. lt lt. maj maj. cmdr cmdr. adm adm. atty atty.
+    sergeant corporal constable lieutenant major commander admiral inspector superintendent
+    detective councillor councilor alderman""".split()
 )
 
 #: Nouns that head a role ("the NATO chief", "defence minister").
@@ -52,7 +55,19 @@ ROLE_NOUNS = frozenset(
     king queen prince princess monarch emperor pope bishop archbishop owner partner worker
     survivor witness victim father mother son daughter brother sister wife husband mp mep
     congressman congresswoman lawmaker legislator councillor councilman councilwoman
-    candidate nominee chancellor qc kc affiliate group party faction militia""".split()
+    candidate nominee chancellor qc kc affiliate group party faction militia
+    organizer organiser coach captain detective constable sergeant corporal inspector
+    superintendent commissioner sheriff trooper deputy firefighter paramedic nurse doctor
+    physician surgeon dentist pharmacist teacher principal student pastor priest rabbi imam
+    reverend pilot driver farmer accountant retiree resident activist advocate host anchor
+    actor actress singer rapper musician artist author writer novelist poet playwright
+    filmmaker director producer photographer journalist columnist player striker goalkeeper
+    defenceman defenseman forward quarterback pitcher caddie golfer boxer fighter athlete
+    skater swimmer rookie veteran champion coordinator planner engineer architect designer
+    developer consultant strategist historian scholar curator chef entrepreneur investor
+    banker broker trader contractor landlord tenant homeowner shopkeeper storekeeper
+    entrepreneur administrator superintendent registrar clerk treasurer trustee steward
+    volunteer organizer campaigner protester demonstrator spokesman spokeswoman""".split()
 )
 
 #: Words that make a name an organisation's: "I-DEV International", "Siena College".
@@ -61,6 +76,15 @@ ORG_WORDS = frozenset(
     council committee agency association party ministry institute foundation times news network
     post journal press service services partners holdings ltd ltd. llc plc union league club
     commission department office board court authority fund trust""".split()
+)
+
+#: Head words of a news agency or outlet's name, as credits write them ("The Canadian Press",
+#: "Getty Images", "Reuters"): the wires and picture agencies, and the words outlets are named by.
+AGENCY_WORDS = frozenset(
+    """press news images photos photo pictures reuters ap afp bloomberg getty upi efe dpa ansa
+    xinhua tass pa aap cp ips wire wires agency agencies times post star globe mail herald
+    tribune journal telegraph guardian gazette sun observer chronicle daily media cbc ctv bbc
+    cnn nbc abc cbs""".split()
 )
 
 #: Role nouns that stand for a group, never for one person.

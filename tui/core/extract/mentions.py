@@ -26,6 +26,8 @@ from ..entity_types import ACTOR_CODES
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
+    from .page import Page
+
 #: The type a name keeps when its mentions are typed equally often, best first.
 PREFERRED_TYPES = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC")
 
@@ -58,8 +60,8 @@ def _clean(doc: "Doc", start: int, end: int, code: str) -> tuple[int, int]:
                 break
     while end > start and (doc[end - 1].text in POSSESSIVE or (doc[end - 1].is_punct and doc[end - 1].text != ".")):
         end -= 1
-    if code == "PERSON":
-        while end - start > 1 and doc[start].lower_ in HONORIFICS:
+    if code == "PERSON":  # "Councillor Ruth Ames", "Organizer Dwayne Roe": a title, not the name
+        while end - start > 1 and (doc[start].lower_ in HONORIFICS or doc[start].lower_ in ROLE_NOUNS):
             start += 1
     return start, end
 
@@ -81,6 +83,8 @@ def _raw_mentions(doc: "Doc") -> list[Mention]:
             e -= 1
         if s >= e or (e - s == 1 and doc[s].text in POSTNOMINALS):
             continue
+        if e - s == 1 and (doc[s].lower_ in ROLE_NOUNS or doc[s].lower_ in HONORIFICS):
+            continue  # "Director", "WITNESS": a role word alone names no one
         # A capitalised word the model left out of a party or group: "Liberal Democrats".
         if code in ("ORG", "NORP") and s > 0:
             prev = doc[s - 1]
@@ -196,20 +200,26 @@ def _extra_mentions(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
 
 
 
-def named_mentions(doc: "Doc") -> list[Mention]:
-    """The article's named actors in text order, one type per name."""
+def named_mentions(doc: "Doc", page: "Page | None" = None) -> list[Mention]:
+    """The article's named actors in text order, one type per name; none from page furniture
+    or credits (a photographer is not in the story)."""
     mentions = _raw_mentions(doc)
     mentions += _unnamed_speakers(doc, mentions)
+    if page is not None:
+        mentions = [m for m in mentions if not page.covers(doc[m.start].idx)]
     mentions.sort(key=lambda m: m.start)
     _consistent_types(mentions)
     return mentions
 
 
-def complete_mentions(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
+def complete_mentions(doc: "Doc", mentions: list[Mention], page: "Page | None" = None) -> list[Mention]:
     """Institutions of a country joined up and occurrences the model missed added; in text
     order, with character offsets."""
     _institutions(doc, mentions)
-    mentions = mentions + _extra_mentions(doc, mentions)
+    extra = _extra_mentions(doc, mentions)
+    if page is not None:
+        extra = [m for m in extra if not page.covers(doc[m.start].idx)]
+    mentions = mentions + extra
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
         m.char_start = doc[m.start].idx

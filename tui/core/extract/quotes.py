@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .lexicon import SPEECH_NOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS
+import re
+from bisect import bisect_left
+
+from .lexicon import COGNITION_VERBS, SPEECH_NOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS
 from .marks import Marked, QuoteMask, find_marks, is_direct
 from .reported import find_reported, report_of
 from .speakers import speaker_of, subject_of
@@ -19,9 +22,13 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
     from .cast import Cast
+    from .page import Page
 
 #: Verbs of thought that report a clause but do not attribute a quotation ("was expected").
 _NOT_ATTRIBUTION = WEAK_SPEECH_VERBS - {"add", "note"}
+#: Words a title keeps in lower case: "Convoy to Ottawa", "The Lord of the Rings".
+_SMALL_WORDS = frozenset("a an the of and or nor but for to in on at by with from as vs via is are be".split())
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _cue_text(verb: "Token") -> str:
@@ -31,20 +38,46 @@ def _cue_text(verb: "Token") -> str:
     return verb.text
 
 
-def _governing_verb(token: "Token", mask: QuoteMask, inside: Marked) -> "Token | None":
-    """Walk up from a token inside a quote to the speech verb outside it that governs it."""
-    node, first_verb = token, None
+def _governing_verb(token: "Token", inside: Marked) -> "Token | None":
+    """Walk up from a token inside a quoted fragment to the speech verb outside it that governs
+    it. None when no speech act does: the marks are then scare quotes, a term or a title."""
+    node = token
     for _ in range(10):
         if node.head.i == node.i:
             break
         node = node.head
         if inside.open <= node.idx < inside.close:
             continue
-        if node.pos_ in ("VERB", "AUX") and node.is_alpha:
-            if node.lemma_ in SPEECH_VERBS:
-                return node
-            first_verb = first_verb or node
-    return first_verb
+        if (node.pos_ in ("VERB", "AUX") and node.is_alpha and node.lemma_ in SPEECH_VERBS
+                and node.lemma_ not in COGNITION_VERBS):
+            return node
+    return None
+
+
+def _is_title(fragment: str) -> bool:
+    """Every word capitalised but the small ones: the name of a work, a campaign or a nickname
+    ("Convoy to Ottawa", "Bird Man"), not words anyone said."""
+    words = _WORD.findall(fragment)
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(content) and len(words) <= 8 and all(w[0].isupper() for w in content)
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(w.lower() for w in _WORD.findall(text)) + " "
+
+
+def _speaker_of_fragment(fragment: Quote, quotes: list[Quote]) -> Quote | None:
+    """A fragment no speech verb governs is still a quote when it sits inside someone's reported
+    speech, or repeats words someone is quoted saying; that quote, if any."""
+    for q in quotes:
+        if q.kind == "indirect" and q.start <= fragment.start and fragment.end <= q.end + 2 and q.speaker:
+            return q
+    words = _words(fragment.text)
+    if words.strip():
+        for q in quotes:
+            if q.kind == "direct" and q is not fragment and q.speaker and words in _words(q.text):
+                return q
+    return None
 
 
 def _nearest_cue(doc: "Doc", text: str, mask: QuoteMask, m: Marked) -> "Token | None":
@@ -72,36 +105,67 @@ def _nearest_cue(doc: "Doc", text: str, mask: QuoteMask, m: Marked) -> "Token | 
     return min(candidates, key=lambda t: min(abs(t.idx - m.open), abs(t.idx - m.close)))
 
 
-def find_quotes(doc: "Doc", cast: Cast) -> list[Quote]:
+def _cover_fragments(reported: list[Quote], marks: list[Marked], text: str) -> None:
+    """A reported clause that ends (or starts) inside a quoted fragment takes all of it: "said it
+    looks “silly.”" reports the whole fragment, which then nests in the clause."""
+    starts = [m.start for m in marks]
+    for q in reported:
+        lo = bisect_left(starts, q.start - 400)
+        for m in marks[lo:]:
+            if m.start >= q.end:
+                break
+            if m.start < q.end < m.end and "\n" not in text[q.end : m.end]:
+                q.end = m.end
+            if m.start < q.start < m.end:
+                q.start = m.start
+        q.text = text[q.start : q.end]
+
+
+def find_quotes(doc: "Doc", cast: Cast, page: "Page | None" = None) -> list[Quote]:
+    """Every quote of the article with its speaker, in text order; none in page furniture."""
     text = cast.text
     marks = find_marks(text)
     mask = QuoteMask(marks)
+    if page is not None:
+        marks = [m for m in marks if not page.covers(m.open)]
     quotes: list[Quote] = []
+    ungoverned: list[Quote] = []
     last_direct: Quote | None = None
     for m in marks:
         direct = is_direct(text, m)
+        fragment = text[m.start : m.end]
         verb = None
         if direct:
             verb = _nearest_cue(doc, text, mask, m)
         else:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and len(span):
-                verb = _governing_verb(span.root, mask, m)
-        speaker, actor_id, cue = None, None, None
+                verb = _governing_verb(span.root, m)
+        quote = Quote(m.start, m.end, fragment, "direct" if direct else "partial")
         if verb is not None:
-            speaker, actor_id = speaker_of(cast, subject_of(verb))
-            cue = _cue_text(verb)
+            quote.speaker, quote.speaker_actor = speaker_of(cast, subject_of(verb))
+            quote.cue = _cue_text(verb)
+        elif not direct:
+            if not _is_title(fragment):  # a title nobody is said to have called it by
+                ungoverned.append(quote)
+            continue
         elif last_direct is not None:
             # no attribution of its own: the speaker of the quote just before goes on (a direct
-            # quote within the next paragraph, a fragment within the same one)
+            # quote within the next paragraphs)
             para_gap = text.count("\n", last_direct.end, m.open)
             whole_paragraph = m.open == 0 or text[m.open - 1] == "\n"
-            if para_gap <= (6 if direct and whole_paragraph else 2 if direct else 0):
-                speaker, actor_id, cue = last_direct.speaker, last_direct.speaker_actor, last_direct.cue
-        quote = Quote(m.start, m.end, text[m.start : m.end], "direct" if direct else "partial", speaker, actor_id, cue)
+            if para_gap <= (6 if whole_paragraph else 2):
+                quote.speaker, quote.speaker_actor, quote.cue = last_direct.speaker, last_direct.speaker_actor, last_direct.cue
         quotes.append(quote)
         if quote.speaker:
             last_direct = quote
-    quotes.extend(find_reported(doc, text, cast, mask))
+    reported = find_reported(doc, text, cast, mask, page)
+    _cover_fragments(reported, marks, text)
+    quotes.extend(reported)
+    for fragment in ungoverned:
+        source = _speaker_of_fragment(fragment, quotes)
+        if source is not None:
+            fragment.speaker, fragment.speaker_actor, fragment.cue = source.speaker, source.speaker_actor, source.cue
+            quotes.append(fragment)
     quotes.sort(key=lambda q: (q.start, q.kind))
     return quotes

@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
     from .cast import Cast
+    from .page import Page
 
 _TOPIC_PREPS = {"about", "over", "against", "of", "on"}
 _TOPIC_VERBS = frozenset("complain warn speak talk worry express voice raise caution".split())
@@ -119,9 +120,12 @@ def _around_attribution(doc: "Doc", verb: "Token") -> list[list["Token"]]:
     return [p for p in parts if len([t for t in p if not t.is_punct]) >= 3]
 
 
-def find_reported(doc: "Doc", text: str, cast: Cast, mask: QuoteMask) -> list[Quote]:
+def find_reported(doc: "Doc", text: str, cast: Cast, mask: QuoteMask, page: "Page | None" = None) -> list[Quote]:
+    """Reported speech without quote marks, in text order; none in page furniture."""
     found: list[Quote] = []
     for token in doc:
+        if page is not None and page.covers(token.idx):
+            continue
         if token.lower_ == "according" and mask.find(token.idx) is None:
             found.extend(_according(doc, text, cast, token))
             continue

@@ -1,0 +1,51 @@
+"""Page furniture and credits: link lines, ad breaks, bylines, photo and agency credits are the
+article's metadata, never its actors or quotes. Invented names and outlets throughout."""
+
+from __future__ import annotations
+
+import pytest
+
+from byline.tui.core.extract.page import read_page
+
+
+def credits(text):
+    return [(c.name, c.kind) for c in read_page(text).credits]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Title\n\nBy Marta Kowalczyk\n\nThe bridge opened on Monday.\n", [("Marta Kowalczyk", "author")]),
+        ("Title\n\nOwen Delacroix, The Northern Press\n\nThe bridge opened.\n",
+         [("Owen Delacroix", "author"), ("The Northern Press", "agency")]),
+        ("The mayor cut the ribbon on Monday. Lena Brandt/The Valley Times\n",
+         [("Lena Brandt", "photo"), ("The Valley Times", "agency")]),
+        ("The mayor cut the ribbon. ( Tomas Rigby / Harbour Star )\n", [("Tomas Rigby", "photo"), ("Harbour Star", "agency")]),
+        ("The falls froze overnight. WIREPIX/Ana Souza Ice covers the rocks.\n", [("WIREPIX", "agency"), ("Ana Souza", "photo")]),
+        ("The bridge opened.\n\nWith files from The Coastal Press\n", [("The Coastal Press", "agency")]),
+        ("The bridge opened.\n\nIda Marsh is a Halden-based reporter covering transport. Follow her on Twitter.\n",
+         [("Ida Marsh", "author")]),
+    ],
+)
+def test_credits_are_found(text, expected):
+    assert credits(text) == expected
+
+
+def test_a_slash_inside_a_sentence_is_no_credit():
+    assert credits("The plan and/or its budget was approved by the Harbour Council/Board last week.\n") == []
+    assert credits("Ana Souza, Halden\n") == []  # a name and a place, not a signature
+
+
+def test_credited_people_and_link_lines_are_not_actors_or_quotes(analyse):
+    a = analyse(
+        "Bridge opens\n\nBy Marta Kowalczyk\n\n"
+        "Mayor Jonas Feld opened the bridge on Monday. Lena Brandt/The Valley Times\n\n"
+        "READ MORE: Councillor Pia Ruud says the bridge is \u201ca waste of money\u201d\n\n"
+        "Story continues below advertisement\n\n"
+        "\u201cIt will change the town,\u201d Feld said.\n"
+    )
+    names = {x.name for x in a.actors}
+    assert "Jonas Feld" in names
+    assert not names & {"Marta Kowalczyk", "Lena Brandt", "Pia Ruud"}
+    assert {(c.name, c.kind) for c in a.credits} >= {("Marta Kowalczyk", "author"), ("Lena Brandt", "photo")}
+    assert [q.text for q in a.quotes] == ["It will change the town"]

@@ -1,0 +1,105 @@
+"""Quotes on news in general: what is a quote, and whose. Each kind of error has an invented
+sentence; the real spaCy model parses them."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def quotes(analysis, kind=None):
+    return [q for q in analysis.quotes if kind is None or q.kind == kind]
+
+
+# -- what is reported speech ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Councillor Mara Vint believes the tunnel will cost more than planned.",
+        "Mara Vint thinks the council has lost its way.",
+        "The analysts expect the bank to raise rates in spring.",
+        "Mara Vint wonders whether the tunnel will ever open.",
+        "Records indicate the tunnel was inspected twice.",
+    ],
+)
+def test_thoughts_and_evidence_are_not_reported_speech(analyse, sentence):
+    assert quotes(analyse(sentence + "\n"), "indirect") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Reporters asked Mara Vint whether she would resign.",
+        "The union asked the city to correct its figures.",
+    ],
+)
+def test_questions_and_requests_are_not_reported_speech(analyse, sentence):
+    assert quotes(analyse(sentence + "\n"), "indirect") == []
+
+
+def test_a_plea_is_not_a_statement(analyse):
+    a = analyse("Tobias Renn pleaded guilty to two counts of fraud last November.\n")
+    assert quotes(a, "indirect") == []
+
+
+# -- partial quotes: only words someone said -------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The so-called \u201cgreen corridor\u201d opened last week in Halden.",
+        "Investors put money into a \u201cpay-for-results\u201d bond run by the city.",
+        "Her blood pressure sat in the \u201chigh-normal\u201d range for years.",
+    ],
+)
+def test_scare_quotes_are_not_quotes(analyse, sentence):
+    assert quotes(analyse(sentence + "\n")) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The fighter, known as \u201cThe Hammer\u201d, won again in Halden.",
+        "A group of drivers plans a \u201cConvoy to Halden\u201d next month.",
+        "Families watched \u201cThe Long Winter\u201d on Sunday night.",
+    ],
+)
+def test_titles_and_nicknames_are_not_quotes(analyse, sentence):
+    assert quotes(analyse(sentence + "\n"), "partial") == []
+
+
+def test_a_fragment_a_speech_verb_governs_is_a_quote(analyse):
+    a = analyse("Mayor Ines Olsen called the plan \u201ca reckless gamble\u201d on Monday.\n")
+    (q,) = quotes(a, "partial")
+    assert q.text == "a reckless gamble" and q.speaker == "Ines Olsen"
+
+
+def test_a_name_someone_gave_is_their_words(analyse):
+    a = analyse("Mayor Ines Olsen promoted the scheme, which she called a \u201cBuild the Bridge\u201d plan.\n")
+    (q,) = quotes(a, "partial")
+    assert q.text == "Build the Bridge" and q.speaker == "Ines Olsen"
+
+
+def test_a_fragment_inside_reported_speech_nests_in_it(analyse):
+    a = analyse("Senator Hal Brody said a long shutdown only makes all sides look \u201csilly.\u201d\n")
+    (partial,) = quotes(a, "partial")
+    (reported,) = quotes(a, "indirect")
+    assert reported.start <= partial.start and partial.end <= reported.end
+    assert partial.speaker == reported.speaker == "Hal Brody"
+
+
+def test_a_fragment_that_repeats_a_quote_has_its_speaker(analyse):
+    a = analyse(
+        "\u201cThe budget is a house of cards,\u201d said Councillor Ruth Ames.\n\n"
+        "Critics of the \u201chouse of cards\u201d remark were quick to respond.\n"
+    )
+    repeat = [q for q in quotes(a, "partial") if q.text == "house of cards"]
+    assert repeat and repeat[0].speaker == "Ruth Ames"
+
+
+# -- page furniture -------------------------------------------------------------------------
+def test_link_lines_are_not_quotes(analyse):
+    a = analyse(
+        "The bridge opened on Monday.\n\n"
+        "READ MORE: \u2018Still in shock\u2019: Halden woman says the council lied\n\n"
+        "WATCH: Mayor says bridge will \u2018change everything\u2019\n"
+    )
+    assert quotes(a) == []
