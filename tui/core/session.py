@@ -157,6 +157,40 @@ class Session:
             self._analysis = None
         self._pending.append(Write(step, run))
 
+    # -- what an action applies to --------------------------------------------------------------
+    def annotation_at(self, offset: int) -> Annotation | None:
+        """The innermost placed annotation (not a correction) under a cursor offset."""
+        hits = [a for a in self.notes if not a.orphan and a.start <= offset < max(a.end, a.start + 1)]
+        return min(hits, key=lambda a: a.end - a.start) if hits else None
+
+    def target(self, span: tuple[int, int] | None, offset: int) -> tuple[Annotation | None, tuple[int, int] | None]:
+        """What an action applies to: the selection (and the annotation exactly on it), else the
+        annotation under the cursor."""
+        if span is not None:
+            same = next((a for a in self.notes if not a.orphan and (a.start, a.end) == span), None)
+            return same, span
+        return self.annotation_at(offset), None
+
+    def toggle_label(self, label: str, note: Annotation | None, span: tuple[int, int] | None) -> tuple[Step, str]:
+        """Put `label` on the selection or annotation, or take it off; an annotation left with no
+        label and no note goes. Returns the step and what to tell the reader."""
+        if note is None:
+            assert span is not None
+            return self.add(self.new(span, labels=[label]), f"tag {label}"), f"Tagged {label}"
+        if label in note.labels:
+            after = note.changed(labels=[x for x in note.labels if x != label])
+            if not after.labels and not after.note:
+                return self.delete(note, f"untag {label}"), f"Removed {label}"
+            return self.change(note, after, f"untag {label}"), f"Removed {label}"
+        return self.change(note, note.changed(labels=[*note.labels, label]), f"tag {label}"), f"Tagged {label}"
+
+    def next_annotation(self, offset: int, direction: int) -> int | None:
+        """Where the next (direction 1) or previous (-1) annotation starts, or None."""
+        starts = sorted({a.start for a in self.notes if not a.orphan})
+        if direction > 0:
+            return next((s for s in starts if s > offset), None)
+        return next((s for s in reversed(starts) if s < offset), None)
+
     # -- writes -------------------------------------------------------------------------------
     @property
     def unsaved(self) -> int:

@@ -98,6 +98,8 @@ class Store:
         self.path = Path(path) if path else store_file()
         self.readonly = False
         self.problem: str | None = None
+        self._cache: dict | None = None
+        self._cache_stat: tuple[int, int, int] | None = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -134,28 +136,48 @@ class Store:
             raise StoreError(self.problem or "the annotation store is read-only")
         return _LockContext(self._lock, self.path)
 
+    def _stat(self) -> tuple[int, int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return st.st_ino, st.st_mtime_ns, st.st_size
+
+    def _load(self) -> dict:
+        """The file's data, under the lock. What this store wrote last is kept in memory and
+        used again while the file is the one it wrote (same inode, time and size): only another
+        process's write makes it read the file again."""
+        stat = self._stat()
+        if self._cache is not None and stat is not None and stat == self._cache_stat:
+            return self._cache
+        data = self._db.storage.read() or {}
+        self._cache, self._cache_stat = data, stat
+        return data
+
     def _modify(self, change) -> None:
         """One locked read-modify-write of the whole file: `change(tables)` edits the dict.
 
-        The same file layout TinyDB reads (tables of documents keyed by id), in one read and one
-        atomic write per change, where going through TinyDB's tables would read it twice."""
+        The same file layout TinyDB reads (tables of documents keyed by id), in one atomic write
+        per change, where going through TinyDB's tables would read it twice."""
         with self._locked():
             storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
             try:
-                data = storage.read() or {}
+                data = self._load()
             except DamagedStore as exc:
                 self._open_readonly(f"became unreadable ({exc})")
                 raise StoreError(self.problem) from None
+            self._cache = None  # edited in place below: trusted again only once written
             data.setdefault(META, {}).setdefault("1", {"schema": SCHEMA_VERSION, "created": now()})
             if change(data) is not False:
                 storage.write(data)
+            self._cache, self._cache_stat = data, self._stat()
 
     def _read(self) -> dict:
         if self.readonly:
             return self._db.storage.read() or {}
         try:
             with _LockContext(self._lock, self.path):
-                return self._db.storage.read() or {}
+                return self._load()
         except DamagedStore as exc:
             self._open_readonly(str(exc))
             return {}

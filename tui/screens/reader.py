@@ -173,8 +173,9 @@ class ReaderScreen(Screen):
         if session is None:
             return
         self.annotations = tuple(session.annotations)
-        if session.raw_analysis is not None:
-            self.analysis = session.analysis
+        analysis = session.analysis
+        if analysis is not None and analysis is not self.analysis:  # corrections made a new one
+            self.analysis = analysis
 
     def watch_annotations(self, annotations: tuple[Annotation, ...]) -> None:
         colours = {label.name: label.color for label in self.labels}
@@ -185,7 +186,8 @@ class ReaderScreen(Screen):
             colour = next((colours[name] for name in a.labels if name in colours), None)
             painted.append((a.start, a.end, colour or "#888888"))
         self.query_one(ArticleView).annotations = tuple(painted)
-        self.query_one(SidePanel).notes = annotations
+        # the Notes list after the article is painted: the passage shows first
+        self.call_after_refresh(setattr, self.query_one(SidePanel), "notes", annotations)
 
     # -- analysis -----------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="analysis")
@@ -284,9 +286,10 @@ class ReaderScreen(Screen):
             view.marks = ((message.start, message.end),)
 
     # -- edits: applied and painted at once, written in a worker ----------------------------------
-    def _edit(self, change: Callable[[Session], Step | None], done: str) -> bool:
+    def _edit(self, change: Callable[[Session], Step | tuple[Step, str] | None], done: str = "") -> bool:
         """Apply a change to the session (painted at once) and write it in a worker; the
-        notification that it is done comes when it is on disk."""
+        notification that it is done (`done`, or the one the change returns) comes when it is on
+        disk."""
         session = self.session
         if session is None:
             self.notify("The annotations are still being opened", severity="warning", timeout=3)
@@ -299,6 +302,8 @@ class ReaderScreen(Screen):
         except BylineError as exc:
             self.notify(str(exc), title="Not saved", severity="error", timeout=10)
             return False
+        if isinstance(step, tuple):
+            step, done = step
         if step is None:
             return False
         self._show()
@@ -328,21 +333,11 @@ class ReaderScreen(Screen):
     def _annotation(self, annotation_id: str) -> Annotation | None:
         return next((a for a in self.annotations if a.id == annotation_id), None)
 
-    def _under_cursor(self) -> Annotation | None:
-        offset = self.query_one(ArticleView).cursor_offset
-        hits = [a for a in self.annotations if not a.orphan and a.kind == "annotation"
-                and a.start <= offset < max(a.end, a.start + 1)]
-        return min(hits, key=lambda a: a.end - a.start) if hits else None
-
     def _target(self) -> tuple[Annotation | None, tuple[int, int] | None]:
-        """What an action applies to: the selection (and the annotation exactly on it), else the
-        annotation under the cursor."""
-        span = self.query_one(ArticleView).selected_span
-        if span is not None:
-            same = next((a for a in self.annotations if a.kind == "annotation" and not a.orphan
-                         and (a.start, a.end) == span), None)
-            return same, span
-        return self._under_cursor(), None
+        view = self.query_one(ArticleView)
+        if self.session is None:
+            return None, view.selected_span
+        return self.session.target(view.selected_span, view.cursor_offset)
 
     def action_toggle_label(self, key: str) -> None:
         label = next((lab for lab in self.labels if lab.key == key), None)
@@ -353,17 +348,7 @@ class ReaderScreen(Screen):
         if note is None and span is None:
             self.notify("Select a passage first (v, s, or enter on an entity)", severity="warning")
             return
-        if note is None:
-            self._edit(lambda s: s.add(s.new(span, labels=[label.name]), f"tag {label.name}"), f"Tagged {label.name}")
-        elif label.name in note.labels:
-            after = note.changed(labels=[x for x in note.labels if x != label.name])
-            if not after.labels and not after.note:
-                self._edit(lambda s: s.delete(note, f"untag {label.name}"), f"Removed {label.name}")
-            else:
-                self._edit(lambda s: s.change(note, after, f"untag {label.name}"), f"Removed {label.name}")
-        else:
-            after = note.changed(labels=[*note.labels, label.name])
-            self._edit(lambda s: s.change(note, after, f"tag {label.name}"), f"Tagged {label.name}")
+        self._edit(lambda s: s.toggle_label(label.name, note, span))
 
     def action_note(self) -> None:
         note, span = self._target()
@@ -403,10 +388,7 @@ class ReaderScreen(Screen):
 
     def action_jump_annotation(self, direction: int) -> None:
         view = self.query_one(ArticleView)
-        offset = view.cursor_offset
-        starts = sorted({a.start for a in self.annotations if not a.orphan and a.kind == "annotation"})
-        target = next((s for s in starts if s > offset), None) if direction > 0 else \
-            next((s for s in reversed(starts) if s < offset), None)
+        target = self.session.next_annotation(view.cursor_offset, direction) if self.session else None
         if target is None:
             self.notify("No more annotations that way", timeout=2)
             return
