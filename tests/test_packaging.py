@@ -60,6 +60,8 @@ def test_the_wheel_holds_only_byline_with_its_styles_and_seeds(tmp_path):
     tops = {n.split("/")[0] for n in names}
     assert {t for t in tops if not t.endswith(".dist-info")} == {"byline"}
     assert "byline/styles/app.tcss" in names
+    for sheet in (tree / "styles").glob("*.tcss"):
+        assert f"byline/styles/{sheet.name}" in names
     assert "byline/seeds/nato_riga.txt" in names
     # every package of the checkout is in the wheel (a new subpackage missing from pyproject fails here)
     for top in ("tui", "widgets", "styles", "seeds"):

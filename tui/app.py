@@ -32,7 +32,7 @@ class BylineApp(App[int]):
     """A terminal reader for people who read the news closely."""
 
     TITLE = "Byline"
-    CSS_PATH = [str(STYLES / "app.tcss")]
+    CSS_PATH = [str(STYLES / name) for name in ("app.tcss", "reader.tcss")]
     BINDINGS = bindings("app")
 
     def __init__(self, article: Article, model: str, keymap: dict[str, str] | None = None,
@@ -57,7 +57,7 @@ class BylineApp(App[int]):
     def _configure(self) -> None:
         from byline.tui.core.annotation import labels_from_config
         from byline.tui.core.errors import BylineError
-        from byline.tui.core.paths import Config, load_config
+        from byline.tui.core.config import Config, load_config
 
         try:
             config = load_config()

@@ -1,39 +1,43 @@
 """The `byline` command: parse arguments, hand over to the app or to a headless job.
 
-Each job is a module of this package with USAGE (its line in `byline --help`), `configure(parser)`
-and `run(opts) -> int`; COMMANDS maps the word a user types to its module. Errors a user can
-cause are BylineError: one line on standard error and exit status 2, never a traceback.
+Each job is a module of this package with WORD (what the user types), USAGE (its lines in
+`byline --help`), `configure(parser)` and `run(opts) -> int`; a new module is a new command.
+Errors a user can cause are BylineError: one line on standard error and exit status 2, never a
+traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
+from functools import cache
+from types import ModuleType
 from typing import Sequence
 
 from .. import __version__
 from ..core.errors import BylineError
 
-#: command word -> module of this package
-COMMANDS = {
-    "analyze": "analyze",
-    "export": "export",
-    "import": "importing",
-    "locate": "locate",
-}
-
 DESCRIPTION = "Byline: read a news article in the terminal with its actors, figures and quotes."
 OPEN_USAGE = "byline [FILE | -]                 open FILE, standard input, or the bundled sample"
 
 
-def _command(word: str):
-    return importlib.import_module(f"{__name__}.{COMMANDS[word]}")
+@cache
+def commands() -> dict[str, ModuleType]:
+    """Every command of this package, by the word that runs it (the reader itself excluded)."""
+    found = {}
+    for info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        word = getattr(module, "WORD", None)
+        if word:
+            found[word] = module
+    return dict(sorted(found.items()))
 
 
 def _epilog() -> str:
     lines = ["commands:", "  " + OPEN_USAGE]
-    lines += ["  " + _command(word).USAGE.replace("\n", "\n  ") for word in COMMANDS]
+    lines += ["  " + module.USAGE.replace("\n", "\n  ") for module in commands().values()]
     return "\n".join(lines) + "\n"
 
 
@@ -49,9 +53,9 @@ def _open_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        if args and args[0] in COMMANDS:
+        if args and args[0] in commands():
             word = args.pop(0)
-            module = _command(word)
+            module = commands()[word]
             parser = argparse.ArgumentParser(prog=f"byline {word}")
             module.configure(parser)
             return module.run(parser.parse_args(args))

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+WORD = "analyze"
 USAGE = """byline analyze FILE [--format json|text]
                                   print the analysis without the reader"""
 

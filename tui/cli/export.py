@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+WORD = "export"
 USAGE = """byline export [FILE] --format F [-o PATH]
                                   export annotations (md, w3c, json, jsonl, spacy, csv, brat)"""
 
@@ -23,7 +24,7 @@ def run(opts: argparse.Namespace) -> int:
     from ..core.annotation import labels_from_config
     from ..core.errors import ExportError
     from ..core.export import get, render, write_files
-    from ..core.paths import load_config
+    from ..core.config import load_config
     from ..core.session import Session
     from ..core.sources import load_article, seed_path
     from ..core.store import Store

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+WORD = "import"
 USAGE = """byline import EXPORT [--article ARTICLE]
                                   read a w3c or jsonl export back into the store"""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+WORD = "locate"
 USAGE = "byline locate                     print where config and data live"
 
 

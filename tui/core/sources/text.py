@@ -12,24 +12,17 @@ import sys
 from pathlib import Path
 
 from ..errors import ArticleError
+from ..visible import visible
 from .article import Article, title_of
 
 #: Larger files are refused: a news article is tens of kilobytes, this is a hundred times more.
 MAX_BYTES = 8 * 1024 * 1024
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
-def _visible_control(match: re.Match[str]) -> str:
-    """Show a control character (an escape code's ESC, a bell) as its Unicode picture, 1:1."""
-    code = ord(match.group())
-    return "\u2421" if code == 0x7F else chr(0x2400 + code)
-
 
 def clean_text(raw: str) -> str:
     """Normalise line ends and make control characters visible instead of live."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    text = _CONTROL.sub(_visible_control, text)
+    text = visible(text)
     return text.strip("\n") + "\n" if text.strip() else ""
 
 
