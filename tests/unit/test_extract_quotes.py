@@ -103,3 +103,43 @@ def test_link_lines_are_not_quotes(analyse):
         "WATCH: Mayor says bridge will \u2018change everything\u2019\n"
     )
     assert quotes(a) == []
+
+
+# -- speakers -------------------------------------------------------------------------------
+def test_quote_paragraphs_after_a_new_speaker_are_theirs(analyse):
+    a = analyse(
+        "Title\n\n"
+        "\u201cThe tunnel is finished,\u201d said engineer Paula Brandt.\n\n"
+        "Union leader Marco Vitti said the crews had worked through the winter.\n\n"
+        "\u201cNobody took a day off. Not one of them.\u201d\n"
+    )
+    last = quotes(a, "direct")[-1]
+    assert last.text.startswith("Nobody took") and last.speaker == "Marco Vitti"
+
+
+def test_a_colon_hands_the_sentence_to_the_quote(analyse):
+    a = analyse(
+        "Title\n\nCouncillor Ruth Ames spoke first. Then Dr. Omar Said, a local surgeon, was more blunt: "
+        "\u201cThe hospital cannot cope with another winter like this one.\u201d\n"
+    )
+    (q,) = quotes(a, "direct")
+    assert q.speaker == "Omar Said"
+
+
+def test_a_pronoun_never_stands_for_someone_of_the_other_gender(analyse):
+    a = analyse(
+        "Title\n\nNora Kellan lost her son Tim in 2019. Tim left home at 17.\n\n"
+        "\u201cI still look for him in every crowd,\u201d she says.\n"
+    )
+    (q,) = quotes(a, "direct")
+    assert q.speaker == "Nora Kellan"
+
+
+def test_one_of_several_subjects_is_not_who_he_is(analyse):
+    a = analyse(
+        "Title\n\nUnion president Jeff Arden said the vote was clear.\n\n"
+        "The owners, Tom Sorle and Lena Abba, said they respected the result.\n\n"
+        "He said the union would meet staff in January.\n"
+    )
+    (q,) = [q for q in quotes(a, "indirect") if q.text.startswith("the union would meet")]
+    assert q.speaker == "Jeff Arden"

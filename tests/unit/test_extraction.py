@@ -335,3 +335,15 @@ def test_relative_clause_speaker_and_empty_object_reports(analyse):
     said = [q for q in quotes(a, "indirect") if q.text.startswith("the budget was balanced")]
     assert said and said[0].speaker in ("John Smith", "Mayor John Smith")
     assert not [q for q in quotes(a, "indirect") if q.cue == "demand"]
+
+
+# -- names that are not people ----------------------------------------------------------------
+def test_a_title_glued_to_a_name_is_a_role(analyse):
+    a = analyse("Organizer Dwayne Corrow said the march would go ahead. Councillor Ruth Ames agreed.\n")
+    assert "Organizer" in actor(a, "Dwayne Corrow").roles
+    assert "Councillor" in actor(a, "Ruth Ames").roles
+
+
+def test_a_word_for_a_person_alone_is_no_actor(analyse):
+    a = analyse("Man charged in Halden stabbing\n\nA Halden man was charged on Monday, police said.\n")
+    assert not [x for x in a.actors if x.name == "Man"]

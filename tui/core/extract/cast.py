@@ -8,9 +8,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .lexicon import GROUP_PRONOUNS, PERSON_PRONOUNS, SPEECH_VERBS
+from .lexicon import GROUP_PRONOUNS, PERSON_PRONOUNS
+from .pronouns import References, pronoun_gender, read_references
 from .roles import role_key
-from .syntax import SUBJECT_DEPS
 from ..model import Actor, Entity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -31,10 +31,10 @@ class Cast:
     _group_starts: list[int] = field(default_factory=list, init=False, repr=False)
     _group_ids: list[int] = field(default_factory=list, init=False, repr=False)
     _role_index: dict[str, int] = field(default_factory=dict, init=False, repr=False)
-    _pronouns: dict[int, int] = field(default_factory=dict, init=False, repr=False)  # token -> actor
+    _refs: References = field(default_factory=References, init=False, repr=False)
     _subject_starts: list[int] = field(default_factory=list, init=False, repr=False)
-    _plural_subjects: list[tuple[int, int]] = field(default_factory=list, init=False, repr=False)  # (char, token)
-    _subject_ids: list[int] = field(default_factory=list, init=False, repr=False)
+    _plural_starts: list[int] = field(default_factory=list, init=False, repr=False)
+    _center_starts: list[int] = field(default_factory=list, init=False, repr=False)
 
     def claim(self, idx: int, tokens: list["Token"], over_nouns: bool = False) -> None:
         """Record `tokens` as a mention of actor `idx`: in its mentions, and for each token not
@@ -69,7 +69,7 @@ class Cast:
         pos = bisect_left(self._subject_starts, char) - 1
         if pos < 0 or char - self._subject_starts[pos] > window:
             return None
-        return self.actors[self._subject_ids[pos]]
+        return self.actors[self._refs.speech_subjects[pos][1]]
 
     def group_mention_before(self, token: "Token", window: int = 1500) -> int | None:
         """Where the nearest organisation, group or country was named before `token`."""
@@ -80,10 +80,10 @@ class Cast:
 
     def plural_antecedent(self, token: "Token", window: int = 600) -> "Token | None":
         """For "they": the nearest plural common-noun subject before it ("political analysts")."""
-        pos = bisect_left(self._plural_subjects, (token.idx, -1)) - 1
-        if pos < 0 or token.idx - self._plural_subjects[pos][0] > window:
+        pos = bisect_left(self._plural_starts, token.idx) - 1
+        if pos < 0 or token.idx - self._plural_starts[pos] > window:
             return None
-        return self.doc[self._plural_subjects[pos][1]]
+        return self.doc[self._refs.plural_subjects[pos][1]]
 
     def by_role(self, phrase: str) -> Actor | None:
         idx = self._role_index.get(role_key(phrase))
@@ -91,11 +91,18 @@ class Cast:
 
     def resolve_pronoun(self, token: "Token", window: int = 1500) -> Actor | None:
         """The actor a pronoun most likely stands for: the nearest fitting actor before it."""
-        if token.i in self._pronouns:
-            return self.actors[self._pronouns[token.i]]
+        if token.i in self._refs.pronouns:
+            return self.actors[self._refs.pronouns[token.i]]
         word = token.lower_
         if word in PERSON_PRONOUNS:
             starts, ids = self._person_starts, self._person_ids
+            wanted = pronoun_gender(word)
+            pos = bisect_left(starts, token.idx) - 1
+            while pos >= 0 and token.idx - starts[pos] <= window:
+                if self._refs.gender.get(ids[pos], wanted) == wanted:
+                    return self.actors[ids[pos]]
+                pos -= 1
+            return None
         elif word in GROUP_PRONOUNS:
             starts, ids = self._group_starts, self._group_ids
         else:
@@ -121,6 +128,15 @@ class Cast:
         return self.actors[found.pop()]
 
 
+    def centers_between(self, lo: int, hi: int) -> list[tuple[int, Actor]]:
+        """The people the story turned to between two characters: (where, who), in text order."""
+        a, b = bisect_left(self._center_starts, lo), bisect_left(self._center_starts, hi)
+        return [(c, self.actors[i]) for c, i in self._refs.centers[a:b]]
+
+    def gender(self, actor: Actor) -> str | None:
+        """"m" or "f" where the article shows it, else None."""
+        return self._refs.gender.get(self.actors.index(actor))
+
     def role_owners(self) -> dict[str, int]:
         """Each role (as `role_key` writes it) held by exactly one actor, with that actor's index."""
         return dict(self._role_index)
@@ -140,7 +156,12 @@ class Cast:
         """Index where people and groups are named, resolve subject pronouns, then put the
         entities and each actor's mentions in text order."""
         self._index_pronoun_targets()
-        self._resolve_subject_pronouns()
+        self._refs = read_references(self)
+        for idx, start, end in self._refs.mentions:
+            self.actors[idx].mentions.append((start, end))
+        self._subject_starts = [c for c, _ in self._refs.speech_subjects]
+        self._plural_starts = [c for c, _ in self._refs.plural_subjects]
+        self._center_starts = [c for c, _ in self._refs.centers]
         self.entities.sort(key=lambda e: e.start)
         for actor in self.actors:
             actor.mentions.sort()
@@ -157,45 +178,3 @@ class Cast:
         self._person_ids = [i for _, i in people]
         self._group_starts = [s for s, _ in groups]
         self._group_ids = [i for _, i in groups]
-
-    def _resolve_subject_pronouns(self, window: int = 1500) -> None:
-        """A person pronoun that is a subject stands for the last person who was a subject: the one
-        the story is about (centering), not merely the last name mentioned. Confident ones become
-        mentions."""
-        last: tuple[int, int] | None = None  # (char, actor index)
-        subjects: list[tuple[int, int]] = []
-        for token in self.doc:
-            is_subject = token.dep_ in SUBJECT_DEPS or (token.dep_ == "pobj" and token.head.dep_ == "agent")
-            idx = self.token_actor[token.i]
-            if idx < 0 and is_subject and token.pos_ in ("NOUN", "PROPN"):
-                named = self.actor_in(list(token.subtree))  # "the British aid group Gatsby"
-                idx = self.actors.index(named) if named is not None and named.type in ("PERSON", "ORG") else -1
-            if idx >= 0 and is_subject and token.head.lemma_ in SPEECH_VERBS:
-                subjects.append((token.idx, idx))
-            if is_subject and idx < 0 and token.tag_ in ("NNS", "NNPS") and _salient(token):
-                self._plural_subjects.append((token.idx, token.i))
-            if idx >= 0 and is_subject and self.actors[idx].type == "PERSON" and _salient(token):
-                last = (token.idx, idx)
-            elif token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
-                target = None
-                if is_subject and last is not None and token.idx - last[0] <= window:
-                    target = last[1]
-                confident = self.confident_pronoun(token)
-                if target is None and confident is not None:
-                    target = self.actors.index(confident)
-                if target is not None:
-                    self._pronouns[token.i] = target
-                    if is_subject and _salient(token):
-                        last = (token.idx, target)
-                    if confident is not None or is_subject:
-                        self.actors[target].mentions.append((token.idx, token.idx + len(token.text)))
-        self._subject_starts = [c for c, _ in subjects]
-        self._subject_ids = [i for _, i in subjects]
-
-
-def _salient(token: "Token") -> bool:
-    """A subject of the main clause, of a speech verb, or the agent of a passive."""
-    head = token.head
-    if token.dep_ == "pobj":
-        return True
-    return head.dep_ == "ROOT" or head.lemma_ in SPEECH_VERBS or (head.dep_ == "conj" and head.head.dep_ == "ROOT")

@@ -154,6 +154,37 @@ CAPITALS = {
     "Beirut": "Lebanon", "Amman": "Jordan", "Sanaa": "Yemen", "Tripoli": "Libya", "Khartoum": "Sudan",
 }
 
+#: Words that show a person is a man or a woman: honorifics, family and gendered role words.
+MALE_WORDS = frozenset(
+    """mr sir lord king prince duke earl baron father son husband brother boyfriend man boy
+    grandfather grandson uncle nephew stepfather stepson spokesman chairman congressman
+    businessman councilman widower fiance fiancé""".split()
+)
+FEMALE_WORDS = frozenset(
+    """mrs ms miss lady dame queen princess duchess countess baroness mother daughter wife
+    sister girlfriend woman girl grandmother granddaughter aunt niece stepmother stepdaughter
+    spokeswoman chairwoman congresswoman businesswoman councilwoman actress widow fiancee
+    fiancée""".split()
+)
+
+#: Nouns for people in general: with ROLE_NOUNS and the gendered words, what can head a speaker
+#: who is a person ("residents", "a local man", "critics").
+GENERIC_PERSON_NOUNS = frozenset(
+    """person people man men woman women child children kid kids boy boys girl girls baby teen
+    teenager teenagers adult adults resident residents citizen citizens individual individuals
+    family families friend friends neighbour neighbours neighbor neighbors parent parents
+    relative relatives local locals voter voters critic critics supporter supporters opponent
+    opponents observer observers source sources insider insiders official officials expert
+    experts analyst analysts witness witnesses victim victims survivor survivors customer
+    customers user users fan fans viewer viewers reader readers listener listeners passenger
+    passengers patient patients employee employees staff worker workers member members
+    participant participants organiser organizers organisers leader leaders everyone someone
+    somebody anyone nobody others many some few""".split()
+)
+
+#: Every noun that can name a person: a role, a gendered word, or a general one.
+PERSON_NOUNS = ROLE_NOUNS | MALE_WORDS | FEMALE_WORDS | GENERIC_PERSON_NOUNS
+
 #: Pronouns that may stand for a person, and for a group or organisation.
 PERSON_PRONOUNS = frozenset("he she him her his hers himself herself".split())
 GROUP_PRONOUNS = frozenset("they them their it its we".split())

@@ -15,6 +15,7 @@ from .lexicon import (
     NAME_SUFFIXES,
     ORG_WORDS,
     PEERAGE,
+    PERSON_NOUNS,
     POSTNOMINALS,
     ROLE_NOUNS,
     SPEECH_VERBS,
@@ -83,8 +84,6 @@ def _raw_mentions(doc: "Doc") -> list[Mention]:
             e -= 1
         if s >= e or (e - s == 1 and doc[s].text in POSTNOMINALS):
             continue
-        if e - s == 1 and (doc[s].lower_ in ROLE_NOUNS or doc[s].lower_ in HONORIFICS):
-            continue  # "Director", "WITNESS": a role word alone names no one
         # A capitalised word the model left out of a party or group: "Liberal Democrats".
         if code in ("ORG", "NORP") and s > 0:
             prev = doc[s - 1]
@@ -204,6 +203,11 @@ def named_mentions(doc: "Doc", page: "Page | None" = None) -> list[Mention]:
     """The article's named actors in text order, one type per name; none from page furniture
     or credits (a photographer is not in the story)."""
     mentions = _raw_mentions(doc)
+    surnames = {m.key.split()[-1] for m in mentions if " " in m.key}
+    # "Director", "WITNESS", "Man": a word for a person alone names no one (unless it is the
+    # surname of someone named in full: "Robert Major ... Major said")
+    mentions = [m for m in mentions if " " in m.key or m.key in surnames
+                or (m.key.lower() not in PERSON_NOUNS and m.key.lower() not in HONORIFICS)]
     mentions += _unnamed_speakers(doc, mentions)
     if page is not None:
         mentions = [m for m in mentions if not page.covers(doc[m.start].idx)]

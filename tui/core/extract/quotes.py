@@ -15,6 +15,7 @@ from bisect import bisect_left
 from .lexicon import COGNITION_VERBS, SPEECH_NOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS
 from .marks import Marked, QuoteMask, find_marks, is_direct
 from .reported import find_reported, report_of
+from .floating import attribute_floating
 from .speakers import speaker_of, subject_of
 from ..model import Quote
 
@@ -105,6 +106,22 @@ def _nearest_cue(doc: "Doc", text: str, mask: QuoteMask, m: Marked) -> "Token | 
     return min(candidates, key=lambda t: min(abs(t.idx - m.open), abs(t.idx - m.close)))
 
 
+def _introducing_verb(doc: "Doc", text: str, m: Marked) -> "Token | None":
+    """"Martell is more blunt: “...”": a colon hands the sentence over to a quote, whose
+    speaker is the subject of the clause before it."""
+    before = text[text.rfind("\n", 0, m.open) + 1 : m.open].rstrip()
+    if not before.endswith(":"):
+        return None
+    at = text.rfind(":", 0, m.open)
+    colon = doc.char_span(at, at + 1, alignment_mode="expand")
+    if colon is None or not len(colon):
+        return None
+    root = colon[0].sent.root
+    if root.pos_ not in ("VERB", "AUX") or not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+        return None
+    return root
+
+
 def _cover_fragments(reported: list[Quote], marks: list[Marked], text: str) -> None:
     """A reported clause that ends (or starts) inside a quoted fragment takes all of it: "said it
     looks “silly.”" reports the whole fragment, which then nests in the clause."""
@@ -130,13 +147,13 @@ def find_quotes(doc: "Doc", cast: Cast, page: "Page | None" = None) -> list[Quot
         marks = [m for m in marks if not page.covers(m.open)]
     quotes: list[Quote] = []
     ungoverned: list[Quote] = []
-    last_direct: Quote | None = None
+    floating: list[tuple[Quote, int]] = []
     for m in marks:
         direct = is_direct(text, m)
         fragment = text[m.start : m.end]
         verb = None
         if direct:
-            verb = _nearest_cue(doc, text, mask, m)
+            verb = _nearest_cue(doc, text, mask, m) or _introducing_verb(doc, text, m)
         else:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and len(span):
@@ -149,19 +166,13 @@ def find_quotes(doc: "Doc", cast: Cast, page: "Page | None" = None) -> list[Quot
             if not _is_title(fragment):  # a title nobody is said to have called it by
                 ungoverned.append(quote)
             continue
-        elif last_direct is not None:
-            # no attribution of its own: the speaker of the quote just before goes on (a direct
-            # quote within the next paragraphs)
-            para_gap = text.count("\n", last_direct.end, m.open)
-            whole_paragraph = m.open == 0 or text[m.open - 1] == "\n"
-            if para_gap <= (6 if whole_paragraph else 2):
-                quote.speaker, quote.speaker_actor, quote.cue = last_direct.speaker, last_direct.speaker_actor, last_direct.cue
+        else:
+            floating.append((quote, m.open))
         quotes.append(quote)
-        if quote.speaker:
-            last_direct = quote
     reported = find_reported(doc, text, cast, mask, page)
     _cover_fragments(reported, marks, text)
     quotes.extend(reported)
+    attribute_floating(floating, quotes, cast, mask)
     for fragment in ungoverned:
         source = _speaker_of_fragment(fragment, quotes)
         if source is not None:

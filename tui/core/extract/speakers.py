@@ -42,6 +42,10 @@ def subject_of(verb: "Token") -> "Token | None":
         if child.dep_ == "agent":
             for pobj in child.children:
                 return pobj
+    if verb.i > 0:  # "..., DeBoer said" with the name misparsed: the name just before the verb
+        near = verb.doc[verb.i - 1]
+        if (near.pos_ in ("PROPN", "PRON") or near.tag_ == "NNP") and near.dep_ not in ("dobj", "pobj", "poss") and near.lower_ not in ("it", "that", "this", "which", "what"):
+            return near
     return None
 
 

@@ -1,0 +1,42 @@
+"""Quotes with no attribution of their own ("floating" quotes): the paragraphs of quotation after
+"X said" or after a paragraph that turns to a new person are that person's words."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .cast import Cast
+    from .marks import QuoteMask
+    from ..model import Quote
+
+
+def attribute_floating(pending: list[tuple["Quote", int]], attributed: list["Quote"], cast: "Cast",
+                       mask: "QuoteMask") -> None:
+    """Give each quote in `pending` ((quote, where its mark opens), text order) the voice the
+    story last turned to: the speaker of the last attributed quote, or a person the text has
+    made its subject since."""
+    text = cast.text
+    events = sorted(((q.end, q.speaker, q.speaker_actor, q.cue) for q in attributed if q.speaker), key=lambda e: e[0])
+    ends = [e[0] for e in events]
+    for quote, opens in pending:
+        pos = bisect_right(ends, quote.start) - 1
+        prev = events[pos] if pos >= 0 else None
+        lo = prev[0] if prev else max(0, quote.start - 1500)
+        turned = [(at, actor) for at, actor in cast.centers_between(lo, opens) if mask.find(at) is None]
+        if turned:
+            at, actor = turned[-1]
+            voice = (at, actor.name, actor.id, None)
+        elif prev is not None:
+            voice = prev
+        else:
+            continue
+        gap = text.count("\n", voice[0], opens)
+        whole_paragraph = opens == 0 or text[opens - 1] == "\n"
+        if gap > (6 if whole_paragraph else 2):
+            continue
+        quote.speaker, quote.speaker_actor, quote.cue = voice[1], voice[2], voice[3]
+        at = bisect_right(ends, quote.end)
+        ends.insert(at, quote.end)
+        events.insert(at, (quote.end, quote.speaker, quote.speaker_actor, quote.cue))

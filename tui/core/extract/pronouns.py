@@ -1,0 +1,171 @@
+"""Who "he", "she" and "they" are: a person pronoun stands for the person the story is about at
+that point (the last person who was a subject, or who was just introduced: centering), never for
+someone of the other gender as the article itself shows it (an honorific, a family word, a
+pronoun that can only be theirs)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from .lexicon import FEMALE_WORDS, MALE_WORDS, PERSON_PRONOUNS, SPEECH_VERBS
+from .syntax import SUBJECT_DEPS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+    from ..model import Actor
+
+_MALE_PRONOUNS = frozenset("he him his himself".split())
+_FEMALE_PRONOUNS = frozenset("she her hers herself".split())
+
+
+class Resolver(Protocol):
+    """What reading references needs of the cast (cast.Cast provides it)."""
+
+    doc: "Doc"
+    actors: "list[Actor]"
+    token_actor: list[int]
+
+    def actor_in(self, tokens) -> "Actor | None": ...
+
+    def confident_pronoun(self, token: "Token") -> "Actor | None": ...
+
+
+@dataclass
+class References:
+    """What the pronouns and subjects of an article point to, in text order."""
+
+    pronouns: dict[int, int] = field(default_factory=dict)  # token index -> actor index
+    speech_subjects: list[tuple[int, int]] = field(default_factory=list)  # (char, actor) of speech verbs
+    plural_subjects: list[tuple[int, int]] = field(default_factory=list)  # (char, token index)
+    centers: list[tuple[int, int]] = field(default_factory=list)  # (char, person) the story is about
+    mentions: list[tuple[int, int, int]] = field(default_factory=list)  # (actor, start, end) of pronouns
+    gender: dict[int, str] = field(default_factory=dict)  # person -> "m" | "f", where the text shows it
+
+
+def pronoun_gender(word: str) -> str | None:
+    low = word.lower()
+    return "m" if low in _MALE_PRONOUNS else "f" if low in _FEMALE_PRONOUNS else None
+
+
+def read_references(cast: Resolver, window: int = 1500) -> References:
+    """Resolve the person pronouns of the article and note its centers and speech subjects."""
+    refs = References(gender=_genders(cast))
+    doc = cast.doc
+    recent: list[tuple[int, int]] = []  # centers, most recent last
+    for token in doc:
+        is_subject = token.dep_ in SUBJECT_DEPS or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+        idx = cast.token_actor[token.i]
+        if idx < 0 and is_subject and token.pos_ in ("NOUN", "PROPN"):
+            named = cast.actor_in(list(token.subtree))  # "the British aid group Gatsby"
+            idx = cast.actors.index(named) if named is not None and named.type in ("PERSON", "ORG") else -1
+        if idx >= 0 and is_subject and token.head.lemma_ in SPEECH_VERBS:
+            refs.speech_subjects.append((token.idx, idx))
+        if is_subject and idx < 0 and token.tag_ in ("NNS", "NNPS") and salient(token):
+            refs.plural_subjects.append((token.idx, token.i))
+        person = idx >= 0 and cast.actors[idx].type == "PERSON"
+        several = person and is_subject and _several(token)  # one of several is no center
+        if person and not several and (is_subject and salient(token) or _fragment_head(token)):
+            # a subject of the main clause, or a name heading a caption
+            if not recent or recent[-1][1] != idx or token.idx - recent[-1][0] > 200:
+                recent.append((token.idx, idx))
+                refs.centers.append((token.idx, idx))
+        if not person and token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
+            wanted = pronoun_gender(token.text)
+            target = None
+            if is_subject:
+                target = _center_for(recent, refs.gender, wanted, token.idx, window)
+            confident = cast.confident_pronoun(token)
+            if confident is not None and refs.gender.get(cast.actors.index(confident), wanted) != wanted:
+                confident = None
+            if target is None and confident is not None:
+                target = cast.actors.index(confident)
+            if target is not None:
+                refs.pronouns[token.i] = target
+                if is_subject and salient(token):
+                    recent.append((token.idx, target))
+                    refs.centers.append((token.idx, target))
+                if confident is not None or is_subject:
+                    refs.mentions.append((target, token.idx, token.idx + len(token.text)))
+    return refs
+
+
+def _several(token: "Token") -> bool:
+    """A subject naming several people: "the owners, Tom and Lena, said", "Ann and Bo said"."""
+    if token.tag_ in ("NNS", "NNPS"):
+        return True
+    for child in token.children:
+        if child.dep_ == "conj" or (child.dep_ == "appos" and any(g.dep_ == "conj" for g in child.children)):
+            return True
+    return False
+
+
+def _center_for(recent: list[tuple[int, int]], gender: dict[int, str], wanted: str | None,
+                char: int, window: int) -> int | None:
+    """The most recent center within `window` whose gender does not contradict the pronoun."""
+    for at, idx in reversed(recent[-12:]):
+        if char - at > window:
+            return None
+        if wanted is None or gender.get(idx, wanted) == wanted:
+            return idx
+    return None
+
+
+def salient(token: "Token") -> bool:
+    """A subject of the main clause, of a speech verb, or the agent of a passive."""
+    head = token.head
+    if token.dep_ == "pobj":
+        return True
+    return head.dep_ == "ROOT" or head.lemma_ in SPEECH_VERBS or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
+
+
+def _fragment_head(token: "Token") -> bool:
+    """A name heading a sentence without a verb: a caption, or a parse that lost its verb."""
+    return token.dep_ == "ROOT" and token.pos_ == "PROPN"
+
+
+def _genders(cast: Resolver) -> dict[int, str]:
+    """A person's gender where the article shows it: "Mr", "Ms", "her son Kody", "his wife,
+    Ana", or a pronoun in the sentence where they are the only person and the subject."""
+    doc = cast.doc
+    votes: dict[int, list[str]] = {}
+    people = {i for i, a in enumerate(cast.actors) if a.type == "PERSON"}
+    for idx in people:
+        for role in cast.actors[idx].roles:
+            words = set(role.lower().split())
+            if words & MALE_WORDS:
+                votes.setdefault(idx, []).append("m")
+            elif words & FEMALE_WORDS:
+                votes.setdefault(idx, []).append("f")
+    for sent in doc.sents:
+        named: set[int] = set()
+        subject: int | None = None
+        for token in sent:
+            idx = cast.token_actor[token.i]
+            if idx in people:
+                if idx not in named:
+                    named.add(idx)
+                    word = ""
+                    if token.i > 0 and cast.token_actor[token.i - 1] != idx:
+                        word = doc[token.i - 1].lower_.rstrip(".")
+                    for w in (word, token.head.lower_ if token.dep_ in ("appos", "compound") else ""):
+                        if w in MALE_WORDS:
+                            votes.setdefault(idx, []).append("m")
+                        elif w in FEMALE_WORDS:
+                            votes.setdefault(idx, []).append("f")
+                    for child in token.children:
+                        if child.dep_ in ("appos", "compound") and child.lower_ in MALE_WORDS | FEMALE_WORDS:
+                            votes.setdefault(idx, []).append("m" if child.lower_ in MALE_WORDS else "f")
+                if token.dep_ in SUBJECT_DEPS and salient(token):
+                    subject = idx
+            elif token.pos_ == "PRON" and subject is not None and len(named) == 1:
+                g = pronoun_gender(token.text)
+                if g:
+                    votes.setdefault(subject, []).append(g)
+    gender = {}
+    for idx, vs in votes.items():
+        m, f = vs.count("m"), vs.count("f")
+        if m != f:
+            gender[idx] = "m" if m > f else "f"
+    return gender
