@@ -1,0 +1,92 @@
+"""Voices: quotes added up by speaker; anonymous sources never merged with named ones."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+from byline.tui.core.model import Actor, Analysis, Quote
+from byline.tui.core.sources import seed_path
+from byline.tui.core.voices import combine, sourcing_by_site, to_csv, voices
+from tests.conftest import OUTSIDE
+
+TEXT = ("Mayor Ines Darrow said the bridge “will open in May, not before”. "
+        "“It will open in May,” Darrow said. A senior official said the budget had doubled. "
+        "Officials said nothing. Someone said something.\n")
+
+
+def _at(fragment: str) -> tuple[int, int]:
+    start = TEXT.index(fragment)
+    return start, start + len(fragment)
+
+
+def invented() -> Analysis:
+    darrow = Actor("ines-darrow", "Ines Darrow", "PERSON", roles=["Mayor"], aliases=["Darrow"],
+                   mentions=[_at("Ines Darrow"), _at("Darrow said.")])
+    quotes = []
+    for fragment, kind, speaker, actor, anonymous in (
+        ("the bridge “will open in May, not before”", "indirect", "Ines Darrow", "ines-darrow", False),
+        ("will open in May, not before", "partial", "Ines Darrow", "ines-darrow", False),
+        ("It will open in May,", "direct", "Ines Darrow", "ines-darrow", False),
+        ("the budget had doubled", "indirect", "A senior official", None, True),
+        ("nothing", "indirect", "Officials", None, True),
+        ("something", "indirect", None, None, False),
+    ):
+        quotes.append(Quote(*_at(fragment), fragment, kind, speaker, actor, "said", anonymous))
+    return Analysis("<test>", "t", "0" * 64, "test", actors=[darrow], quotes=quotes)
+
+
+def test_voices_add_up_quotes_and_words_by_speaker():
+    found = voices(invented(), TEXT)
+    darrow, official, officials = found.voices
+    assert darrow.speaker == "Ines Darrow" and not darrow.anonymous and darrow.actor_type == "person"
+    assert (darrow.count("direct"), darrow.count("partial"), darrow.count("reported")) == (1, 1, 1)
+    # the partial quote lies inside her reported clause: its words count once
+    assert darrow.words == len("the bridge will open in May not before".split()) + len("It will open in May".split())
+    assert official.anonymous and official.speaker == "A senior official" and official.actor_id is None
+    assert officials.anonymous
+    assert found.unattributed == 1
+    assert abs(sum(v.share for v in found.voices) - 1) < 1e-9
+    assert found.summary().startswith("3 voices · 1 named · 2 anonymous · Ines Darrow holds")
+
+
+def test_anonymous_voices_never_join_a_named_one_across_articles():
+    one = voices(invented(), TEXT)
+    other = Analysis("<b>", "b", "1" * 64, "test", actors=[Actor("x", "Officials", "ORG")],
+                     quotes=[Quote(0, 7, "nothing", "indirect", "Officials", "x", "said", False)])
+    merged = combine([one, voices(other, "nothing\n")])
+    named = [v for v in merged.voices if v.speaker == "Officials" and not v.anonymous]
+    anonymous = [v for v in merged.voices if v.speaker == "Officials" and v.anonymous]
+    assert len(named) == 1 and len(anonymous) == 1
+    assert merged.unattributed == 1
+
+
+def test_the_same_person_across_articles_is_one_voice_with_two_articles():
+    merged = combine([voices(invented(), TEXT), voices(invented(), TEXT)])
+    darrow = next(v for v in merged.voices if v.speaker == "Ines Darrow")
+    assert darrow.articles == 2 and len(darrow.quotes) == 6
+    sites = sourcing_by_site([("Daily A", voices(invented(), TEXT)), ("Daily A", voices(invented(), TEXT))])
+    assert sites[0].site == "Daily A" and sites[0].articles == 2 and sites[0].anonymous == 4 and sites[0].quotes == 10
+
+
+def test_csv_opens_in_a_spreadsheet_without_running_formulas():
+    analysis = invented()
+    analysis.quotes[3].speaker = "=HYPERLINK(\"http://x\")"
+    rows = list(csv.DictReader(io.StringIO(to_csv(voices(analysis, TEXT)))))
+    assert [r["speaker"] for r in rows][0] == "Ines Darrow"
+    assert any(r["speaker"] == "'=HYPERLINK(\"http://x\")" for r in rows)
+
+
+def test_voices_command_on_the_sample_ranks_stoltenberg():
+    result = subprocess.run([sys.executable, "-m", "byline.tui", "voices", str(seed_path()), "--format", "json"],
+                            capture_output=True, text=True, cwd=OUTSIDE, timeout=120)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    stoltenberg = next(v for v in data["voices"] if v["speaker"] == "Jens Stoltenberg")
+    assert stoltenberg["quotes"] >= 3 and stoltenberg["actor_type"] == "person" and not stoltenberg["anonymous"]
+    assert abs(sum(v["share"] for v in data["voices"]) - 1) < 0.01
+    assert set(stoltenberg) == {"speaker", "actor_type", "roles", "quotes", "direct", "partial", "reported", "words",
+                                "share", "anonymous", "articles"}

@@ -1,0 +1,218 @@
+"""Voices: who gets to speak in a story, how much, and who speaks without a name.
+
+Adds up the quotes of an analysis by speaker. A named voice is an actor; an anonymous one is the
+phrase that stands for an unnamed source ("a senior official"), never merged with a named actor.
+Words are counted over the union of a voice's quoted text, so a quoted fragment inside its own
+reported clause is not counted twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .entity_types import type_word
+from .model import Analysis, Quote
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+#: What the kinds of quote are called in a voice's counts.
+KINDS = {"direct": "direct", "partial": "partial", "indirect": "reported"}
+
+
+@dataclass
+class Voice:
+    speaker: str  # the actor's name, or the phrase that stands for an anonymous source
+    anonymous: bool
+    actor_id: str | None = None
+    actor_type: str | None = None  # the reader's word: person, organisation, place, group
+    roles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    words: int = 0
+    share: float = 0.0
+    articles: int = 1
+
+    def count(self, kind: str) -> int:
+        """Quotes of one kind: "direct", "partial" or "reported"."""
+        return sum(KINDS.get(q.kind, q.kind) == kind for q in self.quotes)
+
+    def to_dict(self) -> dict:
+        return {
+            "speaker": self.speaker, "actor_type": self.actor_type, "roles": list(self.roles),
+            "quotes": len(self.quotes), "direct": self.count("direct"), "partial": self.count("partial"),
+            "reported": self.count("reported"), "words": self.words, "share": round(self.share, 4),
+            "anonymous": self.anonymous, "articles": self.articles,
+        }
+
+
+@dataclass
+class Voices:
+    voices: list[Voice]  # most words first
+    unattributed: int  # quotes with no identifiable speaker
+
+    @property
+    def words(self) -> int:
+        return sum(v.words for v in self.voices)
+
+    @property
+    def named(self) -> int:
+        return sum(not v.anonymous for v in self.voices)
+
+    @property
+    def anonymous(self) -> int:
+        return sum(v.anonymous for v in self.voices)
+
+    @property
+    def top_share(self) -> float:
+        return self.voices[0].share if self.voices else 0.0
+
+    def summary(self) -> str:
+        """One line: voices, named and anonymous, the top voice's share of the quoted words."""
+        if not self.voices:
+            return "No voices: nobody is quoted" + (f" ({self.unattributed} unattributed)" if self.unattributed else "")
+        top = self.voices[0]
+        line = (f"{len(self.voices)} voice{'s' if len(self.voices) != 1 else ''} · {self.named} named · "
+                f"{self.anonymous} anonymous · {top.speaker} holds {top.share:.0%} of the quoted words")
+        return line + (f" · {self.unattributed} unattributed" if self.unattributed else "")
+
+    def to_dict(self) -> dict:
+        return {"voices": [v.to_dict() for v in self.voices], "unattributed": self.unattributed}
+
+
+def count_words(text: str, spans: list[tuple[int, int]]) -> int:
+    """Words in the union of `spans` of `text` (overlapping quotes counted once)."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return sum(len(_WORD.findall(text[start:end])) for start, end in merged)
+
+
+def _anonymous_key(phrase: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)).lower()
+
+
+def voices(analysis: Analysis, text: str | None = None) -> Voices:
+    """The voices of one article. `text` is the article text the quotes' offsets index; without
+    it, words are counted in each quote's own text (overlaps then count twice)."""
+    by_key: dict[str, Voice] = {}
+    unattributed = 0
+    for quote in analysis.quotes:
+        if not quote.speaker:
+            unattributed += 1
+            continue
+        actor = None if quote.anonymous else analysis.actor(quote.speaker_actor)
+        if actor is not None:
+            key = "actor:" + actor.id
+            voice = by_key.get(key) or Voice(actor.name, False, actor.id, type_word(actor.type), list(actor.roles),
+                                             list(actor.aliases))
+        elif quote.anonymous:
+            key = "anonymous:" + _anonymous_key(quote.speaker)
+            voice = by_key.get(key) or Voice(quote.speaker, True)
+        else:
+            key = "named:" + quote.speaker.lower()
+            voice = by_key.get(key) or Voice(quote.speaker, False)
+        voice.quotes.append(quote)
+        by_key[key] = voice
+    for voice in by_key.values():
+        if text is not None:
+            voice.words = count_words(text, [(q.start, q.end) for q in voice.quotes])
+        else:
+            voice.words = sum(len(_WORD.findall(q.text)) for q in voice.quotes)
+    return _ranked(list(by_key.values()), unattributed)
+
+
+def _ranked(found: list[Voice], unattributed: int) -> Voices:
+    total = sum(v.words for v in found)
+    for voice in found:
+        voice.share = voice.words / total if total else 0.0
+    found.sort(key=lambda v: (-v.words, -len(v.quotes), v.anonymous, v.speaker.lower()))
+    return Voices(found, unattributed)
+
+
+def _names(voice: Voice) -> set[str]:
+    return {n.lower() for n in (voice.speaker, *voice.aliases) if len(n.split()) > 1 or n == voice.speaker}
+
+
+def combine(per_article: list[Voices]) -> Voices:
+    """The voices of many articles: a named voice is the same person where one's name is the
+    other's name or full-name alias; anonymous voices join only the same phrase, never a name.
+    `articles` counts the articles each voice speaks in."""
+    merged: list[Voice] = []
+    unattributed = 0
+    for article in per_article:
+        unattributed += article.unattributed
+        for voice in article.voices:
+            match = next((m for m in merged if m.anonymous == voice.anonymous and (
+                _anonymous_key(m.speaker) == _anonymous_key(voice.speaker) if voice.anonymous
+                else _names(m) & _names(voice))), None)
+            if match is None:
+                merged.append(Voice(voice.speaker, voice.anonymous, voice.actor_id, voice.actor_type,
+                                    list(voice.roles), list(voice.aliases), list(voice.quotes), voice.words))
+                continue
+            match.quotes += voice.quotes
+            match.words += voice.words
+            match.articles += 1
+            match.roles += [r for r in voice.roles if r not in match.roles]
+            match.aliases += [a for a in voice.aliases if a not in match.aliases and a != match.speaker]
+            if len(voice.speaker) > len(match.speaker):  # the fuller name leads
+                match.aliases = [a for a in [match.speaker, *match.aliases] if a != voice.speaker]
+                match.speaker = voice.speaker
+    return _ranked(merged, unattributed)
+
+
+@dataclass
+class SiteSourcing:
+    site: str
+    articles: int
+    quotes: int
+    anonymous: int  # quotes from anonymous voices
+
+    @property
+    def share(self) -> float:
+        return self.anonymous / self.quotes if self.quotes else 0.0
+
+    def to_dict(self) -> dict:
+        return {"site": self.site, "articles": self.articles, "quotes": self.quotes, "anonymous": self.anonymous,
+                "share": round(self.share, 4)}
+
+
+def sourcing_by_site(per_article: list[tuple[str, Voices]]) -> list[SiteSourcing]:
+    """Anonymous sourcing per site: of the attributed quotes, how many come from unnamed sources."""
+    sites: dict[str, SiteSourcing] = defaultdict(lambda: SiteSourcing("", 0, 0, 0))
+    for site, found in per_article:
+        row = sites[site or "unknown site"]
+        row.site = site or "unknown site"
+        row.articles += 1
+        row.quotes += sum(len(v.quotes) for v in found.voices)
+        row.anonymous += sum(len(v.quotes) for v in found.voices if v.anonymous)
+    return sorted(sites.values(), key=lambda s: (-s.share, s.site))
+
+
+def safe_cell(value: str) -> str:
+    """A cell a spreadsheet would run as a formula, shown as text instead (OWASP: a leading quote)."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+CSV_COLUMNS = ("speaker", "actor_type", "roles", "quotes", "direct", "partial", "reported", "words", "share",
+               "anonymous", "articles")
+
+
+def to_csv(found: Voices) -> str:
+    """One row per voice, for a spreadsheet (cells that would run as formulas are neutralised)."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for voice in found.voices:
+        row = voice.to_dict()
+        row["roles"] = "; ".join(row["roles"])
+        row["anonymous"] = "yes" if row["anonymous"] else ""
+        writer.writerow([safe_cell(row[c]) if isinstance(row[c], str) else row[c] for c in CSV_COLUMNS])
+    return buf.getvalue()
