@@ -28,7 +28,7 @@ def text_table(found) -> str:
         kind = "anonymous" if v.anonymous else (v.actor_type or "")
         counts = f"{v.count('direct')}d {v.count('partial')}p {v.count('reported')}r"
         lines.append(f"{one_line(v.speaker)[:width]:<{width}}  {bar:<30} {v.share:4.0%}  {v.words:5,} words  "
-                     f"{len(v.quotes):3} quotes ({counts})  {kind}")
+                     f"{len(v.quotes):3} quote{'s' if len(v.quotes) != 1 else ' '} ({counts})  {kind}")
     return "\n".join(lines) + "\n"
 
 
