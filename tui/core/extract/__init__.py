@@ -18,11 +18,14 @@ def extract(doc: "Doc", analysis: Analysis) -> Analysis:
     from .page import read_page
     from .quotes import find_quotes
 
+    from .syntax import shared_tokens
+
     page = read_page(doc.text)
-    cast = find_actors(doc, page)
-    analysis.entities = cast.entities
-    analysis.actors = cast.actors
-    analysis.numbers = find_numbers(doc)
-    analysis.quotes = find_quotes(doc, cast, page)
+    with shared_tokens(doc):
+        cast = find_actors(doc, page)
+        analysis.entities = cast.entities
+        analysis.actors = cast.actors
+        analysis.numbers = find_numbers(doc)
+        analysis.quotes = find_quotes(doc, cast, page)
     analysis.credits = page.credits
     return analysis

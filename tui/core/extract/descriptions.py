@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import GROUP_ROLE_NOUNS, INSTITUTION_NOUNS, KINSHIP, ROLE_NOUNS
 from .roles import role_key
-from .syntax import SUBJECT_DEPS, np_core, span_text
+from .syntax import SUBJECT_DEPS, np_core, span_text, token_list
 
 if TYPE_CHECKING:  # pragma: no cover
     from .cast import Cast
@@ -29,7 +29,7 @@ def link_delayed_names(cast: Cast, reach: int = 800) -> None:
     taken: set[int] = set()
     linked: dict[str, int] = {}
     title_end = cast.text.find("\n") if "\n" in cast.text else len(cast.text)
-    for token in doc:
+    for token in token_list(doc):
         if (token.dep_ not in SUBJECT_DEPS or token.pos_ != "NOUN" or token.tag_ != "NN"
                 or cast.token_actor[token.i] >= 0 or token.lower_ not in ROLE_NOUNS
                 or token.lower_ in GROUP_ROLE_NOUNS or token.lower_ in KINSHIP):
@@ -81,11 +81,10 @@ def add_descriptions(cast: Cast) -> None:
         return
     text = cast.text.replace("’", "'")
     pattern = re.compile(r"\bthe (" + "|".join(re.escape(r) for r in sorted(descriptions, key=len, reverse=True)) + r")\b", re.I)
-    by_char = {t.idx: t.i for t in doc}
     for match in pattern.finditer(text):
         start, end = match.start(1), match.end(1)
-        first = by_char.get(start)
-        if first is None:
+        span = doc.char_span(start, end)
+        if span is None:  # not on token boundaries
             continue
         nxt = text[end : end + 2]
         if nxt[:1] == " " and nxt[1:2].isupper():
@@ -95,7 +94,4 @@ def add_descriptions(cast: Cast) -> None:
         written = cast.text[start:end]
         if written not in actor.aliases:
             actor.aliases.append(written)
-        last = first
-        while last + 1 < len(doc) and doc[last + 1].idx < end:
-            last += 1
-        cast.claim(idx, list(doc[first : last + 1]), over_nouns=True)
+        cast.claim(idx, list(span), over_nouns=True)

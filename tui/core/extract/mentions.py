@@ -21,7 +21,7 @@ from .lexicon import (
     SPEECH_VERBS,
     SYNONYM_OF,
 )
-from .syntax import POSSESSIVE
+from .syntax import POSSESSIVE, token_list
 from ..entity_types import ACTOR_CODES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -121,7 +121,7 @@ def _unnamed_speakers(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     found = []
-    for token in doc:
+    for token in token_list(doc):
         if (token.dep_ != "nsubj" or token.pos_ != "PROPN" or covered[token.i] or token.ent_type_ in ACTOR_CODES
                 or token.head.lemma_ not in SPEECH_VERBS or not (token.is_title or token.is_upper)):
             continue
@@ -186,7 +186,7 @@ def _extra_mentions(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
             words = tuple(t.text for t in doc[m.start : m.end])
             forms[words[0]][words] = m.type
     extra = []
-    for token in doc:
+    for token in token_list(doc):
         if covered[token.i] or token.text not in forms:
             continue
         for words, code in sorted(forms[token.text].items(), key=lambda kv: -len(kv[0])):

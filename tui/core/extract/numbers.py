@@ -14,6 +14,7 @@ from .lexicon import (
     UNITS_WORDS,
     VAGUE_WORDS,
 )
+from .syntax import token_list
 from ..entity_types import NUMBER_CODES
 from ..model import Number
 
@@ -222,7 +223,7 @@ def _candidates(doc: "Doc") -> list[tuple[int, int, str]]:
             continue
         spans.append((ent.start, ent.end, ent.label_))
         covered[ent.start : ent.end] = b"\x01" * (ent.end - ent.start)
-    for token in doc:
+    for token in token_list(doc):
         if covered[token.i] or not _is_number_token(token):
             continue
         if token.ent_type_ and token.ent_type_ not in NUMBER_CODES:

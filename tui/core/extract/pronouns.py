@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from .lexicon import FEMALE_WORDS, MALE_WORDS, PERSON_PRONOUNS, SPEECH_VERBS
-from .syntax import SUBJECT_DEPS
+from .syntax import SUBJECT_DEPS, token_list
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -54,7 +54,7 @@ def read_references(cast: Resolver, window: int = 1500) -> References:
     refs = References(gender=_genders(cast))
     doc = cast.doc
     recent: list[tuple[int, int]] = []  # centers, most recent last
-    for token in doc:
+    for token in token_list(doc):
         is_subject = token.dep_ in SUBJECT_DEPS or (token.dep_ == "pobj" and token.head.dep_ == "agent")
         idx = cast.token_actor[token.i]
         if idx < 0 and is_subject and token.pos_ in ("NOUN", "PROPN"):

@@ -16,7 +16,7 @@ from .lexicon import (
 )
 from .marks import QuoteMask, is_direct
 from .speakers import speaker_of, subject_of
-from .syntax import np_core
+from .syntax import np_core, token_list
 from ..model import Quote
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -123,7 +123,7 @@ def _around_attribution(doc: "Doc", verb: "Token") -> list[list["Token"]]:
 def find_reported(doc: "Doc", text: str, cast: Cast, mask: QuoteMask, page: "Page | None" = None) -> list[Quote]:
     """Reported speech without quote marks, in text order; none in page furniture."""
     found: list[Quote] = []
-    for token in doc:
+    for token in token_list(doc):
         if page is not None and page.covers(token.idx):
             continue
         if token.lower_ == "according" and mask.find(token.idx) is None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -11,6 +12,25 @@ if TYPE_CHECKING:  # pragma: no cover
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 #: Dependencies of a subject, active or passive.
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+_shared: dict[int, list["Token"]] = {}
+
+
+@contextmanager
+def shared_tokens(doc: "Doc") -> Iterator[None]:
+    """While reading one article, every rule that walks all its tokens walks one list: spaCy
+    makes a new Token object each time a Doc is iterated, and the rules walk it many times."""
+    _shared[id(doc)] = list(doc)
+    try:
+        yield
+    finally:
+        del _shared[id(doc)]
+
+
+def token_list(doc: "Doc") -> list["Token"]:
+    """The tokens of `doc` as a list (shared while `shared_tokens(doc)` is active)."""
+    found = _shared.get(id(doc))
+    return found if found is not None else list(doc)
 
 
 def span_text(doc: "Doc", tokens: list["Token"]) -> str:
