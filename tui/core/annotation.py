@@ -1,4 +1,7 @@
-"""Annotations: a labelled, noted passage of an article, and entity corrections."""
+"""Annotations: a labelled, noted passage of an article, and the reader's corrections of the
+analysis (an entity's type, two actors that are one, a name that is someone else, a quote's
+speaker or kind, a quote the model missed). A correction is anchored like any annotation, so it
+survives a changed article the same way."""
 
 from __future__ import annotations
 
@@ -9,7 +12,11 @@ from datetime import datetime, timezone
 from .anchor import Anchor
 from .entity_types import REJECTED
 
-__all__ = ["REJECTED", "Annotation", "Label", "labels_from_config"]
+__all__ = ["FIXES", "REJECTED", "Annotation", "Label", "labels_from_config"]
+
+#: What a correction changes (Annotation.fix). Older stores hold only entity corrections, with
+#: no `fix` field: they read as "entity".
+FIXES = ("entity", "merge", "split", "speaker", "quote")
 
 
 def now() -> str:
@@ -22,7 +29,17 @@ def new_id() -> str:
 
 @dataclass
 class Annotation:
-    """A passage with labels and a note; or, with kind "correction", a corrected entity."""
+    """A passage with labels and a note; or, with kind "correction", a correction of the analysis
+    at that passage:
+
+    - fix "entity": `entity` is the entity's right type, or REJECTED (not an entity);
+    - fix "merge": the actor named at the passage is the actor called `actor`;
+    - fix "split": the name at the passage is an actor of its own, not an alias of the actor it
+      was grouped with;
+    - fix "speaker": the quote at the passage was said by `actor` ("" when no one is named);
+    - fix "quote": the passage is a quote of kind `quote` (direct, partial, indirect) by `actor`,
+      or not a quote at all (`quote` REJECTED).
+    """
 
     id: str
     article: str
@@ -34,6 +51,36 @@ class Annotation:
     created: str = field(default_factory=now)
     modified: str = field(default_factory=now)
     orphan: bool = False
+    fix: str = ""  # for corrections: one of FIXES ("" for the entity corrections of older stores)
+    actor: str = ""  # merge: the actor it is; speaker, quote: who said it
+    quote: str = ""  # quote: the quote's kind, or REJECTED
+
+    @property
+    def correction(self) -> str:
+        """What this correction changes (one of FIXES), or "" for an annotation."""
+        if self.kind != "correction":
+            return ""
+        return self.fix or ("entity" if self.entity else "")
+
+    def describe(self) -> str:
+        """What a correction says, in the reader's words (the Notes tab, the brief)."""
+        from .entity_types import type_word
+
+        fix = self.correction
+        if fix == "entity":
+            return "not an entity" if self.entity == REJECTED else f"is a {type_word(self.entity or '')}"
+        if fix == "merge":
+            return f"is {self.actor}"
+        if fix == "split":
+            return "is someone of its own"
+        if fix == "speaker":
+            return f"said by {self.actor}" if self.actor else "no one named says it"
+        if fix == "quote":
+            if self.quote == REJECTED:
+                return "not a quote"
+            kind = {"indirect": "reported"}.get(self.quote, self.quote)
+            return f"a {kind} quote" + (f" by {self.actor}" if self.actor else "")
+        return ""
 
     @property
     def start(self) -> int:
@@ -55,6 +102,9 @@ class Annotation:
             "id": self.id, "article": self.article, "anchor": self.anchor.to_dict(), "labels": list(self.labels),
             "note": self.note, "kind": self.kind, "entity": self.entity, "created": self.created,
             "modified": self.modified, "orphan": self.orphan,
+            # only when set: records an older Byline wrote and reads stay as they were
+            **{name: value for name, value in (("fix", self.fix), ("actor", self.actor), ("quote", self.quote))
+               if value},
         }
 
     @classmethod
@@ -63,7 +113,8 @@ class Annotation:
             id=data["id"], article=data["article"], anchor=Anchor.from_dict(data["anchor"]),
             labels=list(data.get("labels", [])), note=data.get("note", ""), kind=data.get("kind", "annotation"),
             entity=data.get("entity"), created=data.get("created", now()), modified=data.get("modified", now()),
-            orphan=bool(data.get("orphan", False)),
+            orphan=bool(data.get("orphan", False)), fix=str(data.get("fix") or ""),
+            actor=str(data.get("actor") or ""), quote=str(data.get("quote") or ""),
         )
 
 

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Callable
 from .anchor import make_anchor
 from .annotation import Annotation, Label, labels_from_config, new_id
 from .corrections import corrected
-from .errors import StoreError
+from .entity_types import REJECTED
+from .errors import BylineError, StoreError
 from .bundle import Bundle
 from .history import History, Step
 from .model import Analysis
@@ -99,8 +100,21 @@ class Session:
 
     @property
     def notes(self) -> list[Annotation]:
-        """The reader's annotations (labels and notes), not entity corrections."""
+        """The reader's annotations (labels and notes), not corrections."""
         return [a for a in self.annotations if a.kind == "annotation"]
+
+    @property
+    def orphans(self) -> list[Annotation]:
+        """Annotations and corrections whose passage was not found in the changed article."""
+        return [a for a in self.annotations if a.orphan]
+
+    def attach(self, orphan: Annotation, span: tuple[int, int]) -> tuple[Step, str]:
+        """Anchor an orphan on a passage the reader chose. Only an orphan: a placed annotation
+        or correction is moved by the reader's own edits, never by this."""
+        if not orphan.orphan:
+            raise BylineError("Only an orphaned note can be attached: this one still has its passage")
+        after = orphan.changed(anchor=make_anchor(self.article.text, *span), orphan=False)
+        return self.change(orphan, after, "attach"), "Attached to the selection"
 
     def bundle(self) -> Bundle:
         return Bundle(self.article, self.analysis, list(self.annotations), self.labels)
@@ -183,6 +197,43 @@ class Session:
                 return self.delete(note, f"untag {label}"), f"Removed {label}"
             return self.change(note, after, f"untag {label}"), f"Removed {label}"
         return self.change(note, note.changed(labels=[*note.labels, label]), f"tag {label}"), f"Tagged {label}"
+
+    # -- corrections of the analysis -----------------------------------------------------------
+    def _correction(self, span: tuple[int, int], fix: str, what: str, done: str, **fields) -> tuple[Step, str]:
+        """Add a correction at `span`, or change the one of the same kind already there."""
+        existing = next((c for c in self.corrections if not c.orphan and (c.start, c.end) == tuple(span)
+                         and c.correction == fix), None)
+        if existing is not None:
+            after = existing.changed(**fields)
+            if (after.entity, after.actor, after.quote) == (existing.entity, existing.actor, existing.quote):
+                raise BylineError("That is already how it reads")
+            return self.change(existing, after, what), done
+        return self.add(self.new(span, kind="correction", fix=fix, **fields), what), done
+
+    def correct_entity(self, span: tuple[int, int], entity_type: str) -> tuple[Step, str]:
+        """The entity at `span` is of `entity_type`, or not an entity (REJECTED)."""
+        word = "rejected" if entity_type == REJECTED else f"now {entity_type}"
+        return self._correction(span, "entity", "correct", f"Entity {word}", entity=entity_type)
+
+    def merge_actor(self, mention: tuple[int, int], into: str) -> tuple[Step, str]:
+        """The actor named at `mention` is the actor called `into`."""
+        return self._correction(mention, "merge", "merge", f"Merged into {into}", actor=into)
+
+    def split_name(self, mention: tuple[int, int]) -> tuple[Step, str]:
+        """The name at `mention` is an actor of its own."""
+        name = self.article.text[mention[0] : mention[1]]
+        return self._correction(mention, "split", "split", f"{name} is now an actor of its own")
+
+    def set_speaker(self, quote: tuple[int, int], speaker: str) -> tuple[Step, str]:
+        """The quote at `quote` was said by `speaker` ("" for no one named)."""
+        done = f"Speaker: {speaker}" if speaker else "The quote has no named speaker"
+        return self._correction(quote, "speaker", "speaker", done, actor=speaker)
+
+    def set_quote(self, span: tuple[int, int], kind: str, speaker: str = "") -> tuple[Step, str]:
+        """The passage is a quote of `kind` by `speaker` (a quote the model missed, or another
+        kind for one it found), or not a quote (kind REJECTED)."""
+        done = "Not a quote" if kind == REJECTED else f"Quote: {'reported' if kind == 'indirect' else kind}"
+        return self._correction(span, "quote", "quote", done, quote=kind, actor=speaker)
 
     def next_annotation(self, offset: int, direction: int) -> int | None:
         """Where the next (direction 1) or previous (-1) annotation starts, or None."""
