@@ -143,3 +143,36 @@ def test_one_of_several_subjects_is_not_who_he_is(analyse):
     )
     (q,) = [q for q in quotes(a, "indirect") if q.text.startswith("the union would meet")]
     assert q.speaker == "Jeff Arden"
+
+
+def test_a_speaker_must_be_someone(analyse):
+    a = analyse("Title\n\nThe vote was close. The outcome said the council had waited too long.\n")
+    said = [q for q in quotes(a, "indirect") if q.text.startswith("the council had waited")]
+    assert said and said[0].speaker is None
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("Critics say the tunnel will never pay for itself.", "Critics"),
+        ("Economists say the bank will cut rates twice this year.", "Economists"),
+        ("A new study says most commuters would pay a higher toll.", "new study"),
+        ("Some in the farming community say the subsidy came too late.", "Some in the farming community"),
+    ],
+)
+def test_unnamed_people_bodies_and_texts_can_speak(analyse, sentence, speaker):
+    (q,) = quotes(analyse(sentence + "\n"), "indirect")
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence, starts",
+    [
+        ("HALDEN — Opposition leader Vera Lind says Premier Otto Brask is the most divisive premier in decades.",
+         "Premier Otto Brask is"),
+        ("Coach Anders Moe said having Lukas Berg back in defence was a big boost.", "having Lukas Berg back"),
+    ],
+)
+def test_a_clause_the_parse_loses_is_still_reported(analyse, sentence, starts):
+    (q,) = [q for q in quotes(analyse(sentence + "\n"), "indirect") if q.cue in ("says", "said")]
+    assert q.text.startswith(starts)

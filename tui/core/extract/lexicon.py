@@ -124,7 +124,17 @@ OBJECT_REPORT_VERBS = frozenset(
 )
 
 #: Nouns for a text that speaks for someone: "A statement said ..." speaks for its author.
-DOCUMENT_NOUNS = frozenset("statement release report letter post tweet communique communiqué announcement message notice".split())
+DOCUMENT_NOUNS = frozenset(
+    """statement release report letter post tweet communique communiqué announcement message
+    notice remarks remark comments comment words testimony speech interview reply response
+    email memo note filing ruling decision""".split()
+)
+#: Texts and records that are cited as sources: "the study says", "according to the data".
+SOURCE_TEXT_NOUNS = frozenset(
+    """study studies survey surveys poll polls data figures numbers statistics research analysis
+    review audit document documents records suit lawsuit claim complaint panel inquiry
+    investigation book article paper documentary video""".split()
+)
 
 #: Heads of a nationality's institution: "the Kenyan government", "Russian forces".
 INSTITUTION_NOUNS = frozenset(
@@ -179,7 +189,24 @@ GENERIC_PERSON_NOUNS = frozenset(
     customers user users fan fans viewer viewers reader readers listener listeners passenger
     passengers patient patients employee employees staff worker workers member members
     participant participants organiser organizers organisers leader leaders everyone someone
-    somebody anyone nobody others many some few""".split()
+    somebody anyone nobody others many some few community communities public crowd crowds
+    audience electorate population""".split()
+)
+
+#: Nouns for bodies that speak: "the company said", "the ministry said", "the city said".
+BODY_NOUNS = frozenset(
+    """company companies firm firms business businesses government governments ministry
+    ministries department departments office offices police court courts agency agencies
+    committee committees union unions group groups team teams club clubs council councils board
+    boards campaign coalition organization organizations organisation organisations association
+    associations foundation foundations charity charities network networks newspaper magazine
+    broadcaster channel station university universities college school schools hospital
+    hospitals clinic church diocese party parties administration city town municipality
+    province state country nation county region regime army military navy forces service
+    services authority authorities commission prosecutors prosecution defence defense embassy
+    consulate bank banks regulator watchdog airline carrier manufacturer maker retailer
+    operator owner owners developer developers publisher studio league federation alliance
+    bloc cabinet parliament congress senate assembly legislature""".split()
 )
 
 #: Every noun that can name a person: a role, a gendered word, or a general one.

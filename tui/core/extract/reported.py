@@ -40,13 +40,54 @@ def clause_span(doc: "Doc", tokens: list["Token"]) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
+#: Verbs whose report is a clause after them: when the parse loses it ("said having X back
+#: was a boost", "told HuffPost the laws favour owners"), the words after the verb are it.
+_CLAUSE_VERBS = frozenset(
+    """say tell add explain claim argue insist state write note warn acknowledge admit allege
+    confirm testify reply respond stress contend maintain concede""".split()
+)
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _clause_after(verb: "Token") -> list["Token"] | None:
+    """The rest of the sentence after a reporting verb (and its hearer), when it holds a
+    finite verb with something before it: what the verb reports, though unparsed."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.dep_ in ("relcl", "acl", "amod"):
+        return None
+    if any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children):
+        return None  # "said a prayer"
+    sent = verb.sent
+    rest = [t for t in verb.doc[verb.i + 1 : sent.end]]
+    if verb.lemma_ == "tell":  # "told reporters", "told HuffPost Canada": the hearer first
+        hearer = [c for c in verb.children if c.dep_ in ("dative", "dobj", "npadvmod") and c.i > verb.i]
+        if hearer:
+            end = max(t.i for t in hearer[0].subtree)
+            rest = [t for t in rest if t.i > end]
+    if not rest or rest[0].is_punct:
+        return None  # "..., she said, but ...": an attribution between commas, read around it
+    if rest[0].lower_ in ("to", "so", "yes", "no", "in", "on", "at", "during", "after", "before", "about", "of"):
+        return None  # "said to be", "said so", "said in a statement" (its clause is elsewhere)
+    finite = next((k for k, t in enumerate(rest) if t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX")), None)
+    if finite is None or finite == 0 or finite > 12:
+        return None
+    cut = next((k for k, t in enumerate(rest) if k > finite and t.text in ("”", '"') and k + 1 < len(rest)
+                and rest[k + 1].lemma_ in SPEECH_VERBS), len(rest))
+    return rest[:cut]
+
+
 def report_of(doc: "Doc", verb: "Token") -> tuple[list["Token"], str] | None:
     """What a speech verb reports, and its cue: a clause, an object with its phrase, or a topic."""
     children = list(verb.children)
-    for child in children:
-        if child.dep_ == "ccomp" or (child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)):
-            return list(child.subtree), verb.text
+    clauses = [c for c in children if c.dep_ == "ccomp"
+               or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children))]
+    clauses.sort(key=lambda c: (c.i < verb.i, -len(list(c.subtree))))  # after the verb first, the longest
+    if clauses and len(list(clauses[0].subtree)) >= 2:
+        return list(clauses[0].subtree), verb.text
     lemma = verb.lemma_
+    if lemma in _CLAUSE_VERBS:
+        after = _clause_after(verb)
+        if after:
+            return after, verb.text
     objs = [c for c in children if c.dep_ in ("dobj", "dative")]
     if lemma in ("express", "voice", "raise") and objs and objs[0].lemma_ in SPEECH_NOUNS:
         noun = objs[0]
