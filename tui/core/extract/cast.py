@@ -128,6 +128,12 @@ class Cast:
         return self.actors[found.pop()]
 
 
+    def unnamed_antecedent(self, token: "Token") -> "Token | None":
+        """For a pronoun that stands for an unnamed person ("a senior official ... he said"), the
+        subject that introduced them."""
+        i = self._refs.unnamed.get(token.i)
+        return self.doc[i] if i is not None else None
+
     def centers_between(self, lo: int, hi: int) -> list[tuple[int, Actor]]:
         """The people the story turned to between two characters: (where, who), in text order."""
         a, b = bisect_left(self._center_starts, lo), bisect_left(self._center_starts, hi)

@@ -18,7 +18,8 @@ def attribute_floating(pending: list[tuple["Quote", int]], attributed: list["Quo
     story last turned to: the speaker of the last attributed quote, or a person the text has
     made its subject since."""
     text = cast.text
-    events = sorted(((q.end, q.speaker, q.speaker_actor, q.cue) for q in attributed if q.speaker), key=lambda e: e[0])
+    events = sorted(((q.end, q.speaker, q.speaker_actor, q.cue, q.anonymous) for q in attributed if q.speaker),
+                    key=lambda e: e[0])
     ends = [e[0] for e in events]
     for quote, opens in pending:
         pos = bisect_right(ends, quote.start) - 1
@@ -27,7 +28,7 @@ def attribute_floating(pending: list[tuple["Quote", int]], attributed: list["Quo
         turned = [(at, actor) for at, actor in cast.centers_between(lo, opens) if mask.find(at) is None]
         if turned:
             at, actor = turned[-1]
-            voice = (at, actor.name, actor.id, None)
+            voice = (at, actor.name, actor.id, None, False)
         elif prev is not None:
             voice = prev
         else:
@@ -36,7 +37,7 @@ def attribute_floating(pending: list[tuple["Quote", int]], attributed: list["Quo
         whole_paragraph = opens == 0 or text[opens - 1] == "\n"
         if gap > (6 if whole_paragraph else 2):
             continue
-        quote.speaker, quote.speaker_actor, quote.cue = voice[1], voice[2], voice[3]
+        quote.speaker, quote.speaker_actor, quote.cue, quote.anonymous = voice[1:]
         at = bisect_right(ends, quote.end)
         ends.insert(at, quote.end)
-        events.insert(at, (quote.end, quote.speaker, quote.speaker_actor, quote.cue))
+        events.insert(at, (quote.end, *voice[1:]))

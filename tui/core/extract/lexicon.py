@@ -138,7 +138,7 @@ SOURCE_TEXT_NOUNS = frozenset(
 
 #: Heads of a nationality's institution: "the Kenyan government", "Russian forces".
 INSTITUTION_NOUNS = frozenset(
-    """government authorities police army military forces parliament ministry officials navy
+    """government authorities police army military forces parliament ministry navy
     cabinet administration regime junta senate congress""".split()
 )
 #: Nouns after an adjective of place that make one place: "Crimean Peninsula" is Crimea.

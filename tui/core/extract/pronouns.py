@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from .lexicon import FEMALE_WORDS, MALE_WORDS, PERSON_PRONOUNS, SPEECH_VERBS
+from .lexicon import FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, PERSON_PRONOUNS, SPEECH_VERBS
 from .syntax import SUBJECT_DEPS, token_list
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -37,6 +37,7 @@ class References:
     """What the pronouns and subjects of an article point to, in text order."""
 
     pronouns: dict[int, int] = field(default_factory=dict)  # token index -> actor index
+    unnamed: dict[int, int] = field(default_factory=dict)  # pronoun token -> unnamed subject token
     speech_subjects: list[tuple[int, int]] = field(default_factory=list)  # (char, actor) of speech verbs
     plural_subjects: list[tuple[int, int]] = field(default_factory=list)  # (char, token index)
     centers: list[tuple[int, int]] = field(default_factory=list)  # (char, person) the story is about
@@ -71,6 +72,8 @@ def read_references(cast: Resolver, window: int = 1500) -> References:
             if not recent or recent[-1][1] != idx or token.idx - recent[-1][0] > 200:
                 recent.append((token.idx, idx))
                 refs.centers.append((token.idx, idx))
+        if idx < 0 and is_subject and salient(token) and token.head.lemma_ in SPEECH_VERBS and _unnamed_person(token):
+            recent.append((token.idx, -1 - token.i))  # "a senior official said": someone, unnamed
         if not person and token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
             wanted = pronoun_gender(token.text)
             target = None
@@ -81,6 +84,9 @@ def read_references(cast: Resolver, window: int = 1500) -> References:
                 confident = None
             if target is None and confident is not None:
                 target = cast.actors.index(confident)
+            if target is not None and target < 0:
+                refs.unnamed[token.i] = -1 - target
+                continue
             if target is not None:
                 refs.pronouns[token.i] = target
                 if is_subject and salient(token):
@@ -89,6 +95,11 @@ def read_references(cast: Resolver, window: int = 1500) -> References:
                 if confident is not None or is_subject:
                     refs.mentions.append((target, token.idx, token.idx + len(token.text)))
     return refs
+
+
+def _unnamed_person(token: "Token") -> bool:
+    """A singular common noun for a person as a subject: "a senior official", "the spokeswoman"."""
+    return token.pos_ == "NOUN" and token.tag_ == "NN" and token.lower_ in PERSON_NOUNS
 
 
 def _several(token: "Token") -> bool:
@@ -107,7 +118,7 @@ def _center_for(recent: list[tuple[int, int]], gender: dict[int, str], wanted: s
     for at, idx in reversed(recent[-12:]):
         if char - at > window:
             return None
-        if wanted is None or gender.get(idx, wanted) == wanted:
+        if wanted is None or idx < 0 or gender.get(idx, wanted) == wanted:
             return idx
     return None
 

@@ -160,7 +160,8 @@ def find_quotes(doc: "Doc", cast: Cast, page: "Page | None" = None) -> list[Quot
                 verb = _governing_verb(span.root, m)
         quote = Quote(m.start, m.end, fragment, "direct" if direct else "partial")
         if verb is not None:
-            quote.speaker, quote.speaker_actor = speaker_of(cast, subject_of(verb))
+            voice = speaker_of(cast, subject_of(verb))
+            quote.speaker, quote.speaker_actor, quote.anonymous = voice
             quote.cue = _cue_text(verb)
         elif not direct:
             if not _is_title(fragment):  # a title nobody is said to have called it by
@@ -177,6 +178,7 @@ def find_quotes(doc: "Doc", cast: Cast, page: "Page | None" = None) -> list[Quot
         source = _speaker_of_fragment(fragment, quotes)
         if source is not None:
             fragment.speaker, fragment.speaker_actor, fragment.cue = source.speaker, source.speaker_actor, source.cue
+            fragment.anonymous = source.anonymous
             quotes.append(fragment)
     quotes.sort(key=lambda q: (q.start, q.kind))
     return quotes

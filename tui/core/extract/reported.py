@@ -15,7 +15,7 @@ from .lexicon import (
     WEAK_SPEECH_VERBS,
 )
 from .marks import QuoteMask, is_direct
-from .speakers import speaker_of, subject_of
+from .speakers import NOBODY, speaker_of, subject_of
 from .syntax import np_core, token_list
 from ..model import Quote
 
@@ -191,8 +191,8 @@ def find_reported(doc: "Doc", text: str, cast: Cast, mask: QuoteMask, page: "Pag
             quoted = sum(1 for t in tokens if (m := mask.find(t.idx)) is not None and is_direct(text, m))
             if quoted > len(tokens) / 2:
                 continue  # the clause is a direct quote, already listed
-            speaker, actor_id = speaker_of(cast, subject_of(token))
-            found.append(Quote(start, end, text[start:end], "indirect", speaker, actor_id, cue))
+            voice = speaker_of(cast, subject_of(token))
+            found.append(Quote(start, end, text[start:end], "indirect", voice.name, voice.actor, cue, voice.anonymous))
     return found
 
 
@@ -212,5 +212,5 @@ def _according(doc: "Doc", text: str, cast: Cast, token: "Token") -> list[Quote]
         return []
     start, end = span
     # unnamed sources ("Western officials") stay as written
-    speaker, actor_id = speaker_of(cast, pobj) if pobj is not None else (None, None)
-    return [Quote(start, end, text[start:end], "indirect", speaker, actor_id, "according to")]
+    voice = speaker_of(cast, pobj) if pobj is not None else NOBODY
+    return [Quote(start, end, text[start:end], "indirect", voice.name, voice.actor, "according to", voice.anonymous)]

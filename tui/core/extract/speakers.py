@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .lexicon import BODY_NOUNS, DOCUMENT_NOUNS, ORG_WORDS, PERSON_NOUNS, SOURCE_TEXT_NOUNS, SPEECH_VERBS
 from .syntax import np_core, span_text
@@ -49,20 +49,35 @@ def subject_of(verb: "Token") -> "Token | None":
     return None
 
 
-def speaker_of(cast: Cast, subject: "Token | None") -> tuple[str | None, str | None]:
+class Voice(NamedTuple):
+    """Who speaks: a name as the panel shows it, the actor's id if it is one, and whether it is
+    an unnamed person or group ("a senior official", "two people familiar with the talks")."""
+
+    name: str | None = None
+    actor: str | None = None
+    anonymous: bool = False
+
+
+NOBODY = Voice()
+
+
+def speaker_of(cast: Cast, subject: "Token | None") -> Voice:
+    """The voice a speech verb's subject stands for."""
     if subject is None:
-        return None, None
+        return NOBODY
     if subject.pos_ == "PRON" and subject.lower_ in ("they", "we"):
         plural = cast.plural_antecedent(subject)
         group_at = cast.group_mention_before(subject)
         near = plural is not None and (plural.sent.start == subject.sent.start or plural.sent.end == subject.sent.start)
         if plural is not None and (near or group_at is None or plural.idx > group_at):
             if _can_speak(plural):
-                core = np_core(cast.doc, plural, rights=("prep", "compound", "amod"), preps=("of",))
-                return span_text(cast.doc, core), None
+                return _phrase_voice(cast, plural)
     if subject.pos_ == "PRON" and subject.lower_ not in _QUANTIFIERS:
+        unnamed = cast.unnamed_antecedent(subject)
+        if unnamed is not None:  # "a senior official said ... He added ...": still unnamed
+            return speaker_of(cast, unnamed)
         actor = cast.resolve_pronoun(subject)
-        return (actor.name, actor.id) if actor else (None, None)
+        return Voice(actor.name, actor.id) if actor else NOBODY
     conjuncts = [subject] + [t for t in subject.subtree if t.dep_ == "conj" and t.head.i in (subject.i,) or
                              (t.dep_ == "conj" and t.head.dep_ == "conj")]
     if len(conjuncts) > 1:
@@ -70,38 +85,59 @@ def speaker_of(cast: Cast, subject: "Token | None") -> tuple[str | None, str | N
         named = [h for h in hits if h is not None]
         others = [c for h, c in zip(hits, conjuncts) if h is None]
         if len(named) == 1 and not any(_can_speak(c) for c in others):
-            return named[0].name, named[0].id  # "Kenya and the attacks": the one who can speak
+            return Voice(named[0].name, named[0].id)  # "Kenya and the attacks": the one who can speak
         if not named and not any(_can_speak(c) for c in conjuncts):
-            return None, None
+            return NOBODY
         names = [h.name if h else span_text(cast.doc, np_core(cast.doc, c, rights=("prep", "compound", "amod")))
                  for h, c in zip(hits, conjuncts)]
-        return " and ".join(names), None
+        return Voice(" and ".join(names), None, not named and all(_is_person(c) for c in conjuncts))
     if subject.lemma_ in DOCUMENT_NOUNS:
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
         if owner is not None:
             return speaker_of(cast, owner)
         actor = cast.last_subject(subject.idx)
         if actor is not None:
-            return actor.name, actor.id
+            return Voice(actor.name, actor.id)
     actor = cast.actor_of_token(subject) or cast.actor_in(list(subject.subtree))
     if actor is None and subject.dep_ == "appos":  # "Nunes, the brawler who calls herself ..."
         actor = cast.actor_of_token(subject.head)
     if actor is not None:
-        return actor.name, actor.id
-    preps = None if subject.lower_ in _QUANTIFIERS else ("of",)  # "some in the community"
-    core = np_core(cast.doc, subject, rights=("prep", "compound", "amod", "acl", "relcl"), preps=preps)
-    cue_clause = next((c for c in subject.rights if c.dep_ == "relcl" and c.lemma_ in SPEECH_VERBS), None)
-    if cue_clause is not None:  # "Smith, who said ...": the name without the clause that speaks
-        core = [t for t in core if t.i < cue_clause.left_edge.i]
-        while core and core[-1].is_punct:
-            core.pop()
-    phrase = span_text(cast.doc, core) if core else subject.text
+        return Voice(actor.name, actor.id)
+    if not _can_speak(subject):
+        return NOBODY  # "the figures", "fear": no one, so the quote stays unattributed
+    return _phrase_voice(cast, subject)
+
+
+def _phrase_voice(cast: Cast, head: "Token") -> Voice:
+    """An unnamed speaker as a short noun phrase: "senior Western official", "two people familiar
+    with the matter", "spokesperson" (without "who asked not to be named"); a role only one
+    actor holds is that actor."""
+    preps = None if head.lower_ in _QUANTIFIERS else ("of", "with", "for", "from", "in", "at", "on")
+    core = np_core(cast.doc, head, rights=("prep", "compound", "amod", "acl", "nummod"), preps=preps)
+    cut = next((k for k, t in enumerate(core) if k and (t.text in (",", "(", "—", "–") or t.dep_ == "cc"
+                                                         or t.lower_ in ("who", "which", "that", "whose"))), len(core))
+    core = core[:cut]
+    while core and (core[-1].is_punct or core[-1].dep_ in ("cc", "prep", "det")):
+        core.pop()
+    phrase = span_text(cast.doc, core) if core else head.text
     actor = cast.by_role(phrase)
     if actor is not None:
-        return actor.name, actor.id
-    if not _can_speak(subject):
-        return None, None  # "the figures", "fear": no one, so the quote stays unattributed
-    return phrase, None
+        return Voice(actor.name, actor.id)
+    return Voice(phrase, None, _is_person(head))
+
+
+def _is_person(head: "Token") -> bool:
+    """Whether an unnamed speaker is a person or a group of people (not a body or a text)."""
+    if head.pos_ == "NUM" or head.lower_ in _QUANTIFIERS:
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        return pobj is None or _is_person(pobj)
+    if head.pos_ == "PROPN" or head.ent_type_:
+        return False
+    words = (head.lower_, head.lemma_.lower())
+    if any(w in BODY_NOUNS or w in DOCUMENT_NOUNS or w in SOURCE_TEXT_NOUNS or w in ORG_WORDS for w in words):
+        return False
+    return any(w in PERSON_NOUNS for w in words) or (head.pos_ == "NOUN" and head.lower_.endswith(_DOERS))
 
 
 #: Pronouns that pick some of a group ("some in the community", "many of them"): a phrase.
