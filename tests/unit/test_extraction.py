@@ -347,3 +347,22 @@ def test_a_title_glued_to_a_name_is_a_role(analyse):
 def test_a_word_for_a_person_alone_is_no_actor(analyse):
     a = analyse("Man charged in Halden stabbing\n\nA Halden man was charged on Monday, police said.\n")
     assert not [x for x in a.actors if x.name == "Man"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Lena Brandt, an accountant from Brockhurst, Ont., said prices rose. She moved to Brockhurst in 2015.\n", "Brockhurst"),
+        ("The plan was posted on Chirpr. Critics on Chirpr said it was late.\n", "Chirpr"),
+        ("Researchers at the Halvard Center said the poll was accurate.\n", "Halvard Center"),
+        ("MPs debated Bill C-74 on Tuesday.\n", "Bill C-74"),
+    ],
+)
+def test_names_used_as_places_media_or_bodies_are_not_people(analyse, text, name):
+    a = analyse(text)
+    assert not [x for x in a.actors if x.name == name and x.type == "PERSON"], [(x.name, x.type) for x in a.actors]
+
+
+def test_a_surname_that_is_a_word_stays_a_person(analyse):
+    a = analyse("Brazilian fighter Ryan Hall won in the first round. Hall said he was ready.\n")
+    assert actor(a, "Ryan Hall").type == "PERSON"

@@ -87,6 +87,13 @@ AGENCY_WORDS = frozenset(
     cnn nbc abc cbs""".split()
 )
 
+#: Last words of the name of a place, a building, a text or an event rather than a person.
+FACILITY_WORDS = frozenset(
+    """station school centre center hospital airport avenue highway stadium arena mall
+    building cathedral museum report program programme project award prize festival gmbh ag
+    llp lrt""".split()
+)
+
 #: Role nouns that stand for a group, never for one person.
 GROUP_ROLE_NOUNS = frozenset("affiliate group party faction militia".split())
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import (
     CAPITALS,
+    FACILITY_WORDS,
     HONORIFICS,
     INSTITUTION_NOUNS,
     NAME_SUFFIXES,
@@ -161,6 +162,51 @@ def _consistent_types(mentions: list[Mention]) -> None:
             m.type = winners[0]
 
 
+_PLACE_PREPS = frozenset("in at from near outside throughout across around downtown".split())
+_MEDIUM_PREPS = frozenset("on via".split())
+
+
+def _not_people(doc: "Doc", mentions: list[Mention]) -> None:
+    """Names the model took for people that the article shows are not: a name with a digit or
+    ending in an organisation's or a building's word ("Levada Center", "Bill C-74"), an acronym,
+    and a lone name only ever used as a place ("in Surrey", "Mississauga, Ont.") or a medium ("on
+    Twitter"). A surname of someone named in full stays a person."""
+    surnames = {m.key.split()[-1] for m in mentions if m.type == "PERSON" and " " in m.key}
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.type == "PERSON":
+            by_key[m.key].append(m)
+    for key, ms in by_key.items():
+        words = key.split()
+        last = words[-1].lower().strip(".")
+        code = None
+        if any(ch.isdigit() for ch in key) or last in ORG_WORDS or last in FACILITY_WORDS:
+            code = "ORG"
+        elif len(words) == 1 and key not in surnames:
+            if key.isupper() and len(key) > 1:
+                code = "ORG"
+            else:
+                places = sum(_used_as_place(doc, m) for m in ms)
+                media = sum(doc[m.start - 1].lower_ in _MEDIUM_PREPS for m in ms if m.start > 0)
+                if places and places + media >= len(ms) / 2:
+                    code = "GPE"
+                elif media and media >= len(ms) / 2:
+                    code = "ORG"
+        if code:
+            for m in ms:
+                m.type = code
+
+
+def _used_as_place(doc: "Doc", m: Mention) -> bool:
+    """"in Surrey", "Mississauga, Ont.": a name used where a place goes."""
+    after = doc[m.end : m.end + 2]
+    if len(after) == 2 and after[0].text == "," and (
+            (after[1].is_title and after[1].text.endswith(".")) or (after[1].is_upper and 2 <= len(after[1]) <= 4)):
+        return True
+    return m.start > 0 and doc[m.start - 1].lower_ in _PLACE_PREPS and not (
+        m.end < len(doc) and doc[m.end].text in POSSESSIVE)
+
+
 def _institutions(doc: "Doc", mentions: list[Mention]) -> None:
     """A nationality or country heading an institution is one actor: "the Kenyan government"."""
     for m in mentions:
@@ -213,6 +259,7 @@ def named_mentions(doc: "Doc", page: "Page | None" = None) -> list[Mention]:
         mentions = [m for m in mentions if not page.covers(doc[m.start].idx)]
     mentions.sort(key=lambda m: m.start)
     _consistent_types(mentions)
+    _not_people(doc, mentions)
     return mentions
 
 
