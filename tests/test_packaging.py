@@ -33,7 +33,7 @@ def test_the_tests_import_the_installed_package_not_the_checkout():
         assert here.parent == ROOT / "tui"
     else:
         installed = Path(str(_installed().locate_file(""))).resolve()
-        assert installed in here.parents and ROOT not in here.parents
+        assert installed in here.parents and (ROOT / "tui") not in here.parents
     checkout_names = {"tui", "widgets", "styles", "seeds"}
     assert not checkout_names & set(sys.modules), "a test imported the checkout instead of byline.*"
 
