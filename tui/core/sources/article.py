@@ -20,6 +20,8 @@ class Article:
     authors: tuple[str, ...] = ()
     published: str | None = None  # ISO date
     kind: str = "text"  # text | markdown | html
+    #: what the reader should know about how it was read ("3 invalid UTF-8 byte sequences ...")
+    warnings: tuple[str, ...] = ()
 
     @property
     def sha256(self) -> str:
@@ -31,6 +33,16 @@ class Article:
         if self.path is not None:
             return self.path.name
         return self.site or self.source
+
+
+    def metadata(self) -> dict:
+        """Where the article came from and what it says about itself, for JSON output."""
+        return {
+            "source": self.source, "title": self.title, "path": str(self.path) if self.path else None,
+            "url": self.url, "site": self.site, "authors": list(self.authors), "published": self.published,
+            "kind": self.kind, "sha256": self.sha256, "words": len(self.text.split()),
+            "warnings": list(self.warnings),
+        }
 
 
 def text_hash(text: str) -> str:

@@ -7,78 +7,77 @@ Other loaders (Markdown, HTML) end here too, with `from_text`.
 
 from __future__ import annotations
 
-import re
+import stat
 import sys
 from pathlib import Path
 
 from ..errors import ArticleError
-from ..visible import visible
+from ..visible import one_line, visible
 from .article import Article, title_of
+from .decode import MAX_BYTES, decode, too_large
 
-#: Larger files are refused: a news article is tens of kilobytes, this is a hundred times more.
-MAX_BYTES = 8 * 1024 * 1024
+__all__ = ["MAX_BYTES", "clean_text", "from_text", "load", "read_file", "read_stdin"]
+
+#: Unicode's own line and paragraph separators: str.splitlines() and some widgets break lines
+#: there, our offsets would not; they become plain line ends (one character for one).
+_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n"})
 
 
 def clean_text(raw: str) -> str:
     """Normalise line ends and make control characters visible instead of live."""
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").translate(_SEPARATORS)
     text = visible(text)
     return text.strip("\n") + "\n" if text.strip() else ""
-
-
-def decode(data: bytes, name: str) -> str:
-    """Bytes to text: UTF-8 when it is, else the encoding charset-normalizer is sure of."""
-    if not data.strip():
-        raise ArticleError(f"{name} is empty: there is no article to read")
-    if len(data) > MAX_BYTES:
-        raise ArticleError(
-            f"{name} is too large ({len(data) / 1e6:.1f} MB; at most {MAX_BYTES // 2**20} MiB): is it really an article?"
-        )
-    if b"\x00" in data[:8192]:
-        raise ArticleError(f"{name} looks like a binary file, not text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
-        raise ArticleError(f"{name} is not text in any encoding Byline can recognise")
-    text = str(best)
-    printable = sum(ch.isprintable() or ch in "\n\t" for ch in text)
-    if printable < 0.95 * len(text):
-        raise ArticleError(f"{name} looks like a binary file, not text")
-    return text
 
 
 def from_text(raw: str, source: str, path: Path | None = None, **meta) -> Article:
     """An Article from decoded text; `meta` are Article's metadata fields (title, url, ...)."""
     text = clean_text(raw)
     if not text:
-        raise ArticleError(f"{source} is empty: there is no article to read")
+        raise ArticleError(f"{display_name(source)} is empty: there is no article to read")
     title = meta.pop("title", None) or title_of(text)
     return Article(text=text, source=source, title=title, path=path, **meta)
 
 
+def display_name(source: str) -> str:
+    """How an input is named in messages: visible, on one line."""
+    return "standard input" if source == "<stdin>" else one_line(source)
+
+
 def read_stdin() -> bytes:
-    return sys.stdin.buffer.read(MAX_BYTES + 1)
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise too_large("standard input", None)
+    return data
 
 
 def read_file(path: Path) -> bytes:
-    """The bytes of an article file (at most MAX_BYTES + 1), or ArticleError with a reason."""
-    if not path.exists():
-        raise ArticleError(f"{path}: no such file")
-    if path.is_dir():
-        raise ArticleError(f"{path} is a directory; give an article file")
+    """The bytes of an article file, or ArticleError with a reason (its real size when too large)."""
+    name = one_line(str(path))
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ArticleError(f"{name}: no such file") from None
+    except OSError as exc:
+        raise ArticleError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ArticleError(f"{name} is a directory; give an article file")
+    if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
+        raise too_large(name, info.st_size)
     try:
         with path.open("rb") as fh:
-            return fh.read(MAX_BYTES + 1)
+            data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise ArticleError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise ArticleError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    if len(data) > MAX_BYTES:  # it grew while we read, or it is a pipe or a device
+        raise too_large(name, None)
+    return data
 
 
 def load(data: bytes, source: str, path: Path | None = None) -> Article:
     """A plain-text article from its bytes."""
-    name = "standard input" if source == "<stdin>" else source
-    return from_text(decode(data, name), source, path)
+    name = display_name(source)
+    if not data.strip():
+        raise ArticleError(f"{name} is empty: there is no article to read")
+    decoded = decode(data, name)
+    return from_text(decoded.text, source, path, warnings=decoded.warnings)

@@ -1,0 +1,153 @@
+"""Fetching a web page the user named: http and https only, a timeout, a few redirects, a size
+limit, a user agent that says who we are. Every way it can fail is one ArticleError line.
+
+Nothing is fetched unless the user gave a URL: this module is only reached from `load_article`
+with a location that is one.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import urllib.request
+from dataclasses import dataclass
+from email.message import Message
+
+from ... import __version__
+from ..errors import ArticleError
+from ..visible import one_line
+from .decode import MAX_BYTES, too_large
+
+#: Seconds to connect, and for the whole answer to arrive.
+TIMEOUT = 20.0
+MAX_REDIRECTS = 5
+USER_AGENT = f"Byline/{__version__} (terminal news reader; fetches only the pages its user names)"
+ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/markdown;q=0.8,text/plain;q=0.7"
+
+#: Media types we read, by the loader that reads them; anything else is not an article.
+KINDS = {
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "text/plain": "text",
+    "text/markdown": "markdown",
+    "text/x-markdown": "markdown",
+}
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+
+
+def is_url(location: str) -> bool:
+    """Whether a location names a URL (any scheme) rather than a file."""
+    return bool(_SCHEME.match(location))
+
+
+@dataclass(frozen=True)
+class Page:
+    """A fetched answer: where it ended up after redirects, its bytes and what it says it is."""
+
+    url: str
+    data: bytes
+    media_type: str  # "" when the server did not say
+    charset: str | None
+
+    @property
+    def kind(self) -> str | None:
+        """The loader for this page, or None when the server did not say what it is."""
+        return KINDS.get(self.media_type) if self.media_type else None
+
+
+def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Page:
+    """GET `url`, following up to MAX_REDIRECTS redirects; ArticleError with one line otherwise."""
+    import urllib3
+    from urllib3.exceptions import HTTPError, LocationValueError, MaxRetryError
+
+    name = one_line(url)
+    scheme = _SCHEME.match(url)
+    if not scheme or scheme.group(1).lower() not in ("http", "https"):
+        raise ArticleError(f"{name}: only http:// and https:// addresses can be fetched")
+    deadline = time.monotonic() + timeout
+    retries = urllib3.Retry(total=MAX_REDIRECTS, connect=0, read=0, status=0, other=0,
+                            redirect=MAX_REDIRECTS, raise_on_redirect=True, raise_on_status=False)
+    headers = urllib3.make_headers(user_agent=USER_AGENT, accept_encoding=True)
+    headers["Accept"] = ACCEPT
+    try:
+        with _pool(url, headers) as pool:
+            response = pool.request("GET", url, retries=retries, preload_content=False,
+                                    timeout=urllib3.Timeout(connect=timeout, read=timeout))
+            try:
+                if response.status >= 400:
+                    raise ArticleError(f"{name}: the server answered {response.status} {response.reason or ''}".rstrip())
+                media_type, charset = _content_type(response.headers.get("Content-Type", ""))
+                if media_type and media_type not in KINDS:
+                    raise ArticleError(f"{name} is not a web page ({one_line(media_type)})")
+                length = response.headers.get("Content-Length", "")
+                if length.isdigit() and int(length) > max_bytes and not response.headers.get("Content-Encoding"):
+                    raise too_large(name, int(length))
+                data = _body(response, name, deadline, timeout, max_bytes)
+                final = response.geturl() or url
+            finally:
+                response.release_conn()
+    except MaxRetryError as exc:
+        raise ArticleError(f"{name}: {_reason(exc.reason, url, timeout)}") from None
+    except (LocationValueError, ValueError) as exc:
+        raise ArticleError(f"{name}: not a valid address ({one_line(str(exc))[:80]})") from None
+    except HTTPError as exc:
+        raise ArticleError(f"{name}: {_reason(exc, url, timeout)}") from None
+    return Page(final if is_url(final) else url, data, media_type, charset)
+
+
+def _pool(url: str, headers: dict):
+    """A connection pool, through the proxy the environment names for this URL, if any."""
+    import urllib3
+
+    host = re.sub(r"^[a-z]+://([^/?#]*).*$", r"\1", url, flags=re.IGNORECASE).rsplit("@", 1)[-1]
+    proxies = urllib.request.getproxies()
+    scheme = url.split(":", 1)[0].lower()
+    proxy = proxies.get(scheme)
+    if proxy and not urllib.request.proxy_bypass(host):
+        return urllib3.ProxyManager(proxy, headers=headers, num_pools=2)
+    return urllib3.PoolManager(headers=headers, num_pools=2)
+
+
+def _content_type(value: str) -> tuple[str, str | None]:
+    message = Message()
+    message["Content-Type"] = value
+    media_type = message.get_content_type() if value.strip() else ""
+    return media_type.lower(), message.get_param("charset") if value.strip() else None
+
+
+def _body(response, name: str, deadline: float, timeout: float, max_bytes: int) -> bytes:
+    """The answer's bytes, decompressed, at most `max_bytes`, arriving within the deadline."""
+    chunks, size = [], 0
+    for chunk in response.stream(64 * 1024):
+        size += len(chunk)
+        if size > max_bytes:
+            raise too_large(name, None)
+        if time.monotonic() > deadline:
+            raise ArticleError(f"{name}: the page did not arrive within {timeout:g} s")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _reason(error: BaseException | None, url: str, timeout: float) -> str:
+    """Why a request failed, in words for the reader."""
+    from urllib3.exceptions import (ConnectTimeoutError, NameResolutionError, NewConnectionError, ProtocolError,
+                                    ProxyError, ReadTimeoutError, ResponseError, SSLError)
+
+    text = one_line(str(error or ""))
+    if isinstance(error, ResponseError) and "redirect" in text:
+        return f"too many redirects (more than {MAX_REDIRECTS})"
+    if isinstance(error, (ConnectTimeoutError, ReadTimeoutError)) or "timed out" in text:
+        return f"no answer within {timeout:g} s"
+    if isinstance(error, NameResolutionError):
+        return f"cannot find the server {error.conn.host} (no network, or no such site?)"
+    if isinstance(error, NewConnectionError):
+        refused = "refused" in text.lower()
+        return "the server refused the connection" if refused else "cannot connect to the server (no network?)"
+    if isinstance(error, SSLError):
+        return "the secure connection failed (the site's certificate could not be checked)"
+    if isinstance(error, ProxyError):
+        return "the proxy named in the environment did not answer"
+    if isinstance(error, ProtocolError):
+        return "the connection broke off before the page arrived"
+    return f"cannot be fetched ({type(error).__name__})"
