@@ -84,7 +84,7 @@ def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Pag
                 if length.isdigit() and int(length) > max_bytes and not response.headers.get("Content-Encoding"):
                     raise too_large(name, int(length))
                 data = _body(response, name, deadline, timeout, max_bytes)
-                final = response.geturl() or url
+                final = _final_url(url, response)
             finally:
                 response.release_conn()
     except MaxRetryError as exc:
@@ -96,15 +96,24 @@ def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Pag
     return Page(final if is_url(final) else url, data, media_type, charset)
 
 
+def _final_url(url: str, response) -> str:
+    """Where the redirects ended."""
+    from urllib.parse import urljoin
+
+    for step in getattr(response.retries, "history", None) or ():
+        if step.redirect_location:
+            url = urljoin(url, step.redirect_location)
+    return url
+
+
 def _pool(url: str, headers: dict):
     """A connection pool, through the proxy the environment names for this URL, if any."""
     import urllib3
 
     host = re.sub(r"^[a-z]+://([^/?#]*).*$", r"\1", url, flags=re.IGNORECASE).rsplit("@", 1)[-1]
-    proxies = urllib.request.getproxies()
-    scheme = url.split(":", 1)[0].lower()
-    proxy = proxies.get(scheme)
-    if proxy and not urllib.request.proxy_bypass(host):
+    proxy = urllib.request.getproxies().get(url.split(":", 1)[0].lower())
+    loopback = re.match(r"^(localhost|127\.[0-9.]+|\[::1\])(:\d+)?$", host, re.IGNORECASE)
+    if proxy and not loopback and not urllib.request.proxy_bypass(host):
         return urllib3.ProxyManager(proxy, headers=headers, num_pools=2)
     return urllib3.PoolManager(headers=headers, num_pools=2)
 
@@ -137,13 +146,14 @@ def _reason(error: BaseException | None, url: str, timeout: float) -> str:
     text = one_line(str(error or ""))
     if isinstance(error, ResponseError) and "redirect" in text:
         return f"too many redirects (more than {MAX_REDIRECTS})"
-    if isinstance(error, (ConnectTimeoutError, ReadTimeoutError)) or "timed out" in text:
-        return f"no answer within {timeout:g} s"
+    # NewConnectionError is a ConnectTimeoutError too (urllib3 keeps it so): asked first
     if isinstance(error, NameResolutionError):
-        return f"cannot find the server {error.conn.host} (no network, or no such site?)"
-    if isinstance(error, NewConnectionError):
+        return f"cannot find the server {one_line(str(error.conn.host))} (no network, or no such site?)"
+    if isinstance(error, NewConnectionError) and "timed out" not in text:
         refused = "refused" in text.lower()
         return "the server refused the connection" if refused else "cannot connect to the server (no network?)"
+    if isinstance(error, (ConnectTimeoutError, ReadTimeoutError)) or "timed out" in text:
+        return f"no answer within {timeout:g} s"
     if isinstance(error, SSLError):
         return "the secure connection failed (the site's certificate could not be checked)"
     if isinstance(error, ProxyError):
