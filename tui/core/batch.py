@@ -1,0 +1,197 @@
+"""Many articles at once: load and analyse a list of files and URLs, over several processes.
+
+`byline analyze A B ...` prints what this returns; `byline add` builds the library on it. The
+spaCy pipeline is loaded once: in this process for one job; with more, in this process before
+the workers are forked (they share it), or once in each worker where fork is not available.
+An input that fails is a Result with an error; the others go on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .errors import ArticleError, BylineError
+from .model import Analysis
+from .sources import ARTICLE_SUFFIXES, Article, is_url, load_article
+from .sources.fetch import TIMEOUT
+from .visible import one_line
+
+
+@dataclass
+class Result:
+    """What became of one input: its article and analysis, or the one line saying why not."""
+
+    location: str
+    article: Article | None
+    analysis: Analysis | None
+    error: str | None
+    index: int = 0  # its place in the list given to analyze_many
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def expand(inputs: list[str]) -> list[str]:
+    """Folders become the article files inside them (.txt .md .markdown .html .htm, at any depth,
+    hidden ones left out, in name order); files, URLs and "-" are kept as given. The same file
+    named twice is kept once, where it first appears. A folder with no articles is kept, so
+    that it is reported."""
+    out: list[str] = []
+    seen: set[str] = set()
+
+    def keep(location: str, key: str) -> None:
+        if key not in seen:
+            seen.add(key)
+            out.append(location)
+
+    for location in inputs:
+        path = Path(location).expanduser()
+        if location == "-" or is_url(location) or not path.is_dir():
+            keep(location, location if location == "-" or is_url(location) else _key(path))
+            continue
+        found = sorted(
+            p for p in path.rglob("*")
+            if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
+        if not found:
+            keep(location, _key(path))
+        for file in found:
+            keep(str(file), _key(file))
+    return out
+
+
+def _key(path: Path) -> str:
+    try:
+        return str(path.resolve())
+    except OSError:
+        return str(path)
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def analyze_many(locations: list[str], model: str | None = None, jobs: int = 0,
+                 on_done: Callable[[Result], None] | None = None, timeout: float = TIMEOUT) -> list[Result]:
+    """Load and analyse every location; results in input order. `jobs` processes (0: one per
+    core; 1: in this process); `on_done` is called in this process as each input finishes, in
+    the order they finish (for a progress bar). Standard input ("-") is read here, first.
+    Raises BylineError only when no pipeline can be loaded."""
+    from .nlp import default_model, load_model
+
+    name = model or default_model()
+    tasks = [_Task(i, location, None, name, timeout) for i, location in enumerate(locations)]
+    results: list[Result | None] = [None] * len(tasks)
+
+    def done(result: Result) -> None:
+        results[result.index] = result
+        if on_done is not None:
+            on_done(result)
+
+    for task in tasks:  # standard input belongs to this process
+        if task.location == "-":
+            try:
+                task.article = load_article("-")
+            except BylineError as exc:
+                done(Result("-", None, None, str(exc), task.index))
+    pending = [t for t in tasks if results[t.index] is None]
+    if not pending:
+        return [r for r in results if r is not None]
+    jobs = min(jobs or default_jobs(), len(pending))
+    load_model(name)  # a missing pipeline is one error for all, before any work; forked workers share it
+    if jobs <= 1:
+        for task in pending:
+            done(_run(task))
+    else:
+        _in_processes(pending, jobs, name, done)
+    return [r for r in results if r is not None]
+
+
+@dataclass
+class _Task:
+    index: int
+    location: str
+    article: Article | None  # already loaded (standard input)
+    model: str
+    timeout: float
+
+
+def _run(task: _Task) -> Result:
+    """Load and analyse one input; every failure becomes the Result's error line."""
+    from .analysis import analyze
+
+    article = task.article
+    try:
+        if article is None:
+            article = _load(task.location, task.timeout)
+        return Result(task.location, article, analyze(article, task.model), None, task.index)
+    except BylineError as exc:
+        return Result(task.location, article, None, str(exc), task.index)
+    except MemoryError:
+        return Result(task.location, article, None, f"{one_line(task.location)}: not enough memory to analyse it",
+                      task.index)
+    except Exception as exc:  # noqa: BLE001 - one input's bug must not stop the others
+        return Result(task.location, article, None,
+                      f"{one_line(task.location)}: analysis failed ({type(exc).__name__}: {one_line(str(exc))[:200]})",
+                      task.index)
+
+
+def _load(location: str, timeout: float) -> Article:
+    path = Path(location).expanduser()
+    if location != "-" and not is_url(location) and path.is_dir():
+        suffixes = " ".join(ARTICLE_SUFFIXES)
+        raise ArticleError(f"{one_line(location)}: no article files ({suffixes}) in this folder")
+    return load_article(location, timeout=timeout)
+
+
+def _worker_start(model: str) -> None:
+    """In each worker: leave ctrl+c to the parent, which stops the workers itself; have the
+    pipeline (inherited when forked, loaded here otherwise)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from .nlp import load_model
+
+    load_model(model)
+
+
+def _in_processes(tasks: list[_Task], jobs: int, model: str, done: Callable[[Result], None]) -> None:
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_start, initargs=(model,))
+    finished_all = False
+    try:
+        futures: dict[Future, _Task] = {executor.submit(_run, task): task for task in tasks}
+        waiting = set(futures)
+        while waiting:
+            finished, waiting = wait(waiting, return_when=FIRST_COMPLETED)
+            for future in finished:
+                task = futures[future]
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    result = Result(task.location, None, None,
+                                    f"{one_line(task.location)}: the analysing process died (out of memory?)",
+                                    task.index)
+                done(result)
+        finished_all = True
+    finally:
+        if finished_all:
+            executor.shutdown(wait=True)
+        else:  # interrupted (ctrl+c, a closed pipe): the workers stop now, not after their article
+            processes = list((getattr(executor, "_processes", None) or {}).values())
+            executor.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                if process.is_alive():
+                    process.terminate()
