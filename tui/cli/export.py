@@ -6,7 +6,7 @@ import argparse
 import sys
 
 WORD = "export"
-USAGE = """byline export [FILE] --format F [-o PATH]
+USAGE = """byline export [FILE] --format F [-o PATH] [--force] [--with-text]
                                   export annotations (md, w3c, json, jsonl, spacy, csv, brat)"""
 
 
@@ -15,35 +15,62 @@ def configure(p: argparse.ArgumentParser) -> None:
 
     p.add_argument("file", nargs="?", help="the article (default: the bundled sample)")
     p.add_argument("--format", "-f", choices=FORMATS, required=True)
-    p.add_argument("-o", "--output", help="where to write (default: standard output; brat and spacy need a path)")
+    p.add_argument("-o", "--output", help="where to write (default or -: standard output; brat and spacy need a path)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing output file (never the article)")
+    p.add_argument("--with-text", action="store_true",
+                   help="brat: also write the .txt its offsets index, beside the .ann")
     p.add_argument("--model", help="spaCy pipeline to use")
+
+
+def warn(message: str) -> None:
+    from ..core.visible import one_line
+
+    print(f"byline: warning: {one_line(message)}", file=sys.stderr)
 
 
 def run(opts: argparse.Namespace) -> int:
     from ..core.analysis import analyze
     from ..core.annotation import labels_from_config
-    from ..core.errors import ExportError
-    from ..core.export import get, render, write_files
     from ..core.config import load_config
+    from ..core.errors import ExportError, StoreError
+    from ..core.export import get, planned_outputs, render, write_files
+    from ..core.export.files import brat_text_note, check_outputs
     from ..core.session import Session
     from ..core.sources import load_article, seed_path
     from ..core.store import Store
+    from ..core.visible import one_line
 
     fmt = get(opts.format)
     to_stdout = opts.output is None or opts.output == "-"
     if to_stdout and fmt.files_only:
         raise ExportError(f"the {fmt.name} export is written to files: give a path with -o")
     article = load_article(opts.file if opts.file else seed_path())
+    if not to_stdout:  # refuse a bad output before the slow part
+        check_outputs(planned_outputs(fmt.name, opts.output, opts.with_text), article.path, opts.force)
+    config = load_config()
+    for problem in config.warnings:
+        warn(problem)
     store = Store()
     if store.readonly:
-        print(f"byline: warning: {store.problem}", file=sys.stderr)
-    session = Session.open(article, store, labels_from_config(load_config().labels))
+        if store.path.exists():
+            raise StoreError(f"nothing exported: {store.problem}")
+        warn(store.problem or "the annotation store cannot be used")
+    session = Session.open(article, store, labels_from_config(config.labels))
+    # Records the store could not read are left out of the export: say which, and exit 1.
+    skipped = list(getattr(store, "skipped", ()) or ())
+    for problem in skipped:
+        warn(f"left out of the export: {problem}")
     if fmt.name != "csv":
         session.set_analysis(analyze(article, opts.model))
     if to_stdout:
         sys.stdout.buffer.write(render(fmt.name, session.bundle()))
         sys.stdout.flush()
-        return 0
-    for path in write_files(fmt.name, session.bundle(), opts.output):
-        print(f"wrote {path}", file=sys.stderr)
-    return 0
+        return 1 if skipped else 0
+    written = write_files(fmt.name, session.bundle(), opts.output, force=opts.force, with_text=opts.with_text)
+    for path in written:
+        print(f"wrote {one_line(str(path))}", file=sys.stderr)
+    if fmt.name == "brat" and len(written) == 1:
+        note = brat_text_note(written[0], article.text)
+        if note:
+            warn(note)
+    return 1 if skipped else 0

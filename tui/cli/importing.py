@@ -13,17 +13,17 @@ USAGE = """byline import EXPORT [--article ARTICLE]
 
 def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("export", help="a w3c (JSON-LD) or jsonl export")
-    p.add_argument("--article", help="the article to attach the annotations to")
+    p.add_argument("--article", help="the article to attach the annotations to (default: the article Byline "
+                                     "knows by the path or text hash the export names)")
 
 
 def run(opts: argparse.Namespace) -> int:
-    from ..core.export.importing import import_file
+    from ..core.export.importing import finder_for, import_file
     from ..core.sources import load_article
     from ..core.store import Store
 
     article = load_article(opts.article) if opts.article else None
-    result = import_file(Path(opts.export), article, Store())
-    orphans = f", {result.orphans} could not be placed and are kept as orphans" if result.orphans else ""
-    print(f"imported {result.added} new annotations ({result.already} already there{orphans}) "
-          f"into {result.article.source}", file=sys.stderr)
-    return 0
+    store = Store()
+    result = import_file(Path(opts.export), article, store, finder_for(store))
+    print(result.summary(), file=sys.stderr)
+    return 1 if result.unsaved else 0

@@ -35,9 +35,19 @@ class Bundle:
 
 
 def source_uri(article: Article) -> str:
+    """What an export names the article by: its canonical URL, else its file, else its text."""
+    if article.url:
+        return article.url
     if article.path is not None:
         return article.path.resolve().as_uri()
     return f"urn:sha256:{article.sha256}"
+
+
+def article_meta(article: Article) -> dict:
+    """The article's metadata as exports carry it (null where unknown)."""
+    return {"source": article.source, "title": article.title, "sha256": article.sha256, "url": article.url,
+            "site": article.site, "authors": list(article.authors), "published": article.published,
+            "kind": article.kind}
 
 
 def today() -> str:

@@ -17,12 +17,14 @@ from .brat import render_brat
 from ..bundle import Bundle
 from .csv_rows import render_csv
 from .docbin import render_spacy
+from .files import OutputExists, brat_paths, planned_outputs, write_outputs
 from .json_doc import render_json
 from .jsonl import render_jsonl
 from .markdown import render_md
 from .w3c import render_w3c
 
-__all__ = ["FORMATS", "Bundle", "Format", "default_output", "render", "write_files"]
+__all__ = ["FORMATS", "Bundle", "Format", "OutputExists", "default_output", "planned_outputs", "render",
+           "write_files"]
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ REGISTRY: dict[str, Format] = {f.name: f for f in (
     Format("jsonl", ".jsonl", "spans for training (Prodigy / doccano JSONL)", render_jsonl),
     Format("spacy", ".spacy", "spaCy DocBin", render_spacy, files_only=True),
     Format("csv", ".csv", "one row per annotation (CSV)", render_csv),
-    Format("brat", ".ann", "brat standoff (.ann beside a .txt)", render_brat, files_only=True),
+    Format("brat", ".ann", "brat standoff (.ann over the article text)", render_brat, files_only=True),
 )}
 FORMATS = tuple(REGISTRY)
 
@@ -58,22 +60,23 @@ def render(fmt: str, bundle: Bundle) -> bytes:
     return out if isinstance(out, bytes) else out.encode("utf-8")
 
 
-def write_files(fmt: str, bundle: Bundle, output: str | Path) -> list[Path]:
-    """Write an export to `output`; brat writes PATH.ann and PATH.txt. Returns the files written."""
+def write_files(fmt: str, bundle: Bundle, output: str | Path, *, force: bool = False, with_text: bool = False,
+                inputs: tuple[Path, ...] = ()) -> list[Path]:
+    """Write an export to `output` and to no other path; returns the files written.
+
+    brat writes PATH.ann, and PATH.txt (the text its offsets index) only with `with_text` or when
+    `output` names the .txt. An existing file is refused unless `force` (OutputExists, which the
+    app catches to ask); the article itself, `inputs`, the config and the data folder never are
+    written."""
     data = render(fmt, bundle)
-    path = Path(output).expanduser()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if fmt == "brat":
-            base = path.with_suffix("") if path.suffix in (".ann", ".txt") else path
-            ann, txt = base.with_suffix(".ann"), base.with_suffix(".txt")
-            txt.write_text(bundle.article.text, encoding="utf-8", newline="")
-            ann.write_bytes(data)
-            return [ann, txt]
-        path.write_bytes(data)
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
-    return [path]
+    if fmt == "brat":
+        paths = brat_paths(output, with_text)
+        outputs = [(paths[0], data)]
+        if len(paths) > 1:
+            outputs.append((paths[1], bundle.article.text.encode("utf-8")))
+    else:
+        outputs = [(Path(output).expanduser(), data)]
+    return write_outputs(outputs, bundle.article.path, force, inputs)
 
 
 def default_output(fmt: str, article: Article) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..bundle import Bundle
+from ..visible import one_line
 
 
 def _brat_fragments(text: str, start: int, end: int) -> str:
@@ -38,5 +39,5 @@ def render_brat(b: Bundle) -> str:
             lines.append(f"T{t}\t{_brat_type(label)} {_brat_fragments(text, a.start, a.end)}\t{shown}")
             if a.note:
                 notes += 1
-                lines.append(f"#{notes}\tAnnotatorNotes T{t}\t{' '.join(a.note.split())}")
+                lines.append(f"#{notes}\tAnnotatorNotes T{t}\t{one_line(' '.join(a.note.split()))}")
     return "\n".join(lines) + ("\n" if lines else "")

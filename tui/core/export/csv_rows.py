@@ -6,13 +6,27 @@ import csv
 import io
 
 from ..bundle import Bundle
+from ..visible import visible
+
+#: What a spreadsheet reads as the start of a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: object) -> str:
+    """A cell a spreadsheet shows as text: one that would start a formula gets a leading `'`
+    (the OWASP rule), which spreadsheets hide and do not run. Every cell is also quoted, so a
+    spreadsheet that splits on `;` cannot start a new, live cell inside one; and control
+    characters are made visible, as everywhere a string from outside is shown."""
+    text = visible("" if value is None else str(value))
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def render_csv(b: Bundle) -> str:
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(["id", "labels", "note", "start", "end", "passage", "created", "modified", "orphan"])
     for a in b.notes:
-        writer.writerow([a.id, ";".join(a.labels), a.note, a.start, a.end, a.passage, a.created, a.modified,
-                         "yes" if a.orphan else ""])
+        labels = ";".join(cell(label) for label in a.labels)
+        row = [a.id, labels, a.note, a.start, a.end, a.passage, a.created, a.modified, "yes" if a.orphan else ""]
+        writer.writerow([cell(v) for v in row])
     return buf.getvalue()

@@ -1,60 +1,223 @@
 """Reading an export back into the store: find the article it belongs to, place its annotations
-and say what was added. The command line prints the result; nothing here prints."""
+and say, by count, what was added, what was already there and what could not be placed.
+
+An export is never trusted to say which file to open: the annotations attach to the article the
+user gives (`--article`), or to one Byline already knows by the path or the text hash the export
+names, else the import stops with one line. The command line prints the result; nothing here
+prints.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
+from urllib.parse import unquote, urlparse
 
 from ..errors import ExportError
-from ..sources import Article, load_article
-from .jsonl import annotations_from_jsonl
-from .reading import read_export, source_to_path
+from ..sources import Article
+from ..visible import one_line
+from .jsonl import annotations_from_jsonl, record_names
+from .reading import Found, read_export
 from .w3c import annotations_from_w3c, target_source, w3c_items
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..store import Store
 
 
+@dataclass(frozen=True)
+class Named:
+    """How an export names the article it annotates: paths (from file: URIs), URLs, text hashes."""
+
+    paths: frozenset[str] = frozenset()
+    urls: frozenset[str] = frozenset()
+    hashes: frozenset[str] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.paths or self.urls or self.hashes)
+
+    def describe(self) -> str:
+        return one_line(", ".join(sorted(self.paths | self.urls)) or
+                        ", ".join(f"the text with sha256 {h[:12]}…" for h in sorted(self.hashes)))
+
+
+#: Finds an article Byline already knows (the store or the library) by what an export names,
+#: without opening any file the export names; None when it knows none.
+Finder = Callable[[Named], Article | None]
+
+
+@dataclass
+class Part:
+    """The items of an export that name one article (or none)."""
+
+    named: Named
+    items: list = field(default_factory=list)  # w3c items, or jsonl records
+
+
 @dataclass
 class ImportResult:
     article: Article
-    found: int  # annotations in the export
+    found: int  # annotations in the export that Byline can keep
     added: int  # new to the store
-    orphans: int  # could not be placed in the text; kept as orphans
+    already: int  # already in the store (the same id), or repeated in the export
+    orphans: int  # added, but their passage is not in the text: kept as orphans
+    skipped: int = 0  # items that hold no annotation Byline can keep
+    unsaved: int = 0  # new, but the store did not keep them
 
-    @property
-    def already(self) -> int:
-        return self.found - self.added
+    def summary(self) -> str:
+        parts = [f"{self.already} already there"]
+        if self.orphans:
+            parts.append(f"{self.orphans} could not be placed in the text and "
+                         f"{'are kept as orphans' if self.orphans > 1 else 'is kept as an orphan'}")
+        if self.skipped:
+            parts.append(f"{self.skipped} {'items hold' if self.skipped > 1 else 'item holds'} no annotation "
+                         f"and {'were' if self.skipped > 1 else 'was'} skipped")
+        if self.unsaved:
+            parts.append(f"{self.unsaved} could not be saved: the store kept another annotation "
+                         f"under the same key")
+        noun = "annotation" if self.added == 1 else "annotations"
+        return f"imported {self.added} new {noun} ({'; '.join(parts)}) into {one_line(self.article.source)}"
 
 
-def article_named_by(kind: str, data) -> Article:
-    """The article an export names as its target, when it names one by path."""
+def _names(sources: set[str], hashes: set[str]) -> Named:
+    paths, urls = set(), set()
+    for source in sources:
+        if source.startswith("urn:sha256:"):
+            hashes.add(source.removeprefix("urn:sha256:"))
+        elif source.startswith("file:"):
+            paths.add(unquote(urlparse(source).path))
+        elif source.startswith(("http://", "https://")):
+            urls.add(source)
+        elif "://" not in source and not source.startswith("urn:") and source != "<stdin>":
+            paths.add(source)
+    return Named(frozenset(paths), frozenset(urls), frozenset(hashes))
+
+
+def split_by_article(kind: str, data) -> list[Part]:
+    """The export's items grouped by the article each names, in the order they first appear."""
+    parts: dict[object, Part] = {}
     if kind == "w3c":
-        sources = {target_source(item) for item in w3c_items(data)} - {None}
-        paths = [p for p in (source_to_path(s) for s in sources) if p is not None]
-        if not paths:
-            raise ExportError("the export does not name its article by path; give it with --article")
-        return load_article(paths[0])
-    first = data[0] if isinstance(data, list) else {}
-    source = (first.get("meta") or {}).get("source")
-    if not source or not Path(source).exists():
-        raise ExportError("the export does not name an article that exists here; give it with --article")
-    return load_article(source)
+        items, collection_hash = w3c_items(data)
+        for item in items:
+            source = target_source(item)
+            named = _names({source} if source else set(), {collection_hash} if collection_hash else set())
+            parts.setdefault(named, Part(named)).items.append(item)
+    else:
+        for record in data:
+            source, sha = record_names(record)
+            named = _names({source} if source else set(), {sha} if sha else set())
+            parts.setdefault(named, Part(named)).items.append(record)
+    # One article named two ways (a path here, its text hash there) is one article.
+    merged: list[Part] = []
+    for part in parts.values():
+        same = next((m for m in merged if part.named and m.named and _overlap(m.named, part.named)), None)
+        if same is None:
+            merged.append(Part(part.named, list(part.items)))
+        else:
+            same.named = Named(same.named.paths | part.named.paths, same.named.urls | part.named.urls,
+                               same.named.hashes | part.named.hashes)
+            same.items += part.items
+    # Items that name no article belong with the one article the others name.
+    named = [p for p in merged if p.named]
+    unnamed = [p for p in merged if not p.named]
+    if unnamed and len(named) == 1:
+        named[0].items += unnamed[0].items
+        return named
+    return merged
 
 
-def import_file(path: Path, article: Article | None, store: "Store") -> ImportResult:
-    """Import a w3c or jsonl export into `store`, attached to `article` (or the one it names)."""
+def _overlap(a: Named, b: Named) -> bool:
+    return bool(a.paths & b.paths or a.urls & b.urls or a.hashes & b.hashes)
+
+
+def read_found(kind: str, items: list, article_key: str, text: str) -> Found:
+    if kind == "w3c":
+        return annotations_from_w3c(items, article_key, text)
+    total = Found()
+    seen = {}
+    for record in items:
+        found = annotations_from_jsonl(record, article_key, text)
+        total.skipped += found.skipped
+        total.repeated += found.repeated
+        for ann in found.annotations:
+            total.add(ann, seen)
+    return total
+
+
+def choose_article(parts: list[Part], article: Article | None, find: Finder | None) -> tuple[Article, list]:
+    """The article to attach to, and the items that go to it."""
+    named = [p for p in parts if p.named]
+    if len(named) > 1:
+        shown = "; ".join(p.named.describe() for p in named[:3]) + ("; …" if len(named) > 3 else "")
+        raise ExportError(f"the export names {len(named)} articles ({shown}): Byline imports one article at a "
+                          f"time, so split the export by article first")
+    items = [item for p in parts for item in p.items]
+    if article is not None:
+        return article, items
+    if not named:
+        raise ExportError("the export does not say which article it annotates: give it with --article")
+    known = find(named[0].named) if find is not None else None
+    if known is None:
+        raise ExportError(f"the export names {named[0].named.describe()}, which Byline does not know "
+                          f"(it never opens a file because an export names it): give the article with --article")
+    return known, items
+
+
+def import_file(path: Path, article: Article | None, store: "Store", find: Finder | None = None) -> ImportResult:
+    """Import a w3c or jsonl export into `store`, attached to `article`, else to the article
+    `find` knows by what the export names."""
     from ..session import Session
 
     kind, data = read_export(path)
-    if article is None:
-        article = article_named_by(kind, data)
     if store.readonly:
         raise ExportError(store.problem or "the annotation store is read-only")
+    article, items = choose_article(split_by_article(kind, data), article, find)
     session = Session.open(article, store)
-    read = annotations_from_w3c if kind == "w3c" else annotations_from_jsonl
-    found = read(data, session.key, article.text)
-    added = session.import_many(found)
-    return ImportResult(article, len(found), added, sum(a.orphan for a in found))
+    found = read_found(kind, items, session.key, article.text)
+    stored = {a.id for a in session.annotations}
+    new = [a for a in found.annotations if a.id not in stored]
+    added = session.import_many(new) if new else 0
+    kept = {a.id for a in session.annotations}
+    unsaved = sum(a.id not in kept for a in new)
+    return ImportResult(
+        article=article, found=len(found.annotations), added=added,
+        already=len(found.annotations) - len(new) + found.repeated,
+        orphans=sum(a.orphan for a in new if a.id in kept), skipped=found.skipped, unsaved=unsaved,
+    )
+
+
+def finder_for(store: "Store") -> Finder:
+    """A Finder over the articles `store` knows (its index records), by path, then URL, then
+    text hash. The article is made from the text the store kept; only when it kept none is the
+    file its record points to read, and only a regular file."""
+
+    def find(named: Named) -> Article | None:
+        records = store.records()
+        for wanted, field_names in ((named.paths, ("path",)), (named.urls, ("url", "source")),
+                                    (named.hashes, ("sha256",))):
+            for record in records:
+                if any(record.get(name) in wanted for name in field_names):
+                    return _article_of(store, record)
+        return None
+
+    return find
+
+
+def _article_of(store: "Store", record: dict) -> Article | None:
+    from ..sources import load_article
+
+    path = record.get("path") if isinstance(record.get("path"), str) else None
+    text = store.text(record["id"], record.get("sha256"))
+    if text is None:
+        return load_article(path) if path and Path(path).is_file() else None
+    authors = record.get("authors")
+    return Article(
+        text=text, source=str(record.get("source") or path or record["id"]), title=str(record.get("title") or ""),
+        path=Path(path) if path else None, url=_str(record.get("url")), site=_str(record.get("site")),
+        authors=tuple(a for a in authors if isinstance(a, str)) if isinstance(authors, list) else (),
+        published=_str(record.get("published")), kind=str(record.get("kind") or "text"),
+    )
+
+
+def _str(value) -> str | None:
+    return value if isinstance(value, str) else None

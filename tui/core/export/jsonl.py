@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-import json
-
+from ..anchor import Anchor
 from ..annotation import Annotation
+from ..bundle import Bundle, article_meta
 from ..entity_types import REJECTED
-from ..bundle import Bundle
-from .reading import anchor_in, stable_id
+from ..sources import text_hash
+from .jsontext import dumps
+from .reading import ENTITY_CODE, MAX_NAME, QUOTE_KINDS, Found, anchor_in, as_list, span_of, stable_id
 
 
 def render_jsonl(b: Bundle) -> str:
+    """One record: the text, the model's entities and the reader's spans (labels, notes, entity
+    corrections) in the Prodigy/doccano shape; the reader's other corrections, and orphans (no
+    place in this text), in lists of their own so that an import brings every annotation back."""
+    entity_fixes = [c for c in b.corrections if c.correction == "entity"]
     spans = [{"start": s, "end": e, "label": label, "source": "model"} for s, e, label in b.entity_spans()]
-    corrected = {(c.start, c.end) for c in b.corrections}
+    corrected = {(c.start, c.end) for c in entity_fixes}
     spans = [s for s in spans if (s["start"], s["end"]) not in corrected]
-    for c in b.corrections:
+    for c in entity_fixes:
         if c.entity != REJECTED:
             spans.append({"start": c.start, "end": c.end, "label": c.entity, "source": "reader", "id": c.id,
                           "correction": True})
@@ -23,6 +28,8 @@ def render_jsonl(b: Bundle) -> str:
             continue
         for label in a.labels or ["NOTE"]:
             span = {"start": a.start, "end": a.end, "label": label, "source": "reader", "id": a.id}
+            if not a.labels:
+                span["note_only"] = True
             if a.note:
                 span["note"] = a.note
             spans.append(span)
@@ -30,39 +37,132 @@ def render_jsonl(b: Bundle) -> str:
     record = {
         "text": b.article.text,
         "spans": spans,
-        "rejected": [{"start": c.start, "end": c.end, "id": c.id} for c in b.corrections if c.entity == REJECTED],
-        "meta": {"source": b.article.source, "title": b.article.title, "sha256": b.article.sha256},
+        "rejected": [{"start": c.start, "end": c.end, "id": c.id} for c in entity_fixes if c.entity == REJECTED],
+        "corrections": [{"start": c.start, "end": c.end, "id": c.id, "fix": c.correction, "actor": c.actor,
+                         "quote": c.quote} for c in b.corrections if c.correction not in ("entity", "")],
+        "orphans": [{"id": a.id, "exact": a.anchor.exact, "prefix": a.anchor.prefix, "suffix": a.anchor.suffix,
+                     "start": a.start, "end": a.end, "labels": list(a.labels), "note": a.note,
+                     **({"fix": a.correction, "entity": a.entity, "actor": a.actor, "quote": a.quote}
+                        if a.kind == "correction" else {})}
+                    for a in b.annotations if a.orphan],
+        "meta": article_meta(b.article),
     }
-    return json.dumps(record, ensure_ascii=False) + "\n"
+    return dumps(record) + "\n"
 
 
-def annotations_from_jsonl(records: list[dict], article_key: str, text: str) -> list[Annotation]:
-    merged: dict[str, Annotation] = {}
-    for record in records:
-        for span in record.get("spans", []):
-            if span.get("source") != "reader":
-                continue
-            start, end = int(span["start"]), int(span["end"])
-            base_text = record.get("text") or text
-            anchor, orphan = anchor_in(text, {"exact": base_text[start:end]}, {"start": start, "end": end})
-            if anchor is None:
-                continue
-            key = stable_id(span.get("id"), f"{start}|{end}|{span.get('label')}")
-            if span.get("correction"):
-                merged[key] = Annotation(id=key, article=article_key, anchor=anchor, kind="correction",
-                                         entity=span.get("label"), orphan=orphan)
-                continue
-            ann = merged.setdefault(key, Annotation(id=key, article=article_key, anchor=anchor, orphan=orphan))
-            label = span.get("label")
-            if label and label != "NOTE" and label not in ann.labels:
-                ann.labels.append(label)
-            if span.get("note"):
-                ann.note = span["note"]
-        for rejected in record.get("rejected", []):
-            start, end = int(rejected["start"]), int(rejected["end"])
-            anchor, orphan = anchor_in(text, {"exact": (record.get("text") or text)[start:end]}, {"start": start, "end": end})
-            if anchor is not None:
-                key = stable_id(rejected.get("id"), f"{start}|{end}|rejected")
-                merged[key] = Annotation(id=key, article=article_key, anchor=anchor, kind="correction",
-                                         entity=REJECTED, orphan=orphan)
-    return list(merged.values())
+def record_names(record) -> tuple[str | None, str | None]:
+    """(source, text sha256) a jsonl record names its article by; the text it carries counts."""
+    if not isinstance(record, dict):
+        return None, None
+    meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
+    source = meta.get("url") if isinstance(meta.get("url"), str) else meta.get("source")
+    sha = meta.get("sha256") if isinstance(meta.get("sha256"), str) else None
+    if isinstance(record.get("text"), str):
+        sha = text_hash(record["text"])
+    return (source if isinstance(source, str) else None), sha
+
+
+def _passage(base: str, text: str, span) -> tuple[Anchor | None, bool]:
+    """The anchor of [start, end) of the record's text `base`, found again in the article `text`."""
+    place = span_of(span)
+    if place is None or not place[0] < place[1] <= len(base):
+        return None, True
+    return anchor_in(text, {"exact": base[place[0] : place[1]]}, {"start": place[0], "end": place[1]})
+
+
+def annotations_from_jsonl(record, article_key: str, text: str) -> Found:
+    """The reader's annotations of one jsonl record (spans with labels and notes, corrections,
+    orphans) placed in `text`. The model's own spans are not annotations and are not counted."""
+    found, seen, merged = Found(), {}, {}
+    if not isinstance(record, dict):
+        found.skipped += 1
+        return found
+    base = record.get("text") if isinstance(record.get("text"), str) else text
+
+    def keep(ann: Annotation | None) -> None:
+        if ann is None:
+            found.skipped += 1
+        else:
+            found.add(ann, seen)
+
+    for span in as_list(record.get("spans")):
+        if isinstance(span, dict) and span.get("source") == "model":
+            continue
+        label = span.get("label") if isinstance(span, dict) else None
+        if not isinstance(label, str) or span.get("source") != "reader":
+            found.skipped += 1
+            continue
+        anchor, orphan = _passage(base, text, span)
+        key = stable_id(span.get("id"), f"{span_of(span)}|{label}")
+        if anchor is None or (span.get("correction") is True and not ENTITY_CODE.fullmatch(label)):
+            found.skipped += 1
+            continue
+        if span.get("correction") is True:
+            keep(Annotation(id=key, article=article_key, anchor=anchor, kind="correction", entity=label, fix="entity",
+                            orphan=orphan))
+            continue
+        ann = merged.get(key)
+        if ann is None:
+            ann = merged[key] = Annotation(id=key, article=article_key, anchor=anchor, orphan=orphan)
+            keep(ann)
+        note_only = span.get("note_only") is True or ("note_only" not in span and label == "NOTE")
+        if label.strip() and not note_only and label not in ann.labels:
+            ann.labels.append(label)
+        if isinstance(span.get("note"), str) and span["note"]:
+            ann.note = span["note"]
+    for rejected in as_list(record.get("rejected")):
+        anchor, orphan = _passage(base, text, rejected)
+        keep(None if anchor is None else Annotation(
+            id=stable_id(rejected.get("id"), f"{span_of(rejected)}|rejected"), article=article_key, anchor=anchor,
+            kind="correction", entity=REJECTED, fix="entity", orphan=orphan))
+    for fixed in as_list(record.get("corrections")):
+        anchor, orphan = _passage(base, text, fixed)
+        fields = _fix_fields(fixed)
+        keep(None if anchor is None or fields is None else Annotation(
+            id=stable_id(fixed.get("id"), f"{span_of(fixed)}|{fields}"), article=article_key, anchor=anchor,
+            kind="correction", orphan=orphan, **fields))
+    for lost in as_list(record.get("orphans")):
+        keep(_orphan(lost, article_key, text))
+    return found
+
+
+def _fix_fields(data) -> dict | None:
+    """The fields of a correction (fix, entity, actor, quote) from a record, when they make one."""
+    if not isinstance(data, dict):
+        return None
+    fix = data.get("fix")
+    actor = data.get("actor") if isinstance(data.get("actor"), str) else ""
+    kind = data.get("quote") if isinstance(data.get("quote"), str) else ""
+    entity = data.get("entity")
+    if fix == "entity" and isinstance(entity, str) and ENTITY_CODE.fullmatch(entity):
+        return {"fix": fix, "entity": entity}
+    if fix in ("merge", "speaker", "split", "quote") and len(actor) <= MAX_NAME:
+        if fix == "quote" and kind not in QUOTE_KINDS:
+            return None
+        return {"fix": fix, "actor": actor if fix != "split" else "", "quote": kind if fix == "quote" else ""}
+    return None
+
+
+def _orphan(data, article_key: str, text: str) -> Annotation | None:
+    """An orphan of the export: found again if its passage is in `text`, else kept as an orphan."""
+    if not isinstance(data, dict):
+        return None
+    exact = data.get("exact") if isinstance(data.get("exact"), str) else ""
+    labels = [x for x in as_list(data.get("labels")) if isinstance(x, str) and x.strip()]
+    note = data.get("note") if isinstance(data.get("note"), str) else ""
+    fields = _fix_fields(data) if "fix" in data else None
+    if not exact and (fields or not (labels or note)):
+        return None
+    if exact:
+        anchor, orphan = anchor_in(text, data, data)
+    else:
+        anchor, orphan = Anchor("", "", "", 0, 0), True
+    assert anchor is not None
+    what = f"{exact}|{span_of(data)}|{labels}|{note}|{fields}"
+    ann = Annotation(id=stable_id(data.get("id"), what), article=article_key, anchor=anchor,
+                     labels=list(dict.fromkeys(labels)), note=note, orphan=orphan)
+    if fields is not None:
+        ann.kind = "correction"
+        for name, value in fields.items():
+            setattr(ann, name, value)
+    return ann

@@ -1,89 +1,186 @@
-"""The reading brief: title and source, the actors, quotes by speaker, key figures, annotations."""
+"""The reading brief: what the article is, who made it, who is in it, whose voices it carries, who
+said what, the figures it rests on, and every annotation once, where it is, in its sentence.
+
+Everything in it came from outside (the article, its metadata, notes and labels), so every string
+is made visible text (no control or escape character reaches a terminal that shows the brief) and
+Markdown-escaped (no note turns into a link, a heading or raw HTML in a Markdown viewer).
+"""
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from ..annotation import Annotation
-from ..entity_types import REJECTED
 from ..bundle import Bundle, today
+from ..entity_types import type_word
+from ..text import sentence_at, sentence_starts
+from ..visible import one_line, visible
+from .places import Places
+
+#: What Markdown could read as markup: always, and `_` where it is not inside a word.
+_MARKUP = re.compile(r"([\\`*\[\]<>#|~]|(?<!\w)_|_(?!\w))")
+CREDIT_WORDS = {"author": "By", "photo": "Photo", "agency": "Agency"}
 
 
-def md_cell(text: str) -> str:
-    return re.sub(r"\s+", " ", str(text)).replace("|", "\\|").strip()
+def md_text(text: object) -> str:
+    """Article text as Markdown that shows it as it is: visible, markup escaped."""
+    return _MARKUP.sub(r"\\\1", visible(str(text)))
+
+
+def md_cell(text: object) -> str:
+    """One table cell or heading: one line, visible, markup escaped."""
+    return _MARKUP.sub(r"\\\1", re.sub(r"\s+", " ", one_line(str(text)))).strip()
 
 
 def quote_block(text: str) -> str:
-    return "\n".join("> " + line if line else ">" for line in text.splitlines() or [""])
+    return "\n".join("> " + line if line.strip() else ">" for line in text.splitlines() or [""])
+
+
+def _emphasised(text: str, lo: int, hi: int, start: int, end: int) -> str:
+    """text[lo:hi] with the passage [start, end) in bold, line by line (bold cannot span lines)."""
+    out, pos = [], lo
+    for line in text[lo:hi].split("\n"):
+        a, b = max(start, pos), min(end, pos + len(line))
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append(md_text(text[pos:a]) + "**" + md_text(text[a:b]) + "**" + md_text(text[b : pos + len(line)]))
+        else:
+            out.append(md_text(line))
+        pos += len(line) + 1
+    return "\n".join(out)
+
+
+def header(b: Bundle) -> list[str]:
+    a, art = b.analysis, b.article
+    out = [f"# {md_cell(art.title or art.source)}", ""]
+    out.append(f"- Source: {md_cell(art.source)}")
+    if art.url and art.url != art.source:
+        out.append(f"- URL: {md_cell(art.url)}")
+    if art.site:
+        out.append(f"- Site: {md_cell(art.site)}")
+    if art.authors:
+        out.append(f"- Authors: {md_cell(', '.join(art.authors))}")
+    if art.published:
+        out.append(f"- Published: {md_cell(art.published)}")
+    out.append(f"- Exported: {today()}")
+    places = Places(art.text)
+    out.append(f"- Text: sha256 {art.sha256[:16]}…, {len(art.text.split()):,} words, "
+               f"{places.paragraphs:,} paragraphs")
+    if a is not None:
+        out.append(f"- Analysis: {md_cell(a.model)}")
+    out.append("")
+    if a is not None and a.credits:
+        out += ["## About", ""]
+        for credit in a.credits:
+            out.append(f"- {CREDIT_WORDS.get(credit.kind, credit.kind.capitalize())}: {md_cell(credit.name)}")
+        out.append("")
+    return out
+
+
+def analysis_sections(b: Bundle, places: Places) -> list[str]:
+    from ..voices import voices
+
+    a = b.analysis
+    if a is None:
+        return []
+    out = ["## Who is in the story", "", "| Actor | Type | Roles | Mentions |", "|---|---|---|---|"]
+    for actor in a.actors:
+        name = actor.name + (f" (aka {', '.join(actor.aliases)})" if actor.aliases else "")
+        out.append(f"| {md_cell(name)} | {type_word(actor.type)} | {md_cell('; '.join(actor.roles))} | "
+                   f"{len(actor.mentions)} |")
+    found = voices(a, b.article.text)
+    out += ["", "## Voices", ""]
+    if not found.voices:
+        out.append("No one is quoted.")
+    else:
+        out += [md_cell(found.summary()), "", "| Voice | Type | Quotes | Direct | Partial | Reported | Words | Share |",
+                "|---|---|---|---|---|---|---|---|"]
+        for v in found.voices:
+            kind = "anonymous" if v.anonymous else (v.actor_type or "")
+            out.append(f"| {md_cell(v.speaker)} | {kind} | {len(v.quotes)} | {v.count('direct')} | "
+                       f"{v.count('partial')} | {v.count('reported')} | {v.words} | {v.share:.0%} |")
+    if found.unattributed:
+        many = found.unattributed > 1
+        out += ["", f"{found.unattributed} quote{'s have' if many else ' has'} no identifiable speaker."]
+    out += ["", "## Who said what", ""]
+    by_speaker: dict[str, list] = defaultdict(list)
+    for q in a.quotes:
+        by_speaker[q.speaker or "Unattributed"].append(q)
+    if not a.quotes:
+        out += ["No quotes or reported speech found.", ""]
+    for speaker in sorted(by_speaker, key=lambda s: (s == "Unattributed", -len(by_speaker[s]), s)):
+        out += [f"### {md_cell(speaker)}", ""]
+        for q in by_speaker[speaker]:
+            body = f"“{q.text}”" if q.kind != "indirect" else q.text
+            how = q.kind + (f", {q.cue}" if q.cue else "")
+            out.append(f"- {md_cell(body)} ({md_cell(how)}; {places.where(q.start)})")
+        out.append("")
+    out += ["## Key figures", ""]
+    if a.numbers:
+        out += ["| Figure | Value | What it counts | Qualifier | Where |", "|---|---|---|---|---|"]
+        for n in a.numbers:
+            if n.value is None:
+                value = "—"
+            elif isinstance(n.value, int) and n.kind not in ("date", "year") and n.unit != "year":
+                value = f"{n.value:,}"
+            else:
+                value = str(n.value)
+            what = n.unit or ("date" if n.kind == "date" else "")
+            out.append(f"| {md_cell(n.text)} | {value} | {md_cell(what)} | {md_cell(n.qualifier or '')} | "
+                       f"{places.where(n.start)} |")
+    else:
+        out.append("No figures found.")
+    out.append("")
+    return out
+
+
+def annotation_sections(b: Bundle, places: Places) -> list[str]:
+    notes = sorted((x for x in b.notes if not x.orphan), key=lambda x: (x.start, x.end))
+    out = [f"## Annotations ({len(notes)})", ""]
+    if not notes:
+        out += ["No annotations yet: select a passage in the reader and press a digit to tag it.", ""]
+    else:
+        counts = Counter(label for note in notes for label in note.labels or ["untagged"])
+        known = [lab.name for lab in b.labels]
+        order = [name for name in known if name in counts] + sorted(set(counts) - set(known))
+        out += ["By label: " + ", ".join(f"{md_cell(label)} {counts[label]}" for label in order), ""]
+    text = b.article.text
+    starts = sentence_starts(text)
+    for number, note in enumerate(notes, start=1):
+        labels = ", ".join(md_cell(label) for label in note.labels) or "untagged note"
+        out += [f"### {number}. {labels} — {places.where(note.start)}", ""]
+        lo = sentence_at(text, starts, note.start)[0]
+        hi = sentence_at(text, starts, max(note.start, note.end - 1))[1]
+        out.append(quote_block(_emphasised(text, min(lo, note.start), max(hi, note.end), note.start, note.end)))
+        out += _note(note)
+    orphans = [x for x in b.notes if x.orphan]
+    if orphans:
+        out += ["## Orphaned (the passage is no longer in the article)", ""]
+        for note in orphans:
+            labels = ", ".join(md_cell(label) for label in note.labels) or "untagged note"
+            out += [f"### {labels}", "", quote_block(md_text(note.passage))]
+            out += _note(note)
+    if b.corrections:
+        out += ["## Corrections of the analysis", ""]
+        for c in sorted(b.corrections, key=lambda c: c.start):
+            out.append(f"- {md_cell(c.passage)}: {md_cell(c.describe())} ({places.where(c.start)})")
+        out.append("")
+    return out
+
+
+def _note(note: Annotation) -> list[str]:
+    """The reader's note under its passage, its line breaks kept (Markdown hard breaks)."""
+    if not note.note.strip():
+        return [""]
+    lines = [md_text(line).rstrip() for line in note.note.strip().splitlines()]
+    return ["", "  \n".join(lines), ""]
 
 
 def render_md(b: Bundle) -> str:
-    a, art = b.analysis, b.article
-    out = [f"# {art.title or art.source}", ""]
-    out.append(f"- Source: {art.source}")
-    out.append(f"- Exported: {today()}")
-    out.append(f"- Text: sha256 {art.sha256[:16]}…, {len(art.text.split()):,} words")
-    if a is not None:
-        out.append(f"- Analysis: {a.model}")
-    out.append("")
-    if a is not None:
-        out += ["## Who is in the story", "", "| Actor | Type | Roles | Mentions |", "|---|---|---|---|"]
-        for actor in a.actors:
-            roles = "; ".join(actor.roles)
-            name = actor.name + (f" (aka {', '.join(actor.aliases)})" if actor.aliases else "")
-            out.append(f"| {md_cell(name)} | {actor.type} | {md_cell(roles)} | {len(actor.mentions)} |")
-        out += ["", "## Who said what", ""]
-        by_speaker: dict[str, list] = defaultdict(list)
-        for q in a.quotes:
-            by_speaker[q.speaker or "Unattributed"].append(q)
-        if not a.quotes:
-            out.append("No quotes or reported speech found.")
-        for speaker in sorted(by_speaker, key=lambda s: (s == "Unattributed", -len(by_speaker[s]), s)):
-            out += [f"### {speaker}", ""]
-            for q in by_speaker[speaker]:
-                body = f"“{q.text}”" if q.kind != "indirect" else q.text
-                out.append(f"- {md_cell(body)} ({q.kind}{', ' + q.cue if q.cue else ''})")
-            out.append("")
-        out += ["## Key figures", ""]
-        figures = [n for n in a.numbers if n.kind != "date" or n.value is not None]
-        if figures:
-            out += ["| Figure | Value | What it counts | Qualifier |", "|---|---|---|---|"]
-            for n in figures:
-                value = "—" if n.value is None else (f"{n.value:,}" if isinstance(n.value, int) and n.kind != "date" else str(n.value))
-                out.append(f"| {md_cell(n.text)} | {value} | {md_cell(n.unit or '')} | {n.qualifier or ''} |")
-        else:
-            out.append("No figures found.")
-        out.append("")
-    out += ["## Annotations", ""]
-    notes = [x for x in b.notes if not x.orphan]
-    if not notes:
-        out += ["No annotations yet: select a passage in the reader and press a digit to tag it.", ""]
-    grouped: dict[str, list[Annotation]] = defaultdict(list)
-    for note in notes:
-        for label in note.labels or ["untagged notes"]:
-            grouped[label].append(note)
-    order = [lab.name for lab in b.labels] + sorted(k for k in grouped if k not in {lab.name for lab in b.labels})
-    for label in order:
-        if label not in grouped:
-            continue
-        out += [f"### {label} ({len(grouped[label])})", ""]
-        for note in grouped[label]:
-            out.append(quote_block(note.passage))
-            if note.note:
-                out += ["", note.note]
-            out.append("")
-    orphans = [x for x in b.notes if x.orphan]
-    if orphans:
-        out += ["### Orphaned (the passage is no longer in the article)", ""]
-        for note in orphans:
-            out.append(quote_block(note.passage))
-            if note.note:
-                out += ["", note.note]
-            out.append("")
-    if b.corrections:
-        out += ["## Entity corrections", ""]
-        for c in b.corrections:
-            out.append(f"- {md_cell(c.passage)}: {'rejected' if c.entity == REJECTED else c.entity}")
-        out.append("")
+    places = Places(b.article.text)
+    out = header(b) + analysis_sections(b, places) + annotation_sections(b, places)
     return "\n".join(out).rstrip() + "\n"

@@ -1,25 +1,73 @@
-"""What every importer shares: stable ids, selectors to anchors, reading an export file."""
+"""What every importer shares: reading an export file, ids, offsets, selectors to anchors, and
+what an importer found.
+
+An export comes from outside: any JSON value may sit anywhere in it. Nothing here trusts a type:
+an offset is an int or nothing, a quote is a string or nothing, and what cannot be read is an
+ExportError with one line for the user, never a traceback.
+"""
 
 from __future__ import annotations
 
 import json
+import math
 import re
+import stat
 import uuid
+from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 from ..anchor import Anchor, locate, make_anchor
+from ..annotation import Annotation
+from ..entity_types import REJECTED
 from ..errors import ExportError
+from ..visible import one_line
+
+#: An export larger than this is refused: 100,000 annotations take about 60 MB.
+MAX_EXPORT_BYTES = 256 * 2**20
+#: Offsets past this cannot be in an article (sources refuse larger files).
+MAX_OFFSET = 2**40
+#: An entity type in a correction: a model code such as PERSON, GPE or REJECTED.
+ENTITY_CODE = re.compile(r"[A-Z][A-Z_]{0,31}")
+#: A quote's kind in a correction, or REJECTED (not a quote).
+QUOTE_KINDS = ("direct", "partial", "indirect", REJECTED)
+#: The longest actor name a correction may carry.
+MAX_NAME = 200
 
 
-def stable_id(raw_id: str | None, fallback: str) -> str:
-    if raw_id:
-        match = re.fullmatch(r"(?:urn:uuid:)?([0-9a-fA-F-]{32,36})", raw_id.strip())
+@dataclass
+class Found:
+    """What an importer read from one article's part of an export."""
+
+    annotations: list[Annotation] = field(default_factory=list)
+    #: items that are no annotation Byline can keep (no passage, no label, no note; wrong shape)
+    skipped: int = 0
+    #: items whose id came twice in the export (the first is kept)
+    repeated: int = 0
+
+    def add(self, annotation: Annotation, seen: dict[str, Annotation]) -> None:
+        if annotation.id in seen:
+            self.repeated += 1
+            return
+        seen[annotation.id] = annotation
+        self.annotations.append(annotation)
+
+
+def stable_id(raw_id: object, fallback: str) -> str:
+    """The id an imported annotation is kept under: the whole id it came with (a UUID as its 32
+    hex digits, anything else hashed whole, so two ids never merge), else one derived from
+    `fallback` (what the annotation is), so importing it again finds it again."""
+    if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int)):
+        raw_id = None
+    if isinstance(raw_id, int):
+        raw_id = str(raw_id)
+    if raw_id and raw_id.strip():
+        match = re.fullmatch(r"(?:urn:uuid:)?([0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?"
+                             r"[0-9a-fA-F]{12})", raw_id.strip())
         if match:
-            try:
-                return uuid.UUID(match.group(1)).hex
-            except ValueError:
-                pass
+            return uuid.UUID(match.group(1)).hex
+        ours = re.fullmatch(r"urn:byline:([A-Za-z0-9_-]{1,64})", raw_id.strip())
+        if ours:  # an id of ours that is no UUID (see w3c.annotation_uri)
+            return ours.group(1)
         return uuid.uuid5(uuid.NAMESPACE_URL, raw_id).hex
     return uuid.uuid5(uuid.NAMESPACE_URL, fallback).hex
 
@@ -30,57 +78,114 @@ def as_list(value) -> list:
     return value if isinstance(value, list) else [value]
 
 
-def source_to_path(source: str | None) -> Path | None:
-    if not source or source.startswith("urn:"):
-        return None
-    if source.startswith("file:"):
-        return Path(unquote(urlparse(source).path))
-    if "://" in source:
-        return None
-    return Path(source)
+def text_of(value) -> str | None:
+    """`value` if it is a string, else None."""
+    return value if isinstance(value, str) else None
 
 
-def anchor_in(text: str, quote: dict | None, position: dict | None) -> tuple[Anchor | None, bool]:
-    """An anchor in `text` from W3C selectors; (anchor, orphan)."""
-    start = int(position.get("start", 0)) if position else 0
-    end = int(position.get("end", start)) if position else start
-    exact = (quote or {}).get("exact") or (text[start:end] if position and 0 <= start < end <= len(text) else "")
+def offset(value) -> int | None:
+    """A character offset: a non-negative whole number (an int, or a float with no fraction),
+    else None. NaN, infinities, strings, booleans and absurd sizes are no offsets."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float):
+        if not math.isfinite(value) or not value.is_integer():
+            return None
+        value = int(value)
+    if isinstance(value, int) and 0 <= value <= MAX_OFFSET:
+        return value
+    return None
+
+
+def span_of(position) -> tuple[int, int] | None:
+    """(start, end) from a {"start", "end"} mapping, when both are offsets in order."""
+    if not isinstance(position, dict):
+        return None
+    start, end = offset(position.get("start")), offset(position.get("end"))
+    if start is None or end is None or end < start:
+        return None
+    return start, end
+
+
+def anchor_in(text: str, quote, position) -> tuple[Anchor | None, bool]:
+    """An anchor in `text` from a TextQuoteSelector and a TextPositionSelector, either of which
+    may be missing or malformed: (anchor, orphan). The anchor is None only when the export gives
+    no passage at all; a passage that cannot be found is an orphan anchor that keeps its words."""
+    quote = quote if isinstance(quote, dict) else {}
+    span = span_of(position)
+    exact = text_of(quote.get("exact")) or ""
+    if not exact and span is not None and span[0] < span[1] <= len(text):
+        exact = text[span[0] : span[1]]
     if not exact:
         return None, True
-    wanted = Anchor(exact, (quote or {}).get("prefix", ""), (quote or {}).get("suffix", ""), start, end or start + len(exact))
-    span = locate(wanted, text)
-    if span is None:
-        return wanted, True
-    return make_anchor(text, *span), False
+    start = span[0] if span is not None else 0
+    wanted = Anchor(exact, text_of(quote.get("prefix")) or "", text_of(quote.get("suffix")) or "",
+                    start, start + len(exact))
+    found = locate(wanted, text)
+    if found is None:
+        start = min(start, len(text))
+        return Anchor(exact, wanted.prefix, wanted.suffix, start, min(start + len(exact), len(text))), True
+    return make_anchor(text, *found), False
 
 
-def read_export(path: Path) -> tuple[str, object]:
-    """("w3c" | "jsonl", parsed data)."""
+def _parse(raw: str):
+    """JSON with NaN and Infinity read as null and huge integers as null: no value can make an
+    offset out of them, and none can make the parser raise anything but ValueError."""
+    return json.loads(raw, parse_constant=lambda _: None,
+                      parse_int=lambda digits: int(digits) if len(digits) <= 20 else None)
+
+
+def read_export(path: Path) -> tuple[str, list | dict]:
+    """("w3c" | "jsonl", parsed data) of the export file the user named."""
+    shown = one_line(str(path))
     try:
-        raw = path.read_text(encoding="utf-8")
+        info = path.stat()
     except FileNotFoundError:
-        raise ExportError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ExportError(f"{path} cannot be read as UTF-8 text ({exc})") from None
+        raise ExportError(f"{shown}: no such file") from None
+    except OSError as exc:
+        raise ExportError(f"{shown} cannot be read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ExportError(f"{shown} is a folder; give the export file")
+    if not stat.S_ISREG(info.st_mode):
+        raise ExportError(f"{shown} is not a regular file; give the export file")
+    if info.st_size > MAX_EXPORT_BYTES:
+        raise ExportError(f"{shown} is too large to be an export ({info.st_size / 2**20:.0f} MiB; at most "
+                          f"{MAX_EXPORT_BYTES // 2**20} MiB)")
     try:
-        data = json.loads(raw)
+        raw = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise ExportError(f"{shown} cannot be read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise ExportError(f"{shown} is not UTF-8 text; expected a w3c (JSON-LD) or jsonl export") from None
+    if not raw.strip():
+        raise ExportError(f"{shown} is empty: there is nothing to import")
+    try:
+        whole = _parse(raw)
+    except RecursionError:
+        raise ExportError(f"{shown} is nested too deeply to be an export") from None
     except ValueError:
         pass
     else:
-        if isinstance(data, dict) and "spans" in data and "text" in data:
-            return "jsonl", [data]  # a JSONL export of a single article is one JSON object
-        return "w3c", data
+        if isinstance(whole, dict) and "spans" in whole and "text" in whole:
+            return "jsonl", [whole]  # a JSONL export of a single article is one JSON object
+        if isinstance(whole, list) and whole and all(isinstance(x, dict) and "spans" in x for x in whole):
+            return "jsonl", whole
+        if isinstance(whole, (dict, list)):
+            return "w3c", whole
+        raise ExportError(f"{shown} holds a single JSON value, not annotations; expected a w3c or jsonl export")
     records = []
     for number, line in enumerate(raw.splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = _parse(line)
+        except RecursionError:
+            raise ExportError(f"{shown}: line {number} is nested too deeply to be an export") from None
         except ValueError:
-            raise ExportError(f"{path}: line {number} is not JSON; expected a w3c (JSON-LD) or jsonl export") from None
+            raise ExportError(f"{shown}: line {number} is not JSON; expected a w3c (JSON-LD) or jsonl export") from None
         if not isinstance(record, dict):
-            raise ExportError(f"{path}: line {number} is not a JSON object")
+            raise ExportError(f"{shown}: line {number} is not a JSON object; expected a jsonl export")
         records.append(record)
-    if not records:
-        raise ExportError(f"{path} holds no annotations")
+    if not any("spans" in record for record in records):
+        return "w3c", records  # W3C annotations, one per line
     return "jsonl", records

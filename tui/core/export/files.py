@@ -1,0 +1,155 @@
+"""Writing an export to the files the user named, and to no other.
+
+- Only the paths the user named are written; the brat text file only when asked for.
+- The article being exported, Byline's config and its data folder are never written, not even
+  with `force`: an export must not destroy what it reads.
+- An existing file is replaced only with `force` (the command line's `--force`; the app asks
+  first), atomically: a temporary file beside it, then a rename, so a failed write leaves the old
+  file whole. A symbolic link keeps pointing where it did: its target is replaced.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from ..errors import ExportError
+from ..visible import one_line
+
+
+class OutputExists(ExportError):
+    """The output file exists and overwriting it was not asked for."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{one_line(str(path))} already exists: add --force to overwrite it")
+        self.path = path
+
+
+def brat_paths(output: str | Path, with_text: bool = False) -> list[Path]:
+    """The .ann file (and, when asked for, the .txt beside it) a brat export writes.
+
+    `-o story.txt` names the text file itself, which counts as asking for it."""
+    path = Path(output).expanduser()
+    named_text = path.suffix == ".txt"
+    base = path.with_suffix("") if path.suffix in (".ann", ".txt") else path
+    found = [base.with_name(base.name + ".ann")]
+    if with_text or named_text:
+        found.append(base.with_name(base.name + ".txt"))
+    return found
+
+
+def planned_outputs(fmt: str, output: str | Path, with_text: bool = False) -> list[Path]:
+    """Every file an export of `fmt` to `output` would write (the app asks about these)."""
+    if fmt == "brat":
+        return brat_paths(output, with_text)
+    return [Path(output).expanduser()]
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
+def protected(path: Path, article_path: Path | None, extra: tuple[Path, ...] = ()) -> str | None:
+    """Why `path` must never be written by an export, or None."""
+    from ..paths import config_file, data_dir
+
+    if article_path is not None and (_same(path, article_path) or path.resolve() == article_path.resolve()):
+        return "it is the article being exported"
+    if any(_same(path, p) or path.resolve() == p.resolve() for p in extra):
+        return "it is an input of this export"
+    if _same(path, config_file()) or path.resolve() == config_file().resolve():
+        return "it is Byline's config file"
+    if _inside(path, data_dir()):
+        return "it is inside Byline's data folder"
+    return None
+
+
+def check_outputs(paths: list[Path], article_path: Path | None, force: bool = False,
+                  extra: tuple[Path, ...] = ()) -> None:
+    """Raise ExportError before anything is written if any of `paths` may not be written."""
+    for path in paths:
+        shown = one_line(str(path))
+        why = protected(path, article_path, extra)
+        if why:
+            raise ExportError(f"refusing to write {shown}: {why}")
+        if path.is_dir():
+            raise ExportError(f"{shown} is a folder: give a file name to write")
+        if path.exists() and _regular(path) and not force:
+            raise OutputExists(path)
+
+
+def _regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace (or create) `path` with `data` so that a reader sees the old file or the new one."""
+    target = path.resolve() if path.is_symlink() else path
+    if target.exists() and not _regular(target):
+        # A device or a pipe the user named (/dev/null, a FIFO): nothing to replace, just write.
+        with open(target, "wb") as fh:
+            fh.write(data)
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if target.exists():
+            os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_outputs(outputs: list[tuple[Path, bytes]], article_path: Path | None, force: bool = False,
+                  extra: tuple[Path, ...] = ()) -> list[Path]:
+    """Check every output first, then write them; the files written, in order."""
+    check_outputs([p for p, _ in outputs], article_path, force, extra)
+    written = []
+    for path, data in outputs:
+        try:
+            write_atomically(path, data)
+        except OSError as exc:
+            raise ExportError(f"cannot write {one_line(str(path))}: {exc.strerror or exc}") from None
+        written.append(path)
+    return written
+
+
+def brat_text_note(ann: Path, text: str) -> str | None:
+    """What a brat user must know about the text beside `ann`: brat shows an .ann over the .txt
+    of the same name, and the offsets index Byline's text (line ends, encoding and control
+    characters normalised), so that file must hold exactly that text."""
+    txt = ann.with_suffix(".txt")
+    shown = one_line(str(txt))
+    if not txt.exists():
+        return f"brat needs {shown} beside it with the article's text: add --with-text to write it"
+    if not _regular(txt):
+        return f"{shown} beside it is not a regular file: brat cannot read the article from it"
+    try:
+        same = txt.read_bytes() == text.encode("utf-8")
+    except OSError:
+        same = False
+    if same:
+        return None
+    return (f"{shown} beside it is not the text the offsets index (Byline normalises line ends, "
+            f"encoding and control characters): export under another name with --with-text")
