@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .lexicon import GROUP_PRONOUNS, PERSON_PRONOUNS
+from .lexicon import GROUP_PRONOUNS, PERSON_NOUNS, PERSON_PRONOUNS
 from .pronouns import References, pronoun_gender, read_references
 from .roles import role_key
 from ..model import Actor, Entity
@@ -168,9 +168,50 @@ class Cast:
         self._subject_starts = [c for c, _ in self._refs.speech_subjects]
         self._plural_starts = [c for c, _ in self._refs.plural_subjects]
         self._center_starts = [c for c, _ in self._refs.centers]
+        self._settle_people()
         self.entities.sort(key=lambda e: e.start)
         for actor in self.actors:
             actor.mentions.sort()
+
+    def _settle_people(self) -> None:
+        """A lone name the model called a person, with no sign in the article that it is one (no
+        title or role, no he or she, never speaking, never named in full), is taken for an
+        organisation: "Brexit", "Twitter", "Fentanyl" are not people."""
+        speakers = {idx for _, idx in self._refs.speech_subjects}
+        listed = self._people_in_company()
+        for idx, actor in enumerate(self.actors):
+            if actor.type != "PERSON" or " " in actor.name or any(" " in a for a in actor.aliases):
+                continue
+            if (actor.roles or idx in self._refs.gender or idx in speakers or idx in listed
+                    or idx in self._refs.pronouns.values()):
+                continue
+            actor.type = "ORG"
+            for entity in self.entities:
+                if entity.actor == actor.id:
+                    entity.type = "ORG"
+
+    def _people_in_company(self) -> set[int]:
+        """People named beside other people ("Demi, Bri and Tracy") or with a family or person
+        word of their own ("Jim's father")."""
+        found: set[int] = set()
+        for entity in self.entities:
+            if entity.type != "PERSON":
+                continue
+            span = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            idx = self.token_actor[root.i]
+            if idx < 0:
+                continue
+            near = [root.head] if root.dep_ in ("conj", "appos") else []
+            near += [c for c in root.children if c.dep_ in ("conj", "appos")]
+            if any(self.token_actor[t.i] >= 0 and self.actors[self.token_actor[t.i]].type == "PERSON"
+                   and self.token_actor[t.i] != idx for t in near):
+                found.add(idx)
+            if root.dep_ == "poss" and root.head.lower_ in PERSON_NOUNS:
+                found.add(idx)
+        return found
 
     def _index_pronoun_targets(self) -> None:
         people, groups = [], []

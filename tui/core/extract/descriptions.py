@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from .lexicon import GROUP_ROLE_NOUNS, INSTITUTION_NOUNS, KINSHIP, ROLE_NOUNS
@@ -28,6 +28,10 @@ def link_delayed_names(cast: Cast, reach: int = 800) -> None:
     starts = [s for s, _ in people]
     taken: set[int] = set()
     linked: dict[str, int] = {}
+    held: dict[str, list[int]] = defaultdict(list)  # a role as written before a name -> who holds it
+    for idx, a in enumerate(cast.actors):
+        for role in a.roles:
+            held[role_key(role)].append(idx)
     title_end = cast.text.find("\n") if "\n" in cast.text else len(cast.text)
     for token in token_list(doc):
         if (token.dep_ not in SUBJECT_DEPS or token.pos_ != "NOUN" or token.tag_ != "NN"
@@ -49,6 +53,9 @@ def link_delayed_names(cast: Cast, reach: int = 800) -> None:
             continue  # a bare "minister" could be anyone
         if role_key(phrase) in linked:  # the same description again: the same person
             cast.claim(linked[role_key(phrase)], core)
+            continue
+        if len(held.get(role_key(phrase), ())) == 1:  # "the prime minister": whoever is Prime Minister
+            cast.claim(held[role_key(phrase)][0], core)
             continue
         pos = bisect_left(starts, token.idx + len(token.text))
         while pos < len(people) and people[pos][0] - token.idx <= reach:

@@ -66,6 +66,7 @@ class _Grouper:
         for v in self.by_surname.values():
             v.sort()
         keys = {m.key for m in mentions}
+        self.keys = keys
         self.keys_lower = {k.lower(): k for k in keys}
         self.acronyms: dict[str, str] = {}
         for key in keys:
@@ -115,6 +116,10 @@ class _Grouper:
             return self.canonical_name(CAPITALS[key]) if CAPITALS[key] in SYNONYM_OF else CAPITALS[key]
         if key in self.adjective_of:
             return self.adjective_of[key]
+        if " of " in key:  # "Heart and Stroke Foundation of Canada" is the Heart and Stroke Foundation
+            prefix = key.rsplit(" of ", 1)[0]
+            if prefix in self.keys and " " in prefix:
+                return self.canonical_name(prefix)
         return key
 
     def display_name(self, members: list[Mention], kind: str) -> str:

@@ -54,13 +54,17 @@ def _clean(doc: "Doc", start: int, end: int, code: str) -> tuple[int, int]:
         if doc[k].text in ("(", "[", "/"):
             end = k
             break
-    # "Mr Brown's International Finance Facility": the owner is not part of the name
-    if code in ("ORG", "FAC"):
-        for k in range(start + 1, end - 2):
-            if doc[k].text in POSSESSIVE and all(t.is_title or t.is_upper for t in doc[k + 1 : end]):
+    # "Mr Brown's International Finance Facility": the owner is not part of the name, but is
+    # the person when the model took it all for one ("Elizabeth May's Greens")
+    for k in range(start + 1, end - 1):
+        if doc[k].text in POSSESSIVE and all(t.is_title or t.is_upper for t in doc[k + 1 : end]):
+            if code == "PERSON":
+                end = k
+            else:
                 start = k + 1
-                break
-    while end > start and (doc[end - 1].text in POSSESSIVE or (doc[end - 1].is_punct and doc[end - 1].text != ".")):
+            break
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_space
+                           or (doc[end - 1].is_punct and doc[end - 1].text != ".")):
         end -= 1
     if code == "PERSON":  # "Councillor Ruth Ames", "Organizer Dwayne Roe": a title, not the name
         while end - start > 1 and (doc[start].lower_ in HONORIFICS or doc[start].lower_ in ROLE_NOUNS):
@@ -91,6 +95,11 @@ def _raw_mentions(doc: "Doc") -> list[Mention]:
             if (prev.is_title and not prev.is_sent_start and prev.pos_ in ("PROPN", "ADJ") and not prev.ent_type_
                     and prev.head.i in range(s, e) and prev.lower_ not in HONORIFICS):
                 s -= 1
+        # "Heart and Stroke Foundation" tagged as "Stroke Foundation": a name joined by "and"
+        while code == "ORG" and s > 1 and doc[s - 1].lower_ in ("and", "&") and doc[s - 2].is_title \
+                and (not doc[s - 2].ent_type_ or doc[s - 2].ent_iob_ == "B") \
+                and not doc[s - 2].is_sent_start and doc[s - 2].pos_ in ("PROPN", "NOUN"):
+            s -= 2
         # A first name the model left out: "Mamadou Dia" tagged as "Dia".
         while code == "PERSON" and s > 0:
             prev = doc[s - 1]
@@ -112,7 +121,15 @@ def _raw_mentions(doc: "Doc") -> list[Mention]:
                     written = doc[first : e + 2].text
                 m.written = written
         mentions.append(m)
-    return mentions
+    # a one-word entity swallowed by a longer name ("Lung" in "Lung and Kidney Foundation")
+    spans = sorted(((m.start, -m.end) for m in mentions))
+    inside = set()
+    reach = -1
+    for start, neg_end in spans:
+        if -neg_end <= reach:
+            inside.add(start)
+        reach = max(reach, -neg_end)
+    return [m for m in mentions if not (m.start in inside and m.end - m.start == 1)]
 
 
 def _unnamed_speakers(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
@@ -141,6 +158,43 @@ def _unnamed_speakers(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
     return found
 
 
+#: Words that end the name of a body: "Alley Cats Association", "Ontario Civic Action Fund".
+_BODY_HEADS = frozenset(
+    """foundation association society institute coalition alliance campaign council committee
+    league union federation fund trust charity network centre center agency commission
+    authority board club group company corporation university college church ministry
+    department office project initiative movement""".split()
+)
+_NAME_GLUE = frozenset("of and & for the".split())
+
+
+def _untagged_bodies(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
+    """Capitalised names of charities, foundations and campaigns the model did not tag:
+    title-case words ending in a body's word ("Harbour Cats Association")."""
+    covered = bytearray(len(doc))
+    for m in mentions:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    found = []
+    for token in token_list(doc):
+        if (token.lower_ not in _BODY_HEADS or not token.is_title or covered[token.i] or token.ent_type_
+                or token.is_sent_start):
+            continue
+        start = token.i
+        while start > 0 and not covered[start - 1]:
+            prev = doc[start - 1]
+            glue = prev.lower_ in _NAME_GLUE and start - 2 >= 0 and doc[start - 2].is_title and not doc[start - 2].is_sent_start
+            if not ((prev.is_title and prev.pos_ in ("PROPN", "NOUN", "ADJ") and not prev.ent_type_) or glue):
+                break
+            start -= 1
+        while start < token.i and (doc[start].lower_ in _NAME_GLUE or doc[start].lower_ in HONORIFICS):
+            start += 1
+        words = [t for t in doc[start : token.i + 1] if t.is_title]
+        if len(words) >= 2 and doc[start].is_title:
+            found.append(Mention(start, token.i + 1, "ORG", doc[start : token.i + 1].text))
+            covered[start : token.i + 1] = b"\x01" * (token.i + 1 - start)
+    return found
+
+
 def _consistent_types(mentions: list[Mention]) -> None:
     """One type per name: a surname of a person is a person; otherwise the majority."""
     surnames = {m.key.split()[-1] for m in mentions if m.type == "PERSON" and len(m.key.split()) > 1}
@@ -151,8 +205,10 @@ def _consistent_types(mentions: list[Mention]) -> None:
         if " " not in m.key and m.key in surnames and m.key not in CAPITALS and m.key not in SYNONYM_OF:
             m.type = "PERSON"
             continue
-        if m.key in CAPITALS or (m.key in SYNONYM_OF and "Party" not in SYNONYM_OF[m.key]
-                                 and "Democrats" not in SYNONYM_OF[m.key]):
+        if m.key in SYNONYM_OF and ("Party" in SYNONYM_OF[m.key] or "Democrats" in SYNONYM_OF[m.key]):
+            m.type = "ORG"  # "Labour", "Tories": a party
+            continue
+        if m.key in CAPITALS or m.key in SYNONYM_OF:
             m.type = "GPE" if m.type != "ORG" or m.key in CAPITALS else m.type
             continue
         counts = votes[m.key]
@@ -255,6 +311,7 @@ def named_mentions(doc: "Doc", page: "Page | None" = None) -> list[Mention]:
     mentions = [m for m in mentions if " " in m.key or m.key in surnames
                 or (m.key.lower() not in PERSON_NOUNS and m.key.lower() not in HONORIFICS)]
     mentions += _unnamed_speakers(doc, mentions)
+    mentions += _untagged_bodies(doc, mentions)
     if page is not None:
         mentions = [m for m in mentions if not page.covers(doc[m.start].idx)]
     mentions.sort(key=lambda m: m.start)

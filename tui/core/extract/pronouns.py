@@ -61,6 +61,8 @@ def read_references(cast: Resolver, window: int = 1500) -> References:
         if idx < 0 and is_subject and token.pos_ in ("NOUN", "PROPN"):
             named = cast.actor_in(list(token.subtree))  # "the British aid group Gatsby"
             idx = cast.actors.index(named) if named is not None and named.type in ("PERSON", "ORG") else -1
+        if idx < 0 and is_subject and token.lower_ == "who" and token.head.dep_ == "relcl":
+            idx = cast.token_actor[token.head.head.i]  # "Bortis, who noted ...": Bortis speaks
         if idx >= 0 and is_subject and token.head.lemma_ in SPEECH_VERBS:
             refs.speech_subjects.append((token.idx, idx))
         if is_subject and idx < 0 and token.tag_ in ("NNS", "NNPS") and salient(token):

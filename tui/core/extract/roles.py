@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .lexicon import COURTESY, HONORIFICS, ROLE_NOUNS
+from .lexicon import COURTESY, HONORIFICS, NAME_SUFFIXES, POSTNOMINALS, ROLE_NOUNS
 from .syntax import POSSESSIVE, np_core, span_text
 from ..entity_types import ACTOR_CODES
 
@@ -55,8 +55,17 @@ def _role_head(token: "Token") -> bool:
     return low in ROLE_NOUNS or low in HONORIFICS or low.endswith(_ROLE_SUFFIXES)
 
 
+def _with_suffix(doc: "Doc", end: int) -> int:
+    """The end of a name with the letters after it ("Jr.", "II", "QC"), which the parse may
+    make its head."""
+    while end < len(doc) and (doc[end].text in NAME_SUFFIXES or doc[end].text in POSTNOMINALS):
+        end += 1
+    return end
+
+
 def role_before(doc: "Doc", start: int, end: int) -> tuple[int, str] | None:
     """The title written before a name ("NATO Secretary-General Jens Stoltenberg")."""
+    end = _with_suffix(doc, end)
     root = doc[start:end].root
     sent_start = doc[start].sent.start
     if start > 0 and doc[start - 1].text in POSSESSIVE:
@@ -86,6 +95,7 @@ def role_before(doc: "Doc", start: int, end: int) -> tuple[int, str] | None:
 
 def roles_around(doc: "Doc", start: int, end: int) -> list[str]:
     """Roles stated beside a name: apposition either side, and "X is/was the ..."."""
+    end = _with_suffix(doc, end)
     root = doc[start:end].root
     found = []
     appos = [c for c in root.rights if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN", "ADJ") and not c.ent_type_]
