@@ -9,31 +9,47 @@ from pathlib import Path
 APP = "byline"
 
 
-def config_dir() -> Path:
+def _home(part: str) -> Path | None:
     home = os.environ.get("BYLINE_HOME")
-    if home:
-        return Path(home).expanduser() / "config"
-    from platformdirs import user_config_path
+    return Path(home).expanduser() / part if home else None
 
-    return user_config_path(APP, appauthor=False)
+
+def _platform(kind: str) -> Path:
+    import platformdirs
+
+    return getattr(platformdirs, f"user_{kind}_path")(APP, appauthor=False)
+
+
+def config_dir() -> Path:
+    return _home("config") or _platform("config")
 
 
 def data_dir() -> Path:
-    home = os.environ.get("BYLINE_HOME")
-    if home:
-        return Path(home).expanduser() / "data"
-    from platformdirs import user_data_path
+    return _home("data") or _platform("data")
 
-    return user_data_path(APP, appauthor=False)
+
+def cache_dir() -> Path:
+    """Analyses that can be made again: safe to delete."""
+    return _home("cache") or _platform("cache")
 
 
 def config_file() -> Path:
     return config_dir() / "config.toml"
 
 
-def store_file() -> Path:
+def store_dir() -> Path:
+    """The library and its annotations: a folder of TinyDB files (store.py describes the layout)."""
+    return data_dir() / "library"
+
+
+def legacy_store_file() -> Path:
+    """The one-file store of Byline before the library (schema 1), migrated on first start."""
     return data_dir() / "annotations.json"
 
 
+#: Older name of store_dir(), kept for callers written before the library.
+store_file = store_dir
+
+
 def locations() -> dict[str, Path]:
-    return {"config": config_file(), "data": data_dir(), "store": store_file()}
+    return {"config": config_file(), "data": data_dir(), "store": store_dir(), "cache": cache_dir()}

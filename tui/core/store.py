@@ -1,271 +1,441 @@
-"""The annotation store: a TinyDB file that never loses a note.
+"""The store: the library's articles and their annotations, in TinyDB files that never lose a note.
 
-- Every change is written before it returns, atomically: a temporary file, fsync, rename
-  (TinyDB's own JSONStorage rewrites the file in place, so a crash could leave half a file).
-- A file lock around each read-modify-write, so two running instances never overwrite each
-  other's changes.
-- A schema version. A damaged or unreadable file, or one from a newer Byline, is never
-  overwritten: the store opens read-only and says, in one line, where the file is and what to do.
+Layout (schema 2), one folder (`byline locate` prints it):
+
+    index.json           every article: its id, where it came from, text hash, metadata, counts
+    articles/<id>.json   one article's annotations (a file per article: a change rewrites only it)
+    texts/<id>.txt       the article's text as read, so it reopens when its file or page is gone
+    people.json          per article, its actors and quotes (library.py)
+    notes.json           notes per article, counted again when an article file changes (library.py)
+    deleted/             the annotation files of deleted articles, kept
+
+Every file is in TinyDB's format (tables of documents keyed by number; TinyDB(path) reads it), and:
+- is written atomically and durably: a temporary file beside it, fsync, rename, fsync of its
+  folder. A file that is a symbolic link (a synced folder) has its target replaced, the link kept;
+- changes under its own file lock, read-modify-write, so two running copies never overwrite each
+  other. What a Store last read or wrote is kept and read again only when the file changed;
+- is read record by record: a damaged record is reported (`Store.skipped`, one line with its id),
+  left out of what is shown, and kept in the file as it was;
+- is never overwritten when it cannot be read (not JSON, not tables) or comes from a newer Byline:
+  the Store that meets one turns read-only, and `Store.problem` says which file and what to do
+  (a damaged article file is met only when that article is opened).
+Temporary files of killed writers are swept. The one-file store of schema 1 (annotations.json)
+is migrated on first start and kept beside the new folder as a backup.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
-import threading
+import re
+import time
 from pathlib import Path
-from typing import Iterable
-
-import orjson
-from filelock import FileLock, Timeout
-from tinydb import TinyDB
-from tinydb.storages import MemoryStorage, Storage
+from typing import Callable, Iterable
 
 from .anchor import locate, make_anchor
 from .annotation import Annotation, new_id, now
-from .sources import Article
 from .errors import StoreError
+from .sources import Article
+from .records import Bad, annotation_from, article_record, check_annotation, record_name
+from .tablefile import AtomicJSONStorage, DamagedStore, TableFile, read_tables, sweep, write_atomic
+from .visible import one_line
 
-SCHEMA_VERSION = 1
+__all__ = ["AtomicJSONStorage", "DamagedStore", "Store", "annotation_from", "article_fields", "write_atomic"]
+
+SCHEMA_VERSION = 2
+LEGACY_SCHEMA = 1
 ANNOTATIONS = "annotations"
 ARTICLES = "articles"
 META = "meta"
+INDEX = "index.json"
+_SAFE_KEY = re.compile(r"[A-Za-z0-9_]{1,64}")
 
 
-class DamagedStore(Exception):
-    """The file exists but is not a store this Byline can read."""
+def _file_key(key: str) -> str:
+    """A file name for an article id: the id itself when it is plain, else its hash."""
+    return key if _SAFE_KEY.fullmatch(key) else "h-" + hashlib.sha256(key.encode("utf-8", "replace")).hexdigest()[:40]
 
 
-class AtomicJSONStorage(Storage):
-    """TinyDB storage that replaces the file atomically and durably on every write."""
-
-    def __init__(self, path: str | Path, **_: object) -> None:
-        self.path = Path(path)
-
-    def read(self) -> dict | None:
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
-            return None
-        except OSError as exc:
-            raise DamagedStore(f"cannot be read: {exc.strerror or exc}") from None
-        if not raw.strip():
-            return None
-        try:
-            data = orjson.loads(raw)
-        except orjson.JSONDecodeError as exc:
-            raise DamagedStore(f"is not valid JSON ({exc})") from None
-        if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-            raise DamagedStore("is not a Byline annotation store")
-        return data
-
-    def write(self, data: dict) -> None:
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-        try:
-            payload = orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)
-            with open(tmp, "wb") as fh:
-                fh.write(payload)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            raise StoreError(f"could not save to {self.path}: {exc.strerror or exc}") from None
-        try:
-            fd = os.open(self.path.parent, os.O_RDONLY)
-        except OSError:
-            return
-        try:
-            os.fsync(fd)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
-
-    def close(self) -> None:
-        pass
+def _schema(data: dict) -> object:
+    meta = data.get(META, {}).get("1")
+    return meta.get("schema") if isinstance(meta, dict) else None
 
 
-def _doc_id(annotation_id: str) -> int:
-    return int(annotation_id[:15], 16)
+def article_fields(article: Article) -> dict:
+    """What the index keeps of an article beside its id, path and hash: metadata and word count."""
+    return {"source": article.source, "title": article.title, "url": article.url, "site": article.site,
+            "authors": list(article.authors), "published": article.published, "kind": article.kind,
+            "words": len(article.text.split())}
 
 
+def _locations(path: Path | str | None) -> tuple[Path, Path | None]:
+    """The store's folder, and the one-file store of schema 1 to migrate into it."""
+    from .paths import legacy_store_file, store_dir
+
+    if path is None:
+        return store_dir(), legacy_store_file()
+    path = Path(path)
+    if path.suffix == ".json":
+        return path.with_suffix(""), path
+    if path.is_file():
+        return path.with_name(path.name + ".store"), path
+    return path, (legacy_store_file() if path == store_dir() else path.with_suffix(".json"))
+
+
+# -- the store ----------------------------------------------------------------------------------
 class Store:
-    """Articles and their annotations, shared safely between running instances."""
+    """Articles and their annotations, shared safely between running copies of Byline.
 
-    def __init__(self, path: Path | None = None, lock_timeout: float = 15.0) -> None:
-        from .paths import store_file
+    `Store(path)`: `path` is the store's folder (default: `paths.store_dir()`); a `.json` path is
+    a store of schema 1, migrated into the folder of the same name without `.json`."""
 
-        self.path = Path(path) if path else store_file()
+    def __init__(self, path: Path | str | None = None, lock_timeout: float = 15.0) -> None:
+        root, legacy = _locations(path)
+        self.path = root
         self.readonly = False
         self.problem: str | None = None
-        self._cache: dict | None = None
-        self._cache_stat: tuple[int, int, int] | None = None
+        #: one line per damaged record left out (its file and id); the records stay in their files
+        self.skipped: list[str] = []
+        #: one line per thing the user should know (a migration done, an old store left alone)
+        self.notices: list[str] = []
+        self.lock_timeout = lock_timeout
+        self._files: dict[str, TableFile] = {}
+        self._home: dict[str, str] = {}  # annotation id -> article id, for delete()
+        self._swept: set[Path] = set()
+        self.index = TableFile(root / INDEX, lock_timeout)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            self._open_readonly(f"its folder cannot be created ({exc.strerror or exc})")
-            return
-        self._lock = FileLock(str(self.path) + ".lock", timeout=lock_timeout)
-        try:
-            with self._lock:
-                data = AtomicJSONStorage(self.path).read()
-        except DamagedStore as exc:
-            self._open_readonly(str(exc))
-            return
-        except Timeout:
-            self._open_readonly("it is locked by another process that does not let go")
-            return
-        schema = ((data or {}).get(META) or {}).get("1", {}).get("schema", SCHEMA_VERSION)
-        if not isinstance(schema, int) or schema > SCHEMA_VERSION:
-            self._open_readonly(f"it was written by a newer Byline (schema {schema})")
-            return
-        self._db = TinyDB(self.path, storage=AtomicJSONStorage)
+            root.mkdir(parents=True, exist_ok=True)
+            if legacy is not None and (legacy.exists() or legacy.is_symlink()):
+                from .migrate import migrate
 
-    def _open_readonly(self, why: str) -> None:
+                migrate(self, legacy)
+            if self.readonly:
+                return
+            with self.index.locked():
+                data = self.index.load()
+                if not data:
+                    self.index.write({META: {"1": {"schema": SCHEMA_VERSION, "created": now()}}, ARTICLES: {}})
+        except DamagedStore as exc:
+            self.refuse(self.index.path, str(exc))
+            return
+        except (StoreError, OSError) as exc:
+            self.refuse(root, f"cannot be used ({getattr(exc, 'strerror', None) or exc})")
+            return
+        self._check_schema(data, self.index.path)
+        self.sweep_once(root)
+
+    # -- state ----------------------------------------------------------------------------------
+    def refuse(self, file: Path, why: str) -> None:
+        """Make the store read-only because `file` cannot be written safely (never touching it)."""
+        if self.readonly:
+            return
         self.readonly = True
-        self.problem = (
-            f"annotation store {self.path} {why}; it was left untouched and Byline is read-only: "
-            f"move that file aside (or restore a backup) to start a new store"
-        )
-        self._lock = None
-        self._db = TinyDB(storage=MemoryStorage)
+        self.problem = one_line(
+            f"store file {file} {why}; it was left untouched and Byline is read-only: "
+            f"move that file aside (or restore a backup) to start again")
 
-    # -- helpers --------------------------------------------------------------------------
-    def _locked(self):
+    def skip(self, file: Path, what: str, why: str) -> None:
+        line = one_line(f"{file}: skipped {what}: {why}; it is kept in the file as it was")
+        if line not in self.skipped:
+            self.skipped.append(line)
+
+    def _check_schema(self, data: dict, file: Path) -> bool:
+        schema = _schema(data)
+        if data.get(META, {}).get("1") is not None and (isinstance(schema, bool) or not isinstance(schema, int)):
+            self.skip(file, "the meta record", f"it is damaged; read as schema {SCHEMA_VERSION}")
+        elif isinstance(schema, int) and schema > SCHEMA_VERSION:
+            self.refuse(file, f"was written by a newer Byline (schema {schema})")
+            return False
+        return True
+
+    def _writable(self) -> None:
         if self.readonly:
-            raise StoreError(self.problem or "the annotation store is read-only")
-        return _LockContext(self._lock, self.path)
+            raise StoreError(self.problem or "the store is read-only")
 
-    def _stat(self) -> tuple[int, int, int] | None:
+    def sweep_once(self, folder: Path) -> None:
+        """Sweep a folder's stale temporary files, once per Store."""
+        if folder not in self._swept:
+            self._swept.add(folder)
+            sweep(folder)
+
+    def table_file(self, name: str, durable: bool = True) -> TableFile:
+        """A file of the store's folder by name (the library's side indexes)."""
+        if name not in self._files:
+            self._files[name] = TableFile(self.path / name, self.lock_timeout, durable)
+        return self._files[name]
+
+    def article_path(self, key: str) -> Path:
+        return self.path / ARTICLES / f"{_file_key(key)}.json"
+
+    def text_path(self, key: str) -> Path:
+        return self.path / "texts" / f"{_file_key(key)}.txt"
+
+    def article_file(self, key: str) -> TableFile:
+        return self.table_file(f"{ARTICLES}/{_file_key(key)}.json")
+
+    # -- the index ------------------------------------------------------------------------------
+    def records(self) -> list[dict]:
+        """Every readable article record of the index (damaged ones skipped and reported)."""
+        if self.readonly and self.index._data is None:
+            return []
         try:
-            st = os.stat(self.path)
-        except OSError:
-            return None
-        return st.st_ino, st.st_mtime_ns, st.st_size
-
-    def _load(self) -> dict:
-        """The file's data, under the lock. What this store wrote last is kept in memory and
-        used again while the file is the one it wrote (same inode, time and size): only another
-        process's write makes it read the file again."""
-        stat = self._stat()
-        if self._cache is not None and stat is not None and stat == self._cache_stat:
-            return self._cache
-        data = self._db.storage.read() or {}
-        self._cache, self._cache_stat = data, stat
-        return data
-
-    def _modify(self, change) -> None:
-        """One locked read-modify-write of the whole file: `change(tables)` edits the dict.
-
-        The same file layout TinyDB reads (tables of documents keyed by id), in one atomic write
-        per change, where going through TinyDB's tables would read it twice."""
-        with self._locked():
-            storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
-            try:
-                data = self._load()
-            except DamagedStore as exc:
-                self._open_readonly(f"became unreadable ({exc})")
-                raise StoreError(self.problem) from None
-            self._cache = None  # edited in place below: trusted again only once written
-            data.setdefault(META, {}).setdefault("1", {"schema": SCHEMA_VERSION, "created": now()})
-            if change(data) is not False:
-                storage.write(data)
-            self._cache, self._cache_stat = data, self._stat()
-
-    def _read(self) -> dict:
-        if self.readonly:
-            return self._db.storage.read() or {}
-        try:
-            with _LockContext(self._lock, self.path):
-                return self._load()
+            data = self.index.load()
         except DamagedStore as exc:
-            self._open_readonly(str(exc))
-            return {}
+            self.refuse(self.index.path, str(exc))
+            return []
+        return [record for _, record in self._records(data)]
 
-    # -- articles -------------------------------------------------------------------------
+    def _records(self, data: dict) -> list[tuple[str, dict]]:
+        found = []
+        for doc, raw in data.get(ARTICLES, {}).items():
+            try:
+                found.append((doc, article_record(raw)))
+            except Bad as bad:
+                self.skip(self.index.path, record_name(raw, doc, "article"), str(bad))
+        return found
+
     def article_id(self, article: Article) -> tuple[str, bool]:
         """The id under which an article's annotations are kept, and whether its text changed
         since it was last opened. Known by path first (an edited file keeps its notes), then by
-        content hash (a moved or copied file, or standard input)."""
+        content hash (a moved or copied file, standard input, a page). A new article, or a
+        changed text, is kept in the library (index record and text)."""
         path = str(article.path) if article.path else None
         answer: tuple[str, bool] | None = None
 
-        def find(records: dict) -> tuple[str, dict] | None:
+        def find(records: list[tuple[str, dict]]) -> tuple[str, dict] | None:
             if path:
-                hit = next(((k, r) for k, r in records.items() if r.get("path") == path), None)
+                hit = next(((d, r) for d, r in records if r.get("path") == path), None)
                 if hit:
                     return hit
-            return next(((k, r) for k, r in records.items() if r.get("sha256") == article.sha256), None)
+            return next(((d, r) for d, r in records if r["sha256"] == article.sha256), None)
+
+        if self.readonly:
+            found = find([(str(i), r) for i, r in enumerate(self.records())])
+            return (found[1]["id"], found[1]["sha256"] != article.sha256) if found else (new_id(), False)
 
         def change(data: dict) -> bool:
             nonlocal answer
-            records = data.setdefault(ARTICLES, {})
-            found = find(records)
-            if found is not None:
-                key, record = found
-                changed = record.get("sha256") != article.sha256
-                answer = (record["id"], changed)
-                if changed or (path and record.get("path") != path):
-                    record.update(sha256=article.sha256, path=path or record.get("path"), seen=now())
-                    return True
+            found = find(self._records(data))
+            if found is None:
+                key = new_id()
+                self.put_text(key, article.text)
+                self.index.insert(data, ARTICLES, {"id": key, "path": path, "sha256": article.sha256,
+                                                    **article_fields(article), "added": now(), "seen": now()})
+                answer = (key, False)
+                return True
+            _, record = found
+            key, changed = record["id"], record["sha256"] != article.sha256
+            answer = (key, changed)
+            fields = article_fields(article) if changed else {
+                k: v for k, v in article_fields(article).items() if v and not record.get(k)}
+            if path and record.get("path") != path:
+                fields["path"] = path
+            if changed or not self.text_path(key).exists():
+                self.put_text(key, article.text)
+            if not changed and not fields:
                 return False
-            record_id = new_id()
-            records[str(_doc_id(record_id))] = {"id": record_id, "path": path, "sha256": article.sha256,
-                                                "title": article.title, "seen": now()}
-            answer = (record_id, False)
+            record.update(fields, sha256=article.sha256, seen=now())
             return True
 
-        if self.readonly:
-            found = find(self._read().get(ARTICLES, {}))
-            return (found[1]["id"], found[1].get("sha256") != article.sha256) if found else (new_id(), False)
-        self._modify(change)
+        self._writable()
+        try:
+            self.index.modify(change)
+        except DamagedStore as exc:
+            self.refuse(self.index.path, f"became unreadable ({exc})")
+            raise StoreError(self.problem) from None
         assert answer is not None
         return answer
 
-    # -- annotations ----------------------------------------------------------------------
+    def update_records(self, changes: dict[str, dict]) -> int:
+        """Set fields of article records, by article id, in one write; returns how many were found."""
+        self._writable()
+        count = 0
+
+        def change(data: dict) -> bool:
+            nonlocal count
+            for _, record in self._records(data):
+                fields = changes.get(record["id"])
+                if fields is not None and any(record.get(k) != v for k, v in fields.items()):
+                    record.update(fields)
+                    count += 1
+            return count > 0
+
+        self.index.modify(change)
+        return count
+
+    def remove_article(self, key: str) -> bool:
+        """Take an article out of the index; its annotation file moves to deleted/ and its text goes."""
+        self._writable()
+        removed = False
+
+        def change(data: dict) -> bool:
+            nonlocal removed
+            table = data.get(ARTICLES, {})
+            docs = [doc for doc, record in self._records(data) if record["id"] == key]
+            for doc in docs:
+                del table[doc]
+            removed = bool(docs)
+            return removed
+
+        self.index.modify(change)
+        file = self.article_file(key)
+        with file.locked():
+            if file.path.exists():
+                trash = self.path / "deleted"
+                trash.mkdir(exist_ok=True)
+                os.replace(file.path, trash / f"{file.path.stem}.{time.strftime('%Y%m%dT%H%M%S')}.json")
+        with contextlib.suppress(OSError):
+            self.text_path(key).unlink()
+        return removed
+
+    # -- texts ----------------------------------------------------------------------------------
+    def put_text(self, key: str, text: str) -> None:
+        path = self.text_path(key)
+        path.parent.mkdir(exist_ok=True)
+        self.sweep_once(path.parent)
+        write_atomic(path, text.encode("utf-8"))
+
+    def text(self, key: str, sha256: str | None = None) -> str | None:
+        """The article's text as read, or None when it is not kept (or not the one of `sha256`)."""
+        try:
+            text = self.text_path(key).read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        if sha256 is not None and hashlib.sha256(text.encode("utf-8")).hexdigest() != sha256:
+            return None
+        return text
+
+    # -- annotations ----------------------------------------------------------------------------
+    def _article_tables(self, key: str, file: TableFile) -> dict | None:
+        """An article file's tables; None when it cannot be read (the store turns read-only)."""
+        try:
+            data = file.load()
+        except DamagedStore as exc:
+            self.refuse(file.path, str(exc))
+            return None
+        return data if self._check_schema(data, file.path) else None
+
+    def _valid(self, key: str, file: TableFile, data: dict) -> Iterable[tuple[str, Annotation]]:
+        for doc, raw in data.get(ANNOTATIONS, {}).items():
+            try:
+                ann = annotation_from(raw)
+            except Bad as bad:
+                self.skip(file.path, record_name(raw, doc, "annotation"), str(bad))
+                continue
+            ann.article = key
+            self._home[ann.id] = key
+            yield doc, ann
+
     def annotations(self, article_id: str) -> list[Annotation]:
-        table = self._read().get(ANNOTATIONS, {})
-        found = [Annotation.from_dict(d) for d in table.values() if d.get("article") == article_id]
+        file = self.article_file(article_id)
+        data = self._article_tables(article_id, file)
+        found = [ann for _, ann in self._valid(article_id, file, data)] if data else []
         found.sort(key=lambda a: (a.orphan, a.start, a.end))
         return found
 
-    def add(self, annotation: Annotation) -> Annotation:
-        def change(data: dict) -> None:
-            table = data.setdefault(ANNOTATIONS, {})
-            key = str(_doc_id(annotation.id))
-            if key in table:
-                raise StoreError(f"an annotation with id {annotation.id} is already stored")
-            table[key] = annotation.to_dict()
+    def count_notes(self, article_id: str) -> int | None:
+        """How many of an article's annotations are notes (not corrections); None when unreadable."""
+        file = self.article_path(article_id)
+        try:
+            data, _ = read_tables(file, exact=False)
+        except DamagedStore:
+            return None
+        count = 0
+        for doc, raw in (data or {}).get(ANNOTATIONS, {}).items():
+            try:
+                count += (check_annotation(raw).get("kind") or "annotation") == "annotation"
+            except Bad as bad:
+                self.skip(file, record_name(raw, doc, "annotation"), str(bad))
+        return count
 
-        self._modify(change)
+    def _modify_article(self, key: str, change: Callable[[TableFile, dict], object]) -> None:
+        self._writable()
+        file = self.article_file(key)
+        file.path.parent.mkdir(exist_ok=True)
+        self.sweep_once(file.path.parent)
+
+        def edit(data: dict) -> object:
+            if not self._check_schema(data, file.path):
+                raise StoreError(self.problem)
+            data.setdefault(META, {}).setdefault("1", {"schema": SCHEMA_VERSION, "article": key, "created": now()})
+            data.setdefault(ANNOTATIONS, {})
+            return change(file, data)
+
+        try:
+            file.modify(edit)
+        except DamagedStore as exc:
+            self.refuse(file.path, str(exc))
+            raise StoreError(self.problem) from None
+
+    def add(self, annotation: Annotation) -> Annotation:
+        def change(file: TableFile, data: dict) -> None:
+            if annotation.id in file.ids(data, ANNOTATIONS)[0]:
+                raise StoreError(f"an annotation with id {one_line(annotation.id)} is already stored")
+            file.insert(data, ANNOTATIONS, annotation.to_dict())
+
+        self._modify_article(annotation.article, change)
+        self._home[annotation.id] = annotation.article
         return annotation
 
     def put(self, annotation: Annotation) -> Annotation:
         """Save a changed annotation (or bring back a deleted one)."""
-        self._modify(lambda data: data.setdefault(ANNOTATIONS, {}).__setitem__(str(_doc_id(annotation.id)), annotation.to_dict()))
+        def change(file: TableFile, data: dict) -> None:
+            doc = file.ids(data, ANNOTATIONS)[0].get(annotation.id)
+            if doc is None:
+                file.insert(data, ANNOTATIONS, annotation.to_dict())
+            else:
+                data[ANNOTATIONS][doc] = annotation.to_dict()
+
+        self._modify_article(annotation.article, change)
+        self._home[annotation.id] = annotation.article
         return annotation
 
-    def delete(self, annotation_id: str) -> None:
-        def change(data: dict) -> bool:
-            return data.setdefault(ANNOTATIONS, {}).pop(str(_doc_id(annotation_id)), None) is not None
+    def delete(self, annotation: str | Annotation, article: str | None = None) -> None:
+        """Delete an annotation, by itself or by its id (its article is then the one it was read
+        from, or else looked for)."""
+        if isinstance(annotation, Annotation):
+            annotation_id, article = annotation.id, article or annotation.article
+        else:
+            annotation_id = annotation
+        key = article or self._home.get(annotation_id) or self._find_home(annotation_id)
+        if key is None:
+            return
 
-        self._modify(change)
+        def change(file: TableFile, data: dict) -> bool:
+            keys = file.ids(data, ANNOTATIONS)[0]
+            doc = keys.pop(annotation_id, None)
+            return doc is not None and data[ANNOTATIONS].pop(doc, None) is not None
+
+        self._modify_article(key, change)
+
+    def _find_home(self, annotation_id: str) -> str | None:
+        for record in self.records():
+            data = self._article_tables(record["id"], self.article_file(record["id"])) if self.article_path(
+                record["id"]).exists() else None
+            if data and annotation_id in self.article_file(record["id"]).ids(data, ANNOTATIONS)[0]:
+                return record["id"]
+        return None
 
     def add_many(self, annotations: Iterable[Annotation]) -> int:
-        """Insert several annotations in one write (imports); existing ids are left alone."""
+        """Insert several annotations, one write per article (imports); an annotation whose whole
+        id is already stored is left alone."""
+        by_article: dict[str, list[Annotation]] = {}
+        for ann in annotations:
+            by_article.setdefault(ann.article, []).append(ann)
         added = 0
+        for key, group in by_article.items():
+            def change(file: TableFile, data: dict, group=group) -> bool:
+                nonlocal added
+                keys, before = file.ids(data, ANNOTATIONS)[0], added
+                for ann in group:
+                    if ann.id not in keys:
+                        file.insert(data, ANNOTATIONS, ann.to_dict())
+                        added += 1
+                return added > before
 
-        def change(data: dict) -> bool:
-            nonlocal added
-            table = data.setdefault(ANNOTATIONS, {})
-            for ann in annotations:
-                key = str(_doc_id(ann.id))
-                if key not in table:
-                    table[key] = ann.to_dict()
-                    added += 1
-            return added > 0
-
-        self._modify(change)
+            self._modify_article(key, change)
+            self._home.update((ann.id, key) for ann in group)
         return added
 
     def reanchor(self, article_id: str, text: str) -> list[Annotation]:
@@ -274,13 +444,10 @@ class Store:
         Found ones get their anchor moved; lost ones are kept as orphans, never dropped."""
         result: list[Annotation] = []
 
-        def change(data: dict) -> bool:
-            table = data.get(ANNOTATIONS, {})
+        def change(file: TableFile, data: dict) -> bool:
             dirty = False
-            for key, raw in table.items():
-                if raw.get("article") != article_id:
-                    continue
-                ann = Annotation.from_dict(raw)
+            table = data[ANNOTATIONS]
+            for doc, ann in list(self._valid(article_id, file, data)):
                 span = locate(ann.anchor, text)
                 if span is None:
                     if not ann.orphan:
@@ -289,31 +456,15 @@ class Store:
                     anchor = make_anchor(text, *span)
                     if anchor != ann.anchor or ann.orphan:
                         ann.anchor, ann.orphan, dirty = anchor, False, True
-                table[key] = ann.to_dict()
+                if table[doc].get("anchor") != ann.anchor.to_dict() or table[doc].get("orphan", False) != ann.orphan:
+                    # only what moved: fields this Byline does not know stay as they were
+                    table[doc] = {**table[doc], "anchor": ann.anchor.to_dict(), "orphan": ann.orphan}
                 result.append(ann)
             return dirty
 
-        self._modify(change)
+        self._modify_article(article_id, change)
         result.sort(key=lambda a: (a.orphan, a.start, a.end))
         return result
 
     def close(self) -> None:
-        self._db.close()
-
-
-class _LockContext:
-    def __init__(self, lock: FileLock | None, path: Path) -> None:
-        self.lock, self.path = lock, path
-
-    def __enter__(self):
-        if self.lock is None:
-            return self
-        try:
-            self.lock.acquire()
-        except Timeout:
-            raise StoreError(f"annotation store {self.path} is busy: another Byline holds its lock") from None
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self.lock is not None:
-            self.lock.release()
+        """Nothing to close: every change is on disk when its call returns."""
