@@ -1,5 +1,9 @@
 """Analysis in a separate process, started before the UI, so spaCy's import and load run on
-another core while Textual starts and shows the text (threads would share one core: the GIL)."""
+another core while Textual starts and shows the text (threads would share one core: the GIL).
+
+An article analysed before by the same pipeline and extraction code comes from the analysis
+cache instead (cache.py): no process, no spaCy, the result at once. Each analysis made here is
+kept in the cache for next time."""
 
 from __future__ import annotations
 
@@ -13,9 +17,15 @@ from .model import Analysis
 
 def _child(conn: Connection, article: Article, model: str | None) -> None:
     from .analysis import analyze
+    from .nlp import default_model
 
     try:
-        conn.send(("ok", analyze(article, model).to_dict()))
+        name = model or default_model()
+        analysis = analyze(article, name)
+        conn.send(("ok", analysis.to_dict()))
+        from .cache import store
+
+        store(article, name, analysis)
     except BylineError as exc:
         conn.send(("error", str(exc)))
     except Exception as exc:  # noqa: BLE001 - the parent shows it as a notification
@@ -25,9 +35,12 @@ def _child(conn: Connection, article: Article, model: str | None) -> None:
 
 
 class Prefetch:
-    """One article's analysis, running in a forked process."""
+    """One article's analysis, running in a forked process, or found in the cache."""
 
-    def __init__(self, article: Article, model: str | None) -> None:
+    def __init__(self, article: Article, model: str | None, cached: Analysis | None = None) -> None:
+        self.cached = cached
+        if cached is not None:
+            return
         ctx = multiprocessing.get_context("fork")
         self._conn, child_end = ctx.Pipe(duplex=False)
         self._process = ctx.Process(target=_child, args=(child_end, article, model), daemon=True)
@@ -36,7 +49,13 @@ class Prefetch:
 
     @classmethod
     def start(cls, article: Article, model: str | None) -> "Prefetch | None":
-        """Start one, or None where fork is not available (the app then analyses in a thread)."""
+        """The cached analysis, else one started in a process, else None where fork is not
+        available (the app then analyses in a thread)."""
+        from .cache import cached
+
+        found = cached(article, model)
+        if found is not None:
+            return cls(article, model, found)
         if "fork" not in multiprocessing.get_all_start_methods():
             return None
         try:
@@ -48,6 +67,8 @@ class Prefetch:
         """Wait for the analysis; None if the process died without one (analyse again here).
 
         Raises BylineError with the child's message when the analysis failed."""
+        if self.cached is not None:
+            return self.cached
         try:
             status, payload = self._conn.recv()
         except (EOFError, OSError):
@@ -60,5 +81,5 @@ class Prefetch:
         return Analysis.from_dict(payload)
 
     def cancel(self) -> None:
-        if self._process.is_alive():
+        if self.cached is None and self._process.is_alive():
             self._process.terminate()

@@ -1,0 +1,178 @@
+"""The analysis cache: an article analysed once opens again with its highlights and panel at once,
+without importing spaCy.
+
+An analysis is kept under the hash of the text it was made from and served again only when all of
+these are the same: the text (sha256), the pipeline's name and version (its package's meta.json and
+spaCy's version, read without importing either), and Byline's extraction version: a hash of the
+code that turns a parse into an analysis, so a change to the rules can never be served an old
+result. A damaged or foreign cache file is ignored, and replaced at the next store.
+
+    analysis = cached(article, model)      # Analysis, or None: analyse, then
+    store(article, model, analysis)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import importlib.util
+import os
+import threading
+from functools import cache
+from pathlib import Path
+
+import orjson
+
+from .model import Analysis
+from .sources import Article
+
+SCHEMA = "byline.cache/1"
+#: The core modules an analysis depends on, beside the whole extract package.
+EXTRACTION_MODULES = ("analysis.py", "model.py", "entity_types.py")
+
+
+@cache
+def extraction_version() -> str:
+    """A hash of the extraction code itself (extract/ and the modules it rests on), read as files
+    of the installed package: a changed rule is a new version, with nothing to remember."""
+    from importlib.resources import files
+
+    return code_digest(files("byline.tui.core"))
+
+
+def code_digest(core) -> str:
+    """The hash of the extraction code under `core` (the folder of byline.tui.core: a Path or an
+    importlib.resources Traversable)."""
+    digest = hashlib.sha256()
+
+    def add(item, name: str) -> None:
+        digest.update(name.encode() + b"\0" + item.read_bytes() + b"\0")
+
+    for name in EXTRACTION_MODULES:
+        add(core / name, name)
+    pending = [(core / "extract", "extract")]
+    while pending:
+        folder, prefix = pending.pop()
+        for item in sorted(folder.iterdir(), key=lambda i: i.name):
+            if item.is_dir() and item.name != "__pycache__":
+                pending.append((item, f"{prefix}/{item.name}"))
+            elif item.name.endswith(".py"):
+                add(item, f"{prefix}/{item.name}")
+    return digest.hexdigest()[:20]
+
+
+def _meta_version(folder: Path) -> str | None:
+    try:
+        meta = orjson.loads((folder / "meta.json").read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    if not isinstance(meta, dict) or not meta.get("version"):
+        return None
+    return f"{meta.get('lang', '')}_{meta.get('name', '')}-{meta['version']}"
+
+
+@cache
+def model_version(model: str) -> str | None:
+    """The pipeline's version and spaCy's, without importing them; None when it cannot be told
+    (then nothing is cached, rather than serving a result of another pipeline)."""
+    try:
+        spacy = importlib.metadata.version("spacy")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    folder = Path(model).expanduser()
+    if os.sep in model or folder.is_dir():  # spacy.load also takes a pipeline's folder
+        version = _meta_version(folder)
+        if version is None:
+            return None
+        try:
+            stamp = (folder / "meta.json").stat().st_mtime_ns
+        except OSError:
+            return None
+        return f"{version}@{folder.resolve()}:{stamp}+spacy-{spacy}"
+    try:
+        spec = importlib.util.find_spec(model)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    version = _meta_version(Path(next(iter(spec.submodule_search_locations))))
+    if version is None:
+        try:
+            version = importlib.metadata.version(model)
+        except importlib.metadata.PackageNotFoundError:
+            return None
+    return f"{model}:{version}+spacy-{spacy}"
+
+
+def cache_folder() -> Path:
+    from .paths import cache_dir
+
+    return cache_dir() / "analyses"
+
+
+def _file(sha256: str, model: str) -> Path:
+    name = hashlib.sha256(model.encode("utf-8", "replace")).hexdigest()[:16]
+    return cache_folder() / sha256[:2] / f"{sha256}.{name}.json"
+
+
+def _key(article: Article, model: str) -> dict | None:
+    version = model_version(model)
+    if version is None:
+        return None
+    return {"schema": SCHEMA, "sha256": article.sha256, "model": model, "model_version": version,
+            "extraction": extraction_version()}
+
+
+def _fits(analysis: Analysis, text: str) -> bool:
+    size = len(text)
+    spans = [*analysis.entities, *analysis.numbers, *analysis.quotes, *analysis.credits]
+    return all(0 <= s.start <= s.end <= size for s in spans) and all(
+        0 <= a <= b <= size for actor in analysis.actors for a, b in actor.mentions)
+
+
+def cached(article: Article, model: str | None = None) -> Analysis | None:
+    """The analysis of exactly this text by this pipeline and extraction version, or None.
+
+    Fast (one small file, no spaCy). The analysis names this article's source and title."""
+    try:
+        if model is None:
+            from .nlp import default_model
+
+            model = default_model()
+        key = _key(article, model)
+        if key is None:
+            return None
+        data = orjson.loads(_file(article.sha256, model).read_bytes())
+        if not isinstance(data, dict) or any(data.get(k) != v for k, v in key.items()):
+            return None
+        analysis = Analysis.from_dict(data["analysis"])
+    except Exception:  # noqa: BLE001 - a missing, damaged or foreign file is a miss, never a crash
+        return None
+    if analysis.sha256 != article.sha256 or not _fits(analysis, article.text):
+        return None
+    analysis.source, analysis.title = article.source, article.title
+    return analysis
+
+
+def store(article: Article, model: str, analysis: Analysis) -> bool:
+    """Keep an analysis of `article` by `model` for next time; False when it cannot be kept
+    (an analysis of another text, an unknown pipeline version, a disk that refuses)."""
+    key = _key(article, model)
+    if key is None or analysis.sha256 != article.sha256:
+        return False
+    from .tablefile import sweep
+
+    path = _file(article.sha256, model)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        sweep(path.parent)  # what a killed writer left
+        tmp.write_bytes(orjson.dumps({**key, "analysis": analysis.to_dict()}))
+        os.replace(tmp, path)
+    except (OSError, TypeError, orjson.JSONEncodeError):
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        return False
+    return True
