@@ -1,0 +1,153 @@
+"""`byline add`: keep files, folders and web pages in the library, analysed.
+
+Files already analysed by this pipeline and extraction code come from the analysis cache at once;
+the others are analysed over `--jobs` processes (core/batch.py), each analysis kept in the cache
+and each article, with what it found, in the library. Progress on standard error: a bar on a
+terminal, a line per article otherwise. An input that fails is one line; the others go on, and
+the exit status is 2 when any failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+WORD = "add"
+USAGE = """byline add INPUT... [--jobs N] [--timeout S]
+                                  keep articles in the library, analysed; INPUT is a file,
+                                  a folder, a URL or -"""
+
+#: The library is written at most this often while articles arrive (and once at the end).
+FLUSH_EVERY = 1.0
+
+
+def configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="article file, folder of articles, http(s) URL, or - for standard input")
+    p.add_argument("--jobs", type=int, default=0, metavar="N",
+                   help="processes to analyse with (default: one per core; 1: this process)")
+    p.add_argument("--timeout", type=float, default=None, metavar="S", help="seconds to wait for a web page")
+    p.add_argument("--model", help="spaCy pipeline to use")
+
+
+class _Progress:
+    """A bar when standard error is a terminal, else one plain line per article."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.count = total, 0
+        self.bar = None
+        if sys.stderr.isatty() and total > 1:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(TextColumn("adding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                                TextColumn("{task.description}"), console=Console(stderr=True), transient=True)
+            self.task = self.bar.add_task("", total=total)
+            self.bar.start()
+
+    def say(self, line: str) -> None:
+        if self.bar is not None:
+            self.bar.console.print(line, markup=False, highlight=False)
+        else:
+            print(line, file=sys.stderr, flush=True)
+
+    def step(self, line: str | None, error: str | None = None) -> None:
+        self.count += 1
+        if error is not None:
+            self.say(f"byline: {error}")
+        elif self.bar is None:
+            self.say(f"[{self.count}/{self.total}] {line}")
+        if self.bar is not None:
+            self.bar.update(self.task, advance=1, description=line or "")
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _cached_files(locations: list[str], model: str) -> dict[str, tuple]:
+    """The files among `locations` that need no analysis: (article, cached analysis), or
+    (None, None, error) for a file that cannot be read (no pipeline is loaded for it)."""
+    from ..core.cache import cached
+    from ..core.errors import BylineError
+    from ..core.sources import is_url, load_article
+
+    found: dict[str, tuple] = {}
+    for location in locations:
+        if location == "-" or is_url(location) or not Path(location).expanduser().is_file():
+            continue
+        try:
+            article = load_article(location)
+        except BylineError as exc:
+            found[location] = (None, None, str(exc))
+            continue
+        analysis = cached(article, model)
+        if analysis is not None:
+            found[location] = (article, analysis, None)
+    return found
+
+
+def run(opts: argparse.Namespace) -> int:
+    from ..core import cache
+    from ..core.batch import analyze_many, expand
+    from ..core.errors import BylineError, StoreError
+    from ..core.nlp import default_model
+    from ..core.sources.fetch import TIMEOUT
+    from ..core.visible import one_line
+    from .library import open_library, warn
+
+    if opts.jobs < 0:
+        raise BylineError("--jobs takes a number of processes, 1 or more (0: one per core)")
+    timeout = opts.timeout if opts.timeout and opts.timeout > 0 else TIMEOUT
+    model = opts.model or default_model()
+    library = open_library()
+    if library.readonly:
+        raise StoreError(library.problem or "the library is read-only")
+    locations = expand(opts.inputs)
+    ready = _cached_files(locations, model)
+    before = {record["id"] for record in library.store.records()}
+    progress = _Progress(len(locations))
+    pending: list[tuple] = []
+    added: set[str] = set()
+    failed = 0
+    last = time.monotonic()
+
+    def flush() -> None:
+        nonlocal last
+        if pending:
+            added.update(library.add_many(pending))
+            pending.clear()
+        last = time.monotonic()
+
+    def done(location: str, article, analysis, error: str | None) -> None:
+        nonlocal failed
+        if error is not None:
+            failed += 1
+            progress.step(None, error)
+            return
+        for warning in article.warnings:
+            progress.say(f"byline: warning: {warning}")
+        cache.store(article, model, analysis)
+        pending.append((article, analysis))
+        progress.step(one_line(article.title or location)[:60])
+        if time.monotonic() - last >= FLUSH_EVERY:
+            flush()
+
+    try:
+        for location, (article, analysis, error) in ready.items():
+            done(location, article, analysis, error)
+        todo = [loc for loc in locations if loc not in ready]
+        if todo:
+            analyze_many(todo, model, opts.jobs, timeout=timeout,
+                         on_done=lambda r: done(r.location, r.article, r.analysis, r.error))
+    finally:
+        progress.close()
+        flush()  # what was analysed is kept, even when interrupted
+    warn(library)
+    new = len(added - before)
+    again = f", {len(added) - new} already there" if len(added) > new else ""
+    print(f"added {new} article{'s' if new != 1 else ''} to the library ({len(before | added)} in all{again})"
+          + (f"; {failed} could not be added" if failed else ""), file=sys.stderr)
+    return 2 if failed else 0
