@@ -177,8 +177,12 @@ def _unit(doc: "Doc", start: int, end: int, label: str, number_tokens: list["Tok
         if singular in _DURATIONS:
             return _DURATIONS[singular]
     if label in ("DATE", "TIME"):
-        if any(t.lower_ in _MONTHS for t in span) or re.search(r"\d:\d\d|[ap]\.?m\.?", text.lower()):
+        if any(_CLOCK.match(t.text) for t in span) or re.search(r"\d\s*[ap]\.?m\b", text.lower()):
+            return "time"
+        if any(t.lower_ in _MONTHS for t in span) or re.search(r"\d:\d\d", text.lower()):
             return "date"
+        if any(_DECADE.match(t.text) for t in span):
+            return "decade"
         if any(re.fullmatch(r"1\d{3}|20\d{2}", t.text) for t in number_tokens):
             return "year"
     if last.lower_ in ("twice", "thrice", "once"):
@@ -198,6 +202,29 @@ def _unit(doc: "Doc", start: int, end: int, label: str, number_tokens: list["Tok
                 return _compound_text(doc, head)
     if rest:
         return rest[-1].text
+    return _noun_after(doc, end, number_tokens)
+
+
+def _noun_after(doc: "Doc", end: int, number_tokens: list["Token"]) -> str | None:
+    """"147 dead", "118 of her colleagues": a number standing for the people or things
+    counted, with the word for them after it."""
+    if end < len(doc) and doc[end].pos_ in ("ADJ", "NOUN"):
+        nxt = doc[end]
+        if any(nxt.head.i == tok.i or tok.head.i == nxt.i for tok in number_tokens):
+            return nxt.text
+    if end < len(doc) and doc[end].lower_ == "of":
+        for t in doc[end + 1 : end + 5]:
+            if t.pos_ in ("NOUN", "PROPN"):
+                return _compound_text(doc, t)
+            if t.pos_ not in ("DET", "PRON", "ADJ", "NUM"):
+                break
+    return None
+
+
+def _rate_of(doc: "Doc", start: int) -> str | None:
+    """"a violent crime rate of 1 in 125": the rate a "1 in N" figure is."""
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 1].head.pos_ == "NOUN":
+        return _compound_text(doc, doc[start - 1].head)
     return None
 
 
@@ -205,10 +232,30 @@ def _kind(label: str, unit: str | None, text: str) -> str:
     if unit in _DURATIONS.values() or unit == "age (years)":
         return "quantity"
     if label in ("DATE", "TIME"):
-        return "quantity" if unit and unit not in ("year", "date") else "date"
+        return "quantity" if unit and unit not in ("year", "date", "time", "decade") else "date"
     if label == "CARDINAL" and unit and unit.startswith("percent"):
         return "percent"
     return _KIND.get(label, "other")
+
+
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
+_DECADE = re.compile(r"^(?:1\d|20)\d0s$|^['’]\d0s$")
+#: Words before "a decade", "a year" that make it a length of time the story rests on.
+_SPAN_LEADS = frozenset("over for within nearly almost about around than past last in under".split())
+
+
+def _timely(doc: "Doc", ent) -> bool:
+    """A date with no digit that still carries a figure: a clock time ("5:50 p.m."), a decade
+    ("the 1990s"), or a length of time ("over a decade", "for a year")."""
+    for t in ent:
+        if _CLOCK.match(t.text) or _DECADE.match(t.text):
+            return True
+    for k, t in enumerate(ent):
+        word = t.lower_[:-1] if t.lower_.endswith("s") else t.lower_
+        if word in _DURATIONS and k > 0 and ent[k - 1].lower_ in ("a", "an"):
+            lead = doc[ent.start - 1].lower_ if ent.start > 0 and k == 1 else ent[0].lower_
+            return lead in _SPAN_LEADS
+    return False
 
 
 def _candidates(doc: "Doc") -> list[tuple[int, int, str]]:
@@ -217,17 +264,24 @@ def _candidates(doc: "Doc") -> list[tuple[int, int, str]]:
     for ent in doc.ents:
         if ent.label_ not in NUMBER_CODES:
             continue
-        if ent.label_ in ("DATE", "TIME") and not any(_is_number_token(t) for t in ent):
+        if ent.label_ in ("DATE", "TIME") and not any(_is_number_token(t) for t in ent) and not _timely(doc, ent):
             continue
         if ent.label_ == "ORDINAL" and not any(_is_number_token(t) for t in ent):
             continue
         spans.append((ent.start, ent.end, ent.label_))
         covered[ent.start : ent.end] = b"\x01" * (ent.end - ent.start)
     for token in token_list(doc):
+        if (token.lower_ in ("a", "an") and not covered[token.i] and 0 < token.i < len(doc) - 1
+                and doc[token.i - 1].lower_ in _SPAN_LEADS and not covered[token.i + 1]
+                and doc[token.i + 1].lower_.rstrip("s") in _DURATIONS):
+            spans.append((token.i, token.i + 2, "DATE"))  # "over a decade", the model saw no date
+            covered[token.i : token.i + 2] = b"\x01\x01"
+            continue
         if covered[token.i] or not _is_number_token(token):
             continue
-        if token.ent_type_ and token.ent_type_ not in NUMBER_CODES:
-            continue  # part of a name: "Group of Seven", "Apollo 11"
+        if token.ent_type_ and token.ent_type_ not in NUMBER_CODES and not (
+                token.ent_type_ == "EVENT" and re.fullmatch(r"1[89]\d\d|20\d\d", token.text)):
+            continue  # part of a name: "Group of Seven", "Apollo 11" (not the year of an event)
         end = token.i + 1
         while end < len(doc) and not covered[end] and (_is_number_token(doc[end]) or doc[end].lower_ in SCALE_WORDS):
             end += 1
@@ -273,8 +327,12 @@ def find_numbers(doc: "Doc") -> list[Number]:
             start += 1
         if start >= end:
             continue
+        if start > 0 and doc[start - 1].text in CURRENCIES and not doc[start - 1].whitespace_:
+            start, label = start - 1, "MONEY"  # "$10bn": the model left the symbol out
         start, qualifier = _qualifier(doc, start, end)
         number_tokens = [t for t in doc[start:end] if _is_number_token(t) or t.lower_ in SCALE_WORDS]
+        if re.search(r"\bper ?cent\b|%", doc[start:end].text.lower()) and label != "PERCENT":
+            label = "PERCENT"  # "15 per cent" taken for money
         text = doc[start:end].text
         # "one-and-a-half": a number written with hyphens.
         while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
@@ -295,9 +353,17 @@ def find_numbers(doc: "Doc") -> list[Number]:
                     value = int(years[0].text)
         if label == "TIME" and re.search(r"\d:\d\d|[ap]\.?m\.?", text.lower()):
             value = None
+        if label in ("DATE", "TIME") and value is None and not number_tokens:
+            decade = next((t.text for t in doc[start:end] if _DECADE.match(t.text) and t.text[0].isdigit()), None)
+            if decade:
+                value = int(decade[:-1])
+            elif not any(_CLOCK.match(t.text) for t in doc[start:end]):
+                value = 1  # "over a decade"
         if vague and qualifier is None:
             qualifier = "approximately"
         unit = _unit(doc, start, end, label, number_tokens) or None
+        if re.search(r"\d\s+in\s+\d", text):  # "1 in 125 residents": a rate
+            unit = _rate_of(doc, start) or unit
         if label == "CARDINAL" and value is not None and unit is None and re.fullmatch(r"1[89]\d\d|20\d\d", text) and doc[start - 1].lower_ in ("in", "since", "of", "from", "until", "by"):
             unit, label = "year", "DATE"
         numbers.append(
