@@ -1,0 +1,131 @@
+"""The Library and People screens, driven by keys as a reader would."""
+
+from __future__ import annotations
+
+import pytest
+from textual import on
+from textual.app import App
+from textual.widgets import DataTable, OptionList
+
+from byline.tui.core.library import Library
+from byline.tui.core.sources import from_text
+from byline.tui.core.store import Store
+from byline.tui.screens.confirm import ConfirmDialog
+from byline.tui.screens.library import LibraryScreen, OpenArticle
+from byline.tui.screens.people import PeopleScreen
+
+BRIDGE = ("Bridge delayed again\n\nMayor Ines Darrow said on Monday that the Kessel bridge would open in May. "
+          "“We will not cut corners,” Darrow said.\n")
+FERRY = ("Ferry fares rise\n\nThe Harbour Authority raised fares by 12 per cent. Mayor Ines Darrow called the rise "
+         "“a tax on islanders”.\n")
+WEATHER = "Snow in the hills\n\nSnow fell overnight in the northern hills, forecasters said.\n"
+
+
+class Host(App):
+    """The two library screens in modes, as the app has them; records what they ask to open."""
+
+    CSS_PATH = ["../../styles/app.tcss", "../../styles/library.tcss"]
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.opened: list[OpenArticle] = []
+
+    def on_mount(self) -> None:
+        self.add_mode("library", lambda: LibraryScreen(self.library))
+        self.add_mode("people", lambda: PeopleScreen(self.library))
+        self.switch_mode("library")
+
+    @on(OpenArticle)
+    def _open(self, message: OpenArticle) -> None:
+        self.opened.append(message)
+
+
+@pytest.fixture
+def library(analyse, tmp_path):
+    lib = Library(Store(tmp_path / "store"))
+    for text, site in ((BRIDGE, "Harbour Gazette"), (FERRY, "Island Times"), (WEATHER, "Harbour Gazette")):
+        article = from_text(text, f"<{site}>", site=site)
+        lib.add(article, analyse(text))
+    return lib
+
+
+async def loaded(pilot, screen_type):
+    for _ in range(200):
+        screen = pilot.app.screen
+        if isinstance(screen, screen_type) and (getattr(screen, "loaded", False) or getattr(screen, "people", None)):
+            await pilot.pause()
+            return screen
+        await pilot.pause(0.02)
+    raise AssertionError(f"{screen_type.__name__} did not load")
+
+
+def titles(table: DataTable) -> list[str]:
+    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+
+
+async def test_the_library_lists_sorts_filters_and_opens(library):
+    app = Host(library)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await loaded(pilot, LibraryScreen)
+        table = screen.query_one(DataTable)
+        assert sorted(titles(table)) == ["Bridge delayed again", "Ferry fares rise", "Snow in the hills"]
+        bridge = titles(table).index("Bridge delayed again")
+        row = [str(c) for c in table.get_row_at(bridge)]
+        assert row[1] == "Harbour Gazette" and int(row[3]) == len(BRIDGE.split()) and int(row[5]) >= 2
+        # sort by title: s moves the sort from date to the next columns
+        while screen.sort_key != "title":
+            await pilot.press("s")
+        assert titles(table) == sorted(titles(table))
+        await pilot.press("r")
+        assert titles(table) == sorted(titles(table), reverse=True)
+        # filter as you type
+        await pilot.press("slash", *"harbour")
+        assert sorted(titles(table)) == ["Bridge delayed again", "Snow in the hills"]
+        await pilot.press("enter")  # back to the table
+        assert table.has_focus
+        table.move_cursor(row=titles(table).index("Snow in the hills"))
+        await pilot.press("enter")
+        await pilot.pause()
+        (request,) = app.opened
+        assert library.open(request.entry_id).title == "Snow in the hills" and request.at is None
+
+
+async def test_deleting_asks_first(library):
+    app = Host(library)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await loaded(pilot, LibraryScreen)
+        table = screen.query_one(DataTable)
+        table.move_cursor(row=titles(table).index("Ferry fares rise"))
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        assert len(library.entries()) == 3 and table.row_count == 3
+        await pilot.press("d", "y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Ferry fares rise" not in titles(table)
+        assert [e.title for e in library.entries()].count("Ferry fares rise") == 0
+
+
+async def test_people_merge_across_articles_and_a_quote_opens_its_article(library):
+    app = Host(library)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await loaded(pilot, LibraryScreen)
+        await pilot.press("P")
+        screen = await loaded(pilot, PeopleScreen)
+        darrow = next(p for p in screen.people if p.name == "Ines Darrow")
+        assert len(darrow.articles) == 2 and len(darrow.quotes) >= 2
+        await pilot.press("slash", *"darrow", "enter")
+        assert screen.current is darrow or screen.current.name == "Ines Darrow"
+        await pilot.press("enter")  # into the quotes
+        quotes = screen.query_one("#person-quotes", OptionList)
+        assert quotes.has_focus and quotes.option_count == len(darrow.quotes)
+        wanted = next(i for i, q in enumerate(screen.current.quotes) if "corners" in q.text)
+        quotes.highlighted = wanted
+        await pilot.press("enter")
+        await pilot.pause()
+        (request,) = app.opened
+        quote = screen.current.quotes[wanted]
+        article = library.open(request.entry_id)
+        assert article.title == "Bridge delayed again" and article.text[request.at:].startswith(quote.text[:10])

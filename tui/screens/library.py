@@ -1,0 +1,245 @@
+"""The Library: every article read or added, in a table to sort, filter and open.
+
+The screen owns the list; loading and deleting run in workers. Opening an article is a request
+to the app (`OpenArticle`), which switches to the reader.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from byline.tui.core.errors import BylineError
+from byline.tui.core.library import Entry, Library
+from byline.tui.core.visible import one_line
+from byline.tui.screens.confirm import ConfirmDialog
+
+#: (column key, heading, width or None for the rest, how a row sorts by it)
+COLUMNS = (
+    ("title", "Title", None, lambda e: e.title.lower()),
+    ("site", "Site", 18, lambda e: (e.site or "").lower()),
+    ("date", "Date", 10, lambda e: e.date),
+    ("words", "Words", 7, lambda e: e.words or 0),
+    ("actors", "Actors", 6, lambda e: e.actors if e.actors is not None else -1),
+    ("quotes", "Quotes", 6, lambda e: e.quotes if e.quotes is not None else -1),
+    ("notes", "Notes", 5, lambda e: e.notes or 0),
+)
+NUMERIC = {"words", "actors", "quotes", "notes"}
+
+
+def matches(entry: Entry, query: str) -> bool:
+    """Every word of the query in the title, site, authors, source or date."""
+    hay = " ".join([entry.title, entry.site or "", " ".join(entry.authors), entry.source, entry.date]).lower()
+    return all(word in hay for word in query.lower().split())
+
+
+def _cell(entry: Entry, key: str) -> Text | str:
+    if key == "title":
+        return Text(one_line(entry.title or entry.source), overflow="ellipsis", no_wrap=True)
+    if key == "site":
+        return Text(one_line(entry.site or ""), overflow="ellipsis", no_wrap=True)
+    if key == "date":
+        return entry.date
+    value = getattr(entry, key)
+    return Text("—" if value is None else f"{value:,}", justify="right")
+
+
+@dataclass
+class OpenArticle(Message):
+    """A request to the app: open this library article in the reader, at `at` (a character
+    offset) when given."""
+
+    entry_id: str
+    at: int | None = None
+
+
+class LibraryScreen(Screen):
+    """Title, site, date, words, actors, quotes and notes of every article."""
+
+    BINDINGS = [
+        Binding("enter", "open", "Open", id="library-open"),
+        Binding("slash", "filter", "Filter", id="library-filter"),
+        Binding("s", "sort(1)", "Sort", id="library-sort"),
+        Binding("S", "sort(-1)", "Sort back", show=False, id="library-sort-back"),
+        Binding("r", "reverse", "Reverse", show=False, id="library-reverse"),
+        Binding("d,delete", "delete", "Delete", id="library-delete"),
+        Binding("P", "people", "People", id="library-people"),
+    ]
+
+    @dataclass
+    class Loaded(Message):
+        entries: list[Entry]
+        problem: str | None
+
+    @dataclass
+    class Deleted(Message):
+        entry: Entry
+        error: str | None
+
+    def __init__(self, library: Library | None = None) -> None:
+        super().__init__()
+        self._library = library
+        self.entries: list[Entry] = []
+        self.sort_key = "date"
+        self.sort_reverse = True
+        self.loaded = False
+
+    def compose(self) -> ComposeResult:
+        yield Static("Library · reading the list…", id="library-status", markup=False)
+        yield Input(placeholder="filter: words of a title, site, author or date", id="library-query")
+        table: DataTable = DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for key, heading, width, _ in COLUMNS:
+            table.add_column(heading, key=key, width=width)
+        table.focus()
+        self.load()
+
+    @property
+    def library(self) -> Library:
+        if self._library is None:
+            self._library = Library()
+        return self._library
+
+    @work(thread=True, exclusive=True, group="library")
+    def load(self) -> None:
+        try:
+            entries = self.library.entries()
+        except BylineError as exc:
+            self.post_message(self.Loaded([], str(exc)))
+            return
+        self.post_message(self.Loaded(entries, self.library.problem))
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        self.entries = message.entries
+        self.loaded = True
+        if message.problem:
+            self.notify(message.problem, title="Library", severity="error", timeout=15)
+        for line in self.library.skipped[:3]:
+            self.notify(line, title="Skipped", severity="warning", timeout=10)
+        self.refill()
+
+    # -- the table ----------------------------------------------------------------------------
+    def shown(self) -> list[Entry]:
+        """The entries the filter lets through, in the chosen order."""
+        query = self.query_one("#library-query", Input).value
+        rows = [e for e in self.entries if matches(e, query)]
+        sort = next(fn for key, _, _, fn in COLUMNS if key == self.sort_key)
+        rows.sort(key=sort, reverse=self.sort_reverse)
+        return rows
+
+    def refill(self) -> None:
+        table = self.query_one(DataTable)
+        keep = self._highlighted()
+        rows = self.shown()
+        table.clear()
+        for column in table.columns.values():
+            key = str(column.key.value)
+            heading = next(h for k, h, _, _ in COLUMNS if k == key)
+            arrow = (" ▼" if self.sort_reverse else " ▲") if key == self.sort_key else ""
+            column.label = Text(heading + arrow)
+        for e in rows:
+            table.add_row(*[_cell(e, key) for key, _, _, _ in COLUMNS], key=e.id)
+        if keep is not None and keep in {e.id for e in rows}:
+            table.move_cursor(row=table.get_row_index(keep))
+        total = len(self.entries)
+        filtered = f" · {len(rows):,} shown" if len(rows) != total else ""
+        self.query_one("#library-status", Static).update(
+            f"Library · {total:,} article{'s' if total != 1 else ''}{filtered} · "
+            f"sorted by {self.sort_key}{' (newest first)' if self.sort_key == 'date' and self.sort_reverse else ''}")
+
+    def _highlighted(self) -> str | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        try:
+            return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        except Exception:  # noqa: BLE001 - no row under the cursor
+            return None
+
+    @on(Input.Changed, "#library-query")
+    def _query_changed(self) -> None:
+        self.refill()
+
+    @on(Input.Submitted, "#library-query")
+    def _query_done(self) -> None:
+        self.query_one(DataTable).focus()
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self.post_message(OpenArticle(str(event.row_key.value)))
+
+    @on(DataTable.HeaderSelected)
+    def _header_selected(self, event: DataTable.HeaderSelected) -> None:
+        key = str(event.column_key.value)
+        self.sort_reverse = not self.sort_reverse if key == self.sort_key else key in NUMERIC or key == "date"
+        self.sort_key = key
+        self.refill()
+
+    # -- actions -----------------------------------------------------------------------------
+    def action_open(self) -> None:
+        key = self._highlighted()
+        if key is None:
+            self.notify("The library is empty: byline add PATH|URL adds articles", severity="warning")
+            return
+        self.post_message(OpenArticle(key))
+
+    def action_filter(self) -> None:
+        self.query_one("#library-query", Input).focus()
+
+    def action_sort(self, step: int) -> None:
+        keys = [key for key, *_ in COLUMNS]
+        self.sort_key = keys[(keys.index(self.sort_key) + step) % len(keys)]
+        self.sort_reverse = self.sort_key in NUMERIC or self.sort_key == "date"
+        self.refill()
+
+    def action_reverse(self) -> None:
+        self.sort_reverse = not self.sort_reverse
+        self.refill()
+
+    def action_delete(self) -> None:
+        key = self._highlighted()
+        entry = next((e for e in self.entries if e.id == key), None)
+        if entry is None:
+            return
+        notes = f" and its {entry.notes} note{'s' if entry.notes != 1 else ''}" if entry.notes else ""
+        question = f"Delete “{one_line(entry.title or entry.source)}”{notes} from the library?"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.delete(entry)
+
+        self.app.push_screen(ConfirmDialog(question, yes="Delete"), answered)
+
+    @work(thread=True, group="library")
+    def delete(self, entry: Entry) -> None:
+        try:
+            self.library.delete(entry.id)
+        except BylineError as exc:
+            self.post_message(self.Deleted(entry, str(exc)))
+            return
+        self.post_message(self.Deleted(entry, None))
+
+    @on(Deleted)
+    def _deleted(self, message: Deleted) -> None:
+        if message.error:
+            self.notify(message.error, title="Not deleted", severity="error", timeout=10)
+            return
+        self.entries = [e for e in self.entries if e.id != message.entry.id]
+        self.refill()
+        self.notify(f"Deleted “{one_line(message.entry.title)}” (its notes are kept in the store's deleted folder)",
+                    timeout=5)
+
+    def action_people(self) -> None:
+        self.app.switch_mode("people")
