@@ -64,3 +64,17 @@ def test_any_passage_survives_text_added_before_it(text, start, length, prefix):
     found = locate(anchor, prefix + text)
     assert found is not None
     assert (prefix + text)[found[0] : found[1]] == text[start:end]
+
+
+def test_a_stored_position_past_the_end_is_not_the_passage():
+    from byline.tui.core.anchor import Anchor
+
+    assert locate(Anchor("0", "", "", 0, 2), "0") == (0, 1)
+    assert locate(Anchor("a", "", "", -2, -1), "ba") == (1, 2)  # no negative offsets, ever
+
+
+def test_a_passage_found_everywhere_is_placed_near_where_it_was():
+    text = "the " * 50_000
+    anchor = make_anchor(text, 120_000, 120_003)
+    start, end = locate(anchor, "x" + text)
+    assert text[start - 1 : end - 1] == "the" and abs(start - 120_001) <= 4

@@ -12,6 +12,8 @@ FUZZY_CUTOFF = 80.0
 CONTEXT_CUTOFF = 50.0
 #: Fuzzy search first looks this far either side of where the passage was.
 NEAR = 4000
+#: Of a passage found many times, this many places are weighed (and as many near where it was).
+MAX_HITS = 200
 
 
 @dataclass
@@ -38,21 +40,26 @@ def make_anchor(text: str, start: int, end: int, context: int = CONTEXT) -> Anch
 
 
 def _common_suffix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(reversed(a), reversed(b)):
-        if x != y:
-            break
-        n += 1
-    return n
+    """How many characters `a` and `b` share at their ends (slices compared, not characters)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid :] == b[len(b) - mid :]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 def _context_score(anchor: Anchor, text: str, start: int, end: int) -> float:
@@ -67,16 +74,37 @@ def locate(anchor: Anchor, text: str) -> tuple[int, int] | None:
     exact = anchor.exact
     if not exact:
         return None
-    if text[anchor.start : anchor.end] == exact:
-        return anchor.start, anchor.end
-    hits, pos = [], text.find(exact)
-    while pos >= 0:
-        hits.append(pos)
-        pos = text.find(exact, pos + 1)
+    start = anchor.start
+    if 0 <= start and start + len(exact) <= len(text) and text.startswith(exact, start):
+        return start, start + len(exact)
+    hits = _hits(exact, text, anchor.start)
     if hits:
         best = max(hits, key=lambda h: _context_score(anchor, text, h, h + len(exact)))
         return best, best + len(exact)
     return _fuzzy(anchor, text)
+
+
+def _hits(exact: str, text: str, near: int) -> list[int]:
+    """Where `exact` occurs: everywhere when it is rare, else the first MAX_HITS and the MAX_HITS
+    either side of where it was (a word that occurs a hundred thousand times costs no more)."""
+    hits, pos = [], text.find(exact)
+    while pos >= 0 and len(hits) < MAX_HITS:
+        hits.append(pos)
+        pos = text.find(exact, pos + 1)
+    if pos >= 0:  # many: weigh the ones closest to where it was too, either side
+        after = text.find(exact, max(pos, near))
+        for _ in range(MAX_HITS):
+            if after < 0:
+                break
+            hits.append(after)
+            after = text.find(exact, after + 1)
+        before = text.rfind(exact, pos, max(pos, near) + len(exact) - 1)
+        for _ in range(MAX_HITS):
+            if before < pos:
+                break
+            hits.append(before)
+            before = text.rfind(exact, pos, before + len(exact) - 1)
+    return sorted(set(hits))
 
 
 def _fuzzy(anchor: Anchor, text: str) -> tuple[int, int] | None:
@@ -90,6 +118,8 @@ def _fuzzy(anchor: Anchor, text: str) -> tuple[int, int] | None:
         found = fuzz.partial_ratio_alignment(exact, text[lo:hi], score_cutoff=FUZZY_CUTOFF)
         if found is not None and found.score >= FUZZY_CUTOFF:
             start, end = _snap(text, lo + found.dest_start, lo + found.dest_end)
+            if start >= end:
+                continue
             # A near-identical passage in a different place is another passage: the words around
             # it must agree too, unless the passage itself is almost unchanged and long.
             before = text[max(0, start - len(anchor.prefix)) : start]

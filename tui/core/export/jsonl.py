@@ -27,13 +27,13 @@ def render_jsonl(b: Bundle) -> str:
         if a.orphan:
             continue
         for label in a.labels or ["NOTE"]:
-            span = {"start": a.start, "end": a.end, "label": label, "source": "reader", "id": a.id}
-            if not a.labels:
-                span["note_only"] = True
+            # note_only: the span carries a note and no label (a label may be called NOTE, too)
+            span = {"start": a.start, "end": a.end, "label": label, "source": "reader", "id": a.id,
+                    "note_only": not a.labels}
             if a.note:
                 span["note"] = a.note
             spans.append(span)
-    spans.sort(key=lambda s: (s["start"], s["end"], s["label"]))
+    spans.sort(key=lambda s: (s["start"], s["end"]))  # stable: an annotation's labels keep their order
     record = {
         "text": b.article.text,
         "spans": spans,
