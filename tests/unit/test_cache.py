@@ -144,3 +144,19 @@ def test_a_cache_folder_that_cannot_be_written_is_no_error(analysed, model, tmp_
     monkeypatch.setattr(cache, "cache_folder", lambda: blocked / "analyses")
     assert not cache.store(article, model, analysis)
     assert cache.cached(article, model) is None
+
+
+def test_the_reader_s_prefetch_keeps_each_analysis_and_serves_it_next_time(analysed, model):
+    from byline.tui.core.library import Library
+    from byline.tui.core.prefetch import Prefetch
+
+    article, analysis = analysed
+    first = Prefetch.start(article, model)
+    assert first is not None and first.cached is None
+    assert first.result().to_dict() == analysis.to_dict()
+    assert first.finished(timeout=60)
+    again = Prefetch.start(article, model)
+    assert again.cached is not None and again.result().to_dict() == analysis.to_dict()
+    (entry,) = Library().entries()
+    assert (entry.title, entry.actors, entry.quotes) == (article.title, len(analysis.actors), len(analysis.quotes))
+    assert Library().find("Tomas Lindqvist")

@@ -3,7 +3,7 @@ another core while Textual starts and shows the text (threads would share one co
 
 An article analysed before by the same pipeline and extraction code comes from the analysis
 cache instead (cache.py): no process, no spaCy, the result at once. Each analysis made here is
-kept in the cache for next time."""
+kept in the cache for next time, and what it found in the library (library.py)."""
 
 from __future__ import annotations
 
@@ -23,9 +23,7 @@ def _child(conn: Connection, article: Article, model: str | None) -> None:
         name = model or default_model()
         analysis = analyze(article, name)
         conn.send(("ok", analysis.to_dict()))
-        from .cache import store
-
-        store(article, name, analysis)
+        _keep(article, name, analysis)
     except BylineError as exc:
         conn.send(("error", str(exc)))
     except Exception as exc:  # noqa: BLE001 - the parent shows it as a notification
@@ -34,11 +32,25 @@ def _child(conn: Connection, article: Article, model: str | None) -> None:
         conn.close()
 
 
+def _keep(article: Article, model: str, analysis: Analysis) -> None:
+    """After the reader has its analysis: keep it in the cache, and what it found in the library
+    (its counts and people), here in the child, off the reader's way."""
+    from .cache import store
+    from .library import Library
+
+    store(article, model, analysis)
+    try:
+        Library().add(article, analysis)
+    except Exception:  # noqa: BLE001 - a read-only or busy library: the reader says so itself
+        pass
+
+
 class Prefetch:
     """One article's analysis, running in a forked process, or found in the cache."""
 
     def __init__(self, article: Article, model: str | None, cached: Analysis | None = None) -> None:
         self.cached = cached
+        self._received = False
         if cached is not None:
             return
         ctx = multiprocessing.get_context("fork")
@@ -66,20 +78,30 @@ class Prefetch:
     def result(self) -> Analysis | None:
         """Wait for the analysis; None if the process died without one (analyse again here).
 
-        Raises BylineError with the child's message when the analysis failed."""
+        Raises BylineError with the child's message when the analysis failed. The process goes
+        on a moment to keep the analysis (cache, library); `finished` waits for that."""
         if self.cached is not None:
             return self.cached
         try:
             status, payload = self._conn.recv()
         except (EOFError, OSError):
+            self._process.join(timeout=1)
             return None
         finally:
             self._conn.close()
-            self._process.join(timeout=1)
+        self._received = True
         if status == "error":
             raise BylineError(payload)
         return Analysis.from_dict(payload)
 
+    def finished(self, timeout: float | None = None) -> bool:
+        """Wait until the process has kept what it made; whether it has ended."""
+        if self.cached is not None:
+            return True
+        self._process.join(timeout)
+        return not self._process.is_alive()
+
     def cancel(self) -> None:
-        if self.cached is None and self._process.is_alive():
+        """Stop an analysis nobody will read (once it was read, let the process keep it)."""
+        if self.cached is None and not self._received and self._process.is_alive():
             self._process.terminate()
