@@ -213,8 +213,8 @@ class Library:
         article, and a count only where an annotation file changed)."""
         records = self.store.records()
         notes = self._notes(records)
-        entries = [_entry(record, notes.get(record["id"])) for record in records]
-        entries.sort(key=lambda e: e.added, reverse=True)
+        entries = [_entry(record, notes.get(record["id"])) for record in reversed(records)]
+        entries.sort(key=lambda e: e.added, reverse=True)  # stable: the last added first on a tie
         return entries
 
     def entry(self, key: str) -> Entry | None:
