@@ -3,9 +3,9 @@
     python bench/store.py [--count N] [--adds K]
 
 Measures, in one run and one temporary directory:
-- the p50/p95 time to add one annotation when N are already stored (Byline's Store: file lock,
-  atomic write with fsync), beside the same insert through TinyDB's own JSONStorage (no lock,
-  no fsync, rewrites in place) as the reference;
+- the p50/p95 time to add one annotation when N are already stored on the article (Byline's
+  Store: the article's file, its lock, atomic write with fsync), beside the same insert through
+  TinyDB's own JSONStorage (no lock, no fsync, rewrites in place) as the reference;
 - the time to open the article with all its annotations: the store read alone, and the app
   (headless, 120x40) from start to the highlights painted;
 - tagging in the app with all of them stored: from the keypress to the new highlight painted
@@ -63,8 +63,8 @@ def main(argv: list[str]) -> int:
                           labels=["claim"] if i % 2 else ["needs-check", "key-fact"], note=f"note {i}" if i % 3 else "")
 
     store.add_many(make(i) for i in range(opts.count))
-    size = store.path.stat().st_size
-    print(f"store: {opts.count:,} annotations on one article, {size / 1e6:.1f} MB")
+    size = store.article_path(key).stat().st_size
+    print(f"store: {opts.count:,} annotations on one article, its file {size / 1e6:.1f} MB")
 
     ours = []
     for i in range(opts.adds):
