@@ -39,3 +39,28 @@ def test_a_rate_is_the_rate_it_is(analyse):
     assert "rate" in number(a, "1 in 125").unit
     assert "average" in number(a, "1 in 287").unit
     assert number(a, "1 in 287").value is None
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("One-third of patients left work within a year.", "One-third", 0.333333),
+        ("About a quarter of the staff were laid off.", "a quarter", 0.25),
+        ("Two-thirds of voters backed the plan.", "Two-thirds", 0.666667),
+        ("They waited one and a half hours.", "one and a half", 1.5),
+        ("The bank runs 1.4m cash machines around the world.", "1.4m", 1_400_000),
+    ],
+)
+def test_fractions_and_glued_scales(analyse, sentence, text, value):
+    found = [n for n in analyse(sentence + "\n").numbers if text.lower() in n.text.lower()]
+    assert found and found[0].value == value, [(n.text, n.value) for n in analyse(sentence + "\n").numbers]
+
+
+def test_a_range_of_percentages_has_no_value(analyse):
+    found = [n for n in analyse("Earnings fell by eight per cent to 31 per cent.\n").numbers if "eight" in n.text]
+    assert found and found[0].value is None and found[0].kind == "percent"
+
+
+def test_a_drop_in_per_cent_is_a_percentage(analyse):
+    found = [n for n in analyse("She saw a 40 per cent drop in income.\n").numbers if "40" in n.text]
+    assert found and found[0].kind == "percent" and found[0].value == 40

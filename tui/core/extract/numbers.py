@@ -38,7 +38,8 @@ _KIND = {
 }
 _QUALIFIERS = sorted(QUALIFIERS, key=len, reverse=True)
 _HYPHEN_PARTS = {"and", "a", "half", "quarter", "third"} | set(UNITS_WORDS)
-_NUMBERISH = set(UNITS_WORDS) | set(SCALE_WORDS) | set(ORDINAL_WORDS) | VAGUE_WORDS
+_NUMBERISH = set(UNITS_WORDS) | set(SCALE_WORDS) | set(ORDINAL_WORDS) | VAGUE_WORDS | {
+    "half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
 
 
 def _is_number_token(token: "Token") -> bool:
@@ -54,18 +55,30 @@ def _is_number_token(token: "Token") -> bool:
     )
 
 
+#: Words that divide: "one-third", "a quarter", "two-thirds", "one and a half".
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+                 "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+
+
 def _words_value(words: list[str]) -> float | None:
-    """'one-and-a-half' -> 1.5, 'twenty five' -> 25, 'two hundred thousand' -> 200000."""
+    """'one-and-a-half' -> 1.5, 'twenty five' -> 25, 'two hundred thousand' -> 200000,
+    'one-third' -> 0.333, 'a quarter' -> 0.25."""
+    words = [w for w in words if w and w != "-"]
     total, current, seen = 0.0, 0.0, False
-    for w in words:
-        if w in ("and", "a", "-", "of") or not w:
-            if w == "a" and not seen:
-                current, seen = 1, True
-            continue
-        if w == "half":
-            current += 0.5 if seen else 0.5
+    for k, w in enumerate(words):
+        prev = words[k - 1] if k else ""
+        if w in _DENOMINATORS and (prev in ("a", "an") or prev in UNITS_WORDS):
+            article = prev in ("a", "an")  # not counted when read
+            numerator = 1 if article else UNITS_WORDS[prev]
+            if k >= 2 and words[k - 2] == "and":  # "one and a half": a half added
+                current += numerator / _DENOMINATORS[w]
+            else:  # "two-thirds": the count read just before divides
+                current += numerator / _DENOMINATORS[w] - (0 if article else numerator)
             seen = True
-        elif w in UNITS_WORDS:
+            continue
+        if w in ("and", "a", "an", "of"):
+            continue
+        if w in UNITS_WORDS:
             current += UNITS_WORDS[w]
             seen = True
         elif w in ORDINAL_WORDS:
@@ -91,6 +104,8 @@ def parse_value(text: str) -> tuple[float | int | None, bool]:
         return None, True
     if _RANGE.search(low) or re.search(r"\bper\b|\ba (?:year|day|week|month|head)\b", low):
         return None, False
+    if re.search(r"\bto\b", low) and len([w for w in words if w[0].isdigit() or w in UNITS_WORDS]) >= 2:
+        return None, False  # "eight per cent to 31 per cent": a range
     digits = _DIGITS.findall(low)
     if len(digits) > 1:
         return None, False
@@ -106,7 +121,8 @@ def parse_value(text: str) -> tuple[float | int | None, bool]:
         run: list[str] = []
         for w in number_words:
             w = w.strip(".,%$£€")
-            if w in UNITS_WORDS or w in SCALE_WORDS or w in ORDINAL_WORDS or (run and w in ("and", "a")):
+            if (w in UNITS_WORDS or w in SCALE_WORDS or w in ORDINAL_WORDS or w in _DENOMINATORS
+                    or (run and w in ("and", "a"))):
                 run.append(w)
             elif run:
                 break
@@ -139,6 +155,8 @@ def _compound_text(doc: "Doc", head: "Token") -> str:
         if doc[lo - 1].text == "-" and doc[lo - 2].dep_ not in ("compound", "amod", "npadvmod") and doc[lo - 2].pos_ not in ("NOUN",):
             break
         lo -= 1
+    while lo < head.i and (doc[lo].lower_ in _NUMBERISH or doc[lo].like_num):
+        lo += 1  # "1.4m cash machines": the scale is the figure's, not the unit's
     return doc[lo : head.i + 1].text
 
 
@@ -195,6 +213,10 @@ def _unit(doc: "Doc", start: int, end: int, label: str, number_tokens: list["Tok
         if of:
             return of
         head = tok.head
+        if head.lower_ in _DENOMINATORS:  # "two-thirds of voters": what the share is of
+            of = _of_phrase(doc, head)
+            if of:
+                return of
         if tok.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod", "npadvmod") and head.i != tok.i:
             while head.dep_ in ("nummod", "quantmod", "compound") and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN", "NUM") and head.pos_ == "NUM":
                 head = head.head
@@ -210,7 +232,7 @@ def _noun_after(doc: "Doc", end: int, number_tokens: list["Token"]) -> str | Non
     counted, with the word for them after it."""
     if end < len(doc) and doc[end].pos_ in ("ADJ", "NOUN"):
         nxt = doc[end]
-        if any(nxt.head.i == tok.i or tok.head.i == nxt.i for tok in number_tokens):
+        if any(nxt.head.i == tok.i or tok.head.i == nxt.i for tok in number_tokens or [doc[end - 1]]):
             return nxt.text
     if end < len(doc) and doc[end].lower_ == "of":
         for t in doc[end + 1 : end + 5]:
@@ -258,11 +280,24 @@ def _timely(doc: "Doc", ent) -> bool:
     return False
 
 
+def _share(doc: "Doc", start: int, end: int) -> bool:
+    """A fraction written in words ending at `end`: "a quarter of", "two-thirds", "one and a half"."""
+    last = doc[end - 1]
+    if last.lower_ not in _DENOMINATORS or end - 1 < 1:
+        return False
+    prev = doc[end - 2] if doc[end - 2].text != "-" or end - 3 < 0 else doc[end - 3]
+    return prev.lower_ in ("a", "an") or prev.lower_ in UNITS_WORDS
+
+
 def _candidates(doc: "Doc") -> list[tuple[int, int, str]]:
     spans = []
     covered = bytearray(len(doc))
     for ent in doc.ents:
         if ent.label_ not in NUMBER_CODES:
+            continue
+        if _share(doc, ent.start, ent.end):  # "about a quarter of the staff", taken for a date
+            spans.append((ent.start, ent.end, "CARDINAL"))
+            covered[ent.start : ent.end] = b"\x01" * (ent.end - ent.start)
             continue
         if ent.label_ in ("DATE", "TIME") and not any(_is_number_token(t) for t in ent) and not _timely(doc, ent):
             continue
@@ -271,6 +306,16 @@ def _candidates(doc: "Doc") -> list[tuple[int, int, str]]:
         spans.append((ent.start, ent.end, ent.label_))
         covered[ent.start : ent.end] = b"\x01" * (ent.end - ent.start)
     for token in token_list(doc):
+        if not covered[token.i] and token.lower_ in _DENOMINATORS and _share(doc, token.i, token.i + 1):
+            lo = token.i - 1
+            while lo > 0 and doc[lo - 1].lower_ in ("and", "-") or (lo > 0 and doc[lo].lower_ in ("and", "-")):
+                lo -= 1
+            lo = max(lo, 0)
+            while lo < token.i and covered[lo]:
+                lo += 1
+            spans.append((lo, token.i + 1, "CARDINAL"))  # "a quarter of", "one and a half"
+            covered[lo : token.i + 1] = b"\x01" * (token.i + 1 - lo)
+            continue
         if (token.lower_ in ("a", "an") and not covered[token.i] and 0 < token.i < len(doc) - 1
                 and doc[token.i - 1].lower_ in _SPAN_LEADS and not covered[token.i + 1]
                 and doc[token.i + 1].lower_.rstrip("s") in _DURATIONS):
@@ -316,6 +361,8 @@ def _join_ranges(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[tuple[in
     for start, end, label in merged:
         if end < len(doc) and doc[end].lower_ in ("percent", "%", "pct") and label != "PERCENT":
             end, label = end + 1, "PERCENT"
+        elif end + 1 < len(doc) and doc[end].lower_ == "per" and doc[end + 1].lower_ == "cent" and label != "PERCENT":
+            end, label = end + 2, "PERCENT"
         out.append((start, end, label))
     return out
 
@@ -329,8 +376,13 @@ def find_numbers(doc: "Doc") -> list[Number]:
             continue
         if start > 0 and doc[start - 1].text in CURRENCIES and not doc[start - 1].whitespace_:
             start, label = start - 1, "MONEY"  # "$10bn": the model left the symbol out
+        while end < len(doc) and doc[end].lower_ in SCALE_WORDS and not doc[end - 1].whitespace_:
+            end += 1  # "1.4m": the scale glued to the figure
         start, qualifier = _qualifier(doc, start, end)
         number_tokens = [t for t in doc[start:end] if _is_number_token(t) or t.lower_ in SCALE_WORDS]
+        if label == "CARDINAL" and not number_tokens and not any(
+                t.lower_ in VAGUE_WORDS or t.lower_ in _DENOMINATORS for t in doc[start:end]):
+            continue  # "about a": no figure in it
         if re.search(r"\bper ?cent\b|%", doc[start:end].text.lower()) and label != "PERCENT":
             label = "PERCENT"  # "15 per cent" taken for money
         text = doc[start:end].text
