@@ -278,3 +278,31 @@ def test_binary_and_deeply_nested_store_files_are_left_alone(tmp_path, junk):
     (root / "index.json").write_bytes(junk)
     store = Store(root)
     assert store.readonly and (root / "index.json").read_bytes() == junk
+
+
+def test_a_killed_writer_through_a_link_leaves_nothing_beside_its_target_and_others_files_stay(tmp_path):
+    root = tmp_path / "store"
+    Store(root)
+    synced = tmp_path / "synced"
+    synced.mkdir()
+    os.replace(root / "index.json", synced / "index.json")
+    (root / "index.json").symlink_to(synced / "index.json")
+    dead = _dead_pid()
+    ours = _aged(synced / f".index.json.{dead}.4.tmp", 30)
+    theirs = _aged(synced / f".photos.db.{dead}.4.tmp", 30)  # another program's file in the shared folder
+    Store(root).article_id(ARTICLE)
+    assert not ours.exists() and theirs.exists()
+
+
+def test_an_old_store_naming_a_url_or_a_pipe_as_its_article_reads_neither(tmp_path):
+    from byline.tui.core.paths import legacy_store_file
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    records = {str(i): {"id": f"{i:032x}", "path": path, "sha256": "0" * 64, "title": "t", "seen": "x"}
+               for i, path in enumerate([str(pipe), "http://127.0.0.1:9/story", "/etc/shadow"], start=1)}
+    legacy_store_file().parent.mkdir(parents=True)
+    legacy_store_file().write_text(json.dumps({"meta": {"1": {"schema": 1}}, "articles": records, "annotations": {}}))
+    store = Store()  # would hang on the pipe, or fetch, if it read them
+    assert not store.readonly and len(store.records()) == 3
+    assert not any((store.path / "texts").glob("*"))

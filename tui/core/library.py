@@ -265,8 +265,9 @@ class Library:
         text = self.store.text(key, record["sha256"])
         path = record.get("path")
         if text is None:
-            if not path:
-                raise ArticleError(f"the text of {record.get('title') or key!r} is not kept in the library")
+            if not path or not Path(path).is_file():
+                raise ArticleError(f"the text of {_text(record.get('title')) or key!r} is not kept in the library "
+                                   f"and its file is gone")
             from .sources import load_article
 
             return load_article(path)

@@ -148,8 +148,8 @@ def _move_annotations(store: Store, key: str, group: list[dict]) -> int:
 def _text_of(store: Store, record: dict) -> str | None:
     """Keep the article's text when its file still holds the text the record was made from."""
     kept = store.text(record["id"], record["sha256"])
-    if kept is not None or not record.get("path"):
-        return kept
+    if kept is not None or not record.get("path") or not Path(record["path"]).is_file():
+        return kept  # only a regular file is read: never a URL, a pipe or a device the record names
     from .errors import BylineError
     from .sources import load_article
 

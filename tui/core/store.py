@@ -410,10 +410,14 @@ class Store:
         self._modify_article(key, change)
 
     def _find_home(self, annotation_id: str) -> str | None:
+        """The article whose file holds an annotation (files that cannot be read are passed over)."""
         for record in self.records():
-            data = self._article_tables(record["id"], self.article_file(record["id"])) if self.article_path(
-                record["id"]).exists() else None
-            if data and annotation_id in self.article_file(record["id"]).ids(data, ANNOTATIONS)[0]:
+            try:
+                data, _ = read_tables(self.article_path(record["id"]), exact=False)
+            except DamagedStore:
+                continue
+            table = (data or {}).get(ANNOTATIONS, {})
+            if any(isinstance(raw, dict) and raw.get("id") == annotation_id for raw in table.values()):
                 return record["id"]
         return None
 

@@ -42,9 +42,10 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def sweep(folder: Path, older_than: float = STALE_AFTER) -> int:
-    """Remove the temporary files killed writers left in `folder`: only ours (by their name), only
-    when their process is gone, or when they are older than any write could take."""
+def sweep(folder: Path, older_than: float = STALE_AFTER, name: str | None = None) -> int:
+    """Remove the temporary files killed writers left in `folder`: only ours (by their name, and
+    only those of the file `name` when given: a folder shared with others), only when their
+    process is gone, or when they are older than any write could take."""
     removed, clock = 0, time.time()
     try:
         entries = list(os.scandir(folder))
@@ -52,7 +53,7 @@ def sweep(folder: Path, older_than: float = STALE_AFTER) -> int:
         return 0
     for entry in entries:
         match = _TMP.fullmatch(entry.name)
-        if not match:
+        if not match or name is not None and match["name"] != name:
             continue
         try:
             info = entry.stat(follow_symlinks=False)
@@ -186,6 +187,7 @@ class TableFile:
         self._data: dict | None = None
         self._stat: tuple | None = None
         self._exotic = False
+        self._swept_target = False
         self._raw: bytes | None = None  # as read, until it is known to hold no number orjson changes
         #: per table, the document key of each id, and the next free key (built when first asked)
         self._ids: dict[str, tuple[dict[str, str], list[int]]] = {}
@@ -248,6 +250,10 @@ class TableFile:
 
     def write(self, data: dict) -> None:
         self._data, self._raw = None, None
+        if not self._swept_target and os.path.islink(self.path):
+            target = _target(self.path)  # a synced folder: only this file's own leftovers
+            sweep(target.parent, name=target.name)
+            self._swept_target = True
         write_atomic(self.path, _dumps(data, self._exotic), self.durable)
         self._data, self._stat = data, self._stat_now()
 
