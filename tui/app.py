@@ -49,28 +49,34 @@ class BylineApp(App[int]):
         return dict(THEME_VARIABLES)
 
     def on_mount(self) -> None:
-        self.title = f"Byline — {self.article.title}"
+        from byline.tui.core.visible import one_line
+
+        self.title = f"Byline — {one_line(self.article.title)}"
+        self._remembered_theme()
         self._configure()
         self.add_mode("reader", self._reader)
         self.switch_mode("reader")
 
     def _configure(self) -> None:
+        """Labels and key remaps from the config file; each problem in it is one notification
+        at start, and the default is used in its place."""
         from byline.tui.core.annotation import labels_from_config
+        from byline.tui.core.config import check_keymap, load_config
         from byline.tui.core.errors import BylineError
-        from byline.tui.core.config import Config, load_config
+        from byline.tui.keys import KEYS
 
-        try:
-            config = load_config()
-        except BylineError as exc:
-            self.notify(f"{exc}; using the defaults", severity="error", timeout=15)
-            config = Config()
+        config = load_config()
         if self._user_keymap is None:
             self._user_keymap = config.keymap
-        if self._user_keymap:
-            self.set_keymap(self._user_keymap)
+        known = [(b.id, b.key, k.scope) for k in KEYS for b in k.bindings() if b.id]
+        keymap, problems = check_keymap(self._user_keymap, known)
+        for problem in [*config.warnings, *problems]:
+            self.notify(problem, title="Config", severity="warning", timeout=15)
+        if keymap:
+            self.set_keymap(keymap)
         try:
             self.labels = labels_from_config(config.labels)
-        except BylineError as exc:
+        except BylineError as exc:  # pragma: no cover - load_config has checked every label
             self.notify(f"{exc}; using the default labels", severity="error", timeout=15)
             self.labels = labels_from_config([])
 
@@ -84,15 +90,32 @@ class BylineApp(App[int]):
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
                markup: bool = True) -> None:
-        """Notifications carry article text, names and paths: never read them as markup."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        """Notifications carry article text, names and paths: never read them as markup, and
+        never let a control character in them reach the terminal."""
+        from byline.tui.core.visible import visible
+
+        super().notify(visible(str(message)), title=visible(str(title)), severity=severity, timeout=timeout,
+                       markup=False)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.labels))
 
     def action_toggle_theme(self) -> None:
+        """Dark or light, remembered for the next time."""
+        from byline.tui.core.state import load_state, save_state
+
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+        state = load_state()
+        state.theme = self.theme
+        save_state(state)
+
+    def _remembered_theme(self) -> None:
+        from byline.tui.core.state import load_state
+
+        theme = load_state().theme
+        if theme and theme in self.available_themes:
+            self.theme = theme
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own, ours that work everywhere, and those of the screen in front."""

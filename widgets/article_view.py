@@ -1,12 +1,15 @@
-"""The article pane: the text, read-only, with entities and marks highlighted.
+"""The article pane: the text, read-only, with entities, passages, marks and matches highlighted.
 
-A read-only TextArea gives cursor, selection and soft wrap; `get_line` adds our styles to each
-document line, computed only for lines on screen and cached until the highlights change.
+A read-only TextArea gives cursor, soft wrap and scrolling; `get_line` adds our highlights to each
+document line (article_paint), computed only for lines on screen and cached until they change.
+Selection is vim's visual mode: `v` starts one at the cursor, moves stretch it, and the character
+under the cursor is part of it. The cursor line is a tint laid over every highlight, so the
+paragraph being read keeps its colours.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -14,15 +17,17 @@ from rich.style import Style
 from rich.text import Text
 from textual.color import Color
 from textual.message import Message
-from textual.strip import Strip
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widgets import TextArea
+from textual.widgets.text_area import Selection
 
 from byline.tui.core.entity_types import style_kind
 from byline.tui.core.model import Analysis
-from byline.tui.core.text import next_boundary, paragraph_starts, prev_boundary, sentence_starts
+from byline.tui.core.text import Words, block_ends, next_boundary, next_end, paragraph_starts, prev_boundary, \
+    sentence_at, sentence_starts
 from byline.tui.keys import bindings
-
+from byline.widgets.article_paint import Painter, Passage, Span
 
 
 class ArticleView(TextArea, can_focus=True):
@@ -31,23 +36,18 @@ class ArticleView(TextArea, can_focus=True):
     BINDINGS = bindings("article")
 
     COMPONENT_CLASSES = TextArea.COMPONENT_CLASSES | {
-        "article-view--person",
-        "article-view--org",
-        "article-view--place",
-        "article-view--group",
-        "article-view--number",
-        "article-view--mark",
-        "article-view--title",
-        "article-view--overlap",
+        "article-view--person", "article-view--org", "article-view--place", "article-view--group",
+        "article-view--number", "article-view--mark", "article-view--title", "article-view--overlap",
+        "article-view--found", "article-view--found-current", "article-view--note",
     }
 
     MARGIN = 2
 
     analysis: reactive[Analysis | None] = reactive(None, init=False, always_update=True)
-    marks: reactive[tuple[tuple[int, int], ...]] = reactive((), init=False)
-    #: (start, end, colour) of each annotated passage, drawn in its label's colour
-    annotations: reactive[tuple[tuple[int, int, str], ...]] = reactive((), init=False)
-    #: visual mode: moving the cursor extends the selection
+    marks: reactive[tuple[Span, ...]] = reactive((), init=False)
+    #: the reader's labelled or noted passages, drawn in their label's colour
+    annotations: reactive[tuple[Passage, ...]] = reactive((), init=False)
+    #: visual mode: moving the cursor stretches the selection
     selecting: reactive[bool] = reactive(False, init=False)
 
     @dataclass
@@ -59,19 +59,35 @@ class ArticleView(TextArea, can_focus=True):
         start: int
         end: int
 
+    @dataclass
+    class TargetMoved(Message):
+        """The cursor went to a match or a marked mention: `index` of `count` (None: none)."""
+
+        view: "ArticleView"
+        what: str
+        index: int | None
+        count: int
+
     def __init__(self, text: str, **kwargs) -> None:
-        super().__init__(text, read_only=True, soft_wrap=True, show_line_numbers=False, **kwargs)
+        self._anchor: int | None = None  # before TextArea's own set-up, which moves the cursor
+        super().__init__(text, read_only=True, soft_wrap=True, show_line_numbers=False,
+                         highlight_cursor_line=False, **kwargs)
         self.cursor_blink = False
+        self.match_cursor_bracket = False
+        self._painter = Painter()
         self._styled: dict[int, Text] = {}
         self._styles_by_kind: dict[str, Style] = {}
-        self._spans: list[tuple[int, int, str]] = []
-        self._span_starts: list[int] = []
+        self._tints: dict[object, Style] = {}
         self._line_starts = self._compute_line_starts(text)
         self._sentences = sentence_starts(text)
         self._paragraphs = paragraph_starts(text)
-        self._annotation_starts: list[tuple[int, int, str]] = []
-        self._annotation_keys: list[int] = []
-        self._longest_annotation = 0
+        self._sentence_ends = block_ends(text, self._sentences)
+        self._paragraph_ends = block_ends(text, self._paragraphs)
+        self._words = Words.of(text)
+        self._targets: list[Span] = []
+        self._target_index: int | None = None
+        self._target_what = ""
+        self._targets_found = False
 
     @staticmethod
     def _compute_line_starts(text: str) -> list[int]:
@@ -83,6 +99,7 @@ class ArticleView(TextArea, can_focus=True):
 
     # -- offsets ---------------------------------------------------------------------------
     def location_of(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, len(self.text)))
         row = bisect_right(self._line_starts, offset) - 1
         return row, offset - self._line_starts[row]
 
@@ -102,22 +119,19 @@ class ArticleView(TextArea, can_focus=True):
         spans: list[tuple[int, int, str]] = []
         if analysis is not None:
             spans.extend((e.start, e.end, style_kind(e.type)) for e in analysis.entities)
-            taken = [(s, e) for s, e, _ in spans]
+            taken = sorted((s, e) for s, e, _ in spans)
             for n in analysis.numbers:
                 if not any(s < n.end and n.start < e for s, e in taken):
                     spans.append((n.start, n.end, "number"))
-        spans.sort()
-        self._spans = spans
-        self._span_starts = [s for s, _, _ in spans]
+        self._painter.set_entities(spans)
         self._invalidate()
 
     def watch_marks(self) -> None:
+        self._painter.set_marks(self.marks)
         self._invalidate()
 
     def watch_annotations(self) -> None:
-        self._annotation_starts = sorted(self.annotations)
-        self._annotation_keys = [a[0] for a in self._annotation_starts]
-        self._longest_annotation = max((e - s for s, e, _ in self._annotation_starts), default=0)
+        self._painter.set_passages(self.annotations)
         self._invalidate()
 
     def watch_selecting(self, selecting: bool) -> None:
@@ -131,6 +145,7 @@ class ArticleView(TextArea, can_focus=True):
     def notify_style_update(self) -> None:
         self._styled.clear()
         self._styles_by_kind = {}
+        self._tints = {}
         super().notify_style_update()
 
     def get_line(self, line_index: int) -> Text:
@@ -138,22 +153,9 @@ class ArticleView(TextArea, can_focus=True):
         if cached is not None:
             return cached.copy()
         line = super().get_line(line_index)
-        start = self._line_starts[line_index]
-        end = start + len(line.plain)
         if line_index == 0:
             line.stylize(self._style("title"))
-        # the reader's passages under the entities, so names stay visible inside a tagged passage
-        for s, e, style in self._annotation_runs(start, end):
-            line.stylize(style, s - start, e - start)
-        lo = bisect_left(self._span_starts, start - 200)
-        for s, e, kind in self._spans[lo:]:
-            if s >= end:
-                break
-            if e > start:
-                line.stylize(self._style(kind), max(s, start) - start, min(e, end) - start)
-        for s, e in self.marks:
-            if s < end and e > start:
-                line.stylize(self._style("mark"), max(s, start) - start, min(e, end) - start)
+        self._painter.paint(line, self._line_starts[line_index], self._style, self._label_style)
         self._styled[line_index] = line
         return line.copy()
 
@@ -170,55 +172,22 @@ class ArticleView(TextArea, can_focus=True):
             self._styles_by_kind[kind] = style
         return style
 
-    def _annotations_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        lo = bisect_left(self._annotation_keys, start - self._longest_annotation)
-        hi = bisect_left(self._annotation_keys, end)
-        return [a for a in self._annotation_starts[lo:hi] if a[1] > start]
-
-    def _annotation_runs(self, start: int, end: int) -> list[tuple[int, int, Style]]:
-        """Annotated stretches of [start, end) as runs of one style each: the colour of the
-        passage that starts last, and bold underline where passages overlap. Linear in the
-        annotated characters, however many annotations pile up."""
-        hits = self._annotations_in(start, end)
-        if not hits:
-            return []
-        width = end - start
-        depth = [0] * (width + 1)
-        colour: list[str | None] = [None] * width
-        for s, e, c in hits:  # sorted by start: later starts paint over earlier ones
-            lo, hi = max(s, start) - start, min(e, end) - start
-            depth[lo] += 1
-            depth[hi] -= 1
-            colour[lo:hi] = [c] * (hi - lo)
-        runs: list[tuple[int, int, Style]] = []
-        level, run_start, run_key = 0, 0, None
-        for i in range(width + 1):
-            if i < width:
-                level += depth[i]
-                key = (colour[i], level > 1) if colour[i] is not None else None
-            else:
-                key = "end"
-            if key != run_key:
-                if run_key not in (None, "end") and i > run_start:
-                    c, overlap = run_key
-                    style = self._label_style(c) + (self._style("overlap") if overlap else Style())
-                    runs.append((start + run_start, start + i, style))
-                run_start, run_key = i, key
-        return runs
-
     def _label_style(self, colour: str) -> Style:
+        """A labelled passage: a faint wash of its label's colour and its text in that colour
+        (darkened or lightened for the theme), so it never looks like an entity's tint."""
         style = self._styles_by_kind.get("label:" + colour)
         if style is None:
             base = self.background_colors[1]
             try:
-                tint = Color.parse(colour).with_alpha(0.45)
-            except Exception:  # noqa: BLE001 - a bad colour in the config: a neutral grey instead
-                tint = Color.parse("#888888").with_alpha(0.45)
-            style = Style(bgcolor=(base + tint).rich_color)
+                label = Color.parse(colour)
+            except Exception:  # noqa: BLE001 - not a colour (a bad config): a neutral grey instead
+                label = Color.parse("#888888")
+            text = label.darken(0.25) if base.brightness > 0.5 else label.lighten(0.15)
+            style = Style(color=text.rich_color, bgcolor=(base + label.with_alpha(0.16)).rich_color)
             self._styles_by_kind["label:" + colour] = style
         return style
 
-    # -- margin: a bar beside every row that holds part of an annotation --------------------
+    # -- each row: a margin bar beside annotated rows, the cursor line tinted over everything --
     @property
     def gutter_width(self) -> int:
         return self.MARGIN
@@ -235,11 +204,34 @@ class ArticleView(TextArea, can_focus=True):
         length = len(self.document.get_line(line_index))
         offsets = [0, *self.wrapped_document.get_offsets(line_index), length]
         lo, hi = start + offsets[section], start + max(offsets[section + 1], offsets[section] + 1)
-        hits = self._annotations_in(lo, hi)
+        hits = self._painter.passages_in(lo, hi)
         if hits:
-            colour = self._label_style(hits[0][2]).bgcolor
-            mark = Segment("▌" + " " * (self.MARGIN - 1), Style(color=colour) + Style(bgcolor=self.rich_style.bgcolor))
+            colour = self._label_style(hits[0][2]).color
+            noted = any(p[3] and lo <= p[0] < hi for p in hits)
+            mark = Segment("▌" + ("✎" if noted else " ") + " " * (self.MARGIN - 2),
+                           Style(color=colour, bgcolor=self.rich_style.bgcolor))
+        if line_index == self.cursor_location[0]:
+            strip = self._tint_cursor_line(strip)
         return Strip.join([Strip([mark], self.MARGIN), strip])
+
+    def _tint_cursor_line(self, strip: Strip) -> Strip:
+        """The cursor line's tint laid over each segment's own background: highlights keep
+        their colour and the line stays visible."""
+        tint = self.get_component_styles("text-area--cursor-line").background
+        if tint.a == 0:
+            return strip
+        segments = []
+        for text, style, control in strip:
+            if control:
+                segments.append(Segment(text, style, control))
+                continue
+            key = style.bgcolor if style else None
+            over = self._tints.get(key)
+            if over is None:
+                under = Color.from_rich_color(key) if key is not None else self.background_colors[1]
+                over = self._tints[key] = Style(bgcolor=(under + tint).rich_color)
+            segments.append(Segment(text, (style or Style()) + over))
+        return Strip(segments, strip.cell_length)
 
     def entity_at(self, offset: int) -> tuple[int, int, str] | None:
         if self.analysis is None:
@@ -249,79 +241,109 @@ class ArticleView(TextArea, can_focus=True):
                 return e.start, e.end, e.actor or ""
         return None
 
-    # -- selection -------------------------------------------------------------------------
+    # -- selection: vim's visual mode ------------------------------------------------------------
     @property
     def selected_span(self) -> tuple[int, int] | None:
-        """The selection as (start, end) offsets, or None when nothing is selected."""
-        start, end = sorted((self.offset_of(self.selection.start), self.offset_of(self.selection.end)))
+        """The selection as (start, end) offsets, the character under the cursor included and
+        white space at either end left out; None when nothing is selected."""
+        if self._anchor is not None:
+            cursor = self.cursor_offset
+            start, end = min(self._anchor, cursor), max(self._anchor, cursor) + 1
+        else:  # a mouse selection
+            start, end = sorted((self.offset_of(self.selection.start), self.offset_of(self.selection.end)))
+        text = self.text
+        end = min(end, len(text))
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
         return (start, end) if end > start else None
 
-    def select_span(self, start: int, end: int) -> None:
-        from textual.widgets.text_area import Selection
+    def move_cursor(self, location, select: bool = False, center: bool = False, record_width: bool = True) -> None:
+        """Every move: shift+arrows start a selection; in visual mode the selection stretches
+        from its anchor to the cursor, both ends included."""
+        if select and self._anchor is None:
+            self._anchor = self.cursor_offset
+            self.selecting = True
+        super().move_cursor(location, select=False, center=center, record_width=record_width)
+        if self._anchor is not None:
+            self._show_selection()
 
-        self.selection = Selection(self.location_of(start), self.location_of(end))
+    def _show_selection(self) -> None:
+        assert self._anchor is not None
+        cursor = self.cursor_location
+        anchor = self._anchor if self._anchor <= self.offset_of(cursor) else self._anchor + 1
+        self.selection = Selection(self.location_of(anchor), cursor)
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select [start, end): the cursor on its last character, visual mode on."""
+        self._anchor = start
+        self.selecting = True
+        super().move_cursor(self.location_of(max(start, end - 1)), center=True)
+        self._show_selection()
 
     def clear_selection(self) -> None:
+        """End visual mode and drop the selection; the cursor stays."""
+        self._anchor = None
         self.selecting = False
-        self.move_cursor(self.cursor_location)
+        super().move_cursor(self.cursor_location)
 
     def action_visual(self) -> None:
-        if self.selecting:
-            self.selecting = False
-        else:
-            self.selecting = True
-            self.move_cursor(self.cursor_location)
+        """A new selection from the cursor, whatever was selected before."""
+        self._anchor = self.cursor_offset
+        self.selecting = True
+        self._show_selection()
 
     def action_select_sentence(self) -> None:
-        from byline.tui.core.text import sentence_at
-
         start, end = sentence_at(self.text, self._sentences, self.cursor_offset)
+        if end > start:
+            self.select_span(start, end)
+
+    async def _on_mouse_down(self, event) -> None:
+        self._anchor = None
         self.selecting = False
-        self.select_span(start, end)
+        await super()._on_mouse_down(event)
 
-    # cursor moves extend the selection in visual mode
-    def action_cursor_down(self, select: bool = False) -> None:
-        super().action_cursor_down(select or self.selecting)
-
-    def action_cursor_up(self, select: bool = False) -> None:
-        super().action_cursor_up(select or self.selecting)
-
+    # cursor moves: to a location, never "to the edge of the selection" as an editor does
     def action_cursor_left(self, select: bool = False) -> None:
-        super().action_cursor_left(select or self.selecting)
+        self.move_cursor(self.get_cursor_left_location(), select=select)
 
     def action_cursor_right(self, select: bool = False) -> None:
-        super().action_cursor_right(select or self.selecting)
+        self.move_cursor(self.get_cursor_right_location(), select=select)
 
-    def action_cursor_word_left(self, select: bool = False) -> None:
-        super().action_cursor_word_left(select or self.selecting)
+    # -- motions ---------------------------------------------------------------------------
+    def _go(self, offset: int | None, center: bool = False) -> None:
+        if offset is not None:
+            self.move_cursor(self.location_of(offset), center=center)
 
-    def action_cursor_word_right(self, select: bool = False) -> None:
-        super().action_cursor_word_right(select or self.selecting)
-
-    # -- actions ---------------------------------------------------------------------------
     def action_sentence(self, direction: int) -> None:
-        self._jump(self._sentences, direction)
+        self._block(self._sentences, self._sentence_ends, direction)
 
     def action_paragraph(self, direction: int) -> None:
-        self._jump(self._paragraphs, direction)
+        self._block(self._paragraphs, self._paragraph_ends, direction)
 
-    def _jump(self, starts: list[int], direction: int) -> None:
+    def _block(self, starts: list[int], ends: list[int], direction: int) -> None:
+        """To the next or previous start; forward in visual mode, to the end of the text of the
+        sentence or paragraph, so a selection never takes the blank lines after it."""
         offset = self.cursor_offset
-        target = next_boundary(starts, offset) if direction > 0 else prev_boundary(starts, offset)
-        if target is not None:
-            self.move_cursor(self.location_of(target), select=self.selecting, center=True)
+        if direction > 0:
+            target = next_end(ends, offset) if self._anchor is not None else next_boundary(starts, offset)
+        else:
+            target = prev_boundary(starts, offset)
+        self._go(target, center=True)
 
     def action_word(self, direction: int) -> None:
-        if direction > 0:
-            self.action_cursor_word_right()
-        else:
-            self.action_cursor_word_left()
+        offset = self.cursor_offset
+        self._go(self._words.next_start(offset) if direction > 0 else self._words.prev_start(offset))
+
+    def action_word_end(self) -> None:
+        self._go(self._words.next_end(self.cursor_offset))
 
     def action_top(self) -> None:
-        self.move_cursor((0, 0), select=self.selecting)
+        self.move_cursor((0, 0))
 
     def action_bottom(self) -> None:
-        self.move_cursor(self.document.end, select=self.selecting)
+        self.move_cursor(self.document.end)
 
     def action_page(self, direction: int) -> None:
         if direction > 0:
@@ -335,6 +357,54 @@ class ArticleView(TextArea, can_focus=True):
             self.notify("No entity under the cursor", severity="warning", timeout=2)
             return
         start, end, actor = hit
-        self.selecting = False
         self.select_span(start, end)
         self.post_message(self.EntityChosen(self, actor or None, start, end))
+
+    # -- targets: find matches or an actor's mentions, for n and N ----------------------------------
+    def set_targets(self, targets, what: str, near: int | None = None, current: Span | None = None,
+                    found: bool = True) -> None:
+        """Go through `targets` with n and N: find matches (`found`, painted as matches) or the
+        mentions already marked. Goes to the one at `current`, or the first at or after `near`."""
+        self._targets = sorted({(int(s), int(e)) for s, e in targets})
+        self._target_what = what
+        self._targets_found = found
+        index = None
+        if self._targets:
+            if current is not None and tuple(current) in self._targets:
+                index = self._targets.index(tuple(current))
+            elif near is not None:
+                index = next((i for i, (s, _) in enumerate(self._targets) if s >= near), 0)
+        self._target_index = index
+        self._paint_targets()
+        if index is not None:
+            self.move_to_offset(self._targets[index][0])
+        self.post_message(self.TargetMoved(self, what, index, len(self._targets)))
+
+    def clear_targets(self) -> None:
+        self._targets, self._target_index, self._target_what = [], None, ""
+        self._paint_targets()
+
+    def _paint_targets(self) -> None:
+        current = self._targets[self._target_index] if self._target_index is not None else None
+        self._painter.set_targets(self._targets if self._targets_found else (), current)
+        self._invalidate()
+
+    @property
+    def target(self) -> tuple[str, int | None, int]:
+        """(what, index, count) of the targets n and N step through."""
+        return self._target_what, self._target_index, len(self._targets)
+
+    def action_next_target(self, direction: int) -> None:
+        if not self._targets:
+            self.notify("Nothing to go to: find with / or mark an actor first", severity="warning", timeout=3)
+            return
+        offset = self.cursor_offset
+        if direction > 0:
+            index = next((i for i, (s, _) in enumerate(self._targets) if s > offset), 0)
+        else:
+            index = next((i for i in range(len(self._targets) - 1, -1, -1) if self._targets[i][0] < offset),
+                         len(self._targets) - 1)
+        self._target_index = index
+        self._paint_targets()
+        self.move_to_offset(self._targets[index][0])
+        self.post_message(self.TargetMoved(self, self._target_what, index, len(self._targets)))

@@ -1,4 +1,5 @@
-"""The side panel: who is in the story, what figures it rests on, who said what."""
+"""The side panel: who is in the story, what figures it rests on, who said what, the reader's
+notes, and whose voices the story carries. Every list filters as you type."""
 
 from __future__ import annotations
 
@@ -7,138 +8,70 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Input, OptionList, TabbedContent, TabPane
+from textual.widgets import OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from byline.tui.core.annotation import Annotation
-from byline.tui.core.entity_types import style_kind, type_word
-from byline.tui.core.model import Actor, Analysis, Number, Quote
-from byline.tui.keys import bindings
+from byline.tui.core.model import Analysis, Quote
+from byline.tui.core.visible import one_line
+from byline.widgets.item_list import FilterField, ItemList
+from byline.widgets.panel_rows import Row, actor_row, heading_row, note_row, number_row, quote_row, voice_row
+
+#: (tab id, title, list id, filter id) in tab order.
+TABS = (("actors", "Actors", "actor-list", "actors-filter"), ("numbers", "Figures", "number-list", "numbers-filter"),
+        ("quotes", "Quotes", "quote-list", "quotes-filter"), ("notes", "Notes", "note-list", "notes-filter"),
+        ("voices", "Voices", "voice-list", "voices-filter"))
+LIST_OF = {tab: list_id for tab, _, list_id, _ in TABS}
+TITLE_OF = {tab: title for tab, title, _, _ in TABS}
+
+#: A list shows at most this many rows at once; the filter finds the rest.
+ROWS_SHOWN = 300
+#: Quoted speech counts as the same passage's speaker this far around it (characters).
+NEAR_QUOTE = 400
 
 
-
-def _value(n: Number) -> str:
-    if n.value is None:
-        return "—"
-    if n.kind == "date" and isinstance(n.value, int):
-        return str(n.value)
-    return f"{n.value:,}" if isinstance(n.value, int) else f"{n.value:,g}"
+def sentence_around(text: str, start: int, end: int) -> str:
+    lo = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1)
+    ends = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    hi = min(ends) + 1 if ends else len(text)
+    return text[lo:hi].strip()
 
 
+def fold_partials(quotes: list[Quote]) -> list[tuple[Quote, list[Quote]]]:
+    """Each quote with the quotes that lie inside it, shown under it instead of apart: a partial
+    quote under the sentence that carries it, and a quote inside a longer one by the same speaker
+    (the near-duplicates a reported clause and its fragments make)."""
+    def inside(q: Quote, c: Quote) -> bool:
+        return c is not q and c.start <= q.start and q.end <= c.end and (c.end - c.start) > (q.end - q.start)
 
-
-def actor_prompt(a: Actor, colours: dict[str, str] | None = None) -> Text:
-    text = Text(no_wrap=False)
-    colour = (colours or {}).get(f"entity-{style_kind(a.type)}", "")
-    text.append("● ", style=colour)
-    text.append(a.name, style="bold")
-    text.append(f"  {type_word(a.type)} · {len(a.mentions)}×", style="dim")
-    if a.roles:
-        text.append("\n  " + "; ".join(a.roles), style="italic")
-    if a.aliases:
-        text.append("\n  aka " + ", ".join(a.aliases), style="dim")
-    return text
-
-
-def number_prompt(n: Number, sentence: str) -> Text:
-    text = Text(no_wrap=False)
-    text.append(_value(n), style="bold")
-    if n.qualifier:
-        text.append(f" ({n.qualifier})", style="italic")
-    text.append(f"  {n.unit or '?'}", style="")
-    text.append(f"  {n.kind}", style="dim")
-    text.append(f"\n  {sentence}", style="dim")
-    return text
-
-
-def quote_prompt(q: Quote) -> Text:
-    text = Text(no_wrap=False)
-    text.append(q.speaker or "unattributed", style="bold" if q.speaker else "italic dim")
-    text.append(f"  {q.cue or ''} · {q.kind}", style="dim")
-    body = q.text if len(q.text) < 400 else q.text[:400] + "…"
-    text.append("\n  " + (f"“{body}”" if q.kind != "indirect" else body))
-    return text
-
-
-def note_prompt(a: Annotation, colours: dict[str, str]) -> Text:
-    text = Text(no_wrap=False)
-    if a.orphan:
-        text.append(" orphan ", style="bold reverse")
-        text.append(" ")
-    for label in a.labels or (["correction: " + (a.entity or "")] if a.kind == "correction" else ["note"]):
-        colour = colours.get(label, "")
-        text.append("● ", style=colour)
-        text.append(label + "  ", style="bold")
-    passage = a.passage if len(a.passage) < 160 else a.passage[:160] + "…"
-    text.append(f"\n  “{passage}”", style="italic")
-    if a.note:
-        text.append("\n  " + a.note.replace("\n", " ")[:300], style="")
-    return text
-
-
-def note_matches(a: Annotation, query: str) -> bool:
-    query = query.strip().lower()
-    if not query:
-        return True
-    hay = " ".join([a.passage, a.note, *a.labels, a.entity or "", "orphan" if a.orphan else ""]).lower()
-    return all(word in hay for word in query.split())
-
-
-#: The Notes tab lists at most this many at once; the filter finds the rest.
-NOTES_SHOWN = 300
-
-
-class ItemList(OptionList):
-    """A list of analysis items; enter chooses one."""
-
-    BINDINGS = bindings("list") + [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "Top", show=False),
-        Binding("G", "last", "Bottom", show=False),
-    ]
-
-    @dataclass
-    class FilterRequested(Message):
-        """The reader asked to filter this list."""
-
-        item_list: "ItemList"
-
-        @property
-        def control(self) -> "ItemList":
-            return self.item_list
-
-    @dataclass
-    class AttachRequested(Message):
-        """The reader asked to attach the highlighted item to the selection."""
-
-        item_list: "ItemList"
-        index: int
-
-        @property
-        def control(self) -> "ItemList":
-            return self.item_list
-
-    def action_choose(self) -> None:
-        self.action_select()
-
-    def action_filter(self) -> None:
-        self.post_message(self.FilterRequested(self))
-
-    def action_attach(self) -> None:
-        if self.highlighted is not None:
-            self.post_message(self.AttachRequested(self, self.highlighted))
+    rows: list[tuple[Quote, list[Quote]]] = []
+    folded: dict[int, list[Quote]] = {}
+    carrier_of: dict[int, Quote] = {}
+    for q in quotes:
+        carrier = next((c for c in quotes if inside(q, c) and (q.kind == "partial" or c.speaker == q.speaker)), None)
+        if carrier is not None:
+            carrier_of[id(q)] = carrier
+    for q in quotes:
+        top = q
+        while id(top) in carrier_of:
+            top = carrier_of[id(top)]
+        if top is q:
+            rows.append((q, folded.setdefault(id(q), [])))
+        else:
+            folded.setdefault(id(top), []).append(q)
+    return rows
 
 
 class SidePanel(Vertical):
-    """Tabs Actors | Numbers | Quotes, with counts in their titles."""
+    """Tabs Actors | Figures | Quotes | Notes | Voices, with counts in their titles."""
 
     analysis: reactive[Analysis | None] = reactive(None, init=False, always_update=True)
     notes: reactive[tuple[Annotation, ...]] = reactive((), init=False, always_update=True)
+    #: quotes grouped under their speakers, or in reading order
+    grouped: reactive[bool] = reactive(False, init=False)
     label_colours: dict[str, str] = {}
 
     @dataclass
@@ -150,30 +83,36 @@ class SidePanel(Vertical):
 
     @dataclass
     class AttachRequested(Message):
-        """The reader asked to attach an orphaned annotation to the current selection."""
+        """The reader asked to attach an orphan to the current selection."""
 
         panel: "SidePanel"
         annotation_id: str
 
     @dataclass
     class ItemChosen(Message):
-        """The reader chose an item: move the article cursor to `start` and mark `spans`."""
+        """The reader chose an item: move the article cursor to `start` and mark `spans`;
+        `what` names it in the status ("Jens Stoltenberg")."""
 
         panel: "SidePanel"
         start: int
         spans: tuple[tuple[int, int], ...]
+        what: str = ""
+
+    def __init__(self, text: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.text = text
+        self._rows: dict[str, list[Row]] = {list_id: [] for _, _, list_id, _ in TABS}
+        self._shown: dict[str, list[Row]] = {list_id: [] for _, _, list_id, _ in TABS}
+        self._voices_summary = ""
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="tabs"):
-            with TabPane("Actors", id="actors"):
-                yield ItemList(id="actor-list")
-            with TabPane("Numbers", id="numbers"):
-                yield ItemList(id="number-list")
-            with TabPane("Quotes", id="quotes"):
-                yield ItemList(id="quote-list")
-            with TabPane("Notes", id="notes"):
-                yield Input(placeholder="filter notes…", id="notes-filter")
-                yield ItemList(id="note-list")
+            for tab, title, list_id, filter_id in TABS:
+                with TabPane(title, id=tab):
+                    if tab == "voices":
+                        yield Static("", id="voices-summary", markup=False)
+                    yield FilterField(placeholder=f"filter {title.lower()} (/)", id=filter_id, classes="list-filter")
+                    yield ItemList(id=list_id)
 
     @property
     def tabs(self) -> TabbedContent:
@@ -182,7 +121,7 @@ class SidePanel(Vertical):
     def show_tab(self, tab: str) -> ItemList:
         """Activate a tab and return its list."""
         self.tabs.active = tab
-        return self.tabs.get_pane(tab).query_one(ItemList)
+        return self.query_one(f"#{LIST_OF[tab]}", ItemList)
 
     def active_list(self) -> ItemList | None:
         pane = self.tabs.active_pane
@@ -191,103 +130,149 @@ class SidePanel(Vertical):
     def on_mount(self) -> None:
         self.loading = True
 
-    def _sentence(self, analysis_text: str, start: int, end: int) -> str:
-        lo = max(analysis_text.rfind(". ", 0, start) + 2, analysis_text.rfind("\n", 0, start) + 1)
-        hi_candidates = [i for i in (analysis_text.find(". ", end), analysis_text.find("\n", end)) if i >= 0]
-        hi = min(hi_candidates) + 1 if hi_candidates else len(analysis_text)
-        return analysis_text[lo:hi].strip()
-
-    def __init__(self, text: str, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.text = text
-        self._items: dict[str, list[tuple[int, tuple[tuple[int, int], ...]]]] = {}
-        self._note_ids: list[str] = []
-
+    # -- filling the lists ----------------------------------------------------------------------
     def watch_analysis(self, analysis: Analysis | None) -> None:
-        """Fill the lists from the analysis of the article."""
         if analysis is None:
             self.loading = True
             return
-        text = self.text
-        self._fill("actor-list", "actors", "Actors",
-                   [(actor_prompt(a, self.app.theme_variables), a.mentions[0][0], tuple(tuple(m) for m in a.mentions))
-                    for a in analysis.actors])
-        self._fill("number-list", "numbers", "Numbers",
-                   [(number_prompt(n, self._sentence(text, n.start, n.end)), n.start, ((n.start, n.end),))
-                    for n in analysis.numbers])
-        quote_items = []
+        quoted: dict[str, int] = {}
         for q in analysis.quotes:
-            spans = [(q.start, q.end)]
-            actor = analysis.actor(q.speaker_actor)
-            if actor:
-                spans += [tuple(m) for m in actor.mentions if q.start - 400 < m[0] < q.end + 400]
-            quote_items.append((quote_prompt(q), q.start, tuple(spans)))
-        self._fill("quote-list", "quotes", "Quotes", quote_items)
+            if q.speaker_actor:
+                quoted[q.speaker_actor] = quoted.get(q.speaker_actor, 0) + 1
+        colours = self.app.theme_variables
+        self._set("actor-list", [actor_row(a, colours, quoted.get(a.id, 0)) for a in analysis.actors])
+        self._set("number-list", [number_row(n, sentence_around(self.text, n.start, n.end)) for n in analysis.numbers])
+        self._fill_quotes()
+        self._fill_voices()
         self.loading = False
 
-    def _fill(self, list_id: str, pane_id: str, title: str, items) -> None:
-        option_list = self.query_one(f"#{list_id}", ItemList)
-        option_list.clear_options()
-        option_list.add_options([Option(prompt, id=str(i)) for i, (prompt, _, _) in enumerate(items)])
-        self._items[list_id] = [(start, spans) for _, start, spans in items]
-        self.tabs.get_tab(pane_id).label = f"{title} {len(items)}"
-        if items:
-            option_list.highlighted = 0
+    def watch_grouped(self) -> None:
+        if self.analysis is not None:
+            self._fill_quotes()
 
-    # -- notes ----------------------------------------------------------------------------
-    def watch_notes(self) -> None:
-        self._show_notes()
+    def _fill_quotes(self) -> None:
+        analysis = self.analysis
+        assert analysis is not None
+        rows: list[Row] = []
+        folded = fold_partials(analysis.quotes)
 
-    @on(Input.Changed, "#notes-filter")
-    def _filter_changed(self) -> None:
-        self._show_notes()
+        def row(q: Quote, parts: list[Quote], speaker: bool = True) -> Row:
+            spans = [(q.start, q.end), *((p.start, p.end) for p in parts)]
+            actor = analysis.actor(q.speaker_actor)
+            if actor:
+                spans += [tuple(m) for m in actor.mentions if q.start - NEAR_QUOTE < m[0] < q.end + NEAR_QUOTE]
+            return quote_row(q, tuple(spans), parts, speaker)
 
-    @on(Input.Submitted, "#notes-filter")
-    def _filter_done(self) -> None:
-        self.query_one("#note-list", ItemList).focus()
+        if self.grouped:
+            speakers: dict[str, list[tuple[Quote, list[Quote]]]] = {}
+            for q, parts in folded:
+                speakers.setdefault(q.speaker or "", []).append((q, parts))
+            order = sorted(speakers, key=lambda s: (not s, -len(speakers[s]), s.lower()))
+            for speaker in order:
+                items = speakers[speaker]
+                n = sum(1 + len(parts) for _, parts in items)
+                rows.append(heading_row(speaker or "unattributed", f"{n} quote{'s' * (n != 1)}"))
+                rows += [row(q, parts, speaker=False) for q, parts in items]
+        else:
+            rows = [row(q, parts) for q, parts in folded]
+        self._set("quote-list", rows, count=len(analysis.quotes))
 
-    def _show_notes(self) -> None:
+    def _fill_voices(self) -> None:
+        try:
+            from byline.tui.core.voices import voices
+        except ImportError:  # pragma: no cover - the core without voices: the tab stays empty
+            return
+        found = voices(self.analysis, self.text)
+        most = max((v.words for v in found.voices), default=0)
+        self._voices_summary = one_line(found.summary())
+        self.query_one("#voices-summary", Static).update(Text(self._voices_summary, style="italic"))
+        self._set("voice-list", [voice_row(v, most) for v in found.voices])
+
+    def _set(self, list_id: str, rows: list[Row], count: int | None = None) -> None:
+        self._rows[list_id] = rows
+        tab = next(t for t, _, lid, _ in TABS if lid == list_id)
+        n = count if count is not None else sum(not r.heading for r in rows)
+        self.tabs.get_tab(tab).label = f"{TITLE_OF[tab]} {n:,}"
+        self._show(list_id)
+
+    def _show(self, list_id: str) -> None:
+        """Show the rows of a list that pass its filter (at most ROWS_SHOWN of them)."""
         if not self.is_mounted:
             return
-        query = self.query_one("#notes-filter", Input).value
-        matching = [a for a in self.notes if note_matches(a, query)]
-        # Orphans first: they need the reader; then the first NOTES_SHOWN in reading order.
-        matching.sort(key=lambda a: (not a.orphan, a.start))
-        shown = matching[:NOTES_SHOWN]
-        self._note_ids = [a.id for a in shown]
-        notes = self.query_one("#note-list", ItemList)
-        keep = notes.highlighted
-        notes.clear_options()
-        options = [Option(note_prompt(a, self.label_colours), id=a.id) for a in shown]
+        tab = next(t for t, _, lid, _ in TABS if lid == list_id)
+        query = self.query_one(f"#{tab}-filter", FilterField).value
+        matching = [r for r in self._rows[list_id] if r.matches(query)]
+        if query:  # a heading stays only with the rows under it that match
+            matching = [r for i, r in enumerate(matching)
+                        if not r.heading or (i + 1 < len(matching) and not matching[i + 1].heading)]
+        shown = matching[:ROWS_SHOWN]
+        self._shown[list_id] = shown
+        option_list = self.query_one(f"#{list_id}", ItemList)
+        keep = option_list.highlighted
+        option_list.clear_options()
+        options = [Option(r.prompt, id=f"{list_id}:{i}", disabled=r.heading) for i, r in enumerate(shown)]
         if len(matching) > len(shown):
             options.append(Option(Text(f"… {len(matching) - len(shown):,} more: type to filter", style="italic dim"),
                                   disabled=True))
-        notes.add_options(options)
-        orphans = sum(a.orphan for a in self.notes)
-        title = f"Notes {len(self.notes)}" + (f" ({orphans} orphaned)" if orphans else "")
-        self.tabs.get_tab("notes").label = title
-        if shown:
-            notes.highlighted = min(keep or 0, len(shown) - 1)
+        option_list.add_options(options)
+        choosable = [i for i, r in enumerate(shown) if not r.heading]
+        if choosable:
+            option_list.highlighted = keep if keep in choosable else choosable[0]
 
-    @on(ItemList.FilterRequested, "#note-list")
-    def _filter_requested(self) -> None:
-        self.query_one("#notes-filter", Input).focus()
+    # -- notes ----------------------------------------------------------------------------------
+    def watch_notes(self) -> None:
+        if not self.is_mounted:
+            return
+        # orphans first (they need the reader), then notes in reading order, then corrections
+        ordered = sorted(self.notes, key=lambda a: (not a.orphan, a.kind == "correction", a.start))
+        self._rows["note-list"] = [note_row(a, self.label_colours) for a in ordered]
+        notes = sum(a.kind == "annotation" for a in self.notes)
+        orphans = sum(a.orphan for a in self.notes)
+        self.tabs.get_tab("notes").label = f"Notes {notes:,}" + (f" ({orphans} orphaned)" if orphans else "")
+        self._show("note-list")
+
+    def note_at(self, index: int) -> Annotation | None:
+        shown = self._shown["note-list"]
+        if not 0 <= index < len(shown):
+            return None
+        return next((a for a in self.notes if a.id == shown[index].key), None)
+
+    # -- filters ------------------------------------------------------------------------------
+    @on(FilterField.Changed)
+    def _filter_changed(self, event: FilterField.Changed) -> None:
+        tab = (event.input.id or "").removesuffix("-filter")
+        if tab in LIST_OF:
+            self._show(LIST_OF[tab])
+
+    @on(FilterField.Done)
+    def _filter_done(self, event: FilterField.Done) -> None:
+        tab = (event.field.id or "").removesuffix("-filter")
+        if tab in LIST_OF:
+            self.query_one(f"#{LIST_OF[tab]}", ItemList).focus()
+
+    @on(ItemList.FilterRequested)
+    def _filter_requested(self, event: ItemList.FilterRequested) -> None:
+        tab = next((t for t, lid in LIST_OF.items() if lid == event.item_list.id), None)
+        if tab is not None:
+            self.query_one(f"#{tab}-filter", FilterField).focus()
 
     @on(ItemList.AttachRequested, "#note-list")
     def _attach_requested(self, message: ItemList.AttachRequested) -> None:
-        if 0 <= message.index < len(self._note_ids):
-            self.post_message(self.AttachRequested(self, self._note_ids[message.index]))
+        note = self.note_at(message.index)
+        if note is not None:
+            self.post_message(self.AttachRequested(self, note.id))
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option_list.id == "note-list":
-            if event.option.id:
-                self.post_message(self.NoteChosen(self, event.option.id))
+        list_id = event.option_list.id or ""
+        shown = self._shown.get(list_id, [])
+        if not 0 <= event.option_index < len(shown):
             return
-        items = self._items.get(event.option_list.id or "", [])
-        if not items:
+        row = shown[event.option_index]
+        if row.heading:
             return
-        if 0 <= event.option_index < len(items):
-            start, spans = items[event.option_index]
-            self.post_message(self.ItemChosen(self, start, spans))
+        if list_id == "note-list":
+            self.post_message(self.NoteChosen(self, row.key))
+        elif row.spans and row.start is not None:
+            self.post_message(self.ItemChosen(self, row.start, row.spans, row.key))

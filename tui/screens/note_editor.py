@@ -1,5 +1,6 @@
 """The note editor: a multi-line note on a passage; ctrl+s saves, escape cancels, ctrl+e hands
-it to $EDITOR. Returns the note, or None when cancelled."""
+it to $EDITOR. Returns the note, or None when cancelled. It sits at the bottom of the screen,
+over a see-through backdrop, so the passage being annotated stays in sight above it."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
+
+from byline.tui.core.visible import one_line
 
 
 class NoteEditor(ModalScreen[str | None]):
@@ -31,7 +34,8 @@ class NoteEditor(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog", classes="dialog"):
-            shown = self.passage if len(self.passage) < 300 else self.passage[:300] + "…"
+            passage = one_line(self.passage)
+            shown = passage if len(passage) < 200 else passage[:200] + "…"
             yield Label(f"Note on “{shown}”", id="note-passage", markup=False)
             yield TextArea(self.note, id="note-text", soft_wrap=True)
             yield Label("ctrl+s save · esc cancel · ctrl+e $EDITOR", classes="dialog-help")

@@ -1,41 +1,49 @@
-"""The reader: the article beside its side panel.
+"""The reader: the article beside (or, on a narrow terminal, above) its side panel.
 
 The screen owns the open article (a core Session); children get state through reactives and
 report back with messages. Slow work runs in workers: opening the annotations, the analysis,
-every store write and every export; each reports back with a message.
+every store write and every export; each reports back with a message. What the reader does to
+annotations is in reader_edits, corrections of the analysis in reader_fixes, moving about (focus,
+tabs, the panel, find, the palette) in reader_nav.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
 from textual import on, work
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 from textual.worker import get_current_worker
 
-from byline.tui.core.anchor import make_anchor
 from byline.tui.core.annotation import Annotation, Label, labels_from_config
-from byline.tui.core.entity_types import REJECTED
 from byline.tui.core.errors import BylineError
 from byline.tui.core.history import Step
 from byline.tui.core.model import Analysis
 from byline.tui.core.prefetch import Prefetch
 from byline.tui.core.session import Session
 from byline.tui.core.sources import Article
-from byline.tui.keys import bindings, commands
-from byline.tui.screens.entity_dialog import EntityDialog
-from byline.tui.screens.export_dialog import ExportDialog, ExportRequest
-from byline.tui.screens.note_editor import NoteEditor
+from byline.tui.core.state import load_state, save_state
+from byline.tui.keys import bindings
+from byline.tui.screens.export_dialog import ExportRequest
+from byline.tui.screens.reader_edits import AnnotationActions
+from byline.tui.screens.reader_fixes import CorrectionActions
+from byline.tui.screens.reader_nav import ReaderNavigation
 from byline.widgets.article_view import ArticleView
+from byline.widgets.find_bar import FindBar
 from byline.widgets.legend import Legend
-from byline.widgets.side_panel import SidePanel
+from byline.widgets.side_panel import LIST_OF, SidePanel
+from byline.widgets.status_line import StatusLine
+
+#: Find stops counting here: enough for "k of N" to mean something, cheap on any article.
+MAX_MATCHES = 10_000
 
 
 def _count(n: int, word: str) -> str:
@@ -52,8 +60,8 @@ def _analyse(article: Article, model: str) -> Analysis:
     return analyze(article, model)
 
 
-class ReaderScreen(Screen):
-    """Article pane, legend, side panel and footer."""
+class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Screen):
+    """Status line, article pane, find bar, legend, side panel and footer."""
 
     BINDINGS = bindings("reader")
 
@@ -105,31 +113,58 @@ class ReaderScreen(Screen):
         self.store = store
         self.session: Session | None = None
         self._raw_analysis: Analysis | None = None
+        self._find_origin: int | None = None
 
     # -- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
             with Vertical(id="article-column"):
-                yield Static(self._status_text("analysing…"), id="status", markup=False)
+                yield StatusLine(id="status")
                 yield ArticleView(self.article.text, id="article")
+                yield FindBar(id="find")
                 yield Legend(id="legend")
             yield SidePanel(self.article.text, id="side")
         yield Footer()
 
-    def _status_text(self, state: str) -> str:
-        return f"{self.article.name} · {len(self.article.text.split()):,} words · {state}"
+    def _status(self, facts: str) -> None:
+        status = self.query_one(StatusLine)
+        status.name_text = self.article.name
+        words = f"{len(self.article.text.split()):,} words"
+        status.facts = f"{words} · {facts}" if facts else words
 
     def on_mount(self) -> None:
-        self.query_one(ArticleView).focus()
+        view = self.query_one(ArticleView)
+        view.focus()
         self.add_class("-loading")
+        self._status("analysing…")
         self.query_one(SidePanel).label_colours = {label.name: label.color for label in self.labels}
+        self.watch(view, "selecting", self._selecting_changed, init=False)
+        state = load_state()
+        if state.tab in LIST_OF:
+            self.query_one(SidePanel).show_tab(state.tab)
+        position = state.position(self.article.sha256, len(self.article.text))
+        if position:
+            self.call_after_refresh(view.move_to_offset, position)
+        self._fit(self.app.size.width)
         self.open_session()
         self.run_analysis()
 
     def on_unmount(self) -> None:
         self.save_now()
+        self.remember()
         if self._prefetch is not None:
             self._prefetch.cancel()
+
+    def remember(self) -> None:
+        """Keep where the reader was and the tab shown, for the next time."""
+        try:
+            view, panel = self.query_one(ArticleView), self.query_one(SidePanel)
+        except Exception:  # noqa: BLE001 - never composed: nothing to remember
+            return
+        state = load_state()
+        state.remember(self.article.sha256, view.cursor_offset)
+        state.tab = panel.tabs.active or state.tab
+        save_state(state)
 
     def save_now(self) -> None:
         """Write what is still queued (the app is closing): nothing the reader did is lost."""
@@ -184,7 +219,7 @@ class ReaderScreen(Screen):
             if a.orphan or a.kind != "annotation":
                 continue
             colour = next((colours[name] for name in a.labels if name in colours), None)
-            painted.append((a.start, a.end, colour or "#888888"))
+            painted.append((a.start, a.end, colour or "#888888", bool(a.note)))
         self.query_one(ArticleView).annotations = tuple(painted)
         # the Notes list after the article is painted: the passage shows first
         self.call_after_refresh(setattr, self.query_one(SidePanel), "notes", annotations)
@@ -220,7 +255,7 @@ class ReaderScreen(Screen):
     def _analysis_failed(self, message: AnalysisFailed) -> None:
         self.remove_class("-loading")
         self.query_one(SidePanel).loading = False
-        self.query_one("#status", Static).update(self._status_text("no analysis"))
+        self._status("no analysis")
         self.notify(message.error, title="Analysis failed", severity="error", timeout=10)
 
     @property
@@ -234,19 +269,20 @@ class ReaderScreen(Screen):
         self.remove_class("-loading")
         self.query_one(ArticleView).analysis = analysis
         self.query_one(SidePanel).analysis = analysis
-        counts = " · ".join(_count(n, word) for n, word in ((len(analysis.actors), "actor"),
-                                                            (len(analysis.numbers), "figure"),
-                                                            (len(analysis.quotes), "quote")))
-        self.query_one("#status", Static).update(self._status_text(counts))
+        self._status(" · ".join(_count(n, word) for n, word in ((len(analysis.actors), "actor"),
+                                                               (len(analysis.numbers), "figure"),
+                                                               (len(analysis.quotes), "quote"))))
 
     # -- wiring between children ----------------------------------------------------------------
     @on(SidePanel.ItemChosen)
     def _item_chosen(self, message: SidePanel.ItemChosen) -> None:
         view = self.query_one(ArticleView)
-        view.marks = message.spans
+        spans = tuple(tuple(s) for s in message.spans)
+        first = next((s for s in spans if s[0] == message.start), spans[0])
+        view.clear_selection()
+        view.marks = spans
         view.focus()
-        first = next((s for s in message.spans if s[0] == message.start), message.spans[0])
-        view.move_to_offset(first[0])
+        view.set_targets(spans, message.what or "marked", current=first, found=False)
         view.select_span(*first)
 
     @on(SidePanel.NoteChosen)
@@ -255,25 +291,18 @@ class ReaderScreen(Screen):
         if note is None:
             return
         if note.orphan:
-            self.notify("This note lost its passage when the article changed: select a passage, then press o "
-                        "on the note to attach it", severity="warning", timeout=6)
+            self.notify("This one lost its passage when the article changed: select a passage, then press o "
+                        "on it in the Notes tab to attach it", severity="warning", timeout=6)
             return
         view = self.query_one(ArticleView)
         view.focus()
+        view.clear_selection()
         view.move_to_offset(note.start)
         view.select_span(note.start, note.end)
 
     @on(SidePanel.AttachRequested)
     def _attach_orphan(self, message: SidePanel.AttachRequested) -> None:
-        note = self._annotation(message.annotation_id)
-        span = self.query_one(ArticleView).selected_span
-        if note is None:
-            return
-        if span is None:
-            self.notify("Select a passage in the article first", severity="warning")
-            return
-        after = note.changed(anchor=make_anchor(self.article.text, *span), orphan=False)
-        self._edit(lambda s: s.change(note, after, "attach"), "Attached the note to the selection")
+        self.attach(message.annotation_id)
 
     @on(ArticleView.EntityChosen)
     def _entity_chosen(self, message: ArticleView.EntityChosen) -> None:
@@ -281,9 +310,23 @@ class ReaderScreen(Screen):
         actor = self.analysis.actor(message.actor_id) if self.analysis else None
         if actor is not None:
             view.marks = tuple(tuple(m) for m in actor.mentions)
-            self.notify(f"{actor.name}: {len(actor.mentions)} mentions", timeout=3)
+            view.set_targets(view.marks, actor.name, current=(message.start, message.end), found=False)
+            view.select_span(message.start, message.end)
         else:
             view.marks = ((message.start, message.end),)
+
+    @on(ArticleView.TargetMoved)
+    def _target_moved(self, message: ArticleView.TargetMoved) -> None:
+        if message.count == 0:
+            where = f"{message.what}: no match"
+        elif message.index is None:
+            where = f"{message.what}: {message.count:,}"
+        else:
+            where = f"{message.what} {message.index + 1:,} of {message.count:,}"
+        self.query_one(StatusLine).position = where
+
+    def _selecting_changed(self, selecting: bool) -> None:
+        self.query_one(StatusLine).mode = "SELECT" if selecting else ""
 
     # -- edits: applied and painted at once, written in a worker ----------------------------------
     def _edit(self, change: Callable[[Session], Step | tuple[Step, str] | None], done: str = "") -> bool:
@@ -339,107 +382,12 @@ class ReaderScreen(Screen):
             return None, view.selected_span
         return self.session.target(view.selected_span, view.cursor_offset)
 
-    def action_toggle_label(self, key: str) -> None:
-        label = next((lab for lab in self.labels if lab.key == key), None)
-        if label is None:
-            self.notify(f"No label on {key}; labels are set in the config file", severity="warning")
-            return
-        note, span = self._target()
-        if note is None and span is None:
-            self.notify("Select a passage first (v, s, or enter on an entity)", severity="warning")
-            return
-        self._edit(lambda s: s.toggle_label(label.name, note, span))
-
-    def action_note(self) -> None:
-        note, span = self._target()
-        if note is None and span is None:
-            self.notify("Select a passage first (v, s, or enter on an entity)", severity="warning")
-            return
-        passage = note.passage if note is not None else self.article.text[span[0] : span[1]]
-
-        def saved(text: str | None) -> None:
-            if text is None:
-                return
-            if note is None:
-                self._edit(lambda s: s.add(s.new(span, note=text), "note"), "Note saved")
-            elif text != note.note:
-                self._edit(lambda s: s.change(note, note.changed(note=text), "note"), "Note saved")
-
-        self.app.push_screen(NoteEditor(passage, note.note if note else ""), saved)
-
-    def action_delete_annotation(self) -> None:
-        note, _ = self._target()
-        if note is None:
-            self.notify("No annotation under the cursor", severity="warning")
-            return
-        self._edit(lambda s: s.delete(note), "Deleted the annotation (u undoes)")
-
-    def action_undo(self) -> None:
-        if self.session is None or not self.session.history.can_undo:
-            self.notify("Nothing to undo", severity="warning", timeout=2)
-            return
-        self._edit(lambda s: s.undo(), "Undone")
-
-    def action_redo(self) -> None:
-        if self.session is None or not self.session.history.can_redo:
-            self.notify("Nothing to redo", severity="warning", timeout=2)
-            return
-        self._edit(lambda s: s.redo(), "Redone")
-
-    def action_jump_annotation(self, direction: int) -> None:
-        view = self.query_one(ArticleView)
-        target = self.session.next_annotation(view.cursor_offset, direction) if self.session else None
-        if target is None:
-            self.notify("No more annotations that way", timeout=2)
-            return
-        view.move_to_offset(target)
-
-    def action_correct_entity(self) -> None:
-        view = self.query_one(ArticleView)
-        span = view.selected_span
-        entity = None
-        if self.analysis is not None:
-            offset = span[0] if span else view.cursor_offset
-            entity = next((e for e in self.analysis.entities if e.start <= offset < e.end), None)
-        if span is None and entity is not None:
-            span = (entity.start, entity.end)
-        if span is None:
-            self.notify("Put the cursor on an entity, or select the words of one", severity="warning")
-            return
-        existing = next((a for a in self.annotations if a.kind == "correction" and (a.start, a.end) == span), None)
-
-        def chosen(entity_type: str | None) -> None:
-            if entity_type is None:
-                return
-            word = "rejected" if entity_type == REJECTED else f"now {entity_type}"
-            if existing is not None:
-                self._edit(lambda s: s.change(existing, existing.changed(entity=entity_type), "correct"),
-                           f"Entity {word}")
-            else:
-                self._edit(lambda s: s.add(s.new(span, kind="correction", entity=entity_type), "correct"),
-                           f"Entity {word}")
-
-        text = self.article.text[span[0] : span[1]]
-        self.app.push_screen(EntityDialog(text, entity.type if entity else None), chosen)
-
-    # -- export: the dialog says what, a worker writes ----------------------------------------------
-    def action_export(self) -> None:
-        self.app.push_screen(ExportDialog(self.article), self._export_chosen)
-
-    def _export_chosen(self, request: ExportRequest | None) -> None:
-        if request is None:
-            return
-        if self.session is None:
-            self.notify("The annotations are still being opened", severity="warning", timeout=3)
-            return
-        self.write_export(request, self.session.bundle())
-
     @work(thread=True, group="export")
     def write_export(self, request: ExportRequest, bundle) -> None:
         from byline.tui.core.export import write_files
 
         try:
-            self.post_message(self.Exported(write_files(request.format, bundle, request.path)))
+            self.post_message(self.Exported(write_files(request.format, bundle, request.path, force=request.force)))
         except BylineError as exc:
             self.post_message(self.ExportFailed(str(exc)))
 
@@ -451,37 +399,29 @@ class ReaderScreen(Screen):
     def _export_failed(self, message: ExportFailed) -> None:
         self.notify(message.error, title="Export failed", severity="error", timeout=10)
 
-    # -- navigation -------------------------------------------------------------------------------
-    def action_focus_side(self) -> None:
+    # -- find: the bar says what, the article paints and steps ---------------------------------------
+    @on(FindBar.Changed)
+    def _find_changed(self, event: FindBar.Changed) -> None:
         view = self.query_one(ArticleView)
-        if view.has_focus:
-            active = self.query_one(SidePanel).active_list()
-            if active is not None:
-                active.focus()
-        else:
-            view.focus()
+        query = event.value
+        if not query.strip():
+            view.clear_targets()
+            self.query_one(StatusLine).position = ""
+            return
+        found = []
+        for match in re.finditer(re.escape(query), self.article.text, re.IGNORECASE):
+            found.append(match.span())
+            if len(found) >= MAX_MATCHES:
+                break
+        view.set_targets(found, f"“{query}”", near=self._find_origin or 0)
 
-    def action_show_tab(self, tab: str) -> None:
-        self.query_one(SidePanel).show_tab(tab).focus()
-
-    def action_clear_marks(self) -> None:
-        view = self.query_one(ArticleView)
-        view.marks = ()
-        view.clear_selection()
+    @on(FindBar.Closed)
+    def _find_closed(self, event: FindBar.Closed) -> None:
+        bar, view = self.query_one(FindBar), self.query_one(ArticleView)
+        bar.close()
         view.focus()
-
-    # -- the command palette: what this screen can do -----------------------------------------------
-    def palette_commands(self) -> Iterable[SystemCommand]:
-        for title, help_text, scope, action in commands(("reader", "article"), self.labels):
-            yield SystemCommand(title, help_text, self._runner(scope, action))
-
-    def _runner(self, scope: str, action: str):
-        async def run() -> None:
-            if scope == "article":
-                view = self.query_one(ArticleView)
-                view.focus()
-                await view.run_action(action)
-            else:
-                await self.run_action(action)
-
-        return run
+        if not event.keep:
+            view.clear_targets()
+            self.query_one(StatusLine).position = ""
+            if self._find_origin is not None:
+                view.move_to_offset(self._find_origin)

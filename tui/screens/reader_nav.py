@@ -1,0 +1,106 @@
+"""Moving about the reader: focus between the article and the panel, the tabs, the panel shown
+or hidden and where it sits for the terminal's size, find, and the command palette."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from textual.app import SystemCommand
+from textual.events import Resize
+
+from byline.tui.keys import commands
+from byline.widgets.article_view import ArticleView
+from byline.widgets.find_bar import FindBar
+from byline.widgets.side_panel import SidePanel
+from byline.widgets.status_line import StatusLine
+
+#: Below this many columns the side panel goes under the article.
+NARROW = 110
+#: The article column at most (text, margin and padding): a comfortable measure of ~90 characters.
+MEASURE = 96
+#: The side panel at least, beside the article.
+PANEL_MIN = 52
+
+
+class ReaderNavigation:
+    """Mixed into the reader screen: focus, tabs, the panel, find, the palette."""
+
+    def on_resize(self, event: Resize) -> None:
+        self._fit(event.size.width)
+
+    def _fit(self, width: int) -> None:
+        """Narrow: the panel under the article, full width. Wide: the article at a comfortable
+        measure, the panel taking the rest."""
+        narrow = width < NARROW
+        self.set_class(narrow, "-narrow")
+        panel = self.query_one(SidePanel)
+        if narrow:
+            panel.styles.width = "100%"
+        else:
+            panel.styles.width = max(PANEL_MIN, round(width * 0.36), width - MEASURE)
+
+    def _panel_has_focus(self) -> bool:
+        focused = self.focused
+        return focused is not None and self.query_one(SidePanel) in focused.ancestors_with_self
+
+    def action_focus_side(self) -> None:
+        """tab: from the article to the list of the tab shown, and back."""
+        if self._panel_has_focus():
+            self.query_one(ArticleView).focus()
+            return
+        self.remove_class("-panel-hidden")
+        active = self.query_one(SidePanel).active_list()
+        if active is not None:
+            active.focus()
+
+    def action_show_tab(self, tab: str) -> None:
+        """Show a tab. The focus stays where it is: in the article, or (from the panel) on the
+        new tab's list; tab moves it, as always."""
+        in_panel = self._panel_has_focus()
+        self.remove_class("-panel-hidden")
+        found = self.query_one(SidePanel).show_tab(tab)
+        if in_panel:
+            found.focus()
+
+    def action_toggle_panel(self) -> None:
+        hide = not self.has_class("-panel-hidden")
+        if hide and self._panel_has_focus():
+            self.query_one(ArticleView).focus()
+        self.set_class(hide, "-panel-hidden")
+
+    def action_group_quotes(self) -> None:
+        panel = self.query_one(SidePanel)
+        panel.grouped = not panel.grouped
+        self.action_show_tab("quotes")
+        self.notify("Quotes grouped by speaker" if panel.grouped else "Quotes in reading order", timeout=2)
+
+    def action_find(self) -> None:
+        view = self.query_one(ArticleView)
+        self._find_origin = view.cursor_offset
+        view.clear_selection()
+        self.query_one(FindBar).open()
+
+    def action_clear_marks(self) -> None:
+        view = self.query_one(ArticleView)
+        view.marks = ()
+        view.clear_targets()
+        view.clear_selection()
+        self.query_one(FindBar).close()
+        self.query_one(StatusLine).position = ""
+        view.focus()
+
+    # -- the command palette: what this screen can do -----------------------------------------------
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        for title, help_text, scope, action in commands(("reader", "article"), self.labels):
+            yield SystemCommand(title, help_text, self._runner(scope, action))
+
+    def _runner(self, scope: str, action: str):
+        async def run() -> None:
+            if scope == "article":
+                view = self.query_one(ArticleView)
+                view.focus()
+                await view.run_action(action)
+            else:
+                await self.run_action(action)
+
+        return run

@@ -1,0 +1,45 @@
+"""The find bar under the article: find as you type; enter keeps the matches for n and N,
+escape closes it and goes back to where the reader was."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Input
+
+
+class FindBar(Input):
+    """An incremental find field; the screen finds, the article paints."""
+
+    BINDINGS = [Binding("escape", "cancel", "Close the find bar", show=False)]
+
+    @dataclass
+    class Closed(Message):
+        """The reader closed the bar: `keep` the matches (enter) or go back (escape)."""
+
+        bar: "FindBar"
+        keep: bool
+
+        @property
+        def control(self) -> "FindBar":
+            return self.bar
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(placeholder="find in the article · enter: keep, n/N next/previous · esc: close", **kwargs)
+
+    def open(self) -> None:
+        self.add_class("-open")
+        self.focus()
+        self.select_on_focus = True
+
+    def close(self) -> None:
+        self.remove_class("-open")
+
+    def action_cancel(self) -> None:
+        self.post_message(self.Closed(self, keep=False))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Closed(self, keep=True))

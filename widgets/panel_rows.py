@@ -1,0 +1,164 @@
+"""The rows of the side panel's lists: an actor, a figure, a quote, a note, a voice.
+
+Every string in a row came from outside (the article, the model, an import, the config), so each
+is made visible text (control and escape characters shown, never sent to the terminal) and kept
+on its own line. Colours come as theme values or config strings and are checked before use: a
+colour that is not a colour is drawn neutral, never a crash.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+
+from byline.tui.core.annotation import Annotation
+from byline.tui.core.entity_types import style_kind, type_word
+from byline.tui.core.model import Actor, Number, Quote
+from byline.tui.core.visible import one_line
+
+#: A voice's bar of quoted words is at most this many cells.
+BAR_WIDTH = 16
+
+
+@dataclass
+class Row:
+    """One row of a list: what it shows, what the filter searches, and where it leads."""
+
+    prompt: Text
+    haystack: str
+    start: int | None = None
+    spans: tuple[tuple[int, int], ...] = ()
+    key: str = ""  # an annotation id (Notes), or what the status calls it ("Jens Stoltenberg")
+    heading: bool = False  # a group heading: shown, never chosen
+
+    def matches(self, query: str) -> bool:
+        words = query.lower().split()
+        return not words or all(word in self.haystack for word in words)
+
+
+def colour_style(colour: str | None) -> Style:
+    """A foreground style for a colour from a theme or the config; neutral if not a colour."""
+    if not colour:
+        return Style()
+    try:
+        return Style(color=colour)
+    except Exception:  # noqa: BLE001 - rich says what is wrong; a reader only needs to read on
+        return Style()
+
+
+def _short(text: str, limit: int) -> str:
+    text = one_line(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def actor_row(a: Actor, colours: dict[str, str], quotes: int = 0) -> Row:
+    text = Text(no_wrap=False)
+    text.append("● ", style=colour_style(colours.get(f"entity-{style_kind(a.type)}")))
+    text.append(_short(a.name, 80), style="bold")
+    text.append(f"  {type_word(a.type)} · {len(a.mentions)}×" + (f" · {quotes} quoted" if quotes else ""), style="dim")
+    if a.roles:
+        text.append("\n  " + _short("; ".join(a.roles), 200), style="italic")
+    if a.aliases:
+        text.append("\n  aka " + _short(", ".join(a.aliases), 200), style="dim")
+    hay = " ".join([a.name, type_word(a.type), *a.roles, *a.aliases]).lower()
+    mentions = tuple(tuple(m) for m in a.mentions)
+    return Row(text, hay, mentions[0][0] if mentions else None, mentions, one_line(a.name))
+
+
+def _value(n: Number) -> str:
+    if n.value is None:
+        return "—"
+    if n.kind == "date" and isinstance(n.value, int):
+        return str(n.value)
+    return f"{n.value:,}" if isinstance(n.value, int) else f"{n.value:,g}"
+
+
+def number_row(n: Number, sentence: str) -> Row:
+    text = Text(no_wrap=False)
+    text.append(_value(n), style="bold")
+    if n.qualifier:
+        text.append(f" ({_short(n.qualifier, 40)})", style="italic")
+    text.append(f"  {_short(n.unit or '?', 40)}")
+    text.append(f"  {n.kind}", style="dim")
+    text.append(f"\n  {_short(sentence, 300)}", style="dim")
+    hay = " ".join([n.text, _value(n), n.unit or "", n.kind, n.qualifier or "", sentence]).lower()
+    return Row(text, hay, n.start, ((n.start, n.end),), one_line(n.text))
+
+
+def quote_kind_word(kind: str) -> str:
+    return {"indirect": "reported"}.get(kind, kind)
+
+
+def quote_row(q: Quote, spans: tuple[tuple[int, int], ...], folded: list[Quote] = (), speaker: bool = True) -> Row:
+    """A quote; `folded` are the partial quotes inside it, shown under it instead of apart."""
+    text = Text(no_wrap=False)
+    if speaker:
+        who = _short(q.speaker, 80) if q.speaker else "unattributed"
+        text.append(who, style="bold" if q.speaker else "italic dim")
+        if q.anonymous:
+            text.append(" (anonymous)", style="italic")
+        text.append("  ")
+    text.append(f"{_short(q.cue or '', 30)} · {quote_kind_word(q.kind)}".strip(" ·"), style="dim")
+    body = _short(q.text, 400)
+    text.append("\n  " + (f"“{body}”" if q.kind != "indirect" else body))
+    for part in folded:
+        text.append(f"\n    ↳ {quote_kind_word(part.kind)}: “{_short(part.text, 160)}”", style="dim")
+    hay = " ".join([q.speaker or "unattributed", q.cue or "", quote_kind_word(q.kind), q.text,
+                    *(p.text for p in folded)]).lower()
+    return Row(text, hay, q.start, spans, one_line(q.speaker or "unattributed quote"))
+
+
+def heading_row(title: str, detail: str) -> Row:
+    text = Text(no_wrap=False)
+    text.append(_short(title, 80), style="bold reverse")
+    text.append(f"  {detail}", style="dim")
+    return Row(text, title.lower(), heading=True)
+
+
+def note_row(a: Annotation, colours: dict[str, str]) -> Row:
+    """An annotation: its labels (a label the config does not know in a neutral colour, with
+    its name), its passage and note; or a correction and what it says."""
+    text = Text(no_wrap=False)
+    if a.orphan:
+        text.append(" orphan ", style="bold reverse")
+        text.append(" ")
+    if a.kind == "correction":
+        text.append("correction: ", style="bold")
+        text.append(_short(a.describe() or (a.entity or ""), 80), style="italic")
+    else:
+        for label in a.labels or ["note"]:
+            text.append("● ", style=colour_style(colours.get(label)) if label in colours else Style(dim=True))
+            text.append(_short(label, 40) + "  ", style="bold")
+        if a.note:
+            text.append("✎", style="dim")
+    text.append(f"\n  “{_short(a.passage, 160)}”", style="italic")
+    if a.note:
+        text.append("\n  " + _short(a.note, 300))
+    words = [a.passage, a.note, *a.labels, a.describe() if a.kind == "correction" else "",
+             "correction" if a.kind == "correction" else "", "orphan" if a.orphan else ""]
+    return Row(text, " ".join(words).lower(), a.start, ((a.start, a.end),), a.id)
+
+
+def voice_row(voice, most_words: int) -> Row:
+    """A voice (core.voices.Voice): a bar of the words quoted, how it is quoted, who it is."""
+    text = Text(no_wrap=False)
+    text.append(_short(voice.speaker, 80), style="italic" if voice.anonymous else "bold")
+    if voice.anonymous:
+        text.append(" anonymous ", style="reverse")
+    about = [voice.actor_type or "", "; ".join(voice.roles)]
+    if any(about):
+        text.append("  " + _short(" · ".join(x for x in about if x), 120), style="dim italic")
+    cells = max(1, round(BAR_WIDTH * voice.words / most_words)) if most_words and voice.words else 0
+    text.append("\n  ")
+    text.append("█" * cells, style="bold")
+    text.append("░" * (BAR_WIDTH - cells), style="dim")
+    text.append(f" {voice.words:,} words {voice.share:.0%}", style="dim")
+    counts = [f"{n} {kind}" for kind in ("direct", "partial", "reported") if (n := voice.count(kind))]
+    text.append("\n  " + " · ".join(counts), style="dim")
+    spans = tuple(sorted((q.start, q.end) for q in voice.quotes))
+    hay = " ".join([voice.speaker, voice.actor_type or "", *voice.roles, *voice.aliases,
+                    "anonymous" if voice.anonymous else "named"]).lower()
+    return Row(text, hay, spans[0][0] if spans else None, spans, one_line(voice.speaker))
+
