@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 from urllib.parse import unquote, urlparse
 
-from ..errors import ExportError
+from ..errors import BylineError, ExportError
 from ..sources import Article
 from ..visible import one_line
 from .jsonl import annotations_from_jsonl, record_names
@@ -187,37 +187,27 @@ def import_file(path: Path, article: Article | None, store: "Store", find: Finde
 
 
 def finder_for(store: "Store") -> Finder:
-    """A Finder over the articles `store` knows (its index records), by path, then URL, then
-    text hash. The article is made from the text the store kept; only when it kept none is the
-    file its record points to read, and only a regular file."""
+    """A Finder over the articles `store` knows (its index records), by path, then URL, then text
+    hash. The article comes from the library (the text as it was read); only a record kept
+    without its text is read again from its own file, and only when that is a regular file."""
 
     def find(named: Named) -> Article | None:
+        from ..library import Library
+
         records = store.records()
         for wanted, field_names in ((named.paths, ("path",)), (named.urls, ("url", "source")),
                                     (named.hashes, ("sha256",))):
             for record in records:
-                if any(record.get(name) in wanted for name in field_names):
-                    return _article_of(store, record)
+                if not any(record.get(name) in wanted for name in field_names):
+                    continue
+                path = record.get("path")
+                if store.text(record["id"], record.get("sha256")) is None and not (
+                        isinstance(path, str) and Path(path).is_file()):
+                    return None
+                try:
+                    return Library(store).open(record["id"])
+                except BylineError:
+                    return None
         return None
 
     return find
-
-
-def _article_of(store: "Store", record: dict) -> Article | None:
-    from ..sources import load_article
-
-    path = record.get("path") if isinstance(record.get("path"), str) else None
-    text = store.text(record["id"], record.get("sha256"))
-    if text is None:
-        return load_article(path) if path and Path(path).is_file() else None
-    authors = record.get("authors")
-    return Article(
-        text=text, source=str(record.get("source") or path or record["id"]), title=str(record.get("title") or ""),
-        path=Path(path) if path else None, url=_str(record.get("url")), site=_str(record.get("site")),
-        authors=tuple(a for a in authors if isinstance(a, str)) if isinstance(authors, list) else (),
-        published=_str(record.get("published")), kind=str(record.get("kind") or "text"),
-    )
-
-
-def _str(value) -> str | None:
-    return value if isinstance(value, str) else None
