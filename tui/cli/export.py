@@ -51,13 +51,11 @@ def run(opts: argparse.Namespace) -> int:
     for problem in config.warnings:
         warn(problem)
     store = Store()
-    if store.readonly:
-        if store.path.exists():
-            raise StoreError(f"nothing exported: {store.problem}")
-        warn(store.problem or "the annotation store cannot be used")
     session = Session.open(article, store, labels_from_config(config.labels))
+    if store.readonly:  # the index or this article's file cannot be read: its notes are unknown
+        raise StoreError(f"nothing exported: {store.problem}")
     # Records the store could not read are left out of the export: say which, and exit 1.
-    skipped = list(getattr(store, "skipped", ()) or ())
+    skipped = list(store.skipped)
     for problem in skipped:
         warn(f"left out of the export: {problem}")
     if fmt.name != "csv":
