@@ -24,6 +24,8 @@ _BOMS = (
 
 #: How much of the input the zero-byte test looks at.
 _SAMPLE = 8192
+#: Zero bytes a text may have (shown as ␀) when it is valid UTF-8 otherwise; binary data has more.
+_STRAY_NULS = 2
 
 
 @dataclass(frozen=True)
@@ -66,12 +68,14 @@ def decode(data: bytes, name: str, declared: str | None = None) -> Decoded:
             return Decoded(data.decode(wide), wide)
         except UnicodeDecodeError:
             pass
-    if b"\x00" in data[:_SAMPLE]:
+    nuls = data[:_SAMPLE].count(0)
+    if nuls > _STRAY_NULS:
         raise ArticleError(f"{name} looks like a binary file, not text")
     try:
-        return Decoded(data.decode("utf-8"), "utf-8")
+        return Decoded(data.decode("utf-8"), "utf-8")  # a stray NUL is shown as ␀
     except UnicodeDecodeError:
-        pass
+        if nuls:
+            raise ArticleError(f"{name} looks like a binary file, not text") from None
     return _mostly_utf8(data, name) or _detected(data, name)
 
 

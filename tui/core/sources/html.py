@@ -23,6 +23,8 @@ from .text import from_text
 if TYPE_CHECKING:  # pragma: no cover
     from lxml.etree import _Element
 
+#: Fewer words than this besides the headline is no story: a page of links, a cookie wall.
+MIN_WORDS = 10
 #: Numeric character references to control characters (`&#27;`), which lxml refuses and a
 #: terminal would obey: shown as the pictures `visible()` gives the characters themselves.
 _CONTROL_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));?")
@@ -85,14 +87,14 @@ def html_article(html: str, source: str, path: Path | None = None, url: str | No
                    date_extraction_params=set_date_params(extensive=False))
     try:
         doc = trafilatura.bare_extraction(html, **options)
-        if doc is None or not (doc.text or "").strip():
-            doc = trafilatura.bare_extraction(html, favor_recall=True, **options)
     except Exception as exc:  # noqa: BLE001 - a page trafilatura cannot read is the page's fault
         raise ArticleError(f"{name}: this page cannot be read ({type(exc).__name__})") from None
-    if doc is None or doc.body is None or not (doc.text or "").strip():
+    if doc is None or doc.body is None:
         raise ArticleError(f"{name}: no article text found in this page")
     blocks = [b for b in (_block_text(child) for child in doc.body) if b]
     title = _clean(doc.title)
+    if sum(len(b.split()) for b in blocks if not (title and _same(b, title))) < MIN_WORDS:
+        raise ArticleError(f"{name}: no article text found in this page")
     if title and not (blocks and _same(blocks[0], title)):
         blocks.insert(0, title)
     authors = tuple(a for a in (_clean(part) for part in re.split(r";|\band\b", doc.author or "")) if a)

@@ -21,6 +21,8 @@ _FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$")
 _LIST_ITEM = re.compile(r"^[ \t]+-[ \t]+(.*)$")
 _ATX_HEADING = re.compile(r"\A\s*#{1,6}[ \t]+\S")
 _TAG = re.compile(r"<[^>]*>")
+_SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.IGNORECASE | re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _WHITE = re.compile(r"[ \t]+")
 
 #: Front matter keys we read, by the Article field they fill.
@@ -129,7 +131,8 @@ def markdown_blocks(text: str) -> list[str]:
 
 def _block_content(token) -> str:
     if token.type == "html_block":
-        return _WHITE.sub(" ", html.unescape(_TAG.sub(" ", token.content))).strip()
+        content = _COMMENT.sub(" ", _SCRIPT.sub(" ", token.content))
+        return _WHITE.sub(" ", one_line(html.unescape(_TAG.sub(" ", content)))).strip()
     return token.content.rstrip("\n")
 
 

@@ -26,8 +26,9 @@ _SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n"})
 def clean_text(raw: str) -> str:
     """Normalise line ends and make control characters visible instead of live."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").translate(_SEPARATORS)
-    text = visible(text)
-    return text.strip("\n") + "\n" if text.strip() else ""
+    if not text.strip():
+        return ""  # white space only (form feeds too): nothing to read
+    return visible(text).strip("\n") + "\n"
 
 
 def from_text(raw: str, source: str, path: Path | None = None, **meta) -> Article:
