@@ -20,7 +20,7 @@ def app_with_config(byline_home, config: str) -> BylineApp:
 async def test_labels_and_keys_come_from_the_config(byline_home):
     app = app_with_config(byline_home, """
 [keys]
-next-sentence = "n"
+next-sentence = "z"
 
 [[labels]]
 name = "contradiction"
@@ -30,7 +30,7 @@ color = "#ff0000"
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await wait_for_analysis(pilot)
         view = screen.query_one(ArticleView)
-        await pilot.press("n")
+        await pilot.press("z")
         assert view.cursor_offset == view.text.index("First sentence")
         await pilot.press("s", "1")
         assert screen.annotations[0].labels == ["contradiction"]
@@ -45,3 +45,38 @@ async def test_broken_config_is_reported_and_defaults_used(byline_home):
         assert any("config.toml" in n.message for n in app._notifications)
         await pilot.press("right_parenthesis", "s", "1")
         assert screen.annotations[0].labels == ["claim"]
+
+
+async def test_each_config_problem_is_one_notification_and_the_reader_works(byline_home):
+    app = app_with_config(byline_home, """
+[keys]
+next-sentense = "n"
+next-note = "j"
+
+[[labels]]
+name = "claim"
+key = "1"
+color = "bold link https://evil.example"
+
+[[labels]]
+name = "doubt"
+key = "1"
+color = "not-a-colour"
+""")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await wait_for_analysis(pilot)
+        messages = [n.message for n in app._notifications]
+        assert sum("config:" in m for m in messages) == 5, messages
+        assert any("no action 'next-sentense'" in m and "'next-sentence'" in m for m in messages)
+        assert any("'next-note' = 'j' takes key 'j' from 'down'" in m for m in messages)
+        assert any("'doubt' uses key '1', like 'claim'; it gets key 2" in m for m in messages)
+        assert [(lab.name, lab.key) for lab in app.labels] == [("claim", "1"), ("doubt", "2")]
+        assert all(lab.color.startswith("#") for lab in app.labels)
+        view = screen.query_one(ArticleView)
+        await pilot.press("j")  # still the cursor's key: the clashing remap was dropped
+        assert view.cursor_offset > 0
+        await pilot.press("right_parenthesis", "s", "2")
+        assert screen.annotations[0].labels == ["doubt"]
+        await pilot.press("M")  # the Notes tab draws the label in its (default) colour
+        await pilot.pause()
+        assert screen.annotations[0].labels == ["doubt"]
