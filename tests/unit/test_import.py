@@ -300,3 +300,43 @@ def test_hostile_exports_end_in_a_result_or_one_line(tmp_path, byline_home, arti
     result = byline("import", str(export), "--article", str(article_file), home=byline_home)
     assert result.returncode in (0, 2)
     one_line(result)
+
+
+def test_an_article_read_from_a_url_is_found_by_that_url(tmp_path, monkeypatch):
+    from byline.tui.core.export import render
+    from byline.tui.core.session import Session
+    from byline.tui.core.sources import from_text
+
+    page = from_text(TEXT, "https://news.example/harbour", url="https://news.example/harbour", kind="html")
+    session = Session.open(page, Store())
+    start = page.text.index("Piet Lund")
+    session.add(session.new((start, start + 9), labels=["who"], note="council member"))
+    session.save_all()
+    export = tmp_path / "page.jsonld"
+    export.write_bytes(render("w3c", session.bundle()))
+    assert json.loads(export.read_text())["first"]["items"][0]["target"]["source"] == "https://news.example/harbour"
+    other = tmp_path / "elsewhere"  # another Byline that has read the same page
+    monkeypatch.setenv("BYLINE_HOME", str(other))
+    Store().article_id(page)
+    result = byline("import", str(export), home=other)
+    assert result.returncode == 0 and "imported 1 new annotation " in one_line(result)
+
+
+def test_a_jsonl_export_is_known_by_the_text_it_carries(tmp_path, byline_home, article_file):
+    from byline.tui.core.export import render
+    from byline.tui.core.session import Session
+
+    article = load_article(article_file)
+    session = Session.open(article, Store())
+    start = article.text.index("harbour plan")
+    session.add(session.new((start, start + 12), labels=["claim"]))
+    session.save_all()
+    export = tmp_path / "spans.jsonl"
+    export.write_bytes(render("jsonl", session.bundle()))
+    moved = tmp_path / "moved.txt"  # the same text elsewhere: known by its hash, not its path
+    moved.write_text(TEXT, encoding="utf-8")
+    other = tmp_path / "other-home"
+    first = byline("import", str(export), "--article", str(moved), home=other)
+    assert first.returncode == 0, first.stderr
+    again = byline("import", str(export), home=other)
+    assert again.returncode == 0 and "imported 0 new annotations (1 already there)" in one_line(again)
