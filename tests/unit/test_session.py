@@ -115,3 +115,51 @@ def test_corrections_change_the_analysis(tmp_path, article, analyse):
     names = {a.name for a in session.analysis.actors}
     session.add(session.new(span("Last paragraph"), kind="correction", entity="ORG"))
     assert {a.name for a in session.analysis.actors} == names | {"Last paragraph"}
+
+
+def test_corrections_are_kept_changed_in_place_and_undone(tmp_path, article, analyse):
+    from byline.tui.core.entity_types import REJECTED
+
+    session = Session.open(article, Store(tmp_path / "db.json"))
+    session.set_analysis(analyse(TEXT))
+    session.correct_entity(span("Last paragraph"), "ORG")
+    session.correct_entity(span("Last paragraph"), "PERSON")  # the same place: changed, not added
+    assert len(session.corrections) == 1 and session.corrections[0].entity == "PERSON"
+    assert session.notes == []
+    session.set_quote(span("Second sentence"), "indirect", "Someone Else")
+    assert any(q.text == "Second sentence" and q.speaker == "Someone Else" for q in session.analysis.quotes)
+    session.set_quote(span("Second sentence"), REJECTED)
+    assert not any(q.text == "Second sentence" for q in session.analysis.quotes)
+    session.save_all()
+    again = Session.open(article, Store(tmp_path / "db.json"))
+    again.set_analysis(analyse(TEXT))
+    assert {c.correction for c in again.corrections} == {"entity", "quote"}
+    assert not any(q.text == "Second sentence" for q in again.analysis.quotes)
+    session.undo()  # "not a quote" taken back: the quote the reader marked is there again
+    assert any(q.text == "Second sentence" and q.kind == "indirect" for q in session.analysis.quotes)
+    session.undo()  # and the marking itself
+    assert not any(q.text == "Second sentence" for q in session.analysis.quotes)
+
+
+def test_the_same_correction_twice_is_refused(tmp_path, article):
+    from byline.tui.core.errors import BylineError
+
+    session = Session.open(article, Store(tmp_path / "db.json"))
+    session.merge_actor(span("Last paragraph"), "Anna Berg")
+    with pytest.raises(BylineError):
+        session.merge_actor(span("Last paragraph"), "Anna Berg")
+
+
+def test_only_an_orphan_can_be_attached(tmp_path, article):
+    from byline.tui.core.errors import BylineError
+
+    session = Session.open(article, Store(tmp_path / "db.json"))
+    placed = session.new(span("a claim"), labels=["claim"])
+    session.add(placed)
+    with pytest.raises(BylineError):
+        session.attach(placed, span("Second sentence"))
+    lost = session.new(span("Last paragraph"), labels=["question"], orphan=True)
+    session.add(lost)
+    session.attach(lost, span("Second sentence"))
+    found = next(a for a in session.annotations if a.id == lost.id)
+    assert not found.orphan and found.passage == "Second sentence"

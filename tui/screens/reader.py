@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, TabbedContent
 from textual.worker import get_current_worker
 
 from byline.tui.core.annotation import Annotation, Label, labels_from_config
@@ -114,6 +114,8 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
         self.session: Session | None = None
         self._raw_analysis: Analysis | None = None
         self._find_origin: int | None = None
+        self._position: int | None = None  # the cursor's offset, kept for the next time
+        self._tab: str | None = None  # the tab shown, kept for the next time
 
     # -- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -139,6 +141,7 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
         self._status("analysing…")
         self.query_one(SidePanel).label_colours = {label.name: label.color for label in self.labels}
         self.watch(view, "selecting", self._selecting_changed, init=False)
+        self.watch(view, "selection", self._cursor_moved, init=False)
         state = load_state()
         if state.tab in LIST_OF:
             self.query_one(SidePanel).show_tab(state.tab)
@@ -156,15 +159,23 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
             self._prefetch.cancel()
 
     def remember(self) -> None:
-        """Keep where the reader was and the tab shown, for the next time."""
-        try:
-            view, panel = self.query_one(ArticleView), self.query_one(SidePanel)
-        except Exception:  # noqa: BLE001 - never composed: nothing to remember
+        """Keep where the reader was and the tab shown, for the next time (the widgets may be
+        gone already: what they showed was noted as it changed)."""
+        if self._position is None and self._tab is None:
             return
         state = load_state()
-        state.remember(self.article.sha256, view.cursor_offset)
-        state.tab = panel.tabs.active or state.tab
+        if self._position is not None:
+            state.remember(self.article.sha256, self._position)
+        state.tab = self._tab or state.tab
         save_state(state)
+
+    def _cursor_moved(self) -> None:
+        self._position = self.query_one(ArticleView).cursor_offset
+
+    @on(TabbedContent.TabActivated)
+    def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id:
+            self._tab = event.pane.id
 
     def save_now(self) -> None:
         """Write what is still queued (the app is closing): nothing the reader did is lost."""
