@@ -122,8 +122,8 @@ class Store:
         except (StoreError, OSError) as exc:
             self.refuse(root, f"cannot be used ({getattr(exc, 'strerror', None) or exc})")
             return
-        self._check_schema(data, self.index.path)
-        self.sweep_once(root)
+        if self._check_schema(data, self.index.path):
+            self.sweep_once(root)
 
     # -- state ----------------------------------------------------------------------------------
     def refuse(self, file: Path, why: str) -> None:
@@ -177,7 +177,7 @@ class Store:
     # -- the index ------------------------------------------------------------------------------
     def records(self) -> list[dict]:
         """Every readable article record of the index (damaged ones skipped and reported)."""
-        if self.readonly and self.index._data is None:
+        if self.readonly and not self.index.loaded:
             return []
         try:
             data = self.index.load()
@@ -284,7 +284,7 @@ class Store:
             if file.path.exists():
                 trash = self.path / "deleted"
                 trash.mkdir(exist_ok=True)
-                os.replace(file.path, trash / f"{file.path.stem}.{time.strftime('%Y%m%dT%H%M%S')}.json")
+                os.replace(file.path, trash / f"{file.path.stem}.{time.strftime('%Y%m%dT%H%M%S')}.{time.time_ns()}.json")
         with contextlib.suppress(OSError):
             self.text_path(key).unlink()
         return removed

@@ -203,6 +203,11 @@ class TableFile:
         return st.st_ino, st.st_dev, st.st_mtime_ns, st.st_ctime_ns, st.st_size
 
     @property
+    def loaded(self) -> bool:
+        """Whether the file's tables are at hand (read, or written, and not found damaged)."""
+        return self._data is not None
+
+    @property
     def version(self) -> tuple | None:
         """The file as last loaded or written (inode, times, size): another value, other contents."""
         return self._stat
