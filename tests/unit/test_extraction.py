@@ -417,3 +417,25 @@ def test_a_lone_name_with_no_sign_of_a_person_is_not_one(analyse):
     assert not [x for x in a.actors if x.name == "Fentanyl" and x.type == "PERSON"]
     people = {x.name for x in a.actors if x.type == "PERSON"}
     assert "Pia Ruud" in people and {"Demi", "Tracy"} <= people
+
+
+def test_unnamed_actors_the_story_keeps_referring_to(analyse):
+    a = analyse(
+        "The government has refused to publish the report. Critics say the government is hiding "
+        "something.\n\nThe Prime Minister's Office said the report was confidential. "
+        "Norland's ambassador to Halden said the matter was closed.\n"
+    )
+    names = {x.name: x for x in a.actors}
+    assert "government" in names and names["government"].type == "ORG"
+    assert "Prime Minister's Office" in names
+    assert "Norland's ambassador to Halden" in names and names["Norland's ambassador to Halden"].type == "PERSON"
+    said = [q for q in a.quotes if q.text.startswith("the report was confidential")]
+    assert said and said[0].speaker == "Prime Minister's Office" and said[0].speaker_actor
+
+
+def test_a_bare_description_of_a_named_body_is_that_body(analyse):
+    a = analyse(
+        "The Halden Parole Board refused his release. The board said he was still a danger.\n"
+    )
+    board = [x for x in a.actors if "Board" in x.name or x.name == "board"]
+    assert len(board) == 1 and "board" in board[0].aliases

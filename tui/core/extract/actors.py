@@ -16,6 +16,7 @@ from .descriptions import add_descriptions, link_delayed_names
 from .grouping import build_actors
 from .mentions import complete_mentions, named_mentions
 from .roles import with_roles
+from .unnamed import add_unnamed_actors
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -32,5 +33,6 @@ def find_actors(doc: "Doc", page: "Page | None" = None) -> Cast:
     link_delayed_names(cast)
     cast.index_roles()
     add_descriptions(cast)
+    add_unnamed_actors(cast)
     cast.index_mentions()
     return cast

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .grouping import slug
 from .lexicon import GROUP_PRONOUNS, PERSON_NOUNS, PERSON_PRONOUNS
 from .pronouns import References, pronoun_gender, read_references
 from .roles import role_key
@@ -43,6 +44,21 @@ class Cast:
         for t in tokens:
             if self.token_actor[t.i] < 0 or (over_nouns and t.pos_ == "NOUN"):
                 self.token_actor[t.i] = idx
+
+    def add_actor(self, name: str, code: str, uses: list[list["Token"]]) -> int:
+        """Add an actor the article refers to only by `uses` (token runs), and return its index."""
+        taken = {a.id for a in self.actors}
+        actor = Actor(id=slug(name, taken), name=name, type=code)
+        idx = len(self.actors)
+        self.actors.append(actor)
+        for tokens in uses:
+            written = self.doc[tokens[0].i : tokens[-1].i + 1].text
+            if written != name and written not in actor.aliases:
+                actor.aliases.append(written)
+            self.claim(idx, tokens)
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+            self.entities.append(Entity(start, end, self.text[start:end], code, actor.id))
+        return idx
 
     def actor_of_token(self, token: "Token") -> Actor | None:
         idx = self.token_actor[token.i]

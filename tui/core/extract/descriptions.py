@@ -16,6 +16,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from .cast import Cast
 
 
+#: Last words of a body's name that "the ..." refers back to: "the board", "the government".
+_BODY_HEADS = INSTITUTION_NOUNS | frozenset(
+    "office committee commission court council board department agency embassy union ministry".split()
+)
 _OWNER_WORDS = {"its", "his", "her", "their", "the"}
 
 
@@ -79,7 +83,7 @@ def add_descriptions(cast: Cast) -> None:
     for the only government named) become mentions and aliases."""
     doc = cast.doc
     descriptions = cast.role_owners()
-    heads = Counter(a.name.split()[-1].lower() for a in cast.actors if a.name.split()[-1].lower() in INSTITUTION_NOUNS)
+    heads = Counter(a.name.split()[-1].lower() for a in cast.actors if a.name.split()[-1].lower() in _BODY_HEADS)
     for idx, actor in enumerate(cast.actors):
         head = actor.name.split()[-1].lower()
         if " " in actor.name and heads.get(head) == 1:

@@ -29,7 +29,8 @@ def _acronym(name: str) -> str | None:
     return bare if 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper() and " " not in name else None
 
 
-def _slug(name: str, taken: set[str]) -> str:
+def slug(name: str, taken: set[str]) -> str:
+    """A unique id for an actor named `name`, recorded in `taken`."""
     base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "actor"
     slug, n = base, 2
     while slug in taken:
@@ -172,7 +173,7 @@ def build_actors(doc: "Doc", mentions: list[Mention]) -> tuple[list[Actor], list
                 if r.lower() not in {x.lower() for x in roles}:
                     roles.append(r)
         actor = Actor(
-            id=_slug(name, taken),
+            id=slug(name, taken),
             name=name,
             type=code,
             roles=roles,

@@ -152,6 +152,12 @@ def _unnamed_speakers(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
             if not (name_part or hyphen):
                 break
             start -= 1
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.i < start), None)
+        if owner is not None and all(t.is_title or t.text in POSSESSIVE for t in doc[owner.left_edge.i : start]) \
+                and not any(covered[owner.left_edge.i : start]) and token.lower_ in ORG_WORDS:
+            start = owner.left_edge.i  # "the Prime Minister's Office": a title owns the name
+            while start < token.i and doc[start].lower_ in ("the", "a", "an"):
+                start += 1
         words = doc[start : token.i + 1]
         code = "ORG" if any(t.lower_ in ORG_WORDS for t in words) or any(t.is_upper and len(t) > 1 for t in words) else "PERSON"
         found.append(Mention(start, token.i + 1, code, words.text))
