@@ -96,12 +96,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _quiet_stdout()
         return 0
-    except OSError as exc:
-        if exc.filename is None and exc.errno is not None:  # writing to standard output or error
+    except OSError as exc:  # what the system refused, in one line
+        if exc.filename is None:  # writing to standard output (a full disk, a device error)
             _quiet_stdout()
             print(f"byline: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
-            return 2
-        raise
+        else:
+            print(f"byline: {one_line(str(exc.filename))}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover
