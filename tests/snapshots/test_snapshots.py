@@ -84,3 +84,42 @@ def test_help_screen(snap_compare):
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=(110, 40), run_before=help_)
+
+
+async def _tagged_and_found(pilot):
+    """A labelled sentence with a note, a find with its matches, the Notes tab."""
+    await _ready(pilot)
+    await pilot.press("right_parenthesis", "s", "1", "a", *"check", "ctrl+s")
+    await pilot.press("slash", *"stoltenberg", "enter", "n")
+    await pilot.press("M")
+    await pilot.pause()
+    pilot.app.clear_notifications()
+    await pilot.pause()
+
+
+def test_reader_at_80x24(snap_compare):
+    """A small terminal: the panel under the article, header and legend whole."""
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=_tagged_and_found)
+
+
+def test_reader_at_200x50(snap_compare):
+    """A wide terminal: the article at a comfortable measure, the panel taking the rest."""
+    assert snap_compare(make_app(), terminal_size=(200, 50), run_before=_tagged_and_found)
+
+
+def test_voices_tab(snap_compare):
+    async def voices_(pilot):
+        await _ready(pilot)
+        await pilot.press("V", "tab", "enter")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(110, 30), run_before=voices_)
+
+
+def test_correction_dialog(snap_compare):
+    async def correct(pilot):
+        await _ready(pilot)
+        await pilot.press("right_parenthesis", "right_parenthesis", "w", "E")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(110, 36), run_before=correct)
