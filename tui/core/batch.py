@@ -57,16 +57,25 @@ def expand(inputs: list[str]) -> list[str]:
         if location == "-" or is_url(location) or not path.is_dir():
             keep(location, location if location == "-" or is_url(location) else _key(path))
             continue
-        found = sorted(
-            p for p in path.rglob("*")
-            if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
-            and not any(part.startswith(".") for part in p.relative_to(path).parts)
-        )
+        found = sorted(_articles_in(path))
         if not found:
             keep(location, _key(path))
         for file in found:
             keep(str(file), _key(file))
     return out
+
+
+def _articles_in(folder: Path) -> list[Path]:
+    """Article files under a folder; hidden files and folders left out, links to folders not
+    followed (a link loop must not hang us)."""
+    found = []
+    for root, dirs, files in os.walk(folder, onerror=None, followlinks=False):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            file = Path(root, name)
+            if not name.startswith(".") and file.suffix.lower() in ARTICLE_SUFFIXES and file.is_file():
+                found.append(file)
+    return found
 
 
 def _key(path: Path) -> str:

@@ -68,7 +68,7 @@ def from_bytes(data: bytes, source: str, path: Path | None = None, *, kind: str 
             decoded = decode(data, name, meta)
         return html_article(decoded.text, source, path, url=url, warnings=decoded.warnings)
     if kind == "markdown":
-        return markdown_article(decoded.text, source, path, warnings=decoded.warnings)
+        return markdown_article(decoded.text, source, path, url=url, warnings=decoded.warnings)
     return from_text(decoded.text, source, path, url=url, warnings=decoded.warnings)
 
 
