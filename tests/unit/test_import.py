@@ -292,14 +292,18 @@ def test_odd_values_in_every_slot_of_an_annotation(tmp_path, article_file, value
     "5",
     '"just a string"',
     "\ufeff[]",
+    '[{"body": [{"purpose": "tagging", "value": "cl\\ud800aim"}, "note \\udfff"], '
+    '"target": {"selector": {"type": "TextQuoteSelector", "exact": "Ilse \\ud83d"}}}]',
 ], ids=["nan", "string-null", "non-strings", "huge-int", "deep", "jsonl-odd", "jsonl-shapes", "jsonl-types",
-        "scalar", "string", "bom-empty"])
+        "scalar", "string", "bom-empty", "lone-surrogates"])
 def test_hostile_exports_end_in_a_result_or_one_line(tmp_path, byline_home, article_file, content):
     export = tmp_path / "hostile.json"
     export.write_text(content, encoding="utf-8")
     result = byline("import", str(export), "--article", str(article_file), home=byline_home)
     assert result.returncode in (0, 2)
     one_line(result)
+    shown = byline("export", str(article_file), "-f", "csv", home=byline_home)
+    assert shown.returncode == 0 and "Traceback" not in shown.stderr
 
 
 def test_an_article_read_from_a_url_is_found_by_that_url(tmp_path, monkeypatch):

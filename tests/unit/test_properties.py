@@ -178,6 +178,39 @@ def test_reading_any_file_is_data_or_one_line(raw):
             assert kind in ("w3c", "jsonl") and isinstance(data, (list, dict))
 
 
+#: Any character, lone surrogates and control characters often (hypothesis draws them rarely by itself).
+any_characters = st.one_of(st.characters(categories=["Cs"]), st.characters(categories=["Cc"]), st.characters())
+any_strings = st.text(alphabet=any_characters, max_size=12)
+odd_values = st.recursive(st.none() | st.integers() | any_strings,
+                          lambda inner: st.lists(inner, max_size=3) | st.dictionaries(any_strings, inner, max_size=3),
+                          max_leaves=10)
+
+
+def strings_in(data):
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, dict):
+            stack.extend(value)
+            stack.extend(value.values())
+
+
+@FAST
+@given(odd_values)
+def test_no_lone_surrogate_survives_reading_an_export(value):
+    """JSON may escape half a character ("\\ud800"); no file, store or terminal can hold one."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "export.json"
+        path.write_text(json.dumps([value]), encoding="utf-8")
+        _, data = read_export(path)
+        for text in strings_in(data):
+            text.encode("utf-8")
+
+
 # -- round trips --------------------------------------------------------------------------------------------
 labels = st.lists(st.sampled_from(["claim", "evidence", "needs-check", "NOTE", "=sum(A1)", "\u00e9t\u00e9",
                                    "label with spaces"]), max_size=3, unique=True)
@@ -258,3 +291,15 @@ def test_nan_never_reaches_the_store(tmp_path):
     key, _ = store.article_id(article)
     (ann,) = store.annotations(key)
     assert all(isinstance(v, int) and not (isinstance(v, float) and math.isnan(v)) for v in (ann.start, ann.end))
+
+
+@FAST
+@given(st.text(alphabet=any_characters, max_size=60))
+def test_visible_text_can_go_to_any_terminal_and_keeps_every_offset(text):
+    from byline.tui.core.visible import one_line, visible
+
+    shown = visible(text)
+    assert len(shown) == len(text)
+    assert all(ch in "\t\n" or not (ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F) for ch in shown)
+    shown.encode("utf-8")  # no lone surrogate
+    assert "\n" not in one_line(text) and "\r" not in one_line(text)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-#: C0 controls but tab and newline, DEL, and the C1 controls (0x80-0x9f; 0x9b is a one-byte CSI).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: C0 controls but tab and newline, DEL, the C1 controls (0x80-0x9f; 0x9b is a one-byte CSI), and
+#: lone surrogates (a file name's undecodable bytes, a JSON "\\ud800"): no terminal can be sent one.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def _picture(match: re.Match[str]) -> str:
@@ -15,7 +16,7 @@ def _picture(match: re.Match[str]) -> str:
         return chr(0x2400 + code)  # ␀ … ␟, one for one
     if code == 0x7F:
         return "\u2421"  # ␡
-    return "\ufffd"  # a C1 control has no picture of its own
+    return "\ufffd"  # a C1 control or a lone surrogate has no picture of its own
 
 
 def visible(text: str) -> str:

@@ -128,11 +128,43 @@ def anchor_in(text: str, quote, position) -> tuple[Anchor | None, bool]:
     return make_anchor(text, *found), False
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _parse(raw: str):
-    """JSON with NaN and Infinity read as null and huge integers as null: no value can make an
-    offset out of them, and none can make the parser raise anything but ValueError."""
-    return json.loads(raw, parse_constant=lambda _: None,
+    """JSON with NaN and Infinity read as null, huge integers as null (no value can make an offset
+    out of them, and none can make the parser raise anything but ValueError), and every lone
+    surrogate ("\\ud800", which no UTF-8 file or terminal can hold) as U+FFFD."""
+    data = json.loads(raw, parse_constant=lambda _: None,
                       parse_int=lambda digits: int(digits) if len(digits) <= 20 else None)
+    return _whole_characters(data) if "\\u" in raw else data
+
+
+def _whole_characters(data):
+    """`data` with lone surrogates in its strings (keys too) replaced, without recursion (the
+    parser allows nesting deeper than Python's stack)."""
+    def fix(value):
+        if isinstance(value, str) and _SURROGATE.search(value):
+            return _SURROGATE.sub("\ufffd", value)
+        return value
+
+    root = [fix(data)]
+    stack = [(root, 0)]
+    while stack:
+        holder, key = stack.pop()
+        value = holder[key]
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                value[i] = fix(item)
+                if isinstance(value[i], (list, dict)):
+                    stack.append((value, i))
+        elif isinstance(value, dict):
+            for name in list(value):
+                item = fix(value.pop(name)) if _SURROGATE.search(name) else fix(value[name])
+                value[fix(name)] = item
+                if isinstance(item, (list, dict)):
+                    stack.append((value, fix(name)))
+    return root[0]
 
 
 def read_export(path: Path) -> tuple[str, list | dict]:
