@@ -54,13 +54,18 @@ def read_references(cast: Resolver, window: int = 1500) -> References:
     """Resolve the person pronouns of the article and note its centers and speech subjects."""
     refs = References(gender=_genders(cast))
     doc = cast.doc
+    index = {id(a): i for i, a in enumerate(cast.actors)}
     recent: list[tuple[int, int]] = []  # centers, most recent last
     for token in token_list(doc):
-        is_subject = token.dep_ in SUBJECT_DEPS or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+        dep = token.dep_
+        is_subject = dep in SUBJECT_DEPS or (dep == "pobj" and token.head.dep_ == "agent")
         idx = cast.token_actor[token.i]
+        if not is_subject and idx < 0 and (token.pos_ != "PRON" or token.lower_ not in PERSON_PRONOUNS) \
+                and not (dep == "ROOT" and token.pos_ == "PROPN"):
+            continue  # nothing here refers to anyone
         if idx < 0 and is_subject and token.pos_ in ("NOUN", "PROPN"):
             named = cast.actor_in(list(token.subtree))  # "the British aid group Gatsby"
-            idx = cast.actors.index(named) if named is not None and named.type in ("PERSON", "ORG") else -1
+            idx = index[id(named)] if named is not None and named.type in ("PERSON", "ORG") else -1
         if idx < 0 and is_subject and token.lower_ == "who" and token.head.dep_ == "relcl":
             idx = cast.token_actor[token.head.head.i]  # "Bortis, who noted ...": Bortis speaks
         if idx >= 0 and is_subject and token.head.lemma_ in SPEECH_VERBS:
@@ -81,11 +86,11 @@ def read_references(cast: Resolver, window: int = 1500) -> References:
             target = None
             if is_subject:
                 target = _center_for(recent, refs.gender, wanted, token.idx, window)
-            confident = cast.confident_pronoun(token)
-            if confident is not None and refs.gender.get(cast.actors.index(confident), wanted) != wanted:
+            confident = cast.confident_pronoun(token) if target is None else None
+            if confident is not None and refs.gender.get(index[id(confident)], wanted) != wanted:
                 confident = None
             if target is None and confident is not None:
-                target = cast.actors.index(confident)
+                target = index[id(confident)]
             if target is not None and target < 0:
                 refs.unnamed[token.i] = -1 - target
                 continue
@@ -151,31 +156,32 @@ def _genders(cast: Resolver) -> dict[int, str]:
                 votes.setdefault(idx, []).append("m")
             elif words & FEMALE_WORDS:
                 votes.setdefault(idx, []).append("f")
-    for sent in doc.sents:
-        named: set[int] = set()
-        subject: int | None = None
-        for token in sent:
-            idx = cast.token_actor[token.i]
-            if idx in people:
-                if idx not in named:
-                    named.add(idx)
-                    word = ""
-                    if token.i > 0 and cast.token_actor[token.i - 1] != idx:
-                        word = doc[token.i - 1].lower_.rstrip(".")
-                    for w in (word, token.head.lower_ if token.dep_ in ("appos", "compound") else ""):
-                        if w in MALE_WORDS:
-                            votes.setdefault(idx, []).append("m")
-                        elif w in FEMALE_WORDS:
-                            votes.setdefault(idx, []).append("f")
-                    for child in token.children:
-                        if child.dep_ in ("appos", "compound") and child.lower_ in MALE_WORDS | FEMALE_WORDS:
-                            votes.setdefault(idx, []).append("m" if child.lower_ in MALE_WORDS else "f")
-                if token.dep_ in SUBJECT_DEPS and salient(token):
-                    subject = idx
-            elif token.pos_ == "PRON" and subject is not None and len(named) == 1:
-                g = pronoun_gender(token.text)
-                if g:
-                    votes.setdefault(subject, []).append(g)
+    named: set[int] = set()
+    subject: int | None = None
+    for token in token_list(doc):
+        if token.is_sent_start:
+            named, subject = set(), None
+        idx = cast.token_actor[token.i]
+        if idx in people:
+            if idx not in named:
+                named.add(idx)
+                word = ""
+                if token.i > 0 and cast.token_actor[token.i - 1] != idx:
+                    word = doc[token.i - 1].lower_.rstrip(".")
+                for w in (word, token.head.lower_ if token.dep_ in ("appos", "compound") else ""):
+                    if w in MALE_WORDS:
+                        votes.setdefault(idx, []).append("m")
+                    elif w in FEMALE_WORDS:
+                        votes.setdefault(idx, []).append("f")
+                for child in token.children:
+                    if child.dep_ in ("appos", "compound") and child.lower_ in MALE_WORDS | FEMALE_WORDS:
+                        votes.setdefault(idx, []).append("m" if child.lower_ in MALE_WORDS else "f")
+            if token.dep_ in SUBJECT_DEPS and salient(token):
+                subject = idx
+        elif token.pos_ == "PRON" and subject is not None and len(named) == 1:
+            g = pronoun_gender(token.text)
+            if g:
+                votes.setdefault(subject, []).append(g)
     gender = {}
     for idx, vs in votes.items():
         m, f = vs.count("m"), vs.count("f")
