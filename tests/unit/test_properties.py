@@ -303,3 +303,46 @@ def test_visible_text_can_go_to_any_terminal_and_keeps_every_offset(text):
     assert all(ch in "\t\n" or not (ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F) for ch in shown)
     shown.encode("utf-8")  # no lone surrogate
     assert "\n" not in one_line(text) and "\r" not in one_line(text)
+
+
+@st.composite
+def odd_bundles(draw):
+    """Any annotations a store may hold (positions anywhere, labels and notes with any
+    characters, corrections of every kind) on any article."""
+    from byline.tui.core.annotation import Label
+    from byline.tui.core.bundle import Bundle
+
+    article = from_text(draw(st.text(alphabet="abc .\n“", min_size=1, max_size=80).filter(str.strip)), "<t>")
+    found = []
+    for _ in range(draw(st.integers(0, 4))):
+        start, end = draw(st.integers(-5, 200)), draw(st.integers(-5, 200))
+        kind = draw(st.sampled_from(["annotation", "correction"]))
+        ann = Annotation(id=draw(st.sampled_from([new_id(), "not-hex", "x" * 40])), article="k",
+                         anchor=Anchor(draw(any_strings), draw(any_strings), draw(any_strings), start, end),
+                         labels=draw(st.lists(any_strings, max_size=2)), note=draw(any_strings), kind=kind,
+                         orphan=draw(st.booleans()))
+        if kind == "correction":
+            ann.fix = draw(st.sampled_from(["", "entity", "merge", "split", "speaker", "quote"]))
+            ann.entity = draw(st.sampled_from([None, "PERSON", "REJECTED", "odd"]))
+            ann.actor, ann.quote = draw(any_strings), draw(st.sampled_from(["", "direct", "REJECTED"]))
+        found.append(ann)
+    labels = (Label(draw(any_strings) or "x", "1", "#ffffff"),)
+    return Bundle(article, None, found, labels)
+
+
+@FAST
+@given(odd_bundles())
+def test_every_text_export_renders_any_stored_annotation_as_visible_text(bundle):
+    for fmt in ("md", "csv", "json", "jsonl", "w3c", "brat"):
+        out = render(fmt, bundle).decode("utf-8")
+        assert not any(ch in out for ch in "\x1b\x07\x9b\x85"), fmt
+
+
+@SLOW
+@given(odd_bundles())
+def test_the_docbin_export_takes_any_stored_annotation(bundle):
+    import spacy
+    from spacy.tokens import DocBin
+
+    (doc,) = DocBin().from_bytes(render("spacy", bundle)).get_docs(spacy.blank("en").vocab)
+    assert all(0 <= span.start_char < span.end_char <= len(bundle.article.text) for span in doc.spans["byline"])

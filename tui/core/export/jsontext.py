@@ -1,4 +1,5 @@
-"""JSON text that is safe to print: every control character escaped, C1 and DEL included.
+"""JSON text that is safe to print: every control character escaped, C1 and DEL included, and
+lone surrogates (which UTF-8 cannot hold) escaped as JSON allows.
 
 `json.dumps(..., ensure_ascii=False)` escapes C0 controls but writes DEL and the C1 controls
 (U+0080-U+009F; U+009B is a one-byte CSI to many terminals) as they are. Escaping them keeps the
@@ -9,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 
-_RAW_CONTROL = re.compile("[\x7f-\x9f]")
+_RAW_CONTROL = re.compile("[\x7f-\x9f\ud800-\udfff]")
 
 
 def dumps(data, **options) -> str:

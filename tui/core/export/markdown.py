@@ -152,10 +152,12 @@ def annotation_sections(b: Bundle, places: Places) -> list[str]:
     starts = sentence_starts(text)
     for number, note in enumerate(notes, start=1):
         labels = ", ".join(md_cell(label) for label in note.labels) or "untagged note"
-        out += [f"### {number}. {labels} — {places.where(note.start)}", ""]
-        lo = sentence_at(text, starts, note.start)[0]
-        hi = sentence_at(text, starts, max(note.start, note.end - 1))[1]
-        out.append(quote_block(_emphasised(text, min(lo, note.start), max(hi, note.end), note.start, note.end)))
+        start = max(0, min(note.start, len(text)))  # a damaged record's offsets stay in the text
+        end = max(start, min(note.end, len(text)))
+        out += [f"### {number}. {labels} — {places.where(start)}", ""]
+        lo = sentence_at(text, starts, start)[0]
+        hi = sentence_at(text, starts, max(start, end - 1))[1]
+        out.append(quote_block(_emphasised(text, min(lo, start), max(hi, end), start, end)))
         out += _note(note)
     orphans = [x for x in b.notes if x.orphan]
     if orphans:
