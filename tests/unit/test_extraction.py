@@ -439,3 +439,24 @@ def test_a_bare_description_of_a_named_body_is_that_body(analyse):
     )
     board = [x for x in a.actors if "Board" in x.name or x.name == "board"]
     assert len(board) == 1 and "board" in board[0].aliases
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Man charged in Halden stabbing\n\nPolice said a local man was charged.\n", "Man"),
+        ("Title\n\nAs the Prime Minister said earlier today, the plant will stay open.\n", "Minister"),
+        ("Title\n\nEmails obtained by the Halden Courier reveal a slew of errors.\n", "Emails"),
+    ],
+)
+def test_a_speaking_common_word_is_no_name(analyse, text, name):
+    a = analyse(text)
+    assert not [x for x in a.actors if x.name == name], [(x.name, x.type) for x in a.actors]
+
+
+def test_a_name_the_article_calls_its_is_not_a_person(analyse):
+    a = analyse(
+        "Title\n\nChirpbook says its servers are back. Chirpbook told staff its engineers had fixed "
+        "the fault. Chirpbook said its users would get a refund.\n"
+    )
+    assert not [x for x in a.actors if x.name == "Chirpbook" and x.type == "PERSON"]

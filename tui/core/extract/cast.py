@@ -191,15 +191,15 @@ class Cast:
 
     def _settle_people(self) -> None:
         """A lone name the model called a person, with no sign in the article that it is one (no
-        title or role, no he or she, never speaking, never named in full), is taken for an
-        organisation: "Brexit", "Twitter", "Fentanyl" are not people."""
+        title or role, no he or she, never speaking, never named in full), or that the article
+        calls "it", is taken for an organisation: "Brexit", "Twitter", "Facebook said it ..."."""
         speakers = {idx for _, idx in self._refs.speech_subjects}
         listed = self._people_in_company()
         for idx, actor in enumerate(self.actors):
             if actor.type != "PERSON" or " " in actor.name or any(" " in a for a in actor.aliases):
                 continue
-            if (actor.roles or idx in self._refs.gender or idx in speakers or idx in listed
-                    or idx in self._refs.pronouns.values()):
+            if idx not in self._refs.neuter and (actor.roles or idx in self._refs.gender or idx in speakers
+                                                 or idx in listed or idx in self._refs.pronouns.values()):
                 continue
             actor.type = "ORG"
             for entity in self.entities:

@@ -67,7 +67,7 @@ ROLE_NOUNS = frozenset(
     developer consultant strategist historian scholar curator chef entrepreneur investor
     banker broker trader contractor landlord tenant homeowner shopkeeper storekeeper
     entrepreneur administrator superintendent registrar clerk treasurer trustee steward
-    volunteer organizer campaigner protester demonstrator spokesman spokeswoman""".split()
+    volunteer organizer campaigner protester demonstrator spokesman spokeswoman keeper""".split()
 )
 
 #: Words that make a name an organisation's: "I-DEV International", "Siena College".
@@ -75,7 +75,8 @@ ORG_WORDS = frozenset(
     """international inc inc. corp corp. corporation company co co. group university college bank
     council committee agency association party ministry institute foundation times news network
     post journal press service services partners holdings ltd ltd. llc plc union league club
-    commission department office board court authority fund trust""".split()
+    commission department office board court authority fund trust diocese archdiocese parish
+    church""".split()
 )
 
 #: Head words of a news agency or outlet's name, as credits write them ("The Canadian Press",

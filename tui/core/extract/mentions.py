@@ -159,6 +159,8 @@ def _unnamed_speakers(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
             while start < token.i and doc[start].lower_ in ("the", "a", "an"):
                 start += 1
         words = doc[start : token.i + 1]
+        if all(t.lower_ in PERSON_NOUNS or t.lower_ in HONORIFICS for t in words) or token.tag_ == "NNPS":
+            continue  # "the Prime Minister said", "Man charged in ...", "Emails reveal ...": no name
         code = "ORG" if any(t.lower_ in ORG_WORDS for t in words) or any(t.is_upper and len(t) > 1 for t in words) else "PERSON"
         found.append(Mention(start, token.i + 1, code, words.text))
     return found

@@ -43,6 +43,7 @@ class References:
     centers: list[tuple[int, int]] = field(default_factory=list)  # (char, person) the story is about
     mentions: list[tuple[int, int, int]] = field(default_factory=list)  # (actor, start, end) of pronouns
     gender: dict[int, str] = field(default_factory=dict)  # person -> "m" | "f", where the text shows it
+    neuter: set[int] = field(default_factory=set)  # names the text calls "its": not people
 
 
 def pronoun_gender(word: str) -> str | None:
@@ -52,7 +53,9 @@ def pronoun_gender(word: str) -> str | None:
 
 def read_references(cast: Resolver, window: int = 1500) -> References:
     """Resolve the person pronouns of the article and note its centers and speech subjects."""
-    refs = References(gender=_genders(cast))
+    shown = _genders(cast)
+    refs = References(gender={i: g for i, g in shown.items() if g != "n"},
+                      neuter={i for i, g in shown.items() if g == "n"})
     doc = cast.doc
     index = {id(a): i for i, a in enumerate(cast.actors)}
     recent: list[tuple[int, int]] = []  # centers, most recent last
@@ -179,12 +182,14 @@ def _genders(cast: Resolver) -> dict[int, str]:
             if token.dep_ in SUBJECT_DEPS and salient(token):
                 subject = idx
         elif token.pos_ == "PRON" and subject is not None and len(named) == 1:
-            g = pronoun_gender(token.text)
-            if g:
+            g = "n" if token.lower_ == "its" else pronoun_gender(token.text)
+            if g:  # "Facebook said it would ...": a company the model took for a person
                 votes.setdefault(subject, []).append(g)
     gender = {}
     for idx, vs in votes.items():
-        m, f = vs.count("m"), vs.count("f")
-        if m != f:
+        m, f, n = vs.count("m"), vs.count("f"), vs.count("n")
+        if n >= 2 and n > m + f:
+            gender[idx] = "n"
+        elif m != f:
             gender[idx] = "m" if m > f else "f"
     return gender
