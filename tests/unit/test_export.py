@@ -479,3 +479,16 @@ def test_import_errors_are_one_line(tmp_path, byline_home):
     nameless.write_text(json.dumps({"type": "Annotation", "target": {"selector": [{"type": "TextQuoteSelector", "exact": "x"}]}}))
     result = byline("import", str(nameless), home=byline_home)
     assert result.returncode == 2 and "--article" in result.stderr
+
+
+def test_a_killed_export_leaves_no_temporary_file_behind(setup, tmp_path):
+    _, _, bundle = setup
+    out = tmp_path / "brief.md"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    left = tmp_path / f".brief.md.{dead.stdout.strip()}.tmp"  # a writer that was killed mid-way
+    left.write_text("half a brief", encoding="utf-8")
+    live = tmp_path / f".brief.md.{os.getppid()}.tmp"  # one still writing
+    live.write_text("being written", encoding="utf-8")
+    write_files("md", bundle, out)
+    assert not left.exists() and live.exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".brief")) == [live.name]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import stat
+from glob import escape as glob_escape
 from pathlib import Path
 
 from ..errors import ExportError
@@ -106,6 +107,7 @@ def write_atomically(path: Path, data: bytes) -> None:
             fh.write(data)
         return
     target.parent.mkdir(parents=True, exist_ok=True)
+    _sweep(target)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
@@ -119,6 +121,21 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _sweep(target: Path) -> None:
+    """Remove the temporary files an export to `target` left when it was killed (its process is
+    gone); a live writer's are left alone."""
+    for tmp in target.parent.glob(f".{glob_escape(target.name)}.*.tmp"):
+        pid = tmp.name[len(target.name) + 2 : -4]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            tmp.unlink(missing_ok=True)
+        except (PermissionError, OverflowError, OSError):
+            continue
 
 
 def write_outputs(outputs: list[tuple[Path, bytes]], article_path: Path | None, force: bool = False,
