@@ -176,3 +176,15 @@ def test_unnamed_people_bodies_and_texts_can_speak(analyse, sentence, speaker):
 def test_a_clause_the_parse_loses_is_still_reported(analyse, sentence, starts):
     (q,) = [q for q in quotes(analyse(sentence + "\n"), "indirect") if q.cue in ("says", "said")]
     assert q.text.startswith(starts)
+
+
+def test_a_subheading_that_repeats_a_quote_is_not_one(analyse):
+    a = analyse(
+        "Title\n\n\u2018Not enough homes\u2019\n\n"
+        "\u201cThere are just not enough homes for everyone,\u201d said planner Ida Voss.\n"
+    )
+    assert [q.text for q in a.quotes if q.kind == "direct"] == ["There are just not enough homes for everyone"]
+
+
+def test_telling_someone_on_a_day_reports_nothing(analyse):
+    assert quotes(analyse("Premier Otto Brask told reporters on Thursday.\n"), "indirect") == []

@@ -106,6 +106,18 @@ def _nearest_cue(doc: "Doc", text: str, mask: QuoteMask, m: Marked) -> "Token | 
     return min(candidates, key=lambda t: min(abs(t.idx - m.open), abs(t.idx - m.close)))
 
 
+def _heading(text: str, m: Marked) -> bool:
+    """A short quote that is a whole paragraph with no sentence end: a subheading that repeats a
+    quote from the story ("'Not a lot of units available'"), not a quote of its own."""
+    para_start = text.rfind("\n", 0, m.open) + 1
+    para_end = text.find("\n", m.close)
+    para_end = len(text) if para_end < 0 else para_end
+    if text[para_start : m.open].strip() or text[m.close : para_end].strip(" .") or m.close < para_end - 2:
+        return False
+    inner = text[m.start : m.end].rstrip()
+    return len(inner.split()) <= 8 and inner[-1:] not in ".!?…"
+
+
 def _introducing_verb(doc: "Doc", text: str, m: Marked) -> "Token | None":
     """"Martell is more blunt: “...”": a colon hands the sentence over to a quote, whose
     speaker is the subject of the clause before it."""
@@ -151,6 +163,8 @@ def find_quotes(doc: "Doc", cast: Cast, page: "Page | None" = None) -> list[Quot
     for m in marks:
         direct = is_direct(text, m)
         fragment = text[m.start : m.end]
+        if direct and _heading(text, m):
+            continue
         verb = None
         if direct:
             verb = _nearest_cue(doc, text, mask, m) or _introducing_verb(doc, text, m)

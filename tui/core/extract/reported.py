@@ -44,7 +44,7 @@ def clause_span(doc: "Doc", tokens: list["Token"]) -> tuple[int, int] | None:
 #: was a boost", "told HuffPost the laws favour owners"), the words after the verb are it.
 _CLAUSE_VERBS = frozenset(
     """say tell add explain claim argue insist state write note warn acknowledge admit allege
-    confirm testify reply respond stress contend maintain concede""".split()
+    confirm testify stress contend maintain concede""".split()
 )
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 
@@ -67,8 +67,11 @@ def _clause_after(verb: "Token") -> list["Token"] | None:
         return None  # "..., she said, but ...": an attribution between commas, read around it
     if rest[0].lower_ in ("to", "so", "yes", "no", "in", "on", "at", "during", "after", "before", "about", "of"):
         return None  # "said to be", "said so", "said in a statement" (its clause is elsewhere)
+    if rest[0].pos_ not in ("DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ", "SCONJ") and rest[0].lower_ != "that" \
+            and rest[0].tag_ != "VBG":
+        return None  # "said, eyes welling up", "said quietly": no clause starts here
     finite = next((k for k, t in enumerate(rest) if t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX")), None)
-    if finite is None or finite == 0 or finite > 12:
+    if finite is None or finite == 0 or finite > 10 or any(t.text in ",;:—–" for t in rest[:finite]):
         return None
     cut = next((k for k, t in enumerate(rest) if k > finite and t.text in ("”", '"') and k + 1 < len(rest)
                 and rest[k + 1].lemma_ in SPEECH_VERBS), len(rest))
@@ -99,6 +102,8 @@ def report_of(doc: "Doc", verb: "Token") -> tuple[list["Token"], str] | None:
         return None
     if lemma in OBJECT_SPEECH_VERBS and objs:
         rest = [c for c in children if c.i > objs[0].i and c.dep_ in ("prep", "xcomp", "advcl", "ccomp", "oprd")]
+        if lemma == "tell":  # "told reporters on Thursday" says nothing; "told them about ..." does
+            rest = [c for c in rest if c.dep_ != "prep" or c.lower_ in ("about", "of")]
         if lemma in ("accuse", "charge", "blame", "criticise", "criticize", "condemn", "praise"):
             preps = rest[:1] + [c for c in objs[0].children if c.dep_ == "prep" and c.lower_ in ("of", "for")]
             for prep in preps:
