@@ -261,10 +261,13 @@ class ArticleView(TextArea, can_focus=True):
 
     def move_cursor(self, location, select: bool = False, center: bool = False, record_width: bool = True) -> None:
         """Every move: shift+arrows start a selection; in visual mode the selection stretches
-        from its anchor to the cursor, both ends included."""
+        from its anchor to the cursor, both ends included; outside it, a move drops the
+        selection an item or a sentence left (it never stretches by surprise)."""
         if select and self._anchor is None:
             self._anchor = self.cursor_offset
             self.selecting = True
+        elif not select and not self.selecting:
+            self._anchor = None
         super().move_cursor(location, select=False, center=center, record_width=record_width)
         if self._anchor is not None:
             self._show_selection()
@@ -275,10 +278,11 @@ class ArticleView(TextArea, can_focus=True):
         anchor = self._anchor if self._anchor <= self.offset_of(cursor) else self._anchor + 1
         self.selection = Selection(self.location_of(anchor), cursor)
 
-    def select_span(self, start: int, end: int) -> None:
-        """Select [start, end): the cursor on its last character, visual mode on."""
+    def select_span(self, start: int, end: int, visual: bool = False) -> None:
+        """Select [start, end), the cursor on its last character: for a label or a note (the
+        next move drops it), or in visual mode, for moves to stretch it."""
         self._anchor = start
-        self.selecting = True
+        self.selecting = visual
         super().move_cursor(self.location_of(max(start, end - 1)), center=True)
         self._show_selection()
 

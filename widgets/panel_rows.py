@@ -9,6 +9,7 @@ colour that is not a colour is drawn neutral, never a crash.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from rich.style import Style
 from rich.text import Text
@@ -24,14 +25,23 @@ BAR_WIDTH = 16
 
 @dataclass
 class Row:
-    """One row of a list: what it shows, what the filter searches, and where it leads."""
+    """One row of a list: what it shows, what the filter searches, and where it leads. The
+    text is made when the row is first shown (`make`): a list of ten thousand notes costs only
+    the rows on screen."""
 
-    prompt: Text
+    text: Text | None
     haystack: str
     start: int | None = None
     spans: tuple[tuple[int, int], ...] = ()
     key: str = ""  # an annotation id (Notes), or what the status calls it ("Jens Stoltenberg")
     heading: bool = False  # a group heading: shown, never chosen
+    make: Callable[[], Text] | None = None
+
+    @property
+    def prompt(self) -> Text:
+        if self.text is None:
+            self.text = self.make() if self.make is not None else Text("")
+        return self.text
 
     def matches(self, query: str) -> bool:
         words = query.lower().split()
@@ -120,6 +130,15 @@ def heading_row(title: str, detail: str) -> Row:
 def note_row(a: Annotation, colours: dict[str, str]) -> Row:
     """An annotation: its labels (a label the config does not know in a neutral colour, with
     its name), its passage and note; or a correction and what it says."""
+    words = [a.passage, a.note, *a.labels]
+    if a.kind == "correction":
+        words += ["correction", a.describe()]
+    if a.orphan:
+        words.append("orphan")
+    return Row(None, " ".join(words).lower(), a.start, ((a.start, a.end),), a.id, make=lambda: note_text(a, colours))
+
+
+def note_text(a: Annotation, colours: dict[str, str]) -> Text:
     text = Text(no_wrap=False)
     if a.orphan:
         text.append(" orphan ", style="bold reverse")
@@ -136,9 +155,7 @@ def note_row(a: Annotation, colours: dict[str, str]) -> Row:
     text.append(f"\n  “{_short(a.passage, 160)}”", style="italic")
     if a.note:
         text.append("\n  " + _short(a.note, 300))
-    words = [a.passage, a.note, *a.labels, a.describe() if a.kind == "correction" else "",
-             "correction" if a.kind == "correction" else "", "orphan" if a.orphan else ""]
-    return Row(text, " ".join(words).lower(), a.start, ((a.start, a.end),), a.id)
+    return text
 
 
 def voice_row(voice, most_words: int) -> Row:

@@ -103,6 +103,21 @@ async def test_the_character_under_the_cursor_is_selected_and_w_crosses_abbrevia
         assert view.text[slice(*view.selected_span)] == "44 B.C. style"
 
 
+async def test_a_chosen_item_is_selected_until_the_next_move():
+    app = fixed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        _, view = await ready(pilot)
+        view.move_to_offset(span("Ada Rell")[0])
+        await pilot.press("enter")
+        assert view.text[slice(*view.selected_span)] == "Ada Rell" and not view.selecting
+        await pilot.press("j")
+        assert view.selected_span is None, "moving drops it, never stretches it"
+        await pilot.press("s")
+        assert view.selected_span is not None
+        await pilot.press("w")
+        assert view.selected_span is None
+
+
 async def test_sentence_and_paragraph_selections_stop_at_the_text():
     app = fixed_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -292,7 +307,7 @@ async def test_the_note_editor_leaves_the_passage_in_sight():
         assert view.region.y <= y < dialog.region.y
         await pilot.press(*"check the minutes", "ctrl+s")
         await saved(pilot)
-        assert not view.selecting, "a note ends the selection"
+        assert view.selected_span is None, "a note ends the selection"
         assert [a.note for a in screen.annotations] == ["check the minutes"]
         rows = [view.render_line(y).text for y in range(view.size.height)]
         assert any(r.startswith("▌✎") for r in rows), "the margin shows the annotation has a note"
