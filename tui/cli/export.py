@@ -28,8 +28,22 @@ def warn(message: str) -> None:
     print(f"byline: warning: {one_line(message)}", file=sys.stderr)
 
 
-def run(opts: argparse.Namespace) -> int:
+def analysis_of(article, model: str | None):
+    """The article's analysis: the cached one when this text was analysed before by this
+    pipeline and extraction code (no spaCy), else a new one, kept for next time."""
+    from ..core import cache
     from ..core.analysis import analyze
+    from ..core.nlp import default_model
+
+    model = model or default_model()
+    found = cache.cached(article, model)
+    if found is None:
+        found = analyze(article, model)
+        cache.store(article, model, found)
+    return found
+
+
+def run(opts: argparse.Namespace) -> int:
     from ..core.annotation import labels_from_config
     from ..core.config import load_config
     from ..core.errors import ExportError, StoreError
@@ -44,6 +58,8 @@ def run(opts: argparse.Namespace) -> int:
     to_stdout = opts.output is None or opts.output == "-"
     if to_stdout and fmt.files_only:
         raise ExportError(f"the {fmt.name} export is written to files: give a path with -o")
+    if opts.with_text and fmt.name != "brat":
+        raise ExportError("--with-text is for the brat export (the .txt beside its .ann)")
     article = load_article(opts.file if opts.file else seed_path())
     if not to_stdout:  # refuse a bad output before the slow part
         check_outputs(planned_outputs(fmt.name, opts.output, opts.with_text), article.path, opts.force)
@@ -59,7 +75,7 @@ def run(opts: argparse.Namespace) -> int:
     for problem in skipped:
         warn(f"left out of the export: {problem}")
     if fmt.name != "csv":
-        session.set_analysis(analyze(article, opts.model))
+        session.set_analysis(analysis_of(article, opts.model))
     if to_stdout:
         sys.stdout.buffer.write(render(fmt.name, session.bundle()))
         sys.stdout.flush()
