@@ -118,7 +118,8 @@ def commands(scopes: tuple[str, ...], labels=()) -> list[tuple[str, str, str, st
                 found.append((f"{key.description} {label.name}", f"key: {label.key}", key.scope,
                               key.action.format(key=label.key)))
         else:
-            found.append((key.description, f"key: {key.display}", key.scope, key.action))
+            where = "in a list, key" if key.scope == "list" else "key"
+            found.append((key.description, f"{where}: {key.display}", key.scope, key.action))
     return found
 
 

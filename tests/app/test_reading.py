@@ -311,3 +311,14 @@ async def test_the_note_editor_leaves_the_passage_in_sight():
         assert [a.note for a in screen.annotations] == ["check the minutes"]
         rows = [view.render_line(y).text for y in range(view.size.height)]
         assert any(r.startswith("▌✎") for r in rows), "the margin shows the annotation has a note"
+
+
+async def test_list_commands_run_from_the_palette_on_the_list_shown():
+    app = fixed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen, _ = await ready(pilot)
+        await pilot.press("Q")
+        command = next(c for c in app.get_system_commands(screen) if c.title == "Filter this list as you type")
+        await command.callback()
+        await pilot.pause()
+        assert screen.query_one("#quotes-filter").has_focus

@@ -91,7 +91,7 @@ class ReaderNavigation:
 
     # -- the command palette: what this screen can do -----------------------------------------------
     def palette_commands(self) -> Iterable[SystemCommand]:
-        for title, help_text, scope, action in commands(("reader", "article"), self.labels):
+        for title, help_text, scope, action in commands(("reader", "article", "list"), self.labels):
             yield SystemCommand(title, help_text, self._runner(scope, action))
 
     def _runner(self, scope: str, action: str):
@@ -100,6 +100,12 @@ class ReaderNavigation:
                 view = self.query_one(ArticleView)
                 view.focus()
                 await view.run_action(action)
+            elif scope == "list":  # on the list of the tab shown, as its key would
+                found = self.query_one(SidePanel).active_list()
+                if found is not None:
+                    self.remove_class("-panel-hidden")
+                    found.focus()
+                    await found.run_action(action)
             else:
                 await self.run_action(action)
 
