@@ -188,3 +188,27 @@ def test_a_subheading_that_repeats_a_quote_is_not_one(analyse):
 
 def test_telling_someone_on_a_day_reports_nothing(analyse):
     assert quotes(analyse("Premier Otto Brask told reporters on Thursday.\n"), "indirect") == []
+
+
+def test_many_ways_of_saying(analyse):
+    a = analyse("Title\n\n\u201cYou're late,\u201d Tomas Brek blurted out. \u201cNot again,\u201d Ana Lund quipped.\n")
+    assert [(q.text, q.speaker) for q in quotes(a, "direct")] == [("You're late", "Tomas Brek"), ("Not again", "Ana Lund")]
+
+
+def test_a_quote_paragraph_after_an_indented_break_keeps_the_voice(analyse):
+    a = analyse(
+        "Title\n .\n Coach Stephen Vail said the team had raised money for a donor.\n .\n "
+        "At 25, Vail was diagnosed with a kidney disease.\n .\n "
+        "\u201cMy condition is getting worse, but I feel fine.\u201d\n"
+    )
+    (q,) = quotes(a, "direct")
+    assert q.speaker == "Stephen Vail"
+
+
+def test_a_participle_with_no_subject_leaves_the_quote_to_the_story(analyse):
+    a = analyse(
+        "Title\n\nMayor Doris Kell expressed serious concern about the debt, saying: "
+        "\u201cI was shaken to the core to see how much debt the city had.\u201d\n"
+    )
+    (q,) = quotes(a, "direct")
+    assert q.speaker == "Doris Kell"

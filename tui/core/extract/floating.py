@@ -34,10 +34,11 @@ def attribute_floating(pending: list[tuple["Quote", int]], attributed: list["Quo
         else:
             continue
         gap = text.count("\n", voice[0], opens)
-        whole_paragraph = opens == 0 or text[opens - 1] == "\n"
+        whole_paragraph = opens == 0 or text[:opens].rstrip(" \t").endswith("\n")
         if gap > (6 if whole_paragraph else 2):
             continue
-        quote.speaker, quote.speaker_actor, quote.cue, quote.anonymous = voice[1:]
+        quote.speaker, quote.speaker_actor, quote.anonymous = voice[1], voice[2], voice[4]
+        quote.cue = quote.cue or voice[3]
         at = bisect_right(ends, quote.end)
         ends.insert(at, quote.end)
         events.insert(at, (quote.end, *voice[1:]))

@@ -11,11 +11,15 @@ SPEECH_VERBS = frozenset(
     criticise criticize condemn praise blame recall remark observe mention indicate propose
     recommend demand question wonder worry tweet post testify charge plead counter conclude
     characterise characterize call brand term dub signal express voice reiterate repeat
-    announce disclose predict forecast estimate doubt expect rule talk speak""".split()
+    announce disclose predict forecast estimate doubt expect rule talk speak blurt quip crow
+    sniff stutter scold retort confess assure joke lament shout yell scream whisper mutter
+    exclaim boast brag tease chide snap gush muse recount continue""".split()
 )
 
 #: Verbs that report speech only when they take a clause or a quote, never alone.
-WEAK_SPEECH_VERBS = frozenset("add note call term dub brand describe label expect believe think hope fear plead talk speak".split())
+WEAK_SPEECH_VERBS = frozenset(
+    "add note call term dub brand describe label expect believe think hope fear plead talk speak continue".split()
+)
 
 #: Verbs of thought, inference or evidence: their clause is what someone thinks or what a record
 #: shows, not what anyone said ("she believes ...", "the data indicate ..."). Never reported speech.

@@ -177,6 +177,8 @@ def find_quotes(doc: "Doc", cast: Cast, page: "Page | None" = None) -> list[Quot
             voice = speaker_of(cast, subject_of(verb))
             quote.speaker, quote.speaker_actor, quote.anonymous = voice
             quote.cue = _cue_text(verb)
+            if direct and voice.name is None:  # "..., saying: “...”" with no subject found
+                floating.append((quote, m.open))
         elif not direct:
             if not _is_title(fragment):  # a title nobody is said to have called it by
                 ungoverned.append(quote)
