@@ -110,13 +110,13 @@ def split_by_article(kind: str, data) -> list[Part]:
     # One article named two ways (a path here, its text hash there) is one article.
     merged: list[Part] = []
     for part in parts.values():
-        same = next((m for m in merged if part.named and m.named and _overlap(m.named, part.named)), None)
-        if same is None:
-            merged.append(Part(part.named, list(part.items)))
-        else:
-            same.named = Named(same.named.paths | part.named.paths, same.named.urls | part.named.urls,
+        part = Part(part.named, list(part.items))
+        for same in [m for m in merged if part.named and m.named and _overlap(m.named, part.named)]:
+            merged.remove(same)
+            part.named = Named(same.named.paths | part.named.paths, same.named.urls | part.named.urls,
                                same.named.hashes | part.named.hashes)
-            same.items += part.items
+            part.items = same.items + part.items
+        merged.append(part)
     # Items that name no article belong with the one article the others name.
     named = [p for p in merged if p.named]
     unnamed = [p for p in merged if not p.named]
