@@ -212,3 +212,15 @@ def test_a_participle_with_no_subject_leaves_the_quote_to_the_story(analyse):
     )
     (q,) = quotes(a, "direct")
     assert q.speaker == "Doris Kell"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Note that the figures are preliminary.",
+        "Tell them why you care about the park.",
+        "Ask your doctor if the drug is right for you.",
+    ],
+)
+def test_imperatives_are_not_reported_speech(analyse, sentence):
+    assert quotes(analyse("Title\n\n" + sentence + "\n"), "indirect") == []

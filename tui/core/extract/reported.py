@@ -166,6 +166,12 @@ def _around_attribution(doc: "Doc", verb: "Token") -> list[list["Token"]]:
     return [p for p in parts if len([t for t in p if not t.is_punct]) >= 3]
 
 
+def _imperative(verb: "Token") -> bool:
+    """A verb in the imperative: its bare form, no subject, heading its sentence."""
+    return (verb.tag_ == "VB" and verb.dep_ == "ROOT"
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children))
+
+
 def find_reported(doc: "Doc", text: str, cast: Cast, mask: QuoteMask, page: "Page | None" = None) -> list[Quote]:
     """Reported speech without quote marks, in text order; none in page furniture."""
     found: list[Quote] = []
@@ -181,6 +187,8 @@ def find_reported(doc: "Doc", text: str, cast: Cast, mask: QuoteMask, page: "Pag
             continue  # what someone thinks, or asks, is not what they said
         if token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
             continue  # "people believed to have been ...": a participle describing, not a report
+        if _imperative(token):
+            continue  # "Note that ...", "Tell them why ...": the writer addressing the reader
         reported = report_of(doc, token)
         if reported is not None:
             parts, cue = [reported[0]], reported[1]
