@@ -36,7 +36,7 @@ def note(passage: str, **fields):
 
 async def screen_text(pilot) -> str:
     await pilot.pause(0.2)
-    return pilot.app.export_screenshot()
+    return pilot.app.export_screenshot().replace("&#160;", " ")
 
 
 async def test_escape_codes_in_notes_labels_and_actor_names_never_reach_the_terminal(tmp_path):
@@ -108,3 +108,20 @@ async def test_an_actor_name_with_a_line_break_stays_on_its_row():
         actors = screen.query_one("#actor-list")
         first = str(actors.get_option_at_index(0).prompt).splitlines()[0]
         assert "Lena Okafor" in first
+
+
+async def test_names_in_the_correction_dialogs_are_text_not_markup():
+    from textual.widgets import OptionList
+
+    analysis = fixed_analysis()
+    analysis.actors[0].name = "[bold]Lena[/bold] Okafor"
+    app = fixed_app(analysis=analysis)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_for_analysis(pilot)
+        screen.query_one("#article").move_to_offset(span("Okafor-Brandt")[0])
+        await pilot.press("E")
+        choices = app.screen.query_one(OptionList)
+        choices.highlighted = choices.get_option_index("merge")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "[bold]Lena[/bold] Okafor" in await screen_text(pilot)

@@ -322,3 +322,19 @@ async def test_list_commands_run_from_the_palette_on_the_list_shown():
         await command.callback()
         await pilot.pause()
         assert screen.query_one("#quotes-filter").has_focus
+
+
+async def test_label_passages_never_look_like_entities_in_either_theme():
+    app = fixed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen, view = await ready(pilot)
+        view.move_to_offset(span("Residents")[0])
+        await pilot.press("s", "1", "escape", "g")  # claim: the same colour as a person by default
+        for theme in ("textual-dark", "textual-light"):
+            app.theme = theme
+            await pilot.pause()
+            labelled = view.get_line(view.location_of(span("vote in May")[0])[0]).get_style_at_offset(
+                app.console, view.location_of(span("vote in May")[0])[1])
+            entities = {view._style(kind).bgcolor for kind in ("person", "org", "place", "group", "number")}
+            assert labelled.bgcolor not in entities, theme
+            assert labelled.color is not None and labelled.color != view.rich_style.color, theme

@@ -33,7 +33,7 @@ class ActorPicker(ModalScreen[str | None]):
         with Vertical(id="picker-dialog", classes="dialog"):
             yield Label(one_line(self.title_text), markup=False)
             yield Input(placeholder="type to filter, or a new name", id="picker-filter")
-            yield OptionList(id="picker-names")
+            yield OptionList(id="picker-names", markup=False)
             yield Label("enter: choose · ↓ to the list · esc: cancel", classes="dialog-help")
 
     def on_mount(self) -> None:

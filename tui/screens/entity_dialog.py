@@ -31,7 +31,7 @@ class CorrectionDialog(ModalScreen[str | None]):
         with Vertical(id="entity-dialog", classes="dialog"):
             yield Label(one_line(self.title_text), markup=False)
             options = [Option(one_line(text), id=choice, disabled=choice is None) for choice, text in self.choices]
-            yield OptionList(*options, id="entity-choices")
+            yield OptionList(*options, id="entity-choices", markup=False)
 
     def on_mount(self) -> None:
         choices = self.query_one(OptionList)
