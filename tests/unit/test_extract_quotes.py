@@ -224,3 +224,23 @@ def test_a_participle_with_no_subject_leaves_the_quote_to_the_story(analyse):
 )
 def test_imperatives_are_not_reported_speech(analyse, sentence):
     assert quotes(analyse("Title\n\n" + sentence + "\n"), "indirect") == []
+
+
+def test_it_said_is_the_organisation_that_was_speaking(analyse):
+    a = analyse(
+        "Title\n\nThe Halden Parole Board refused his release on Monday, the board's ruling shows. "
+        "The board said he was still a danger to the public in Norland.\n\n"
+        "It said he had not completed his programs.\n"
+    )
+    (q,) = [q for q in quotes(a, "indirect") if q.text.startswith("he had not completed")]
+    assert q.speaker == "Halden Parole Board"
+
+
+def test_a_titled_person_inside_a_name_is_a_person(analyse):
+    a = analyse(
+        "Title\n\nBut Halvard Nation Hereditary Chief Tamoks said he did not consider the protest threatening.\n\n"
+        "\u201cI believe there has to be trust built,\u201d he said.\n"
+    )
+    tamoks = [x for x in a.actors if x.name.endswith("Tamoks")]
+    assert tamoks and tamoks[0].type == "PERSON"
+    assert quotes(a, "direct")[0].speaker == tamoks[0].name

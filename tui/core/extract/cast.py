@@ -123,6 +123,14 @@ class Cast:
             starts, ids = self._group_starts, self._group_ids
         else:
             return None
+        if word == "it" and token.dep_ in ("nsubj", "nsubjpass"):
+            # "It said ...": the organisation the story last had speaking, not the nearest place
+            pos = bisect_left(self._subject_starts, token.idx) - 1
+            while pos >= 0 and token.idx - self._subject_starts[pos] <= window:
+                actor = self.actors[self._refs.speech_subjects[pos][1]]
+                if actor.type == "ORG":
+                    return actor
+                pos -= 1
         pos = bisect_left(starts, token.idx) - 1
         if pos < 0 or token.idx - starts[pos] > window:
             return None

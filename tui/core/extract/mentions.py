@@ -109,6 +109,13 @@ def _raw_mentions(doc: "Doc") -> list[Mention]:
                 s -= 1
             else:
                 break
+        if code in ("ORG", "GPE", "NORP"):  # "Wet'suwet'en Hereditary Chief Na'moks": a titled person
+            title = next((k for k in range(s + 1, e - 1) if doc[k].lower_ in HONORIFICS), None)
+            tail = doc[title + 1 : e] if title is not None else None
+            if tail is not None and len(tail) <= 3 and all(
+                    t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in ORG_WORDS for t in tail):
+                roles.insert(0, doc[s : title + 1].text)
+                s, code = title + 1, "PERSON"
         key = doc[s:e].text
         if not any(ch.isalpha() for ch in key) or not any(ch.isupper() for ch in key) or "/" in key or "@" in key:
             continue
