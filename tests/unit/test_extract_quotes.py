@@ -244,3 +244,15 @@ def test_a_titled_person_inside_a_name_is_a_person(analyse):
     tamoks = [x for x in a.actors if x.name.endswith("Tamoks")]
     assert tamoks and tamoks[0].type == "PERSON"
     assert quotes(a, "direct")[0].speaker == tamoks[0].name
+
+
+def test_a_reported_clause_inside_quote_marks_is_listed_once(analyse):
+    a = analyse('Title\n\nDominic Vell said "it is pretty unusual to hear about virus problems with machines".\n')
+    texts = [q.text for q in a.quotes]
+    assert len([t for t in texts if t.startswith("it is pretty unusual")]) == 1
+
+
+def test_an_unnamed_spokesperson_of_a_named_body(analyse):
+    a = analyse("Title\n\nA spokesman for the Association of Payment and Clearing Services said the risk was minimal.\n")
+    (q,) = quotes(a, "indirect")
+    assert q.speaker == "spokesman for the Association of Payment and Clearing Services" and q.anonymous

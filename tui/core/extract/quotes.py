@@ -106,6 +106,11 @@ def _nearest_cue(doc: "Doc", text: str, mask: QuoteMask, m: Marked) -> "Token | 
     return min(candidates, key=lambda t: min(abs(t.idx - m.open), abs(t.idx - m.close)))
 
 
+def _within_marks(q: Quote, mask: QuoteMask, marked: set[tuple[int, int]]) -> bool:
+    m = mask.find(q.start)
+    return m is not None and m.start <= q.start and q.end <= m.end + 1 and (m.start, m.end) in marked
+
+
 def _heading(text: str, m: Marked) -> bool:
     """A short quote that is a whole paragraph with no sentence end: a subheading that repeats a
     quote from the story ("'Not a lot of units available'"), not a quote of its own."""
@@ -196,5 +201,8 @@ def find_quotes(doc: "Doc", cast: Cast, page: "Page | None" = None) -> list[Quot
             fragment.speaker, fragment.speaker_actor, fragment.cue = source.speaker, source.speaker_actor, source.cue
             fragment.anonymous = source.anonymous
             quotes.append(fragment)
+    # a reported clause that is all within quote marks is that quote, listed once
+    marked = {(q.start, q.end) for q in quotes if q.kind != "indirect"}
+    quotes = [q for q in quotes if q.kind != "indirect" or not _within_marks(q, mask, marked)]
     quotes.sort(key=lambda q: (q.start, q.kind))
     return quotes

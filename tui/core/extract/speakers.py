@@ -114,9 +114,9 @@ def _phrase_voice(cast: Cast, head: "Token") -> Voice:
     actor holds is that actor."""
     preps = None if head.lower_ in _QUANTIFIERS else ("of", "with", "for", "from", "in", "at", "on")
     core = np_core(cast.doc, head, rights=("prep", "compound", "amod", "acl", "nummod"), preps=preps)
-    cut = next((k for k, t in enumerate(core) if t.i > head.i and (t.text in (",", "(", "—", "–") or t.dep_ == "cc"
-                                                                   or t.lower_ in ("who", "which", "that", "whose"))),
-               len(core))
+    cut = next((k for k, t in enumerate(core) if t.i > head.i and (
+        t.text in (",", "(", "—", "–") or (t.dep_ == "cc" and not (t.head.pos_ == "PROPN" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_title))
+        or t.lower_ in ("who", "which", "that", "whose"))), len(core))
     core = core[:cut]
     while core and (core[-1].is_punct or core[-1].dep_ in ("cc", "prep", "det")):
         core.pop()
