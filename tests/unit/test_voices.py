@@ -90,3 +90,28 @@ def test_voices_command_on_the_sample_ranks_stoltenberg():
     assert abs(sum(v["share"] for v in data["voices"]) - 1) < 0.01
     assert set(stoltenberg) == {"speaker", "actor_type", "roles", "quotes", "direct", "partial", "reported", "words",
                                 "share", "anonymous", "articles"}
+
+
+def test_voices_across_the_library_count_articles_and_anonymous_sourcing_per_site(analyse, tmp_path):
+    from byline.tui.core.library import Library
+    from byline.tui.core.sources import from_text
+    from byline.tui.core.store import Store
+    from byline.tui.core.voices import library_voices
+
+    library = Library(Store(tmp_path / "store"))
+    one = ("Bridge delayed\n\nMayor Ines Darrow said the Kessel bridge would open in May. "
+           "“We will not cut corners,” Darrow said.\n")
+    two = ("Fares rise\n\nMayor Ines Darrow said fares would rise. A senior official said the ferry had lost money.\n")
+    library.add(from_text(one, "<a>", site="Harbour Gazette"), analyse(one))
+    library.add(from_text(two, "<b>", site="Island Times"), analyse(two))
+    found = library_voices(library)
+    assert found.articles == 2
+    darrow = next(v for v in found.voices.voices if v.speaker == "Ines Darrow")
+    assert darrow.articles == 2 and len(darrow.quotes) >= 3
+    assert abs(sum(v.share for v in found.voices.voices) - 1) < 1e-9
+    by_site = {s.site: s for s in found.sites}
+    assert set(by_site) == {"Harbour Gazette", "Island Times"}
+    assert by_site["Harbour Gazette"].anonymous == 0
+    anonymous = [v for v in found.voices.voices if v.anonymous]
+    assert by_site["Island Times"].anonymous == sum(len(v.quotes) for v in anonymous) >= 1
+    assert not any(v.anonymous and "darrow" in v.speaker.lower() for v in found.voices.voices)

@@ -7,42 +7,90 @@ import json
 import sys
 
 WORD = "voices"
-USAGE = """byline voices FILE|URL [--format text|json|csv]
-                                  who is quoted, how much, and who without a name"""
+USAGE = """byline voices [FILE|URL] [--format text|json|csv]
+                                  who is quoted, how much, who without a name: in
+                                  one article, or (no argument) across the library"""
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", help="the article: a file, a URL, or - for standard input")
+    p.add_argument("file", nargs="?", help="the article: a file, a URL, or - (default: the whole library)")
     p.add_argument("--format", choices=("text", "json", "csv"), default="text")
     p.add_argument("--model", help="spaCy pipeline to use")
 
 
-def text_table(found) -> str:
+def text_table(found, articles: bool = False) -> str:
     from ..core.visible import one_line
 
     lines = [found.summary(), ""]
     width = max((len(one_line(v.speaker)) for v in found.voices), default=10)
     width = min(width, 40)
+    most = max((v.words for v in found.voices), default=0)
     for v in found.voices:
-        bar = "█" * max(1, round(v.share * 30)) if v.words else ""
+        bar = "█" * max(1, round(v.words / most * 30)) if v.words else ""
         kind = "anonymous" if v.anonymous else (v.actor_type or "")
         counts = f"{v.count('direct')}d {v.count('partial')}p {v.count('reported')}r"
+        where = f"{v.articles:3} article{'s' if v.articles != 1 else ' '}  " if articles else ""
         lines.append(f"{one_line(v.speaker)[:width]:<{width}}  {bar:<30} {v.share:4.0%}  {v.words:5,} words  "
-                     f"{len(v.quotes):3} quote{'s' if len(v.quotes) != 1 else ' '} ({counts})  {kind}")
+                     f"{len(v.quotes):3} quote{'s' if len(v.quotes) != 1 else ' '} ({counts})  {where}{kind}")
+    return "\n".join(lines) + "\n"
+
+
+def sites_table(sites) -> str:
+    from ..core.visible import one_line
+
+    lines = ["", "Anonymous sourcing per site (share of attributed quotes from unnamed sources)"]
+    for site in sites:
+        lines.append(f"  {one_line(site.site)[:40]:<40} {site.share:4.0%}  {site.anonymous:4} of {site.quotes:4} quotes"
+                     f"  {site.articles} article{'s' if site.articles != 1 else ''}")
     return "\n".join(lines) + "\n"
 
 
 def run(opts: argparse.Namespace) -> int:
+    from ..core.voices import to_csv
+
+    if opts.file is None:
+        return _library(opts)
     from ..core.analysis import analyze
+    from ..core.cache import cached, store
+    from ..core.nlp import default_model
     from ..core.sources import load_article
-    from ..core.voices import to_csv, voices
+    from ..core.voices import voices
 
     article = load_article(opts.file)
-    found = voices(analyze(article, opts.model), article.text)
+    for warning in article.warnings:
+        print(f"byline: warning: {warning}", file=sys.stderr)
+    model = opts.model or default_model()
+    analysis = cached(article, model)
+    if analysis is None:
+        analysis = analyze(article, model)
+        store(article, model, analysis)
+    found = voices(analysis, article.text)
     if opts.format == "json":
         print(json.dumps(found.to_dict(), ensure_ascii=False, indent=1))
     elif opts.format == "csv":
         sys.stdout.write(to_csv(found))
     else:
         sys.stdout.write(text_table(found))
+    return 0
+
+
+def _library(opts: argparse.Namespace) -> int:
+    from ..core.errors import BylineError
+    from ..core.library import Library
+    from ..core.voices import library_voices
+
+    library = Library()
+    if library.problem:
+        raise BylineError(library.problem)
+    found = library_voices(library)
+    if not found.articles:
+        raise BylineError("the library holds no analysed article: byline add PATH|URL adds some, "
+                          "or give an article: byline voices FILE")
+    if opts.format == "json":
+        print(json.dumps(found.to_dict(), ensure_ascii=False, indent=1))
+    elif opts.format == "csv":
+        sys.stdout.write(to_csv(found.voices))
+    else:
+        sys.stdout.write(f"{found.articles} article{'s' if found.articles != 1 else ''} · "
+                         + text_table(found.voices, articles=True) + sites_table(found.sites))
     return 0

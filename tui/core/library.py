@@ -314,6 +314,13 @@ class Library:
                                       f"as articles are analysed")
         return file
 
+    def summaries(self) -> list[tuple[str, dict]]:
+        """(article id, what its analysis found: actors and quotes) for every analysed article."""
+        records = {r["id"] for r in self.store.records()}
+        tables = self._people_file().load()
+        return [(r["id"], r) for r in tables.get("articles", {}).values()
+                if isinstance(r, dict) and r.get("id") in records]
+
     def people(self) -> list[Person]:
         """Everyone across the library, merged by name and alias; most articles first."""
         records = {r["id"]: r for r in self.store.records()}

@@ -92,13 +92,24 @@ def count_words(text: str, spans: list[tuple[int, int]]) -> int:
     return sum(len(_WORD.findall(text[start:end])) for start, end in merged)
 
 
+def _outermost(quotes: list[Quote]) -> list[Quote]:
+    """The quotes not inside another of the list (a partial quote in its reported clause)."""
+    kept: list[Quote] = []
+    for q in sorted(quotes, key=lambda q: (q.start, -q.end)):
+        if not kept or q.start >= kept[-1].end:
+            kept.append(q)
+        elif q.end > kept[-1].end:
+            kept.append(q)  # overlapping, not inside: counted on its own
+    return kept
+
+
 def _anonymous_key(phrase: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)).lower()
 
 
 def voices(analysis: Analysis, text: str | None = None) -> Voices:
     """The voices of one article. `text` is the article text the quotes' offsets index; without
-    it, words are counted in each quote's own text (overlaps then count twice)."""
+    it, words are counted in the quotes' own text, a quote inside another of the same voice once."""
     by_key: dict[str, Voice] = {}
     unattributed = 0
     for quote in analysis.quotes:
@@ -121,8 +132,8 @@ def voices(analysis: Analysis, text: str | None = None) -> Voices:
     for voice in by_key.values():
         if text is not None:
             voice.words = count_words(text, [(q.start, q.end) for q in voice.quotes])
-        else:
-            voice.words = sum(len(_WORD.findall(q.text)) for q in voice.quotes)
+        else:  # no text: the words of the quotes no other of this voice holds
+            voice.words = sum(len(_WORD.findall(q.text)) for q in _outermost(voice.quotes))
     return _ranked(list(by_key.values()), unattributed)
 
 
@@ -193,11 +204,6 @@ def sourcing_by_site(per_article: list[tuple[str, Voices]]) -> list[SiteSourcing
     return sorted(sites.values(), key=lambda s: (-s.share, s.site))
 
 
-def safe_cell(value: str) -> str:
-    """A cell a spreadsheet would run as a formula, shown as text instead (OWASP: a leading quote)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 CSV_COLUMNS = ("speaker", "actor_type", "roles", "quotes", "direct", "partial", "reported", "words", "share",
                "anonymous", "articles")
 
@@ -207,12 +213,54 @@ def to_csv(found: Voices) -> str:
     import csv
     import io
 
+    from .export.csv_rows import cell
+
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     for voice in found.voices:
         row = voice.to_dict()
         row["roles"] = "; ".join(row["roles"])
         row["anonymous"] = "yes" if row["anonymous"] else ""
-        writer.writerow([safe_cell(row[c]) if isinstance(row[c], str) else row[c] for c in CSV_COLUMNS])
+        writer.writerow([cell(row[c]) for c in CSV_COLUMNS])
     return buf.getvalue()
+
+
+def from_summary(summary: dict) -> Analysis:
+    """An analysis holding just what a library summary keeps (actors, quotes): enough for voices."""
+    from .model import Actor
+
+    def text(value) -> str:
+        return value if isinstance(value, str) else ""
+
+    actors = [Actor(text(a.get("id")), text(a.get("name")), text(a.get("type")),
+                    roles=[r for r in a.get("roles") or [] if isinstance(r, str)],
+                    aliases=[x for x in a.get("aliases") or [] if isinstance(x, str)])
+              for a in summary.get("actors") or [] if isinstance(a, dict)]
+    quotes = []
+    for q in summary.get("quotes") or []:
+        if not isinstance(q, dict) or not isinstance(q.get("start"), int) or not isinstance(q.get("end"), int):
+            continue
+        quotes.append(Quote(q["start"], q["end"], text(q.get("text")), text(q.get("kind")) or "indirect",
+                            q.get("speaker") if isinstance(q.get("speaker"), str) else None,
+                            q.get("actor") if isinstance(q.get("actor"), str) else None, None,
+                            bool(q.get("anonymous"))))
+    return Analysis("", "", text(summary.get("sha256")), text(summary.get("model")), actors=actors, quotes=quotes)
+
+
+@dataclass
+class LibraryVoices:
+    voices: Voices
+    sites: list[SiteSourcing]
+    articles: int  # analysed articles counted
+
+    def to_dict(self) -> dict:
+        return {**self.voices.to_dict(), "articles": self.articles, "sites": [s.to_dict() for s in self.sites]}
+
+
+def library_voices(library) -> LibraryVoices:
+    """The voices of every analysed article of a library (core.library.Library), combined, and
+    anonymous sourcing per site."""
+    sites = {e.id: e.site or "" for e in library.entries()}
+    per_article = [(sites.get(key, ""), voices(from_summary(summary))) for key, summary in library.summaries()]
+    return LibraryVoices(combine([v for _, v in per_article]), sourcing_by_site(per_article), len(per_article))

@@ -23,6 +23,15 @@ from .jsonl import render_jsonl
 from .markdown import render_md
 from .w3c import render_w3c
 
+
+def render_voices(b: Bundle) -> str:
+    """The voices of the article, one row per voice (CSV)."""
+    from ..voices import to_csv, voices
+
+    if b.analysis is None:
+        raise ExportError("the voices export needs the analysis; it is not there yet")
+    return to_csv(voices(b.analysis, b.article.text))
+
 __all__ = ["FORMATS", "Bundle", "Format", "OutputExists", "default_output", "planned_outputs", "render",
            "write_files"]
 
@@ -45,6 +54,7 @@ REGISTRY: dict[str, Format] = {f.name: f for f in (
     Format("spacy", ".spacy", "spaCy DocBin", render_spacy, files_only=True),
     Format("csv", ".csv", "one row per annotation (CSV)", render_csv),
     Format("brat", ".ann", "brat standoff (.ann over the article text)", render_brat, files_only=True),
+    Format("voices", ".voices.csv", "who is quoted, how much, who without a name (CSV)", render_voices),
 )}
 FORMATS = tuple(REGISTRY)
 
