@@ -13,6 +13,7 @@ from byline.tui.core.store import Store
 from byline.tui.screens.confirm import ConfirmDialog
 from byline.tui.screens.library import LibraryScreen, OpenArticle
 from byline.tui.screens.people import PeopleScreen
+from byline.tui.screens.voices import LibraryVoicesScreen, ShowPerson
 
 BRIDGE = ("Bridge delayed again\n\nMayor Ines Darrow said on Monday that the Kessel bridge would open in May. "
           "“We will not cut corners,” Darrow said.\n")
@@ -34,10 +35,12 @@ class Host(App):
     def on_mount(self) -> None:
         self.add_mode("library", lambda: LibraryScreen(self.library))
         self.add_mode("people", lambda: PeopleScreen(self.library))
+        self.add_mode("voices", lambda: LibraryVoicesScreen(self.library))
         self.switch_mode("library")
 
     @on(OpenArticle)
-    def _open(self, message: OpenArticle) -> None:
+    @on(ShowPerson)
+    def _open(self, message) -> None:
         self.opened.append(message)
 
 
@@ -53,7 +56,8 @@ def library(analyse, tmp_path):
 async def loaded(pilot, screen_type):
     for _ in range(200):
         screen = pilot.app.screen
-        if isinstance(screen, screen_type) and (getattr(screen, "loaded", False) or getattr(screen, "people", None)):
+        if isinstance(screen, screen_type) and (getattr(screen, "loaded", False) or getattr(screen, "people", None)
+                                                or getattr(screen, "found", None)):
             await pilot.pause()
             return screen
         await pilot.pause(0.02)
@@ -129,3 +133,23 @@ async def test_people_merge_across_articles_and_a_quote_opens_its_article(librar
         quote = screen.current.quotes[wanted]
         article = library.open(request.entry_id)
         assert article.title == "Bridge delayed again" and article.text[request.at:].startswith(quote.text[:10])
+
+
+async def test_voices_across_the_library_and_anonymous_sourcing_per_site(library):
+    app = Host(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot, LibraryScreen)
+        app.switch_mode("voices")
+        screen = await loaded(pilot, LibraryVoicesScreen)
+        darrow = next(v for v in screen.found.voices.voices if v.speaker == "Ines Darrow")
+        assert darrow.articles == 2
+        rows = screen.query_one("#library-voice-list", OptionList)
+        assert rows.option_count == len(screen.found.voices.voices)
+        assert "2 articles" in str(rows.get_option_at_index(screen.shown.index(darrow)).prompt)
+        sites = screen.query_one("#sites-table", DataTable)
+        assert {str(sites.get_row_at(i)[0]) for i in range(sites.row_count)} == {"Harbour Gazette", "Island Times"}
+        await pilot.press("slash", *"darrow", "enter")
+        assert screen.shown == [darrow] and rows.has_focus
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [m.name for m in app.opened] == ["Ines Darrow"]
