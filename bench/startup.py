@@ -4,17 +4,20 @@
 
 Each figure is wall-clock time from launching a fresh Python process: the reference process
 imports spaCy, loads the pipeline and parses the article; the Byline process starts the real app
-headless at 120x40 and notes when the article text is on screen and when highlights land.
+headless at 120x40 and notes when the article text is on screen and when highlights land: once
+in a new BYLINE_HOME (cold), and again on the same article (its analysis cached).
 Prints medians and ratios to the reference measured in the same run.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import json
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -50,16 +53,19 @@ async def main():
                 await pilot.pause()
                 ready = time.time()
             await asyncio.sleep(0.005)
-    print(json.dumps({"first": first - launched, "ready": ready - launched}))
+    print(json.dumps({"first": first - launched, "ready": ready - launched, "spacy": "spacy" in sys.modules}))
 
 asyncio.run(main())
 """
 
 
-def run(code: str, *args: str) -> tuple[float, str]:
+def run(code: str, *args: str, home: str | None = None) -> tuple[float, str]:
+    env = dict(os.environ)
+    if home is not None:
+        env["BYLINE_HOME"] = home
     launched = time.time()
-    out = subprocess.run([sys.executable, "-c", code, *args, str(launched)], cwd=ROOT, capture_output=True,
-                         text=True, check=True).stdout
+    out = subprocess.run([sys.executable, "-c", code, *args, str(launched)], cwd=tempfile.gettempdir(),
+                         capture_output=True, text=True, check=True, env=env).stdout
     return launched, out
 
 
@@ -69,19 +75,27 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--runs", type=int, default=5)
     opts = parser.parse_args(argv)
     runs, article = opts.runs, opts.article
-    raw, first, ready = [], [], []
+    raw, first, cold, cached, imported = [], [], [], [], []
     for _ in range(runs):
         launched, out = run(RAW, article)
         raw.append(float(out.strip()) - launched)
-        _, out = run(APP, article)
-        data = json.loads(out)
-        first.append(data["first"])
-        ready.append(data["ready"])
-    r, f, h = (statistics.median(x) for x in (raw, first, ready))
-    print(f"article: {article} ({runs} runs, medians)")
+        with tempfile.TemporaryDirectory(prefix="byline-startup-") as home:
+            # cold: a new home, nothing analysed; then the same article again, from the cache
+            _, out = run(APP, article, home=home)
+            data = json.loads(out)
+            first.append(data["first"])
+            cold.append(data["ready"])
+            _, out = run(APP, article, home=home)
+            data = json.loads(out)
+            cached.append(data["ready"])
+            imported.append(data["spacy"])
+    r, f, c, h = (statistics.median(x) for x in (raw, first, cold, cached))
+    print(f"article: {article} ({runs} runs, medians, each in a new BYLINE_HOME)")
     print(f"raw spaCy (process start, import, load, parse): {r:.3f} s")
     print(f"byline first frame with text:                   {f:.3f} s  ({f / r:.2f}x raw)")
-    print(f"byline highlights and side panel:               {h:.3f} s  ({h / r:.2f}x raw, raw + {h - r:+.3f} s)")
+    print(f"byline panel, cold (nothing cached):            {c:.3f} s  ({c / r:.2f}x raw, raw {c - r:+.3f} s)")
+    print(f"byline panel, reopened (analysis cached):       {h:.3f} s  ({h / r:.2f}x raw)"
+          f"{'  spaCy imported!' if any(imported) else '  spaCy not imported'}")
     return 0
 
 
