@@ -256,3 +256,20 @@ def test_an_unnamed_spokesperson_of_a_named_body(analyse):
     a = analyse("Title\n\nA spokesman for the Association of Payment and Clearing Services said the risk was minimal.\n")
     (q,) = quotes(a, "indirect")
     assert q.speaker == "spokesman for the Association of Payment and Clearing Services" and q.anonymous
+
+
+def test_a_group_around_one_named_body_is_that_body(analyse):
+    a = analyse(
+        "Title\n\nTheir allies and members of the Norland Unionist Party said they will back the government.\n"
+    )
+    (q,) = [q for q in quotes(a, "indirect") if q.text.startswith("they will back")]
+    assert q.speaker == "Norland Unionist Party" and not q.anonymous
+
+
+def test_the_minister_is_the_one_minister_named(analyse):
+    a = analyse(
+        "Title\n\nForeign Minister Ada Holm spoke on Monday.\n\n"
+        "\u201cWe will not give up on him,\u201d the minister said.\n"
+    )
+    (q,) = quotes(a, "direct")
+    assert q.speaker == "Ada Holm"

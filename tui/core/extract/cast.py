@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .grouping import slug
-from .lexicon import GROUP_PRONOUNS, PERSON_NOUNS, PERSON_PRONOUNS
+from .lexicon import GROUP_PRONOUNS, PERSON_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS
 from .pronouns import References, pronoun_gender, read_references
 from .roles import role_key
 from ..model import Actor, Entity
@@ -102,7 +102,15 @@ class Cast:
         return self.doc[self._refs.plural_subjects[pos][1]]
 
     def by_role(self, phrase: str) -> Actor | None:
-        idx = self._role_index.get(role_key(phrase))
+        """The one actor who holds the role `phrase` names: as written ("NATO chief"), or by its
+        last word alone ("the minister" when one person named in the story is a minister)."""
+        key = role_key(phrase)
+        idx = self._role_index.get(key)
+        if idx is None and key in ROLE_NOUNS:
+            holders = {i for k, i in self._role_index.items()
+                       if k.split()[-1] == key and self.actors[i].type == "PERSON"}
+            if len(holders) == 1:
+                idx = holders.pop()
         return self.actors[idx] if idx is not None else None
 
     def resolve_pronoun(self, token: "Token", window: int = 1500) -> Actor | None:

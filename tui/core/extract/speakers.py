@@ -88,6 +88,12 @@ def speaker_of(cast: Cast, subject: "Token | None") -> Voice:
             return Voice(named[0].name, named[0].id)  # "Kenya and the attacks": the one who can speak
         if not named and not any(_can_speak(c) for c in conjuncts):
             return NOBODY
+        if not named:  # "their allies and members of the Unionist Party": the body it names
+            embedded = {a.id: a for t in subject.subtree if (a := cast.actor_of_token(t)) is not None
+                        and a.type in ("ORG", "PERSON")}
+            if len(embedded) == 1:
+                actor = next(iter(embedded.values()))
+                return Voice(actor.name, actor.id)
         names = [h.name if h else span_text(cast.doc, np_core(cast.doc, c, rights=("prep", "compound", "amod")))
                  for h, c in zip(hits, conjuncts)]
         return Voice(" and ".join(names), None, not named and all(_is_person(c) for c in conjuncts))
@@ -115,8 +121,8 @@ def _phrase_voice(cast: Cast, head: "Token") -> Voice:
     preps = None if head.lower_ in _QUANTIFIERS else ("of", "with", "for", "from", "in", "at", "on")
     core = np_core(cast.doc, head, rights=("prep", "compound", "amod", "acl", "nummod"), preps=preps)
     cut = next((k for k, t in enumerate(core) if t.i > head.i and (
-        t.text in (",", "(", "—", "–") or (t.dep_ == "cc" and not (t.head.pos_ == "PROPN" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_title))
-        or t.lower_ in ("who", "which", "that", "whose"))), len(core))
+        t.text in (",", "(", "—", "–", "“", '"') or (t.dep_ == "cc" and not (t.head.pos_ == "PROPN" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_title))
+        or t.lower_ in ("who", "which", "that", "whose", "what"))), len(core))
     core = core[:cut]
     while core and (core[-1].is_punct or core[-1].dep_ in ("cc", "prep", "det")):
         core.pop()
