@@ -273,3 +273,8 @@ def test_the_minister_is_the_one_minister_named(analyse):
     )
     (q,) = quotes(a, "direct")
     assert q.speaker == "Ada Holm"
+
+
+def test_a_term_in_the_speakers_description_is_not_their_words(analyse):
+    a = analyse("Title\n\nCritics of what is known as the \u201cbackstop\u201d argue it could tie Norland to the bloc.\n")
+    assert quotes(a, "partial") == []

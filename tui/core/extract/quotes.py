@@ -46,12 +46,13 @@ def _governing_verb(token: "Token", inside: Marked) -> "Token | None":
     for _ in range(10):
         if node.head.i == node.i:
             break
-        node = node.head
+        below, node = node, node.head
         if inside.open <= node.idx < inside.close:
             continue
         if (node.pos_ in ("VERB", "AUX") and node.is_alpha and node.lemma_ in SPEECH_VERBS
                 and node.lemma_ not in COGNITION_VERBS):
-            return node
+            # what a speaker says, not how the speaker is described ("critics of the 'backstop' argue")
+            return None if below.dep_ in ("nsubj", "nsubjpass") else node
     return None
 
 
