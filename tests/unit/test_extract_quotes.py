@@ -278,3 +278,15 @@ def test_the_minister_is_the_one_minister_named(analyse):
 def test_a_term_in_the_speakers_description_is_not_their_words(analyse):
     a = analyse("Title\n\nCritics of what is known as the \u201cbackstop\u201d argue it could tie Norland to the bloc.\n")
     assert quotes(a, "partial") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("Brexit backers say leaving the bloc will open new markets.", "Brexit backers"),
+        ("Police on Sunday said they had arrested a man from Halden.", "Police"),
+    ],
+)
+def test_who_a_group_is_not_what_it_is_named_after(analyse, sentence, speaker):
+    (q,) = [q for q in quotes(analyse("Title\n\n" + sentence + "\n"), "indirect") if q.cue in ("say", "said")]
+    assert q.speaker == speaker

@@ -460,3 +460,9 @@ def test_a_name_the_article_calls_its_is_not_a_person(analyse):
         "the fault. Chirpbook said its users would get a refund.\n"
     )
     assert not [x for x in a.actors if x.name == "Chirpbook" and x.type == "PERSON"]
+
+
+def test_being_something_is_not_a_role(analyse):
+    a = analyse("Brexit is the biggest challenge for the industry, Mike Hawley said. Hawley is the chief executive.\n")
+    assert not [x for x in a.actors if x.name == "Brexit" and x.roles]
+    assert "chief executive" in actor(a, "Mike Hawley").roles

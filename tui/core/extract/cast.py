@@ -77,6 +77,8 @@ class Cast:
         for t in tokens:
             hit = self.actor_of_token(t)
             if hit and hit.type != "NORP" and t.dep_ in ("appos", "compound", "flat") and t.head in heads:
+                if t.dep_ == "compound" and t.head.tag_ == "NNS":
+                    continue  # "Brexit backers", "UK carmakers": people named after something else
                 return hit
         return None
 

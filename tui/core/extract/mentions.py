@@ -229,8 +229,7 @@ def _consistent_types(mentions: list[Mention]) -> None:
         counts = votes[m.key]
         best = max(counts.values())
         winners = [t for t in PREFERRED_TYPES if counts.get(t) == best]
-        if m.type not in winners:
-            m.type = winners[0]
+        m.type = winners[0]  # one type for every mention of the name, ties broken one way
 
 
 _PLACE_PREPS = frozenset("in at from near outside throughout across around downtown".split())

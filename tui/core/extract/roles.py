@@ -118,7 +118,7 @@ def roles_around(doc: "Doc", start: int, end: int) -> list[str]:
             found.append(span_text(doc, tokens))
     if root.dep_ == "nsubj" and head.lemma_ == "be":
         for child in head.rights:
-            if child.dep_ == "attr" and child.pos_ == "NOUN":
+            if child.dep_ == "attr" and child.pos_ == "NOUN" and _role_head(child):  # not "the biggest challenge"
                 tokens = np_core(doc, child)
                 if tokens and _is_role(tokens, limit=25):
                     found.append(span_text(doc, tokens))

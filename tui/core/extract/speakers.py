@@ -120,6 +120,9 @@ def _phrase_voice(cast: Cast, head: "Token") -> Voice:
     actor holds is that actor."""
     preps = None if head.lower_ in _QUANTIFIERS else ("of", "with", "for", "from", "in", "at", "on")
     core = np_core(cast.doc, head, rights=("prep", "compound", "amod", "acl", "nummod"), preps=preps)
+    for child in head.rights:  # "police on Sunday": when is not who
+        if child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children):
+            core = [t for t in core if t.i < child.i]
     cut = next((k for k, t in enumerate(core) if t.i > head.i and (
         t.text in (",", "(", "—", "–", "“", '"') or (t.dep_ == "cc" and not (t.head.pos_ == "PROPN" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_title))
         or t.lower_ in ("who", "which", "that", "whose", "what"))), len(core))
