@@ -20,9 +20,10 @@ def extract(doc: "Doc", analysis: Analysis) -> Analysis:
 
     from .syntax import shared_tokens
 
-    page = read_page(doc.text)
+    text = doc.text  # spaCy joins every token to make it: once
+    page = read_page(text)
     with shared_tokens(doc):
-        cast = find_actors(doc, page)
+        cast = find_actors(doc, page, text)
         analysis.entities = cast.entities
         analysis.actors = cast.actors
         analysis.numbers = find_numbers(doc)

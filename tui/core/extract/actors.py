@@ -24,12 +24,13 @@ if TYPE_CHECKING:  # pragma: no cover
     from .page import Page
 
 
-def find_actors(doc: "Doc", page: "Page | None" = None) -> Cast:
+def find_actors(doc: "Doc", page: "Page | None" = None, text: str | None = None) -> Cast:
     """The actors of a parsed article, with everything needed to resolve a word to one; none
     from the page's furniture and credits."""
     mentions = complete_mentions(doc, with_roles(doc, named_mentions(doc, page)), page)
     actors, entities, token_actor = build_actors(doc, mentions)
-    cast = Cast(doc=doc, text=doc.text, entities=entities, actors=actors, token_actor=token_actor)
+    cast = Cast(doc=doc, text=doc.text if text is None else text, entities=entities, actors=actors,
+                token_actor=token_actor)
     link_delayed_names(cast)
     cast.index_roles()
     add_descriptions(cast)

@@ -12,6 +12,7 @@ from .grouping import slug
 from .lexicon import GROUP_PRONOUNS, PERSON_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS
 from .pronouns import References, pronoun_gender, read_references
 from .roles import role_key
+from .syntax import sentence_start
 from ..model import Actor, Entity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -150,10 +151,10 @@ class Cast:
         """Resolve a person pronoun only when a single person is named since the previous sentence."""
         if token.lower_ not in PERSON_PRONOUNS:
             return None
-        sent = token.sent
-        prev_start = sent.start_char
-        if sent.start > 0:
-            prev_start = self.doc[sent.start - 1].sent.start_char
+        start = sentence_start(token)
+        if start > 0:
+            start = sentence_start(self.doc[start - 1])
+        prev_start = self.doc[start].idx
         lo = bisect_left(self._person_starts, prev_start)
         hi = bisect_left(self._person_starts, token.idx)
         found = {self._person_ids[i] for i in range(lo, hi)}

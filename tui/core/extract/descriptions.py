@@ -37,6 +37,7 @@ def link_delayed_names(cast: Cast, reach: int = 800) -> None:
         for role in a.roles:
             held[role_key(role)].append(idx)
     title_end = cast.text.find("\n") if "\n" in cast.text else len(cast.text)
+    first_seen = {idx: min(start for start, _ in a.mentions) for idx, a in enumerate(cast.actors) if a.mentions}
     for token in token_list(doc):
         if (token.dep_ not in SUBJECT_DEPS or token.pos_ != "NOUN" or token.tag_ != "NN"
                 or cast.token_actor[token.i] >= 0 or token.lower_ not in ROLE_NOUNS
@@ -65,8 +66,7 @@ def link_delayed_names(cast: Cast, reach: int = 800) -> None:
         while pos < len(people) and people[pos][0] - token.idx <= reach:
             idx = people[pos][1]
             actor = cast.actors[idx]
-            first_seen = min(start for start, _ in actor.mentions)
-            introduced_later = first_seen > token.idx or first_seen < title_end
+            introduced_later = first_seen[idx] > token.idx or first_seen[idx] < title_end
             if not actor.roles and idx not in taken and introduced_later:
                 taken.add(idx)
                 linked[role_key(phrase)] = idx

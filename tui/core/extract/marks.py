@@ -7,12 +7,14 @@ that goes on in the next one.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
 _DIRECT_LEAD = set(":,;—–-([")
+_QUOTE_CHARS = re.compile("[\"“”„«»‘’']")
 
 
 @dataclass
@@ -42,7 +44,8 @@ def find_marks(text: str) -> list[Marked]:
         open_at: int | None = None
         single_at: int | None = None
         n = len(para)
-        for i, ch in enumerate(para):
+        for hit in _QUOTE_CHARS.finditer(para):  # only marks change anything: skip the rest
+            i, ch = hit.start(), hit.group()
             prev = para[i - 1] if i else " "
             nxt = para[i + 1] if i + 1 < n else " "
             if ch == '"':

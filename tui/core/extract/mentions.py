@@ -22,7 +22,7 @@ from .lexicon import (
     SPEECH_VERBS,
     SYNONYM_OF,
 )
-from .syntax import POSSESSIVE, token_list
+from .syntax import POSSESSIVE, entity_list, token_list
 from ..entity_types import ACTOR_CODES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -74,7 +74,7 @@ def _clean(doc: "Doc", start: int, end: int, code: str) -> tuple[int, int]:
 
 def _raw_mentions(doc: "Doc") -> list[Mention]:
     mentions = []
-    for ent in doc.ents:
+    for ent in entity_list(doc):
         if ent.label_ not in ACTOR_CODES:
             continue
         code = ent.label_

@@ -14,7 +14,7 @@ from .lexicon import (
     UNITS_WORDS,
     VAGUE_WORDS,
 )
-from .syntax import token_list
+from .syntax import entity_list, token_list
 from ..entity_types import NUMBER_CODES
 from ..model import Number
 
@@ -292,7 +292,7 @@ def _share(doc: "Doc", start: int, end: int) -> bool:
 def _candidates(doc: "Doc") -> list[tuple[int, int, str]]:
     spans = []
     covered = bytearray(len(doc))
-    for ent in doc.ents:
+    for ent in entity_list(doc):
         if ent.label_ not in NUMBER_CODES:
             continue
         if _share(doc, ent.start, ent.end):  # "about a quarter of the staff", taken for a date
@@ -346,7 +346,7 @@ def _join_ranges(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[tuple[in
     for start, end, label in spans:
         if merged:
             ps, pe, pl = merged[-1]
-            gap = [t.lower_ for t in doc[pe:start]]
+            gap = [t.lower_ for t in doc[pe:start]] if start - pe <= 2 else None
             between = doc[ps].lower_ == "between" or (ps > 0 and doc[ps - 1].lower_ == "between")
             if gap in _JOINERS and (gap != ["and"] or between) and pl not in ("ORDINAL",) and label != "ORDINAL":
                 if ps > 0 and doc[ps - 1].lower_ == "between":

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from .lexicon import COGNITION_VERBS, SPEECH_NOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS
 from .marks import Marked, QuoteMask, find_marks, is_direct
@@ -68,18 +68,26 @@ def _words(text: str) -> str:
     return " " + " ".join(w.lower() for w in _WORD.findall(text)) + " "
 
 
-def _speaker_of_fragment(fragment: Quote, quotes: list[Quote]) -> Quote | None:
+def _sources_of_fragments(fragments: list[Quote], quotes: list[Quote]) -> list[Quote | None]:
     """A fragment no speech verb governs is still a quote when it sits inside someone's reported
-    speech, or repeats words someone is quoted saying; that quote, if any."""
-    for q in quotes:
-        if q.kind == "indirect" and q.start <= fragment.start and fragment.end <= q.end + 2 and q.speaker:
-            return q
-    words = _words(fragment.text)
-    if words.strip():
-        for q in quotes:
-            if q.kind == "direct" and q is not fragment and q.speaker and words in _words(q.text):
-                return q
-    return None
+    speech, or repeats words someone is quoted saying; for each fragment, that quote, if any."""
+    reported = sorted((q for q in quotes if q.kind == "indirect" and q.speaker), key=lambda q: q.start)
+    starts = [q.start for q in reported]
+    said = [(q, _words(q.text)) for q in quotes if q.kind == "direct" and q.speaker] if fragments else []
+    found: list[Quote | None] = []
+    for fragment in fragments:
+        source = None
+        pos = bisect_right(starts, fragment.start) - 1
+        while pos >= 0 and source is None and fragment.start - starts[pos] < 2000:
+            q = reported[pos]
+            if fragment.end <= q.end + 2:
+                source = q
+            pos -= 1
+        words = _words(fragment.text)
+        if source is None and words.strip():
+            source = next((q for q, w in said if words in w), None)
+        found.append(source)
+    return found
 
 
 def _nearest_cue(doc: "Doc", text: str, mask: QuoteMask, m: Marked) -> "Token | None":
@@ -196,8 +204,7 @@ def find_quotes(doc: "Doc", cast: Cast, page: "Page | None" = None) -> list[Quot
     _cover_fragments(reported, marks, text)
     quotes.extend(reported)
     attribute_floating(floating, quotes, cast, mask)
-    for fragment in ungoverned:
-        source = _speaker_of_fragment(fragment, quotes)
+    for fragment, source in zip(ungoverned, _sources_of_fragments(ungoverned, quotes)):
         if source is not None:
             fragment.speaker, fragment.speaker_actor, fragment.cue = source.speaker, source.speaker_actor, source.cue
             fragment.anonymous = source.anonymous

@@ -176,12 +176,13 @@ def find_reported(doc: "Doc", text: str, cast: Cast, mask: QuoteMask, page: "Pag
     """Reported speech without quote marks, in text order; none in page furniture."""
     found: list[Quote] = []
     for token in token_list(doc):
-        if page is not None and page.covers(token.idx):
+        according = token.lower_ == "according"
+        if not according and (token.pos_ != "VERB" or token.lemma_ not in SPEECH_VERBS):
             continue
-        if token.lower_ == "according" and mask.find(token.idx) is None:
+        if (page is not None and page.covers(token.idx)) or mask.find(token.idx) is not None:
+            continue
+        if according:
             found.extend(_according(doc, text, cast, token))
-            continue
-        if token.pos_ != "VERB" or token.lemma_ not in SPEECH_VERBS or mask.find(token.idx) is not None:
             continue
         if token.lemma_ in COGNITION_VERBS or token.lemma_ in QUESTION_VERBS:
             continue  # what someone thinks, or asks, is not what they said

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .lexicon import COURTESY, HONORIFICS, NAME_SUFFIXES, POSTNOMINALS, ROLE_NOUNS
-from .syntax import POSSESSIVE, np_core, span_text
+from .syntax import POSSESSIVE, np_core, sentence_start, span_text
 from ..entity_types import ACTOR_CODES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -67,7 +67,7 @@ def role_before(doc: "Doc", start: int, end: int) -> tuple[int, str] | None:
     """The title written before a name ("NATO Secretary-General Jens Stoltenberg")."""
     end = _with_suffix(doc, end)
     root = doc[start:end].root
-    sent_start = doc[start].sent.start
+    sent_start = sentence_start(doc[start])
     if start > 0 and doc[start - 1].text in POSSESSIVE:
         return None  # "Mr Brown's International Finance Facility": an owner, not a title
     j, first = start - 1, start

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 #: The possessive ending as spaCy splits it off: "Brown's", "Reuters'".
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -14,23 +15,45 @@ POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 _shared: dict[int, list["Token"]] = {}
+_shared_ents: dict[int, tuple["Span", ...]] = {}
+_shared_starts: dict[int, list[int]] = {}
 
 
 @contextmanager
 def shared_tokens(doc: "Doc") -> Iterator[None]:
-    """While reading one article, every rule that walks all its tokens walks one list: spaCy
-    makes a new Token object each time a Doc is iterated, and the rules walk it many times."""
-    _shared[id(doc)] = list(doc)
+    """While reading one article, every rule that walks all its tokens (or entities) walks one
+    list: spaCy makes new Token and Span objects each time a Doc or its entities are iterated,
+    and the rules walk them many times."""
+    _shared[id(doc)] = tokens = list(doc)
+    _shared_ents[id(doc)] = doc.ents
+    _shared_starts[id(doc)] = [t.i for t in tokens if t.is_sent_start] or [0]
     try:
         yield
     finally:
         del _shared[id(doc)]
+        del _shared_ents[id(doc)]
+        del _shared_starts[id(doc)]
 
 
 def token_list(doc: "Doc") -> list["Token"]:
     """The tokens of `doc` as a list (shared while `shared_tokens(doc)` is active)."""
     found = _shared.get(id(doc))
     return found if found is not None else list(doc)
+
+
+def sentence_start(token: "Token") -> int:
+    """The index of the first token of `token`'s sentence (cheaper than `token.sent.start`,
+    which builds a Span by walking the sentence)."""
+    starts = _shared_starts.get(id(token.doc))
+    if starts is None:
+        return token.sent.start
+    return starts[bisect_right(starts, token.i) - 1]
+
+
+def entity_list(doc: "Doc") -> tuple["Span", ...]:
+    """The named entities of `doc` (shared while `shared_tokens(doc)` is active)."""
+    found = _shared_ents.get(id(doc))
+    return found if found is not None else doc.ents
 
 
 def span_text(doc: "Doc", tokens: list["Token"]) -> str:
