@@ -290,3 +290,14 @@ def test_a_term_in_the_speakers_description_is_not_their_words(analyse):
 def test_who_a_group_is_not_what_it_is_named_after(analyse, sentence, speaker):
     (q,) = [q for q in quotes(analyse("Title\n\n" + sentence + "\n"), "indirect") if q.cue in ("say", "said")]
     assert q.speaker == speaker
+
+
+def test_a_quotation_with_its_own_cue_is_not_part_of_the_reported_clause(analyse):
+    a = analyse(
+        "Title\n\nJoe Niemand said \u201cnobody knows the story behind it,\u201d and added: "
+        "\u201cI promise you, those people got talked to.\u201d\n"
+    )
+    (reported,) = quotes(a, "indirect")
+    (direct,) = quotes(a, "direct")
+    assert "promise" not in reported.text and direct.text.startswith("I promise you")
+    assert direct.speaker == reported.speaker == "Joe Niemand"

@@ -148,6 +148,27 @@ def _introducing_verb(doc: "Doc", text: str, m: Marked) -> "Token | None":
     return root
 
 
+_INTRODUCED = re.compile(r"(?:[:—–]|\b(?:added|adding|said|saying|continued|went on)[,:]?)\s*$", re.I)
+
+
+def _introduced(text: str, start: int, opens: int) -> bool:
+    """Whether a quotation is handed its own cue ("... and added: “"), rather than being the
+    end of the reported clause it sits in ("... and that “")."""
+    return _INTRODUCED.search(text[max(start, opens - 40) : opens]) is not None
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    """Trim what a cut leaves dangling at the end of a clause: "added", "he said"."""
+    while True:
+        while end > start and text[end - 1] in " ,;:—–":
+            end -= 1
+        words = text[start:end].rsplit(" ", 1)
+        if len(words) == 2 and words[1].lower() in ("added", "adding", "said", "saying", "and", "but"):
+            end = start + len(words[0])
+            continue
+        return end
+
+
 def _cover_fragments(reported: list[Quote], marks: list[Marked], text: str) -> None:
     """A reported clause that ends (or starts) inside a quoted fragment takes all of it: "said it
     looks “silly.”" reports the whole fragment, which then nests in the clause."""
@@ -156,6 +177,11 @@ def _cover_fragments(reported: list[Quote], marks: list[Marked], text: str) -> N
         lo = bisect_left(starts, q.start - 400)
         for m in marks[lo:]:
             if m.start >= q.end:
+                break
+            if q.start < m.open and is_direct(text, m) and _introduced(text, q.start, m.open):
+                # '... "nobody knows," and added: "I promise you ..."': a quotation of its own
+                # starts here, and the reported clause stops before it
+                q.end = _clause_end(text, q.start, m.open)
                 break
             if m.start < q.end < m.end and "\n" not in text[q.end : m.end]:
                 q.end = m.end
