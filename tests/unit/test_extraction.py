@@ -466,3 +466,14 @@ def test_being_something_is_not_a_role(analyse):
     a = analyse("Brexit is the biggest challenge for the industry, Mike Hawley said. Hawley is the chief executive.\n")
     assert not [x for x in a.actors if x.name == "Brexit" and x.roles]
     assert "chief executive" in actor(a, "Mike Hawley").roles
+
+
+def test_short_and_legal_forms_of_a_body_are_one_actor(analyse):
+    a = analyse(
+        "The House of Commons voted on Tuesday. The House will sit again in May.\n\n"
+        "Halden Motor Works said sales fell, and Halden Motor Works PLC shares dropped. Figures from "
+        "the Society of Bicycle Makers and Traders showed a decline, the SBMT said.\n"
+    )
+    assert "House" in actor(a, "House of Commons").aliases
+    assert len([x for x in a.actors if x.name.startswith("Halden Motor Works")]) == 1
+    assert "SBMT" in actor(a, "Society of Bicycle Makers and Traders").aliases

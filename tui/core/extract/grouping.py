@@ -14,6 +14,8 @@ from ..model import Actor, Entity
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
+#: Words a company's full legal name adds to the name it goes by.
+_CORPORATE = frozenset("plc inc ltd llc corp co group holdings ag gmbh sa nv limited corporation company".split())
 _STOP_INITIALS = {"of", "the", "and", "for", "de", "du", "la", "le", "on", "in", "&"}
 _AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 _INITIAL = re.compile(r"^[A-Z]\.?$")
@@ -121,6 +123,17 @@ class _Grouper:
             prefix = key.rsplit(" of ", 1)[0]
             if prefix in self.keys and " " in prefix:
                 return self.canonical_name(prefix)
+        if " " not in key:  # "the House", once "the House of Commons" is named
+            longer = [k for k in self.keys if k.startswith(key + " of ")]
+            if len(longer) == 1:
+                return self.canonical_name(longer[0])
+        words = key.split()
+        for cut in range(len(words) - 1, 1, -1):  # "Jaguar Land Rover Automotive PLC"
+            if all(w.strip(".,").lower() in _CORPORATE for w in words[cut:]) or (
+                    len(words) - cut <= 2 and words[-1].strip(".,").lower() in _CORPORATE):
+                shorter = " ".join(words[:cut])
+                if shorter in self.keys:
+                    return self.canonical_name(shorter)
         return key
 
     def display_name(self, members: list[Mention], kind: str) -> str:

@@ -100,6 +100,11 @@ def _raw_mentions(doc: "Doc") -> list[Mention]:
                 and (not doc[s - 2].ent_type_ or doc[s - 2].ent_iob_ == "B") \
                 and not doc[s - 2].is_sent_start and doc[s - 2].pos_ in ("PROPN", "NOUN"):
             s -= 2
+        # "Society of Motor Manufacturers and Traders" tagged without "and Traders"
+        if code == "ORG" and e + 1 < len(doc) and doc[e].lower_ in ("and", "&") and doc[e + 1].is_title \
+                and not doc[e + 1].ent_type_ and doc[e + 1].pos_ in ("PROPN", "NOUN") \
+                and (e + 2 >= len(doc) or not doc[e + 2].is_title):
+            e += 2
         # A first name the model left out: "Mamadou Dia" tagged as "Dia".
         while code == "PERSON" and s > 0:
             prev = doc[s - 1]
