@@ -104,6 +104,8 @@ class SidePanel(Vertical):
         self._rows: dict[str, list[Row]] = {list_id: [] for _, _, list_id, _ in TABS}
         self._shown: dict[str, list[Row]] = {list_id: [] for _, _, list_id, _ in TABS}
         self._voices_summary = ""
+        self._note_rows: dict[str, tuple[Annotation, Row]] = {}
+        self._note_colours: dict[str, str] | None = None
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="tabs"):
@@ -201,7 +203,9 @@ class SidePanel(Vertical):
             return
         tab = next(t for t, _, lid, _ in TABS if lid == list_id)
         query = self.query_one(f"#{tab}-filter", FilterField).value
-        matching = [r for r in self._rows[list_id] if r.matches(query)]
+        words = query.lower().split()
+        rows = self._rows[list_id]
+        matching = [r for r in rows if all(w in r.haystack for w in words)] if words else list(rows)
         if query:  # a heading stays only with the rows under it that match
             matching = [r for i, r in enumerate(matching)
                         if not r.heading or (i + 1 < len(matching) and not matching[i + 1].heading)]
@@ -225,7 +229,16 @@ class SidePanel(Vertical):
             return
         # orphans first (they need the reader), then notes in reading order, then corrections
         ordered = sorted(self.notes, key=lambda a: (not a.orphan, a.kind == "correction", a.start))
-        self._rows["note-list"] = [note_row(a, self.label_colours) for a in ordered]
+        # a row is made again only for an annotation that changed (a change is a new object)
+        colours = self.label_colours
+        made = self._note_rows if colours is self._note_colours else {}
+        self._note_colours = colours
+        fresh: dict[str, tuple[Annotation, Row]] = {}
+        for a in ordered:
+            known = made.get(a.id)
+            fresh[a.id] = known if known is not None and known[0] is a else (a, note_row(a, colours))
+        self._note_rows = fresh
+        self._rows["note-list"] = [row for _, row in fresh.values()]
         notes = sum(a.kind == "annotation" for a in self.notes)
         orphans = sum(a.orphan for a in self.notes)
         self.tabs.get_tab("notes").label = f"Notes {notes:,}" + (f" ({orphans} orphaned)" if orphans else "")
