@@ -477,3 +477,8 @@ def test_short_and_legal_forms_of_a_body_are_one_actor(analyse):
     assert "House" in actor(a, "House of Commons").aliases
     assert len([x for x in a.actors if x.name.startswith("Halden Motor Works")]) == 1
     assert "SBMT" in actor(a, "Society of Bicycle Makers and Traders").aliases
+
+
+def test_a_role_does_not_end_in_an_honorific(analyse):
+    a = analyse('"It matters," said lead author Dr. Alma Garde, an internal medicine specialist.\n')
+    assert actor(a, "Alma Garde").roles[0] == "lead author"

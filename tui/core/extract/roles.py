@@ -86,8 +86,8 @@ def role_before(doc: "Doc", start: int, end: int) -> tuple[int, str] | None:
     tokens = [doc[k] for k in range(first, start)]
     while tokens and (tokens[0].pos_ in ("ADP", "PUNCT") or tokens[0].text in POSSESSIVE):
         tokens.pop(0)
-    while tokens and tokens[-1].lower_ in COURTESY:
-        tokens.pop()
+    while tokens and (tokens[-1].lower_ in COURTESY or tokens[-1].lower_ in ("dr", "dr.", "prof", "prof.", "rev", "rev.")):
+        tokens.pop()  # "lead author Dr. Allan Garland": the role is "lead author"
     if tokens and _is_role(tokens):
         return tokens[0].i, span_text(doc, tokens)
     return None
