@@ -64,3 +64,30 @@ def test_a_range_of_percentages_has_no_value(analyse):
 def test_a_drop_in_per_cent_is_a_percentage(analyse):
     found = [n for n in analyse("She saw a 40 per cent drop in income.\n").numbers if "40" in n.text]
     assert found and found[0].kind == "percent" and found[0].value == 40
+
+
+@pytest.mark.parametrize(
+    "sentence, texts",
+    [
+        ("Output fell 9.1 per cent to 1.5 million units last year.", ["9.1 per cent", "1.5 million"]),
+        ("Sales rose 3.7 per cent in 2017.", ["3.7 per cent", "2017"]),
+        ("The rate was 1 in 74 residents.", ["1 in 74"]),
+    ],
+)
+def test_only_true_ranges_and_rates_are_joined(analyse, sentence, texts):
+    assert [n.text for n in analyse(sentence + "\n").numbers] == texts
+
+
+def test_an_age_beside_a_name(analyse):
+    n = number(analyse("Police said Bruno Vale, 20, broke the windows.\n"), "20")
+    assert n.unit == "age (years)" and n.value == 20
+
+
+def test_a_third_alternative_is_an_ordinal(analyse):
+    found = [n for n in analyse("A third alternative is to delay the vote.\n").numbers if "third" in n.text.lower()]
+    assert found and found[0].value == 3
+
+
+def test_either_figure_is_no_value(analyse):
+    found = [n for n in analyse("Nine or 10 people were hurt.\n").numbers if "10" in n.text]
+    assert found and found[0].value is None

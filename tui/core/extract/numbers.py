@@ -104,7 +104,7 @@ def parse_value(text: str) -> tuple[float | int | None, bool]:
         return None, True
     if _RANGE.search(low) or re.search(r"\bper\b|\ba (?:year|day|week|month|head)\b", low):
         return None, False
-    if re.search(r"\bto\b", low) and len([w for w in words if w[0].isdigit() or w in UNITS_WORDS]) >= 2:
+    if re.search(r"\b(?:to|or)\b", low) and len([w for w in words if w[0].isdigit() or w in UNITS_WORDS]) >= 2:
         return None, False  # "eight per cent to 31 per cent": a range
     digits = _DIGITS.findall(low)
     if len(digits) > 1:
@@ -187,6 +187,12 @@ def _unit(doc: "Doc", start: int, end: int, label: str, number_tokens: list["Tok
         return f"percent of {of}" if of else "percent"
     if start > 0 and doc[start - 1].lower_ == "age" or span[0].lower_ == "age" or "year-old" in text.lower() or "years old" in text.lower():
         return "age (years)"
+    named = start >= 2 and (doc[start - 2].ent_type_ == "PERSON" or (
+        span[0].dep_ == "appos" and span[0].head.i == start - 2 and span[0].head.pos_ == "PROPN"
+        and span[0].head.ent_type_ in ("PERSON", "")))
+    if (end - start == 1 and named and doc[start - 1].text == "," and span[0].like_num
+            and end < len(doc) and doc[end].text in (",", ".", ";")):
+        return "age (years)"  # "Brian Bartels, 20, was charged"
     rest = [t for t in span if t not in number_tokens and t.is_alpha and t.lower_ not in _NUMBERISH
             and t.lower_ not in _MONTHS and not any(t.lower_ == w for q in QUALIFIERS for w in q.split())
             and t.lower_ not in ("the", "and", "of", "past", "last", "next", "first", "about")]
@@ -285,6 +291,8 @@ def _share(doc: "Doc", start: int, end: int) -> bool:
     last = doc[end - 1]
     if last.lower_ not in _DENOMINATORS or end - 1 < 1:
         return False
+    if last.pos_ != "NOUN" and not (end < len(doc) and doc[end].lower_ == "of"):
+        return False  # "a third alternative": an ordinal
     prev = doc[end - 2] if doc[end - 2].text != "-" or end - 3 < 0 else doc[end - 3]
     return prev.lower_ in ("a", "an") or prev.lower_ in UNITS_WORDS
 
@@ -348,7 +356,11 @@ def _join_ranges(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[tuple[in
             ps, pe, pl = merged[-1]
             gap = [t.lower_ for t in doc[pe:start]] if start - pe <= 2 else None
             between = doc[ps].lower_ == "between" or (ps > 0 and doc[ps - 1].lower_ == "between")
-            if gap in _JOINERS and (gap != ["and"] or between) and pl not in ("ORDINAL",) and label != "ORDINAL":
+            compatible = pl == label or pl not in ("PERCENT", "MONEY", "QUANTITY")  # "9.1 per cent to 1.5 million"
+            rate = gap != ["in"] or (doc[pe - 1].lower_ in ("1", "one", "a") and "PERCENT" not in (pl, label)
+                                     and "MONEY" not in (pl, label))  # "1 in 74", not "3 per cent in 2017"
+            if (gap in _JOINERS and (gap != ["and"] or between) and pl not in ("ORDINAL",) and label != "ORDINAL"
+                    and compatible and rate):
                 if ps > 0 and doc[ps - 1].lower_ == "between":
                     ps -= 1
                 joined = label if label in ("PERCENT", "MONEY", "QUANTITY") else (pl if pl != "DATE" else label)
