@@ -15,6 +15,7 @@ from .lexicon import (
     VAGUE_WORDS,
 )
 from .syntax import entity_list, token_list
+from .values import DENOMINATORS, parse_value
 from ..entity_types import NUMBER_CODES
 from ..model import Number
 
@@ -29,9 +30,7 @@ _DURATIONS = {
     "second": "seconds", "minute": "minutes", "hour": "hours", "day": "days", "week": "weeks",
     "month": "months", "year": "years", "decade": "decades", "century": "centuries",
 }
-_DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
-_RANGE = re.compile(r"\d\s*(?:-|–|—|to)\s*\d|\bbetween\b.*\band\b|\d\s+in\s+\d|\d+\s*/\s*\d+", re.I)
 _KIND = {
     "CARDINAL": "count", "MONEY": "money", "PERCENT": "percent", "QUANTITY": "quantity",
     "ORDINAL": "ordinal", "DATE": "date", "TIME": "date",
@@ -53,87 +52,6 @@ def _is_number_token(token: "Token") -> bool:
         or bool(_ORDINAL_DIGITS.match(low))
         or low in ("twice", "thrice")
     )
-
-
-#: Words that divide: "one-third", "a quarter", "two-thirds", "one and a half".
-_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-                 "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
-
-
-def _words_value(words: list[str]) -> float | None:
-    """'one-and-a-half' -> 1.5, 'twenty five' -> 25, 'two hundred thousand' -> 200000,
-    'one-third' -> 0.333, 'a quarter' -> 0.25."""
-    words = [w for w in words if w and w != "-"]
-    total, current, seen = 0.0, 0.0, False
-    for k, w in enumerate(words):
-        prev = words[k - 1] if k else ""
-        if w in _DENOMINATORS and (prev in ("a", "an") or prev in UNITS_WORDS):
-            article = prev in ("a", "an")  # not counted when read
-            numerator = 1 if article else UNITS_WORDS[prev]
-            if k >= 2 and words[k - 2] == "and":  # "one and a half": a half added
-                current += numerator / _DENOMINATORS[w]
-            else:  # "two-thirds": the count read just before divides
-                current += numerator / _DENOMINATORS[w] - (0 if article else numerator)
-            seen = True
-            continue
-        if w in ("and", "a", "an", "of"):
-            continue
-        if w in UNITS_WORDS:
-            current += UNITS_WORDS[w]
-            seen = True
-        elif w in ORDINAL_WORDS:
-            current += ORDINAL_WORDS[w]
-            seen = True
-        elif w in SCALE_WORDS:
-            current = (current or 1) * SCALE_WORDS[w]
-            if SCALE_WORDS[w] >= 1000:
-                total, current = total + current, 0.0
-            seen = True
-        else:
-            return None
-    return total + current if seen else None
-
-
-def parse_value(text: str) -> tuple[float | int | None, bool]:
-    """The numeric value of a figure as written, and whether it is vague ("tens of thousands").
-
-    Ranges, rates and scores have no single value: None."""
-    low = text.lower().replace("per cent", "%").replace("percent", "%").replace(" pct", "%")
-    words = re.findall(r"[a-z]+|\d[\d,.]*", low)
-    if any(w in VAGUE_WORDS for w in words):
-        return None, True
-    if _RANGE.search(low) or re.search(r"\bper\b|\ba (?:year|day|week|month|head)\b", low):
-        return None, False
-    if re.search(r"\b(?:to|or)\b", low) and len([w for w in words if w[0].isdigit() or w in UNITS_WORDS]) >= 2:
-        return None, False  # "eight per cent to 31 per cent": a range
-    digits = _DIGITS.findall(low)
-    if len(digits) > 1:
-        return None, False
-    value: float | None = None
-    if digits:
-        value = float(digits[0].replace(",", ""))
-        after = low[low.find(digits[0]) + len(digits[0]) :]
-        scale = re.match(r"\s*-?\s*(hundred|thousand|million|billion|trillion|mln|bln|bn|tn|m|k)\b", after)
-        if scale:
-            value *= SCALE_WORDS[scale.group(1)]
-    else:
-        number_words = [w for w in re.split(r"[\s\-]+", low) if w]
-        run: list[str] = []
-        for w in number_words:
-            w = w.strip(".,%$£€")
-            if (w in UNITS_WORDS or w in SCALE_WORDS or w in ORDINAL_WORDS or w in _DENOMINATORS
-                    or (run and w in ("and", "a"))):
-                run.append(w)
-            elif run:
-                break
-        while run and run[-1] in ("and", "a"):
-            run.pop()
-        if run == ["a"] or run == ["an"]:
-            return None, False
-        value = _words_value(run) if run else None
-    if value is None:
-        return None, False
-    return (int(value) if float(value).is_integer() else round(value, 6)), False
 
 
 def _qualifier(doc: "Doc", start: int, end: int) -> tuple[int, str | None]:
@@ -219,7 +137,7 @@ def _unit(doc: "Doc", start: int, end: int, label: str, number_tokens: list["Tok
         if of:
             return of
         head = tok.head
-        if head.lower_ in _DENOMINATORS:  # "two-thirds of voters": what the share is of
+        if head.lower_ in DENOMINATORS:  # "two-thirds of voters": what the share is of
             of = _of_phrase(doc, head)
             if of:
                 return of
@@ -289,7 +207,7 @@ def _timely(doc: "Doc", ent) -> bool:
 def _share(doc: "Doc", start: int, end: int) -> bool:
     """A fraction written in words ending at `end`: "a quarter of", "two-thirds", "one and a half"."""
     last = doc[end - 1]
-    if last.lower_ not in _DENOMINATORS or end - 1 < 1:
+    if last.lower_ not in DENOMINATORS or end - 1 < 1:
         return False
     if last.pos_ != "NOUN" and not (end < len(doc) and doc[end].lower_ == "of"):
         return False  # "a third alternative": an ordinal
@@ -314,7 +232,7 @@ def _candidates(doc: "Doc") -> list[tuple[int, int, str]]:
         spans.append((ent.start, ent.end, ent.label_))
         covered[ent.start : ent.end] = b"\x01" * (ent.end - ent.start)
     for token in token_list(doc):
-        if not covered[token.i] and token.lower_ in _DENOMINATORS and _share(doc, token.i, token.i + 1):
+        if not covered[token.i] and token.lower_ in DENOMINATORS and _share(doc, token.i, token.i + 1):
             lo = token.i - 1
             while lo > 0 and doc[lo - 1].lower_ in ("and", "-") or (lo > 0 and doc[lo].lower_ in ("and", "-")):
                 lo -= 1
@@ -393,7 +311,7 @@ def find_numbers(doc: "Doc") -> list[Number]:
         start, qualifier = _qualifier(doc, start, end)
         number_tokens = [t for t in doc[start:end] if _is_number_token(t) or t.lower_ in SCALE_WORDS]
         if label == "CARDINAL" and not number_tokens and not any(
-                t.lower_ in VAGUE_WORDS or t.lower_ in _DENOMINATORS for t in doc[start:end]):
+                t.lower_ in VAGUE_WORDS or t.lower_ in DENOMINATORS for t in doc[start:end]):
             continue  # "about a": no figure in it
         if re.search(r"\bper ?cent\b|%", doc[start:end].text.lower()) and label != "PERCENT":
             label = "PERCENT"  # "15 per cent" taken for money
