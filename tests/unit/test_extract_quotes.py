@@ -301,3 +301,16 @@ def test_a_quotation_with_its_own_cue_is_not_part_of_the_reported_clause(analyse
     (direct,) = quotes(a, "direct")
     assert "promise" not in reported.text and direct.text.startswith("I promise you")
     assert direct.speaker == reported.speaker == "Joe Niemand"
+
+
+def test_a_release_from_a_body_speaks_for_it(analyse):
+    a = analyse("Title\n\nA release sent to media from the Harbour Workers Union said most staff voted yes.\n")
+    (q,) = quotes(a, "indirect")
+    assert q.speaker == "Harbour Workers Union"
+
+
+def test_hidden_characters_are_not_part_of_a_phrase(nlp):
+    from byline.tui.core.extract.syntax import span_text
+
+    doc = nlp("Union leader Traegar\u200b spoke.")
+    assert span_text(doc, list(doc)[:3]) == "Union leader Traegar"

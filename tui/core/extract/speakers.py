@@ -80,6 +80,7 @@ def speaker_of(cast: Cast, subject: "Token | None") -> Voice:
         return Voice(actor.name, actor.id) if actor else NOBODY
     conjuncts = [subject] + [t for t in subject.subtree if t.dep_ == "conj" and t.head.i in (subject.i,) or
                              (t.dep_ == "conj" and t.head.dep_ == "conj")]
+    conjuncts = list({t.i: t for t in conjuncts}.values())
     if len(conjuncts) > 1:
         hits = [cast.actor_of_token(c) for c in conjuncts]
         named = [h for h in hits if h is not None]
@@ -94,11 +95,17 @@ def speaker_of(cast: Cast, subject: "Token | None") -> Voice:
             if len(embedded) == 1:
                 actor = next(iter(embedded.values()))
                 return Voice(actor.name, actor.id)
-        names = [h.name if h else span_text(cast.doc, np_core(cast.doc, c, rights=("prep", "compound", "amod")))
-                 for h, c in zip(hits, conjuncts)]
+        names = list(dict.fromkeys(h.name if h else span_text(cast.doc, np_core(cast.doc, c, rights=("prep", "compound", "amod")))
+                                   for h, c in zip(hits, conjuncts)))
         return Voice(" and ".join(names), None, not named and all(_is_person(c) for c in conjuncts))
     if subject.lemma_ in DOCUMENT_NOUNS:
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if owner is None:  # "a release (sent to media) from the union", "a statement by the ministry"
+            for prep in (t for t in subject.subtree if t.dep_ == "prep" and t.lower_ in ("from", "by")
+                         and (t.head.i == subject.i or (t.head.dep_ == "acl" and t.head.head.i == subject.i))):
+                owner = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if owner is not None and cast.actor_in(list(owner.subtree)) is None:
+                    owner = None
         if owner is not None:
             return speaker_of(cast, owner)
         actor = cast.last_subject(subject.idx)

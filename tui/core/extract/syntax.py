@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Iterator
@@ -13,6 +14,9 @@ if TYPE_CHECKING:  # pragma: no cover
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 #: Dependencies of a subject, active or passive.
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+#: Characters a web page hides in words ("Traeger\u200b"): never part of a name as shown.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 _shared: dict[int, list["Token"]] = {}
 _shared_ents: dict[int, tuple["Span", ...]] = {}
@@ -60,7 +64,7 @@ def span_text(doc: "Doc", tokens: list["Token"]) -> str:
     """Tokens as written in the text, from the first to the last."""
     if not tokens:
         return ""
-    return doc[tokens[0].i : tokens[-1].i + 1].text.strip()
+    return _INVISIBLE.sub("", doc[tokens[0].i : tokens[-1].i + 1].text).strip()
 
 
 def np_core(
