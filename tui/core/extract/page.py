@@ -51,8 +51,14 @@ class Page:
     credits: list[Credit]
 
     def __post_init__(self) -> None:
-        self.spans.sort()
-        self._starts = [s for s, _ in self.spans]
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(self.spans):  # a credit inside a link line is one passage
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        self.spans = merged
+        self._starts = [s for s, _ in merged]
 
     def covers(self, char: int) -> bool:
         """Whether `char` falls in furniture or a credit."""

@@ -7,15 +7,14 @@ speech without marks is reported.py's.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import re
 from bisect import bisect_left, bisect_right
+from typing import TYPE_CHECKING
 
+from .floating import attribute_floating
 from .lexicon import COGNITION_VERBS, SPEECH_NOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS
 from .marks import Marked, QuoteMask, find_marks, is_direct
 from .reported import find_reported, report_of
-from .floating import attribute_floating
 from .speakers import speaker_of, subject_of
 from ..model import Quote
 
@@ -33,6 +32,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _cue_text(verb: "Token") -> str:
+    """The words that attribute a quote, as the panel shows them: "said", "voiced concern"."""
     for child in verb.children:
         if child.dep_ == "dobj" and child.lemma_ in SPEECH_NOUNS:
             return f"{verb.text} {child.text}"
