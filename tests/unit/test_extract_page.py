@@ -49,3 +49,11 @@ def test_credited_people_and_link_lines_are_not_actors_or_quotes(analyse):
     assert not names & {"Marta Kowalczyk", "Lena Brandt", "Pia Ruud"}
     assert {(c.name, c.kind) for c in a.credits} >= {("Marta Kowalczyk", "author"), ("Lena Brandt", "photo")}
     assert [q.text for q in a.quotes] == ["It will change the town"]
+
+
+def test_a_line_full_of_slashes_is_read_in_linear_time():
+    import time
+
+    start = time.perf_counter()
+    read_page("and/or " * 5000 + "\n" + "A/B " * 5000)
+    assert time.perf_counter() - start < 1.0

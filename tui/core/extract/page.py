@@ -162,21 +162,24 @@ def _name_before(text: str, end: int) -> tuple[int, int] | None:
     """Up to four capitalised words ending at `end` that start a line, a bracket or a sentence
     ("... on Tuesday. Mark Duffy"); None when they run on from the reporter's sentence."""
     line_start = text.rfind("\n", 0, end) + 1
-    words = [(m.start() + line_start, m.group()) for m in re.finditer(r"\S+", text[line_start:end])]
-    first, count = None, 0
+    window = max(line_start, end - 80)  # a name is short: look no further back
+    words = [(m.start() + window, m.group()) for m in re.finditer(r"\S+", text[window:end])]
+    first, count, bounded = None, 0, window == line_start
     for pos, word in reversed(words):
         bare = word.lstrip("(")
         initial = re.fullmatch(r"(?:[A-Z]\.)+", bare) is not None
         if count and (word in ("(", "by", "By") or (word[-1] in ".:;!?)" and not initial)):
-            break  # the sentence or phrase before the name
+            bounded = True  # the sentence or phrase before the name
+            break
         if not (initial or (re.fullmatch(_NAME_WORD, bare) and not bare.endswith("."))):
             return None
         first, count = pos + len(word) - len(bare), count + 1
         if count > 4:
             return None
         if bare is not word:
-            break  # "(Steve Lawrence"
-    return (first, end) if first is not None else None
+            bounded = True  # "(Steve Lawrence"
+            break
+    return (first, end) if first is not None and bounded else None
 
 
 def _org_after(text: str, start: int) -> tuple[int, int] | None:
