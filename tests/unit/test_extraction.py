@@ -482,3 +482,20 @@ def test_short_and_legal_forms_of_a_body_are_one_actor(analyse):
 def test_a_role_does_not_end_in_an_honorific(analyse):
     a = analyse('"It matters," said lead author Dr. Alma Garde, an internal medicine specialist.\n')
     assert actor(a, "Alma Garde").roles[0] == "lead author"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Aside from Vorn's brother, Kimbel, the board had no members from the family.\n", "Kimbel"),
+        ("The group is led by Alissa Unkles, editor-in-chief of the Halden Monthly.\n", "Alissa Unkles"),
+    ],
+)
+def test_names_the_article_shows_are_people(analyse, text, name):
+    found = [x for x in analyse(text).actors if x.name == name]
+    assert found and found[0].type == "PERSON"
+
+
+def test_a_curly_possessive_is_not_part_of_a_name(analyse):
+    a = analyse("President Donald Tramp\u2018s demands were rejected. Tramp said he would not back down.\n")
+    assert not [x for x in a.actors if x.name.endswith("\u2018s")]

@@ -27,10 +27,10 @@ if TYPE_CHECKING:  # pragma: no cover
 def find_actors(doc: "Doc", page: "Page | None" = None, text: str | None = None) -> Cast:
     """The actors of a parsed article, with everything needed to resolve a word to one; none
     from the page's furniture and credits."""
+    text = doc.text if text is None else text
     mentions = complete_mentions(doc, with_roles(doc, named_mentions(doc, page)), page)
-    actors, entities, token_actor = build_actors(doc, mentions)
-    cast = Cast(doc=doc, text=doc.text if text is None else text, entities=entities, actors=actors,
-                token_actor=token_actor)
+    actors, entities, token_actor = build_actors(doc, mentions, text)
+    cast = Cast(doc=doc, text=text, entities=entities, actors=actors, token_actor=token_actor)
     link_delayed_names(cast)
     cast.index_roles()
     add_descriptions(cast)

@@ -153,7 +153,7 @@ class _Grouper:
 
 
 
-def build_actors(doc: "Doc", mentions: list[Mention]) -> tuple[list[Actor], list[Entity], list[int]]:
+def build_actors(doc: "Doc", mentions: list[Mention], text: str) -> tuple[list[Actor], list[Entity], list[int]]:
     """Group the mentions into actors, most mentioned first. Returns the actors, one entity per
     mention, and for each token the index of the actor it names (-1 for none)."""
     grouper = _Grouper(doc, mentions)
@@ -198,5 +198,5 @@ def build_actors(doc: "Doc", mentions: list[Mention]) -> tuple[list[Actor], list
         for m in members:
             for k in range(m.start, m.end):
                 token_actor[k] = idx
-            entities.append(Entity(m.char_start, m.char_end, doc[m.start : m.end].text, m.type, actor.id))
+            entities.append(Entity(m.char_start, m.char_end, text[m.char_start : m.char_end], m.type, actor.id))
     return actors, entities, token_actor

@@ -9,10 +9,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .lexicon import (
+    AGENCY_WORDS,
     CAPITALS,
     FACILITY_WORDS,
+    GROUP_ROLE_NOUNS,
     HONORIFICS,
     INSTITUTION_NOUNS,
+    KINSHIP,
     NAME_SUFFIXES,
     ORG_WORDS,
     PEERAGE,
@@ -44,6 +47,7 @@ class Mention:
     roles: list[str] = field(default_factory=list)
     char_start: int = 0
     char_end: int = 0
+    trim: int = 0  # characters of a possessive the tokenizer left on the last word ("Trump‘s")
 
 
 def _clean(doc: "Doc", start: int, end: int, code: str) -> tuple[int, int]:
@@ -122,9 +126,11 @@ def _raw_mentions(doc: "Doc") -> list[Mention]:
                 roles.insert(0, doc[s : title + 1].text)
                 s, code = title + 1, "PERSON"
         key = doc[s:e].text
+        trim = 2 if len(doc[e - 1]) > 3 and doc[e - 1].text[-2:] in ("'s", "’s", "‘s") else 0
+        key = key[: len(key) - trim]
         if not any(ch.isalpha() for ch in key) or not any(ch.isupper() for ch in key) or "/" in key or "@" in key:
             continue
-        m = Mention(s, e, code, key, roles=roles)
+        m = Mention(s, e, code, key, roles=roles, trim=trim)
         if code == "PERSON":
             first = ent.start if ent.start < s and doc[ent.start].lower_ in PEERAGE else s - 1
             if first >= 0 and doc[first].lower_ in PEERAGE and doc[first].is_title:
@@ -272,6 +278,40 @@ def _not_people(doc: "Doc", mentions: list[Mention]) -> None:
                 m.type = code
 
 
+def _people_by_evidence(doc: "Doc", mentions: list[Mention]) -> None:
+    """Names the model took for an organisation or a place that the article shows are people: a
+    title or a family word before or beside them ("Musk's brother, Kimbal", "Alison Uncles,
+    editor-in-chief of ...", "coach Rocco Vale"), or an age ("Nina Ros, 34,")."""
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.type in ("ORG", "GPE", "FAC", "LOC"):
+            by_key[m.key].append(m)
+    for key, ms in by_key.items():
+        words = key.split()
+        if (len(words) > 4 or key in CAPITALS or key in SYNONYM_OF or key.isupper()
+                or any(w.lower().strip(".") in ORG_WORDS or w.lower() in FACILITY_WORDS or w.lower() in AGENCY_WORDS
+                       or not w[:1].isupper() for w in words)):
+            continue
+        if any(_shown_as_person(doc, m) for m in ms):
+            for m in ms:
+                m.type = "PERSON"
+
+
+def _shown_as_person(doc: "Doc", m: Mention) -> bool:
+    root = doc[m.start : m.end].root
+    before = doc[m.start - 1] if m.start > 0 else None
+    if before is not None and before.lower_ not in ("the", "a", "an") and (
+            before.lower_ in HONORIFICS or before.lower_ in ROLE_NOUNS or before.lower_ in KINSHIP):
+        return before.i in [t.i for t in root.lefts] or before.head.i == root.i or root.head.i == before.i
+    people = PERSON_NOUNS - GROUP_ROLE_NOUNS
+    if root.dep_ == "appos" and root.head.lower_ in people:
+        return True  # "Musk's brother, Kimbal"
+    if any(c.dep_ == "appos" and (c.lower_ in people or c.lower_ == "editor-in-chief") for c in root.children):
+        return True  # "Alison Uncles, editor-in-chief of ..."
+    after = doc[m.end : m.end + 3]
+    return len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ","
+
+
 def _used_as_place(doc: "Doc", m: Mention) -> bool:
     """"in Surrey", "Mississauga, Ont.": a name used where a place goes."""
     after = doc[m.end : m.end + 2]
@@ -336,6 +376,7 @@ def named_mentions(doc: "Doc", page: "Page | None" = None) -> list[Mention]:
     mentions.sort(key=lambda m: m.start)
     _consistent_types(mentions)
     _not_people(doc, mentions)
+    _people_by_evidence(doc, mentions)
     return mentions
 
 
@@ -350,5 +391,5 @@ def complete_mentions(doc: "Doc", mentions: list[Mention], page: "Page | None" =
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
         m.char_start = doc[m.start].idx
-        m.char_end = doc[m.end - 1].idx + len(doc[m.end - 1].text)
+        m.char_end = doc[m.end - 1].idx + len(doc[m.end - 1].text) - m.trim
     return mentions

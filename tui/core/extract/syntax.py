@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
 #: The possessive ending as spaCy splits it off: "Brown's", "Reuters'".
-POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+POSSESSIVE = frozenset({"'s", "’s", "‘s", "'", "’"})
 #: Dependencies of a subject, active or passive.
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
