@@ -314,3 +314,16 @@ def test_hidden_characters_are_not_part_of_a_phrase(nlp):
 
     doc = nlp("Union leader Traegar\u200b spoke.")
     assert span_text(doc, list(doc)[:3]) == "Union leader Traegar"
+
+
+def test_whom_someone_tells_is_not_what_they_say(analyse):
+    a = analyse("Title\n\nNick Sandor told the \u201cMorning Show\u201d he had done nothing wrong.\n")
+    assert quotes(a, "partial") == []
+
+
+def test_a_fragment_in_a_passive_report_is_the_reporters_source(analyse):
+    a = analyse(
+        "Title\n\nAdam Fell said his teammate was being yelled at \u201csimply because he was a player on the other team.\u201d\n"
+    )
+    (q,) = quotes(a, "partial")
+    assert q.speaker == "Adam Fell"

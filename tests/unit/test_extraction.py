@@ -499,3 +499,11 @@ def test_names_the_article_shows_are_people(analyse, text, name):
 def test_a_curly_possessive_is_not_part_of_a_name(analyse):
     a = analyse("President Donald Tramp\u2018s demands were rejected. Tramp said he would not back down.\n")
     assert not [x for x in a.actors if x.name.endswith("\u2018s")]
+
+
+def test_two_people_named_together_are_two_actors(analyse):
+    a = analyse(
+        "Title\n\nNick Sandor met Nathan Philo on Friday. Sandor and Philo said they were trying to keep the peace.\n"
+    )
+    assert not [x for x in a.actors if " and " in x.name]
+    assert "Sandor" in actor(a, "Nick Sandor").aliases and "Philo" in actor(a, "Nathan Philo").aliases

@@ -278,6 +278,23 @@ def _not_people(doc: "Doc", mentions: list[Mention]) -> None:
                 m.type = code
 
 
+def _split_pairs(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
+    """"Sandmann and Phillips" taken for one name: two people the article names elsewhere."""
+    people = {m.key for m in mentions if m.type == "PERSON"}
+    people |= {k.split()[-1] for k in people}
+    out = []
+    for m in mentions:
+        joint = next((k for k in range(m.start + 1, m.end - 1) if doc[k].lower_ in ("and", "&")), None)
+        if joint is not None and (m.type != "PERSON" or m.key not in people):
+            left, right = doc[m.start : joint].text, doc[joint + 1 : m.end].text
+            if left in people and right in people:
+                out.append(Mention(m.start, joint, "PERSON", left))
+                out.append(Mention(joint + 1, m.end, "PERSON", right))
+                continue
+        out.append(m)
+    return out
+
+
 def _people_by_evidence(doc: "Doc", mentions: list[Mention]) -> None:
     """Names the model took for an organisation or a place that the article shows are people: a
     title or a family word before or beside them ("Musk's brother, Kimbal", "Alison Uncles,
@@ -375,6 +392,7 @@ def named_mentions(doc: "Doc", page: "Page | None" = None) -> list[Mention]:
         mentions = [m for m in mentions if not page.covers(doc[m.start].idx)]
     mentions.sort(key=lambda m: m.start)
     _consistent_types(mentions)
+    mentions = _split_pairs(doc, mentions)
     _not_people(doc, mentions)
     _people_by_evidence(doc, mentions)
     return mentions

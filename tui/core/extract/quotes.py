@@ -51,8 +51,11 @@ def _governing_verb(token: "Token", inside: Marked) -> "Token | None":
             continue
         if (node.pos_ in ("VERB", "AUX") and node.is_alpha and node.lemma_ in SPEECH_VERBS
                 and node.lemma_ not in COGNITION_VERBS):
-            # what a speaker says, not how the speaker is described ("critics of the 'backstop' argue")
-            return None if below.dep_ in ("nsubj", "nsubjpass") else node
+            # what a speaker says, not how the speaker is described ("critics of the 'backstop' argue"),
+            # nor whom they tell ("told NBC's 'Today'")
+            if below.dep_ in ("nsubj", "nsubjpass", "dative") or (node.lemma_ == "tell" and below.dep_ == "dobj"):
+                return None
+            return node
     return None
 
 
@@ -200,6 +203,7 @@ def find_quotes(doc: "Doc", cast: Cast, page: "Page | None" = None) -> list[Quot
     quotes: list[Quote] = []
     ungoverned: list[Quote] = []
     floating: list[tuple[Quote, int]] = []
+    speakerless: list[Quote] = []
     for m in marks:
         direct = is_direct(text, m)
         fragment = text[m.start : m.end]
@@ -219,6 +223,8 @@ def find_quotes(doc: "Doc", cast: Cast, page: "Page | None" = None) -> list[Quot
             quote.cue = _cue_text(verb)
             if direct and voice.name is None:  # "..., saying: “...”" with no subject found
                 floating.append((quote, m.open))
+            elif voice.name is None:  # "was yelled at 'simply because ...'": whose report it is in
+                speakerless.append(quote)
         elif not direct:
             if not _is_title(fragment):  # a title nobody is said to have called it by
                 ungoverned.append(quote)
@@ -230,6 +236,9 @@ def find_quotes(doc: "Doc", cast: Cast, page: "Page | None" = None) -> list[Quot
     _cover_fragments(reported, marks, text)
     quotes.extend(reported)
     attribute_floating(floating, quotes, cast, mask)
+    for fragment, source in zip(speakerless, _sources_of_fragments(speakerless, quotes)):
+        if source is not None:
+            fragment.speaker, fragment.speaker_actor, fragment.anonymous = source.speaker, source.speaker_actor, source.anonymous
     for fragment, source in zip(ungoverned, _sources_of_fragments(ungoverned, quotes)):
         if source is not None:
             fragment.speaker, fragment.speaker_actor, fragment.cue = source.speaker, source.speaker_actor, source.cue
