@@ -1,11 +1,20 @@
-"""The Byline App: modes, global bindings and the command palette; nothing else."""
+"""The Byline App: modes (the library, people and voices across it, the reader), global
+bindings and the command palette; nothing else.
+
+Screens ask the app to open an article (`OpenArticle`) or to show a person (`ShowPerson`); the
+app switches mode. The reader mode holds the article being read, and is made anew for another.
+"""
 
 from __future__ import annotations
 
 from importlib.resources import files
 from typing import Iterable
 
+from dataclasses import dataclass
+
+from textual import on, work
 from textual.app import App, SystemCommand
+from textual.message import Message
 from textual.screen import Screen
 
 from byline.tui.core.annotation import Label
@@ -13,7 +22,10 @@ from byline.tui.core.prefetch import Prefetch
 from byline.tui.core.sources import Article
 from byline.tui.keys import bindings, commands
 from byline.tui.screens.help import HelpScreen
+from byline.tui.screens.library import LibraryScreen, OpenArticle
+from byline.tui.screens.people import PeopleScreen
 from byline.tui.screens.reader import Analyser, ReaderScreen
+from byline.tui.screens.voices import LibraryVoicesScreen, ShowPerson
 
 #: Our own theme variables; a theme may override any of them.
 THEME_VARIABLES = {
@@ -32,11 +44,21 @@ class BylineApp(App[int]):
     """A terminal reader for people who read the news closely."""
 
     TITLE = "Byline"
-    CSS_PATH = [str(STYLES / name) for name in ("app.tcss", "reader.tcss")]
+    CSS_PATH = [str(STYLES / name) for name in ("app.tcss", "reader.tcss", "library.tcss")]
     BINDINGS = bindings("app")
 
-    def __init__(self, article: Article, model: str, keymap: dict[str, str] | None = None,
+    @dataclass
+    class ArticleLoaded(Message):
+        article: Article
+        at: int | None
+
+    @dataclass
+    class ArticleFailed(Message):
+        error: str
+
+    def __init__(self, article: Article | None, model: str, keymap: dict[str, str] | None = None,
                  prefetch: Prefetch | None = None, analyser: Analyser | None = None) -> None:
+        """Open `article` in the reader; with None, start on the library."""
         super().__init__()
         self.article = article
         self.model = model
@@ -49,13 +71,24 @@ class BylineApp(App[int]):
         return dict(THEME_VARIABLES)
 
     def on_mount(self) -> None:
-        from byline.tui.core.visible import one_line
-
-        self.title = f"Byline — {one_line(self.article.title)}"
         self._remembered_theme()
         self._configure()
-        self.add_mode("reader", self._reader)
-        self.switch_mode("reader")
+        self.add_mode("library", LibraryScreen)
+        self.add_mode("people", PeopleScreen)
+        self.add_mode("voices", LibraryVoicesScreen)
+        if self.article is not None:
+            self._show_article(self.article)
+            self.add_mode("reader", self._reader)
+            self.switch_mode("reader")
+        else:
+            self.title = "Byline — library"
+            self.switch_mode("library")
+
+    def _show_article(self, article: Article) -> None:
+        from byline.tui.core.visible import one_line
+
+        self.article = article
+        self.title = f"Byline — {one_line(article.title)}"
 
     def _configure(self) -> None:
         """Labels and key remaps from the config file; each problem in it is one notification
@@ -80,9 +113,70 @@ class BylineApp(App[int]):
             self.notify(f"{exc}; using the default labels", severity="error", timeout=15)
             self.labels = labels_from_config([])
 
-    def _reader(self) -> ReaderScreen:
+    def _reader(self, at: int | None = None) -> ReaderScreen:
         prefetch, self.prefetch = self.prefetch, None
-        return ReaderScreen(self.article, self.model, prefetch, labels=self.labels, analyser=self.analyser)
+        assert self.article is not None
+        return ReaderScreen(self.article, self.model, prefetch, labels=self.labels, analyser=self.analyser, at=at)
+
+    # -- modes -------------------------------------------------------------------------------
+    def action_library(self) -> None:
+        self.title = "Byline — library"
+        self.switch_mode("library")
+
+    def action_people(self) -> None:
+        self.switch_mode("people")
+
+    def action_voices(self) -> None:
+        self.switch_mode("voices")
+
+    def action_reader(self) -> None:
+        if "reader" not in self._modes or self.article is None:
+            self.notify("No article is open: choose one and press enter", severity="warning", timeout=3)
+            return
+        self._show_article(self.article)
+        self.switch_mode("reader")
+
+    @on(OpenArticle)
+    def _open_requested(self, message: OpenArticle) -> None:
+        self.load_from_library(message.entry_id, message.at)
+
+    @work(thread=True, exclusive=True, group="open")
+    def load_from_library(self, entry_id: str, at: int | None) -> None:
+        from byline.tui.core.errors import BylineError
+        from byline.tui.core.library import Library
+
+        try:
+            self.post_message(self.ArticleLoaded(Library().open(entry_id), at))
+        except BylineError as exc:
+            self.post_message(self.ArticleFailed(str(exc)))
+
+    @on(ArticleFailed)
+    def _article_failed(self, message: ArticleFailed) -> None:
+        self.notify(message.error, title="Cannot open", severity="error", timeout=10)
+
+    @on(ArticleLoaded)
+    async def _article_loaded(self, message: ArticleLoaded) -> None:
+        await self.open_article(message.article, message.at)
+
+    async def open_article(self, article: Article, at: int | None = None) -> None:
+        """Read `article` (at the character offset `at`, if given): the reader mode is made anew."""
+        if self.current_mode == "reader":
+            self.switch_mode("library")
+        if "reader" in self._modes:
+            await self.remove_mode("reader")
+        if self.prefetch is not None:
+            self.prefetch.cancel()
+        self.prefetch = Prefetch.start(article, self.model, method="spawn")
+        self._show_article(article)
+        self.add_mode("reader", lambda: self._reader(at))
+        self.switch_mode("reader")
+
+    @on(ShowPerson)
+    def _show_person(self, message: ShowPerson) -> None:
+        self.switch_mode("people")
+        screen = self.screen
+        if isinstance(screen, PeopleScreen):
+            screen.look_for(message.name)
 
     def on_unmount(self) -> None:
         if self.prefetch is not None:

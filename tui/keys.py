@@ -21,7 +21,7 @@ class Key:
     keys: str
     action: str
     description: str
-    scope: str  # app | reader | article | list
+    scope: str  # app | reader | article | list | library | people | voices
     show: bool = False
     short: str = ""  # the footer's word for it
     shown: str = ""  # how the help writes the keys, where the list is long
@@ -73,6 +73,7 @@ KEYS: list[Key] = [
     Key("prev-note", "left_square_bracket", "jump_annotation(-1)", "Previous annotation", "reader"),
     Key("correct", "E", "correct", "Correct the analysis here: entity, actor, quote", "reader"),
     Key("export", "ctrl+o", "export", "Export annotations and analysis", "reader", show=True, short="Export"),
+    Key("to-library", "L", "app.library", "Back to the library", "reader"),
     Key("down", "j,down", "cursor_down", "Cursor down a line", "article"),
     Key("up", "k,up", "cursor_up", "Cursor up a line", "article"),
     Key("next-sentence", "right_parenthesis", "sentence(1)", "Next sentence (selecting: its end)", "article"),
@@ -96,9 +97,33 @@ KEYS: list[Key] = [
     Key("choose", "enter", "choose", "Jump to the item in the article and mark it", "list"),
     Key("filter", "slash", "filter", "Filter this list as you type", "list"),
     Key("attach", "o", "attach", "Attach the orphan to the selection", "list"),
+    Key("library-open", "enter", "open", "Open the article", "library", show=True, short="Open"),
+    Key("library-filter", "slash", "filter", "Filter as you type (title, site, author, date)", "library", show=True,
+        short="Filter"),
+    Key("library-sort", "s", "sort(1)", "Sort by the next column", "library", show=True, short="Sort"),
+    Key("library-sort-back", "S", "sort(-1)", "Sort by the column before", "library"),
+    Key("library-reverse", "r", "reverse", "Reverse the order", "library"),
+    Key("library-delete", "d,delete", "delete", "Delete the article (asks first)", "library", show=True,
+        short="Delete"),
+    Key("library-reader", "R", "app.reader", "Back to the article you were reading", "library"),
+    Key("to-people", "P", "app.people", "People and organisations across the library", "library", show=True,
+        short="People"),
+    Key("to-voices", "V", "app.voices", "Voices across the library", "library", show=True, short="Voices"),
+    Key("people-filter", "slash", "filter", "Filter as you type (name, alias, role, type)", "people", show=True,
+        short="Filter"),
+    Key("people-switch", "tab", "switch", "Between the people and the quotes of one", "people", show=True,
+        short="Quotes"),
+    Key("people-library", "L", "app.library", "Back to the library", "people", show=True, short="Library"),
+    Key("people-voices", "V", "app.voices", "Voices across the library", "people"),
+    Key("voices-filter", "slash", "filter", "Filter as you type (name, type, anonymous)", "voices", show=True,
+        short="Filter"),
+    Key("voices-library", "L", "app.library", "Back to the library", "voices", show=True, short="Library"),
+    Key("voices-people", "P", "app.people", "People and organisations across the library", "voices", show=True,
+        short="People"),
 ]
 
-SCOPE_TITLES = {"app": "Everywhere", "reader": "Reader", "article": "Article pane", "list": "Side panel lists"}
+SCOPE_TITLES = {"app": "Everywhere", "reader": "Reader", "article": "Article pane", "list": "Side panel lists",
+                "library": "Library", "people": "People", "voices": "Voices across the library"}
 
 
 def bindings(scope: str) -> list[Binding]:
@@ -121,6 +146,20 @@ def commands(scopes: tuple[str, ...], labels=()) -> list[tuple[str, str, str, st
             where = "in a list, key" if key.scope == "list" else "key"
             found.append((key.description, f"{where}: {key.display}", key.scope, key.action))
     return found
+
+
+def screen_commands(screen, scope: str):
+    """Palette commands for a screen whose keys are one scope: each runs the action on it."""
+    from textual.app import SystemCommand
+
+    def runner(action: str):
+        async def run() -> None:
+            await screen.run_action(action)
+
+        return run
+
+    for title, help_text, _, action in commands((scope,)):
+        yield SystemCommand(title, help_text, runner(action))
 
 
 def help_rows() -> list[tuple[str, str, str]]:

@@ -38,6 +38,15 @@ class Host(App):
         self.add_mode("voices", lambda: LibraryVoicesScreen(self.library))
         self.switch_mode("library")
 
+    def action_library(self) -> None:
+        self.switch_mode("library")
+
+    def action_people(self) -> None:
+        self.switch_mode("people")
+
+    def action_voices(self) -> None:
+        self.switch_mode("voices")
+
     @on(OpenArticle)
     @on(ShowPerson)
     def _open(self, message) -> None:
@@ -153,3 +162,73 @@ async def test_voices_across_the_library_and_anonymous_sourcing_per_site(library
         await pilot.press("enter")
         await pilot.pause()
         assert [m.name for m in app.opened] == ["Ines Darrow"]
+
+
+async def test_the_library_screens_offer_their_own_commands_in_the_palette(library):
+    from byline.tui.keys import KEYS
+
+    app = Host(library)
+    async with app.run_test(size=(120, 30)) as pilot:
+        for mode, scope in (("library", "library"), ("people", "people"), ("voices", "voices")):
+            app.switch_mode(mode)
+            await pilot.pause()
+            titles = {c.title for c in app.screen.palette_commands()}
+            assert {k.description for k in KEYS if k.scope == scope} == titles
+        # and they run: "People and organisations across the library" from the library's palette
+        app.switch_mode("library")
+        await loaded(pilot, LibraryScreen)
+        command = next(c for c in app.screen.palette_commands() if c.title.startswith("People and organisations"))
+        await command.callback()
+        await pilot.pause()
+        assert isinstance(app.screen, PeopleScreen)
+
+
+async def test_byline_with_a_library_opens_it_and_reads_from_it(analyse, tmp_path):
+    """The whole round from the keyboard: library, reader, back, People, a quote, the reader at it."""
+    from byline.tui.app import BylineApp
+    from byline.tui.core.cache import store as keep
+    from byline.tui.core.nlp import default_model
+    from byline.tui.screens.reader import ReaderScreen
+    from byline.widgets.article_view import ArticleView
+
+    library = Library()  # in this test's BYLINE_HOME, as the app's own
+    model = default_model()
+    for text, site in ((BRIDGE, "Harbour Gazette"), (FERRY, "Island Times")):
+        article = from_text(text, f"<{site}>", site=site)
+        analysis = analyse(text)
+        analysis.model = model
+        keep(article, model, analysis)
+        library.add(article, analysis)
+    app = BylineApp(None, model=model, keymap={})
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await loaded(pilot, LibraryScreen)
+        table = screen.query_one(DataTable)
+        table.move_cursor(row=titles(table).index("Bridge delayed again"))
+        await pilot.press("enter")
+        for _ in range(300):
+            if isinstance(app.screen, ReaderScreen) and app.screen.analysis is not None:
+                break
+            await pilot.pause(0.02)
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen) and reader.article.title == "Bridge delayed again"
+        assert any(a.name == "Ines Darrow" for a in reader.analysis.actors)  # from the cache
+        await pilot.press("L")
+        assert isinstance(app.screen, LibraryScreen)
+        await pilot.press("P")
+        people = await loaded(pilot, PeopleScreen)
+        await pilot.press("slash", *"ines darrow", "enter", "enter")
+        quotes = people.query_one("#person-quotes", OptionList)
+        wanted = next(i for i, q in enumerate(people.current.quotes) if "islanders" in q.text)
+        quotes.highlighted = wanted
+        await pilot.press("enter")
+        for _ in range(300):
+            if isinstance(app.screen, ReaderScreen) and app.screen.article.title == "Ferry fares rise" \
+                    and app.screen.analysis is not None:
+                break
+            await pilot.pause(0.02)
+        reader = app.screen
+        assert reader.article.title == "Ferry fares rise"
+        await pilot.pause()
+        view = reader.query_one(ArticleView)
+        start = FERRY.index("a tax on islanders")
+        assert abs(view.cursor_offset - start) <= 1 and view.marks and view.marks[0][0] == start

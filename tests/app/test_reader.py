@@ -178,7 +178,7 @@ async def test_every_action_is_in_the_command_palette():
         await pilot.pause()
         titles = {c.title for c in app.get_system_commands(app.screen)}
         for key in KEYS:
-            if key.action in ("quit", "command_palette", "noop"):
+            if key.action in ("quit", "command_palette", "noop") or key.scope in ("library", "people", "voices"):
                 continue
             if "{key}" in key.action:
                 assert {f"{key.description} {label}" for label in ("claim", "needs-check", "question")} <= titles

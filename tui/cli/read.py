@@ -9,15 +9,29 @@ import sys
 from ..core.errors import BylineError
 
 
+def _library_has_articles() -> bool:
+    from ..core.library import Library
+
+    try:
+        return bool(Library().entries())
+    except BylineError:
+        return True  # the library screen says what is wrong with it
+
+
 def build_app(file: str | None, model: str | None = None):
-    """Open the article and make the app; the analysis starts at once in another process,
-    while Textual starts and shows the text."""
+    """Open the article and make the app; the analysis starts at once in another process (or
+    comes from the cache), while Textual starts and shows the text. With no article named: the
+    library when it holds articles, else the bundled sample."""
     from ..core.nlp import default_model
     from ..core.prefetch import Prefetch
     from ..core.sources import load_article, seed_path
 
-    article = load_article(file if file else seed_path())
     model = model or default_model()
+    if not file and _library_has_articles():
+        from ..app import BylineApp
+
+        return BylineApp(None, model=model)
+    article = load_article(file if file else seed_path())
     prefetch = Prefetch.start(article, model)
     from ..app import BylineApp
 

@@ -46,32 +46,36 @@ def _keep(article: Article, model: str, analysis: Analysis) -> None:
 
 
 class Prefetch:
-    """One article's analysis, running in a forked process, or found in the cache."""
+    """One article's analysis, running in another process, or found in the cache.
 
-    def __init__(self, article: Article, model: str | None, cached: Analysis | None = None) -> None:
+    Before the UI starts, the process is forked (fast: nothing to import again). From inside the
+    running app, which has threads, it is spawned: a fork would copy locks other threads hold."""
+
+    def __init__(self, article: Article, model: str | None, cached: Analysis | None = None,
+                 method: str = "fork") -> None:
         self.cached = cached
         self._received = False
         if cached is not None:
             return
-        ctx = multiprocessing.get_context("fork")
+        ctx = multiprocessing.get_context(method)
         self._conn, child_end = ctx.Pipe(duplex=False)
         self._process = ctx.Process(target=_child, args=(child_end, article, model), daemon=True)
         self._process.start()
         child_end.close()
 
     @classmethod
-    def start(cls, article: Article, model: str | None) -> "Prefetch | None":
-        """The cached analysis, else one started in a process, else None where fork is not
-        available (the app then analyses in a thread)."""
+    def start(cls, article: Article, model: str | None, method: str = "fork") -> "Prefetch | None":
+        """The cached analysis, else one started in a process (`method`: fork or spawn), else
+        None where that is not available (the app then analyses in a thread)."""
         from .cache import cached
 
         found = cached(article, model)
         if found is not None:
             return cls(article, model, found)
-        if "fork" not in multiprocessing.get_all_start_methods():
+        if method not in multiprocessing.get_all_start_methods():
             return None
         try:
-            return cls(article, model)
+            return cls(article, model, method=method)
         except OSError:
             return None
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
@@ -19,6 +18,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 from byline.tui.core.errors import BylineError
 from byline.tui.core.library import Entry, Library
 from byline.tui.core.visible import one_line
+from byline.tui.keys import bindings, screen_commands
 from byline.tui.screens.confirm import ConfirmDialog
 
 #: (column key, heading, width or None for the rest, how a row sorts by it)
@@ -63,15 +63,7 @@ class OpenArticle(Message):
 class LibraryScreen(Screen):
     """Title, site, date, words, actors, quotes and notes of every article."""
 
-    BINDINGS = [
-        Binding("enter", "open", "Open", id="library-open"),
-        Binding("slash", "filter", "Filter", id="library-filter"),
-        Binding("s", "sort(1)", "Sort", id="library-sort"),
-        Binding("S", "sort(-1)", "Sort back", show=False, id="library-sort-back"),
-        Binding("r", "reverse", "Reverse", show=False, id="library-reverse"),
-        Binding("d,delete", "delete", "Delete", id="library-delete"),
-        Binding("P", "people", "People", id="library-people"),
-    ]
+    BINDINGS = bindings("library")
 
     @dataclass
     class Loaded(Message):
@@ -241,5 +233,6 @@ class LibraryScreen(Screen):
         self.notify(f"Deleted “{one_line(message.entry.title)}” (its notes are kept in the store's deleted folder)",
                     timeout=5)
 
-    def action_people(self) -> None:
-        self.app.switch_mode("people")
+    def palette_commands(self):
+        """What this screen can do, for the command palette."""
+        return screen_commands(self, "library")

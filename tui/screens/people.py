@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
@@ -20,6 +19,7 @@ from byline.tui.core.entity_types import type_word
 from byline.tui.core.errors import BylineError
 from byline.tui.core.library import Library, Person
 from byline.tui.core.visible import one_line
+from byline.tui.keys import bindings, screen_commands
 from byline.tui.screens.library import OpenArticle
 
 #: How much of a quote a row shows.
@@ -43,11 +43,7 @@ def person_row(person: Person) -> Text:
 class PeopleScreen(Screen):
     """A list of people and organisations; beside it, the one highlighted: roles, articles, quotes."""
 
-    BINDINGS = [
-        Binding("slash", "filter", "Filter", id="people-filter"),
-        Binding("tab", "switch", "People / quotes", id="people-switch"),
-        Binding("L", "library", "Library", id="people-library"),
-    ]
+    BINDINGS = bindings("people")
 
     @dataclass
     class Loaded(Message):
@@ -174,6 +170,12 @@ class PeopleScreen(Screen):
         quote = self.current.quotes[event.option_index]
         self.post_message(OpenArticle(quote.article, at=quote.start))
 
+    def look_for(self, name: str) -> None:
+        """Show the people a name stands for (asked from another screen)."""
+        self.query_one("#people-query", Input).value = name
+        self.refill()
+        self.query_one("#people-list", OptionList).focus()
+
     def action_filter(self) -> None:
         self.query_one("#people-query", Input).focus()
 
@@ -182,5 +184,6 @@ class PeopleScreen(Screen):
         quotes = self.query_one("#person-quotes", OptionList)
         (quotes if people.has_focus else people).focus()
 
-    def action_library(self) -> None:
-        self.app.switch_mode("library")
+    def palette_commands(self):
+        """What this screen can do, for the command palette."""
+        return screen_commands(self, "people")

@@ -103,9 +103,13 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
         error: str
 
     def __init__(self, article: Article, model: str, prefetch: Prefetch | None = None,
-                 labels: tuple[Label, ...] | None = None, store=None, analyser: Analyser | None = None) -> None:
+                 labels: tuple[Label, ...] | None = None, store=None, analyser: Analyser | None = None,
+                 at: int | None = None) -> None:
+        """`at`: a character offset to open at (a quote chosen on the People screen), else where
+        the reader was last time."""
         super().__init__()
         self.article = article
+        self._at = at if at is not None and 0 <= at < len(article.text) else None
         self.model = model
         self._prefetch = prefetch
         self._analyser = analyser or _analyse
@@ -130,7 +134,11 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
 
     def _status(self, facts: str) -> None:
         status = self.query_one(StatusLine)
-        status.name_text = self.article.name
+        article = self.article
+        about = [article.name, article.published or "", ", ".join(article.authors[:3])]
+        if article.site and article.site != article.name:
+            about.insert(1, article.site)
+        status.name_text = " · ".join(part for part in about if part)
         words = f"{len(self.article.text.split()):,} words"
         status.facts = f"{words} · {facts}" if facts else words
 
@@ -145,9 +153,11 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
         state = load_state()
         if state.tab in LIST_OF:
             self.query_one(SidePanel).show_tab(state.tab)
-        position = state.position(self.article.sha256, len(self.article.text))
+        position = self._at if self._at is not None else state.position(self.article.sha256, len(self.article.text))
         if position:
             self.call_after_refresh(view.move_to_offset, position)
+        for warning in self.article.warnings:
+            self.notify(warning, title="Article", severity="warning", timeout=10)
         self._fit(self.app.size.width)
         self.open_session()
         self.run_analysis()
@@ -205,6 +215,14 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
                         severity="error", timeout=30)
         if session.opened.notice:
             self.notify(session.opened.notice, timeout=8)
+        store = session.store
+        for line in getattr(store, "notices", [])[:3]:
+            self.notify(line, title="Store", timeout=10)
+        skipped = getattr(store, "skipped", [])
+        for line in skipped[:3]:
+            self.notify(line, title="Damaged record, skipped (kept in the file)", severity="warning", timeout=15)
+        if len(skipped) > 3:
+            self.notify(f"… and {len(skipped) - 3} more damaged records, skipped", severity="warning", timeout=15)
         if self._raw_analysis is not None:
             session.set_analysis(self._raw_analysis)
         self._show()
@@ -244,6 +262,7 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
             result = prefetch.result() if prefetch is not None else None
             if result is None:
                 result = self._analyser(self.article, self.model)
+                self._keep(result)
         except BylineError as exc:
             self.post_message(self.AnalysisFailed(str(exc)))
             return
@@ -253,6 +272,18 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
         if not worker.is_cancelled:
             self.post_message(self.AnalysisReady(result))
 
+    def _keep(self, analysis: Analysis) -> None:
+        """An analysis made here (not by a prefetch, whose process keeps its own): in the cache
+        for next time, and what it found in the library. Best effort: the reader works without."""
+        from byline.tui.core.cache import store
+        from byline.tui.core.library import Library
+
+        try:
+            store(self.article, self.model, analysis)
+            Library(self.store).add(self.article, analysis)
+        except Exception:  # noqa: BLE001 - a read-only or busy store: the session says so itself
+            pass
+
     @on(AnalysisReady)
     def _analysis_ready(self, message: AnalysisReady) -> None:
         self._raw_analysis = message.analysis
@@ -261,6 +292,11 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
             self._show()
         else:
             self.analysis = message.analysis
+        quote = next((q for q in message.analysis.quotes if q.start == self._at), None)
+        if quote is not None:  # opened at a quote: show which
+            view = self.query_one(ArticleView)
+            view.marks = ((quote.start, quote.end),)
+            view.move_to_offset(quote.start)
 
     @on(AnalysisFailed)
     def _analysis_failed(self, message: AnalysisFailed) -> None:

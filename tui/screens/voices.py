@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
@@ -17,6 +16,7 @@ from textual.widgets.option_list import Option
 from byline.tui.core.errors import BylineError
 from byline.tui.core.library import Library
 from byline.tui.core.visible import one_line
+from byline.tui.keys import bindings, screen_commands
 from byline.tui.core.voices import LibraryVoices, Voice, library_voices
 from byline.widgets.panel_rows import voice_row
 
@@ -38,10 +38,7 @@ def voice_option(voice: Voice, most: int) -> Option:
 class LibraryVoicesScreen(Screen):
     """Every voice of the library, most words first; below, anonymous sourcing per site."""
 
-    BINDINGS = [
-        Binding("slash", "filter", "Filter", id="voices-filter"),
-        Binding("L", "library", "Library", id="voices-library"),
-    ]
+    BINDINGS = bindings("voices")
 
     @dataclass
     class Loaded(Message):
@@ -140,5 +137,6 @@ class LibraryVoicesScreen(Screen):
     def action_filter(self) -> None:
         self.query_one("#voices-query", Input).focus()
 
-    def action_library(self) -> None:
-        self.app.switch_mode("library")
+    def palette_commands(self):
+        """What this screen can do, for the command palette."""
+        return screen_commands(self, "voices")
