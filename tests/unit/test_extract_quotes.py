@@ -327,3 +327,15 @@ def test_a_fragment_in_a_passive_report_is_the_reporters_source(analyse):
     )
     (q,) = quotes(a, "partial")
     assert q.speaker == "Adam Fell"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Coach Stephen Vail said, his voice breaking with emotion, that he was grateful.",
+        "Ana Lund said something to Tomas that would ruin their friendship.",
+    ],
+)
+def test_say_reports_a_statement(analyse, sentence):
+    texts = [q.text for q in quotes(analyse("Title\n\n" + sentence + "\n"), "indirect")]
+    assert not [t for t in texts if t.startswith(("his voice", "something"))]

@@ -49,6 +49,15 @@ _CLAUSE_VERBS = frozenset(
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 
 
+def _a_statement(verb: "Token", clause: "Token") -> bool:
+    """What "say" and its kind report is a finite clause with words of its own: not "his voice
+    breaking with emotion", not "they are"."""
+    if verb.lemma_ not in _CLAUSE_VERBS:
+        return True
+    words = [t for t in clause.subtree if not t.is_punct]
+    return len(words) >= 3 and any(t.tag_ in _FINITE for t in words)
+
+
 def _clause_after(verb: "Token") -> list["Token"] | None:
     """The rest of the sentence after a reporting verb (and its hearer), when it holds a
     finite verb with something before it: what the verb reports, though unparsed."""
@@ -65,7 +74,8 @@ def _clause_after(verb: "Token") -> list["Token"] | None:
             rest = [t for t in rest if t.i > end]
     if not rest or rest[0].is_punct:
         return None  # "..., she said, but ...": an attribution between commas, read around it
-    if rest[0].lower_ in ("to", "so", "yes", "no", "in", "on", "at", "during", "after", "before", "about", "of"):
+    if rest[0].lower_ in ("to", "so", "yes", "no", "in", "on", "at", "during", "after", "before", "about", "of",
+                          "something", "anything", "nothing", "everything", "little", "much"):
         return None  # "said to be", "said so", "said in a statement" (its clause is elsewhere)
     if rest[0].pos_ not in ("DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ", "SCONJ") and rest[0].lower_ != "that" \
             and rest[0].tag_ != "VBG":
@@ -84,7 +94,7 @@ def report_of(doc: "Doc", verb: "Token") -> tuple[list["Token"], str] | None:
     clauses = [c for c in children if c.dep_ == "ccomp"
                or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children))]
     clauses.sort(key=lambda c: (c.i < verb.i, -len(list(c.subtree))))  # after the verb first, the longest
-    if clauses and len(list(clauses[0].subtree)) >= 2:
+    if clauses and len(list(clauses[0].subtree)) >= 2 and _a_statement(verb, clauses[0]):
         return list(clauses[0].subtree), verb.text
     lemma = verb.lemma_
     if lemma in _CLAUSE_VERBS:
