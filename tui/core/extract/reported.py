@@ -49,13 +49,22 @@ _CLAUSE_VERBS = frozenset(
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 
 
-def _a_statement(verb: "Token", clause: "Token") -> bool:
-    """What "say" and its kind report is a finite clause with words of its own: not "his voice
-    breaking with emotion", not "they are"."""
+def _statement(verb: "Token", clause: "Token") -> "Token | None":
+    """What "say" and its kind report is a finite clause with words of its own, not "his voice
+    breaking with emotion" (but the "that ..." clause such a phrase may carry), not "they are"."""
     if verb.lemma_ not in _CLAUSE_VERBS:
-        return True
-    words = [t for t in clause.subtree if not t.is_punct]
-    return len(words) >= 3 and any(t.tag_ in _FINITE for t in words)
+        return clause
+    if not _finite(clause):
+        inner = next((t for t in clause.subtree if t.i != clause.i and _finite(t)
+                      and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)), None)
+        if inner is None:
+            return None
+        clause = inner
+    return clause if len([t for t in clause.subtree if not t.is_punct]) >= 3 else None
+
+
+def _finite(head: "Token") -> bool:
+    return head.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in head.children)
 
 
 def _clause_after(verb: "Token") -> list["Token"] | None:
@@ -94,8 +103,10 @@ def report_of(doc: "Doc", verb: "Token") -> tuple[list["Token"], str] | None:
     clauses = [c for c in children if c.dep_ == "ccomp"
                or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children))]
     clauses.sort(key=lambda c: (c.i < verb.i, -len(list(c.subtree))))  # after the verb first, the longest
-    if clauses and len(list(clauses[0].subtree)) >= 2 and _a_statement(verb, clauses[0]):
-        return list(clauses[0].subtree), verb.text
+    if clauses and len(list(clauses[0].subtree)) >= 2:
+        clause = _statement(verb, clauses[0])
+        if clause is not None:
+            return list(clause.subtree), verb.text
     lemma = verb.lemma_
     if lemma in _CLAUSE_VERBS:
         after = _clause_after(verb)
