@@ -166,7 +166,7 @@ class BylineApp(App[int]):
             await self.remove_mode("reader")
         if self.prefetch is not None:
             self.prefetch.cancel()
-        self.prefetch = Prefetch.start(article, self.model, method="spawn")
+        self.prefetch = Prefetch.start(article, self.model)
         self._show_article(article)
         self.add_mode("reader", lambda: self._reader(at))
         self.switch_mode("reader")

@@ -46,10 +46,11 @@ def _keep(article: Article, model: str, analysis: Analysis) -> None:
 
 
 class Prefetch:
-    """One article's analysis, running in another process, or found in the cache.
+    """One article's analysis, running in a forked process, or found in the cache.
 
-    Before the UI starts, the process is forked (fast: nothing to import again). From inside the
-    running app, which has threads, it is spawned: a fork would copy locks other threads hold."""
+    The app's own process never imports spaCy (analyses come from these processes or the
+    cache), so a fork from the running app copies no model state; where a process cannot be
+    started, the app analyses in a thread instead."""
 
     def __init__(self, article: Article, model: str | None, cached: Analysis | None = None,
                  method: str = "fork") -> None:
@@ -76,7 +77,7 @@ class Prefetch:
             return None
         try:
             return cls(article, model, method=method)
-        except OSError:
+        except (OSError, ValueError):  # no process (limits, or file descriptors a host app hides)
             return None
 
     def result(self) -> Analysis | None:

@@ -133,14 +133,17 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
         yield Footer()
 
     def _status(self, facts: str) -> None:
+        """Which article (site or file), when and by whom it was published, then `facts`. The
+        counts of what the analysis found are on the tabs; a web page's date and authors are not
+        shown anywhere else, so they come before the counts when the line is short."""
         status = self.query_one(StatusLine)
         article = self.article
-        about = [article.name, article.published or "", ", ".join(article.authors[:3])]
+        status.name_text = article.name
+        about = [article.published or "", ", ".join(article.authors[:2])]
         if article.site and article.site != article.name:
-            about.insert(1, article.site)
-        status.name_text = " · ".join(part for part in about if part)
-        words = f"{len(self.article.text.split()):,} words"
-        status.facts = f"{words} · {facts}" if facts else words
+            about.insert(0, article.site)
+        words = f"{len(article.text.split()):,} words"
+        status.facts = " · ".join(part for part in (*about, words, facts) if part)
 
     def on_mount(self) -> None:
         view = self.query_one(ArticleView)
