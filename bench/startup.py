@@ -4,7 +4,8 @@
 
 Each figure is wall-clock time from launching a fresh Python process: the reference process
 imports spaCy, loads the pipeline and parses the article; the Byline process starts the real app
-headless at 120x40 and notes when the article text is on screen and when highlights land: once
+headless at 120x40 and notes when the article text is on screen and when the screen has painted
+the highlights and the side panel (the first refresh after the analysis is set): once
 in a new BYLINE_HOME (cold), and again on the same article (its analysis cached).
 Prints medians and ratios to the reference measured in the same run.
 """
@@ -50,7 +51,9 @@ async def main():
                 if views and views.first().size.height > 0 and views.first().text:
                     first = time.time()
             if isinstance(screen, ReaderScreen) and screen.analysis is not None:
-                await pilot.pause()
+                painted = asyncio.Event()
+                app.call_after_refresh(painted.set)  # the screen's next paint: highlights and panel
+                await painted.wait()
                 ready = time.time()
             await asyncio.sleep(0.005)
     print(json.dumps({"first": first - launched, "ready": ready - launched, "spacy": "spacy" in sys.modules}))

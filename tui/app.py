@@ -22,10 +22,8 @@ from byline.tui.core.prefetch import Prefetch
 from byline.tui.core.sources import Article
 from byline.tui.keys import bindings, commands
 from byline.tui.screens.help import HelpScreen
-from byline.tui.screens.library import LibraryScreen, OpenArticle
-from byline.tui.screens.people import PeopleScreen
 from byline.tui.screens.reader import Analyser, ReaderScreen
-from byline.tui.screens.voices import LibraryVoicesScreen, ShowPerson
+from byline.tui.screens.requests import OpenArticle, ShowPerson
 
 #: Our own theme variables; a theme may override any of them.
 THEME_VARIABLES = {
@@ -38,6 +36,25 @@ THEME_VARIABLES = {
 }
 
 STYLES = files("byline.styles")
+
+
+# The library's screens are imported when first shown: reading one article needs none of them.
+def _library() -> Screen:
+    from byline.tui.screens.library import LibraryScreen
+
+    return LibraryScreen()
+
+
+def _people() -> Screen:
+    from byline.tui.screens.people import PeopleScreen
+
+    return PeopleScreen()
+
+
+def _voices() -> Screen:
+    from byline.tui.screens.voices import LibraryVoicesScreen
+
+    return LibraryVoicesScreen()
 
 
 class BylineApp(App[int]):
@@ -73,9 +90,9 @@ class BylineApp(App[int]):
     def on_mount(self) -> None:
         self._remembered_theme()
         self._configure()
-        self.add_mode("library", LibraryScreen)
-        self.add_mode("people", PeopleScreen)
-        self.add_mode("voices", LibraryVoicesScreen)
+        self.add_mode("library", _library)
+        self.add_mode("people", _people)
+        self.add_mode("voices", _voices)
         if self.article is not None:
             self._show_article(self.article)
             self.add_mode("reader", self._reader)
@@ -174,9 +191,9 @@ class BylineApp(App[int]):
     @on(ShowPerson)
     def _show_person(self, message: ShowPerson) -> None:
         self.switch_mode("people")
-        screen = self.screen
-        if isinstance(screen, PeopleScreen):
-            screen.look_for(message.name)
+        look_for = getattr(self.screen, "look_for", None)
+        if look_for is not None:
+            look_for(message.name)
 
     def on_unmount(self) -> None:
         if self.prefetch is not None:

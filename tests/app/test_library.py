@@ -11,9 +11,10 @@ from byline.tui.core.library import Library
 from byline.tui.core.sources import from_text
 from byline.tui.core.store import Store
 from byline.tui.screens.confirm import ConfirmDialog
-from byline.tui.screens.library import LibraryScreen, OpenArticle
+from byline.tui.screens.library import LibraryScreen
+from byline.tui.screens.requests import OpenArticle, ShowPerson
 from byline.tui.screens.people import PeopleScreen
-from byline.tui.screens.voices import LibraryVoicesScreen, ShowPerson
+from byline.tui.screens.voices import LibraryVoicesScreen
 
 BRIDGE = ("Bridge delayed again\n\nMayor Ines Darrow said on Monday that the Kessel bridge would open in May. "
           "“We will not cut corners,” Darrow said.\n")

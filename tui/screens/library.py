@@ -20,6 +20,7 @@ from byline.tui.core.library import Entry, Library
 from byline.tui.core.visible import one_line
 from byline.tui.keys import bindings, screen_commands
 from byline.tui.screens.confirm import ConfirmDialog
+from byline.tui.screens.requests import OpenArticle
 
 #: (column key, heading, width or None for the rest, how a row sorts by it)
 COLUMNS = (
@@ -49,15 +50,6 @@ def _cell(entry: Entry, key: str) -> Text | str:
         return entry.date
     value = getattr(entry, key)
     return Text("—" if value is None else f"{value:,}", justify="right")
-
-
-@dataclass
-class OpenArticle(Message):
-    """A request to the app: open this library article in the reader, at `at` (a character
-    offset) when given."""
-
-    entry_id: str
-    at: int | None = None
 
 
 class LibraryScreen(Screen):

@@ -20,7 +20,7 @@ from byline.tui.core.errors import BylineError
 from byline.tui.core.library import Library, Person
 from byline.tui.core.visible import one_line
 from byline.tui.keys import bindings, screen_commands
-from byline.tui.screens.library import OpenArticle
+from byline.tui.screens.requests import OpenArticle
 
 #: How much of a quote a row shows.
 QUOTE_CHARS = 300

@@ -18,14 +18,8 @@ from byline.tui.core.library import Library
 from byline.tui.core.visible import one_line
 from byline.tui.keys import bindings, screen_commands
 from byline.tui.core.voices import LibraryVoices, Voice, library_voices
+from byline.tui.screens.requests import ShowPerson
 from byline.widgets.panel_rows import voice_row
-
-
-@dataclass
-class ShowPerson(Message):
-    """A request to the app: show this name on the People screen."""
-
-    name: str
 
 
 def voice_option(voice: Voice, most: int) -> Option:

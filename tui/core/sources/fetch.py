@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import re
 import time
-import urllib.request
 from dataclasses import dataclass
-from email.message import Message
 
 from ... import __version__
 from ..errors import ArticleError
@@ -108,6 +106,8 @@ def _final_url(url: str, response) -> str:
 
 def _pool(url: str, headers: dict):
     """A connection pool, through the proxy the environment names for this URL, if any."""
+    import urllib.request
+
     import urllib3
 
     host = re.sub(r"^[a-z]+://([^/?#]*).*$", r"\1", url, flags=re.IGNORECASE).rsplit("@", 1)[-1]
@@ -119,6 +119,8 @@ def _pool(url: str, headers: dict):
 
 
 def _content_type(value: str) -> tuple[str, str | None]:
+    from email.message import Message
+
     message = Message()
     message["Content-Type"] = value
     media_type = message.get_content_type() if value.strip() else ""
