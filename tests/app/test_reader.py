@@ -247,3 +247,14 @@ async def test_names_with_markup_in_notifications_are_literal():
         app.notify("[bold]x[/bold] [link=y]")
         await pilot.pause()
         assert any(n.message == "[bold]x[/bold] [link=y]" and not n.markup for n in app._notifications)
+
+
+async def test_the_byline_is_the_author_in_the_status_line_not_an_actor():
+    from byline.widgets.status_line import StatusLine
+
+    app = text_app("Harbour bridge delayed\n\nBy Jane Smith\n\n"
+                   "The Kessel bridge will not open before May, Mayor Ines Darrow said on Monday.\n")
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await wait_for_analysis(pilot)
+        assert "by Jane Smith" in screen.query_one(StatusLine).facts
+        assert "Jane Smith" not in {a.name for a in screen.analysis.actors}

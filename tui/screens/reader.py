@@ -139,7 +139,10 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
         status = self.query_one(StatusLine)
         article = self.article
         status.name_text = article.name
-        about = [article.published or "", ", ".join(article.authors[:2])]
+        authors = list(article.authors)
+        if not authors and self.analysis is not None:  # a byline in the text: "By Jane Smith"
+            authors = list(dict.fromkeys(c.name for c in self.analysis.credits if c.kind == "author"))
+        about = [article.published or "", "by " + ", ".join(authors[:2]) if authors else ""]
         if article.site and article.site != article.name:
             about.insert(0, article.site)
         words = f"{len(article.text.split()):,} words"
