@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from byline.tui.core.sources import load_article, seed_path
+from byline.tui.core.sources import from_text, load_article, seed_path
 from byline.tui.core.sources.text import MAX_BYTES, clean_text
 from byline.tui.core.errors import ArticleError
 
@@ -90,3 +90,22 @@ def test_a_text_without_line_breaks_is_parsed_like_the_same_text_in_paragraphs(n
     assert expected and all(found[key] >= 0.9 * count for key, count in expected.items())
     assert all(long_doc.text[e.start_char : e.end_char] == e.text for e in long_doc.ents)
     assert len(list(long_doc.sents)) >= 120
+
+
+def test_a_line_no_article_has_is_broken_at_sentence_ends_one_character_for_one():
+    from byline.tui.core.sources.text import LONG_LINE
+
+    sentence = "The harbour board met on Monday and said the ferry would run again. "
+    raw = "Ferry news\n\n" + sentence * (3 * LONG_LINE // len(sentence)) + "\n"
+    article = from_text(raw, "<test>")
+    text = article.text
+    assert len(text) == len(raw)
+    assert all(a == b or (a == " " and b == "\n") for a, b in zip(raw, text))
+    lines = text.split("\n")
+    assert max(len(line) for line in lines) <= LONG_LINE and len(lines) > 4
+    assert all(line.endswith("again.") for line in lines[2:-2])  # broken where a sentence ends
+
+
+def test_ordinary_paragraphs_are_left_as_they_are():
+    raw = "Title\n\n" + "A sentence of an article. " * 200 + "\n\nAnother paragraph.\n"
+    assert from_text(raw, "<test>").text == raw

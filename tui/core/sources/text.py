@@ -23,12 +23,47 @@ __all__ = ["MAX_BYTES", "clean_text", "from_text", "load", "read_file", "read_st
 _SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n"})
 
 
+#: A line longer than this is no paragraph of an article (a news paragraph is a few hundred
+#: characters): it is broken at a sentence end, so that no part of Byline (the parse, the rules,
+#: the article pane) pays for one enormous line.
+LONG_LINE = 10_000
+_SENTENCE_ENDS = (". ", "? ", "! ", '." ', ".\u201d ", "?\u201d ", "!\u201d ", ".\u2019 ", '?" ', '!" ')
+
+
+def break_long_lines(text: str, limit: int = LONG_LINE) -> str:
+    """Break every line longer than `limit` at its last sentence end (else its last space) within
+    each stretch of `limit` characters: that space becomes a line break, one character for one,
+    so every offset into the text stays what it was. A stretch with no space stays as it is."""
+    if len(text) <= limit or all(len(line) <= limit for line in text.split("\n")):
+        return text
+    chars = list(text)
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        pos = start
+        while end - pos > limit:
+            lo, hi = pos + limit // 2, pos + limit
+            cut = max((text.rfind(mark, lo, hi) + len(mark) - 1 for mark in _SENTENCE_ENDS
+                       if text.rfind(mark, lo, hi) >= 0), default=-1)
+            if cut < 0:
+                cut = text.rfind(" ", pos + 1, hi)
+            if cut <= pos:
+                pos = hi  # no space in a whole stretch: nothing to break at here
+                continue
+            chars[cut] = "\n"
+            pos = cut + 1
+        start = end + 1
+    return "".join(chars)
+
+
 def clean_text(raw: str) -> str:
-    """Normalise line ends and make control characters visible instead of live."""
+    """Normalise line ends, make control characters visible instead of live, and break lines no
+    article has (see LONG_LINE); one character for one throughout."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").translate(_SEPARATORS)
     if not text.strip():
         return ""  # white space only (form feeds too): nothing to read
-    return visible(text).strip("\n") + "\n"
+    return break_long_lines(visible(text).strip("\n") + "\n")
 
 
 def from_text(raw: str, source: str, path: Path | None = None, **meta) -> Article:
