@@ -160,7 +160,7 @@ class Session:
         before, after = step.before, step.after
         if after is None and before is not None:
             self.annotations = [a for a in self.annotations if a.id != before.id]
-            run = lambda: self.store.delete(before.id)  # noqa: E731
+            run = lambda: self.store.delete(before)  # noqa: E731 - the store knows its article
         elif after is not None:
             kept = [a for a in self.annotations if a.id != after.id]
             self.annotations = sorted([*kept, after], key=lambda a: (a.orphan, a.start, a.end))
