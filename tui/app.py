@@ -76,6 +76,11 @@ class BylineApp(App[int]):
     def __init__(self, article: Article | None, model: str, keymap: dict[str, str] | None = None,
                  prefetch: Prefetch | None = None, analyser: Analyser | None = None) -> None:
         """Open `article` in the reader; with None, start on the library."""
+        # The first screen is made in its own mode, not in a mode switched to after a blank
+        # default screen: that would lay out and style a whole screen for nothing.
+        # (Its mode is registered in on_mount: a registered mode's screen would be made anew,
+        # with a second pass over the styles.)
+        self.DEFAULT_MODE = "reader" if article is not None else "library"
         super().__init__()
         self.article = article
         self.model = model
@@ -83,23 +88,31 @@ class BylineApp(App[int]):
         self.analyser = analyser
         self.labels: tuple[Label, ...] = ()
         self._user_keymap = keymap
+        self._problems: list[str] = []
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(THEME_VARIABLES)
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        """The first screen, made before anything is drawn, in its own mode (see __init__): the
+        article's reader, or the library. Config and the remembered theme come first, so
+        nothing is styled twice."""
         self._remembered_theme()
-        self._configure()
+        self._problems = self._configure()
+        if self.article is not None:
+            self._show_article(self.article)
+            return self._reader()
+        self.title = "Byline — library"
+        return _library()
+
+    def on_mount(self) -> None:
+        for problem in self._problems:
+            self.notify(problem, title="Config", severity="warning", timeout=15)
         self.add_mode("library", _library)
         self.add_mode("people", _people)
         self.add_mode("voices", _voices)
         if self.article is not None:
-            self._show_article(self.article)
-            self.add_mode("reader", self._reader)
-            self.switch_mode("reader")
-        else:
-            self.title = "Byline — library"
-            self.switch_mode("library")
+            self.add_mode("reader", self._reader)  # its screen is made already: switching back finds it
 
     def _show_article(self, article: Article) -> None:
         from byline.tui.core.visible import one_line
@@ -107,9 +120,9 @@ class BylineApp(App[int]):
         self.article = article
         self.title = f"Byline — {one_line(article.title)}"
 
-    def _configure(self) -> None:
+    def _configure(self) -> list[str]:
         """Labels and key remaps from the config file; each problem in it is one notification
-        at start, and the default is used in its place."""
+        at start (the lines returned), and the default is used in its place."""
         from byline.tui.core.annotation import labels_from_config
         from byline.tui.core.config import check_keymap, load_config
         from byline.tui.core.errors import BylineError
@@ -120,15 +133,15 @@ class BylineApp(App[int]):
             self._user_keymap = config.keymap
         known = [(b.id, b.key, k.scope) for k in KEYS for b in k.bindings() if b.id]
         keymap, problems = check_keymap(self._user_keymap, known)
-        for problem in [*config.warnings, *problems]:
-            self.notify(problem, title="Config", severity="warning", timeout=15)
+        problems = [*config.warnings, *problems]
         if keymap:
             self.set_keymap(keymap)
         try:
             self.labels = labels_from_config(config.labels)
         except BylineError as exc:  # pragma: no cover - load_config has checked every label
-            self.notify(f"{exc}; using the default labels", severity="error", timeout=15)
+            problems.append(f"{exc}; using the default labels")
             self.labels = labels_from_config([])
+        return problems
 
     def _reader(self, at: int | None = None) -> ReaderScreen:
         prefetch, self.prefetch = self.prefetch, None
@@ -176,17 +189,19 @@ class BylineApp(App[int]):
         await self.open_article(message.article, message.at)
 
     async def open_article(self, article: Article, at: int | None = None) -> None:
-        """Read `article` (at the character offset `at`, if given): the reader mode is made anew."""
-        if self.current_mode == "reader":
-            self.switch_mode("library")
-        if "reader" in self._modes:
-            await self.remove_mode("reader")
+        """Read `article` (at the character offset `at`, if given) in a new reader screen, in
+        place of the one before (which writes what it still holds as it goes)."""
         if self.prefetch is not None:
             self.prefetch.cancel()
         self.prefetch = Prefetch.start(article, self.model)
         self._show_article(article)
-        self.add_mode("reader", lambda: self._reader(at))
-        self.switch_mode("reader")
+        reader = self._reader(at)
+        if self.current_mode == "reader":
+            await self.switch_mode("library")
+        if "reader" in self._modes:
+            await self.remove_mode("reader")
+        self.add_mode("reader", lambda: reader)
+        await self.switch_mode("reader")
 
     @on(ShowPerson)
     def _show_person(self, message: ShowPerson) -> None:
@@ -222,6 +237,7 @@ class BylineApp(App[int]):
         save_state(state)
 
     def _remembered_theme(self) -> None:
+        """The theme the reader chose last time."""
         from byline.tui.core.state import load_state
 
         theme = load_state().theme

@@ -19,7 +19,7 @@ async def wait_for_analysis(pilot, timeout: float = 60.0) -> ReaderScreen:
     while waited < timeout:
         screen = app.screen
         if isinstance(screen, ReaderScreen) and screen.session is not None and (
-                screen.analysis is not None or not screen.has_class("-loading")):
+                screen.analysis is not None or not screen.analysing):
             await pilot.pause()
             return screen
         await pilot.pause(0.05)

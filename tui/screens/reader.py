@@ -151,7 +151,7 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
     def on_mount(self) -> None:
         view = self.query_one(ArticleView)
         view.focus()
-        self.add_class("-loading")
+        self.query_one(StatusLine).add_class("-loading")
         self._status("analysing…")
         self.query_one(SidePanel).label_colours = {label.name: label.color for label in self.labels}
         self.watch(view, "selecting", self._selecting_changed, init=False)
@@ -306,10 +306,15 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
 
     @on(AnalysisFailed)
     def _analysis_failed(self, message: AnalysisFailed) -> None:
-        self.remove_class("-loading")
+        self.query_one(StatusLine).remove_class("-loading")
         self.query_one(SidePanel).loading = False
         self._status("no analysis")
         self.notify(message.error, title="Analysis failed", severity="error", timeout=10)
+
+    @property
+    def analysing(self) -> bool:
+        """The analysis has not landed yet (nor failed)."""
+        return self.query_one(StatusLine).has_class("-loading")
 
     @property
     def raw_analysis(self) -> Analysis | None:
@@ -319,7 +324,7 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
     def watch_analysis(self, analysis: Analysis | None) -> None:
         if analysis is None:
             return
-        self.remove_class("-loading")
+        self.query_one(StatusLine).remove_class("-loading")
         self.query_one(ArticleView).analysis = analysis
         self.query_one(SidePanel).analysis = analysis
         self._status(" · ".join(_count(n, word) for n, word in ((len(analysis.actors), "actor"),
