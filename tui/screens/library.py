@@ -33,6 +33,8 @@ COLUMNS = (
     ("notes", "Notes", 5, lambda e: e.notes or 0),
 )
 NUMERIC = {"words", "actors", "quotes", "notes"}
+#: Rows put in the table before its first paint; the others follow at once after it.
+FIRST_ROWS = 80
 
 
 def matches(entry: Entry, query: str) -> bool:
@@ -74,6 +76,7 @@ class LibraryScreen(Screen):
         self.sort_key = "date"
         self.sort_reverse = True
         self.loaded = False
+        self._filling = 0  # which fill of the table is under way (a new one drops the old)
 
     def compose(self) -> ComposeResult:
         yield Static("Library · reading the list…", id="library-status", markup=False)
@@ -85,9 +88,15 @@ class LibraryScreen(Screen):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         for key, heading, width, _ in COLUMNS:
-            table.add_column(heading, key=key, width=width)
+            table.add_column(heading, key=key, width=width or self._title_width())
         table.focus()
         self.load()
+
+    def _title_width(self) -> int:
+        """The title column takes the width the others leave (every column has a width, so the
+        table never measures a thousand titles to size one)."""
+        others = sum(width + 2 for _, _, width, _ in COLUMNS if width)
+        return max(20, self.app.size.width - others - 4)
 
     @property
     def library(self) -> Library:
@@ -133,15 +142,26 @@ class LibraryScreen(Screen):
             heading = next(h for k, h, _, _ in COLUMNS if k == key)
             arrow = (" ▼" if self.sort_reverse else " ▲") if key == self.sort_key else ""
             column.label = Text(heading + arrow)
-        for e in rows:
-            table.add_row(*[_cell(e, key) for key, _, _, _ in COLUMNS], key=e.id)
-        if keep is not None and keep in {e.id for e in rows}:
-            table.move_cursor(row=table.get_row_index(keep))
+        self._filling += 1
+        cursor = next((i for i, e in enumerate(rows) if e.id == keep), None)
+        self._add_rows(rows[:FIRST_ROWS], self._filling, cursor)
+        if len(rows) > FIRST_ROWS:  # the first screenfuls now, the rest once they are painted
+            self.call_after_refresh(self._add_rows, rows[FIRST_ROWS:], self._filling, cursor)
         total = len(self.entries)
         filtered = f" · {len(rows):,} shown" if len(rows) != total else ""
         self.query_one("#library-status", Static).update(
             f"Library · {total:,} article{'s' if total != 1 else ''}{filtered} · "
             f"sorted by {self.sort_key}{' (newest first)' if self.sort_key == 'date' and self.sort_reverse else ''}")
+
+    def _add_rows(self, rows: list[Entry], filling: int, cursor: int | None = None) -> None:
+        """Add rows at the end of the table; put the cursor on row `cursor` once it is there."""
+        if filling != self._filling:
+            return  # the table was filled again since
+        table = self.query_one(DataTable)
+        for e in rows:
+            table.add_row(*[_cell(e, key) for key, _, _, _ in COLUMNS], key=e.id)
+        if cursor is not None and cursor < table.row_count:
+            table.move_cursor(row=cursor)
 
     def _highlighted(self) -> str | None:
         table = self.query_one(DataTable)
