@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets.data_table import CellDoesNotExist
 
 from byline.tui.core.errors import BylineError
 from byline.tui.core.library import Entry, Library
@@ -169,7 +170,7 @@ class LibraryScreen(Screen):
             return None
         try:
             return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        except Exception:  # noqa: BLE001 - no row under the cursor
+        except CellDoesNotExist:  # no row under the cursor
             return None
 
     @on(Input.Changed, "#library-query")
