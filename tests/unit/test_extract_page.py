@@ -57,3 +57,9 @@ def test_a_line_full_of_slashes_is_read_in_linear_time():
     start = time.perf_counter()
     read_page("and/or " * 5000 + "\n" + "A/B " * 5000)
     assert time.perf_counter() - start < 1.0
+
+
+def test_a_video_blurb_is_an_aside_but_a_clock_time_is_not():
+    page = read_page("The storm in pictures. Tomas Brink has more on the damage. 2:17\n\nThe vote is at 10:30.\n")
+    assert page.covers(5) and not page.hides_names(5)  # its names stay the story's
+    assert not page.covers(len("The storm in pictures. Tomas Brink has more on the damage. 2:17\n\nThe vote"))

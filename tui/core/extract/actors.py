@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from .cast import Cast
 from .descriptions import add_descriptions, link_delayed_names
 from .grouping import build_actors
+from .marks import QuoteMask, find_marks
 from .mentions import complete_mentions, named_mentions
 from .roles import with_roles
 from .unnamed import add_unnamed_actors
@@ -30,7 +31,12 @@ def find_actors(doc: "Doc", page: "Page | None" = None, text: str | None = None)
     text = doc.text if text is None else text
     mentions = complete_mentions(doc, with_roles(doc, named_mentions(doc, page)), page)
     actors, entities, token_actor = build_actors(doc, mentions, text)
-    cast = Cast(doc=doc, text=text, entities=entities, actors=actors, token_actor=token_actor)
+    quoted = QuoteMask(find_marks(text))
+
+    def off_story(char: int) -> bool:
+        return quoted.find(char) is not None or (page is not None and page.covers(char))
+
+    cast = Cast(doc=doc, text=text, entities=entities, actors=actors, token_actor=token_actor, off_story=off_story)
     link_delayed_names(cast)
     cast.index_roles()
     add_descriptions(cast)

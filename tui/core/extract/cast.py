@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from .grouping import slug
 from .lexicon import GROUP_PRONOUNS, PERSON_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS
@@ -28,6 +28,8 @@ class Cast:
     entities: list[Entity]
     actors: list[Actor]
     token_actor: list[int] = field(default_factory=list)  # token index -> actor index, or -1
+    #: where the story is not telling in its own voice (inside quote marks, a video's blurb)
+    off_story: "Callable[[int], bool] | None" = None
     _person_starts: list[int] = field(default_factory=list, init=False, repr=False)
     _person_ids: list[int] = field(default_factory=list, init=False, repr=False)
     _group_starts: list[int] = field(default_factory=list, init=False, repr=False)
@@ -60,6 +62,11 @@ class Cast:
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
             self.entities.append(Entity(start, end, self.text[start:end], code, actor.id))
         return idx
+
+    def aside(self, char: int) -> bool:
+        """Whether `char` is in a quotation or an aside: a name there is not whom the story turns
+        to, so never what a later "he" or "she" stands for."""
+        return self.off_story is not None and self.off_story(char)
 
     def actor_of_token(self, token: "Token") -> Actor | None:
         idx = self.token_actor[token.i]

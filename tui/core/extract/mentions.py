@@ -389,7 +389,7 @@ def named_mentions(doc: "Doc", page: "Page | None" = None) -> list[Mention]:
     mentions += _unnamed_speakers(doc, mentions)
     mentions += _untagged_bodies(doc, mentions)
     if page is not None:
-        mentions = [m for m in mentions if not page.covers(doc[m.start].idx)]
+        mentions = [m for m in mentions if not page.hides_names(doc[m.start].idx)]
     mentions.sort(key=lambda m: m.start)
     _consistent_types(mentions)
     mentions = _split_pairs(doc, mentions)
@@ -404,7 +404,7 @@ def complete_mentions(doc: "Doc", mentions: list[Mention], page: "Page | None" =
     _institutions(doc, mentions)
     extra = _extra_mentions(doc, mentions)
     if page is not None:
-        extra = [m for m in extra if not page.covers(doc[m.start].idx)]
+        extra = [m for m in extra if not page.hides_names(doc[m.start].idx)]
     mentions = mentions + extra
     mentions.sort(key=lambda m: m.start)
     for m in mentions:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .lexicon import AGENCY_WORDS, ORG_WORDS
 from ..model import Credit
@@ -19,6 +19,10 @@ _FURNITURE = re.compile(
     r".*$",
     re.M,
 )
+#: A video's blurb as a page embeds it: a paragraph whose last sentence is followed by the clip's
+#: running time ("... reports on the storm's damage. 2:17"). The reporter it names is no actor,
+#: what it says no quote (the story itself tells it).
+_VIDEO_BLURB = re.compile(r"^[^\n]*[.!?\"”’)][ \t]+\d{1,2}:[0-5]\d\.?[ \t]*$", re.M)
 #: A caption's prefix in some sites' text: the caption itself is kept.
 _GALLERY = re.compile(r"Open this photo in gallery:?\s*")
 #: One word of a name as a byline or credit writes it: "Jane", "J.", "McNeil", "O'Brien", "MOCZULSKI".
@@ -45,25 +49,43 @@ _VIDEO_REPORTER = re.compile(
 
 @dataclass
 class Page:
-    """The passages of an article that are page furniture or credits, by character offset."""
+    """The passages of an article that are page furniture or credits, by character offset, and
+    the asides that are no part of the story's telling (a video's blurb): the people an aside
+    names are the story's, but what it says is nobody's quote and it is never whom a later
+    "he" or "she" stands for."""
 
     spans: list[tuple[int, int]]
     credits: list[Credit]
+    asides: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        merged: list[tuple[int, int]] = []
-        for start, end in sorted(self.spans):  # a credit inside a link line is one passage
-            if merged and start <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-            else:
-                merged.append((start, end))
-        self.spans = merged
-        self._starts = [s for s, _ in merged]
+        self.spans = _merged(self.spans)  # a credit inside a link line is one passage
+        self._starts = [s for s, _ in self.spans]
+        self.asides = sorted(self.asides)
+        self._aside_starts = [s for s, _ in self.asides]
 
     def covers(self, char: int) -> bool:
-        """Whether `char` falls in furniture or a credit."""
-        i = bisect_right(self._starts, char) - 1
-        return i >= 0 and char < self.spans[i][1]
+        """Whether `char` falls in furniture, a credit or an aside: nothing there is a quote."""
+        return self.hides_names(char) or _within(self.asides, self._aside_starts, char)
+
+    def hides_names(self, char: int) -> bool:
+        """Whether `char` falls in furniture or a credit: no name there is an actor."""
+        return _within(self.spans, self._starts, char)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _within(spans: list[tuple[int, int]], starts: list[int], char: int) -> bool:
+    i = bisect_right(starts, char) - 1
+    return i >= 0 and char < spans[i][1]
 
 
 def read_page(text: str) -> Page:
@@ -100,7 +122,8 @@ def read_page(text: str) -> Page:
     unique: dict[tuple[str, str], Credit] = {}
     for c in credits:
         unique.setdefault((c.name, c.kind), c)
-    return Page(spans, list(unique.values()))
+    asides = [(m.start(), m.end()) for m in _VIDEO_BLURB.finditer(text)]
+    return Page(spans, list(unique.values()), asides)
 
 
 def _agency(m: re.Match, group: str) -> Credit:

@@ -31,6 +31,8 @@ class Resolver(Protocol):
 
     def confident_pronoun(self, token: "Token") -> "Actor | None": ...
 
+    def aside(self, char: int) -> bool: ...
+
 
 @dataclass
 class References:
@@ -77,7 +79,8 @@ def read_references(cast: Resolver, window: int = 1500) -> References:
             refs.plural_subjects.append((token.idx, token.i))
         person = idx >= 0 and cast.actors[idx].type == "PERSON"
         several = person and is_subject and _several(token)  # one of several is no center
-        if person and not several and (is_subject and salient(token) or _fragment_head(token)):
+        if person and not several and (is_subject and salient(token) or _fragment_head(token)) \
+                and not cast.aside(token.idx):
             # a subject of the main clause, or a name heading a caption
             if not recent or recent[-1][1] != idx or token.idx - recent[-1][0] > 200:
                 recent.append((token.idx, idx))
@@ -99,7 +102,7 @@ def read_references(cast: Resolver, window: int = 1500) -> References:
                 continue
             if target is not None:
                 refs.pronouns[token.i] = target
-                if is_subject and salient(token):
+                if is_subject and salient(token) and not cast.aside(token.idx):
                     recent.append((token.idx, target))
                     refs.centers.append((token.idx, target))
                 if confident is not None or is_subject:
