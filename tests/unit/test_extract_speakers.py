@@ -29,3 +29,17 @@ def test_a_video_blurb_is_no_quote_and_its_reporter_no_antecedent(analyse):
     assert not [q for q in a.quotes if "damage downtown" in q.text]
     assert speaker_of(a, "rebuild every bridge") == "Maria Ortega"
     assert any(actor.name == "Tomas Brink" for actor in a.actors)  # named, so still in the story
+
+
+def test_a_colon_hands_the_quote_to_the_subject_before_it(analyse):
+    # the parse makes the quote's "I think" the sentence's root; the speaker is still Okafor,
+    # and he is whom the next "He says" stands for
+    a = analyse(
+        "Ben Okafor has treated addiction in Halden for years.\n\n"
+        "Dr. Lena Fisk, the province's health officer, says the drugs are overused.\n\n"
+        "Okafor, the addictions doctor on the South Shore, is more blunt: \"With this prescription monitor doing "
+        "this new monitoring, I think they're going to uncover things that are kind of horrifying.\"\n\n"
+        "He says a police raid on dealers is often followed by a flood of people to emergency rooms.\n"
+    )
+    assert speaker_of(a, "uncover things") == "Ben Okafor"
+    assert speaker_of(a, "police raid on dealers") == "Ben Okafor"

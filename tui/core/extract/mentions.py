@@ -359,14 +359,22 @@ def _extra_mentions(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     forms: dict[str, dict[tuple[str, ...], str]] = defaultdict(dict)
+    surnames: set[str] = set()
     for m in mentions:
         if m.type in ("PERSON", "ORG", "GPE") and m.key[:1].isupper():
             words = tuple(t.text for t in doc[m.start : m.end])
             forms[words[0]][words] = m.type
+            if m.type == "PERSON" and len(words) >= 2 and words[-1][:1].isupper() and words[-1] not in NAME_SUFFIXES:
+                surnames.add(words[-1])  # "Okafor" after "Ben Okafor", untagged: the same person
+    surnames = {name for name in surnames if (name,) not in forms[name]}  # never tagged alone
+    for name in surnames:
+        forms[name][(name,)] = "PERSON"
     extra = []
     for token in token_list(doc):
         if covered[token.i] or token.text not in forms:
             continue
+        if token.text in surnames and (token.pos_ != "PROPN" or token.ent_type_) and len(forms[token.text]) == 1:
+            continue  # a surname that is a word or another name here: "Young people", "May 5"
         for words, code in sorted(forms[token.text].items(), key=lambda kv: -len(kv[0])):
             end = token.i + len(words)
             if end <= len(doc) and not any(covered[token.i : end]) and tuple(t.text for t in doc[token.i : end]) == words:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from .lexicon import FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, PERSON_PRONOUNS, SPEECH_VERBS
-from .syntax import SUBJECT_DEPS, token_list
+from .syntax import SUBJECT_DEPS, sentence_start, token_list
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -141,7 +141,11 @@ def salient(token: "Token") -> bool:
     head = token.head
     if token.dep_ == "pobj":
         return True
-    return head.dep_ == "ROOT" or head.lemma_ in SPEECH_VERBS or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
+    if head.dep_ == "ROOT" or head.lemma_ in SPEECH_VERBS or (head.dep_ == "conj" and head.head.dep_ == "ROOT"):
+        return True
+    # a subject that opens its sentence, whatever the parse made of the rest ("Martell, the
+    # doctor, is more blunt: “...”" parsed as the quote's clause)
+    return token.pos_ == "PROPN" and token.left_edge.i == sentence_start(token) and head.i > token.i
 
 
 def _fragment_head(token: "Token") -> bool:

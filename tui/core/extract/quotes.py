@@ -145,10 +145,18 @@ def _introducing_verb(doc: "Doc", text: str, m: Marked) -> "Token | None":
     colon = doc.char_span(at, at + 1, alignment_mode="expand")
     if colon is None or not len(colon):
         return None
-    root = colon[0].sent.root
-    if root.pos_ not in ("VERB", "AUX") or not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
-        return None
-    return root
+    # the clause before the colon: its verb nearest the colon, outside the quote (the parse may
+    # make the quote's own verb the sentence's root: "X is more blunt: “... I think ...”")
+    doc, at_colon = colon.doc, colon[0].i
+    lo = max(colon[0].sent.start, at_colon - 40)
+    for k in range(at_colon - 1, lo - 1, -1):
+        verb = doc[k]
+        if verb.text == "\n" or verb.text.endswith("\n"):
+            break
+        if verb.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < at_colon
+                                                for c in verb.children):
+            return verb
+    return None
 
 
 _INTRODUCED = re.compile(r"(?:[:—–]|\b(?:added|adding|said|saying|continued|went on)[,:]?)\s*$", re.I)
