@@ -43,3 +43,18 @@ def test_a_colon_hands_the_quote_to_the_subject_before_it(analyse):
     )
     assert speaker_of(a, "uncover things") == "Ben Okafor"
     assert speaker_of(a, "police raid on dealers") == "Ben Okafor"
+
+
+# -- speakers the parse hides -----------------------------------------------------------------
+def test_the_subject_of_quoted_as_saying_speaks(analyse):
+    a = analyse(
+        "Mayor Arne Dahl and Councillor Rita Holm met on Monday.\n\n"
+        "\u201cIt is untenable,\u201d Holm said.\n\n"
+        "\u201cWhen the books were shown to me, I was shaken to the core,\u201d Dahl was quoted as saying in the release.\n"
+    )
+    assert speaker_of(a, "shaken to the core") == "Arne Dahl"
+
+
+def test_replied_by_saying_reports_once_and_the_question_is_not_a_report(analyse):
+    a = analyse("Asked about the vote, Rita Holm replied by saying the plan had no future in the council.\n")
+    assert [(q.text, q.speaker) for q in a.quotes] == [("the plan had no future in the council", "Rita Holm")]

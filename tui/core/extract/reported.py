@@ -169,6 +169,9 @@ def _around_attribution(doc: "Doc", verb: "Token") -> list[list["Token"]]:
     between commas reports the sentence around it, on either side."""
     if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
         return []
+    if any(c.dep_ == "prep" and any(g.dep_ == "pcomp" and g.lemma_ in SPEECH_VERBS for g in c.children)
+           for c in verb.children):
+        return []  # "replied by saying ...": the inner verb reports
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return []
@@ -176,7 +179,8 @@ def _around_attribution(doc: "Doc", verb: "Token") -> list[list["Token"]]:
     sent = verb.sent
     if lo <= sent.start or doc[lo - 1].text not in (",", "—", "–"):
         return []
-    parts = [[t for t in doc[sent.start : lo - 1]]]
+    before = [t for t in doc[sent.start : lo - 1]]
+    parts = [] if _participle_of(before, verb) else [before]
     after = [t for t in doc[hi + 1 : sent.end] if not t.is_space]
     if after and after[0].is_punct:
         after = after[1:]
@@ -185,6 +189,14 @@ def _around_attribution(doc: "Doc", verb: "Token") -> list[list["Token"]]:
     if len([t for t in after if not t.is_punct]) >= 3:
         parts.append(after)
     return [p for p in parts if len([t for t in p if not t.is_punct]) >= 3]
+
+
+def _participle_of(tokens: list["Token"], verb: "Token") -> bool:
+    """"Asked about the vote, she ...": a participle's phrase that modifies the verb, not its report."""
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside]
+    return (len(heads) == 1 and heads[0].head.i == verb.i and heads[0].dep_ == "advcl" and heads[0].tag_ in ("VBN", "VBG")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in heads[0].children))
 
 
 def _imperative(verb: "Token") -> bool:

@@ -37,6 +37,9 @@ def subject_of(verb: "Token") -> "Token | None":
         if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
             node = node.head
             continue
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
+            node = node.head.head  # "he was quoted as saying", "she replied by saying": its subject
+            continue
         break
     for child in verb.children:  # "according to X"
         if child.dep_ == "agent":
