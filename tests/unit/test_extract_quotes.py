@@ -339,3 +339,18 @@ def test_a_fragment_in_a_passive_report_is_the_reporters_source(analyse):
 def test_say_reports_a_statement(analyse, sentence):
     texts = [q.text for q in quotes(analyse("Title\n\n" + sentence + "\n"), "indirect")]
     assert not [t for t in texts if t.startswith(("his voice", "something"))]
+
+
+# -- what nobody said ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister has not said she would veto the bill.",
+        "Tobias Renn won't say what the message is.",
+        "The company would not say whether it agreed to the terms.",
+        "The debt is higher than city reports say it is, which could justify the cuts.",
+        "A claim the costs are lower than the agency says they are could make the promise more attractive.",
+    ],
+)
+def test_a_denied_or_elided_saying_reports_nothing(analyse, sentence):
+    assert quotes(analyse(sentence + "\n"), "indirect") == []

@@ -107,6 +107,8 @@ def report_of(doc: "Doc", verb: "Token") -> tuple[list["Token"], str] | None:
         clause = _statement(verb, clauses[0])
         if clause is not None:
             return list(clause.subtree), verb.text
+        if verb.lemma_ in _CLAUSE_VERBS and _finite(clauses[0]):
+            return None  # "higher than the city says it is": an elided clause, nothing more to find
     lemma = verb.lemma_
     if lemma in _CLAUSE_VERBS:
         after = _clause_after(verb)
@@ -223,6 +225,8 @@ def find_reported(doc: "Doc", text: str, cast: Cast, mask: QuoteMask, page: "Pag
             continue  # "people believed to have been ...": a participle describing, not a report
         if _imperative(token):
             continue  # "Note that ...", "Tell them why ...": the writer addressing the reader
+        if any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ == "than") for c in token.children):
+            continue  # "has not said he would veto it", "higher than the city says it is": nothing said
         reported = report_of(doc, token)
         if reported is not None:
             parts, cue = [reported[0]], reported[1]
