@@ -354,3 +354,19 @@ def test_say_reports_a_statement(analyse, sentence):
 )
 def test_a_denied_or_elided_saying_reports_nothing(analyse, sentence):
     assert quotes(analyse(sentence + "\n"), "indirect") == []
+
+
+# -- the whole reported clause, however the parse cut it ------------------------------------
+@pytest.mark.parametrize(
+    "sentence, reported",
+    [
+        ("Transit chief Elin Varga said Thursday one of the mayor's ideas, to find places where the line could "
+         "run at street level, could save money.",
+         "one of the mayor's ideas, to find places where the line could run at street level, could save money"),
+        ("But Finance Minister Tomas Aberg told the Radio Nord programme what was needed was one approach, with "
+         "all wealthy nations on board.",
+         "what was needed was one approach, with all wealthy nations on board"),
+    ],
+)
+def test_a_reported_clause_keeps_the_subject_the_parse_hung_on_the_verb(analyse, sentence, reported):
+    assert [q.text for q in quotes(analyse(sentence + "\n"), "indirect")] == [reported]

@@ -63,6 +63,32 @@ def _statement(verb: "Token", clause: "Token") -> "Token | None":
     return clause if len([t for t in clause.subtree if not t.is_punct]) >= 3 else None
 
 
+def _lost_subject(doc: "Doc", verb: "Token", clause: "Token") -> int | None:
+    """"said Thursday one of the plans, to build higher, could save money": a reported clause
+    with no subject, after words the parse hung on the verb instead, starts with those words
+    (a date or a time before them is when it was said)."""
+    if verb.lemma_ not in _CLAUSE_VERBS or clause.i < verb.i or clause.head.i != verb.i:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+        return None
+    start, edge = verb.i + 1, clause.left_edge.i
+    while start < edge and (doc[start].ent_type_ in ("DATE", "TIME") or doc[start].is_punct):
+        start += 1
+    hearer = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.left_edge.i == start), None)
+    if verb.lemma_ == "tell" and hearer is not None:
+        # "told the radio programme what was needed was ...": whom it told is no part of it
+        if any(c.dep_ == "relcl" and c.left_edge.i == hearer.i + 1 for c in hearer.children):
+            start = hearer.i + 1
+        elif hearer.right_edge.i + 1 < edge:
+            start = hearer.right_edge.i + 1
+    gap = [t for t in doc[start:edge] if not t.is_punct]
+    if not gap or not any(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for t in gap):
+        return None
+    if any(t.is_space or t.head.i < verb.i for t in doc[start:edge]):
+        return None
+    return start
+
+
 def _finite(head: "Token") -> bool:
     return head.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in head.children)
 
@@ -106,6 +132,9 @@ def report_of(doc: "Doc", verb: "Token") -> tuple[list["Token"], str] | None:
     if clauses and len(list(clauses[0].subtree)) >= 2:
         clause = _statement(verb, clauses[0])
         if clause is not None:
+            start = _lost_subject(doc, verb, clause)
+            if start is not None:
+                return [doc[k] for k in range(start, clause.right_edge.i + 1)], verb.text
             return list(clause.subtree), verb.text
         if verb.lemma_ in _CLAUSE_VERBS and _finite(clauses[0]):
             return None  # "higher than the city says it is": an elided clause, nothing more to find
