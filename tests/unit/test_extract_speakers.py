@@ -58,3 +58,15 @@ def test_the_subject_of_quoted_as_saying_speaks(analyse):
 def test_replied_by_saying_reports_once_and_the_question_is_not_a_report(analyse):
     a = analyse("Asked about the vote, Rita Holm replied by saying the plan had no future in the council.\n")
     assert [(q.text, q.speaker) for q in a.quotes] == [("the plan had no future in the council", "Rita Holm")]
+
+
+# -- bodies behind their texts ----------------------------------------------------------------
+def test_a_text_named_by_its_body_speaks_for_the_body(analyse):
+    a = analyse(
+        "Mayor Arne Dahl said the roads in Halden were safe.\n\n"
+        "A police report said the driver was speeding when the bus left the road.\n\n"
+        "Dahl, according to the Courier report, ignored the warnings of the engineers.\n\n"
+        "The Halden Courier first reported the crash on Monday.\n"
+    )
+    assert speaker_of(a, "driver was speeding") == "police"
+    assert speaker_of(a, "ignored the warnings") == "Halden Courier"

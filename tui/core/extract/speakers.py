@@ -104,11 +104,14 @@ def speaker_of(cast: Cast, subject: "Token | None") -> Voice:
     if subject.lemma_ in DOCUMENT_NOUNS:
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
         if owner is None:  # "a release (sent to media) from the union", "a statement by the ministry"
-            for prep in (t for t in subject.subtree if t.dep_ == "prep" and t.lower_ in ("from", "by")
+            for prep in (t for t in subject.subtree if t.dep_ == "prep" and t.lower_ in ("from", "by", "in")
                          and (t.head.i == subject.i or (t.head.dep_ == "acl" and t.head.head.i == subject.i))):
                 owner = next((g for g in prep.children if g.dep_ == "pobj"), None)
                 if owner is not None and cast.actor_in(list(owner.subtree)) is None:
                     owner = None
+        if owner is None:  # "the parole board decision", "the Globe report": the body it is named by
+            owner = next((c for c in subject.children if c.dep_ == "compound" and c.i < subject.i and (
+                cast.actor_in(list(c.subtree)) is not None or c.lower_ in BODY_NOUNS)), None)
         if owner is not None:
             return speaker_of(cast, owner)
         actor = cast.last_subject(subject.idx)
