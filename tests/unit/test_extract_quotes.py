@@ -370,3 +370,9 @@ def test_a_denied_or_elided_saying_reports_nothing(analyse, sentence):
 )
 def test_a_reported_clause_keeps_the_subject_the_parse_hung_on_the_verb(analyse, sentence, reported):
     assert [q.text for q in quotes(analyse(sentence + "\n"), "indirect")] == [reported]
+
+
+def test_a_curly_contraction_is_the_verb_of_the_reported_clause(analyse):
+    a = analyse("A Halden hockey coach says he\u2019s \u201camazed and overwhelmed\u201d by the response to the team's video.\n")
+    assert [q.text for q in quotes(a, "indirect")] == [
+        "he\u2019s \u201camazed and overwhelmed\u201d by the response to the team's video"]

@@ -70,3 +70,8 @@ def test_a_text_named_by_its_body_speaks_for_the_body(analyse):
     )
     assert speaker_of(a, "driver was speeding") == "police"
     assert speaker_of(a, "ignored the warnings") == "Halden Courier"
+
+
+def test_a_place_before_a_person_noun_is_where_the_speaker_is_from(analyse):
+    a = analyse("A Halden hockey coach says the new rink will open before the winter season begins.\n")
+    assert speaker_of(a, "new rink will open") == "Halden hockey coach"

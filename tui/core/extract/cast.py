@@ -87,6 +87,8 @@ class Cast:
             if hit and hit.type != "NORP" and t.dep_ in ("appos", "compound", "flat") and t.head in heads:
                 if t.dep_ == "compound" and t.head.tag_ == "NNS":
                     continue  # "Brexit backers", "UK carmakers": people named after something else
+                if t.dep_ == "compound" and hit.type in ("GPE", "LOC", "FAC") and t.head.pos_ == "NOUN":
+                    continue  # "a Vancouver hockey coach", "the Halden police": from there, not the place
                 return hit
         return None
 

@@ -90,7 +90,13 @@ def _lost_subject(doc: "Doc", verb: "Token", clause: "Token") -> int | None:
 
 
 def _finite(head: "Token") -> bool:
-    return head.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in head.children)
+    return (head.tag_ in _FINITE or head.lower_.replace("’", "'") in _CONTRACTED
+            or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in head.children))
+
+
+#: A verb contracted onto its subject, which the tagger may take for a closing quote mark when
+#: the apostrophe is curly ("he’s “amazed”").
+_CONTRACTED = frozenset("'s 're 'm 've 'll 'd".split())
 
 
 def _clause_after(verb: "Token") -> list["Token"] | None:
