@@ -376,3 +376,10 @@ def test_a_curly_contraction_is_the_verb_of_the_reported_clause(analyse):
     a = analyse("A Halden hockey coach says he\u2019s \u201camazed and overwhelmed\u201d by the response to the team's video.\n")
     assert [q.text for q in quotes(a, "indirect")] == [
         "he\u2019s \u201camazed and overwhelmed\u201d by the response to the team's video"]
+
+
+def test_a_closing_mark_typed_where_a_quote_opens_opens_it():
+    from byline.tui.core.extract.marks import find_marks
+
+    text = "I side with the Halden view of the mayor (\u201dShe is landing rockets. Who else is?\u201d) and not the critics.\n"
+    assert [text[m.start : m.end] for m in find_marks(text)] == ["She is landing rockets. Who else is?"]

@@ -51,6 +51,8 @@ def find_marks(text: str) -> list[Marked]:
             if ch == '"':
                 # a straight mark opens or closes by what stands beside it, never by counting
                 ch = _straight_role(prev, nxt, open_at is not None)
+            elif ch == "”" and open_at is None and (prev.isspace() or prev in "([{—–") and nxt.isalnum():
+                ch = "“"  # a closing mark typed where a quote opens: "(”This guy is ...”)"
             if ch in _OPEN_DOUBLE:
                 if open_at is not None:  # an opening mark inside an open quote: the old one ran on
                     found.append(_mark(text, base + open_at, base + i, closed=False))
