@@ -383,3 +383,11 @@ def test_a_closing_mark_typed_where_a_quote_opens_opens_it():
 
     text = "I side with the Halden view of the mayor (\u201dShe is landing rockets. Who else is?\u201d) and not the critics.\n"
     assert [text[m.start : m.end] for m in find_marks(text)] == ["She is landing rockets. Who else is?"]
+
+
+def test_one_word_in_marks_is_a_term_even_when_someone_said_it(analyse):
+    a = analyse(
+        "\u201cI played nine holes with each group, and the guests wanted to see the car museum,\u201d Ian Brook said.\n\n"
+        "He built this \u201cmuseum\u201d as part of a guest house so it could serve charity functions.\n"
+    )
+    assert [q.text for q in quotes(a, "partial")] == []

@@ -87,7 +87,7 @@ def _sources_of_fragments(fragments: list[Quote], quotes: list[Quote]) -> list[Q
                 source = q
             pos -= 1
         words = _words(fragment.text)
-        if source is None and words.strip():
+        if source is None and len(words.split()) >= 2:
             source = next((q for q, w in said if words in w), None)
         found.append(source)
     return found
