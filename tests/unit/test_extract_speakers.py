@@ -75,3 +75,10 @@ def test_a_text_named_by_its_body_speaks_for_the_body(analyse):
 def test_a_place_before_a_person_noun_is_where_the_speaker_is_from(analyse):
     a = analyse("A Halden hockey coach says the new rink will open before the winter season begins.\n")
     assert speaker_of(a, "new rink will open") == "Halden hockey coach"
+
+
+def test_a_hyphenated_name_the_model_cut_at_its_hyphen_is_one_name(analyse):
+    a = analyse("The engineering firm KVN-Dalgard was charged in 2015. KVN-Dalgard said it would fight the charges, "
+                "and KVN-Dalgard\u2019s lawyers agreed.\n")
+    assert [actor.name for actor in a.actors] == ["KVN-Dalgard"]
+    assert speaker_of(a, "fight the charges") == "KVN-Dalgard"

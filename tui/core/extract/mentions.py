@@ -82,7 +82,12 @@ def _raw_mentions(doc: "Doc") -> list[Mention]:
         if ent.label_ not in ACTOR_CODES:
             continue
         code = ent.label_
+        if ent.start > 0 and doc[ent.start].text == "-" and not doc[ent.start - 1].whitespace_:
+            continue  # "-Lavalin": the rest of a hyphenated name, taken with its first part below
         s, e = _clean(doc, ent.start, ent.end, code)
+        while (e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ and not doc[e].whitespace_
+               and doc[e + 1].is_title and doc[e + 1].pos_ == "PROPN"):
+            e += 2  # "SNC-Lavalin" tagged as "SNC": the name runs on past its hyphen
         roles: list[str] = []
         # Letters after a name: a role, not part of the name ("Philippe Sands QC").
         while e - s > 1 and (doc[e - 1].text in POSTNOMINALS or doc[e - 1].text in NAME_SUFFIXES):
