@@ -507,3 +507,19 @@ def test_two_people_named_together_are_two_actors(analyse):
     )
     assert not [x for x in a.actors if " and " in x.name]
     assert "Sandor" in actor(a, "Nick Sandor").aliases and "Philo" in actor(a, "Nathan Philo").aliases
+
+
+# -- people the model took for places or bodies ------------------------------------------------
+def test_names_listed_among_people_are_people(analyse):
+    a = analyse("The first group date went to Chelsea, Bri, Tracy, Dakota, Hannah G, Nicole, Sydney and Catherine.\n")
+    types = {actor.name: actor.type for actor in a.actors}
+    assert all(types[name] == "PERSON" for name in ("Chelsea", "Dakota", "Sydney", "Catherine"))
+
+
+def test_a_name_that_is_he_in_two_sentences_is_a_person_and_one_that_is_it_is_not(analyse):
+    a = analyse(
+        "Dallas told the audience about the first time he sang in public. Later Dallas admitted that his voice "
+        "shook and he left the stage.\n\nTesla said it would build a new plant. Tesla said its sales grew.\n"
+    )
+    types = {actor.name: actor.type for actor in a.actors}
+    assert types["Dallas"] == "PERSON" and types["Tesla"] == "ORG"

@@ -9,13 +9,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .lexicon import (
-    AGENCY_WORDS,
     CAPITALS,
     FACILITY_WORDS,
-    GROUP_ROLE_NOUNS,
     HONORIFICS,
     INSTITUTION_NOUNS,
-    KINSHIP,
     NAME_SUFFIXES,
     ORG_WORDS,
     PEERAGE,
@@ -25,6 +22,7 @@ from .lexicon import (
     SPEECH_VERBS,
     SYNONYM_OF,
 )
+from .people import people_by_evidence, people_in_context
 from .syntax import POSSESSIVE, entity_list, token_list
 from ..entity_types import ACTOR_CODES
 
@@ -300,40 +298,6 @@ def _split_pairs(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _people_by_evidence(doc: "Doc", mentions: list[Mention]) -> None:
-    """Names the model took for an organisation or a place that the article shows are people: a
-    title or a family word before or beside them ("Musk's brother, Kimbal", "Alison Uncles,
-    editor-in-chief of ...", "coach Rocco Vale"), or an age ("Nina Ros, 34,")."""
-    by_key: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        if m.type in ("ORG", "GPE", "FAC", "LOC"):
-            by_key[m.key].append(m)
-    for key, ms in by_key.items():
-        words = key.split()
-        if (len(words) > 4 or key in CAPITALS or key in SYNONYM_OF or key.isupper()
-                or any(w.lower().strip(".") in ORG_WORDS or w.lower() in FACILITY_WORDS or w.lower() in AGENCY_WORDS
-                       or not w[:1].isupper() for w in words)):
-            continue
-        if any(_shown_as_person(doc, m) for m in ms):
-            for m in ms:
-                m.type = "PERSON"
-
-
-def _shown_as_person(doc: "Doc", m: Mention) -> bool:
-    root = doc[m.start : m.end].root
-    before = doc[m.start - 1] if m.start > 0 else None
-    if before is not None and before.lower_ not in ("the", "a", "an") and (
-            before.lower_ in HONORIFICS or before.lower_ in ROLE_NOUNS or before.lower_ in KINSHIP):
-        return before.i in [t.i for t in root.lefts] or before.head.i == root.i or root.head.i == before.i
-    people = PERSON_NOUNS - GROUP_ROLE_NOUNS
-    if root.dep_ == "appos" and root.head.lower_ in people:
-        return True  # "Musk's brother, Kimbal"
-    if any(c.dep_ == "appos" and (c.lower_ in people or c.lower_ == "editor-in-chief") for c in root.children):
-        return True  # "Alison Uncles, editor-in-chief of ..."
-    after = doc[m.end : m.end + 3]
-    return len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ","
-
-
 def _used_as_place(doc: "Doc", m: Mention) -> bool:
     """"in Surrey", "Mississauga, Ont.": a name used where a place goes."""
     after = doc[m.end : m.end + 2]
@@ -407,7 +371,8 @@ def named_mentions(doc: "Doc", page: "Page | None" = None) -> list[Mention]:
     _consistent_types(mentions)
     mentions = _split_pairs(doc, mentions)
     _not_people(doc, mentions)
-    _people_by_evidence(doc, mentions)
+    people_by_evidence(doc, mentions)
+    people_in_context(doc, mentions)
     return mentions
 
 
