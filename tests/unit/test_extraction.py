@@ -523,3 +523,17 @@ def test_a_name_that_is_he_in_two_sentences_is_a_person_and_one_that_is_it_is_no
     )
     types = {actor.name: actor.type for actor in a.actors}
     assert types["Dallas"] == "PERSON" and types["Tesla"] == "ORG"
+
+
+def test_a_town_and_its_abbreviated_province_are_places_not_people(analyse):
+    a = analyse("Trudeau made the comments during a town hall meeting Thursday night at a Milton, Ont., high school.\n")
+    types = {actor.name: actor.type for actor in a.actors}
+    assert types.get("Ont") == "GPE" and types.get("Milton") != "PERSON"
+
+
+def test_a_name_cut_short_where_the_article_names_it_in_full_is_the_full_name(analyse):
+    a = analyse(
+        "The council plans to cut the $44.5 million Cloverdale Sport and Ice Complex. Tap the image to read the "
+        "plans for the Cloverdale Sport and Ice Complex.\n"
+    )
+    assert [(actor.name, actor.type) for actor in a.actors] == [("Cloverdale Sport and Ice Complex", "ORG")]

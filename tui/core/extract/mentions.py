@@ -269,6 +269,8 @@ def _not_people(doc: "Doc", mentions: list[Mention]) -> None:
         elif len(words) == 1 and key not in surnames:
             if key.isupper() and len(key) > 1:
                 code = "ORG"
+            elif all(_abbreviated_region(doc, m) for m in ms):
+                code = "GPE"  # "Milton, Ont.": the province after a town
             else:
                 places = sum(_used_as_place(doc, m) for m in ms)
                 media = sum(doc[m.start - 1].lower_ in _MEDIUM_PREPS for m in ms if m.start > 0)
@@ -279,6 +281,24 @@ def _not_people(doc: "Doc", mentions: list[Mention]) -> None:
         if code:
             for m in ms:
                 m.type = code
+
+
+def _cut_names(doc: "Doc", mentions: list[Mention]) -> None:
+    """"Cloverdale Sport" taken for a person where the article names the "Cloverdale Sport and Ice
+    Complex" elsewhere, and the words after it here are the rest of that name: the longer name."""
+    longer: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for m in mentions:
+        if m.type != "PERSON" and m.end - m.start >= 3:
+            words = tuple(t.text for t in doc[m.start : m.end])
+            longer[words[0]].append((words, m.type))
+    for m in mentions:
+        if m.type != "PERSON" or doc[m.start].text not in longer:
+            continue
+        for words, code in longer[doc[m.start].text]:
+            end = m.start + len(words)
+            if end > m.end and end <= len(doc) and tuple(t.text for t in doc[m.start : end]) == words:
+                m.end, m.type, m.key = end, code, doc[m.start : end].text
+                break
 
 
 def _split_pairs(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
@@ -298,11 +318,19 @@ def _split_pairs(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _abbreviated_region(doc: "Doc", m: Mention) -> bool:
+    """"Ont." in "Milton, Ont.,": a short word cut off by a full stop, after a comma."""
+    return (m.end - m.start == 1 and len(doc[m.start]) <= 4 and m.start > 0 and doc[m.start - 1].text == ","
+            and m.end < len(doc) and doc[m.end].text == "." and not doc[m.start].whitespace_)
+
+
 def _used_as_place(doc: "Doc", m: Mention) -> bool:
     """"in Surrey", "Mississauga, Ont.": a name used where a place goes."""
     after = doc[m.end : m.end + 2]
     if len(after) == 2 and after[0].text == "," and (
-            (after[1].is_title and after[1].text.endswith(".")) or (after[1].is_upper and 2 <= len(after[1]) <= 4)):
+            (after[1].is_title and after[1].text.endswith(".")) or (after[1].is_upper and 2 <= len(after[1]) <= 4)
+            or (after[1].is_title and len(after[1]) <= 4 and m.end + 2 < len(doc) and doc[m.end + 2].text == "."
+                and not after[1].whitespace_)):
         return True
     return m.start > 0 and doc[m.start - 1].lower_ in _PLACE_PREPS and not (
         m.end < len(doc) and doc[m.end].text in POSSESSIVE)
@@ -368,6 +396,7 @@ def named_mentions(doc: "Doc", page: "Page | None" = None) -> list[Mention]:
     if page is not None:
         mentions = [m for m in mentions if not page.hides_names(doc[m.start].idx)]
     mentions.sort(key=lambda m: m.start)
+    _cut_names(doc, mentions)
     _consistent_types(mentions)
     mentions = _split_pairs(doc, mentions)
     _not_people(doc, mentions)
