@@ -82,3 +82,13 @@ def test_a_hyphenated_name_the_model_cut_at_its_hyphen_is_one_name(analyse):
                 "and KVN-Dalgard\u2019s lawyers agreed.\n")
     assert [actor.name for actor in a.actors] == ["KVN-Dalgard"]
     assert speaker_of(a, "fight the charges") == "KVN-Dalgard"
+
+
+def test_they_after_two_named_people_are_those_two(analyse):
+    a = analyse(
+        "A release from the Halden Workers Union said staff at the cafe voted to join the union.\n\n"
+        "In an emailed statement, the cafe's owners Tomas Brink and Ana Souza said they respected the outcome of the vote.\n\n"
+        "\"Our priority is a safe and healthy workplace for everyone,\" they said.\n"
+    )
+    assert speaker_of(a, "respected the outcome") == "Tomas Brink and Ana Souza"
+    assert speaker_of(a, "safe and healthy workplace") == "Tomas Brink and Ana Souza"

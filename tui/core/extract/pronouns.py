@@ -79,6 +79,8 @@ def read_references(cast: Resolver, window: int = 1500) -> References:
             refs.plural_subjects.append((token.idx, token.i))
         person = idx >= 0 and cast.actors[idx].type == "PERSON"
         several = person and is_subject and _several(token)  # one of several is no center
+        if several and salient(token) and not cast.aside(token.idx):
+            refs.plural_subjects.append((token.idx, token.i))  # "Ann Roe and Bo Li said": a "they"
         if person and not several and (is_subject and salient(token) or _fragment_head(token)) \
                 and not cast.aside(token.idx):
             # a subject of the main clause, or a name heading a caption

@@ -73,6 +73,8 @@ def speaker_of(cast: Cast, subject: "Token | None") -> Voice:
         group_at = cast.group_mention_before(subject)
         near = plural is not None and (plural.sent.start == subject.sent.start or plural.sent.end == subject.sent.start)
         if plural is not None and (near or group_at is None or plural.idx > group_at):
+            if plural.pos_ == "PROPN" or cast.actor_in(list(plural.subtree)) is not None:
+                return speaker_of(cast, plural)  # "Ann Roe and Bo Li", "the owners, Ann Roe and Bo Li"
             if _can_speak(plural):
                 return _phrase_voice(cast, plural)
     if subject.pos_ == "PRON" and subject.lower_ not in _QUANTIFIERS:
@@ -81,6 +83,9 @@ def speaker_of(cast: Cast, subject: "Token | None") -> Voice:
             return speaker_of(cast, unnamed)
         actor = cast.resolve_pronoun(subject)
         return Voice(actor.name, actor.id) if actor else NOBODY
+    listed = next((c for c in subject.children if c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)), None)
+    if listed is not None and cast.actor_of_token(listed) is not None:
+        subject = listed  # "the owners, Ann Roe and Bo Li, said": the people it lists
     conjuncts = [subject] + [t for t in subject.subtree if t.dep_ == "conj" and t.head.i in (subject.i,) or
                              (t.dep_ == "conj" and t.head.dep_ == "conj")]
     conjuncts = list({t.i: t for t in conjuncts}.values())
