@@ -92,3 +92,13 @@ def test_they_after_two_named_people_are_those_two(analyse):
     )
     assert speaker_of(a, "respected the outcome") == "Tomas Brink and Ana Souza"
     assert speaker_of(a, "safe and healthy workplace") == "Tomas Brink and Ana Souza"
+
+
+def test_an_unnamed_person_inside_a_quote_is_not_whom_she_stands_for(analyse):
+    a = analyse(
+        "Prime Minister Arne Dahl was not in the House on Thursday. Justice Minister Jana Holm was present but did "
+        "not answer questions. \u201cThe minister will not be commenting on this story today,\u201d her office told "
+        "the Halden Courier. She had earlier declined comment, saying the matter \u201cis between me and the "
+        "government.\u201d\n"
+    )
+    assert speaker_of(a, "is between me") == "Jana Holm"

@@ -87,7 +87,8 @@ def read_references(cast: Resolver, window: int = 1500) -> References:
             if not recent or recent[-1][1] != idx or token.idx - recent[-1][0] > 200:
                 recent.append((token.idx, idx))
                 refs.centers.append((token.idx, idx))
-        if idx < 0 and is_subject and salient(token) and token.head.lemma_ in SPEECH_VERBS and _unnamed_person(token):
+        if (idx < 0 and is_subject and salient(token) and token.head.lemma_ in SPEECH_VERBS and _unnamed_person(token)
+                and not cast.aside(token.idx)):
             recent.append((token.idx, -1 - token.i))  # "a senior official said": someone, unnamed
         if not person and token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
             wanted = pronoun_gender(token.text)
