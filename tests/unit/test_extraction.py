@@ -537,3 +537,14 @@ def test_a_name_cut_short_where_the_article_names_it_in_full_is_the_full_name(an
         "plans for the Cloverdale Sport and Ice Complex.\n"
     )
     assert [(actor.name, actor.type) for actor in a.actors] == [("Cloverdale Sport and Ice Complex", "ORG")]
+
+
+def test_a_description_set_off_after_a_name_is_that_persons_role(analyse):
+    text = ("“We needed a model,” Anna Berg, the company's founder, said at her plant.\n\n"
+            "The post office wanted a cheap van for deliveries, and Berg – the chair of engineering at "
+            "Lindholm University, one of the oldest schools in the region – developed a simple model.\n\n"
+            "Tom Reed, a local builder, said he had bought two of them.")
+    analysis = analyse(text)
+    berg, reed = actor(analysis, "Anna Berg"), actor(analysis, "Tom Reed")
+    assert any("chair of engineering" in role for role in berg.roles)
+    assert not any("chair" in role for role in reed.roles)

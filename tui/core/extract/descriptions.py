@@ -56,6 +56,12 @@ def link_delayed_names(cast: Cast, reach: int = 800) -> None:
         phrase = span_text(doc, core)
         if len(core) < 2:
             continue  # a bare "minister" could be anyone
+        first = owners[0].i
+        if first >= 2 and doc[first - 1].text in ("–", "—", "-", ",") and cast.token_actor[first - 2] >= 0:
+            named = cast.actors[cast.token_actor[first - 2]]  # "Schuh – the chair of ... –": his title
+            if named.type == "PERSON" and phrase not in named.roles:
+                named.roles.append(phrase)
+            continue
         if role_key(phrase) in linked:  # the same description again: the same person
             cast.claim(linked[role_key(phrase)], core)
             continue
