@@ -102,3 +102,37 @@ def test_an_unnamed_person_inside_a_quote_is_not_whom_she_stands_for(analyse):
         "government.\u201d\n"
     )
     assert speaker_of(a, "is between me") == "Jana Holm"
+
+
+# -- a person the story turns to without making them a subject --------------------------------
+def test_a_sentence_about_no_one_that_names_one_person_turns_the_story_to_her(analyse):
+    # the last subject is Marta Kell; the next sentence's subject is the exercise, and it names
+    # Ines Varga: the "she" after it is Varga, as a reader takes it
+    a = analyse(
+        "Halden retiree Marta Kell, who lost eight kilograms over the summer, says the walking club "
+        "changed her life.\n\n"
+        "Daily walks also brought good results for Mississauga bookkeeper Sarah Mitchell, 52. \u201cI had a gym card for "
+        "years, but this club really got me moving,\u201d she says.\n"
+    )
+    assert speaker_of(a, "really got me moving") == "Sarah Mitchell"
+
+
+def test_an_object_of_the_sentence_is_not_whom_the_next_she_stands_for(analyse):
+    # "the judge sentenced Ines Varga": she is whom something is done to, not the one speaking
+    a = analyse(
+        "Marta Kell, the prosecutor, spoke for an hour on Monday.\n\n"
+        "In the end the verdict sent Laura Chen to six years. \u201cThe city will be safer,\u201d she said.\n"
+    )
+    assert speaker_of(a, "city will be safer") == "Marta Kell"
+
+
+def test_a_role_with_and_in_it_is_one_persons_role_not_a_list(analyse):
+    # "a nurse and director of the fund" is not a second person: Ruth Okoye stays the subject,
+    # and the "she said" after a quote from her paragraph is hers, not the earlier speaker's
+    a = analyse(
+        "Laura Chen said she was lucky because her pension covered the therapy.\n\n"
+        "Ruth Okoye, a nurse and director of the Halden Heart Fund, said families suffer too.\n\n"
+        "There is also the household -- \u201cthe partner who cannot go back to work because they have to "
+        "give care,\u201d she said.\n"
+    )
+    assert speaker_of(a, "partner who cannot go back") == "Ruth Okoye"

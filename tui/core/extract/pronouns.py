@@ -61,7 +61,12 @@ def read_references(cast: Resolver, window: int = 1500) -> References:
     doc = cast.doc
     index = {id(a): i for i, a in enumerate(cast.actors)}
     recent: list[tuple[int, int]] = []  # centers, most recent last
+    introduced: dict[int, int] = {}  # person -> char of their first name in this sentence
+    person_subject = False  # whether this sentence has a person as the subject of its main clause
     for token in token_list(doc):
+        if token.is_sent_start:
+            _introduce(introduced, person_subject, recent, refs)
+            introduced, person_subject = {}, False
         dep = token.dep_
         is_subject = dep in SUBJECT_DEPS or (dep == "pobj" and token.head.dep_ == "agent")
         idx = cast.token_actor[token.i]
@@ -78,18 +83,24 @@ def read_references(cast: Resolver, window: int = 1500) -> References:
         if is_subject and idx < 0 and token.tag_ in ("NNS", "NNPS") and salient(token):
             refs.plural_subjects.append((token.idx, token.i))
         person = idx >= 0 and cast.actors[idx].type == "PERSON"
+        if person and not cast.aside(token.idx) and _full_name_at(cast.token_actor, token):
+            introduced.setdefault(idx, token.idx)
+        elif person or (is_subject and token.pos_ == "NOUN" and token.lower_ in PERSON_NOUNS and salient(token)):
+            person_subject = person_subject or is_subject  # "the star picked apart ...": about a person
         several = person and is_subject and _several(token)  # one of several is no center
         if several and salient(token) and not cast.aside(token.idx):
             refs.plural_subjects.append((token.idx, token.i))  # "Ann Roe and Bo Li said": a "they"
         if person and not several and (is_subject and salient(token) or _fragment_head(token)) \
                 and not cast.aside(token.idx):
             # a subject of the main clause, or a name heading a caption
+            person_subject = person_subject or is_subject
             if not recent or recent[-1][1] != idx or token.idx - recent[-1][0] > 200:
                 recent.append((token.idx, idx))
                 refs.centers.append((token.idx, idx))
         if (idx < 0 and is_subject and salient(token) and token.head.lemma_ in SPEECH_VERBS and _unnamed_person(token)
                 and not cast.aside(token.idx)):
             recent.append((token.idx, -1 - token.i))  # "a senior official said": someone, unnamed
+            person_subject = True
         if not person and token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
             wanted = pronoun_gender(token.text)
             target = None
@@ -106,11 +117,42 @@ def read_references(cast: Resolver, window: int = 1500) -> References:
             if target is not None:
                 refs.pronouns[token.i] = target
                 if is_subject and salient(token) and not cast.aside(token.idx):
+                    person_subject = True
                     recent.append((token.idx, target))
                     refs.centers.append((token.idx, target))
                 if confident is not None or is_subject:
                     refs.mentions.append((target, token.idx, token.idx + len(token.text)))
+    _introduce(introduced, person_subject, recent, refs)
     return refs
+
+
+def _introduce(introduced: dict[int, int], person_subject: bool, recent: list[tuple[int, int]],
+               refs: References) -> None:
+    """"Exercise also paid off for Toronto accountant Ann Roe, 50. “...,” she says.": a sentence
+    whose main clause is about no person, naming one person, turns the story to that person, so
+    the next "she" is hers (not the last person who was a subject)."""
+    if person_subject or len(introduced) != 1:
+        return
+    idx, char = next(iter(introduced.items()))
+    if recent and recent[-1][1] == idx:
+        return
+    recent.append((char, idx))
+    refs.centers.append((char, idx))
+
+
+def _full_name_at(token_actor: list[int], token: "Token") -> bool:
+    """A person named in full here (first and last name), as a story introduces someone; not a
+    possessive ("Stella's Cafe"), which names a thing after them, nor an object."""
+    doc, i, idx = token.doc, token.i, token_actor[token.i]
+    if i > 0 and token_actor[i - 1] == idx:
+        return False  # inside the name: its first word decides
+    end = i
+    while end + 1 < len(doc) and token_actor[end + 1] == idx:
+        end += 1
+    if end == i or (end + 1 < len(doc) and doc[end + 1].tag_ == "POS"):
+        return False
+    # whom something is done to ("the champ stopped Ann Roe") is not whom the story turns to
+    return not any(doc[k].dep_ == "dobj" and not i <= doc[k].head.i <= end for k in range(i, end + 1))
 
 
 def _unnamed_person(token: "Token") -> bool:
@@ -123,8 +165,9 @@ def _several(token: "Token") -> bool:
     if token.tag_ in ("NNS", "NNPS"):
         return True
     for child in token.children:
-        if child.dep_ == "conj" or (child.dep_ == "appos" and any(g.dep_ == "conj" for g in child.children)):
-            return True
+        if child.dep_ == "conj" or (child.dep_ == "appos" and any(g.dep_ == "conj" for g in child.children)
+                                    and child.pos_ == "PROPN"):
+            return True  # not "Ann Roe, a nurse and director of the fund, said": one person's roles
     return False
 
 
