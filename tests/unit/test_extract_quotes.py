@@ -391,3 +391,15 @@ def test_one_word_in_marks_is_a_term_even_when_someone_said_it(analyse):
         "He built this \u201cmuseum\u201d as part of a guest house so it could serve charity functions.\n"
     )
     assert [q.text for q in quotes(a, "partial")] == []
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["HALDEN -- ", "LAKE MORVEN, Ont. \u2013 ", "PORT AUBREY, March 2 - ", "NEW HALDEN \u2014 "],
+)
+def test_a_dateline_is_not_part_of_what_was_reported(analyse, dateline):
+    a = analyse(dateline + "Middle-aged workers who had a stroke are less likely to be working three years later, "
+                "researchers at the Halden clinic said on Monday.\n")
+    reported = quotes(a, "indirect")
+    assert [q.text for q in reported] == [
+        "Middle-aged workers who had a stroke are less likely to be working three years later"]

@@ -3,6 +3,7 @@ phrase, a topic), attributions set between commas, and "according to X"."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .lexicon import (
@@ -29,8 +30,17 @@ _TOPIC_PREPS = {"about", "over", "against", "of", "on"}
 _TOPIC_VERBS = frozenset("complain warn speak talk worry express voice raise caution".split())
 
 
+#: A wire story's dateline opening its first paragraph: "TORONTO -- ", "TOKYO, March 2 - ",
+#: "LAKE BUENA VISTA, Fla. – ": where the story was filed, not words anyone reported.
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,}(?:,(?: [A-Z][\w.]*| \d{1,2},?| \d{4}){1,4})?\s*(?:—|–|--|-)\s+")
+
+
 def clause_span(doc: "Doc", tokens: list["Token"]) -> tuple[int, int] | None:
     tokens = [t for t in tokens if not t.is_space]
+    if tokens and (tokens[0].idx == 0 or doc.text[tokens[0].idx - 1] == "\n"):
+        dateline = _DATELINE.match(doc.text, tokens[0].idx)
+        if dateline is not None:
+            tokens = [t for t in tokens if t.idx >= dateline.end()]
     while tokens and (tokens[0].is_punct or tokens[0].lower_ == "that" and tokens[0].dep_ == "mark"):
         tokens.pop(0)
     while tokens and tokens[-1].is_punct and tokens[-1].text not in "”’\"'":
