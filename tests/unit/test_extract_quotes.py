@@ -403,3 +403,23 @@ def test_a_dateline_is_not_part_of_what_was_reported(analyse, dateline):
     reported = quotes(a, "indirect")
     assert [q.text for q in reported] == [
         "Middle-aged workers who had a stroke are less likely to be working three years later"]
+
+
+def test_the_minister_is_the_minister_the_story_is_about(analyse):
+    # two ministers are named; the one the story last turned to is "the minister"
+    a = analyse(
+        "Title\n\nPrime Minister Bo Lund said on Monday the talks would go on.\n\n"
+        "Foreign Minister Ada Holm said she had spoken to the prisoner's father.\n\n"
+        "\u201cWe will not give up on him,\u201d the minister said.\n"
+    )
+    (q,) = [q for q in quotes(a, "direct") if "give up on him" in q.text]
+    assert q.speaker == "Ada Holm"
+
+
+def test_a_spokesman_is_someone_new_not_the_spokesman_named(analyse):
+    a = analyse(
+        "Title\n\nHarbour authority spokesman Erik Dahl said the port would reopen on Friday.\n\n"
+        "Later that day, a spokesman said the port would stay closed until the storm had passed.\n"
+    )
+    (q,) = [q for q in quotes(a, "indirect") if "stay closed" in q.text]
+    assert q.speaker != "Erik Dahl" and q.anonymous

@@ -113,9 +113,11 @@ class Cast:
             return None
         return self.doc[self._refs.plural_subjects[pos][1]]
 
-    def by_role(self, phrase: str) -> Actor | None:
+    def by_role(self, phrase: str, at: int | None = None, window: int = 1500) -> Actor | None:
         """The one actor who holds the role `phrase` names: as written ("NATO chief"), or by its
-        last word alone ("the minister" when one person named in the story is a minister)."""
+        last word alone ("the minister" when one person named in the story is a minister). When
+        several hold it, the one the story turned to last before `at` ("Foreign Minister Ada
+        Holm" after "Prime Minister Bo Li"), if the story is still about them."""
         key = role_key(phrase)
         idx = self._role_index.get(key)
         if idx is None and key in ROLE_NOUNS:
@@ -123,6 +125,10 @@ class Cast:
                        if k.split()[-1] == key and self.actors[i].type == "PERSON"}
             if len(holders) == 1:
                 idx = holders.pop()
+            elif holders and at is not None:
+                pos = bisect_left(self._center_starts, at) - 1
+                if pos >= 0 and at - self._center_starts[pos] <= window and self._refs.centers[pos][1] in holders:
+                    idx = self._refs.centers[pos][1]
         return self.actors[idx] if idx is not None else None
 
     def resolve_pronoun(self, token: "Token", window: int = 1500) -> Actor | None:

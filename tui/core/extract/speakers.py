@@ -148,7 +148,9 @@ def _phrase_voice(cast: Cast, head: "Token") -> Voice:
     while core and (core[-1].is_punct or core[-1].dep_ in ("cc", "prep", "det")):
         core.pop()
     phrase = span_text(cast.doc, core) if core else head.text
-    actor = cast.by_role(phrase)
+    # "a spokesman said" is someone new, never the spokesman the story named before
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
+    actor = None if indefinite else cast.by_role(phrase, head.idx)
     if actor is not None:
         return Voice(actor.name, actor.id)
     return Voice(phrase, None, _is_person(head))
