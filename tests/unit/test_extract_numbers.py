@@ -91,3 +91,23 @@ def test_a_third_alternative_is_an_ordinal(analyse):
 def test_either_figure_is_no_value(analyse):
     found = [n for n in analyse("Nine or 10 people were hurt.\n").numbers if "10" in n.text]
     assert found and found[0].value is None
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("Now 57 and living in Halden, Marta Kell said she was lucky.", "57", 57),
+        ("A third of strokes occur in working-age people under 65 in Norland.", "under 65", 65),
+        ("The study compared 2,400 Norlanders aged 40 to 61 who had a stroke.", "40 to 61", None),
+    ],
+)
+def test_an_age_the_model_reads_as_a_date(analyse, sentence, value, text):
+    n = number(analyse(sentence + "\n"), text)
+    assert (n.value, n.unit) == (value, "age (years)")
+
+
+def test_a_teams_record_is_not_an_age(analyse):
+    a = analyse("Tomas Brink also scored for the Sharks (21-12-7), who have won two in a row.\n")
+    assert all(n.unit != "age (years)" for n in a.numbers)
+    a = analyse("Ola Berg (16-13-2), a pioneer who turned 40, lost the bout.\n")
+    assert all(n.unit != "age (years)" for n in a.numbers if "-" in n.text)

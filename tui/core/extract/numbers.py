@@ -103,7 +103,7 @@ def _unit(doc: "Doc", start: int, end: int, label: str, number_tokens: list["Tok
     if label == "PERCENT":
         of = _of_phrase(doc, last) or (_of_phrase(doc, span[-1]) if span[-1] is not last else None)
         return f"percent of {of}" if of else "percent"
-    if start > 0 and doc[start - 1].lower_ == "age" or span[0].lower_ == "age" or "year-old" in text.lower() or "years old" in text.lower():
+    if start > 0 and doc[start - 1].lower_ in ("age", "aged") or span[0].lower_ in ("age", "aged") or "year-old" in text.lower() or "years old" in text.lower():
         return "age (years)"
     named = start >= 2 and (doc[start - 2].ent_type_ == "PERSON" or (
         span[0].dep_ == "appos" and span[0].head.i == start - 2 and span[0].head.pos_ == "PROPN"
@@ -127,6 +127,11 @@ def _unit(doc: "Doc", start: int, end: int, label: str, number_tokens: list["Tok
             return "decade"
         if any(re.fullmatch(r"1\d{3}|20\d{2}", t.text) for t in number_tokens):
             return "year"
+        if label == "DATE" and not rest and number_tokens and not re.search(r"\d\s*[-–]\s*\d", text) and all(
+                t.text.isdigit() and int(t.text) < 130 for t in number_tokens):
+            # "Now 57 and living in Halden", "people under 65": the model's date is an age (not a
+            # record, "(21-12-7)")
+            return "age (years)"
     if last.lower_ in ("twice", "thrice", "once"):
         return "times"
     if label == "QUANTITY" and rest:
