@@ -136,3 +136,12 @@ def test_a_role_with_and_in_it_is_one_persons_role_not_a_list(analyse):
         "give care,\u201d she said.\n"
     )
     assert speaker_of(a, "partner who cannot go back") == "Ruth Okoye"
+
+
+def test_it_after_a_body_as_subject_is_that_body_not_a_nationality_named_since(analyse):
+    a = analyse(
+        "Title\n\nThe foreign ministry's travel office also published a notice on Tuesday saying that Halden "
+        "had detained a Chinese national.\n\n"
+        "It urged Chinese citizens to weigh the risks of going to Halden for tourism.\n"
+    )
+    assert speaker_of(a, "weigh the risks") == "foreign ministry's travel office"

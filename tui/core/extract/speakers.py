@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from .lexicon import BODY_NOUNS, DOCUMENT_NOUNS, ORG_WORDS, PERSON_NOUNS, SOURCE_TEXT_NOUNS, SPEECH_VERBS
-from .syntax import np_core, span_text
+from .syntax import np_core, sentence_start, span_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -77,6 +77,10 @@ def speaker_of(cast: Cast, subject: "Token | None") -> Voice:
                 return speaker_of(cast, plural)  # "Ann Roe and Bo Li", "the owners, Ann Roe and Bo Li"
             if _can_speak(plural):
                 return _phrase_voice(cast, plural)
+    if subject.lower_ == "it" and subject.dep_ == "nsubj":
+        body = _body_subject_before(subject)
+        if body is not None:  # "The ministry's consular office published a notice. It urged ..."
+            return speaker_of(cast, body)
     if subject.pos_ == "PRON" and subject.lower_ not in _QUANTIFIERS:
         unnamed = cast.unnamed_antecedent(subject)
         if unnamed is not None:  # "a senior official said ... He added ...": still unnamed
@@ -130,6 +134,24 @@ def speaker_of(cast: Cast, subject: "Token | None") -> Voice:
     if not _can_speak(subject):
         return NOBODY  # "the figures", "fear": no one, so the quote stays unattributed
     return _phrase_voice(cast, subject)
+
+
+def _body_subject_before(it: "Token") -> "Token | None":
+    """For "It" opening a sentence: the subject of the sentence before, when that is a body or a
+    text named by a common noun ("The foreign ministry's consular office also published a
+    notice ... It urged citizens to ..."); the story is still about it, whatever was named since."""
+    doc = it.doc
+    start = sentence_start(it)
+    if it.i != start or start == 0:
+        return None
+    root = doc[start - 1].sent.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.tag_ != "NN":
+        return None
+    words = (subject.lower_, subject.lemma_.lower())
+    if any(w in BODY_NOUNS or w in ORG_WORDS or w in DOCUMENT_NOUNS or w in SOURCE_TEXT_NOUNS for w in words):
+        return subject
+    return None
 
 
 def _phrase_voice(cast: Cast, head: "Token") -> Voice:
