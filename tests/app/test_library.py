@@ -268,3 +268,31 @@ async def test_from_an_article_to_the_library_and_into_another(analyse):
         await pilot.press("L")
         await pilot.press("R")  # back to the article being read
         assert isinstance(app.screen, ReaderScreen) and app.screen.article.title == "Ferry fares rise"
+
+
+async def test_escape_leaves_a_filter_for_its_list_on_every_library_screen(library):
+    app = Host(library)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await loaded(pilot, LibraryScreen)
+        await pilot.press("slash", *"bridge", "escape")
+        assert isinstance(app.focused, DataTable) and titles(app.focused) == ["Bridge delayed again"]
+        await pilot.press("P")
+        screen = await loaded(pilot, PeopleScreen)
+        await pilot.press("slash", *"darrow", "escape", "V")  # V now reaches the screen, not the field
+        assert isinstance(await loaded(pilot, LibraryVoicesScreen), LibraryVoicesScreen)
+        assert screen.query_one("#people-query").value == "darrow"
+        await pilot.press("slash", *"ines", "escape")
+        assert app.focused.id == "library-voice-list"
+
+
+async def test_tab_into_a_persons_quotes_and_enter_opens_one(library):
+    app = Host(library)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await loaded(pilot, LibraryScreen)
+        await pilot.press("P")
+        screen = await loaded(pilot, PeopleScreen)
+        await pilot.press("slash", *"darrow", "escape", "tab", "enter")
+        await pilot.pause()
+        (request,) = app.opened
+        first = screen.current.quotes[0]
+        assert (request.entry_id, request.at) == (first.article, first.start)

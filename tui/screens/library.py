@@ -22,6 +22,7 @@ from byline.tui.core.visible import one_line
 from byline.tui.keys import bindings, screen_commands
 from byline.tui.screens.confirm import ConfirmDialog
 from byline.tui.screens.requests import OpenArticle
+from byline.widgets.item_list import FilterField
 
 #: (column key, heading, width or None for the rest, how a row sorts by it)
 COLUMNS = (
@@ -81,7 +82,7 @@ class LibraryScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static("Library · reading the list…", id="library-status", markup=False)
-        yield Input(placeholder="filter: words of a title, site, author or date", id="library-query")
+        yield FilterField(placeholder="filter: words of a title, site, author or date", id="library-query")
         table: DataTable = DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
         yield table
         yield Footer()
@@ -177,7 +178,7 @@ class LibraryScreen(Screen):
     def _query_changed(self) -> None:
         self.refill()
 
-    @on(Input.Submitted, "#library-query")
+    @on(FilterField.Done, "#library-query")
     def _query_done(self) -> None:
         self.query_one(DataTable).focus()
 

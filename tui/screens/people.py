@@ -21,6 +21,7 @@ from byline.tui.core.library import Library, Person
 from byline.tui.core.visible import one_line
 from byline.tui.keys import bindings, screen_commands
 from byline.tui.screens.requests import OpenArticle
+from byline.widgets.item_list import FilterField
 
 #: How much of a quote a row shows.
 QUOTE_CHARS = 300
@@ -67,7 +68,7 @@ class PeopleScreen(Screen):
         yield Static("People and organisations · reading the library…", id="people-status", markup=False)
         with Horizontal(id="people-body"):
             with Vertical(id="people-column"):
-                yield Input(placeholder="filter: a name, alias, role or type", id="people-query")
+                yield FilterField(placeholder="filter: a name, alias, role or type", id="people-query")
                 yield OptionList(id="people-list")
             with Vertical(id="person-column"):
                 yield Static("", id="person-about", markup=False)
@@ -115,7 +116,7 @@ class PeopleScreen(Screen):
     def _query_changed(self) -> None:
         self.refill()
 
-    @on(Input.Submitted, "#people-query")
+    @on(FilterField.Done, "#people-query")
     def _query_done(self) -> None:
         self.query_one("#people-list", OptionList).focus()
 
@@ -128,7 +129,7 @@ class PeopleScreen(Screen):
     def _person_chosen(self) -> None:
         quotes = self.query_one("#person-quotes", OptionList)
         if quotes.option_count:
-            quotes.focus()
+            self._into(quotes)
         else:
             self.notify("Nobody is quoted saying anything here", timeout=3)
 
@@ -182,7 +183,17 @@ class PeopleScreen(Screen):
     def action_switch(self) -> None:
         people = self.query_one("#people-list", OptionList)
         quotes = self.query_one("#person-quotes", OptionList)
-        (quotes if people.has_focus else people).focus()
+        if people.has_focus:
+            self._into(quotes)
+        else:
+            people.focus()
+
+    @staticmethod
+    def _into(quotes: OptionList) -> None:
+        """Focus the quotes with one of them highlighted, so enter opens it at once."""
+        if quotes.highlighted is None and quotes.option_count:
+            quotes.highlighted = 0
+        quotes.focus()
 
     def palette_commands(self):
         """What this screen can do, for the command palette."""

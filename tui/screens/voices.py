@@ -20,6 +20,7 @@ from byline.tui.keys import bindings, screen_commands
 from byline.tui.core.voices import LibraryVoices, Voice, library_voices
 from byline.tui.screens.requests import ShowPerson
 from byline.widgets.panel_rows import voice_row
+from byline.widgets.item_list import FilterField
 
 
 def voice_option(voice: Voice, most: int) -> Option:
@@ -53,7 +54,7 @@ class LibraryVoicesScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static("Voices across the library · reading…", id="voices-status", markup=False)
-        yield Input(placeholder="filter: a name, a type, anonymous or named", id="voices-query")
+        yield FilterField(placeholder="filter: a name, a type, anonymous or named", id="voices-query")
         yield OptionList(id="library-voice-list")
         yield Static("Anonymous sourcing per site", id="sites-title", markup=False)
         table: DataTable = DataTable(id="sites-table", cursor_type="row", zebra_stripes=True)
@@ -113,7 +114,7 @@ class LibraryVoicesScreen(Screen):
     def _query_changed(self) -> None:
         self.refill()
 
-    @on(Input.Submitted, "#voices-query")
+    @on(FilterField.Done, "#voices-query")
     def _query_done(self) -> None:
         self.query_one("#library-voice-list", OptionList).focus()
 
