@@ -423,3 +423,16 @@ def test_a_spokesman_is_someone_new_not_the_spokesman_named(analyse):
     )
     (q,) = [q for q in quotes(a, "indirect") if "stay closed" in q.text]
     assert q.speaker != "Erik Dahl" and q.anonymous
+
+
+@pytest.mark.parametrize(
+    "sentence, said",
+    [  # the parse hangs the real clause on the hearer, as a relative clause or as a clause
+        ("Earlier, she told Halden Radio 2's Morning programme the council had cut support for schools "
+         "in the past four years.", "the council had cut support for schools in the past four years"),
+        ("Earlier, he told Halden FM's Today programme the city had increased support for schools in the "
+         "past four years.", "the city had increased support for schools in the past four years"),
+    ],
+)
+def test_whom_someone_tells_is_not_the_start_of_what_they_say(analyse, sentence, said):
+    assert [q.text for q in quotes(analyse(sentence + "\n"), "indirect")] == [said]

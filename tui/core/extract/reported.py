@@ -67,6 +67,11 @@ def _statement(verb: "Token", clause: "Token") -> "Token | None":
     if not _finite(clause):
         inner = next((t for t in clause.subtree if t.i != clause.i and _finite(t)
                       and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)), None)
+        if inner is None and clause.pos_ in ("NOUN", "PROPN") and clause.i < verb.i + 8:
+            # "told BBC Radio's Today programme the US had ...": whom it told, parsed as the
+            # clause, with the real clause hung on it
+            inner = next((c for c in clause.children if c.dep_ == "ccomp" and c.i > clause.i and _finite(c)
+                          and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)), None)
         if inner is None:
             return None
         clause = inner
@@ -114,14 +119,17 @@ def _clause_after(verb: "Token") -> list["Token"] | None:
     finite verb with something before it: what the verb reports, though unparsed."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.dep_ in ("relcl", "acl", "amod"):
         return None
-    if any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children):
-        return None  # "said a prayer"
+    if verb.lemma_ != "tell" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children):
+        return None  # "said a prayer" (whom "told" has is whom it told)
     sent = verb.sent
     rest = [t for t in verb.doc[verb.i + 1 : sent.end]]
     if verb.lemma_ == "tell":  # "told reporters", "told HuffPost Canada": the hearer first
         hearer = [c for c in verb.children if c.dep_ in ("dative", "dobj", "npadvmod") and c.i > verb.i]
         if hearer:
-            end = max(t.i for t in hearer[0].subtree)
+            # "told the station's Morning programme the council had cut ...": a clause the parse
+            # hung on the hearer as a relative clause is what was told
+            told = {t.i for h in hearer for c in h.children if c.dep_ == "relcl" and c.i > h.i for t in c.subtree}
+            end = max(t.i for h in hearer for t in h.subtree if t.i not in told)
             rest = [t for t in rest if t.i > end]
     if not rest or rest[0].is_punct:
         return None  # "..., she said, but ...": an attribution between commas, read around it
