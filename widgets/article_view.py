@@ -67,6 +67,7 @@ class ArticleView(TextArea, can_focus=True):
         what: str
         index: int | None
         count: int
+        more: bool = False  # there are more than `count`: the search stopped there
 
     def __init__(self, text: str, **kwargs) -> None:
         self._anchor: int | None = None  # before TextArea's own set-up, which moves the cursor
@@ -88,6 +89,7 @@ class ArticleView(TextArea, can_focus=True):
         self._target_index: int | None = None
         self._target_what = ""
         self._targets_found = False
+        self._targets_more = False
 
     @staticmethod
     def _compute_line_starts(text: str) -> list[int]:
@@ -366,10 +368,12 @@ class ArticleView(TextArea, can_focus=True):
 
     # -- targets: find matches or an actor's mentions, for n and N ----------------------------------
     def set_targets(self, targets, what: str, near: int | None = None, current: Span | None = None,
-                    found: bool = True) -> None:
+                    found: bool = True, more: bool = False) -> None:
         """Go through `targets` with n and N: find matches (`found`, painted as matches) or the
-        mentions already marked. Goes to the one at `current`, or the first at or after `near`."""
+        mentions already marked. Goes to the one at `current`, or the first at or after `near`.
+        `more`: the targets are the first of more (a find that stopped at its limit)."""
         self._targets = sorted({(int(s), int(e)) for s, e in targets})
+        self._targets_more = more
         self._target_what = what
         self._targets_found = found
         index = None
@@ -382,10 +386,10 @@ class ArticleView(TextArea, can_focus=True):
         self._paint_targets()
         if index is not None:
             self.move_to_offset(self._targets[index][0])
-        self.post_message(self.TargetMoved(self, what, index, len(self._targets)))
+        self.post_message(self.TargetMoved(self, what, index, len(self._targets), more))
 
     def clear_targets(self) -> None:
-        self._targets, self._target_index, self._target_what = [], None, ""
+        self._targets, self._target_index, self._target_what, self._targets_more = [], None, "", False
         self._paint_targets()
 
     def _paint_targets(self) -> None:
@@ -411,4 +415,4 @@ class ArticleView(TextArea, can_focus=True):
         self._target_index = index
         self._paint_targets()
         self.move_to_offset(self._targets[index][0])
-        self.post_message(self.TargetMoved(self, self._target_what, index, len(self._targets)))
+        self.post_message(self.TargetMoved(self, self._target_what, index, len(self._targets), self._targets_more))

@@ -165,6 +165,25 @@ async def test_find_counts_matches_and_n_steps_through_them():
         assert view.has_focus and not bar.has_class("-open")
 
 
+async def test_a_find_that_stops_at_its_limit_says_there_are_more(monkeypatch):
+    from byline.tui.screens import reader
+
+    count = TEXT.lower().count("dunmore")
+    assert count > 2
+    app = fixed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen, _ = await ready(pilot)
+        status = screen.query_one(StatusLine)
+        monkeypatch.setattr(reader, "MAX_MATCHES", 2)
+        await pilot.press("slash", *"dunmore")
+        assert status.position == "“dunmore” 1 of 2+"
+        await pilot.press("enter", "N")
+        assert status.position == "“dunmore” 2 of 2+"
+        monkeypatch.setattr(reader, "MAX_MATCHES", count)
+        await pilot.press("escape", "slash", *"dunmore")
+        assert status.position.endswith(f" of {count}"), "all found: no +"
+
+
 async def test_with_an_actor_marked_n_goes_through_its_mentions():
     app = fixed_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -375,12 +375,13 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
 
     @on(ArticleView.TargetMoved)
     def _target_moved(self, message: ArticleView.TargetMoved) -> None:
+        count = f"{message.count:,}" + ("+" if message.more else "")
         if message.count == 0:
             where = f"{message.what}: no match"
         elif message.index is None:
-            where = f"{message.what}: {message.count:,}"
+            where = f"{message.what}: {count}"
         else:
-            where = f"{message.what} {message.index + 1:,} of {message.count:,}"
+            where = f"{message.what} {message.index + 1:,} of {count}"
         self.query_one(StatusLine).position = where
 
     def _selecting_changed(self, selecting: bool) -> None:
@@ -469,9 +470,10 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
         found = []
         for match in re.finditer(re.escape(query), self.article.text, re.IGNORECASE):
             found.append(match.span())
-            if len(found) >= MAX_MATCHES:
+            if len(found) > MAX_MATCHES:
                 break
-        view.set_targets(found, f"“{query}”", near=self._find_origin or 0)
+        view.set_targets(found[:MAX_MATCHES], f"“{query}”", near=self._find_origin or 0,
+                         more=len(found) > MAX_MATCHES)
 
     @on(FindBar.Closed)
     def _find_closed(self, event: FindBar.Closed) -> None:
