@@ -357,3 +357,24 @@ async def test_label_passages_never_look_like_entities_in_either_theme():
             entities = {view._style(kind).bgcolor for kind in ("person", "org", "place", "group", "number")}
             assert labelled.bgcolor not in entities, theme
             assert labelled.color is not None and labelled.color != view.rich_style.color, theme
+
+
+async def test_the_title_is_readable_in_either_theme():
+    from textual.color import Color
+
+    def luminance(colour: Color) -> float:
+        def channel(c: int) -> float:
+            c = c / 255
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+        return 0.2126 * channel(colour.r) + 0.7152 * channel(colour.g) + 0.0722 * channel(colour.b)
+
+    app = fixed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        _, view = await ready(pilot)
+        for theme in ("textual-dark", "textual-light"):
+            app.theme = theme
+            await pilot.pause()
+            title = Color.from_rich_color(view.get_component_rich_style("article-view--title").color)
+            ground = view.background_colors[1]
+            lighter, darker = sorted((luminance(title), luminance(ground)), reverse=True)
+            assert (lighter + 0.05) / (darker + 0.05) >= 4.5, f"{theme}: title contrast below WCAG AA"
