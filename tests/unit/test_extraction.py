@@ -548,3 +548,18 @@ def test_a_description_set_off_after_a_name_is_that_persons_role(analyse):
     berg, reed = actor(analysis, "Anna Berg"), actor(analysis, "Tom Reed")
     assert any("chair of engineering" in role for role in berg.roles)
     assert not any("chair" in role for role in reed.roles)
+
+
+@pytest.mark.parametrize(
+    "first, surname",
+    [("Helene", "Laurent"), ("Carole", "Perrin")],
+)
+def test_a_person_the_model_knows_by_surname_is_named_in_full_where_introduced(analyse, first, surname):
+    a = analyse(
+        f"Title\n\nFor {first} {surname}, a series of strokes at age 42 meant she had to leave her teaching job.\n\n"
+        f"Now 57 and living in Halden, {surname} said she was fortunate because her pension covered the therapy.\n\n"
+        f"{surname} said she still walks every day.\n"
+    )
+    (person,) = [x for x in a.actors if x.type == "PERSON"]
+    assert person.name == f"{first} {surname}" and surname in person.aliases
+    assert {q.speaker for q in a.quotes} == {f"{first} {surname}"}

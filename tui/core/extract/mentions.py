@@ -350,6 +350,32 @@ def _institutions(doc: "Doc", mentions: list[Mention]) -> None:
             m.key = doc[m.start : m.end].text
 
 
+def _full_names(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
+    """"For Carole Laurin, a series of strokes ..." left untagged, "Laurin said" tagged later: a
+    person the model knows by one name only is named in full where the story introduces them, a
+    first name before that name ahead of its first tagged use (one such form only: not "North
+    Surrey" and "Safe Surrey")."""
+    covered = {k for m in mentions for k in range(m.start, m.end)}
+    first_use: dict[str, int] = {}
+    for m in mentions:
+        if m.type == "PERSON" and " " not in m.key:
+            first_use.setdefault(m.key, m.start)
+    for m in mentions:
+        if m.type == "PERSON" and " " in m.key:
+            first_use.pop(m.key.split()[-1], None)
+    forms: dict[str, list[Mention]] = defaultdict(list)
+    for token in token_list(doc):
+        if token.text not in first_use or not 0 < token.i < first_use[token.text]:
+            continue
+        first = doc[token.i - 1]
+        if (token.i not in covered and token.i - 1 not in covered and first.pos_ == "PROPN" and first.is_title
+                and first.dep_ == "compound" and first.head.i == token.i and not first.ent_type_
+                and first.lower_.rstrip(".") not in HONORIFICS and first.lower_ not in ROLE_NOUNS
+                and first.lower_ not in PERSON_NOUNS):
+            forms[token.text].append(Mention(token.i - 1, token.i + 1, "PERSON", f"{first.text} {token.text}"))
+    return [found[0] for found in forms.values() if len({m.key for m in found}) == 1]
+
+
 def _extra_mentions(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
     """Occurrences of a name the model missed elsewhere in the article."""
     covered = bytearray(len(doc))
@@ -409,6 +435,7 @@ def complete_mentions(doc: "Doc", mentions: list[Mention], page: "Page | None" =
     """Institutions of a country joined up and occurrences the model missed added; in text
     order, with character offsets."""
     _institutions(doc, mentions)
+    mentions = mentions + _full_names(doc, mentions)
     extra = _extra_mentions(doc, mentions)
     if page is not None:
         extra = [m for m in extra if not page.hides_names(doc[m.start].idx)]
