@@ -563,3 +563,9 @@ def test_a_person_the_model_knows_by_surname_is_named_in_full_where_introduced(a
     (person,) = [x for x in a.actors if x.type == "PERSON"]
     assert person.name == f"{first} {surname}" and surname in person.aliases
     assert {q.speaker for q in a.quotes} == {f"{first} {surname}"}
+
+
+def test_a_title_with_a_hyphenated_prefix_is_whole(analyse):
+    a = analyse("Title\n\nBut Norland Treasury Under-Secretary Erik Dahl said the country could not support the fund.\n")
+    (person,) = [x for x in a.actors if x.type == "PERSON"]
+    assert person.name == "Erik Dahl" and person.roles == ["Norland Treasury Under-Secretary"]

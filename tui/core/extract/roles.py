@@ -77,8 +77,8 @@ def role_before(doc: "Doc", start: int, end: int) -> tuple[int, str] | None:
             break
         if t.ent_type_ in ("DATE", "TIME", "CARDINAL") or (t.text in "-–—" and (t.whitespace_ or doc[j - 1].whitespace_)):
             break
-        if t.pos_ == "ADP" and t.lower_ != "of":
-            break
+        if t.pos_ == "ADP" and t.lower_ != "of" and not (not t.whitespace_ and doc[j + 1].text == "-"):
+            break  # but "Under-Secretary", "Over-Sight": a word joined by its hyphen
         if not _descends_within(t, root, sent_start, end):
             break
         first = j
