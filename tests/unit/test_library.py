@@ -247,3 +247,24 @@ def test_listing_reads_no_article_file_twice(library, analyse, monkeypatch):
     os.utime(library.store.article_path(key), ns=(1, 1))
     Library(Store(library.store.path)).entries()
     assert counted == [key]
+
+
+FERRY = ("Ferry fares rise\n\nThe government said on Monday that ferry fares in Valdoria would rise by ten percent. "
+         "The government blamed fuel costs. Harbour workers said they would strike.\n")
+DAM = ("Dam plan approved\n\nThe government approved a new dam on the Oster river on Friday. Farmers said the "
+       "government had not asked them. The government said the dam would bring water to 40,000 homes.\n")
+
+
+def test_an_actor_the_article_never_names_is_never_merged_with_another_articles(library, analyse):
+    ferry, dam = library.add(*analysed(analyse, FERRY)), library.add(*analysed(analyse, DAM))
+    governments = [p for p in library.people() if p.name.casefold() == "government"]
+    assert sorted(p.articles for p in governments) == sorted([[ferry], [dam]])  # Valdoria's and another's
+
+
+def test_descriptions_stay_in_their_article_while_names_still_merge(library):
+    library.add(*hand_made("One", person("state police", "ORG"), person("Oskarsvik Port Authority", "ORG")))
+    library.add(*hand_made("Two", person("state police", "ORG"), person("Oskarsvik Port Authority", "ORG")))
+    library.add(*hand_made("Three", person("officials", "PERSON"), person("Ada Lund", aliases=["the mayor"])))
+    library.add(*hand_made("Four", person("officials", "PERSON"), person("Ada Lund", aliases=["the mayor"])))
+    kinds = {p.name: sorted(len(q.articles) for q in library.people() if q.name == p.name) for p in library.people()}
+    assert kinds == {"state police": [1, 1], "officials": [1, 1], "Oskarsvik Port Authority": [2], "Ada Lund": [2]}

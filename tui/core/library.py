@@ -9,32 +9,27 @@ without loading one analysis:
 - people need people.json: per article, its actors (name, type, aliases, roles) and quotes
   (offsets, text, kind), written when its analysis is recorded.
 
-Actors are merged across articles conservatively, within one kind (people, organisations, places,
-groups): by a full name (two words or more, titles aside), or by an alias that is the full name
-of another (descriptions never join); an organisation or a place also by its one-word name, and
-an acronym alias. "Smith" alone never joins two articles' Smiths.
+How people are merged across articles: library_people.py.
 """
 
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
-from dataclasses import asdict, dataclass, field
-from functools import lru_cache
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .entity_types import style_kind
 from .errors import ArticleError, StoreError
+from .library_people import Appearance, Person, QuoteRef, as_count, as_text, merge, normalise, summary
 from .model import Analysis
 from .sources import Article
 from .store import Store
 from .tablefile import DamagedStore, TableFile
 
+__all__ = ["Appearance", "Entry", "Library", "Person", "QuoteRef", "normalise", "summary"]
+
 PEOPLE = "people.json"
 NOTES = "notes.json"
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev"}
 
 
 @dataclass(frozen=True)
@@ -65,83 +60,6 @@ class Entry:
 
     def to_dict(self) -> dict:
         return {**asdict(self), "authors": list(self.authors), "date": self.date}
-
-
-@dataclass(slots=True)
-class Appearance:
-    """An actor as one article has it."""
-
-    article: str
-    title: str
-    name: str
-    type: str
-    roles: list[str]
-    mentions: int
-
-
-@dataclass(slots=True)
-class QuoteRef:
-    """A quote somewhere in the library: enough to list it and open its article at it."""
-
-    article: str
-    title: str
-    start: int
-    end: int
-    text: str
-    kind: str
-    speaker: str  # as the article names the speaker
-    anonymous: bool = False
-
-
-@dataclass
-class Person:
-    """A person, organisation, place or group across the library."""
-
-    name: str
-    type: str
-    aliases: list[str] = field(default_factory=list)
-    appearances: list[Appearance] = field(default_factory=list)
-    quotes: list[QuoteRef] = field(default_factory=list)
-
-    @property
-    def articles(self) -> list[str]:
-        return list(dict.fromkeys(a.article for a in self.appearances))
-
-    @property
-    def roles(self) -> list[str]:
-        return list(dict.fromkeys(r for a in self.appearances for r in a.roles))
-
-    def to_dict(self) -> dict:
-        return {"name": self.name, "type": self.type, "aliases": self.aliases, "roles": self.roles,
-                "articles": self.articles, "appearances": [asdict(a) for a in self.appearances],
-                "quotes": [asdict(q) for q in self.quotes]}
-
-
-@lru_cache(maxsize=65536)
-def normalise(name: str) -> str:
-    """A name as compared across articles: no accents, case, punctuation or possessive."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"['’]s\b", "", text)
-    return " ".join(re.sub(r"[\W_]+", " ", text).split())
-
-
-@lru_cache(maxsize=65536)
-def _full(name: str) -> str | None:
-    """The normalised name when it is a full name (two words or more once titles are set aside)."""
-    words = normalise(name).split()
-    while words and words[0] in _HONORIFICS:
-        words.pop(0)
-    return " ".join(words) if len(words) >= 2 else None
-
-
-def summary(analysis: Analysis) -> dict:
-    """What people.json keeps of an analysis: its actors and its quotes, no more."""
-    actors = [{"id": a.id, "name": a.name, "type": a.type, "roles": list(a.roles), "aliases": list(a.aliases),
-               "mentions": len(a.mentions)} for a in analysis.actors]
-    quotes = [{"start": q.start, "end": q.end, "text": q.text, "kind": q.kind, "speaker": q.speaker,
-               "actor": q.speaker_actor, "anonymous": q.anonymous} for q in analysis.quotes]
-    return {"sha256": analysis.sha256, "model": analysis.model, "actors": actors, "quotes": quotes}
 
 
 class Library:
@@ -266,18 +184,18 @@ class Library:
         path = record.get("path")
         if text is None:
             if not path or not Path(path).is_file():
-                raise ArticleError(f"the text of {_text(record.get('title')) or key!r} is not kept in the library "
+                raise ArticleError(f"the text of {as_text(record.get('title')) or key!r} is not kept in the library "
                                    f"and its file is gone")
             from .sources import load_article
 
             return load_article(path)
         authors = record.get("authors")
         return Article(
-            text=text, source=_text(record.get("source")) or path or key, title=_text(record.get("title")),
-            path=Path(path) if path else None, url=_text(record.get("url")) or None,
-            site=_text(record.get("site")) or None,
+            text=text, source=as_text(record.get("source")) or path or key, title=as_text(record.get("title")),
+            path=Path(path) if path else None, url=as_text(record.get("url")) or None,
+            site=as_text(record.get("site")) or None,
             authors=tuple(a for a in authors if isinstance(a, str)) if isinstance(authors, list) else (),
-            published=_text(record.get("published")) or None, kind=_text(record.get("kind")) or "text")
+            published=as_text(record.get("published")) or None, kind=as_text(record.get("kind")) or "text")
 
     def delete(self, key: str) -> bool:
         """Take an article out of the library (ask first: its annotations go with it, into the
@@ -331,7 +249,7 @@ class Library:
             return self._people[1]  # neither file changed since: the same merge
         summaries = [(r["id"], r) for r in tables.get("articles", {}).values()
                      if isinstance(r, dict) and r.get("id") in records]
-        people = _merge(summaries, {k: _text(r.get("title")) for k, r in records.items()})
+        people = merge(summaries, {k: as_text(r.get("title")) for k, r in records.items()})
         self._people = (stamp, people)
         return people
 
@@ -358,135 +276,14 @@ class Library:
         return [hit for hit, _, _ in process.extract(name, names, scorer=fuzz.WRatio, limit=limit, score_cutoff=75)]
 
 
-def _text(value: object) -> str:
-    return value if isinstance(value, str) else ""
-
-
-def _count(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
 def _entry(record: dict, notes: int | None) -> Entry:
     authors = record.get("authors")
     path = record.get("path")
     return Entry(
-        id=record["id"], title=_text(record.get("title")), source=_text(record.get("source")) or path or "",
-        path=path, url=_text(record.get("url")) or None, site=_text(record.get("site")) or None,
+        id=record["id"], title=as_text(record.get("title")), source=as_text(record.get("source")) or path or "",
+        path=path, url=as_text(record.get("url")) or None, site=as_text(record.get("site")) or None,
         authors=tuple(a for a in authors if isinstance(a, str)) if isinstance(authors, list) else (),
-        published=_text(record.get("published")) or None, kind=_text(record.get("kind")) or "text",
-        added=_text(record.get("added")), seen=_text(record.get("seen")), sha256=record["sha256"],
-        words=_count(record.get("words")), actors=_count(record.get("actors")), quotes=_count(record.get("quotes")),
+        published=as_text(record.get("published")) or None, kind=as_text(record.get("kind")) or "text",
+        added=as_text(record.get("added")), seen=as_text(record.get("seen")), sha256=record["sha256"],
+        words=as_count(record.get("words")), actors=as_count(record.get("actors")), quotes=as_count(record.get("quotes")),
         notes=notes)
-
-
-_PARTICLES = {"de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "bin", "al", "el", "ibn", "y"}
-
-
-def _looks_like_a_name(alias: str) -> bool:
-    """An alias that is a name ("Joe Biden"), not a description ("Ukraine's defence minister")."""
-    words = [w for w in re.split(r"[\s-]+", alias) if w]
-    return bool(words) and all(w[0].isupper() or w.casefold() in _PARTICLES for w in words if w[0].isalpha())
-
-
-def _keys(actor: dict) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
-    """What an actor is known by across articles: its names (a full name; for an organisation,
-    place or group its name too), and aliases that join an actor whose name they are."""
-    kind = style_kind(actor["type"])
-    names = {(kind, full) for full in [_full(actor["name"])] if full}
-    aliases = {(kind, full) for full in (_full(a) for a in actor["aliases"] if _looks_like_a_name(a)) if full}
-    if kind != "person":
-        names.add((kind, normalise(actor["name"])))
-        aliases |= {(kind, normalise(a)) for a in actor["aliases"] if len(a) >= 2 and a.isupper()}
-    return {k for k in names if k[1]}, {k for k in aliases if k[1]}
-
-
-def _actors(summary: dict) -> list[dict]:
-    """An article's actors, well-formed ones only, with a stand-in for a named speaker who is none."""
-    actors = []
-    for raw in summary.get("actors", []):
-        if isinstance(raw, dict) and isinstance(raw.get("id"), str) and isinstance(raw.get("name"), str):
-            aliases = raw.get("aliases") if isinstance(raw.get("aliases"), list) else []
-            roles = raw.get("roles") if isinstance(raw.get("roles"), list) else []
-            actors.append({"id": raw["id"], "name": raw["name"], "type": _text(raw.get("type")) or "PERSON",
-                           "aliases": [a for a in aliases if isinstance(a, str)],
-                           "roles": [r for r in roles if isinstance(r, str)], "mentions": _count(raw.get("mentions")) or 0})
-    known = {a["id"] for a in actors}
-    for quote in _quotes(summary):
-        if quote["actor"] not in known and quote["speaker"] and not quote["anonymous"]:
-            quote["actor"] = "speaker:" + normalise(quote["speaker"])
-            if quote["actor"] not in known:
-                known.add(quote["actor"])
-                actors.append({"id": quote["actor"], "name": quote["speaker"], "type": "PERSON", "aliases": [],
-                               "roles": [], "mentions": 0})
-    return actors
-
-
-def _quotes(summary: dict) -> list[dict]:
-    if "_quotes" not in summary:
-        summary["_quotes"] = [
-            {**q, "actor": q.get("actor") if isinstance(q.get("actor"), str) else None,
-             "speaker": _text(q.get("speaker")), "anonymous": q.get("anonymous") is True}
-            for q in summary.get("quotes", []) if isinstance(q, dict) and isinstance(q.get("text"), str)
-            and _count(q.get("start")) is not None and _count(q.get("end")) is not None]
-    return summary["_quotes"]
-
-
-def _merge(summaries: list[tuple[str, dict]], titles: dict[str, str]) -> list[Person]:
-    """Union of the actors that share a merge key, across articles."""
-    nodes: list[tuple[str, dict]] = []
-    parent: list[int] = []
-    by_key: dict[tuple[str, str], int] = {}
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    known_as: list[set[tuple[str, str]]] = []
-    for article, raw in summaries:
-        summary = dict(raw)
-        actors = _actors(summary)
-        said: dict[str | None, list[dict]] = {}
-        for quote in _quotes(summary):
-            said.setdefault(quote["actor"], []).append(quote)
-        for actor in actors:
-            i = len(nodes)
-            nodes.append((article, actor))
-            parent.append(i)
-            actor["_quotes"] = said.get(actor["id"], [])
-            names, aliases = _keys(actor)
-            known_as.append(aliases)
-            for key in names:
-                if key in by_key:
-                    parent[root(i)] = root(by_key[key])
-                else:
-                    by_key[key] = i
-    for i, aliases in enumerate(known_as):  # an alias joins the actor whose name it is
-        for key in aliases:
-            if key in by_key:
-                parent[root(i)] = root(by_key[key])
-    groups: dict[int, list[tuple[str, dict]]] = {}
-    for i, node in enumerate(nodes):
-        groups.setdefault(root(i), []).append(node)
-    people = [_person(members, titles) for members in groups.values()]
-    people.sort(key=lambda p: (-len(p.articles), -len(p.quotes), p.name.casefold()))
-    return people
-
-
-def _person(members: list[tuple[str, dict]], titles: dict[str, str]) -> Person:
-    names: dict[str, int] = {}
-    types: dict[str, int] = {}
-    for _, actor in members:
-        names[actor["name"]] = names.get(actor["name"], 0) + 1 + (_full(actor["name"]) is not None)
-        types[actor["type"]] = types.get(actor["type"], 0) + 1
-    name = max(names, key=lambda n: (names[n], len(n)))
-    aliases = list(dict.fromkeys(n for _, a in members for n in (a["name"], *a["aliases"]) if n != name))
-    person = Person(name, max(types, key=types.get), aliases)
-    for article, actor in members:
-        title = titles.get(article, "")
-        person.appearances.append(Appearance(article, title, actor["name"], actor["type"], actor["roles"],
-                                             actor["mentions"]))
-        person.quotes += [QuoteRef(article, title, q["start"], q["end"], q["text"], _text(q.get("kind")),
-                                   q["speaker"] or actor["name"], q["anonymous"]) for q in actor["_quotes"]]
-    return person

@@ -1,0 +1,232 @@
+"""The people across the library: each article's actors and quotes, as people.json keeps them
+(`summary`), merged into people across articles (`merge`).
+
+Actors are merged across articles conservatively, within one kind (people, organisations, places,
+groups): by a full name (two words or more, titles aside), or by an alias that is the full name
+of another (descriptions never join); an organisation or a place also by its one-word name, and
+an acronym alias. "Smith" alone never joins two articles' Smiths, and an actor the article never
+names ("the government", "the state police", "officials") is that article's own: it joins no
+other article's actor, whatever its words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+
+from .entity_types import style_kind
+from .model import Analysis
+
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev"}
+
+
+@dataclass(slots=True)
+class Appearance:
+    """An actor as one article has it."""
+
+    article: str
+    title: str
+    name: str
+    type: str
+    roles: list[str]
+    mentions: int
+
+
+@dataclass(slots=True)
+class QuoteRef:
+    """A quote somewhere in the library: enough to list it and open its article at it."""
+
+    article: str
+    title: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str  # as the article names the speaker
+    anonymous: bool = False
+
+
+@dataclass
+class Person:
+    """A person, organisation, place or group across the library."""
+
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    appearances: list[Appearance] = field(default_factory=list)
+    quotes: list[QuoteRef] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[str]:
+        return list(dict.fromkeys(a.article for a in self.appearances))
+
+    @property
+    def roles(self) -> list[str]:
+        return list(dict.fromkeys(r for a in self.appearances for r in a.roles))
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "type": self.type, "aliases": self.aliases, "roles": self.roles,
+                "articles": self.articles, "appearances": [asdict(a) for a in self.appearances],
+                "quotes": [asdict(q) for q in self.quotes]}
+
+
+@lru_cache(maxsize=65536)
+def normalise(name: str) -> str:
+    """A name as compared across articles: no accents, case, punctuation or possessive."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"['’]s\b", "", text)
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+
+
+@lru_cache(maxsize=65536)
+def _full(name: str) -> str | None:
+    """The normalised name when it is a full name (two words or more once titles are set aside)."""
+    words = normalise(name).split()
+    while words and words[0] in _HONORIFICS:
+        words.pop(0)
+    return " ".join(words) if len(words) >= 2 else None
+
+
+def summary(analysis: Analysis) -> dict:
+    """What people.json keeps of an analysis: its actors and its quotes, no more."""
+    actors = [{"id": a.id, "name": a.name, "type": a.type, "roles": list(a.roles), "aliases": list(a.aliases),
+               "mentions": len(a.mentions), **({"unnamed": True} if getattr(a, "unnamed", False) else {})}
+              for a in analysis.actors]
+    quotes = [{"start": q.start, "end": q.end, "text": q.text, "kind": q.kind, "speaker": q.speaker,
+               "actor": q.speaker_actor, "anonymous": q.anonymous} for q in analysis.quotes]
+    return {"sha256": analysis.sha256, "model": analysis.model, "actors": actors, "quotes": quotes}
+
+
+def as_text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def as_count(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+_PARTICLES = {"de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "bin", "al", "el", "ibn", "y"}
+
+
+def _looks_like_a_name(alias: str) -> bool:
+    """An alias that is a name ("Joe Biden"), not a description ("Ukraine's defence minister")."""
+    words = [w for w in re.split(r"[\s-]+", alias) if w]
+    return bool(words) and all(w[0].isupper() or w.casefold() in _PARTICLES for w in words if w[0].isalpha())
+
+
+def named(actor: dict) -> bool:
+    """Whether the article names an actor ("Valdoria's Ministry of Transport"), rather than
+    describes one it never names ("the government", "state police", "officials"): a name in
+    capitals, and not marked unnamed by the analysis (when it marks them)."""
+    return not actor.get("unnamed") and _looks_like_a_name(actor["name"])
+
+
+def _keys(actor: dict) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """What an actor is known by across articles: its names (a full name; for an organisation,
+    place or group its name too), and aliases that join an actor whose name they are. An actor
+    the article never names is known by nothing: one government is not another's."""
+    if not named(actor):
+        return set(), set()
+    kind = style_kind(actor["type"])
+    names = {(kind, full) for full in [_full(actor["name"])] if full}
+    aliases = {(kind, full) for full in (_full(a) for a in actor["aliases"] if _looks_like_a_name(a)) if full}
+    if kind != "person":
+        names.add((kind, normalise(actor["name"])))
+        aliases |= {(kind, normalise(a)) for a in actor["aliases"] if len(a) >= 2 and a.isupper()}
+    return {k for k in names if k[1]}, {k for k in aliases if k[1]}
+
+
+def _actors(summary: dict) -> list[dict]:
+    """An article's actors, well-formed ones only, with a stand-in for a named speaker who is none."""
+    actors = []
+    for raw in summary.get("actors", []):
+        if isinstance(raw, dict) and isinstance(raw.get("id"), str) and isinstance(raw.get("name"), str):
+            aliases = raw.get("aliases") if isinstance(raw.get("aliases"), list) else []
+            roles = raw.get("roles") if isinstance(raw.get("roles"), list) else []
+            actors.append({"id": raw["id"], "name": raw["name"], "type": as_text(raw.get("type")) or "PERSON",
+                           "aliases": [a for a in aliases if isinstance(a, str)],
+                           "roles": [r for r in roles if isinstance(r, str)], "mentions": as_count(raw.get("mentions")) or 0,
+                           "unnamed": raw.get("unnamed") is True})
+    known = {a["id"] for a in actors}
+    for quote in _quotes(summary):
+        if quote["actor"] not in known and quote["speaker"] and not quote["anonymous"]:
+            quote["actor"] = "speaker:" + normalise(quote["speaker"])
+            if quote["actor"] not in known:
+                known.add(quote["actor"])
+                actors.append({"id": quote["actor"], "name": quote["speaker"], "type": "PERSON", "aliases": [],
+                               "roles": [], "mentions": 0})
+    return actors
+
+
+def _quotes(summary: dict) -> list[dict]:
+    if "_quotes" not in summary:
+        summary["_quotes"] = [
+            {**q, "actor": q.get("actor") if isinstance(q.get("actor"), str) else None,
+             "speaker": as_text(q.get("speaker")), "anonymous": q.get("anonymous") is True}
+            for q in summary.get("quotes", []) if isinstance(q, dict) and isinstance(q.get("text"), str)
+            and as_count(q.get("start")) is not None and as_count(q.get("end")) is not None]
+    return summary["_quotes"]
+
+
+def merge(summaries: list[tuple[str, dict]], titles: dict[str, str]) -> list[Person]:
+    """Union of the actors that share a merge key, across articles."""
+    nodes: list[tuple[str, dict]] = []
+    parent: list[int] = []
+    by_key: dict[tuple[str, str], int] = {}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    known_as: list[set[tuple[str, str]]] = []
+    for article, raw in summaries:
+        summary = dict(raw)
+        actors = _actors(summary)
+        said: dict[str | None, list[dict]] = {}
+        for quote in _quotes(summary):
+            said.setdefault(quote["actor"], []).append(quote)
+        for actor in actors:
+            i = len(nodes)
+            nodes.append((article, actor))
+            parent.append(i)
+            actor["_quotes"] = said.get(actor["id"], [])
+            names, aliases = _keys(actor)
+            known_as.append(aliases)
+            for key in names:
+                if key in by_key:
+                    parent[root(i)] = root(by_key[key])
+                else:
+                    by_key[key] = i
+    for i, aliases in enumerate(known_as):  # an alias joins the actor whose name it is
+        for key in aliases:
+            if key in by_key:
+                parent[root(i)] = root(by_key[key])
+    groups: dict[int, list[tuple[str, dict]]] = {}
+    for i, node in enumerate(nodes):
+        groups.setdefault(root(i), []).append(node)
+    people = [_person(members, titles) for members in groups.values()]
+    people.sort(key=lambda p: (-len(p.articles), -len(p.quotes), p.name.casefold()))
+    return people
+
+
+def _person(members: list[tuple[str, dict]], titles: dict[str, str]) -> Person:
+    names: dict[str, int] = {}
+    types: dict[str, int] = {}
+    for _, actor in members:
+        names[actor["name"]] = names.get(actor["name"], 0) + 1 + (_full(actor["name"]) is not None)
+        types[actor["type"]] = types.get(actor["type"], 0) + 1
+    name = max(names, key=lambda n: (names[n], len(n)))
+    aliases = list(dict.fromkeys(n for _, a in members for n in (a["name"], *a["aliases"]) if n != name))
+    person = Person(name, max(types, key=types.get), aliases)
+    for article, actor in members:
+        title = titles.get(article, "")
+        person.appearances.append(Appearance(article, title, actor["name"], actor["type"], actor["roles"],
+                                             actor["mentions"]))
+        person.quotes += [QuoteRef(article, title, q["start"], q["end"], q["text"], as_text(q.get("kind")),
+                                   q["speaker"] or actor["name"], q["anonymous"]) for q in actor["_quotes"]]
+    return person
