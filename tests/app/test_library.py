@@ -296,3 +296,33 @@ async def test_tab_into_a_persons_quotes_and_enter_opens_one(library):
         (request,) = app.opened
         first = screen.current.quotes[0]
         assert (request.entry_id, request.at) == (first.article, first.start)
+
+
+async def test_a_long_question_wraps_inside_its_dialog_at_80_columns(analyse, tmp_path):
+    from textual.geometry import Region
+
+    lib = Library(Store(tmp_path / "store"))
+    title = "Harbour authority and island ferry operators reach a late deal on winter fares and timetables"
+    lib.add(from_text(title + "\n\nThe deal was signed on Friday.\n", "<long>"), analyse(title + "\n\nThe deal.\n"))
+    app = Host(lib)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot, LibraryScreen)
+        await pilot.press("d")
+        label = app.screen.query_one("#confirm-question")
+        lines = label.render_lines(Region(0, 0, label.size.width, label.size.height))
+        shown = " ".join(strip.text.strip() for strip in lines)
+        assert "timetables" in shown and shown.rstrip().endswith("?"), shown
+        assert label.region.right <= app.screen.query_one("#confirm-dialog").region.right
+
+
+async def test_at_80_columns_every_column_is_on_screen_and_titles_get_the_room(library):
+    app = Host(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await loaded(pilot, LibraryScreen)
+        table = screen.query_one(DataTable)
+        assert table.virtual_size.width <= table.size.width, "Notes must not be off-screen"
+        widths = {str(c.key.value): c.width for c in table.columns.values()}
+        assert widths["site"] == len("Harbour Gazette") and widths["title"] > widths["site"]
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        assert table.columns[next(k for k in table.columns if k.value == "title")].width > widths["title"]

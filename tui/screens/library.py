@@ -89,16 +89,26 @@ class LibraryScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for key, heading, width, _ in COLUMNS:
-            table.add_column(heading, key=key, width=width or self._title_width())
+        widths = self._widths()
+        for key, heading, _, _ in COLUMNS:
+            table.add_column(heading, key=key, width=widths[key])
         table.focus()
         self.load()
 
-    def _title_width(self) -> int:
-        """The title column takes the width the others leave (every column has a width, so the
-        table never measures a thousand titles to size one)."""
-        others = sum(width + 2 for _, _, width, _ in COLUMNS if width)
-        return max(20, self.app.size.width - others - 4)
+    def on_resize(self) -> None:
+        if self.loaded:
+            self.refill()
+
+    def _widths(self) -> dict[str, int]:
+        """Every column has a width, so the table never measures a thousand titles to size one:
+        the site column as wide as the longest site (its heading when no article has one), the
+        title the width the others leave."""
+        widths = {key: width for key, _, width, _ in COLUMNS if width}
+        longest = max((len(one_line(e.site)) for e in self.entries if e.site), default=0)
+        widths["site"] = max(len("Site"), min(widths["site"], longest))
+        others = sum(width + 2 for width in widths.values())
+        widths["title"] = max(16, self.size.width - others - 4)
+        return widths
 
     @property
     def library(self) -> Library:
@@ -139,8 +149,10 @@ class LibraryScreen(Screen):
         keep = self._highlighted()
         rows = self.shown()
         table.clear()
+        widths = self._widths()
         for column in table.columns.values():
             key = str(column.key.value)
+            column.width = widths[key]
             heading = next(h for k, h, _, _ in COLUMNS if k == key)
             arrow = (" ▼" if self.sort_reverse else " ▲") if key == self.sort_key else ""
             column.label = Text(heading + arrow)
