@@ -436,3 +436,13 @@ def test_a_spokesman_is_someone_new_not_the_spokesman_named(analyse):
 )
 def test_whom_someone_tells_is_not_the_start_of_what_they_say(analyse, sentence, said):
     assert [q.text for q in quotes(analyse(sentence + "\n"), "indirect")] == [said]
+
+
+def test_a_reported_clause_that_ends_in_a_quotation_is_still_reported(analyse):
+    a = analyse(
+        "Title\n\nTomas Brink, a politics professor at Halden University, said Ms. Lind will likely try once more "
+        "to reach a deal, \u201choping that fatigue and fear may bring more members on all sides into her camp.\u201d\n"
+    )
+    reported = [q for q in quotes(a, "indirect") if q.text.startswith("Ms. Lind will likely try")]
+    assert len(reported) == 1 and reported[0].speaker == "Tomas Brink"
+

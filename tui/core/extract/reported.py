@@ -292,12 +292,27 @@ def find_reported(doc: "Doc", text: str, cast: Cast, mask: QuoteMask, page: "Pag
             if span is None:
                 continue
             start, end = span
-            quoted = sum(1 for t in tokens if (m := mask.find(t.idx)) is not None and is_direct(text, m))
-            if quoted > len(tokens) / 2:
+            inside = [(m := mask.find(t.idx)) is not None and is_direct(text, m) for t in tokens]
+            if sum(inside) > len(tokens) / 2 and not _own_clause_before(tokens, inside):
                 continue  # the clause is a direct quote, already listed
             voice = speaker_of(cast, subject_of(token))
             found.append(Quote(start, end, text[start:end], "indirect", voice.name, voice.actor, cue, voice.anonymous))
     return found
+
+
+def _own_clause_before(tokens: list["Token"], inside: list[bool]) -> bool:
+    """"said Ms. Lee will likely try once more, “hoping that ...”": a clause of the reporter's
+    own (a subject, a finite verb, some words) before the quotation it ends with."""
+    lead = tokens[: inside.index(True)] if True in inside else tokens
+    words = [t for t in lead if not t.is_punct]
+    if len(words) < 4 or any(t.lemma_ in SPEECH_VERBS for t in lead):
+        return False  # "if the president is now saying, “...”": the quotation is that verb's
+    ids = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    # the clause's own verb is in the lead, the quotation hangs on it (not "even though X
+    # believes it, “...”", where the quotation is the clause)
+    return (len(roots) == 1 and roots[0] in lead and _finite(roots[0])
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in roots[0].children))
 
 
 def _according(doc: "Doc", text: str, cast: Cast, token: "Token") -> list[Quote]:
