@@ -37,6 +37,7 @@ from .anchor import locate, make_anchor
 from .annotation import Annotation, new_id, now
 from .errors import StoreError
 from .sources import Article
+from .rebuild import RECOVERED, rebuild_records
 from .records import Bad, annotation_from, article_record, check_annotation, record_name
 from .tablefile import AtomicJSONStorage, DamagedStore, TableFile, read_tables, sweep, write_atomic
 from .visible import one_line
@@ -115,7 +116,7 @@ class Store:
             with self.index.locked():
                 data = self.index.load()
                 if not data:
-                    self.index.write({META: {"1": {"schema": SCHEMA_VERSION, "created": now()}}, ARTICLES: {}})
+                    data = self._new_index()
         except DamagedStore as exc:
             self.refuse(self.index.path, str(exc))
             return
@@ -125,15 +126,31 @@ class Store:
         if self._check_schema(data, self.index.path):
             self.sweep_once(root)
 
+    def _new_index(self) -> dict:
+        """A new index (under its lock): empty, or made again from the article and text files
+        when the index is gone but they are not (rebuild.py)."""
+        records = rebuild_records(self.path, _file_key)
+        data = {META: {"1": {"schema": SCHEMA_VERSION, "created": now()}},
+                ARTICLES: {str(i): record for i, record in enumerate(records, 1)}}
+        self.index.write(data)
+        if records:
+            self.notices.append(one_line(
+                f"the library's index {self.index.path} was missing: made again from the {len(records)} "
+                f"article{'s' if len(records) != 1 else ''} kept in {self.path}, with every note; titles, "
+                f"sources and paths come back as each is opened or added again"))
+        return data
+
     # -- state ----------------------------------------------------------------------------------
     def refuse(self, file: Path, why: str) -> None:
         """Make the store read-only because `file` cannot be written safely (never touching it)."""
         if self.readonly:
             return
         self.readonly = True
+        then = ("Byline then makes the index again from the article files and texts beside it, with every note"
+                if file == self.index.path else "to start again")
         self.problem = one_line(
             f"store file {file} {why}; it was left untouched and Byline is read-only: "
-            f"move that file aside (or restore a backup) to start again")
+            f"move that file aside (or restore a backup); {then}")
 
     def skip(self, file: Path, what: str, why: str) -> None:
         line = one_line(f"{file}: skipped {what}: {why}; it is kept in the file as it was")
@@ -227,7 +244,8 @@ class Store:
             _, record = found
             key, changed = record["id"], record["sha256"] != article.sha256
             answer = (key, changed)
-            fields = article_fields(article) if changed else {
+            recovered = record.pop(RECOVERED, None) is not None  # made again without its metadata
+            fields = article_fields(article) if changed or recovered else {
                 k: v for k, v in article_fields(article).items() if v and not record.get(k)}
             if path and record.get("path") != path:
                 fields["path"] = path

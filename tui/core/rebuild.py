@@ -1,0 +1,98 @@
+"""Making the library's index again when it is gone, from what the store's folder still holds.
+
+index.json only lists the articles: each article's notes are in articles/<id>.json (whose meta
+record names its article id), its text in texts/<id>.txt, what its analysis found in people.json
+(by id, with the hash of the text it was made from). So when the index is missing (moved aside
+because it was damaged, or lost), every article with an annotation file or a kept text is listed
+again under its own id, and its notes come back: the same text opened or added again is found
+by its hash and gets its title, source and path back (`RECOVERED` records take every field from
+the article then). A damaged index is never rebuilt over: the store refuses it untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+from .sources import title_of
+from .tablefile import DamagedStore, read_tables
+
+#: Marks a record made again from the folder: its metadata is what the next opening finds.
+RECOVERED = "recovered"
+_SAFE = re.compile(r"[A-Za-z0-9_]{1,64}")
+
+
+def _stamp(path: Path) -> str | None:
+    try:
+        return datetime.fromtimestamp(os.stat(path).st_mtime, timezone.utc).isoformat(timespec="seconds")
+    except (OSError, ValueError, OverflowError):
+        return None
+
+
+def _article_ids(folder: Path) -> dict[str, tuple[str, str | None]]:
+    """Per article file name (its stem), the article id it holds and when it was created."""
+    found: dict[str, tuple[str, str | None]] = {}
+    for path in sorted(folder.glob("*.json")):
+        try:
+            data, _ = read_tables(path, exact=False)
+            meta = (data or {}).get("meta", {}).get("1")
+        except DamagedStore:
+            meta = None  # its notes stay in it; its name is its id
+        key = meta.get("article") if isinstance(meta, dict) else None
+        created = meta.get("created") if isinstance(meta, dict) and isinstance(meta.get("created"), str) else None
+        if isinstance(key, str) and key:
+            found[path.stem] = (key, created or _stamp(path))
+        elif _SAFE.fullmatch(path.stem):
+            found[path.stem] = (path.stem, _stamp(path))
+    return found
+
+
+def _analysed(root: Path) -> dict[str, dict]:
+    """people.json's record per article id (its text hash, its actors and quotes), when readable."""
+    try:
+        data, _ = read_tables(root / "people.json", exact=False)
+    except DamagedStore:
+        return {}
+    return {r["id"]: r for r in (data or {}).get("articles", {}).values()
+            if isinstance(r, dict) and isinstance(r.get("id"), str)}
+
+
+def rebuild_records(root: Path, file_key: Callable[[str], str]) -> list[dict]:
+    """The index's article records, made again from the store folder `root`: one per article
+    that has an annotation file or a kept text, oldest first. `file_key(id)` is the file name
+    the store gives an article id."""
+    articles = _article_ids(root / "articles") if (root / "articles").is_dir() else {}
+    texts = {p.stem: p for p in sorted((root / "texts").glob("*.txt"))} if (root / "texts").is_dir() else {}
+    ids: dict[str, str | None] = {key: created for key, created in articles.values()}
+    for stem, path in texts.items():
+        if stem not in articles and _SAFE.fullmatch(stem):
+            ids.setdefault(stem, _stamp(path))
+    analysed = _analysed(root)
+    records = []
+    for key, created in ids.items():
+        text = None
+        path = texts.get(file_key(key))
+        if path is not None:
+            try:
+                text = path.read_bytes().decode("utf-8")
+            except (OSError, UnicodeDecodeError):
+                text = None
+        found = analysed.get(key, {})
+        sha = hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else found.get("sha256")
+        if not isinstance(sha, str):
+            sha = ""  # neither its text nor its analysis is kept: listed, its notes kept, not reopened
+        counts = {}
+        if found.get("sha256") == sha and isinstance(found.get("actors"), list) and isinstance(found.get("quotes"), list):
+            counts = {"actors": len(found["actors"]), "quotes": len(found["quotes"])}
+        stamp = created or datetime.now(timezone.utc).isoformat(timespec="seconds")
+        records.append({
+            "id": key, "path": None, "sha256": sha, "source": "", "title": title_of(text) if text else "",
+            "url": None, "site": None, "authors": [], "published": None, "kind": "text",
+            "words": len(text.split()) if text is not None else None, **counts,
+            "added": stamp, "seen": stamp, RECOVERED: True})
+    records.sort(key=lambda r: r["added"])
+    return records
