@@ -36,7 +36,7 @@ def person_row(person: Person) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(one_line(person.name), style="bold")
     articles, quotes = len(person.articles), len(person.quotes)
-    text.append(f"  {type_word(person.type)} · {articles} article{'s' if articles != 1 else ''}"
+    text.append(f"\n {type_word(person.type)} · {articles} article{'s' if articles != 1 else ''}"
                 f" · {quotes} quote{'s' if quotes != 1 else ''}", style="dim")
     return text
 
@@ -68,7 +68,7 @@ class PeopleScreen(Screen):
         yield Static("People and organisations · reading the library…", id="people-status", markup=False)
         with Horizontal(id="people-body"):
             with Vertical(id="people-column"):
-                yield FilterField(placeholder="filter: a name, alias, role or type", id="people-query")
+                yield FilterField(placeholder="name, alias, role or type", id="people-query")
                 yield OptionList(id="people-list")
             with Vertical(id="person-column"):
                 yield Static("", id="person-about", markup=False)
