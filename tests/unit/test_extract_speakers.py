@@ -145,3 +145,28 @@ def test_it_after_a_body_as_subject_is_that_body_not_a_nationality_named_since(a
         "It urged Chinese citizens to weigh the risks of going to Halden for tourism.\n"
     )
     assert speaker_of(a, "weigh the risks") == "foreign ministry's travel office"
+
+
+# -- texts speak for whoever made them ------------------------------------------------------------
+def test_figures_released_by_a_body_speak_for_it(analyse):
+    a = analyse(
+        "Title\n\nCar production in Norland fell 9 per cent last year, according to figures released on "
+        "Wednesday by the Halden Society of Motor Traders.\n"
+    )
+    assert speaker_of(a, "Car production in Norland fell") == "Halden Society of Motor Traders"
+
+
+def test_a_statement_released_by_an_office_speaks_for_the_office(analyse):
+    a = analyse(
+        "Title\n\nPrime Minister Bo Lund spoke to Ada Holm on Monday.\n\n"
+        "Lund and Holm discussed \"the detention of Norland citizens abroad,\" said a statement released by "
+        "the Prime Minister's Office.\n"
+    )
+    assert speaker_of(a, "Lund and Holm discussed") == "Prime Minister's Office"
+
+
+def test_emails_obtained_by_a_newspaper_do_not_speak_for_it(analyse):
+    a = analyse(
+        "Title\n\nThe ministry knew of the flaw in March, according to emails obtained by the Halden Courier.\n"
+    )
+    assert speaker_of(a, "ministry knew of the flaw") != "Halden Courier"

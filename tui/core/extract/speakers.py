@@ -110,20 +110,19 @@ def speaker_of(cast: Cast, subject: "Token | None") -> Voice:
         names = list(dict.fromkeys(h.name if h else span_text(cast.doc, np_core(cast.doc, c, rights=("prep", "compound", "amod")))
                                    for h, c in zip(hits, conjuncts)))
         return Voice(" and ".join(names), None, not named and all(_is_person(c) for c in conjuncts))
-    if subject.lemma_ in DOCUMENT_NOUNS:
+    document = subject.lemma_ in DOCUMENT_NOUNS
+    if document or (subject.pos_ == "NOUN" and (subject.lemma_ in SOURCE_TEXT_NOUNS or subject.lower_ in SOURCE_TEXT_NOUNS)):
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
-        if owner is None:  # "a release (sent to media) from the union", "a statement by the ministry"
-            for prep in (t for t in subject.subtree if t.dep_ == "prep" and t.lower_ in ("from", "by", "in")
-                         and (t.head.i == subject.i or (t.head.dep_ == "acl" and t.head.head.i == subject.i))):
-                owner = next((g for g in prep.children if g.dep_ == "pobj"), None)
-                if owner is not None and cast.actor_in(list(owner.subtree)) is None:
-                    owner = None
-        if owner is None:  # "the parole board decision", "the Globe report": the body it is named by
+        if owner is not None and not document and cast.actor_in(list(owner.subtree)) is None:
+            owner = None  # "the study's authors" is no one named
+        if owner is None:  # "a release (sent to media) from the union", "figures released by the society"
+            owner = _author(cast, subject, ("from", "by", "in") if document else ("from", "by"))
+        if owner is None and document:  # "the parole board decision", "the Globe report": the body it is named by
             owner = next((c for c in subject.children if c.dep_ == "compound" and c.i < subject.i and (
                 cast.actor_in(list(c.subtree)) is not None or c.lower_ in BODY_NOUNS)), None)
         if owner is not None:
             return speaker_of(cast, owner)
-        actor = cast.last_subject(subject.idx)
+        actor = cast.last_subject(subject.idx) if document else None
         if actor is not None:
             return Voice(actor.name, actor.id)
     actor = cast.actor_of_token(subject) or cast.actor_in(list(subject.subtree))
@@ -134,6 +133,31 @@ def speaker_of(cast: Cast, subject: "Token | None") -> Voice:
     if not _can_speak(subject):
         return NOBODY  # "the figures", "fear": no one, so the quote stays unattributed
     return _phrase_voice(cast, subject)
+
+
+#: Verbs that make a text (its maker is its voice): "figures released by", "a poll conducted by";
+#: not "emails obtained by", "a report seen by", whose makers are someone else.
+_AUTHORING = frozenset("release publish issue conduct commission compile prepare produce write send post "
+                       "file sign author".split())
+
+
+def _author(cast: Cast, text_noun: "Token", preps: tuple[str, ...]) -> "Token | None":
+    """Who made a statement, report or set of figures: a named actor or a body after "from",
+    "by" (or "in") that goes with the noun, or with a verb of making it."""
+    for t in text_noun.subtree:
+        if t.lower_ not in preps:
+            continue
+        on_noun = t.dep_ == "prep" and (t.head.i == text_noun.i or (t.head.dep_ == "acl" and t.head.head.i == text_noun.i))
+        made_by = (t.dep_ == "agent" and t.head.dep_ == "acl" and t.head.head.i == text_noun.i
+                   and t.head.lemma_ in _AUTHORING)
+        if not (on_noun or made_by):
+            continue
+        pobj = next((g for g in t.children if g.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        if cast.actor_in(list(pobj.subtree)) is not None or pobj.lower_ in BODY_NOUNS or pobj.lemma_ in BODY_NOUNS:
+            return pobj
+    return None
 
 
 def _body_subject_before(it: "Token") -> "Token | None":
