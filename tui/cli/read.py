@@ -1,4 +1,5 @@
-"""`byline [FILE | -]`: open the reader on an article."""
+"""`byline [FILE | URL | ID | -]`: open the reader on an article: a file, a web page, a library
+article (by its path as added, even when the file is gone, or by its id), or standard input."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ def build_app(file: str | None, model: str | None = None):
     library when it holds articles, else the bundled sample."""
     from ..core.nlp import default_model
     from ..core.prefetch import Prefetch
+    from ..core.library import open_location
     from ..core.sources import load_article, seed_path
 
     model = model or default_model()
@@ -31,7 +33,7 @@ def build_app(file: str | None, model: str | None = None):
         from ..app import BylineApp
 
         return BylineApp(None, model=model)
-    article = load_article(file if file else seed_path())
+    article = open_location(file) if file else load_article(seed_path())
     prefetch = Prefetch.start(article, model)
     from ..app import BylineApp
 

@@ -7,13 +7,14 @@ import json
 import sys
 
 WORD = "voices"
-USAGE = """byline voices [FILE|URL] [--format text|json|csv]
+USAGE = """byline voices [ARTICLE] [--format text|json|csv]
                                   who is quoted, how much, who without a name: in
                                   one article, or (no argument) across the library"""
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", nargs="?", help="the article: a file, a URL, or - (default: the whole library)")
+    p.add_argument("file", nargs="?", metavar="ARTICLE",
+                   help="a file, a URL, -, or a library article's path or id (default: the whole library)")
     p.add_argument("--format", choices=("text", "json", "csv"), default="text")
     p.add_argument("--model", help="spaCy pipeline to use")
 
@@ -53,10 +54,10 @@ def run(opts: argparse.Namespace) -> int:
     from ..core.analysis import analyze
     from ..core.cache import cached, store
     from ..core.nlp import default_model
-    from ..core.sources import load_article
+    from ..core.library import open_location
     from ..core.voices import voices
 
-    article = load_article(opts.file)
+    article = open_location(opts.file)
     for warning in article.warnings:
         print(f"byline: warning: {warning}", file=sys.stderr)
     model = opts.model or default_model()

@@ -14,6 +14,7 @@ How people are merged across articles: library_people.py.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -25,11 +26,14 @@ from .model import Analysis
 from .sources import Article
 from .store import Store
 from .tablefile import DamagedStore, TableFile
+from .visible import one_line
 
-__all__ = ["Appearance", "Entry", "Library", "Person", "QuoteRef", "normalise", "summary"]
+__all__ = ["Appearance", "Entry", "Library", "Person", "QuoteRef", "normalise", "open_location", "summary"]
 
 PEOPLE = "people.json"
 NOTES = "notes.json"
+#: The shortest start of an id that names an article (`byline library` prints 12 characters).
+MIN_ID_PREFIX = 4
 
 
 @dataclass(frozen=True)
@@ -197,6 +201,29 @@ class Library:
             authors=tuple(a for a in authors if isinstance(a, str)) if isinstance(authors, list) else (),
             published=as_text(record.get("published")) or None, kind=as_text(record.get("kind")) or "text")
 
+    def lookup(self, name: str) -> str | None:
+        """The id of the article a name stands for: its path or source as it was opened or
+        added, its id, or the start of its id as `byline library` prints it (ArticleError when
+        that start is more than one article's); None when it stands for none."""
+        records = self.store.records()
+        wanted = {name, str(Path(name).expanduser())}
+        with contextlib.suppress(OSError, ValueError, RuntimeError):
+            wanted.add(str(Path(name).expanduser().resolve()))
+        by_path = [r for r in records if r.get("path") in wanted or r.get("source") in wanted]
+        if by_path:
+            return max(by_path, key=lambda r: as_text(r.get("seen")))["id"]
+        exact = [r["id"] for r in records if r["id"] == name]
+        if exact:
+            return exact[0]
+        if len(name) < MIN_ID_PREFIX:
+            return None
+        starting = sorted({r["id"] for r in records if r["id"].startswith(name)})
+        if len(starting) > 1:
+            raise ArticleError(f"{one_line(name)} is the start of {len(starting)} library articles' ids "
+                               f"({', '.join(k[:16] for k in starting[:3])}{', …' if len(starting) > 3 else ''}): "
+                               f"give more of it")
+        return starting[0] if starting else None
+
     def delete(self, key: str) -> bool:
         """Take an article out of the library (ask first: its annotations go with it, into the
         store's deleted/ folder)."""
@@ -287,3 +314,34 @@ def _entry(record: dict, notes: int | None) -> Entry:
         added=as_text(record.get("added")), seen=as_text(record.get("seen")), sha256=record["sha256"],
         words=as_count(record.get("words")), actors=as_count(record.get("actors")), quotes=as_count(record.get("quotes")),
         notes=notes)
+
+
+def open_location(location: str | Path, *, timeout: float | None = None) -> Article:
+    """What the command line opens (the reader, export, voices): a file, a URL or "-" as
+    load_article reads it; else the library's article that the location names by its path as
+    added (the file may be gone since), its id, or the start of its id, from the text the
+    library kept."""
+    from .paths import store_dir
+    from .sources import is_url, load_article
+
+    name = str(location)
+    kwargs = {} if timeout is None else {"timeout": timeout}
+    if name == "-" or is_url(name) or not name or _exists(name) or not store_dir().is_dir():
+        return load_article(location, **kwargs)
+    library = Library()
+    key = library.lookup(name)
+    if key is None:
+        try:
+            return load_article(location, **kwargs)
+        except ArticleError as exc:
+            if library.problem:
+                raise ArticleError(f"{exc}; the library could not be searched for it: {library.problem}") from None
+            raise ArticleError(f"{exc}, and no article of the library has that path or id") from None
+    return library.open(key)
+
+
+def _exists(name: str) -> bool:
+    try:
+        return os.path.lexists(Path(name).expanduser())
+    except (OSError, ValueError, RuntimeError):
+        return False
