@@ -88,6 +88,56 @@ def test_an_untouched_passage_is_found_exactly(case):
     assert found is not None and new[found[0] : found[1]] == passage
 
 
+@st.composite
+def an_edit_outside(draw):
+    """(text, start, end, new text): a passage of a text, then the text after an edit before it
+    or after it (text cut and typed), never across it."""
+    text = draw(texts.filter(lambda t: len(t) > 0))
+    start = draw(st.integers(0, len(text) - 1))
+    end = draw(st.integers(start + 1, len(text)))
+    lo, hi = draw(st.sampled_from([(0, start), (end, len(text))]))
+    at = draw(st.integers(lo, hi))
+    cut = draw(st.integers(0, hi - at))
+    return text, start, end, text[:at] + draw(st.text(max_size=60)) + text[at + cut :]
+
+
+@FAST
+@given(an_edit_outside())
+def test_an_edit_outside_a_passage_never_changes_its_text(case):
+    text, start, end, new = case
+    found = locate(make_anchor(text, start, end), new)
+    assert found is not None and new[found[0] : found[1]] == text[start:end]
+
+
+vocabulary = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
+punctuated = st.tuples(vocabulary, st.sampled_from(["", "", "", ",", ".", ";", "”", "."])).map("".join)
+
+
+@st.composite
+def an_edit_inside(draw):
+    """(text, passage start, end, edited text, passage as edited): whole words tagged, one word
+    strictly inside the passage replaced by another."""
+    before = draw(st.lists(punctuated, max_size=8))
+    passage = draw(st.lists(punctuated, min_size=8, max_size=20))
+    after = draw(st.lists(punctuated, max_size=8))
+    k = draw(st.integers(1, len(passage) - 2))
+    replaced = passage[:k] + [draw(punctuated)] + passage[k + 1 :]
+    head = " ".join(before) + (" " if before else "")
+    tail = (" " if after else "") + " ".join(after)
+    text, new = head + " ".join(passage) + tail, head + " ".join(replaced) + tail
+    return text, len(head), len(head) + len(" ".join(passage)), new, " ".join(replaced)
+
+
+@FAST
+@given(an_edit_inside())
+def test_an_edit_inside_a_passage_keeps_its_first_and_last_words(case):
+    text, start, end, new, expected = case
+    assume(len(expected) >= 60 and text[start:end] not in new)  # else the passage is still there as it was
+    found = locate(make_anchor(text, start, end), new)
+    assert found is not None
+    assert new[found[0] : found[1]] == expected
+
+
 # -- importers: any JSON value anywhere -------------------------------------------------------------------
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),

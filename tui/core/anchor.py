@@ -117,9 +117,10 @@ def _fuzzy(anchor: Anchor, text: str) -> tuple[int, int] | None:
     for lo, hi in windows:
         found = fuzz.partial_ratio_alignment(exact, text[lo:hi], score_cutoff=FUZZY_CUTOFF)
         if found is not None and found.score >= FUZZY_CUTOFF:
-            start, end = _snap(text, lo + found.dest_start, lo + found.dest_end)
-            if start >= end:
+            bounds = _bounds(anchor, text, lo + found.dest_start, lo + found.dest_end)
+            if bounds is None:
                 continue
+            start, end = bounds
             # A near-identical passage in a different place is another passage: the words around
             # it must agree too, unless the passage itself is almost unchanged and long.
             before = text[max(0, start - len(anchor.prefix)) : start]
@@ -132,14 +133,52 @@ def _fuzzy(anchor: Anchor, text: str) -> tuple[int, int] | None:
     return None
 
 
-def _snap(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen a fuzzy match to whole words, without white space at its ends."""
-    while start < end and text[start].isspace():
+def _bounds(anchor: Anchor, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The exact bounds of a changed passage that a fuzzy search placed at about [start, end).
+
+    The fuzzy search finds where the passage is, not where it ends: its match is about as long as
+    the old passage, so a passage that grew ("delayed" become "postponed") lost its last
+    characters. Here the old passage with the words around it (prefix + exact + suffix) is
+    aligned character by character (the longest common subsequence) with the new text around the
+    match: the passage starts at the first of its characters that survive and ends after the last.
+    Words typed between the passage and its context belong to neither; a passage that began and
+    ended on whole words does so again."""
+    from rapidfuzz.distance import Indel
+
+    exact, prefix, suffix = anchor.exact, anchor.prefix, anchor.suffix
+    slack = len(exact) + CONTEXT  # the fuzzy match may sit a passage away in a repetitive text
+    lo = max(0, start - len(prefix) - slack)
+    hi = min(len(text), end + len(suffix) + slack)
+    first, last = len(prefix), len(prefix) + len(exact)
+    new_start = new_end = None
+    for op in Indel.opcodes(prefix + exact + suffix, text[lo:hi]):
+        if op.tag != "equal" or op.src_end <= first or op.src_start >= last:
+            continue
+        if new_start is None:
+            new_start = lo + op.dest_start + max(0, first - op.src_start)
+        new_end = lo + op.dest_end - max(0, op.src_end - last)
+    if new_start is None or new_end is None or new_start >= new_end:
+        return None
+    return _snap(text, new_start, new_end, _word_edges(anchor))
+
+
+def _word_edges(anchor: Anchor) -> tuple[bool, bool]:
+    """Whether the passage began and ended on a word's edge (not inside a word, not on a space)."""
+    exact = anchor.exact
+    starts = not (anchor.prefix[-1:].isalnum() and exact[:1].isalnum()) and not exact[:1].isspace()
+    ends = not (exact[-1:].isalnum() and anchor.suffix[:1].isalnum()) and not exact[-1:].isspace()
+    return starts, ends
+
+
+def _snap(text: str, start: int, end: int, edges: tuple[bool, bool] = (True, True)) -> tuple[int, int]:
+    """A passage without white space at its ends, widened to whole words at the ends where the
+    tagged passage had whole words (`edges`: its start, its end)."""
+    while edges[0] and start < end and text[start].isspace():
         start += 1
-    while end > start and text[end - 1].isspace():
+    while edges[1] and end > start and text[end - 1].isspace():
         end -= 1
-    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+    while edges[0] and start > 0 and text[start - 1].isalnum() and text[start].isalnum():
         start -= 1
-    while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+    while edges[1] and end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
         end += 1
     return start, end

@@ -54,6 +54,24 @@ class Annotation:
     fix: str = ""  # for corrections: one of FIXES ("" for the entity corrections of older stores)
     actor: str = ""  # merge: the actor it is; speaker, quote: who said it
     quote: str = ""  # quote: the quote's kind, or REJECTED
+    #: The passage as it was tagged. Re-anchoring a changed article moves the anchor onto the
+    #: passage's words as they are now and leaves this as it was, so `passage_changed` can say a
+    #: tagged figure or sentence is no longer what was checked. None: the anchor's words (new).
+    tagged: str | None = None
+    #: Whether the record keeps `tagged` even while it equals the anchor's words: every new
+    #: annotation does (so a store that moves only the anchor keeps it); a record of an older
+    #: Byline, which has none, is written back as it was until its passage changes.
+    keep_tagged: bool = field(default=True, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.tagged is None:
+            self.tagged = self.anchor.exact
+
+    @property
+    def passage_changed(self) -> bool:
+        """The words under a placed annotation differ from the words that were tagged (the
+        article was edited there since): the reader and the exports show both."""
+        return not self.orphan and bool(self.tagged) and self.tagged != self.anchor.exact
 
     @property
     def correction(self) -> str:
@@ -105,16 +123,19 @@ class Annotation:
             # only when set: records an older Byline wrote and reads stay as they were
             **{name: value for name, value in (("fix", self.fix), ("actor", self.actor), ("quote", self.quote))
                if value},
+            **({"tagged": self.tagged} if self.keep_tagged or self.tagged != self.anchor.exact else {}),
         }
 
     @classmethod
     def from_dict(cls, data: dict) -> "Annotation":
+        tagged = data.get("tagged")
         return cls(
             id=data["id"], article=data["article"], anchor=Anchor.from_dict(data["anchor"]),
             labels=list(data.get("labels", [])), note=data.get("note", ""), kind=data.get("kind", "annotation"),
             entity=data.get("entity"), created=data.get("created", now()), modified=data.get("modified", now()),
             orphan=bool(data.get("orphan", False)), fix=str(data.get("fix") or ""),
             actor=str(data.get("actor") or ""), quote=str(data.get("quote") or ""),
+            tagged=tagged if isinstance(tagged, str) else None, keep_tagged=isinstance(tagged, str),
         )
 
 

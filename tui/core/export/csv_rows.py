@@ -21,12 +21,18 @@ def cell(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+#: The columns. `passage` is the text under the annotation now; `tagged` the passage as it was
+#: tagged, and `changed` says "yes" when the article was edited there since.
+HEADER = ["id", "labels", "note", "start", "end", "passage", "created", "modified", "orphan", "tagged", "changed"]
+
+
 def render_csv(b: Bundle) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    writer.writerow(["id", "labels", "note", "start", "end", "passage", "created", "modified", "orphan"])
+    writer.writerow(HEADER)
     for a in b.notes:
         labels = ";".join(cell(label) for label in a.labels)
-        row = [a.id, labels, a.note, a.start, a.end, a.passage, a.created, a.modified, "yes" if a.orphan else ""]
+        row = [a.id, labels, a.note, a.start, a.end, a.passage, a.created, a.modified, "yes" if a.orphan else "",
+               a.tagged, "yes" if a.passage_changed else ""]
         writer.writerow([cell(v) for v in row])
     return buf.getvalue()

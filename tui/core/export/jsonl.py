@@ -32,6 +32,8 @@ def render_jsonl(b: Bundle) -> str:
                     "note_only": not a.labels}
             if a.note:
                 span["note"] = a.note
+            if a.passage_changed:  # the article was edited here since: what was tagged, and that
+                span["tagged"], span["changed"] = a.tagged, True
             spans.append(span)
     spans.sort(key=lambda s: (s["start"], s["end"]))  # stable: an annotation's labels keep their order
     record = {
@@ -41,7 +43,7 @@ def render_jsonl(b: Bundle) -> str:
         "corrections": [{"start": c.start, "end": c.end, "id": c.id, "fix": c.correction, "actor": c.actor,
                          "quote": c.quote} for c in b.corrections if c.correction not in ("entity", "")],
         "orphans": [{"id": a.id, "exact": a.anchor.exact, "prefix": a.anchor.prefix, "suffix": a.anchor.suffix,
-                     "start": a.start, "end": a.end, "labels": list(a.labels), "note": a.note,
+                     "start": a.start, "end": a.end, "labels": list(a.labels), "note": a.note, "tagged": a.tagged,
                      **({"fix": a.correction, "entity": a.entity, "actor": a.actor, "quote": a.quote}
                         if a.kind == "correction" else {})}
                     for a in b.annotations if a.orphan],

@@ -158,6 +158,8 @@ def annotation_sections(b: Bundle, places: Places) -> list[str]:
         lo = sentence_at(text, starts, start)[0]
         hi = sentence_at(text, starts, max(start, end - 1))[1]
         out.append(quote_block(_emphasised(text, min(lo, start), max(hi, end), start, end)))
+        if note.passage_changed:
+            out += ["", f"*Changed since it was tagged.* It read: “{md_cell(note.tagged or '')}”"]
         out += _note(note)
     orphans = [x for x in b.notes if x.orphan]
     if orphans:

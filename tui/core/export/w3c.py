@@ -153,7 +153,7 @@ def _bodies(item: dict) -> tuple[list[str], list[str], dict | None]:
                 labels.append(value)
         elif purpose == "classifying" and (parsed := parse_correction(value)) is not None:
             fix = parsed
-        elif value.strip():
+        elif value.strip() or (purpose == "commenting" and value):  # a note of ours comes back as it was
             notes.append(value)
     return labels, notes, fix
 
