@@ -58,7 +58,7 @@ def test_add_a_folder_and_a_page_then_list_them_for_scripts(server, folder):
     server.expect_request("/ferry").respond_with_data(PAGE, content_type="text/html; charset=utf-8")
     server.expect_request("/gone").respond_with_data("not here", status=404)
     added = byline("add", str(folder), server.url_for("/ferry"), server.url_for("/gone"), "--jobs", "2")
-    assert added.returncode == 2, added.stderr  # one input failed; the others were added
+    assert added.returncode == 1, added.stderr  # one input failed; the others were added
     lines = added.stderr.splitlines()
     (error,) = [line for line in lines if line.startswith("byline: ")]
     assert "404" in error and server.url_for("/gone") in error and "Traceback" not in added.stderr
@@ -66,7 +66,7 @@ def test_add_a_folder_and_a_page_then_list_them_for_scripts(server, folder):
     assert sorted(line.split("] ", 1)[1] for line in progress) == [
         "Ferry strike ends after talks", "Tide tables change", "Union votes on deal"]
     assert all(line[:5] in ("[1/4]", "[2/4]", "[3/4]", "[4/4]") for line in progress)
-    assert lines[-1] == "added 3 articles to the library (3 in all); 1 could not be added"
+    assert lines[-1] == "added 3 articles to the library (3 in all); 1 failed"
     listed = byline("library", "--format", "json")
     assert listed.returncode == 0, listed.stderr
     rows = {row["title"]: row for row in json.loads(listed.stdout)}
@@ -74,10 +74,16 @@ def test_add_a_folder_and_a_page_then_list_them_for_scripts(server, folder):
     page = rows["Ferry strike ends after talks"]
     assert (page["site"], page["date"], page["authors"], page["kind"], page["url"]) == (
         "The Velmora Gazette", "2024-05-02", ["Ada Lund"], "html", "https://gazette.example/ferry-strike-ends")
+    assert (page["published"], page["date_kind"]) == ("2024-05-02", "published") and page["added"][:4] >= "2026"
+    union = rows["Union votes on deal"]  # a text file says nothing of when it was published
+    assert (union["published"], union["date_kind"], union["date"]) == (None, "added", union["added"][:10])
     assert page["quotes"] >= 1 and page["actors"] >= 2 and page["notes"] == 0
     assert rows["Union votes on deal"]["path"] == str(folder / "union.txt")
     text = byline("library")
     assert text.returncode == 0 and "The Velmora Gazette" in text.stdout and "Union votes on deal" in text.stdout
+    dates = {line[:44].strip(): line[68:84].strip() for line in text.stdout.splitlines()[1:]}
+    assert dates["Ferry strike ends after talks"] == "2024-05-02"
+    assert dates["Union votes on deal"] == "added " + union["added"][:10]
 
 
 def test_quotes_of_one_speaker_across_the_library(server, folder):
@@ -125,3 +131,44 @@ def test_an_empty_library_says_how_to_fill_it():
 def test_locate_prints_the_library_and_the_cache(byline_home):
     out = byline("locate").stdout
     assert f"store: {byline_home / 'data' / 'library'}" in out and f"cache: {byline_home / 'cache'}" in out
+
+
+def test_a_folder_where_some_files_fail_is_a_partial_success_status_1(tmp_path):
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "union.txt").write_text(STORY, encoding="utf-8")
+    (news / "tides.txt").write_text(OTHER, encoding="utf-8")
+    (news / "empty.txt").write_bytes(b"")
+    (news / "noise.txt").write_bytes(bytes(range(256)) * 8)
+    added = byline("add", str(news), "--jobs", "1")
+    assert added.returncode == 1, added.stderr
+    lines = added.stderr.splitlines()
+    assert lines[-1] == "added 2 articles to the library (2 in all); 2 failed"
+    assert len([line for line in lines if line.startswith("byline: ")]) == 2 and "Traceback" not in added.stderr
+    assert len(json.loads(byline("library", "--format", "json").stdout)) == 2  # what went in is kept
+
+
+def test_a_folder_where_every_file_fails_is_status_2(tmp_path):
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "empty.txt").write_bytes(b"")
+    (news / "noise.txt").write_bytes(bytes(range(256)) * 8)
+    added = byline("add", str(news), "--jobs", "1")
+    assert added.returncode == 2 and added.stderr.splitlines()[-1] == "added 0 articles to the library (0 in all); 2 failed"
+
+
+def test_a_damaged_article_file_is_named_on_stderr_and_the_rest_listed_with_status_1(folder, byline_home):
+    assert byline("add", str(folder), "--jobs", "1").returncode == 0
+    rows = json.loads(byline("library", "--format", "json").stdout)
+    union = next(r for r in rows if r["title"] == "Union votes on deal")
+    articles = byline_home / "data" / "library" / "articles"
+    articles.mkdir(exist_ok=True)
+    damaged = articles / f"{union['id']}.json"
+    damaged.write_bytes(b'{"annotations": {"1": ')
+    for fmt in ("text", "json"):
+        listed = byline("library", "--format", fmt)
+        assert listed.returncode == 1, fmt
+        (line,) = listed.stderr.splitlines()
+        assert str(damaged) in line and "Union votes on deal" in line and "Traceback" not in line
+        assert "Union votes on deal" in listed.stdout and "Tide tables change" in listed.stdout
+    assert damaged.read_bytes() == b'{"annotations": {"1": '  # left as it was

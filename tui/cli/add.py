@@ -3,8 +3,10 @@
 Files already analysed by this pipeline and extraction code come from the analysis cache at once;
 the others are analysed over `--jobs` processes (core/batch.py), each analysis kept in the cache
 and each article, with what it found, in the library. Progress on standard error: a bar on a
-terminal, a line per article otherwise. An input that fails is one line; the others go on, and
-the exit status is 2 when any failed.
+terminal, a line per article otherwise. An input that fails is one line; the others go on. Then
+one summary line ("added 4 articles to the library (9 in all); 2 failed") and the exit status:
+0 when every input is in the library, 1 when some are and some failed (a partial success: what
+was added is kept), 2 when none could be added.
 """
 
 from __future__ import annotations
@@ -17,13 +19,17 @@ from pathlib import Path
 WORD = "add"
 USAGE = """byline add INPUT... [--jobs N] [--timeout S]
                                   keep articles in the library, analysed; INPUT is a file,
-                                  a folder, a URL or -"""
+                                  a folder, a URL or -; exit 1 when some failed, 2 when all did"""
 
 #: The library is written at most this often while articles arrive (and once at the end).
 FLUSH_EVERY = 1.0
 
 
 def configure(p: argparse.ArgumentParser) -> None:
+    p.description = ("Keep articles in the library, analysed. An input that cannot be added is one line on "
+                     "standard error and the others go on; the last line sums up ('added 4 articles to the "
+                     "library (9 in all); 2 failed'). Exit status: 0 every input is in the library; 1 some "
+                     "were added and some failed; 2 none could be added.")
     p.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="article file, folder of articles, http(s) URL, or - for standard input")
     p.add_argument("--jobs", type=int, default=0, metavar="N",
@@ -149,5 +155,7 @@ def run(opts: argparse.Namespace) -> int:
     new = len(added - before)
     again = f", {len(added) - new} already there" if len(added) > new else ""
     print(f"added {new} article{'s' if new != 1 else ''} to the library ({len(before | added)} in all{again})"
-          + (f"; {failed} could not be added" if failed else ""), file=sys.stderr)
-    return 2 if failed else 0
+          + (f"; {failed} failed" if failed else ""), file=sys.stderr)
+    if not failed:
+        return 0
+    return 1 if added else 2  # a partial success keeps what was added

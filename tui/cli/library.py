@@ -8,10 +8,19 @@ import sys
 
 WORD = "library"
 USAGE = """byline library [--format text|json]
-                                  list the articles of the library (title, site, date, counts)"""
+                                  list the articles of the library (title, site, date, counts);
+                                  exit 1 when an article file cannot be read (listed on stderr)"""
+
+#: The date column: the publication date, else the day the article was added, marked so.
+ADDED = "added "
 
 
 def configure(p: argparse.ArgumentParser) -> None:
+    p.description = ("List the library's articles, newest first. The date is the publication date when the "
+                     "article gives one, else the day it was added (text: 'added 2024-05-02'; json: 'published' "
+                     "and 'added' apart, and 'date' with 'date_kind'). Exit status: 0; 1 when some article "
+                     "or record cannot be read (one line each on standard error, the rest listed); 2 when the "
+                     "library cannot be read at all.")
     p.add_argument("--format", choices=("text", "json"), default="text")
 
 
@@ -27,10 +36,13 @@ def open_library():
     return library
 
 
-def warn(library) -> None:
-    """Say what the store skipped, moved or could not read (one line each)."""
-    for line in [*library.store.notices, *library.skipped, *([library.problem] if library.problem else [])]:
+def warn(library) -> bool:
+    """Say what the store skipped, moved or could not read (one line each); whether anything
+    could not be read (what was moved or made again is news, not a failure)."""
+    damaged = [*library.skipped, *getattr(library, "damaged", []), *([library.problem] if library.problem else [])]
+    for line in [*library.store.notices, *damaged]:
         print(f"byline: warning: {line}", file=sys.stderr)
+    return bool(damaged)
 
 
 def _cell(value: object, width: int) -> str:
@@ -43,15 +55,16 @@ def _cell(value: object, width: int) -> str:
 def run(opts: argparse.Namespace) -> int:
     library = open_library()
     entries = library.entries()
-    warn(library)
+    status = 1 if warn(library) else 0
     if opts.format == "json":
         print(json.dumps([e.to_dict() for e in entries], ensure_ascii=False, indent=1))
-        return 0
+        return status
     if not entries:
         print("The library is empty: byline add PATH|URL ... adds articles", file=sys.stderr)
-        return 0
-    print(f"{'title':<44} {'site':<22} {'date':<10} {'words':>6} {'actors':>6} {'quotes':>6} {'notes':>5}  id")
+        return status
+    print(f"{'title':<44} {'site':<22} {'date':<16} {'words':>6} {'actors':>6} {'quotes':>6} {'notes':>5}  id")
     for e in entries:
-        print(f"{_cell(e.title, 44):<44} {_cell(e.site, 22):<22} {_cell(e.date[:10], 10):<10} "
+        date = e.date[:10] if e.date_kind == "published" else (ADDED + e.added[:10] if e.added else None)
+        print(f"{_cell(e.title, 44):<44} {_cell(e.site, 22):<22} {_cell(date, 16):<16} "
               f"{_cell(e.words, 6):>6} {_cell(e.actors, 6):>6} {_cell(e.quotes, 6):>6} {_cell(e.notes, 5):>5}  {e.id[:12]}")
-    return 0
+    return status

@@ -25,7 +25,7 @@ from .library_people import Appearance, Person, QuoteRef, as_count, as_text, mer
 from .model import Analysis
 from .sources import Article
 from .store import Store
-from .tablefile import DamagedStore, TableFile
+from .tablefile import DamagedStore, TableFile, read_tables
 from .visible import one_line
 
 __all__ = ["Appearance", "Entry", "Library", "Person", "QuoteRef", "normalise", "open_location", "summary"]
@@ -59,11 +59,16 @@ class Entry:
 
     @property
     def date(self) -> str:
-        """The publication date, else the day it was added."""
+        """The publication date, else the day it was added (`date_kind` says which)."""
         return self.published or self.added[:10]
 
+    @property
+    def date_kind(self) -> str:
+        """What `date` is: "published" (the article says when) or "added" (to the library)."""
+        return "published" if self.published else "added"
+
     def to_dict(self) -> dict:
-        return {**asdict(self), "authors": list(self.authors), "date": self.date}
+        return {**asdict(self), "authors": list(self.authors), "date": self.date, "date_kind": self.date_kind}
 
 
 class Library:
@@ -72,6 +77,8 @@ class Library:
     def __init__(self, store: Store | None = None) -> None:
         self.store = store if store is not None else Store()
         self._people: tuple[tuple, list[Person]] | None = None  # the last merge, by file versions
+        #: one line per article file that cannot be read, as the last `entries()` met them
+        self.damaged: list[str] = []
 
     @property
     def readonly(self) -> bool:
@@ -134,6 +141,7 @@ class Library:
         """Every article, newest first: what the Library screen shows (one file read, a stat per
         article, and a count only where an annotation file changed)."""
         records = self.store.records()
+        self.damaged = []
         notes = self._notes(records)
         entries = [_entry(record, notes.get(record["id"])) for record in reversed(records)]
         entries.sort(key=lambda e: e.added, reverse=True)  # stable: the last added first on a tie
@@ -141,6 +149,18 @@ class Library:
 
     def entry(self, key: str) -> Entry | None:
         return next((e for e in self.entries() if e.id == key), None)
+
+    def _damaged_file(self, record: dict) -> None:
+        path = self.store.article_path(record["id"])
+        try:
+            read_tables(path, exact=False)
+            why = "cannot be read"
+        except DamagedStore as exc:
+            why = str(exc)
+        name = as_text(record.get("title")) or record["id"][:12]
+        self.damaged.append(one_line(
+            f"article file {path} {why}: the notes of {name!r} are not shown; it was left untouched "
+            f"(restore a backup of it, or move it aside to start that article's notes again)"))
 
     def _notes(self, records: list[dict]) -> dict[str, int | None]:
         file = self.store.table_file(NOTES, durable=False)
@@ -163,6 +183,8 @@ class Library:
                 result[key] = old["notes"]
                 continue
             result[key] = self.store.count_notes(key)
+            if result[key] is None:
+                self._damaged_file(record)
             known[key] = {"id": key, "stat": stamp, "notes": result[key]}
             dirty = True
         if dirty and not self.store.readonly:
