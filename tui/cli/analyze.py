@@ -9,7 +9,6 @@ exit status is 2 when any failed.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -54,6 +53,7 @@ def run(opts: argparse.Namespace) -> int:
 
 def _one(location: str, fmt: str, model: str | None, timeout: float) -> int:
     from ..core.analysis import analyze
+    from ..core.export.jsontext import dumps
     from ..core.report import text_report
     from ..core.sources import load_article
 
@@ -64,13 +64,15 @@ def _one(location: str, fmt: str, model: str | None, timeout: float) -> int:
         sys.stdout.write(text_report(result))
     else:
         data = {**result.to_dict(), "article": article.metadata()}
-        print(json.dumps(data, ensure_ascii=False, indent=None if fmt == "jsonl" else 1))
+        print(dumps(data, indent=None if fmt == "jsonl" else 1))
     return 0
 
 
 def _warn(article) -> None:
+    from ..core.visible import one_line
+
     for warning in article.warnings:
-        print(f"byline: warning: {warning}", file=sys.stderr)
+        print(f"byline: warning: {one_line(warning)}", file=sys.stderr)
 
 
 class _Ordered:
@@ -83,18 +85,20 @@ class _Ordered:
         self.total = total
 
     def add(self, result) -> None:
+        from ..core.export.jsontext import dumps
         from ..core.report import text_report
+        from ..core.visible import one_line
 
         self.waiting[result.index] = result
         while self.next in self.waiting:
             item = self.waiting.pop(self.next)
             self.next += 1
             if item.error:
-                print(f"byline: {item.error}", file=sys.stderr, flush=True)
+                print(f"byline: {one_line(item.error)}", file=sys.stderr, flush=True)
                 continue
             _warn(item.article)
             if self.fmt == "text":
                 sys.stdout.write(text_report(item.analysis) + "\n")
             else:
-                sys.stdout.write(json.dumps(record(item), ensure_ascii=False) + "\n")
+                sys.stdout.write(dumps(record(item)) + "\n")
             sys.stdout.flush()
