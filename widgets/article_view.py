@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.color import Color
 from textual.message import Message
 from textual.reactive import reactive
@@ -305,10 +306,26 @@ class ArticleView(TextArea, can_focus=True):
         if end > start:
             self.select_span(start, end)
 
-    async def _on_mouse_down(self, event) -> None:
+    def _on_mouse_down(self, event) -> None:
         self._anchor = None
-        self.selecting = False
-        await super()._on_mouse_down(event)
+        self.selecting = False  # TextArea's own handler runs next (handlers run down the MRO)
+
+    async def _on_key(self, event: events.Key) -> None:
+        """Keys run their binding here, in the order they were typed, not when the key has
+        bubbled up to the app: keys typed in one burst (a paste, a fast typist: `/` then a word)
+        are already queued here, and each must see where the previous one left the focus. A key
+        queued before the focus moved goes where the focus is now."""
+        focused = self.app.focused
+        if focused is not None and focused is not self:
+            event.prevent_default()
+            event.stop()
+            focused._forward_event(events.Key(event.key, event.character))
+            return
+        active = self.app.active_bindings.get(event.key)
+        if active is not None and active.enabled and not active.binding.priority:
+            event.prevent_default()
+            event.stop()
+            await self.app.run_action(active.binding.action, active.node)
 
     # cursor moves: to a location, never "to the edge of the selection" as an editor does
     def action_cursor_left(self, select: bool = False) -> None:

@@ -31,8 +31,10 @@ class FindBar(Input):
 
     def open(self) -> None:
         self.add_class("-open")
-        self.focus()
         self.select_on_focus = True
+        # Focus now, not after the next refresh (`focus()`): keys typed in the same burst as the
+        # `/` (a paste, a fast typist) are already queued and must reach the bar, not the reader.
+        self.screen.set_focus(self)
 
     def close(self) -> None:
         self.remove_class("-open")

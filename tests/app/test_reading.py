@@ -378,3 +378,18 @@ async def test_the_title_is_readable_in_either_theme():
             ground = view.background_colors[1]
             lighter, darker = sorted((luminance(title), luminance(ground)), reverse=True)
             assert (lighter + 0.05) / (darker + 0.05) >= 4.5, f"{theme}: title contrast below WCAG AA"
+
+
+async def test_keys_typed_in_one_burst_after_slash_go_into_the_find_bar():
+    from textual import events
+
+    app = fixed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen, _ = await ready(pilot)
+        for key, char in [("slash", "/"), *((c, c) for c in "Vote"), ("space", " "), *((c, c) for c in "in")]:
+            app.post_message(events.Key(key, char))  # queued together, like a paste or a fast typist
+        await pilot.pause()
+        await pilot.pause()
+        bar = screen.query_one(FindBar)
+        assert bar.value == "Vote in" and bar.has_focus
+        assert screen.query_one(SidePanel).tabs.active != "voices", "V went to the bar, not to the reader"
