@@ -111,3 +111,22 @@ def test_a_teams_record_is_not_an_age(analyse):
     assert all(n.unit != "age (years)" for n in a.numbers)
     a = analyse("Ola Berg (16-13-2), a pioneer who turned 40, lost the bout.\n")
     assert all(n.unit != "age (years)" for n in a.numbers if "-" in n.text)
+
+
+@pytest.mark.parametrize(
+    "sentence, text, unit",
+    [
+        ("The party holds 304 seats in the lower house and 143 in the upper house.", "143", "seats"),
+        ("More than 66,000 Norlander travellers visited Halden last year, compared with 62,000 the year "
+         "before.", "62,000", "travellers"),
+        ("The council rejected the plan by 32 votes to 20 on Monday.", "20", "votes"),
+    ],
+)
+def test_a_bare_count_takes_the_unit_the_writer_did_not_repeat(analyse, sentence, text, unit):
+    assert unit in (number(analyse(sentence + "\n"), text).unit or "").split()
+
+
+def test_a_length_of_time_within_a_year_is_that_length(analyse):
+    n = number(analyse("Travel in the first 10 months of 2018 exceeded the year before.\n"), "first 10 months of 2018")
+    assert (n.value, n.unit) == (10, "months")
+

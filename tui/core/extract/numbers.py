@@ -14,7 +14,7 @@ from .lexicon import (
     UNITS_WORDS,
     VAGUE_WORDS,
 )
-from .syntax import entity_list, token_list
+from .syntax import entity_list, sentence_start, token_list
 from .values import DENOMINATORS, parse_value
 from ..entity_types import NUMBER_CODES
 from ..model import Number
@@ -302,6 +302,36 @@ def _join_ranges(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[tuple[in
     return out
 
 
+def _length_in_year(span, number_tokens: list["Token"]) -> int | None:
+    """"the first 10 months of 2018": a length of time within a year is that length."""
+    years = [t for t in number_tokens if re.fullmatch(r"1\d{3}|20\d{2}", t.text)]
+    others = [t for t in number_tokens if t not in years and t.text[:1].isdigit()]
+    if len(years) != 1 or len(others) != 1 or not others[0].text.isdigit() or others[0].i > years[0].i:
+        return None
+    if not any((t.lower_[:-1] if t.lower_.endswith("s") else t.lower_) in _DURATIONS for t in span):
+        return None
+    return int(others[0].text)
+
+
+def _elided_unit(doc: "Doc", start: int, numbers: list[Number], sent_start: int) -> str | None:
+    """"663,000 travellers came, compared with more than 620,000 a year before", "holds 304 seats
+    in the lower house and 143 in the upper": a bare count takes the unit of the count before it
+    in its sentence, which the writer did not repeat."""
+    if re.fullmatch(r"1[89]\d\d|20\d\d", doc[start].text) or doc[start].lower_ in ORDINAL_WORDS or (
+            start + 1 < len(doc) and doc[start + 1].pos_ in ("NOUN", "PROPN", "ADJ")):
+        return None  # a year, a rank, or a number with a word of its own after it
+    lo = max(doc[sent_start].idx, doc[max(0, start - 15)].idx)
+    for n in reversed(numbers):
+        if n.start < lo:
+            break
+        if n.kind == "count" and n.unit and not n.unit.startswith("percent") and n.unit.lower() not in _PRONOUNS:
+            return n.unit
+    return None
+
+
+_PRONOUNS = frozenset("them us you those these they we".split())
+
+
 def find_numbers(doc: "Doc") -> list[Number]:
     numbers = []
     for start, end, label in _candidates(doc):
@@ -338,6 +368,8 @@ def find_numbers(doc: "Doc") -> list[Number]:
                 years = [t for t in number_tokens if re.fullmatch(r"1\d{3}|20\d{2}", t.text)]
                 if years and len(number_tokens) == 1:
                     value = int(years[0].text)
+        elif label == "DATE" and not any(t.lower_ in _MONTHS for t in doc[start:end]):
+            value = _length_in_year(doc[start:end], number_tokens) or value
         if label == "TIME" and re.search(r"\d:\d\d|[ap]\.?m\.?", text.lower()):
             value = None
         if label in ("DATE", "TIME") and value is None and not number_tokens:
@@ -353,6 +385,8 @@ def find_numbers(doc: "Doc") -> list[Number]:
             unit = _rate_of(doc, start) or unit
         if label == "CARDINAL" and value is not None and unit is None and re.fullmatch(r"1[89]\d\d|20\d\d", text) and doc[start - 1].lower_ in ("in", "since", "of", "from", "until", "by"):
             unit, label = "year", "DATE"
+        if unit is None and label == "CARDINAL" and value is not None:
+            unit = _elided_unit(doc, start, numbers, sentence_start(doc[start]))
         numbers.append(
             Number(
                 start=doc[start].idx,
