@@ -43,8 +43,9 @@ def test_voices_add_up_quotes_and_words_by_speaker():
     found = voices(invented(), TEXT)
     darrow, official, officials = found.voices
     assert darrow.speaker == "Ines Darrow" and not darrow.anonymous and darrow.actor_type == "person"
-    assert (darrow.count("direct"), darrow.count("partial"), darrow.count("reported")) == (1, 1, 1)
-    # the partial quote lies inside her reported clause: its words count once
+    # the partial quote lies inside her reported clause: one act of speech, counted once, its words once
+    assert (darrow.count("direct"), darrow.count("partial"), darrow.count("reported")) == (1, 0, 1)
+    assert len(darrow.quotes) == 2 and [q.text for q in darrow.inside] == ["will open in May, not before"]
     assert darrow.words == len("the bridge will open in May not before".split()) + len("It will open in May".split())
     assert official.anonymous and official.speaker == "A senior official" and official.actor_id is None
     assert officials.anonymous
@@ -67,9 +68,9 @@ def test_anonymous_voices_never_join_a_named_one_across_articles():
 def test_the_same_person_across_articles_is_one_voice_with_two_articles():
     merged = combine([voices(invented(), TEXT), voices(invented(), TEXT)])
     darrow = next(v for v in merged.voices if v.speaker == "Ines Darrow")
-    assert darrow.articles == 2 and len(darrow.quotes) == 6
+    assert darrow.articles == 2 and len(darrow.quotes) == 4 and len(darrow.inside) == 2
     sites = sourcing_by_site([("Daily A", voices(invented(), TEXT)), ("Daily A", voices(invented(), TEXT))])
-    assert sites[0].site == "Daily A" and sites[0].articles == 2 and sites[0].anonymous == 4 and sites[0].quotes == 10
+    assert sites[0].site == "Daily A" and sites[0].articles == 2 and sites[0].anonymous == 4 and sites[0].quotes == 8
 
 
 def test_csv_opens_in_a_spreadsheet_without_running_formulas():
@@ -115,3 +116,41 @@ def test_voices_across_the_library_count_articles_and_anonymous_sourcing_per_sit
     anonymous = [v for v in found.voices.voices if v.anonymous]
     assert by_site["Island Times"].anonymous == sum(len(v.quotes) for v in anonymous) >= 1
     assert not any(v.anonymous and "darrow" in v.speaker.lower() for v in found.voices.voices)
+
+
+NESTED = ("Budget talks stall\n\nCouncillor Tom Brask said the council had no \u201cclarity\u201d on the ferry money yet. "
+          "\u201cWe will not sign a blank cheque,\u201d Brask said.\n")
+
+
+def test_a_fragment_quoted_inside_its_own_reported_clause_is_one_act_of_speech(analyse, tmp_path):
+    from byline.tui.core.library import Library
+    from byline.tui.core.sources import from_text
+    from byline.tui.core.store import Store
+    from byline.tui.core.voices import library_voices
+
+    analysis = analyse(NESTED)
+    assert {q.kind for q in analysis.quotes if q.text == "clarity"} == {"partial"}  # the model finds both
+    brask = next(v for v in voices(analysis, NESTED).voices if v.speaker == "Tom Brask")
+    assert (brask.count("direct"), brask.count("partial"), brask.count("reported")) == (1, 0, 1)
+    assert len(brask.quotes) == 2 and [q.text for q in brask.inside] == ["clarity"]
+    reported = "the council had no clarity on the ferry money yet".split()
+    assert brask.words == len(reported) + len("We will not sign a blank cheque".split())
+    # the library counts from what it keeps of the analysis, without the text: the same
+    library = Library(Store(tmp_path / "store"))
+    library.add(from_text(NESTED, "<a>", site="Harbour Gazette"), analysis)
+    again = next(v for v in library_voices(library).voices.voices if v.speaker == "Tom Brask")
+    assert (len(again.quotes), again.count("partial"), again.words) == (2, 0, brask.words)
+
+
+def test_someone_else_s_words_inside_a_reported_clause_are_their_own_quote():
+    text = "Ann Roe said Bo Li had called the plan \u201ca blank cheque for the port\u201d in May.\n"
+    clause = "Bo Li had called the plan \u201ca blank cheque for the port\u201d in May"
+    words = "a blank cheque for the port"
+    at = text.index(clause), text.index(words)
+    analysis = Analysis("<test>", "t", "0" * 64, "test", actors=[], quotes=[
+        Quote(at[0], at[0] + len(clause), clause, "indirect", "Ann Roe", None, "said"),
+        Quote(at[1], at[1] + len(words), words, "partial", "Bo Li", None, "called"),
+    ])
+    found = {v.speaker: v for v in voices(analysis, text).voices}
+    assert len(found["Ann Roe"].quotes) == 1 and len(found["Bo Li"].quotes) == 1
+    assert found["Bo Li"].count("partial") == 1 and found["Bo Li"].words == 6

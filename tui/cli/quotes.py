@@ -1,9 +1,14 @@
-"""`byline quotes --speaker NAME`: every quote of one person or organisation across the library."""
+"""`byline quotes --speaker NAME`: every quote of one person or organisation across the library.
+
+In the text output, only words the speaker said verbatim (direct and partial quotes) are in
+quotation marks; reported speech is the writer's paraphrase and is shown without them, called
+"reported" as on the screens. A fragment quoted inside a reported clause of the same speaker is
+shown under that clause, not as a second quote. The JSON output keeps the analysis' kind values
+("direct", "partial", "indirect" for reported) for scripts, and lists every quote."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import asdict
 
@@ -14,10 +19,40 @@ USAGE = """byline quotes --speaker NAME [--format text|json]
 
 def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--speaker", required=True, help="a name or alias, as an article has it")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text: verbatim words in quotation marks, reported speech without; json: every quote, "
+                        "its kind as the analysis names it (direct, partial, indirect = reported)")
+
+
+def folded(quotes: list) -> list[tuple[object, list]]:
+    """Each quote with the quotes of the same article that lie inside it (the verbatim fragment of
+    a reported clause): one act of speech, shown as one."""
+    rows: list[tuple[object, list]] = []
+    for q in sorted(quotes, key=lambda q: (q.article, q.start, -q.end)):
+        carrier = next((row for row in rows if row[0].article == q.article
+                        and row[0].start <= q.start and q.end <= row[0].end), None)
+        if carrier is None:
+            rows.append((q, []))
+        else:
+            carrier[1].append(q)
+    order = {id(q): i for i, q in enumerate(quotes)}  # in the order the library lists them
+    return sorted(rows, key=lambda row: order[id(row[0])])
+
+
+def quote_lines(quotes: list) -> list[str]:
+    from ..core.report import quote_kind_word, quoted
+    from ..core.visible import one_line
+
+    lines = []
+    for q, inside in folded(quotes):
+        lines.append(f"  {quoted(q)} — {one_line(q.title)} [{quote_kind_word(q.kind)}] "
+                     f"({q.article[:12]}:{q.start}-{q.end})")
+        lines += [f"      ↳ {quote_kind_word(part.kind)}: {quoted(part)}" for part in inside]
+    return lines
 
 
 def run(opts: argparse.Namespace) -> int:
+    from ..core.export.jsontext import dumps
     from ..core.visible import one_line
     from .library import open_library, warn
 
@@ -33,13 +68,13 @@ def run(opts: argparse.Namespace) -> int:
         data = {"speaker": opts.speaker, "people": [
             {"name": p.name, "type": p.type, "aliases": p.aliases, "roles": p.roles, "articles": p.articles,
              "quotes": [asdict(q) for q in p.quotes]} for p in people]}
-        print(json.dumps(data, ensure_ascii=False, indent=1))
+        print(dumps(data, indent=1))
         return 0
     for person in people:
-        quotes, articles = len(person.quotes), len(person.articles)
+        quotes, articles = len(folded(person.quotes)), len(person.articles)
+        also = f"; also {', '.join(map(one_line, person.aliases))}" if person.aliases else ""
         print(f"{one_line(person.name)} ({person.type.lower()}): {quotes} quote{'s' if quotes != 1 else ''} "
-              f"in {articles} article{'s' if articles != 1 else ''}" + (f"; also {', '.join(map(one_line, person.aliases))}"
-                                                      if person.aliases else ""))
-        for q in person.quotes:
-            print(f"  “{one_line(q.text)}” — {one_line(q.title)} [{q.kind}] ({q.article[:12]}:{q.start}-{q.end})")
+              f"in {articles} article{'s' if articles != 1 else ''}{also}")
+        for line in quote_lines(person.quotes):
+            print(line)
     return 0

@@ -7,8 +7,13 @@ the report is broken by one."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .model import Analysis, Number, Quote
 from .visible import one_line
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .library_people import QuoteRef
 
 #: A quote's kind in the reader's words, as the screens and the README say them. The JSON
 #: outputs keep the analysis' own values ("indirect") for scripts.
@@ -20,8 +25,8 @@ def quote_kind_word(kind: str) -> str:
     return KIND_WORDS.get(kind, kind)
 
 
-def quoted(q: Quote, text: str | None = None) -> str:
-    """A quote's words as a reader should take them: verbatim words (direct, partial) in
+def quoted(q: "Quote | QuoteRef", text: str | None = None) -> str:
+    """A quote's words (of an analysis, or of the library) as a reader should take them: verbatim words (direct, partial) in
     quotation marks, reported speech without, since it is the writer's paraphrase."""
     body = one_line(q.text if text is None else text)
     return body if q.kind == "indirect" else f"“{body}”"

@@ -3,7 +3,9 @@
 Adds up the quotes of an analysis by speaker. A named voice is an actor; an anonymous one is the
 phrase that stands for an unnamed source ("a senior official"), never merged with a named actor.
 Words are counted over the union of a voice's quoted text, so a quoted fragment inside its own
-reported clause is not counted twice.
+reported clause is not counted twice; and such a fragment is the same act of speech as the clause
+that carries it, so it is not a quote of its own either: it is kept in `Voice.inside`, and the
+voice's quotes and their kinds count the clause once.
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ class Voice:
     roles: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    #: quotes of this voice that lie inside another of its quotes (the verbatim fragment of a
+    #: reported clause): the same act of speech, so neither counted nor adding words
+    inside: list[Quote] = field(default_factory=list)
     words: int = 0
     share: float = 0.0
     articles: int = 1
@@ -103,6 +108,20 @@ def _outermost(quotes: list[Quote]) -> list[Quote]:
     return kept
 
 
+def _carried(quotes: list[Quote]) -> tuple[list[Quote], list[Quote]]:
+    """(the quotes that count, the quotes inside one of them): a quote lying within a longer one
+    of the same voice, or a second quote of the very same span, is part of that one."""
+    order = sorted(quotes, key=lambda q: (q.start, -q.end))
+    counted: list[Quote] = []
+    inside: list[Quote] = []
+    for q in order:
+        if any(c.start <= q.start and q.end <= c.end for c in counted):
+            inside.append(q)
+        else:
+            counted.append(q)
+    return counted, inside
+
+
 def _anonymous_key(phrase: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)).lower()
 
@@ -130,6 +149,7 @@ def voices(analysis: Analysis, text: str | None = None) -> Voices:
         voice.quotes.append(quote)
         by_key[key] = voice
     for voice in by_key.values():
+        voice.quotes, voice.inside = _carried(voice.quotes)
         if text is not None:
             voice.words = count_words(text, [(q.start, q.end) for q in voice.quotes])
         else:  # no text: the words of the quotes no other of this voice holds
@@ -163,9 +183,11 @@ def combine(per_article: list[Voices]) -> Voices:
                 else _names(m) & _names(voice))), None)
             if match is None:
                 merged.append(Voice(voice.speaker, voice.anonymous, voice.actor_id, voice.actor_type,
-                                    list(voice.roles), list(voice.aliases), list(voice.quotes), voice.words))
+                                    list(voice.roles), list(voice.aliases), list(voice.quotes), list(voice.inside),
+                                    voice.words))
                 continue
             match.quotes += voice.quotes
+            match.inside += voice.inside
             match.words += voice.words
             match.articles += 1
             match.roles += [r for r in voice.roles if r not in match.roles]
