@@ -93,3 +93,39 @@ def test_the_command_line_finds_the_notes_again_after_the_index_is_moved_aside(b
     assert exported.returncode == 0 and "check her title" in exported.stdout
     added = byline("add", str(story))
     assert added.returncode == 0 and "added 0 articles" in added.stderr  # the same article, not a new one
+
+
+def test_an_index_made_anew_before_the_rebuild_still_finds_the_same_article_by_its_text(tmp_path):
+    """A new index was started already (an older Byline, or notes taken since): the same text
+    added again is the article kept in the folder, with its notes, not a new one."""
+    folder = tmp_path / "store"
+    store = Store(folder)
+    harbour = load_article_text(tmp_path, "harbour.txt", HARBOUR)
+    key, _ = store.article_id(harbour)
+    store.add(note(key, HARBOUR, "Ada Lund", "check her title"))
+    os.replace(folder / "index.json", tmp_path / "index.aside.json")
+    (folder / "index.json").write_bytes(Store(tmp_path / "elsewhere").index.path.read_bytes())  # an empty index
+    fresh = Store(folder)
+    other, _ = fresh.article_id(load_article_text(tmp_path, "tides.txt", TIDES))
+    assert [r["id"] for r in fresh.records()] == [other]  # the harbour article is not listed
+
+    again, changed = fresh.article_id(harbour)
+    assert (again, changed) == (key, False)
+    assert [a.note for a in fresh.annotations(again)] == ["check her title"]
+    assert Library(fresh).entry(key).path == str((tmp_path / "harbour.txt").resolve())
+
+
+def test_notes_whose_text_is_not_kept_are_found_by_the_text_their_analysis_was_made_from(tmp_path, analyse):
+    folder = tmp_path / "store"
+    library = Library(Store(folder))
+    harbour = load_article_text(tmp_path, "harbour.txt", HARBOUR)
+    key = library.add(harbour, analyse(harbour.text))
+    library.store.add(note(key, HARBOUR, "Ada Lund", "check her title"))
+    library.store.text_path(key).unlink()  # an article kept before texts were
+    os.replace(folder / "index.json", tmp_path / "index.aside.json")
+    again = Store(folder)
+    (record,) = again.records()
+    assert record["id"] == key and record["sha256"] == harbour.sha256
+    assert again.article_id(harbour) == (key, False)
+    assert [a.note for a in again.annotations(key)] == ["check her title"]
+    assert Library(again).open(key).text == HARBOUR  # and its text is kept again

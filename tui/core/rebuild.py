@@ -96,3 +96,42 @@ def rebuild_records(root: Path, file_key: Callable[[str], str]) -> list[dict]:
             "added": stamp, "seen": stamp, RECOVERED: True})
     records.sort(key=lambda r: r["added"])
     return records
+
+
+def _unlisted(folder: Path, suffix: str, known: set[str]) -> dict[str, str]:
+    """The files of `folder` (by stem: path) that belong to no article of the index."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return {}
+    cut = len(suffix)
+    return {entry.name[:-cut]: entry.path for entry in entries if entry.name.endswith(suffix)
+            and entry.name[:-cut] not in known and _SAFE.fullmatch(entry.name[:-cut])}
+
+
+def orphan_id(root: Path, known: set[str], sha256: str, file_key: Callable[[str], str], seen: dict) -> str | None:
+    """The id of an article the folder keeps but the index does not list (an index made anew
+    before it could be rebuilt), whose text is the one of `sha256`: the same text is then the
+    same article again, with its notes. The folder is listed once per `seen` (a Store's), and
+    only what the index does not list is read."""
+    if "texts" not in seen:
+        seen["texts"] = _unlisted(root / "texts", ".txt", known)
+        seen["articles"] = _unlisted(root / "articles", ".json", known)
+        seen["hashes"] = {}
+    texts, hashes = seen["texts"], seen["hashes"]
+    for stem in [stem for stem in texts if stem not in known]:
+        if stem not in hashes:
+            try:
+                hashes[stem] = hashlib.sha256(Path(texts[stem]).read_bytes()).hexdigest()
+            except OSError:
+                hashes[stem] = None
+        if hashes[stem] == sha256:
+            del texts[stem]
+            return stem
+    if seen["articles"]:  # notes whose text is not kept: known by the text their analysis was made from
+        if "analysed" not in seen:
+            seen["analysed"] = _analysed(root)
+        for key, found in seen["analysed"].items():
+            if key not in known and file_key(key) in seen["articles"] and found.get("sha256") == sha256:
+                return key
+    return None

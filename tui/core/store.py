@@ -37,7 +37,7 @@ from .anchor import locate, make_anchor
 from .annotation import Annotation, new_id, now
 from .errors import StoreError
 from .sources import Article
-from .rebuild import RECOVERED, rebuild_records
+from .rebuild import RECOVERED, orphan_id, rebuild_records
 from .records import Bad, annotation_from, article_record, check_annotation, record_name
 from .tablefile import AtomicJSONStorage, DamagedStore, TableFile, read_tables, sweep, write_atomic
 from .visible import one_line
@@ -104,6 +104,7 @@ class Store:
         self._files: dict[str, TableFile] = {}
         self._home: dict[str, str] = {}  # annotation id -> article id, for delete()
         self._swept: set[Path] = set()
+        self._orphans: dict = {}  # what the folder keeps that the index does not list (rebuild.py)
         self.index = TableFile(root / INDEX, lock_timeout)
         try:
             root.mkdir(parents=True, exist_ok=True)
@@ -233,9 +234,11 @@ class Store:
 
         def change(data: dict) -> bool:
             nonlocal answer
-            found = find(self._records(data))
+            records = self._records(data)
+            found = find(records)
             if found is None:
-                key = new_id()
+                known = {r["id"] for _, r in records}
+                key = orphan_id(self.path, known, article.sha256, _file_key, self._orphans) or new_id()
                 self.put_text(key, article.text)
                 self.index.insert(data, ARTICLES, {"id": key, "path": path, "sha256": article.sha256,
                                                     **article_fields(article), "added": now(), "seen": now()})
