@@ -446,3 +446,20 @@ def test_a_reported_clause_that_ends_in_a_quotation_is_still_reported(analyse):
     reported = [q for q in quotes(a, "indirect") if q.text.startswith("Ms. Lind will likely try")]
     assert len(reported) == 1 and reported[0].speaker == "Tomas Brink"
 
+
+
+@pytest.mark.parametrize("who", ["professional", "officer"])
+def test_an_attribution_with_whom_it_was_told_reports_the_sentence_before(analyse, who):
+    a = analyse(
+        f"Title\n\nOne group stormed a nearby office block, where they left a bag in the foyer, a private security "
+        f"{who} present during the raid told the Courier.\n"
+    )
+    (q,) = quotes(a, "indirect")
+    assert q.text == "One group stormed a nearby office block, where they left a bag in the foyer"
+    assert q.speaker.startswith(f"private security {who}") and q.anonymous
+
+
+def test_whom_an_attribution_tells_is_not_what_it_reports(analyse):
+    a = analyse("Title\n\nLater, Marco told an audience about the first time he admitted to a fellow player that he "
+                "was afraid of the dark.\n")
+    assert not [q for q in quotes(a, "indirect") if q.text.startswith("an audience")]

@@ -222,8 +222,8 @@ def report_of(doc: "Doc", verb: "Token") -> tuple[list["Token"], str] | None:
 def _around_attribution(doc: "Doc", verb: "Token") -> list[list["Token"]]:
     """"Macharia hid under desks, he said, but one person ran to the roof": an attribution set
     between commas reports the sentence around it, on either side."""
-    if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
-        return []
+    if any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and verb.lemma_ != "tell") for c in verb.children):
+        return []  # (whom "told" has is whom it told: "..., a guard told Reuters.")
     if any(c.dep_ == "prep" and any(g.dep_ == "pcomp" and g.lemma_ in SPEECH_VERBS for g in c.children)
            for c in verb.children):
         return []  # "replied by saying ...": the inner verb reports
@@ -231,6 +231,8 @@ def _around_attribution(doc: "Doc", verb: "Token") -> list[list["Token"]]:
     if subject is None:
         return []
     lo, hi = min(subject.left_edge.i, verb.i), max(verb.i, subject.right_edge.i)
+    for hearer in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
+        hi = max(hi, hearer.right_edge.i)  # "..., she told reporters on Friday": whom, then what
     sent = verb.sent
     if lo <= sent.start or doc[lo - 1].text not in (",", "—", "–"):
         return []

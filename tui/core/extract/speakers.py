@@ -191,7 +191,8 @@ def _phrase_voice(cast: Cast, head: "Token") -> Voice:
         t.text in (",", "(", "—", "–", "“", '"') or (t.dep_ == "cc" and not (t.head.pos_ == "PROPN" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_title))
         or t.lower_ in ("who", "which", "that", "whose", "what"))), len(core))
     core = core[:cut]
-    while core and (core[-1].is_punct or core[-1].dep_ in ("cc", "prep", "det")):
+    while core and (core[-1].is_punct or core[-1].dep_ in ("cc", "prep", "det")
+                    or (core[-1].pos_ == "ADJ" and core[-1].i > head.i)):  # "a guard present (during ...)"
         core.pop()
     phrase = span_text(cast.doc, core) if core else head.text
     # "a spokesman said" is someone new, never the spokesman the story named before
