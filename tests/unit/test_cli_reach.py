@@ -100,3 +100,20 @@ def test_a_name_that_is_neither_a_file_nor_in_the_library_still_says_no_such_fil
 def test_the_readers_help_says_what_it_opens():
     out = byline("--help").stdout
     assert "byline [FILE | URL | ID | -]" in out and "library article" in out
+
+
+def test_a_relative_name_is_the_file_it_names_from_the_working_folder(tmp_path):
+    here, elsewhere = tmp_path / "here", tmp_path / "elsewhere"
+    here.mkdir()
+    elsewhere.mkdir()
+    (here / "copy.txt").write_text(STORY, encoding="utf-8")
+
+    def run(folder, *args):
+        return subprocess.run([sys.executable, "-m", "byline.tui", *args], capture_output=True, text=True,
+                              cwd=folder, env=dict(os.environ), timeout=300)
+
+    assert run(here, "add", "copy.txt").returncode == 0
+    (here / "copy.txt").unlink()
+    assert run(here, "voices", "copy.txt", "--format", "csv").returncode == 0
+    there = run(elsewhere, "voices", "copy.txt", "--format", "csv")
+    assert there.returncode == 2 and "no such file" in there.stderr  # another folder's copy.txt is not this one

@@ -224,14 +224,15 @@ class Library:
             published=as_text(record.get("published")) or None, kind=as_text(record.get("kind")) or "text")
 
     def lookup(self, name: str) -> str | None:
-        """The id of the article a name stands for: its path or source as it was opened or
-        added, its id, or the start of its id as `byline library` prints it (ArticleError when
-        that start is more than one article's); None when it stands for none."""
+        """The id of the article a name stands for: the path of the file it was opened or added
+        from (a relative one from the working folder), its id, or the start of its id as `byline
+        library` prints it (ArticleError when that start is more than one article's); None when
+        it stands for none."""
         records = self.store.records()
-        wanted = {name, str(Path(name).expanduser())}
+        wanted = None  # the file as the store names it: its whole path (a relative name is from here)
         with contextlib.suppress(OSError, ValueError, RuntimeError):
-            wanted.add(str(Path(name).expanduser().resolve()))
-        by_path = [r for r in records if r.get("path") in wanted or r.get("source") in wanted]
+            wanted = str(Path(name).expanduser().resolve())
+        by_path = [r for r in records if wanted and r.get("path") == wanted]
         if by_path:
             return max(by_path, key=lambda r: as_text(r.get("seen")))["id"]
         exact = [r["id"] for r in records if r["id"] == name]
