@@ -18,7 +18,7 @@ ADDED = "added "
 def configure(p: argparse.ArgumentParser) -> None:
     p.description = ("List the library's articles, newest first. The date is the publication date when the "
                      "article gives one, else the day it was added (text: 'added 2024-05-02'; json: 'published' "
-                     "and 'added' apart, and 'date' with 'date_kind'). Exit status: 0; 1 when some article "
+                     "and 'added' apart, and 'date' with 'date_kind'). Exit status: 0 every article listed; 1 when some article "
                      "or record cannot be read (one line each on standard error, the rest listed); 2 when the "
                      "library cannot be read at all.")
     p.add_argument("--format", choices=("text", "json"), default="text")
