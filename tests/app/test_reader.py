@@ -258,3 +258,37 @@ async def test_the_byline_is_the_author_in_the_status_line_not_an_actor():
         screen = await wait_for_analysis(pilot)
         assert "by Jane Smith" in screen.query_one(StatusLine).facts
         assert "Jane Smith" not in {a.name for a in screen.analysis.actors}
+
+
+async def test_quitting_during_a_long_analysis_stops_it_and_does_not_analyse_again(tmp_path, monkeypatch):
+    import threading
+    import time
+
+    from byline.tui.cli.read import build_app
+    from byline.tui.core.prefetch import Prefetch
+    from byline.tui.screens import reader
+
+    analysed_here, waited = [], threading.Event()
+    monkeypatch.setattr(reader, "_analyse", lambda *args: analysed_here.append(args))
+    result = Prefetch.result
+
+    def result_then_tell(self):
+        try:
+            return result(self)
+        finally:
+            waited.set()
+
+    monkeypatch.setattr(Prefetch, "result", result_then_tell)
+    sentence = "Mayor Ines Darrow said the Kessel bridge would open in May, after 14 months of work. "
+    path = tmp_path / "long.txt"
+    path.write_text("Bridge\n\n" + "\n\n".join(sentence * 8 for _ in range(40)) + "\n")
+    app = build_app(str(path))
+    prefetch = app.prefetch
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.5)
+        assert pilot.app.screen.analysis is None, "the analysis is still running when the reader quits"
+        await pilot.press("ctrl+q")
+    assert prefetch.cancelled and prefetch.finished(timeout=5), "the analysing process was stopped"
+    assert waited.wait(5), "the worker waiting for it was released"
+    time.sleep(0.2)
+    assert analysed_here == [], "a cancelled analysis is not started again in the app"

@@ -56,6 +56,7 @@ class Prefetch:
                  method: str = "fork") -> None:
         self.cached = cached
         self._received = False
+        self.cancelled = False  # stopped by `cancel`: nobody will read the analysis
         if cached is not None:
             return
         ctx = multiprocessing.get_context(method)
@@ -109,4 +110,5 @@ class Prefetch:
     def cancel(self) -> None:
         """Stop an analysis nobody will read (once it was read, let the process keep it)."""
         if self.cached is None and not self._received and self._process.is_alive():
+            self.cancelled = True
             self._process.terminate()

@@ -263,9 +263,11 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
     @work(thread=True, exclusive=True, group="analysis")
     def run_analysis(self) -> None:
         worker = get_current_worker()
-        prefetch, self._prefetch = self._prefetch, None
+        prefetch = self._prefetch  # kept: leaving the reader cancels it (quit must not wait for it)
         try:
             result = prefetch.result() if prefetch is not None else None
+            if result is None and (worker.is_cancelled or (prefetch is not None and prefetch.cancelled)):
+                return  # quitting, or another article opened: nobody waits for this one
             if result is None:
                 result = self._analyser(self.article, self.model)
                 self._keep(result)
