@@ -463,3 +463,21 @@ def test_whom_an_attribution_tells_is_not_what_it_reports(analyse):
     a = analyse("Title\n\nLater, Marco told an audience about the first time he admitted to a fellow player that he "
                 "was afraid of the dark.\n")
     assert not [q for q in quotes(a, "indirect") if q.text.startswith("an audience")]
+
+
+@pytest.mark.parametrize(
+    "sentence, said",
+    [
+        ("Ada Holm said burnout is critical among the members, and members are tired and overworked.",
+         "burnout is critical among the members, and members are tired and overworked"),
+        ("Bo Lund said the ice rink is full most nights, and families are waiting for a year to get a spot.",
+         "the ice rink is full most nights, and families are waiting for a year to get a spot"),
+    ],
+)
+def test_a_clause_joined_to_the_speech_verb_goes_on_with_the_report(analyse, sentence, said):
+    assert [q.text for q in quotes(analyse("Title\n\n" + sentence + "\n"), "indirect")] == [said]
+
+
+def test_a_clause_joined_with_a_speech_verb_of_its_own_is_a_report_of_its_own(analyse):
+    a = analyse("Title\n\nBo Lund said the road is closed, and police said it would reopen on Friday.\n")
+    assert "the road is closed" in [q.text for q in quotes(a, "indirect")]

@@ -284,7 +284,7 @@ def find_reported(doc: "Doc", text: str, cast: Cast, mask: QuoteMask, page: "Pag
             continue  # "has not said he would veto it", "higher than the city says it is": nothing said
         reported = report_of(doc, token)
         if reported is not None:
-            parts, cue = [reported[0]], reported[1]
+            parts, cue = [reported[0] + _said_too(doc, token, reported[0])], reported[1]
         elif token.lemma_ not in WEAK_SPEECH_VERBS:
             parts, cue = _around_attribution(doc, token), token.text
         else:
@@ -300,6 +300,30 @@ def find_reported(doc: "Doc", text: str, cast: Cast, mask: QuoteMask, page: "Pag
             voice = speaker_of(cast, subject_of(token))
             found.append(Quote(start, end, text[start:end], "indirect", voice.name, voice.actor, cue, voice.anonymous))
     return found
+
+
+def _said_too(doc: "Doc", verb: "Token", clause: list["Token"]) -> list["Token"]:
+    """"said burnout is critical among its members, and members are tired": a clause of its own
+    joined to the speech verb after what it reports goes on with the report (not one with a
+    speech verb, a quotation or no subject of its own)."""
+    if not clause or verb.lemma_ not in _CLAUSE_VERBS:
+        return []
+    last = max(t.i for t in clause)
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.i <= last or conj.pos_ not in ("VERB", "AUX") or not _finite(conj):
+            continue
+        subject = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        tokens = list(conj.subtree)
+        while tokens and tokens[-1].is_space:
+            tokens.pop()
+        if (subject is None or subject.pos_ == "PRON" and subject.lower_ not in ("it", "there", "they")
+                or any(t.lemma_ in SPEECH_VERBS or t.text in "“”\"" for t in tokens)):
+            return []
+        between = doc[last + 1 : tokens[0].i]
+        if any(t.text not in (",", ";") and t.dep_ != "cc" for t in between) or any("\n" in t.text for t in tokens):
+            return []
+        return list(between) + tokens
+    return []
 
 
 def _own_clause_before(tokens: list["Token"], inside: list[bool]) -> bool:
