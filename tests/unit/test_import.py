@@ -344,3 +344,104 @@ def test_a_jsonl_export_is_known_by_the_text_it_carries(tmp_path, byline_home, a
     assert first.returncode == 0, first.stderr
     again = byline("import", str(export), home=other)
     assert again.returncode == 0 and "imported 0 new annotations (1 already there)" in one_line(again)
+
+
+# -- our own json and csv exports --------------------------------------------------------------------------
+def tagged_article(article_file):
+    """The article with a labelled claim and a noted figure, as a user leaves it."""
+    from byline.tui.core.session import Session
+
+    article = load_article(article_file)
+    session = Session.open(article, Store())
+    text = article.text
+    claim = text.index("Mayor Ilse Varga")
+    session.add(session.new((claim, text.index(".", claim) + 1), labels=["claim"]))
+    figure = text.index("40 million")
+    session.add(session.new((figure, figure + 10), labels=["needs-check", "key-fact"], note="Which budget?"))
+    session.save_all()
+    return session
+
+
+def exported(session, tmp_path, fmt):
+    from byline.tui.core.export import render
+
+    path = tmp_path / f"notes.{fmt}"
+    path.write_bytes(render(fmt, session.bundle()))
+    return path
+
+
+def shapes(annotations):
+    return sorted((a.id, a.passage, tuple(a.labels), a.note, a.orphan) for a in annotations)
+
+
+def test_our_json_export_imports_back_without_naming_the_article(tmp_path, byline_home, article_file, monkeypatch):
+    session = tagged_article(article_file)
+    export = exported(session, tmp_path, "json")
+    other = tmp_path / "other-home"
+    first = byline("import", str(export), "--article", str(article_file), home=other)
+    assert first.returncode == 0 and "imported 2 new annotations (0 already there)" in one_line(first)
+    again = byline("import", str(export), home=other)  # the article is known now, by its path and its text
+    assert again.returncode == 0 and "imported 0 new annotations (2 already there)" in one_line(again)
+    monkeypatch.setenv("BYLINE_HOME", str(other))
+    assert shapes(stored(article_file)) == shapes(session.annotations)
+
+
+def test_json_import_keeps_corrections_and_what_was_tagged(tmp_path, article_file):
+    from byline.tui.core.anchor import make_anchor
+
+    session = tagged_article(article_file)
+    text = session.article.text
+    session.correct_entity((text.index("Piet Lund"), text.index("Piet Lund") + 9), "ORG")
+    figure = next(a for a in session.annotations if a.note)
+    figure.tagged = "30 million"  # as re-anchoring leaves it after the article was edited there
+    export = exported(session, tmp_path, "json")
+    elsewhere = Store(tmp_path / "elsewhere")
+    result = import_file(export, load_article(article_file), elsewhere)
+    assert (result.added, result.skipped) == (3, 0)
+    back = {a.id: a for a in elsewhere.annotations(elsewhere.article_id(load_article(article_file))[0])}
+    assert back[figure.id].tagged == "30 million" and back[figure.id].passage_changed
+    fix = next(a for a in back.values() if a.kind == "correction")
+    assert (fix.correction, fix.entity, fix.passage) == ("entity", "ORG", "Piet Lund")
+    assert make_anchor(text, fix.start, fix.end).exact == "Piet Lund"
+
+
+def test_our_csv_export_imports_back_given_the_article(tmp_path, byline_home, article_file):
+    session = tagged_article(article_file)
+    export = exported(session, tmp_path, "csv")
+    other = tmp_path / "other-home"
+    unnamed = byline("import", str(export), home=other)
+    assert unnamed.returncode == 2 and "--article" in one_line(unnamed)
+    first = byline("import", str(export), "--article", str(article_file), home=other)
+    assert first.returncode == 0 and "imported 2 new annotations (0 already there)" in one_line(first)
+    again = byline("import", str(export), "--article", str(article_file), home=other)
+    assert again.returncode == 0 and "imported 0 new annotations (2 already there)" in one_line(again)
+
+
+def test_a_csv_row_guarded_against_formulas_comes_back_as_it_was(tmp_path, article_file):
+    from byline.tui.core.session import Session
+
+    article = load_article(article_file)
+    session = Session.open(article, Store())
+    start = article.text.index("harbour plan")
+    session.add(session.new((start, start + 12), labels=["=SUM(A1)", "claim"], note="-1 is wrong"))
+    session.save_all()
+    elsewhere = Store(tmp_path / "elsewhere")
+    result = import_file(exported(session, tmp_path, "csv"), article, elsewhere)
+    (back,) = elsewhere.annotations(elsewhere.article_id(article)[0])
+    assert result.added == 1 and back.labels == ["=SUM(A1)", "claim"] and back.note == "-1 is wrong"
+    assert back.passage == "harbour plan" and back.id == session.annotations[0].id
+
+
+@pytest.mark.parametrize("content, words", [
+    ('{"hello": 1}', "its one item is no annotation Byline can read; byline import reads a w3c (JSON-LD), jsonl, "
+                     "json or csv export"),
+    ('[{"a": 1}, {"b": 2}]', "none of its 2 items is an annotation Byline can read"),
+    ('{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection", "total": 0, '
+     '"first": {"type": "AnnotationPage", "items": []}}', "holds no annotations: nothing to import"),
+    ('{"schema": "byline.export/1", "article": {}, "annotations": []}', "holds no annotations"),
+], ids=["not-ours", "two-items", "empty-w3c", "empty-json"])
+def test_an_export_that_yields_nothing_is_one_line_and_status_2(tmp_path, byline_home, article_file, content, words):
+    export = tmp_path / "export.json"
+    export.write_text(content, encoding="utf-8")
+    result = byline("import", str(export), "--article", str(article_file), home=byline_home)
+    assert result.returncode == 2 and words in one_line(result)

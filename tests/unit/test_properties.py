@@ -331,6 +331,28 @@ def test_jsonl_export_then_import_brings_every_annotation_back(case):
     same(before, after, ids=True)
 
 
+@SLOW
+@given(annotated())
+def test_json_export_then_import_brings_every_annotation_back(case):
+    article, annotations = case
+    before, after = round_trip("json", article, annotations)
+    same(before, after, ids=True)
+    assert {a.id: (a.created, a.tagged) for a in before} == {a.id: (a.created, a.tagged) for a in after}
+
+
+@SLOW
+@given(annotated())
+def test_csv_export_then_import_brings_every_annotation_back(case):
+    """A spreadsheet holds text as shown: control characters come back as their pictures."""
+    from byline.tui.core.visible import visible
+
+    article, annotations = case
+    before, after = round_trip("csv", article, annotations)
+    for ann in before:
+        ann.note = visible(ann.note)
+    same(before, after, ids=True)
+
+
 def test_nan_never_reaches_the_store(tmp_path):
     export = tmp_path / "nan.json"
     export.write_text('[{"target": {"selector": [{"type": "TextPositionSelector", "start": NaN, "end": 3}, '

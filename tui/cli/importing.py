@@ -1,4 +1,7 @@
-"""`byline import`: read a w3c or jsonl export back into the store."""
+"""`byline import`: read a w3c, jsonl, json or csv export back into the store.
+
+An export that yields no annotation (not ours, or empty) is one line and exit status 2; an
+import that could not save what it read is exit status 1."""
 
 from __future__ import annotations
 
@@ -8,13 +11,14 @@ from pathlib import Path
 
 WORD = "import"
 USAGE = """byline import EXPORT [--article ARTICLE]
-                                  read a w3c or jsonl export back into the store"""
+                                  read a w3c, jsonl, json or csv export back into the store"""
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("export", help="a w3c (JSON-LD) or jsonl export")
+    p.add_argument("export", help="a w3c (JSON-LD), jsonl, json or csv export of Byline")
     p.add_argument("--article", help="the article to attach the annotations to (default: the article Byline "
-                                     "knows by the path or text hash the export names)")
+                                     "knows by the path, URL or text hash the export names; a csv export names "
+                                     "none, so it needs --article)")
 
 
 def run(opts: argparse.Namespace) -> int:

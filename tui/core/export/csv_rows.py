@@ -1,15 +1,21 @@
-"""One spreadsheet row per annotation."""
+"""One spreadsheet row per annotation, and reading those rows back."""
 
 from __future__ import annotations
 
 import csv
 import io
 
+from ..annotation import Annotation
 from ..bundle import Bundle
 from ..visible import visible
+from .reading import CSV_COLUMNS, Found, anchor_in, stable_id
 
 #: What a spreadsheet reads as the start of a formula (OWASP, CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: The columns. `passage` is the text under the annotation now; `tagged` the passage as it was
+#: tagged, and `changed` says "yes" when the article was edited there since.
+#: An import knows the file by its first columns (CSV_COLUMNS), which older exports have too.
+HEADER = [*CSV_COLUMNS, "created", "modified", "orphan", "tagged", "changed"]
 
 
 def cell(value: object) -> str:
@@ -21,9 +27,9 @@ def cell(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-#: The columns. `passage` is the text under the annotation now; `tagged` the passage as it was
-#: tagged, and `changed` says "yes" when the article was edited there since.
-HEADER = ["id", "labels", "note", "start", "end", "passage", "created", "modified", "orphan", "tagged", "changed"]
+def uncell(text: str) -> str:
+    """A cell's text as it was before `cell` guarded it against formulas."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
 
 
 def render_csv(b: Bundle) -> str:
@@ -36,3 +42,43 @@ def render_csv(b: Bundle) -> str:
                a.tagged, "yes" if a.passage_changed else ""]
         writer.writerow([cell(v) for v in row])
     return buf.getvalue()
+
+
+def annotations_from_csv(rows: list[dict], article_key: str, text: str) -> Found:
+    """The annotations of a CSV export placed in `text`: by the passage and where it was, found
+    again by its words if the text changed, else kept as orphans. A row's labels were joined
+    with ';' (a label holding one comes back as two); control characters come back as their
+    visible pictures, as the export wrote them."""
+    found, seen = Found(), {}
+    for row in rows:
+        ann = _row(row, article_key, text)
+        if ann is None:
+            found.skipped += 1
+        else:
+            found.add(ann, seen)
+    return found
+
+
+def _number(value) -> int | None:
+    return int(value) if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 12 else None
+
+
+def _row(row: dict, article_key: str, text: str) -> Annotation | None:
+    def field(name: str) -> str:
+        value = row.get(name)
+        return uncell(value) if isinstance(value, str) else ""
+
+    labels = list(dict.fromkeys(x for x in (uncell(part) for part in field("labels").split(";")) if x.strip()))
+    note, passage = field("note"), field("passage")
+    start, end = _number(row.get("start")), _number(row.get("end"))
+    if not passage or not (labels or note):
+        return None
+    anchor, orphan = anchor_in(text, {"exact": passage}, {"start": start, "end": end})
+    if anchor is None:
+        return None
+    ann = Annotation(id=stable_id(field("id"), f"{passage}|{start}|{end}|{labels}|{note}"), article=article_key,
+                     anchor=anchor, labels=labels, note=note, orphan=orphan, tagged=field("tagged") or None)
+    for stamp in ("created", "modified"):
+        if field(stamp) and len(field(stamp)) <= 64:
+            setattr(ann, stamp, field(stamp))
+    return ann

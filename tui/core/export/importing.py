@@ -17,8 +17,10 @@ from urllib.parse import unquote, urlparse
 from ..errors import BylineError, ExportError
 from ..sources import Article
 from ..visible import one_line
+from .csv_rows import annotations_from_csv
+from .json_doc import annotations_from_json, document_names
 from .jsonl import annotations_from_jsonl, record_names
-from .reading import Found, read_export
+from .reading import EXPECTED, Found, read_export
 from .w3c import annotations_from_w3c, target_source, w3c_items
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,7 +53,7 @@ class Part:
     """The items of an export that name one article (or none)."""
 
     named: Named
-    items: list = field(default_factory=list)  # w3c items, or jsonl records
+    items: list = field(default_factory=list)  # w3c items, jsonl records, a json document, csv rows
 
 
 @dataclass
@@ -102,11 +104,13 @@ def split_by_article(kind: str, data) -> list[Part]:
             source = target_source(item)
             named = _names({source} if source else set(), {collection_hash} if collection_hash else set())
             parts.setdefault(named, Part(named)).items.append(item)
+    elif kind == "csv":  # a spreadsheet names no article: --article says which
+        parts[Named()] = Part(Named(), list(data))
     else:
-        for record in data:
+        for record in ([document_names(data)] if kind == "json" else data):
             source, sha = record_names(record)
             named = _names({source} if source else set(), {sha} if sha else set())
-            parts.setdefault(named, Part(named)).items.append(record)
+            parts.setdefault(named, Part(named)).items.append(data if kind == "json" else record)
     # One article named two ways (a path here, its text hash there) is one article.
     merged: list[Part] = []
     for part in parts.values():
@@ -133,10 +137,13 @@ def _overlap(a: Named, b: Named) -> bool:
 def read_found(kind: str, items: list, article_key: str, text: str) -> Found:
     if kind == "w3c":
         return annotations_from_w3c(items, article_key, text)
+    if kind == "csv":
+        return annotations_from_csv(items, article_key, text)
+    read = annotations_from_json if kind == "json" else annotations_from_jsonl
     total = Found()
     seen = {}
     for record in items:
-        found = annotations_from_jsonl(record, article_key, text)
+        found = read(record, article_key, text)
         total.skipped += found.skipped
         total.repeated += found.repeated
         for ann in found.annotations:
@@ -164,8 +171,9 @@ def choose_article(parts: list[Part], article: Article | None, find: Finder | No
 
 
 def import_file(path: Path, article: Article | None, store: "Store", find: Finder | None = None) -> ImportResult:
-    """Import a w3c or jsonl export into `store`, attached to `article`, else to the article
-    `find` knows by what the export names."""
+    """Import a w3c, jsonl, json or csv export into `store`, attached to `article`, else to the
+    article `find` knows by what the export names. An export with no annotation Byline can read
+    is an ExportError: an import that keeps nothing never passes for one that worked."""
     from ..session import Session
 
     kind, data = read_export(path)
@@ -174,6 +182,8 @@ def import_file(path: Path, article: Article | None, store: "Store", find: Finde
     article, items = choose_article(split_by_article(kind, data), article, find)
     session = Session.open(article, store)
     found = read_found(kind, items, session.key, article.text)
+    if not found.annotations:
+        raise ExportError(_nothing(path, found))
     stored = {a.id for a in session.annotations}
     new = [a for a in found.annotations if a.id not in stored]
     added = session.import_many(new) if new else 0
@@ -184,6 +194,15 @@ def import_file(path: Path, article: Article | None, store: "Store", find: Finde
         already=len(found.annotations) - len(new) + found.repeated,
         orphans=sum(a.orphan for a in new if a.id in kept), skipped=found.skipped, unsaved=unsaved,
     )
+
+
+def _nothing(path: Path, found: Found) -> str:
+    shown = one_line(str(path))
+    if not found.skipped:
+        return f"{shown} holds no annotations: nothing to import"
+    items = ("its one item is no annotation" if found.skipped == 1 else
+             f"none of its {found.skipped} items is an annotation")
+    return f"{shown}: nothing imported, {items} Byline can read; byline import reads {EXPECTED}"
 
 
 def finder_for(store: "Store") -> Finder:

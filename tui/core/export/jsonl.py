@@ -8,7 +8,7 @@ from ..bundle import Bundle, article_meta
 from ..entity_types import REJECTED
 from ..sources import text_hash
 from .jsontext import dumps
-from .reading import ENTITY_CODE, MAX_NAME, QUOTE_KINDS, Found, anchor_in, as_list, span_of, stable_id
+from .reading import ENTITY_CODE, Found, anchor_in, as_list, fix_fields, span_of, stable_id
 
 
 def render_jsonl(b: Bundle) -> str:
@@ -119,30 +119,13 @@ def annotations_from_jsonl(record, article_key: str, text: str) -> Found:
             kind="correction", entity=REJECTED, fix="entity", orphan=orphan))
     for fixed in as_list(record.get("corrections")):
         anchor, orphan = _passage(base, text, fixed)
-        fields = _fix_fields(fixed)
+        fields = fix_fields(fixed)
         keep(None if anchor is None or fields is None else Annotation(
             id=stable_id(fixed.get("id"), f"{span_of(fixed)}|{fields}"), article=article_key, anchor=anchor,
             kind="correction", orphan=orphan, **fields))
     for lost in as_list(record.get("orphans")):
         keep(_orphan(lost, article_key, text))
     return found
-
-
-def _fix_fields(data) -> dict | None:
-    """The fields of a correction (fix, entity, actor, quote) from a record, when they make one."""
-    if not isinstance(data, dict):
-        return None
-    fix = data.get("fix")
-    actor = data.get("actor") if isinstance(data.get("actor"), str) else ""
-    kind = data.get("quote") if isinstance(data.get("quote"), str) else ""
-    entity = data.get("entity")
-    if fix == "entity" and isinstance(entity, str) and ENTITY_CODE.fullmatch(entity):
-        return {"fix": fix, "entity": entity}
-    if fix in ("merge", "speaker", "split", "quote") and len(actor) <= MAX_NAME:
-        if fix == "quote" and kind not in QUOTE_KINDS:
-            return None
-        return {"fix": fix, "actor": actor if fix != "split" else "", "quote": kind if fix == "quote" else ""}
-    return None
 
 
 def _orphan(data, article_key: str, text: str) -> Annotation | None:
@@ -152,7 +135,7 @@ def _orphan(data, article_key: str, text: str) -> Annotation | None:
     exact = data.get("exact") if isinstance(data.get("exact"), str) else ""
     labels = [x for x in as_list(data.get("labels")) if isinstance(x, str) and x.strip()]
     note = data.get("note") if isinstance(data.get("note"), str) else ""
-    fields = _fix_fields(data) if "fix" in data else None
+    fields = fix_fields(data) if "fix" in data else None
     if not exact and (fields or not (labels or note)):
         return None
     if exact:

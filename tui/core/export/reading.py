@@ -8,6 +8,8 @@ ExportError with one line for the user, never a traceback.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import math
 import re
@@ -22,6 +24,8 @@ from ..entity_types import REJECTED
 from ..errors import ExportError
 from ..visible import one_line
 
+#: The exports `byline import` reads, as its messages name them.
+EXPECTED = "a w3c (JSON-LD), jsonl, json or csv export of Byline"
 #: An export larger than this is refused: 100,000 annotations take about 60 MB.
 MAX_EXPORT_BYTES = 256 * 2**20
 #: Offsets past this cannot be in an article (sources refuse larger files).
@@ -128,6 +132,44 @@ def anchor_in(text: str, quote, position) -> tuple[Anchor | None, bool]:
     return make_anchor(text, *found), False
 
 
+def fix_fields(data) -> dict | None:
+    """The fields of a correction (fix, entity, actor, quote) from a record, when they make one."""
+    if not isinstance(data, dict):
+        return None
+    fix = data.get("fix")
+    actor = data.get("actor") if isinstance(data.get("actor"), str) else ""
+    kind = data.get("quote") if isinstance(data.get("quote"), str) else ""
+    entity = data.get("entity")
+    if fix == "entity" and isinstance(entity, str) and ENTITY_CODE.fullmatch(entity):
+        return {"fix": fix, "entity": entity}
+    if fix in ("merge", "speaker", "split", "quote") and len(actor) <= MAX_NAME:
+        if fix == "quote" and kind not in QUOTE_KINDS:
+            return None
+        return {"fix": fix, "actor": actor if fix != "split" else "", "quote": kind if fix == "quote" else ""}
+    return None
+
+
+#: What our JSON export calls itself (json_doc writes it).
+JSON_SCHEMA = "byline.export/1"
+#: The first columns of our CSV export (csv_rows writes them): what an import needs.
+CSV_COLUMNS = ["id", "labels", "note", "start", "end", "passage"]
+
+
+def is_json_export(data) -> bool:
+    """Whether parsed JSON is our own JSON export (or a document of its shape)."""
+    return isinstance(data, dict) and isinstance(data.get("annotations"), list) and (
+        data.get("schema") == JSON_SCHEMA or isinstance(data.get("article"), dict))
+
+
+def csv_rows(raw: str) -> list[dict] | None:
+    """The rows of a CSV export of ours (a header with our columns first), else None. Raises
+    csv.Error on a file that starts like one and then is not CSV."""
+    lines = raw.splitlines()
+    if not lines or next(csv.reader([lines[0]]), [])[: len(CSV_COLUMNS)] != CSV_COLUMNS:
+        return None
+    return list(csv.DictReader(io.StringIO(raw)))
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -168,7 +210,7 @@ def _whole_characters(data):
 
 
 def read_export(path: Path) -> tuple[str, list | dict]:
-    """("w3c" | "jsonl", parsed data) of the export file the user named."""
+    """("w3c" | "jsonl" | "json" | "csv", parsed data) of the export file the user named."""
     shown = one_line(str(path))
     try:
         info = path.stat()
@@ -188,7 +230,7 @@ def read_export(path: Path) -> tuple[str, list | dict]:
     except OSError as exc:
         raise ExportError(f"{shown} cannot be read ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
-        raise ExportError(f"{shown} is not UTF-8 text; expected a w3c (JSON-LD) or jsonl export") from None
+        raise ExportError(f"{shown} is not UTF-8 text; expected {EXPECTED}") from None
     if not raw.strip():
         raise ExportError(f"{shown} is empty: there is nothing to import")
     try:
@@ -198,13 +240,21 @@ def read_export(path: Path) -> tuple[str, list | dict]:
     except ValueError:
         pass
     else:
+        if is_json_export(whole):
+            return "json", whole
         if isinstance(whole, dict) and "spans" in whole and "text" in whole:
             return "jsonl", [whole]  # a JSONL export of a single article is one JSON object
         if isinstance(whole, list) and whole and all(isinstance(x, dict) and "spans" in x for x in whole):
             return "jsonl", whole
         if isinstance(whole, (dict, list)):
             return "w3c", whole
-        raise ExportError(f"{shown} holds a single JSON value, not annotations; expected a w3c or jsonl export")
+        raise ExportError(f"{shown} holds a single JSON value, not annotations; expected {EXPECTED}")
+    try:
+        rows = csv_rows(raw)
+    except csv.Error as exc:
+        raise ExportError(f"{shown} starts like a CSV export of Byline but cannot be read as CSV ({exc})") from None
+    if rows is not None:
+        return "csv", rows
     records = []
     for number, line in enumerate(raw.splitlines(), start=1):
         if not line.strip():
@@ -214,7 +264,7 @@ def read_export(path: Path) -> tuple[str, list | dict]:
         except RecursionError:
             raise ExportError(f"{shown}: line {number} is nested too deeply to be an export") from None
         except ValueError:
-            raise ExportError(f"{shown}: line {number} is not JSON; expected a w3c (JSON-LD) or jsonl export") from None
+            raise ExportError(f"{shown}: line {number} is not JSON; expected {EXPECTED}") from None
         if not isinstance(record, dict):
             raise ExportError(f"{shown}: line {number} is not a JSON object; expected a jsonl export")
         records.append(record)
