@@ -326,3 +326,17 @@ async def test_at_80_columns_every_column_is_on_screen_and_titles_get_the_room(l
         await pilot.resize_terminal(120, 30)
         await pilot.pause()
         assert table.columns[next(k for k in table.columns if k.value == "title")].width > widths["title"]
+
+
+async def test_a_publication_date_and_a_day_added_are_told_apart(analyse, tmp_path):
+    lib = Library(Store(tmp_path / "store"))
+    lib.add(from_text(BRIDGE, "<bridge>", published="2024-05-02"), analyse(BRIDGE))
+    lib.add(from_text(FERRY, "<ferry>"), analyse(FERRY))
+    app = Host(lib)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await loaded(pilot, LibraryScreen)
+        table = screen.query_one(DataTable)
+        dates = {str(table.get_row_at(i)[0]): table.get_row_at(i)[2] for i in range(table.row_count)}
+        assert str(dates["Bridge delayed again"]) == "2024-05-02" and not dates["Bridge delayed again"].style
+        assert dates["Ferry fares rise"].style == "dim"
+        assert "grey dates: added" in str(screen.query_one("#library-status").render())

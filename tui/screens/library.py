@@ -50,8 +50,8 @@ def _cell(entry: Entry, key: str) -> Text | str:
         return Text(one_line(entry.title or entry.source), overflow="ellipsis", no_wrap=True)
     if key == "site":
         return Text(one_line(entry.site or ""), overflow="ellipsis", no_wrap=True)
-    if key == "date":
-        return entry.date
+    if key == "date":  # the day it was added, where the article gives no date, in grey
+        return Text(entry.date, style="" if entry.date_kind == "published" else "dim")
     value = getattr(entry, key)
     return Text("—" if value is None else f"{value:,}", justify="right")
 
@@ -78,6 +78,7 @@ class LibraryScreen(Screen):
         self.sort_key = "date"
         self.sort_reverse = True
         self.loaded = False
+        self._told = False  # the library's notices and damaged files were shown
         self._filling = 0  # which fill of the table is under way (a new one drops the old)
 
     def compose(self) -> ComposeResult:
@@ -131,8 +132,12 @@ class LibraryScreen(Screen):
         self.loaded = True
         if message.problem:
             self.notify(message.problem, title="Library", severity="error", timeout=15)
-        for line in self.library.skipped[:3]:
-            self.notify(line, title="Skipped", severity="warning", timeout=10)
+        if not self._told:  # once: the screen reloads each time it is shown
+            self._told = True
+            for line in self.library.store.notices[:3]:
+                self.notify(line, title="Library", timeout=15)
+            for line in [*self.library.damaged, *self.library.skipped][:3]:
+                self.notify(line, title="Skipped", severity="warning", timeout=10)
         self.refill()
 
     # -- the table ----------------------------------------------------------------------------
@@ -165,7 +170,8 @@ class LibraryScreen(Screen):
         filtered = f" · {len(rows):,} shown" if len(rows) != total else ""
         self.query_one("#library-status", Static).update(
             f"Library · {total:,} article{'s' if total != 1 else ''}{filtered} · "
-            f"sorted by {self.sort_key}{' (newest first)' if self.sort_key == 'date' and self.sort_reverse else ''}")
+            f"sorted by {self.sort_key}{' (newest first)' if self.sort_key == 'date' and self.sort_reverse else ''}"
+            + (" · grey dates: added, the article gives none" if any(e.date_kind == "added" for e in rows) else ""))
 
     def _add_rows(self, rows: list[Entry], filling: int, cursor: int | None = None) -> None:
         """Add rows at the end of the table; put the cursor on row `cursor` once it is there."""
