@@ -481,3 +481,10 @@ def test_a_clause_joined_to_the_speech_verb_goes_on_with_the_report(analyse, sen
 def test_a_clause_joined_with_a_speech_verb_of_its_own_is_a_report_of_its_own(analyse):
     a = analyse("Title\n\nBo Lund said the road is closed, and police said it would reopen on Friday.\n")
     assert "the road is closed" in [q.text for q in quotes(a, "indirect")]
+
+
+def test_according_to_a_source_keeps_the_subject_the_parse_hung_on_it(analyse):
+    a = analyse("Title\n\nAccording to the most recent numbers from Statistics Norland, the jobless rate of young "
+                "Norlanders is more than double the national average.\n")
+    (q,) = quotes(a, "indirect")
+    assert q.text == "the jobless rate of young Norlanders is more than double the national average"

@@ -351,6 +351,14 @@ def _according(doc: "Doc", text: str, cast: Cast, token: "Token") -> list[Quote]
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree} | {token.i}
     sent = token.sent
+    root = sent.root
+    if root.i > token.i and root.i not in phrase and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")
+                                                            for c in root.children):
+        # "According to figures from the agency, the rate of young people is ...": the parse hung
+        # the subject on the source; the source ends at its comma
+        comma = next((t.i for t in doc[to.i : root.i] if t.text == ","), None)
+        if comma is not None:
+            phrase = set(range(token.i, comma + 1))
     tokens = [t for t in sent if t.i not in phrase]
     span = clause_span(doc, tokens)
     if span is None:
