@@ -137,3 +137,19 @@ def test_an_unchanged_passage_is_not_flagged_in_the_exports(tmp_path):
     assert [row["changed"] for row in csv.DictReader(io.StringIO(render("csv", bundle).decode()))] == [""]
     assert "tagged" not in json.loads(render("jsonl", bundle))["spans"][-1]
     assert "Changed since" not in render("md", bundle).decode()
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+def test_an_import_keeps_what_was_tagged(reopened, tmp_path, fmt):
+    from byline.tui.core.export.importing import import_file
+
+    session, path = reopened
+    export = tmp_path / f"notes.{fmt}"
+    export.write_bytes(render(fmt, session.bundle()))
+    elsewhere = Store(tmp_path / "elsewhere")
+    article = load_article(path)
+    assert import_file(export, article, elsewhere).added == 2
+    back = elsewhere.annotations(elsewhere.article_id(article)[0])
+    assert {(a.tagged, a.passage) for a in back} == {(DELAY, DELAY.replace("delayed", "postponed")),
+                                                     (COST, COST.replace("830", "840"))}
+    assert all(a.passage_changed for a in back)

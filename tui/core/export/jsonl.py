@@ -105,7 +105,9 @@ def annotations_from_jsonl(record, article_key: str, text: str) -> Found:
             continue
         ann = merged.get(key)
         if ann is None:
-            ann = merged[key] = Annotation(id=key, article=article_key, anchor=anchor, orphan=orphan)
+            tagged = span.get("tagged") if isinstance(span.get("tagged"), str) else None
+            ann = merged[key] = Annotation(id=key, article=article_key, anchor=anchor, orphan=orphan,
+                                           tagged=tagged or None)
             keep(ann)
         note_only = span.get("note_only") is True or ("note_only" not in span and label == "NOTE")
         if label.strip() and not note_only and label not in ann.labels:
@@ -144,8 +146,9 @@ def _orphan(data, article_key: str, text: str) -> Annotation | None:
         anchor, orphan = Anchor("", "", "", 0, 0), True
     assert anchor is not None
     what = f"{exact}|{span_of(data)}|{labels}|{note}|{fields}"
+    tagged = data.get("tagged") if isinstance(data.get("tagged"), str) else None
     ann = Annotation(id=stable_id(data.get("id"), what), article=article_key, anchor=anchor,
-                     labels=list(dict.fromkeys(labels)), note=note, orphan=orphan)
+                     labels=list(dict.fromkeys(labels)), note=note, orphan=orphan, tagged=tagged or None)
     if fields is not None:
         ann.kind = "correction"
         for name, value in fields.items():
