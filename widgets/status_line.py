@@ -18,10 +18,12 @@ class StatusLine(Widget):
     facts: reactive[str] = reactive("")
     position: reactive[str] = reactive("")
     mode: reactive[str] = reactive("")
+    #: why nothing done here is saved ("READ-ONLY"), shown for as long as it holds
+    locked: reactive[str] = reactive("")
 
     def render(self) -> Text:
         width = max(1, self.content_size.width)
-        right = "  ".join(part for part in (self.position, self.mode) if part)
+        right = "  ".join(part for part in (self.position, self.mode, self.locked) if part)
         facts = f" · {self.facts}" if self.facts else ""
         room = width - len(right) - (2 if right else 0)
         name = one_line(self.name_text)
@@ -33,6 +35,9 @@ class StatusLine(Widget):
         line = left
         if right:
             line.append(" " * max(1, width - left.cell_len - len(right)))
-            line.append(right, style="bold")
+            plain = right[: len(right) - len(self.locked)] if self.locked else right
+            line.append(plain, style="bold")
+            if self.locked:
+                line.append(self.locked, style="bold reverse")
         line.truncate(width, overflow="ellipsis")
         return line

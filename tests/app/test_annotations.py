@@ -11,6 +11,7 @@ from byline.tui.core.store import Store
 from byline.widgets.article_view import ArticleView
 from byline.tui.screens.note_editor import NoteEditor
 from byline.widgets.side_panel import SidePanel
+from byline.widgets.status_line import StatusLine
 
 PASSAGE = "Russia, meanwhile, has warned NATO against expanding its military infrastructure in Ukraine."
 
@@ -219,6 +220,10 @@ async def test_damaged_store_opens_read_only_and_says_where(article_path, byline
         assert any(str(db) in n.message for n in app._notifications)
         await tag(pilot, "meanwhile", "1")
         assert screen.annotations == ()
+        app.clear_notifications()
+        await pilot.pause()
+        status = screen.query_one(StatusLine)
+        assert "READ-ONLY" in str(status.render()), "the status line says so after the notices are gone"
     assert db.read_text() == "{ this is not json"
 
 

@@ -219,6 +219,7 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
         if session.readonly:
             self.notify(session.store.problem or "annotation store is read-only", title="Read-only",
                         severity="error", timeout=30)
+            self.query_one(StatusLine).locked = "READ-ONLY"
         if session.opened.notice:
             self.notify(session.opened.notice, timeout=8)
         store = session.store
@@ -236,6 +237,7 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
     @on(SessionFailed)
     def _session_failed(self, message: SessionFailed) -> None:
         self.notify(message.error, title="Annotations", severity="error", timeout=15)
+        self.query_one(StatusLine).locked = "NOT SAVED"
 
     def _show(self) -> None:
         """Hand the session's annotations and corrected analysis to the children."""
