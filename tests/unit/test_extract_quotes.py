@@ -488,3 +488,11 @@ def test_according_to_a_source_keeps_the_subject_the_parse_hung_on_it(analyse):
                 "Norlanders is more than double the national average.\n")
     (q,) = quotes(a, "indirect")
     assert q.text == "the jobless rate of young Norlanders is more than double the national average"
+
+
+def test_words_the_parse_left_unattached_after_the_clause_are_part_of_it(analyse):
+    a = analyse("Title\n\nA Halden-area man shot his girlfriend, her two young children and her mother in the home "
+                "they all shared, authorities said Saturday.\n")
+    (q,) = quotes(a, "indirect")
+    assert q.text == ("A Halden-area man shot his girlfriend, her two young children and her mother in the home "
+                      "they all shared")

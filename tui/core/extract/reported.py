@@ -284,7 +284,8 @@ def find_reported(doc: "Doc", text: str, cast: Cast, mask: QuoteMask, page: "Pag
             continue  # "has not said he would veto it", "higher than the city says it is": nothing said
         reported = report_of(doc, token)
         if reported is not None:
-            parts, cue = [reported[0] + _said_too(doc, token, reported[0])], reported[1]
+            clause = _unattached_rest(doc, token, reported[0])
+            parts, cue = [clause + _said_too(doc, token, clause)], reported[1]
         elif token.lemma_ not in WEAK_SPEECH_VERBS:
             parts, cue = _around_attribution(doc, token), token.text
         else:
@@ -300,6 +301,22 @@ def find_reported(doc: "Doc", text: str, cast: Cast, mask: QuoteMask, page: "Pag
             voice = speaker_of(cast, subject_of(token))
             found.append(Quote(start, end, text[start:end], "indirect", voice.name, voice.actor, cue, voice.anonymous))
     return found
+
+
+def _unattached_rest(doc: "Doc", verb: "Token", clause: list["Token"]) -> list["Token"]:
+    """"said a man shot his girlfriend, her two children and her mother": words right after the
+    reported clause that the parse could not attach (hung on the speech verb as "dep") are still
+    part of it."""
+    if not clause or verb.lemma_ not in _CLAUSE_VERBS:
+        return clause
+    last = max(t.i for t in clause)
+    for child in verb.children:
+        if child.dep_ != "dep" or child.i <= last or child.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+            continue
+        rest = [t for t in child.subtree if not t.is_space]
+        if all(t.is_punct for t in doc[last + 1 : rest[0].i]) and not any(t.text in "“”\"" for t in rest):
+            return clause + list(doc[last + 1 : rest[0].i]) + rest
+    return clause
 
 
 def _said_too(doc: "Doc", verb: "Token", clause: list["Token"]) -> list["Token"]:
