@@ -70,8 +70,8 @@ def actor_row(a: Actor, colours: dict[str, str], quotes: int = 0) -> Row:
     text.append(f"  {type_word(a.type)} · {len(a.mentions)}×" + (f" · {quotes} quoted" if quotes else ""), style="dim")
     if a.roles:
         text.append("\n  " + _short("; ".join(a.roles), 200), style="italic")
-    if a.aliases:
-        text.append("\n  aka " + _short(", ".join(a.aliases), 200), style="dim")
+    if a.aka:
+        text.append("\n  aka " + _short(", ".join(a.aka), 200), style="dim")
     hay = " ".join([a.name, type_word(a.type), *a.roles, *a.aliases]).lower()
     mentions = tuple(tuple(m) for m in a.mentions)
     return Row(text, hay, mentions[0][0] if mentions else None, mentions, one_line(a.name))

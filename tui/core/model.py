@@ -28,6 +28,22 @@ class Actor:
     aliases: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
 
+    @property
+    def aka(self) -> list[str]:
+        """The other names it goes by: its aliases but the ones that only repeat a role."""
+        return other_names(self.aliases, self.roles)
+
+
+def other_names(aliases: list[str], roles: list[str]) -> list[str]:
+    """`aliases` without those that are one of `roles` as written ("council's chief engineer"
+    is said once, as the role, not again after "aka")."""
+    def key(phrase: str) -> str:
+        words = phrase.lower().split()
+        return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+    said = {key(role) for role in roles}
+    return [alias for alias in aliases if key(alias) not in said]
+
 
 @dataclass
 class Number:

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from byline.tui.core.entity_types import type_word
 from byline.tui.core.errors import BylineError
 from byline.tui.core.library import Library, Person
+from byline.tui.core.model import other_names
 from byline.tui.core.visible import one_line
 from byline.tui.keys import bindings, screen_commands
 from byline.tui.screens.requests import OpenArticle
@@ -147,8 +148,9 @@ class PeopleScreen(Screen):
         lines.append(f"  {type_word(person.type)}\n", style="dim")
         if person.roles:
             lines.append("; ".join(one_line(r) for r in person.roles) + "\n", style="italic")
-        if person.aliases:
-            lines.append("aka " + ", ".join(one_line(a) for a in person.aliases) + "\n", style="dim")
+        aka = other_names(person.aliases, person.roles)
+        if aka:
+            lines.append("aka " + ", ".join(one_line(a) for a in aka) + "\n", style="dim")
         titles = list(dict.fromkeys(a.title for a in person.appearances))
         lines.append(f"in {len(titles)} article{'s' if len(titles) != 1 else ''}: ", style="dim")
         lines.append("; ".join(one_line(t) for t in titles[:8]) + ("; …" if len(titles) > 8 else ""))
