@@ -7,7 +7,7 @@ import sys
 
 WORD = "export"
 USAGE = """byline export [ARTICLE] --format F [-o PATH] [--force] [--with-text]
-                                  export annotations (md, w3c, json, jsonl, spacy, csv, brat)"""
+                                  export (md, w3c, json, jsonl, spacy, csv, brat, voices)"""
 
 
 def configure(p: argparse.ArgumentParser) -> None:
