@@ -26,8 +26,9 @@ def quote_kind_word(kind: str) -> str:
 
 
 def quoted(q: "Quote | QuoteRef", text: str | None = None) -> str:
-    """A quote's words (of an analysis, or of the library) as a reader should take them: verbatim words (direct, partial) in
-    quotation marks, reported speech without, since it is the writer's paraphrase."""
+    """A quote's words (of an analysis, or of the library) as a reader should take them:
+    verbatim words (direct, partial) in quotation marks, reported speech without, since it is the
+    writer's paraphrase."""
     body = one_line(q.text if text is None else text)
     return body if q.kind == "indirect" else f"“{body}”"
 

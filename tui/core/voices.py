@@ -108,7 +108,7 @@ def _outermost(quotes: list[Quote]) -> list[Quote]:
     return kept
 
 
-def _carried(quotes: list[Quote]) -> tuple[list[Quote], list[Quote]]:
+def carried(quotes: list[Quote]) -> tuple[list[Quote], list[Quote]]:
     """(the quotes that count, the quotes inside one of them): a quote lying within a longer one
     of the same voice, or a second quote of the very same span, is part of that one."""
     order = sorted(quotes, key=lambda q: (q.start, -q.end))
@@ -149,7 +149,7 @@ def voices(analysis: Analysis, text: str | None = None) -> Voices:
         voice.quotes.append(quote)
         by_key[key] = voice
     for voice in by_key.values():
-        voice.quotes, voice.inside = _carried(voice.quotes)
+        voice.quotes, voice.inside = carried(voice.quotes)
         if text is not None:
             voice.words = count_words(text, [(q.start, q.end) for q in voice.quotes])
         else:  # no text: the words of the quotes no other of this voice holds

@@ -82,7 +82,8 @@ def header(b: Bundle) -> list[str]:
 
 
 def analysis_sections(b: Bundle, places: Places) -> list[str]:
-    from ..voices import voices
+    from ..report import quote_kind_word, quoted
+    from ..voices import carried, voices
 
     a = b.analysis
     if a is None:
@@ -114,10 +115,13 @@ def analysis_sections(b: Bundle, places: Places) -> list[str]:
         out += ["No quotes or reported speech found.", ""]
     for speaker in sorted(by_speaker, key=lambda s: (s == "Unattributed", -len(by_speaker[s]), s)):
         out += [f"### {md_cell(speaker)}", ""]
-        for q in by_speaker[speaker]:
-            body = f"“{q.text}”" if q.kind != "indirect" else q.text
-            how = q.kind + (f", {q.cue}" if q.cue else "")
-            out.append(f"- {md_cell(body)} ({md_cell(how)}; {places.where(q.start)})")
+        # a fragment quoted inside its own reported clause is one act of speech: under the clause
+        counted, inside = carried(by_speaker[speaker]) if speaker != "Unattributed" else (by_speaker[speaker], [])
+        for q in sorted(counted, key=lambda q: q.start):
+            how = quote_kind_word(q.kind) + (f", {q.cue}" if q.cue else "")
+            out.append(f"- {md_cell(quoted(q))} ({md_cell(how)}; {places.where(q.start)})")
+            out += [f"  - {quote_kind_word(p.kind)}: {md_cell(quoted(p))}" for p in inside
+                    if q.start <= p.start and p.end <= q.end]
         out.append("")
     out += ["## Key figures", ""]
     if a.numbers:
