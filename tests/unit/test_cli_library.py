@@ -104,6 +104,22 @@ def test_quotes_of_one_speaker_across_the_library(server, folder):
     assert missing.stderr.count("\n") == 1 and "did you mean Piet Holm" in missing.stderr
 
 
+def test_voices_of_the_whole_library_in_every_format(folder):
+    import csv
+    import io
+
+    assert byline("add", str(folder / "union.txt"), "--jobs", "1").returncode == 0
+    data = json.loads(byline("voices", "--format", "json").stdout)
+    holm = next(v for v in data["voices"] if v["speaker"] == "Piet Holm")
+    assert holm["articles"] == 1 and holm["quotes"] >= 1
+    sheet = byline("voices", "--format", "csv")
+    assert sheet.returncode == 0, sheet.stderr
+    rows = list(csv.DictReader(io.StringIO(sheet.stdout)))
+    assert any(row["speaker"] == "Piet Holm" for row in rows)
+    text = byline("voices")
+    assert text.returncode == 0 and "Piet Holm" in text.stdout
+
+
 def test_adding_again_reuses_the_analyses_and_adds_nothing_twice(folder):
     assert byline("add", str(folder)).returncode == 0
     again = byline("add", str(folder), str(folder / "union.txt"))

@@ -47,15 +47,13 @@ def sites_table(sites) -> str:
 
 
 def run(opts: argparse.Namespace) -> int:
-    from ..core.voices import to_csv
-
     if opts.file is None:
         return _library(opts)
     from ..core.analysis import analyze
     from ..core.cache import cached, store
     from ..core.nlp import default_model
     from ..core.library import open_location
-    from ..core.voices import voices
+    from ..core.voices import to_csv, voices
 
     article = open_location(opts.file)
     for warning in article.warnings:
@@ -78,7 +76,7 @@ def run(opts: argparse.Namespace) -> int:
 def _library(opts: argparse.Namespace) -> int:
     from ..core.errors import BylineError
     from ..core.library import Library
-    from ..core.voices import library_voices
+    from ..core.voices import library_voices, to_csv
 
     library = Library()
     if library.problem:
