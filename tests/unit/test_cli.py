@@ -98,3 +98,20 @@ def test_locate_prints_home_paths(tmp_path):
     result = byline("locate", env={"BYLINE_HOME": str(tmp_path)})
     assert result.returncode == 0
     assert str(tmp_path) in result.stdout.decode()
+
+
+def test_a_bug_of_ours_is_one_line_and_its_traceback_kept_for_a_report(byline_home, monkeypatch, capsys):
+    from byline.tui import cli
+
+    def broken(opts):
+        raise KeyError("voices")
+
+    monkeypatch.setattr(cli.commands()["library"], "run", broken)
+    assert cli.main(["library"]) == 70
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("byline: internal error (KeyError: 'voices')")
+    (report,) = (byline_home / "log").glob("crash-*.txt")
+    assert str(report) in err and "Traceback" in report.read_text() and "broken" in report.read_text()
+    monkeypatch.setenv("BYLINE_DEBUG", "1")
+    with pytest.raises(KeyError):
+        cli.main(["library"])

@@ -107,6 +107,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             print(f"byline: {one_line(str(exc.filename))}: {exc.strerror or exc}", file=sys.stderr)
         return 2
+    except Exception as exc:  # a bug of ours: one line, and the traceback kept for the report
+        if os.environ.get("BYLINE_DEBUG"):
+            raise
+        print(f"byline: internal error ({type(exc).__name__}: {one_line(str(exc))[:200]}); "
+              f"{_crash_report()}", file=sys.stderr)
+        return 70  # EX_SOFTWARE
+
+
+def _crash_report() -> str:
+    """Keep the traceback of the exception being handled in the log folder; say where."""
+    import time
+    import traceback
+
+    from ..core.paths import log_dir
+
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.txt"
+        path.write_text(f"byline {' '.join(sys.argv[1:])}\n\n{traceback.format_exc()}", encoding="utf-8")
+    except OSError:
+        return "set BYLINE_DEBUG=1 to see the details"
+    return f"the details are in {path} (set BYLINE_DEBUG=1 to see them here)"
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -33,6 +33,11 @@ def cache_dir() -> Path:
     return _home("cache") or _platform("cache")
 
 
+def log_dir() -> Path:
+    """Reports of Byline's own failures (a bug, not the user's input), to send with a bug report."""
+    return _home("log") or _platform("log")
+
+
 def config_file() -> Path:
     return config_dir() / "config.toml"
 
@@ -52,4 +57,5 @@ store_file = store_dir
 
 
 def locations() -> dict[str, Path]:
-    return {"config": config_file(), "data": data_dir(), "store": store_dir(), "cache": cache_dir()}
+    return {"config": config_file(), "data": data_dir(), "store": store_dir(), "cache": cache_dir(),
+            "log": log_dir()}
