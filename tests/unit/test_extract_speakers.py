@@ -170,3 +170,17 @@ def test_emails_obtained_by_a_newspaper_do_not_speak_for_it(analyse):
         "Title\n\nThe ministry knew of the flaw in March, according to emails obtained by the Halden Courier.\n"
     )
     assert speaker_of(a, "ministry knew of the flaw") != "Halden Courier"
+
+
+# -- embedded tweets ----------------------------------------------------------------------------
+def test_an_embedded_tweet_is_its_authors_quote_and_its_author_no_antecedent(analyse):
+    a = analyse(
+        "Title\n\nMayor Marta Kell defended the bus cuts on Monday.\n\n"
+        "Our council has cut bus service three times in two years. Enough. pic.twitter.com/xY12abCD \u2014 Ada Holm "
+        "(@adaholm) March 3, 2019\n\n"
+        "\u201cWe have to balance the budget before anything else,\u201d she said.\n"
+    )
+    tweet = [q for q in a.quotes if q.text.startswith("Our council has cut")]
+    assert [(q.text, q.speaker, q.kind) for q in tweet] == [
+        ("Our council has cut bus service three times in two years. Enough.", "Ada Holm", "direct")]
+    assert speaker_of(a, "balance the budget") == "Marta Kell"

@@ -34,7 +34,7 @@ def find_actors(doc: "Doc", page: "Page | None" = None, text: str | None = None)
     quoted = QuoteMask(find_marks(text))
 
     def off_story(char: int) -> bool:
-        return quoted.find(char) is not None or (page is not None and page.covers(char))
+        return quoted.find(char) is not None or (page is not None and (page.covers(char) or page.in_tweet(char)))
 
     cast = Cast(doc=doc, text=text, entities=entities, actors=actors, token_actor=token_actor, off_story=off_story)
     link_delayed_names(cast)

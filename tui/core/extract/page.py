@@ -35,6 +35,12 @@ _SIGNATURE = re.compile(rf"^[ \t.]*(?P<names>{_NAMES}),\s*(?P<org>{_ORG})\.?[ \t
 _AGENCY_LINE = re.compile(
     rf"(?:^|(?<=\s))(?:With files from|Source:|Sources:|Photo:|Photos:|Distributed by|\(c\)\s*\d{{4}}|©\s*\d{{4}})\s*(?P<org>{_ORG})", re.M
 )
+#: A tweet as a page embeds it: its text, maybe a link, then "— Name (@handle) Month D, YYYY".
+_TWEET = re.compile(
+    r"^[ \t]*(?P<body>[^\n]*?[^\s—–-])(?:\s+(?:https?://|pic\.twitter\.com/)\S+)*\s*[—–-]+\s*"
+    r"(?P<name>[^()\n—–]{2,60}?) \(@\w+\) [A-Z][a-z]+\.? \d{1,2}, \d{4}[ \t]*$",
+    re.M,
+)
 _CAPITALISED = re.compile(r"[A-Z][\w&'’.-]*")
 #: "Jane Smith is a Toronto-based reporter covering ...": the author's note at the end.
 _AUTHOR_NOTE = re.compile(
@@ -57,16 +63,23 @@ class Page:
     spans: list[tuple[int, int]]
     credits: list[Credit]
     asides: list[tuple[int, int]] = field(default_factory=list)
+    #: embedded tweets: (text start, text end, author's name start, end); each is its author's quote
+    tweets: list[tuple[int, int, int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.spans = _merged(self.spans)  # a credit inside a link line is one passage
         self._starts = [s for s, _ in self.spans]
         self.asides = sorted(self.asides)
         self._aside_starts = [s for s, _ in self.asides]
+        self._tweet_spans = [(start, name_end) for start, _, _, name_end in self.tweets]
 
     def covers(self, char: int) -> bool:
         """Whether `char` falls in furniture, a credit or an aside: nothing there is a quote."""
         return self.hides_names(char) or _within(self.asides, self._aside_starts, char)
+
+    def in_tweet(self, char: int) -> bool:
+        """Whether `char` falls in an embedded tweet (its text or its signature line)."""
+        return any(start <= char < end for start, end in self._tweet_spans)
 
     def hides_names(self, char: int) -> bool:
         """Whether `char` falls in furniture or a credit: no name there is an actor."""
@@ -123,7 +136,12 @@ def read_page(text: str) -> Page:
     for c in credits:
         unique.setdefault((c.name, c.kind), c)
     asides = [(m.start(), m.end()) for m in _VIDEO_BLURB.finditer(text)]
-    return Page(spans, list(unique.values()), asides)
+    tweets = []
+    for m in _TWEET.finditer(text):
+        # the tweet is its author's words, not the story's telling: its author is not whom a later
+        # "he" or "she" stands for (what it reports stays a quote of its own)
+        tweets.append((m.start("body"), m.end("body"), m.start("name"), m.end("name")))
+    return Page(spans, list(unique.values()), asides, tweets)
 
 
 def _agency(m: re.Match, group: str) -> Credit:

@@ -201,6 +201,17 @@ def _cover_fragments(reported: list[Quote], marks: list[Marked], text: str) -> N
         q.text = text[q.start : q.end]
 
 
+def _tweets(doc: "Doc", cast: Cast, page: "Page") -> list[Quote]:
+    """An embedded tweet is its author's quote ("... Chicken. — Ann Roe (@annroe) May 2, 2019")."""
+    found = []
+    for start, end, name_start, name_end in page.tweets:
+        span = doc.char_span(name_start, name_end, alignment_mode="expand")
+        actor = cast.actor_in(list(span)) if span is not None else None
+        name = actor.name if actor is not None else cast.text[name_start:name_end]
+        found.append(Quote(start, end, cast.text[start:end], "direct", name, actor.id if actor else None, "tweeted"))
+    return found
+
+
 def find_quotes(doc: "Doc", cast: Cast, page: "Page | None" = None) -> list[Quote]:
     """Every quote of the article with its speaker, in text order; none in page furniture."""
     text = cast.text
@@ -240,6 +251,8 @@ def find_quotes(doc: "Doc", cast: Cast, page: "Page | None" = None) -> list[Quot
         else:
             floating.append((quote, m.open))
         quotes.append(quote)
+    if page is not None:
+        quotes.extend(_tweets(doc, cast, page))
     reported = find_reported(doc, text, cast, mask, page)
     _cover_fragments(reported, marks, text)
     quotes.extend(reported)
