@@ -126,19 +126,6 @@ def test_markdown_brief_without_annotations_is_still_useful(tmp_path, analyse):
     assert "No annotations yet" in md
 
 
-def test_the_brief_quotes_only_verbatim_words_and_folds_a_fragment_under_its_clause(tmp_path, analyse):
-    text = ("Budget talks stall\n\nCouncillor Tom Brask said the council had no \u201cclarity\u201d on the ferry "
-            "money yet. \u201cWe will not sign a blank cheque,\u201d Brask said.\n")
-    path = tmp_path / "brask.txt"
-    path.write_text(text, encoding="utf-8")
-    md = render("md", bundle_for(load_article(path), Store(), analyse(text), DEFAULT_LABELS)).decode()
-    said = md[md.index("### Tom Brask") : md.index("## Key figures")].splitlines()
-    assert said[2].startswith("- the council had no “clarity” on the ferry money yet (reported, said; ")
-    assert said[3] == "  - partial: “clarity”"
-    assert said[4].startswith("- “We will not sign a blank cheque” (direct, said; ")
-    assert "indirect" not in md
-
-
 def test_w3c_collection_has_the_web_annotation_fields(setup):
     article, _, bundle = setup
     data = json.loads(render("w3c", bundle))
