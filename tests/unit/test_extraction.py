@@ -569,3 +569,12 @@ def test_a_title_with_a_hyphenated_prefix_is_whole(analyse):
     a = analyse("Title\n\nBut Norland Treasury Under-Secretary Erik Dahl said the country could not support the fund.\n")
     (person,) = [x for x in a.actors if x.type == "PERSON"]
     assert person.name == "Erik Dahl" and person.roles == ["Norland Treasury Under-Secretary"]
+
+
+def test_a_short_form_the_article_defines_in_brackets_is_that_body(analyse):
+    a = analyse(
+        "Title\n\nNorland holds the 2025 presidency of the Council of Nine (C9), which includes Halden. "
+        "The C9 ministers will meet in Lund. A C9 summit is set for July.\n"
+    )
+    (council,) = [x for x in a.actors if x.name == "Council of Nine"]
+    assert "C9" in council.aliases and not [x for x in a.actors if x.name == "C9"]

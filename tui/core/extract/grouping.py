@@ -72,6 +72,10 @@ class _Grouper:
         self.keys = keys
         self.keys_lower = {k.lower(): k for k in keys}
         self.acronyms: dict[str, str] = {}
+        for m in mentions:  # "the Group of Eight (G8)": a short form the article defines
+            if " " in m.key and m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")" \
+                    and doc[m.end + 1].text in keys and " " not in doc[m.end + 1].text:
+                self.acronyms.setdefault(doc[m.end + 1].text.replace(".", ""), m.key)
         for key in keys:
             if " " in key:
                 initials = _initials(key)
@@ -112,7 +116,7 @@ class _Grouper:
     def canonical_name(self, key: str) -> str:
         if key in SYNONYM_OF:
             return SYNONYM_OF[key]
-        acr = _acronym(key)
+        acr = _acronym(key) or (key if " " not in key and key in self.acronyms else None)
         if acr and acr in self.acronyms:
             return self.acronyms[acr]
         if key in self.agentive:

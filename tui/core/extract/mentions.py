@@ -74,6 +74,17 @@ def _clean(doc: "Doc", start: int, end: int, code: str) -> tuple[int, int]:
     return start, end
 
 
+def _defined_abbreviation(doc: "Doc", end: int) -> int | None:
+    """"the Group of Eight (G8)": the short form a name is given in brackets right after it (the
+    token index of "G8"), whatever its letters."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        short = doc[end + 1].text
+        if 2 <= len(short) <= 8 and short[0].isupper() and short.replace(".", "").replace("-", "").isalnum() \
+                and sum(ch.isupper() or ch.isdigit() for ch in short) >= 2:
+            return end + 1
+    return None
+
+
 def _raw_mentions(doc: "Doc") -> list[Mention]:
     mentions = []
     for ent in entity_list(doc):
@@ -142,6 +153,9 @@ def _raw_mentions(doc: "Doc") -> list[Mention]:
                     written = doc[first : e + 2].text
                 m.written = written
         mentions.append(m)
+        abbreviation = _defined_abbreviation(doc, e)
+        if abbreviation is not None and code in ("ORG", "GPE", "NORP", "FAC") and " " in key:
+            mentions.append(Mention(abbreviation, abbreviation + 1, code, doc[abbreviation].text))
     # a one-word entity swallowed by a longer name ("Lung" in "Lung and Kidney Foundation")
     spans = sorted(((m.start, -m.end) for m in mentions))
     inside = set()
