@@ -153,3 +153,24 @@ def test_an_import_keeps_what_was_tagged(reopened, tmp_path, fmt):
     assert {(a.tagged, a.passage) for a in back} == {(DELAY, DELAY.replace("delayed", "postponed")),
                                                      (COST, COST.replace("830", "840"))}
     assert all(a.passage_changed for a in back)
+
+
+def test_an_older_record_keeps_what_was_tagged_on_disk_once_reanchored(tmp_path):
+    """A record written before `tagged` existed learns the old words when its passage moves, and
+    keeps them for every later opening, not only for the session that re-anchored it."""
+    path = tmp_path / "ferry.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    store = Store(tmp_path / "store")
+    session = Session.open(load_article(path), store)
+    session.add(session.new(span(TEXT, COST), labels=["needs-check"]))
+    session.save_all()
+    (article_file,) = (tmp_path / "store" / "articles").glob("*.json")
+    data = json.loads(article_file.read_text())
+    for record in data["annotations"].values():
+        record.pop("tagged", None)  # as an older Byline wrote it
+    article_file.write_text(json.dumps(data))
+    path.write_text(EDITED, encoding="utf-8")
+    Session.open(load_article(path), Store(tmp_path / "store"))  # re-anchors and writes
+    again = Session.open(load_article(path), Store(tmp_path / "store"))
+    (cost,) = again.notes
+    assert cost.passage_changed and cost.tagged == COST

@@ -483,7 +483,8 @@ class Store:
                         ann.anchor, ann.orphan, dirty = anchor, False, True
                 if table[doc].get("anchor") != ann.anchor.to_dict() or table[doc].get("orphan", False) != ann.orphan:
                     # only what moved: fields this Byline does not know stay as they were
-                    table[doc] = {**table[doc], "anchor": ann.anchor.to_dict(), "orphan": ann.orphan}
+                    kept = {"tagged": ann.tagged} if "tagged" not in table[doc] and ann.passage_changed else {}
+                    table[doc] = {**table[doc], "anchor": ann.anchor.to_dict(), "orphan": ann.orphan, **kept}
                 result.append(ann)
             return dirty
 
