@@ -17,6 +17,7 @@ from rich.text import Text
 from byline.tui.core.annotation import Annotation
 from byline.tui.core.entity_types import style_kind, type_word
 from byline.tui.core.model import Actor, Number, Quote
+from byline.tui.core.report import quote_kind_word  # noqa: F401 - the screens' words, one table
 from byline.tui.core.visible import one_line
 
 #: A voice's bar of quoted words is at most this many cells.
@@ -97,8 +98,6 @@ def number_row(n: Number, sentence: str) -> Row:
     return Row(text, hay, n.start, ((n.start, n.end),), one_line(n.text))
 
 
-def quote_kind_word(kind: str) -> str:
-    return {"indirect": "reported"}.get(kind, kind)
 
 
 def quote_row(q: Quote, spans: tuple[tuple[int, int], ...], folded: list[Quote] = (), speaker: bool = True) -> Row:
@@ -135,6 +134,8 @@ def note_row(a: Annotation, colours: dict[str, str]) -> Row:
         words += ["correction", a.describe()]
     if a.orphan:
         words.append("orphan")
+    if a.passage_changed:
+        words += ["changed", a.tagged]
     return Row(None, " ".join(words).lower(), a.start, ((a.start, a.end),), a.id, make=lambda: note_text(a, colours))
 
 
@@ -142,6 +143,9 @@ def note_text(a: Annotation, colours: dict[str, str]) -> Text:
     text = Text(no_wrap=False)
     if a.orphan:
         text.append(" orphan ", style="bold reverse")
+        text.append(" ")
+    elif a.passage_changed:  # the article was edited under it: what was tagged is not this
+        text.append(" changed ", style="bold reverse")
         text.append(" ")
     if a.kind == "correction":
         text.append("correction: ", style="bold")
@@ -153,6 +157,8 @@ def note_text(a: Annotation, colours: dict[str, str]) -> Text:
         if a.note:
             text.append("✎", style="dim")
     text.append(f"\n  “{_short(a.passage, 160)}”", style="italic")
+    if a.passage_changed and not a.orphan:
+        text.append(f"\n  was, when tagged: “{_short(a.tagged, 160)}”", style="dim")
     if a.note:
         text.append("\n  " + _short(a.note, 300))
     return text

@@ -147,6 +147,18 @@ async def test_edited_article_reanchors_and_orphans(article_path):
         assert question.orphan
         panel = screen.query_one(SidePanel)
         assert "1 orphaned" in str(panel.tabs.get_tab("notes").label)
+        assert any("1 on changed words" in n.message for n in again._notifications)
+        # the claim's words changed under it: the Notes row says so and what was tagged
+        await pilot.press("M")
+        notes = panel.query_one("#note-list")
+        rows = [str(notes.get_option_at_index(i).prompt) for i in range(notes.option_count)]
+        (changed,) = [r for r in rows if " changed " in r]
+        assert "enlarging" in changed and "was, when tagged:" in changed and "expanding" in changed
+        await pilot.press("tab", "slash", *"changed", "enter")
+        assert notes.option_count == 1
+        screen.query_one("#notes-filter").value = ""
+        screen.query_one(ArticleView).focus()
+        await pilot.pause()
         # attach the orphan to a new selection from the Notes tab
         await go_to(pilot, "Moscow has routinely denied")
         await pilot.press("s", "M", "tab")

@@ -43,13 +43,17 @@ class Opened:
     changed: bool = False
     found_again: int = 0
     orphaned: int = 0
+    on_changed_words: int = 0  # found again, on words that are not those tagged
 
     @property
     def notice(self) -> str | None:
         if not self.changed or not (self.found_again or self.orphaned):
             return None
         text = f"The article changed since you last read it: {self.found_again} notes found again"
-        return text + (f", {self.orphaned} orphaned (see Notes)" if self.orphaned else "")
+        if self.on_changed_words:
+            text += f", {self.on_changed_words} on changed words"
+        text += f", {self.orphaned} orphaned" if self.orphaned else ""
+        return text + (" (see Notes)" if self.orphaned or self.on_changed_words else "")
 
 
 @dataclass
@@ -75,7 +79,7 @@ class Session:
         if changed and not store.readonly:
             found = store.reanchor(key, article.text)
             orphans = sum(a.orphan for a in found)
-            opened = Opened(True, len(found) - orphans, orphans)
+            opened = Opened(True, len(found) - orphans, orphans, sum(a.passage_changed for a in found))
         else:
             found, opened = store.annotations(key), Opened()
         return cls(article, store, key, list(found), labels or labels_from_config([]), opened=opened)
