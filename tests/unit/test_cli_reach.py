@@ -117,3 +117,16 @@ def test_a_relative_name_is_the_file_it_names_from_the_working_folder(tmp_path):
     assert run(here, "voices", "copy.txt", "--format", "csv").returncode == 0
     there = run(elsewhere, "voices", "copy.txt", "--format", "csv")
     assert there.returncode == 2 and "no such file" in there.stderr  # another folder's copy.txt is not this one
+
+
+def test_an_import_attaches_to_a_library_article_by_its_id(gone, tmp_path):
+    _, key = gone
+    exported = byline("export", key[:12], "-f", "jsonl")
+    assert exported.returncode == 0, exported.stderr
+    dump = tmp_path / "notes.jsonl"
+    dump.write_text(exported.stdout.replace("check her title", "check her title again"), encoding="utf-8")
+    imported = byline("import", str(dump), "--article", key[:12])
+    assert imported.returncode == 0, imported.stderr
+    assert "already there" in imported.stderr or "imported" in imported.stderr
+    again = byline("export", key[:12], "-f", "csv")
+    assert "check her title" in csv_notes(again.stdout)

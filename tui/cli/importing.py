@@ -16,17 +16,18 @@ USAGE = """byline import EXPORT [--article ARTICLE]
 
 def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("export", help="a w3c (JSON-LD), jsonl, json or csv export of Byline")
-    p.add_argument("--article", help="the article to attach the annotations to (default: the article Byline "
+    p.add_argument("--article", help="the article to attach the annotations to: a file, a URL, or a library "
+                                     "article's path or id (default: the article Byline "
                                      "knows by the path, URL or text hash the export names; a csv export names "
                                      "none, so it needs --article)")
 
 
 def run(opts: argparse.Namespace) -> int:
     from ..core.export.importing import finder_for, import_file
-    from ..core.sources import load_article
+    from ..core.library import open_location
     from ..core.store import Store
 
-    article = load_article(opts.article) if opts.article else None
+    article = open_location(opts.article) if opts.article else None
     store = Store()
     result = import_file(Path(opts.export), article, store, finder_for(store))
     print(result.summary(), file=sys.stderr)
