@@ -37,10 +37,12 @@ _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,}(?:,(?: [A-Z][\w.]*| \d{1,2},?| \d
 
 def clause_span(doc: "Doc", tokens: list["Token"]) -> tuple[int, int] | None:
     tokens = [t for t in tokens if not t.is_space]
-    if tokens and (tokens[0].idx == 0 or doc.text[tokens[0].idx - 1] == "\n"):
-        dateline = _DATELINE.match(doc.text, tokens[0].idx)
+    first = tokens[0].i if tokens else 0
+    if tokens and (first == 0 or doc[first - 1].text_with_ws.endswith("\n")):
+        # (the words at hand, never doc.text: spaCy joins the whole article to make that)
+        dateline = _DATELINE.match(doc[first : first + 16].text)
         if dateline is not None:
-            tokens = [t for t in tokens if t.idx >= dateline.end()]
+            tokens = [t for t in tokens if t.idx >= tokens[0].idx + dateline.end()]
     while tokens and (tokens[0].is_punct or tokens[0].lower_ == "that" and tokens[0].dep_ == "mark"):
         tokens.pop(0)
     while tokens and tokens[-1].is_punct and tokens[-1].text not in "”’\"'":
