@@ -578,3 +578,13 @@ def test_a_short_form_the_article_defines_in_brackets_is_that_body(analyse):
     )
     (council,) = [x for x in a.actors if x.name == "Council of Nine"]
     assert "C9" in council.aliases and not [x for x in a.actors if x.name == "C9"]
+
+
+def test_what_someone_says_a_person_is_is_a_claim_not_a_role(analyse):
+    a = analyse(
+        "Title\n\nOpposition Leader Ada Holm says Prime Minister Bo Lund is the most divisive prime minister in the "
+        "history of Norland.\n\nLund called the remark petty.\n"
+    )
+    (lund,) = [x for x in a.actors if x.name == "Bo Lund"]
+    assert lund.roles == ["Prime Minister"]
+    assert not any("divisive" in alias for alias in lund.aliases)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .lexicon import COURTESY, HONORIFICS, NAME_SUFFIXES, POSTNOMINALS, ROLE_NOUNS
+from .lexicon import COURTESY, HONORIFICS, NAME_SUFFIXES, POSTNOMINALS, ROLE_NOUNS, SPEECH_VERBS
 from .syntax import POSSESSIVE, np_core, sentence_start, span_text
 from ..entity_types import ACTOR_CODES
 
@@ -116,7 +116,8 @@ def roles_around(doc: "Doc", start: int, end: int) -> list[str]:
         tokens = [t for t in np_core(doc, head) if t.i < start]
         if tokens and _is_role(tokens, limit=25):
             found.append(span_text(doc, tokens))
-    if root.dep_ == "nsubj" and head.lemma_ == "be":
+    claimed = head.dep_ == "ccomp" and head.head.lemma_ in SPEECH_VERBS  # "Lee says Roe is the worst ...": a claim
+    if root.dep_ == "nsubj" and head.lemma_ == "be" and not claimed:
         for child in head.rights:
             if child.dep_ == "attr" and child.pos_ == "NOUN" and _role_head(child):  # not "the biggest challenge"
                 tokens = np_core(doc, child)
