@@ -588,3 +588,17 @@ def test_what_someone_says_a_person_is_is_a_claim_not_a_role(analyse):
     (lund,) = [x for x in a.actors if x.name == "Bo Lund"]
     assert lund.roles == ["Prime Minister"]
     assert not any("divisive" in alias for alias in lund.aliases)
+
+
+def test_a_name_the_model_ran_into_a_that_ends_before_it(nlp):
+    # the small model sometimes takes "The Canadian Press that" for one name; force that boundary
+    from spacy.tokens import Span
+
+    from byline.tui.core.extract.mentions import named_mentions
+
+    doc = nlp("Days earlier, Bo Lund told The Norland Press that Ada Holm was lying to voters.")
+    start = next(t.i for t in doc if t.text == "Norland")
+    doc.ents = [e for e in doc.ents if e.end <= start - 1 or e.start > start + 2] + [
+        Span(doc, start, start + 3, label="ORG")]
+    assert doc[start + 2].text == "that"
+    assert "Norland Press" in {m.key for m in named_mentions(doc)}

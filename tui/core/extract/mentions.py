@@ -66,7 +66,9 @@ def _clean(doc: "Doc", start: int, end: int, code: str) -> tuple[int, int]:
                 start = k + 1
             break
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_space
-                           or (doc[end - 1].is_punct and doc[end - 1].text != ".")):
+                           or (doc[end - 1].is_punct and doc[end - 1].text != ".")
+                           or (end - start > 1 and doc[end - 1].is_lower  # "Canadian Press that": a name
+                               and doc[end - 1].pos_ in ("SCONJ", "PRON", "DET", "ADP", "CCONJ"))):  # ends in no "that"
         end -= 1
     if code == "PERSON":  # "Councillor Ruth Ames", "Organizer Dwayne Roe": a title, not the name
         while end - start > 1 and (doc[start].lower_ in HONORIFICS or doc[start].lower_ in ROLE_NOUNS):
