@@ -602,3 +602,17 @@ def test_a_name_the_model_ran_into_a_that_ends_before_it(nlp):
         Span(doc, start, start + 3, label="ORG")]
     assert doc[start + 2].text == "that"
     assert "Norland Press" in {m.key for m in named_mentions(doc)}
+
+
+@pytest.mark.parametrize("word", ["un-Norlandic", "anti-Norlandic", "pro-Halden", "non-Norlandic"])
+def test_a_stance_is_not_an_actor(nlp, word):
+    # the model sometimes tags such a word as a nationality or a body; force it
+    from spacy.tokens import Span
+
+    from byline.tui.core.extract.mentions import named_mentions
+
+    doc = nlp(f"Lund called the plan {word} on Monday, and Ada Holm agreed.")
+    start = next(t.i for t in doc if t.text.lower() == word.split("-")[0])
+    end = next(t.i for t in doc if t.text == word.split("-")[1]) + 1
+    doc.ents = [e for e in doc.ents if e.end <= start or e.start >= end] + [Span(doc, start, end, label="NORP")]
+    assert word not in {m.key for m in named_mentions(doc)}

@@ -4,6 +4,7 @@ later occurrence, and given one type per name across the article."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -76,6 +77,9 @@ def _clean(doc: "Doc", start: int, end: int, code: str) -> tuple[int, int]:
     return start, end
 
 
+_ATTITUDE = re.compile(r"(?:anti|pro|non|un|pan|post|pre|ex|neo|pseudo|semi)-[A-Z]")
+
+
 def _defined_abbreviation(doc: "Doc", end: int) -> int | None:
     """"the Group of Eight (G8)": the short form a name is given in brackets right after it (the
     token index of "G8"), whatever its letters."""
@@ -146,6 +150,8 @@ def _raw_mentions(doc: "Doc") -> list[Mention]:
         key = key[: len(key) - trim]
         if not any(ch.isalpha() for ch in key) or not any(ch.isupper() for ch in key) or "/" in key or "@" in key:
             continue
+        if _ATTITUDE.match(key):
+            continue  # "anti-Russian", "un-Canadian", "pro-Brexit": a stance, not someone in the story
         m = Mention(s, e, code, key, roles=roles, trim=trim)
         if code == "PERSON":
             first = ent.start if ent.start < s and doc[ent.start].lower_ in PEERAGE else s - 1
