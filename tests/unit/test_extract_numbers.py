@@ -130,3 +130,20 @@ def test_a_length_of_time_within_a_year_is_that_length(analyse):
     n = number(analyse("Travel in the first 10 months of 2018 exceeded the year before.\n"), "first 10 months of 2018")
     assert (n.value, n.unit) == (10, "months")
 
+
+
+@pytest.mark.parametrize(
+    "sentence, word",
+    [
+        ("Once the car was set ablaze, police moved the crowd back.", "Once"),
+        ("The landlord can raise the rent once the tenant has moved out.", "once"),
+        ("Once enrolled, members keep a daily log.", "Once"),
+        ("Halden hopes to win this year's Six Nations after a poor run.", "Six"),
+    ],
+)
+def test_a_conjunction_or_a_name_is_no_figure(analyse, sentence, word):
+    assert not [n for n in analyse(sentence + "\n").numbers if n.text.split()[0] == word]
+
+
+def test_once_as_a_count_is_a_figure(analyse):
+    assert number(analyse("He has lost only once in ten races.\n"), "only once").value == 1

@@ -220,11 +220,22 @@ def _share(doc: "Doc", start: int, end: int) -> bool:
     return prev.lower_ in ("a", "an") or prev.lower_ in UNITS_WORDS
 
 
+def _not_a_figure(doc: "Doc", token: "Token") -> bool:
+    """"Once the car was set ablaze", "Once enrolled": a conjunction, not a count; "the Six
+    Nations", "First Nations": a number word inside a name (capitalised mid-sentence, before a
+    capitalised name word)."""
+    if token.lower_ == "once" and (token.dep_ == "mark" or (
+            token.i + 1 < len(doc) and doc[token.i + 1].tag_ in ("VBN", "VBG") and token.head.i == token.i + 1)):
+        return True
+    return (token.is_alpha and token.is_title and not token.is_sent_start and token.i + 1 < len(doc)
+            and doc[token.i + 1].is_title and doc[token.i + 1].lower_ not in _MONTHS)
+
+
 def _candidates(doc: "Doc") -> list[tuple[int, int, str]]:
     spans = []
     covered = bytearray(len(doc))
     for ent in entity_list(doc):
-        if ent.label_ not in NUMBER_CODES:
+        if ent.label_ not in NUMBER_CODES or (ent.end - ent.start == 1 and _not_a_figure(doc, doc[ent.start])):
             continue
         if _share(doc, ent.start, ent.end):  # "about a quarter of the staff", taken for a date
             spans.append((ent.start, ent.end, "CARDINAL"))
@@ -254,6 +265,8 @@ def _candidates(doc: "Doc") -> list[tuple[int, int, str]]:
             covered[token.i : token.i + 2] = b"\x01\x01"
             continue
         if covered[token.i] or not _is_number_token(token):
+            continue
+        if _not_a_figure(doc, token):
             continue
         if token.ent_type_ and token.ent_type_ not in NUMBER_CODES and not (
                 token.ent_type_ == "EVENT" and re.fullmatch(r"1[89]\d\d|20\d\d", token.text)):
