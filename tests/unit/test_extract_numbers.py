@@ -147,3 +147,21 @@ def test_a_conjunction_or_a_name_is_no_figure(analyse, sentence, word):
 
 def test_once_as_a_count_is_a_figure(analyse):
     assert number(analyse("He has lost only once in ten races.\n"), "only once").value == 1
+
+
+@pytest.mark.parametrize(
+    "sentence, text, unit",
+    [
+        ("Norland will spend 820 million euros on the new harbour.", "820 million", "euros"),
+        ("The Halden club sold the striker for 40 million zlotys last week.", "40 million", "zlotys"),
+        ("The mill was sold for 30 million SEK to a buyer from Norland.", "30 million", "SEK"),
+    ],
+)
+def test_a_figure_in_a_currency_word_or_code_is_money(analyse, sentence, text, unit):
+    found = [n for n in analyse(sentence + "\n").numbers if n.text.startswith(text)]
+    assert [(n.unit, n.kind) for n in found] == [(unit, "money")]
+
+
+def test_a_weight_in_pounds_stays_a_weight(analyse):
+    n = number(analyse("The bear ate 40 pounds of fish at the Halden zoo.\n"), "40 pounds")
+    assert n.kind != "money"

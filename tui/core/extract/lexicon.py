@@ -267,5 +267,8 @@ CURRENCIES = {
 }
 CURRENCY_WORDS = frozenset(
     """dollar dollars pound pounds euro euros yen yuan rupee rupees rouble roubles ruble rubles
-    franc francs peso pesos shilling shillings rand cent cents pence penny""".split()
+    franc francs peso pesos shilling shillings rand cent cents pence penny krona kronor krone
+    kroner króna krónur zloty zlotys forint forints koruna korunas lira liras lev leva lei leu
+    dinar dinars dirham dirhams riyal riyals rial rials shekel shekels naira baht ringgit rupiah
+    rupiahs hryvnia hryvnias renminbi""".split()
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .lexicon import (
@@ -98,7 +99,7 @@ def _unit(doc: "Doc", start: int, end: int, label: str, number_tokens: list["Tok
             if t.lower_ in CURRENCY_WORDS:
                 return t.text
         nxt = doc[end] if end < len(doc) else None
-        return nxt.text if nxt is not None and nxt.lower_ in CURRENCY_WORDS else "money"
+        return nxt.text if nxt is not None and (nxt.lower_ in CURRENCY_WORDS or _iso_currency(nxt)) else "money"
     last = number_tokens[-1] if number_tokens else span[-1]
     if label == "PERCENT":
         of = _of_phrase(doc, last) or (_of_phrase(doc, span[-1]) if span[-1] is not last else None)
@@ -177,6 +178,26 @@ def _rate_of(doc: "Doc", start: int) -> str | None:
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 1].head.pos_ == "NOUN":
         return _compound_text(doc, doc[start - 1].head)
     return None
+
+
+def _priced(doc: "Doc", start: int, end: int) -> bool:
+    """"820 million euros", "30 million SEK": a figure counted in a currency, named by its word
+    or its ISO code after the number, is money as much as "€820m" is."""
+    inside = any(t.lower_ in CURRENCY_WORDS for t in doc[start:end])
+    return inside or (end < len(doc) and (doc[end].lower_ in CURRENCY_WORDS or _iso_currency(doc[end])))
+
+
+def _iso_currency(token: "Token") -> bool:
+    """An ISO 4217 code as written after a figure ("SEK", "USD"), per Babel's list."""
+    text = token.text
+    return len(text) == 3 and text.isalpha() and text.isupper() and text in _iso_codes()
+
+
+@lru_cache(maxsize=1)
+def _iso_codes() -> frozenset[str]:
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
 
 
 def _kind(label: str, unit: str | None, text: str) -> str:
@@ -393,6 +414,9 @@ def find_numbers(doc: "Doc") -> list[Number]:
                 value = 1  # "over a decade"
         if vague and qualifier is None:
             qualifier = "approximately"
+        if (label == "CARDINAL" or label == "QUANTITY" and "pound" not in doc[start:end + 1].text.lower()
+                ) and _priced(doc, start, end):  # "a 300-pound man" is a weight
+            label = "MONEY"
         unit = _unit(doc, start, end, label, number_tokens) or None
         if re.search(r"\d\s+in\s+\d", text):  # "1 in 125 residents": a rate
             unit = _rate_of(doc, start) or unit
