@@ -433,6 +433,24 @@ def test_unnamed_actors_the_story_keeps_referring_to(analyse):
     assert said and said[0].speaker == "Prime Minister's Office" and said[0].speaker_actor
 
 
+def test_an_actor_the_article_never_names_is_marked_unnamed(analyse):
+    from dataclasses import asdict
+
+    from byline.tui.core.model import Analysis
+
+    a = analyse(
+        "The government has refused to publish the report, Mayor Ada Lind said. Critics say the "
+        "government is hiding something.\n"
+    )
+    unnamed = {x.name: x.unnamed for x in a.actors}
+    assert unnamed.get("government") is True and unnamed.get("Ada Lind") is False
+    data = asdict(a)
+    assert {x["name"]: x["unnamed"] for x in data["actors"]}["government"] is True
+    for actor in data["actors"]:  # a cache written before the field existed
+        del actor["unnamed"]
+    assert not any(x.unnamed for x in Analysis.from_dict(data).actors)
+
+
 def test_a_bare_description_of_a_named_body_is_that_body(analyse):
     a = analyse(
         "The Halden Parole Board refused his release. The board said he was still a danger.\n"

@@ -27,6 +27,9 @@ class Actor:
     roles: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    #: the article never names it, only describes it ("the government", "state police"): the
+    #: library does not take two such descriptions in two articles for the same actor
+    unnamed: bool = False
 
     @property
     def aka(self) -> list[str]:

@@ -49,9 +49,10 @@ class Cast:
                 self.token_actor[t.i] = idx
 
     def add_actor(self, name: str, code: str, uses: list[list["Token"]]) -> int:
-        """Add an actor the article refers to only by `uses` (token runs), and return its index."""
+        """Add an actor the article never names and refers to only by `uses` (token runs), and
+        return its index."""
         taken = {a.id for a in self.actors}
-        actor = Actor(id=slug(name, taken), name=name, type=code)
+        actor = Actor(id=slug(name, taken), name=name, type=code, unnamed=True)
         idx = len(self.actors)
         self.actors.append(actor)
         for tokens in uses:
