@@ -451,6 +451,20 @@ def test_an_actor_the_article_never_names_is_marked_unnamed(analyse):
     assert not any(x.unnamed for x in Analysis.from_dict(data).actors)
 
 
+def test_a_common_noun_capitalised_in_the_headline_is_no_actor(analyse):
+    a = analyse(
+        "Harbour plan approved\n\nThe Halden council approved the plan for the harbour on Monday, "
+        "Mayor Ada Lind said.\n"
+    )
+    names = {x.name for x in a.actors}
+    assert "Harbour" not in names and "Ada Lind" in names
+
+
+def test_a_place_in_the_headline_stays_an_actor(analyse):
+    a = analyse("Norland plan approved\n\nThe plan was approved on Monday, Mayor Ada Lind said.\n")
+    assert "Norland" in {x.name for x in a.actors}
+
+
 def test_a_bare_description_of_a_named_body_is_that_body(analyse):
     a = analyse(
         "The Halden Parole Board refused his release. The board said he was still a danger.\n"

@@ -23,6 +23,7 @@ from .lexicon import (
     SPEECH_VERBS,
     SYNONYM_OF,
 )
+from .headline import without_headline_nouns
 from .people import people_by_evidence, people_in_context
 from .syntax import POSSESSIVE, entity_list, token_list
 from ..entity_types import ACTOR_CODES
@@ -444,6 +445,7 @@ def named_mentions(doc: "Doc", page: "Page | None" = None) -> list[Mention]:
     if page is not None:
         mentions = [m for m in mentions if not page.hides_names(doc[m.start].idx)]
     mentions.sort(key=lambda m: m.start)
+    mentions = without_headline_nouns(doc, mentions)
     _cut_names(doc, mentions)
     _consistent_types(mentions)
     mentions = _split_pairs(doc, mentions)
