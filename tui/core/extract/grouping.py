@@ -19,6 +19,10 @@ _CORPORATE = frozenset("plc inc ltd llc corp co group holdings ag gmbh sa nv lim
 _STOP_INITIALS = {"of", "the", "and", "for", "de", "du", "la", "le", "on", "in", "&"}
 _AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 _INITIAL = re.compile(r"^[A-Z]\.?$")
+#: Words before a surname two people share that tell which of them it is ("the senior Mr. Giuliani").
+_ELDER = frozenset("senior elder older".split())
+_YOUNGER = frozenset("younger junior".split())
+_KIN_GENERATION = {"father": -1, "mother": -1, "son": 1, "daughter": 1}
 
 
 def _initials(name: str) -> str:
@@ -68,6 +72,17 @@ class _Grouper:
                 self.by_first[m.key.split()[0]].add(ident)
         for v in self.by_surname.values():
             v.sort()
+        #: -1 for a person the article calls someone's parent, 1 for someone's child
+        self._generation: dict[tuple[str, str], int] = {}
+        for ident, ms in self.identities.items():
+            for m in ms:
+                last = doc[m.end - 1]
+                # "his son, Andrew Giuliani", "son Andrew"; "Andrew Giuliani, the son of ..."
+                kin = [last.head] if last.dep_ in ("appos", "compound") else []
+                kin += [c for c in last.children if c.dep_ == "appos"]
+                for word in kin:
+                    if word.lower_ in _KIN_GENERATION:
+                        self._generation[ident] = _KIN_GENERATION[word.lower_]
         keys = {m.key for m in mentions}
         self.keys = keys
         self.keys_lower = {k.lower(): k for k in keys}
@@ -103,8 +118,7 @@ class _Grouper:
             if " " not in m.key:
                 candidates = self.by_surname.get(m.key)
                 if candidates:
-                    before = [ident for start, ident in candidates if start < m.start]
-                    return "P:" + "|".join(before[-1] if before else candidates[0][1]), "PERSON"
+                    return "P:" + "|".join(self._bearer(m, candidates)), "PERSON"
                 firsts = self.by_first.get(m.key)
                 token = self.doc[m.start]
                 kin = token.dep_ == "appos" and token.head.lower_ in KINSHIP
@@ -112,6 +126,31 @@ class _Grouper:
                     return "P:" + "|".join(next(iter(firsts))), "PERSON"
             return "N:" + m.key.lower(), "PERSON"
         return "N:" + self.canonical_name(m.key).lower(), "OTHER"
+
+    def _bearer(self, m: Mention, candidates: list[tuple[int, tuple[str, str]]]) -> tuple[str, str]:
+        """Who a bare surname ("Mr. Giuliani") is. With one person of that name, the one named
+        before it. With several (a father and a son): "the senior / older / elder" one is the one
+        introduced first, "the younger / junior" one the one introduced next; else the one last
+        named in full in the same paragraph, else the one introduced first (the story's subject),
+        never just whoever was named last."""
+        people = list(dict.fromkeys(ident for _, ident in candidates))
+        if len(people) == 1:
+            return people[0]
+        doc = self.doc
+        # "his son, Andrew Giuliani" introduced first: the elder is the one not called a son
+        by_age = sorted(people, key=lambda ident: self._generation.get(ident, 0))
+        before = m.start - 1
+        while before > 0 and doc[before].lower_ in ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."):
+            before -= 1
+        if before >= 0 and doc[before].lower_ in _ELDER:
+            return by_age[0]
+        if before >= 0 and doc[before].lower_ in _YOUNGER:
+            return by_age[1]
+        start = m.start
+        while start > 0 and not (doc[start - 1].is_space or "\n" in doc[start - 1].whitespace_):
+            start -= 1
+        here = [ident for at, ident in candidates if start <= at < m.start]
+        return here[-1] if here else people[0]
 
     def canonical_name(self, key: str) -> str:
         if key in SYNONYM_OF:

@@ -1,0 +1,44 @@
+"""Two people in one story who share a surname (a father and his son): which of them a bare
+"Mr. Lind" is, and whose a kinship role is. Invented people and sentences, the real model."""
+
+from __future__ import annotations
+
+FATHER_FIRST = (
+    "Lind campaigns in Halden\n\n"
+    "HALDEN — Former mayor Henrik Lind came to town on Monday to campaign for his son, Oskar Lind, "
+    "who is running for governor.\n"
+    "The senior Mr. Lind said the harbour had been neglected for years.\n"
+    "The younger Mr. Lind said he would cut the ferry tax.\n"
+    "Mr. Lind said crime had doubled since 2019.\n"
+    "Oskar Lind is running against two others. Mr. Lind said he would win the primary.\n"
+)
+
+SON_FIRST = (
+    "Council member Oskar Lind spoke at the harbour on Monday. His father, Henrik Lind, stood "
+    "beside him.\n"
+    "The elder Mr. Lind said the town had changed.\n"
+    "The younger Mr. Lind said the harbour would reopen.\n"
+)
+
+
+def speakers(analysis, start: str) -> list[str]:
+    return [q.speaker for q in analysis.quotes if q.text.startswith(start)]
+
+
+def test_the_senior_and_the_younger_namesake(analyse):
+    a = analyse(FATHER_FIRST)
+    assert speakers(a, "the harbour had been neglected") == ["Henrik Lind"]
+    assert speakers(a, "he would cut the ferry tax") == ["Oskar Lind"]
+
+
+def test_a_bare_surname_is_the_one_named_in_full_in_its_paragraph_else_the_subject(analyse):
+    a = analyse(FATHER_FIRST)
+    # no full name in its paragraph: the one the story introduced first, not the last one named
+    assert speakers(a, "crime had doubled") == ["Henrik Lind"]
+    assert speakers(a, "he would win the primary") == ["Oskar Lind"]
+
+
+def test_the_elder_is_the_one_the_article_calls_father(analyse):
+    a = analyse(SON_FIRST)
+    assert speakers(a, "the town had changed") == ["Henrik Lind"]
+    assert speakers(a, "the harbour would reopen") == ["Oskar Lind"]
