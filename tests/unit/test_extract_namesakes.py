@@ -42,3 +42,20 @@ def test_the_elder_is_the_one_the_article_calls_father(analyse):
     a = analyse(SON_FIRST)
     assert speakers(a, "the town had changed") == ["Henrik Lind"]
     assert speakers(a, "the harbour would reopen") == ["Oskar Lind"]
+
+
+def roles(analysis, name: str) -> list[str]:
+    return next(x.roles for x in analysis.actors if x.name == name)
+
+
+def test_a_kinship_role_names_whose_kin(analyse):
+    a = analyse(FATHER_FIRST)
+    assert "son of Henrik Lind" in roles(a, "Oskar Lind")
+    assert not any(r.lower().startswith(("his ", "her ")) for r in roles(a, "Oskar Lind"))
+    b = analyse(SON_FIRST)
+    assert "father of Oskar Lind" in roles(b, "Henrik Lind")
+
+
+def test_a_kinship_role_whose_pronoun_names_no_one_is_left_out(analyse):
+    a = analyse("His son, Oskar Lind, said the harbour would reopen on Monday.\n")
+    assert not any("son" in r.lower() for r in roles(a, "Oskar Lind"))

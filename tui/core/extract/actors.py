@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from .cast import Cast
 from .descriptions import add_descriptions, link_delayed_names
 from .grouping import build_actors
+from .kinship import name_kin
 from .marks import QuoteMask, find_marks
 from .mentions import complete_mentions, named_mentions
 from .roles import with_roles
@@ -42,4 +43,5 @@ def find_actors(doc: "Doc", page: "Page | None" = None, text: str | None = None)
     add_descriptions(cast)
     add_unnamed_actors(cast)
     cast.index_mentions()
+    name_kin(cast)
     return cast

@@ -132,9 +132,11 @@ class Cast:
                     idx = self._refs.centers[pos][1]
         return self.actors[idx] if idx is not None else None
 
-    def resolve_pronoun(self, token: "Token", window: int = 1500) -> Actor | None:
-        """The actor a pronoun most likely stands for: the nearest fitting actor before it."""
-        if token.i in self._refs.pronouns:
+    def resolve_pronoun(self, token: "Token", window: int = 1500, other_than: Actor | None = None) -> Actor | None:
+        """The actor a pronoun most likely stands for: the nearest fitting actor before it (and
+        not `other_than`: "his father, Henrik Lind" is not Henrik Lind's own)."""
+        skip = self.actors.index(other_than) if other_than is not None else -1
+        if token.i in self._refs.pronouns and self._refs.pronouns[token.i] != skip:
             return self.actors[self._refs.pronouns[token.i]]
         word = token.lower_
         if word in PERSON_PRONOUNS:
@@ -142,7 +144,7 @@ class Cast:
             wanted = pronoun_gender(word)
             pos = bisect_left(starts, token.idx) - 1
             while pos >= 0 and token.idx - starts[pos] <= window:
-                if self._refs.gender.get(ids[pos], wanted) == wanted:
+                if ids[pos] != skip and self._refs.gender.get(ids[pos], wanted) == wanted:
                     return self.actors[ids[pos]]
                 pos -= 1
             return None
