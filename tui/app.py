@@ -204,8 +204,8 @@ class BylineApp(App[int]):
         await self.switch_mode("reader")
 
     @on(ShowPerson)
-    def _show_person(self, message: ShowPerson) -> None:
-        self.switch_mode("people")
+    async def _show_person(self, message: ShowPerson) -> None:
+        await self.switch_mode("people")  # mounted before it is asked anything
         look_for = getattr(self.screen, "look_for", None)
         if look_for is not None:
             look_for(message.name)

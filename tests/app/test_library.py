@@ -340,3 +340,27 @@ async def test_a_publication_date_and_a_day_added_are_told_apart(analyse, tmp_pa
         assert str(dates["Bridge delayed again"]) == "2024-05-02" and not dates["Bridge delayed again"].style
         assert dates["Ferry fares rise"].style == "dim"
         assert "grey dates: added" in str(screen.query_one("#library-status").render())
+
+
+async def test_enter_on_a_voice_shows_that_person_even_before_people_was_opened(analyse):
+    from byline.tui.app import BylineApp
+    from byline.tui.core.cache import store as keep
+    from byline.tui.core.nlp import default_model
+
+    library, model = Library(), default_model()
+    for text in (BRIDGE, FERRY):
+        article, analysis = from_text(text, "<gazette>"), analyse(text)
+        analysis.model = model
+        keep(article, model, analysis)
+        library.add(article, analysis)
+    app = BylineApp(None, model=model, keymap={})
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(pilot, LibraryScreen)
+        await pilot.press("V")
+        voices = await loaded(pilot, LibraryVoicesScreen)
+        voices.query_one("#library-voice-list", OptionList).highlighted = next(
+            i for i, v in enumerate(voices.shown) if v.speaker == "Ines Darrow")
+        await pilot.press("enter")
+        people = await loaded(pilot, PeopleScreen)
+        assert people.query_one("#people-query").value == "Ines Darrow"
+        assert people.current is not None and people.current.name == "Ines Darrow"
