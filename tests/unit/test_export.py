@@ -295,6 +295,19 @@ def test_brat_text_only_when_asked_and_never_the_article(tmp_path, byline_home):
     assert article.read_text(encoding="utf-8") == TEXT
 
 
+@pytest.mark.parametrize("target", ["{folder}", "{folder}/", "/", ".", "..", "", "/dev/null"])
+def test_brat_to_a_folder_or_no_name_is_refused_in_one_line_and_writes_nothing(tmp_path, byline_home, target):
+    article = tmp_path / "story.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    before = sorted(tmp_path.parent.iterdir())
+    result = byline("export", str(article), "-f", "brat", "-o", target.format(folder=folder), home=byline_home)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "file name" in result.stderr
+    assert list(folder.iterdir()) == [] and sorted(tmp_path.parent.iterdir()) == before
+
+
 @pytest.mark.parametrize("fmt", ["md", "csv", "json", "w3c", "jsonl", "spacy", "brat"])
 def test_no_export_overwrites_its_article(tmp_path, byline_home, fmt):
     article = tmp_path / "story.txt"

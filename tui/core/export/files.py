@@ -30,8 +30,17 @@ class OutputExists(ExportError):
 def brat_paths(output: str | Path, with_text: bool = False) -> list[Path]:
     """The .ann file (and, when asked for, the .txt beside it) a brat export writes.
 
-    `-o story.txt` names the text file itself, which counts as asking for it."""
-    path = Path(output).expanduser()
+    `-o story.txt` names the text file itself, which counts as asking for it. A folder, or a
+    name that ends in a separator, is refused: brat's two files are named after a file."""
+    raw = str(output)
+    path = Path(raw).expanduser()
+    if not raw.strip():
+        raise ExportError("brat needs a file name to write, such as -o story.ann")
+    if raw.endswith(("/", "\\")) or path.name in ("", ".", "..") or path.is_dir():
+        raise ExportError(f"{one_line(raw)} is a folder: give brat a file name, such as "
+                          f"{one_line(str(path / 'story.ann'))}")
+    if path.exists() and not path.is_file():
+        raise ExportError(f"{one_line(raw)} is not a file: give brat a file name, such as story.ann")
     named_text = path.suffix == ".txt"
     base = path.with_suffix("") if path.suffix in (".ann", ".txt") else path
     found = [base.with_name(base.name + ".ann")]
