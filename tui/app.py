@@ -23,7 +23,7 @@ from byline.tui.core.sources import Article
 from byline.tui.keys import bindings, commands
 from byline.tui.screens.help import HelpScreen
 from byline.tui.screens.reader import Analyser, ReaderScreen
-from byline.tui.screens.requests import OpenArticle, ShowPerson
+from byline.tui.screens.requests import ArticleDeleted, OpenArticle, ShowPerson
 
 #: Our own theme variables; a theme may override any of them.
 THEME_VARIABLES = {
@@ -85,6 +85,7 @@ class BylineApp(App[int]):
         self.article = article
         self.model = model
         self.prefetch = prefetch
+        self.reader: ReaderScreen | None = None  # the reader open now, if any
         self.analyser = analyser
         self.labels: tuple[Label, ...] = ()
         self._user_keymap = keymap
@@ -146,7 +147,9 @@ class BylineApp(App[int]):
     def _reader(self, at: int | None = None) -> ReaderScreen:
         prefetch, self.prefetch = self.prefetch, None
         assert self.article is not None
-        return ReaderScreen(self.article, self.model, prefetch, labels=self.labels, analyser=self.analyser, at=at)
+        self.reader = ReaderScreen(self.article, self.model, prefetch, labels=self.labels, analyser=self.analyser,
+                                   at=at)
+        return self.reader
 
     # -- modes -------------------------------------------------------------------------------
     def action_library(self) -> None:
@@ -202,6 +205,17 @@ class BylineApp(App[int]):
             await self.remove_mode("reader")
         self.add_mode("reader", lambda: reader)
         await self.switch_mode("reader")
+
+    @on(ArticleDeleted)
+    async def _article_deleted(self, message: ArticleDeleted) -> None:
+        """The article open in the reader was deleted from the library: close the reader, so no
+        note is written where nothing lists it (a note made after would be lost)."""
+        session = self.reader.session if self.reader is not None else None
+        if session is None or session.key != message.entry_id or self.current_mode == "reader":
+            return
+        if "reader" in self._modes:
+            await self.remove_mode("reader")
+        self.reader, self.article = None, None
 
     @on(ShowPerson)
     async def _show_person(self, message: ShowPerson) -> None:

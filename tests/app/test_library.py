@@ -364,3 +364,38 @@ async def test_enter_on_a_voice_shows_that_person_even_before_people_was_opened(
         people = await loaded(pilot, PeopleScreen)
         assert people.query_one("#people-query").value == "Ines Darrow"
         assert people.current is not None and people.current.name == "Ines Darrow"
+
+
+async def test_deleting_the_article_open_in_the_reader_closes_the_reader(analyse):
+    from byline.tui.app import BylineApp
+    from byline.tui.core.cache import store as keep
+    from byline.tui.core.nlp import default_model
+    from byline.tui.screens.reader import ReaderScreen
+
+    library, model = Library(), default_model()
+    for text in (BRIDGE, FERRY):
+        article, analysis = from_text(text, "<gazette>"), analyse(text)
+        analysis.model = model
+        keep(article, model, analysis)
+        library.add(article, analysis)
+    app = BylineApp(None, model=model, keymap={})
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await loaded(pilot, LibraryScreen)
+        table = screen.query_one(DataTable)
+        table.move_cursor(row=titles(table).index("Bridge delayed again"))
+        await pilot.press("enter")
+        for _ in range(300):
+            if isinstance(app.screen, ReaderScreen) and app.screen.session is not None:
+                break
+            await pilot.pause(0.02)
+        await pilot.press("L")
+        table.move_cursor(row=titles(table).index("Bridge delayed again"))
+        await pilot.press("d", "y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        assert "Bridge delayed again" not in titles(table)
+        await pilot.press("R")  # back to the reader: there is none, no note can go astray
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert any("No article is open" in n.message for n in app._notifications)

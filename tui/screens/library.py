@@ -21,7 +21,7 @@ from byline.tui.core.library import Entry, Library
 from byline.tui.core.visible import one_line
 from byline.tui.keys import bindings, screen_commands
 from byline.tui.screens.confirm import ConfirmDialog
-from byline.tui.screens.requests import OpenArticle
+from byline.tui.screens.requests import ArticleDeleted, OpenArticle
 from byline.widgets.item_list import FilterField
 
 #: (column key, heading, width or None for the rest, how a row sorts by it)
@@ -262,6 +262,7 @@ class LibraryScreen(Screen):
             return
         self.entries = [e for e in self.entries if e.id != message.entry.id]
         self.refill()
+        self.post_message(ArticleDeleted(message.entry.id))
         self.notify(f"Deleted “{one_line(message.entry.title)}” (its notes are kept in the store's deleted folder)",
                     timeout=5)
 

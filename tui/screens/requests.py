@@ -20,3 +20,10 @@ class ShowPerson(Message):
     """Show this name on the People screen."""
 
     name: str
+
+
+@dataclass
+class ArticleDeleted(Message):
+    """This library article was deleted: a reader open on it must not write to it any more."""
+
+    entry_id: str
