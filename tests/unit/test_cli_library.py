@@ -188,3 +188,17 @@ def test_a_damaged_article_file_is_named_on_stderr_and_the_rest_listed_with_stat
         assert str(damaged) in line and "Union votes on deal" in line and "Traceback" not in line
         assert "Union votes on deal" in listed.stdout and "Tide tables change" in listed.stdout
     assert damaged.read_bytes() == b'{"annotations": {"1": '  # left as it was
+
+
+@pytest.mark.parametrize("replacement", ["{}", '{"articles": {"1": 5}}'])
+def test_a_replaced_people_file_is_said_not_answered_as_nobody(folder, byline_home, replacement):
+    assert byline("add", str(folder / "union.txt"), "--jobs", "1").returncode == 0
+    (people,) = byline_home.glob("data/library/people.json")
+    people.write_text(replacement)
+    quotes = byline("quotes", "--speaker", "Piet Holm")
+    assert quotes.returncode == 1 and "1 analysed article is missing from" in quotes.stderr
+    assert "byline add them again" in quotes.stderr
+    voices = byline("voices")
+    assert voices.returncode == 2 and "missing from" in voices.stderr and "holds no analysed" not in voices.stderr
+    assert byline("add", str(folder / "union.txt"), "--jobs", "1").returncode == 0  # as the line says
+    assert byline("quotes", "--speaker", "Piet Holm").returncode == 0

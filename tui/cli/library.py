@@ -39,7 +39,9 @@ def open_library():
 def warn(library) -> bool:
     """Say what the store skipped, moved or could not read (one line each); whether anything
     could not be read (what was moved or made again is news, not a failure)."""
-    damaged = [*library.skipped, *getattr(library, "damaged", []), *([library.problem] if library.problem else [])]
+    missing = getattr(library, "missing_note", None)
+    damaged = [*library.skipped, *getattr(library, "damaged", []), *([library.problem] if library.problem else []),
+               *([missing] if missing else [])]
     for line in [*library.store.notices, *damaged]:
         print(f"byline: warning: {line}", file=sys.stderr)
     return bool(damaged)

@@ -82,6 +82,11 @@ def _library(opts: argparse.Namespace) -> int:
     if library.problem:
         raise BylineError(library.problem)
     found = library_voices(library)
+    from .library import warn
+
+    if not found.articles and library.missing:
+        raise BylineError(library.missing_note)
+    warn(library)
     if not found.articles:
         raise BylineError("the library holds no analysed article: byline add PATH|URL adds some, "
                           "or give an article: byline voices FILE")

@@ -79,6 +79,8 @@ class Library:
         self._people: tuple[tuple, list[Person]] | None = None  # the last merge, by file versions
         #: one line per article file that cannot be read, as the last `entries()` met them
         self.damaged: list[str] = []
+        #: analysed articles the people file lacks, as the last `people()`/`summaries()` met them
+        self.missing = 0
 
     @property
     def readonly(self) -> bool:
@@ -284,10 +286,28 @@ class Library:
 
     def summaries(self) -> list[tuple[str, dict]]:
         """(article id, what its analysis found: actors and quotes) for every analysed article."""
-        records = {r["id"] for r in self.store.records()}
-        tables = self._people_file().load()
-        return [(r["id"], r) for r in tables.get("articles", {}).values()
-                if isinstance(r, dict) and r.get("id") in records]
+        records = {r["id"]: r for r in self.store.records()}
+        return self._summaries(self._people_file().load(), records)
+
+    def _summaries(self, tables: dict, records: dict[str, dict]) -> list[tuple[str, dict]]:
+        """The summaries of the index's articles; counts in `missing` the analysed ones (the
+        index has their counts) that people.json lacks: replaced or damaged by hand, it would
+        otherwise answer 'nobody' for people it never lost."""
+        found = [(r["id"], r) for r in tables.get("articles", {}).values()
+                 if isinstance(r, dict) and isinstance(r.get("actors"), list) and isinstance(r.get("quotes"), list)
+                 and r.get("id") in records]
+        have = {key for key, _ in found}
+        self.missing = sum(1 for key, r in records.items() if as_count(r.get("actors")) is not None and key not in have)
+        return found
+
+    @property
+    def missing_note(self) -> str | None:
+        """One line on analysed articles the people file lacks, or None."""
+        if not self.missing:
+            return None
+        return (f"{self.missing} analysed article{'s are' if self.missing != 1 else ' is'} missing from "
+                f"{self.store.path / PEOPLE} (damaged or replaced): their people and quotes are not counted; "
+                f"byline add them again to count them")
 
     def people(self) -> list[Person]:
         """Everyone across the library, merged by name and alias; most articles first."""
@@ -297,8 +317,7 @@ class Library:
         stamp = (file.version, self.store.index.version)
         if self._people is not None and self._people[0] == stamp and None not in stamp:
             return self._people[1]  # neither file changed since: the same merge
-        summaries = [(r["id"], r) for r in tables.get("articles", {}).values()
-                     if isinstance(r, dict) and r.get("id") in records]
+        summaries = self._summaries(tables, records)
         people = merge(summaries, {k: as_text(r.get("title")) for k, r in records.items()})
         self._people = (stamp, people)
         return people
