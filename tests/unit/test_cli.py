@@ -115,3 +115,18 @@ def test_a_bug_of_ours_is_one_line_and_its_traceback_kept_for_a_report(byline_ho
     monkeypatch.setenv("BYLINE_DEBUG", "1")
     with pytest.raises(KeyError):
         cli.main(["library"])
+
+
+@pytest.mark.parametrize("args", [[""], ["export", "", "-f", "csv"], ["voices", ""], ["analyze", ""], ["add", ""],
+                                  ["import", "x.jsonl", "--article", ""]])
+def test_an_empty_argument_is_refused_in_one_line_never_read_as_the_working_folder(args, tmp_path, byline_home):
+    folder = tmp_path / "here"
+    folder.mkdir()
+    (folder / "story.txt").write_text("Title\n\nMayor Ines Darrow said the bridge would open.\n", encoding="utf-8")
+    (folder / "x.jsonl").write_text("{}\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "byline.tui", *args], capture_output=True, text=True, cwd=folder,
+                            env=dict(os.environ), timeout=120)
+    assert result.returncode == 2, result.stderr
+    assert "an empty name is no article" in result.stderr and "Traceback" not in result.stderr
+    assert not (byline_home / "data" / "library" / "texts").exists() or not any(
+        (byline_home / "data" / "library" / "texts").iterdir()), "nothing of the folder was added"

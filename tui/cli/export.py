@@ -62,7 +62,7 @@ def run(opts: argparse.Namespace) -> int:
         raise ExportError(f"the {fmt.name} export is written to files: give a path with -o")
     if opts.with_text and fmt.name != "brat":
         raise ExportError("--with-text is for the brat export (the .txt beside its .ann)")
-    article = open_location(opts.file) if opts.file else load_article(seed_path())
+    article = open_location(opts.file) if opts.file is not None else load_article(seed_path())
     if not to_stdout:  # refuse a bad output before the slow part
         check_outputs(planned_outputs(fmt.name, opts.output, opts.with_text), article.path, opts.force)
     config = load_config()

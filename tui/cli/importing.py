@@ -27,7 +27,7 @@ def run(opts: argparse.Namespace) -> int:
     from ..core.library import open_location
     from ..core.store import Store
 
-    article = open_location(opts.article) if opts.article else None
+    article = open_location(opts.article) if opts.article is not None else None
     store = Store()
     result = import_file(Path(opts.export), article, store, finder_for(store))
     print(result.summary(), file=sys.stderr)

@@ -29,11 +29,11 @@ def build_app(file: str | None, model: str | None = None):
     from ..core.sources import load_article, seed_path
 
     model = model or default_model()
-    if not file and _library_has_articles():
+    if file is None and _library_has_articles():
         from ..app import BylineApp
 
         return BylineApp(None, model=model)
-    article = open_location(file) if file else load_article(seed_path())
+    article = open_location(file) if file is not None else load_article(seed_path())
     prefetch = Prefetch.start(article, model)
     from ..app import BylineApp
 

@@ -54,6 +54,9 @@ def expand(inputs: list[str]) -> list[str]:
 
     for location in inputs:
         path = Path(location).expanduser()
+        if not location.strip():  # "" is no folder (Path would make it "."): reported when read
+            keep(location, location)
+            continue
         if location == "-" or is_url(location) or not path.is_dir():
             keep(location, location if location == "-" or is_url(location) else _key(path))
             continue
@@ -160,7 +163,7 @@ def _run(task: _Task) -> Result:
 
 def _load(location: str, timeout: float) -> Article:
     path = Path(location).expanduser()
-    if location != "-" and not is_url(location) and path.is_dir():
+    if location.strip() and location != "-" and not is_url(location) and path.is_dir():
         suffixes = " ".join(ARTICLE_SUFFIXES)
         raise ArticleError(f"{one_line(location)}: no article files ({suffixes}) in this folder")
     return load_article(location, timeout=timeout)

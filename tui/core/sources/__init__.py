@@ -34,6 +34,8 @@ def load_article(location: str | Path, *, timeout: float = TIMEOUT) -> Article:
     """Open an article, raising ArticleError with a one-line reason when it cannot be read.
     `timeout` bounds the fetch of a URL, in seconds."""
     text = str(location)
+    if not text.strip():  # Path("") is the working folder: never read it for an empty argument
+        raise ArticleError("an empty name is no article: give a file, a URL or - for standard input")
     if text == "-":
         return from_bytes(read_stdin(), "<stdin>")
     if is_url(text):
