@@ -130,3 +130,11 @@ def test_an_empty_argument_is_refused_in_one_line_never_read_as_the_working_fold
     assert "an empty name is no article" in result.stderr and "Traceback" not in result.stderr
     assert not (byline_home / "data" / "library" / "texts").exists() or not any(
         (byline_home / "data" / "library" / "texts").iterdir()), "nothing of the folder was added"
+
+
+@pytest.mark.parametrize("command", ["add", "analyze"])
+@pytest.mark.parametrize("timeout", ["0", "-1", "nan", "1e9"])
+def test_a_timeout_that_is_no_wait_is_refused(command, timeout, byline_home):
+    result = byline(command, "http://127.0.0.1:9/", "--timeout", timeout)
+    err = result.stderr.decode()
+    assert result.returncode == 2 and "--timeout" in err and err.count("\n") == 1, err

@@ -106,7 +106,9 @@ def run(opts: argparse.Namespace) -> int:
 
     if opts.jobs < 0:
         raise BylineError("--jobs takes a number of processes, 1 or more (0: one per core)")
-    timeout = opts.timeout if opts.timeout and opts.timeout > 0 else TIMEOUT
+    if opts.timeout is not None and not 0 < opts.timeout <= 600:
+        raise BylineError("--timeout takes the seconds to wait for a web page, more than 0 and at most 600")
+    timeout = opts.timeout or TIMEOUT
     model = opts.model or default_model()
     library = open_library()
     if library.readonly:
