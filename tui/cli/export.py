@@ -51,7 +51,7 @@ def run(opts: argparse.Namespace) -> int:
     from ..core.export import get, planned_outputs, render, write_files
     from ..core.export.files import brat_text_note, check_outputs
     from ..core.session import Session
-    from ..core.library import open_location
+    from ..core.opening import open_location
     from ..core.sources import load_article, seed_path
     from ..core.store import Store
     from ..core.visible import one_line

@@ -24,7 +24,7 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 def run(opts: argparse.Namespace) -> int:
     from ..core.export.importing import finder_for, import_file
-    from ..core.library import open_location
+    from ..core.opening import open_location
     from ..core.store import Store
 
     article = open_location(opts.article) if opts.article is not None else None

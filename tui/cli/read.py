@@ -25,7 +25,7 @@ def build_app(file: str | None, model: str | None = None):
     library when it holds articles, else the bundled sample."""
     from ..core.nlp import default_model
     from ..core.prefetch import Prefetch
-    from ..core.library import open_location
+    from ..core.opening import open_location
     from ..core.sources import load_article, seed_path
 
     model = model or default_model()

@@ -52,7 +52,7 @@ def run(opts: argparse.Namespace) -> int:
     from ..core.analysis import analyze
     from ..core.cache import cached, store
     from ..core.nlp import default_model
-    from ..core.library import open_location
+    from ..core.opening import open_location
     from ..core.voices import to_csv, voices
 
     article = open_location(opts.file)

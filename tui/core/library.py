@@ -356,34 +356,3 @@ def _entry(record: dict, notes: int | None) -> Entry:
         added=as_text(record.get("added")), seen=as_text(record.get("seen")), sha256=record["sha256"],
         words=as_count(record.get("words")), actors=as_count(record.get("actors")), quotes=as_count(record.get("quotes")),
         notes=notes)
-
-
-def open_location(location: str | Path, *, timeout: float | None = None) -> Article:
-    """What the command line opens (the reader, export, voices): a file, a URL or "-" as
-    load_article reads it; else the library's article that the location names by its path as
-    added (the file may be gone since), its id, or the start of its id, from the text the
-    library kept."""
-    from .paths import store_dir
-    from .sources import is_url, load_article
-
-    name = str(location)
-    kwargs = {} if timeout is None else {"timeout": timeout}
-    if name == "-" or is_url(name) or not name or _exists(name) or not store_dir().is_dir():
-        return load_article(location, **kwargs)
-    library = Library()
-    key = library.lookup(name)
-    if key is None:
-        try:
-            return load_article(location, **kwargs)
-        except ArticleError as exc:
-            if library.problem:
-                raise ArticleError(f"{exc}; the library could not be searched for it: {library.problem}") from None
-            raise ArticleError(f"{exc}, and no article of the library has that path or id") from None
-    return library.open(key)
-
-
-def _exists(name: str) -> bool:
-    try:
-        return os.path.lexists(Path(name).expanduser())
-    except (OSError, ValueError, RuntimeError):
-        return False
