@@ -281,11 +281,11 @@ async def test_quitting_during_a_long_analysis_stops_it_and_does_not_analyse_aga
     monkeypatch.setattr(Prefetch, "result", result_then_tell)
     sentence = "Mayor Ines Darrow said the Kessel bridge would open in May, after 14 months of work. "
     path = tmp_path / "long.txt"
-    path.write_text("Bridge\n\n" + "\n\n".join(sentence * 8 for _ in range(40)) + "\n")
+    path.write_text("Bridge\n\n" + "\n\n".join(sentence * 8 for _ in range(400)) + "\n")  # ~20 s to analyse
     app = build_app(str(path))
     prefetch = app.prefetch
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.5)
+        await pilot.pause()
         assert pilot.app.screen.analysis is None, "the analysis is still running when the reader quits"
         await pilot.press("ctrl+q")
     assert prefetch.cancelled and prefetch.finished(timeout=5), "the analysing process was stopped"
