@@ -342,7 +342,8 @@ async def test_a_publication_date_and_a_day_added_are_told_apart(analyse, tmp_pa
         assert "grey dates: added" in str(screen.query_one("#library-status").render())
 
 
-async def test_enter_on_a_voice_shows_that_person_even_before_people_was_opened(analyse):
+def app_over_a_library(analyse):
+    """The real app over this test's own library (BYLINE_HOME) of two analysed, cached articles."""
     from byline.tui.app import BylineApp
     from byline.tui.core.cache import store as keep
     from byline.tui.core.nlp import default_model
@@ -353,7 +354,11 @@ async def test_enter_on_a_voice_shows_that_person_even_before_people_was_opened(
         analysis.model = model
         keep(article, model, analysis)
         library.add(article, analysis)
-    app = BylineApp(None, model=model, keymap={})
+    return BylineApp(None, model=model, keymap={})
+
+
+async def test_enter_on_a_voice_shows_that_person_even_before_people_was_opened(analyse):
+    app = app_over_a_library(analyse)
     async with app.run_test(size=(120, 36)) as pilot:
         await loaded(pilot, LibraryScreen)
         await pilot.press("V")
@@ -367,18 +372,9 @@ async def test_enter_on_a_voice_shows_that_person_even_before_people_was_opened(
 
 
 async def test_deleting_the_article_open_in_the_reader_closes_the_reader(analyse):
-    from byline.tui.app import BylineApp
-    from byline.tui.core.cache import store as keep
-    from byline.tui.core.nlp import default_model
     from byline.tui.screens.reader import ReaderScreen
 
-    library, model = Library(), default_model()
-    for text in (BRIDGE, FERRY):
-        article, analysis = from_text(text, "<gazette>"), analyse(text)
-        analysis.model = model
-        keep(article, model, analysis)
-        library.add(article, analysis)
-    app = BylineApp(None, model=model, keymap={})
+    app = app_over_a_library(analyse)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await loaded(pilot, LibraryScreen)
         table = screen.query_one(DataTable)
