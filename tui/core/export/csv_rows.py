@@ -49,14 +49,7 @@ def annotations_from_csv(rows: list[dict], article_key: str, text: str) -> Found
     again by its words if the text changed, else kept as orphans. A row's labels were joined
     with ';' (a label holding one comes back as two); control characters come back as their
     visible pictures, as the export wrote them."""
-    found, seen = Found(), {}
-    for row in rows:
-        ann = _row(row, article_key, text)
-        if ann is None:
-            found.skipped += 1
-        else:
-            found.add(ann, seen)
-    return found
+    return Found.of(rows, lambda row: _row(row, article_key, text))
 
 
 def _number(value) -> int | None:

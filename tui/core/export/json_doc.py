@@ -33,14 +33,8 @@ def document_names(doc) -> dict:
 def annotations_from_json(doc, article_key: str, text: str) -> Found:
     """The annotations and corrections of a JSON export, placed in `text` (found again by their
     words and context when the text is not the one they were made on; else kept as orphans)."""
-    found, seen = Found(), {}
-    for record in as_list(doc.get("annotations") if isinstance(doc, dict) else None):
-        ann = _annotation(record, article_key, text)
-        if ann is None:
-            found.skipped += 1
-        else:
-            found.add(ann, seen)
-    return found
+    records = as_list(doc.get("annotations") if isinstance(doc, dict) else None)
+    return Found.of(records, lambda record: _annotation(record, article_key, text))
 
 
 def _annotation(record, article_key: str, text: str) -> Annotation | None:

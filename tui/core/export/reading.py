@@ -17,6 +17,7 @@ import stat
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from ..anchor import Anchor, locate, make_anchor
 from ..annotation import Annotation
@@ -54,6 +55,18 @@ class Found:
             return
         seen[annotation.id] = annotation
         self.annotations.append(annotation)
+
+    @classmethod
+    def of(cls, items, read: Callable[[object], Annotation | None]) -> "Found":
+        """What `read` makes of each item: an annotation kept once per id, or a skipped item."""
+        found, seen = cls(), {}
+        for item in items:
+            annotation = read(item)
+            if annotation is None:
+                found.skipped += 1
+            else:
+                found.add(annotation, seen)
+        return found
 
 
 def stable_id(raw_id: object, fallback: str) -> str:

@@ -201,11 +201,4 @@ def annotation_from_w3c(item, article_key: str, text: str) -> Annotation | None:
 
 def annotations_from_w3c(items: list, article_key: str, text: str) -> Found:
     """Every annotation of `items` (from `w3c_items`) placed in `text`."""
-    found, seen = Found(), {}
-    for item in items:
-        ann = annotation_from_w3c(item, article_key, text)
-        if ann is None:
-            found.skipped += 1
-        else:
-            found.add(ann, seen)
-    return found
+    return Found.of(items, lambda item: annotation_from_w3c(item, article_key, text))
