@@ -17,7 +17,7 @@ from rich.text import Text
 from byline.tui.core.annotation import Annotation
 from byline.tui.core.entity_types import style_kind, type_word
 from byline.tui.core.model import Actor, Number, Quote
-from byline.tui.core.report import quote_kind_word  # noqa: F401 - the screens' words, one table
+from byline.tui.core.report import quote_kind_word
 from byline.tui.core.visible import one_line
 
 #: A voice's bar of quoted words is at most this many cells.
@@ -96,8 +96,6 @@ def number_row(n: Number, sentence: str) -> Row:
     text.append(f"\n  {_short(sentence, 300)}", style="dim")
     hay = " ".join([n.text, _value(n), n.unit or "", n.kind, n.qualifier or "", sentence]).lower()
     return Row(text, hay, n.start, ((n.start, n.end),), one_line(n.text))
-
-
 
 
 def quote_row(q: Quote, spans: tuple[tuple[int, int], ...], folded: list[Quote] = (), speaker: bool = True) -> Row:

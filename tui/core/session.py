@@ -22,6 +22,7 @@ from .errors import BylineError, StoreError
 from .bundle import Bundle
 from .history import History, Step
 from .model import Analysis
+from .report import quote_kind_word
 from .sources import Article
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -236,7 +237,7 @@ class Session:
     def set_quote(self, span: tuple[int, int], kind: str, speaker: str = "") -> tuple[Step, str]:
         """The passage is a quote of `kind` by `speaker` (a quote the model missed, or another
         kind for one it found), or not a quote (kind REJECTED)."""
-        done = "Not a quote" if kind == REJECTED else f"Quote: {'reported' if kind == 'indirect' else kind}"
+        done = "Not a quote" if kind == REJECTED else f"Quote: {quote_kind_word(kind)}"
         return self._correction(span, "quote", "quote", done, quote=kind, actor=speaker)
 
     def next_annotation(self, offset: int, direction: int) -> int | None:

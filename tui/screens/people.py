@@ -19,6 +19,7 @@ from byline.tui.core.entity_types import type_word
 from byline.tui.core.errors import BylineError
 from byline.tui.core.library import Library, Person
 from byline.tui.core.model import other_names
+from byline.tui.core.report import quote_kind_word, quoted
 from byline.tui.core.visible import one_line
 from byline.tui.keys import bindings, screen_commands
 from byline.tui.screens.requests import OpenArticle
@@ -161,10 +162,9 @@ class PeopleScreen(Screen):
         for quote in person.quotes:
             row = Text(no_wrap=False)
             row.append(one_line(quote.title)[:60], style="bold")
-            row.append(f"  {'reported' if quote.kind == 'indirect' else quote.kind}\n", style="dim")
+            row.append(f"  {quote_kind_word(quote.kind)}\n", style="dim")
             body = one_line(quote.text)
-            body = body if len(body) <= QUOTE_CHARS else body[:QUOTE_CHARS] + "…"
-            row.append("  " + (body if quote.kind == "indirect" else f"“{body}”"))
+            row.append("  " + quoted(quote, body if len(body) <= QUOTE_CHARS else body[:QUOTE_CHARS] + "…"))
             options.append(Option(row))
         quotes.add_options(options)
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from byline.tui.core.corrections import QUOTE_KINDS
 from byline.tui.core.entity_types import REJECTED
 from byline.tui.core.model import Actor, Analysis, Quote
+from byline.tui.core.report import quote_kind_word
 from byline.tui.screens.actor_picker import ActorPicker
 from byline.tui.screens.entity_dialog import CorrectionDialog, entity_choices
 from byline.widgets.article_view import ArticleView
-from byline.widgets.panel_rows import quote_kind_word
 
 
 def mention_at(analysis: Analysis, span: tuple[int, int]) -> tuple[Actor, tuple[int, int]] | None:
