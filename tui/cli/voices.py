@@ -77,13 +77,12 @@ def _library(opts: argparse.Namespace) -> int:
     from ..core.errors import BylineError
     from ..core.library import Library
     from ..core.voices import library_voices, to_csv
+    from .library import warn
 
     library = Library()
     if library.problem:
         raise BylineError(library.problem)
     found = library_voices(library)
-    from .library import warn
-
     if not found.articles and library.missing:
         raise BylineError(library.missing_note)
     warn(library)

@@ -78,7 +78,6 @@ class LibraryScreen(Screen):
         self.sort_key = "date"
         self.sort_reverse = True
         self.loaded = False
-        self._told = False  # the library's notices and damaged files were shown
         self._filling = 0  # which fill of the table is under way (a new one drops the old)
 
     def compose(self) -> ComposeResult:
@@ -132,12 +131,10 @@ class LibraryScreen(Screen):
         self.loaded = True
         if message.problem:
             self.notify(message.problem, title="Library", severity="error", timeout=15)
-        if not self._told:  # once: the screen reloads each time it is shown
-            self._told = True
-            for line in self.library.store.notices[:3]:
-                self.notify(line, title="Library", timeout=15)
-            for line in [*self.library.damaged, *self.library.skipped][:3]:
-                self.notify(line, title="Skipped", severity="warning", timeout=10)
+        for line in self.library.store.notices[:3]:
+            self.notify(line, title="Library", timeout=15)
+        for line in [*self.library.damaged, *self.library.skipped][:3]:
+            self.notify(line, title="Skipped", severity="warning", timeout=10)
         self.refill()
 
     # -- the table ----------------------------------------------------------------------------
