@@ -7,10 +7,9 @@ app switches mode. The reader mode holds the article being read, and is made ane
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from importlib.resources import files
 from typing import Iterable
-
-from dataclasses import dataclass
 
 from textual import on, work
 from textual.app import App, SystemCommand
