@@ -186,21 +186,10 @@ async def test_the_library_screens_offer_their_own_commands_in_the_palette(libra
 
 async def test_byline_with_a_library_opens_it_and_reads_from_it(analyse, tmp_path):
     """The whole round from the keyboard: library, reader, back, People, a quote, the reader at it."""
-    from byline.tui.app import BylineApp
-    from byline.tui.core.cache import store as keep
-    from byline.tui.core.nlp import default_model
     from byline.tui.screens.reader import ReaderScreen
     from byline.widgets.article_view import ArticleView
 
-    library = Library()  # in this test's BYLINE_HOME, as the app's own
-    model = default_model()
-    for text, site in ((BRIDGE, "Harbour Gazette"), (FERRY, "Island Times")):
-        article = from_text(text, f"<{site}>", site=site)
-        analysis = analyse(text)
-        analysis.model = model
-        keep(article, model, analysis)
-        library.add(article, analysis)
-    app = BylineApp(None, model=model, keymap={})
+    app = app_over_a_library(analyse)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await loaded(pilot, LibraryScreen)
         table = screen.query_one(DataTable)
@@ -237,20 +226,9 @@ async def test_byline_with_a_library_opens_it_and_reads_from_it(analyse, tmp_pat
 
 async def test_from_an_article_to_the_library_and_into_another(analyse):
     from byline.tui.app import BylineApp
-    from byline.tui.core.cache import store as keep
-    from byline.tui.core.nlp import default_model
     from byline.tui.screens.reader import ReaderScreen
 
-    model = default_model()
-    library = Library()
-    articles = []
-    for text, site in ((BRIDGE, "Harbour Gazette"), (FERRY, "Island Times")):
-        article = from_text(text, f"<{site}>", site=site)
-        analysis = analyse(text)
-        analysis.model = model
-        keep(article, model, analysis)
-        library.add(article, analysis)
-        articles.append(article)
+    model, articles = analysed_library(analyse)
     app = BylineApp(articles[0], model=model, keymap={})
     async with app.run_test(size=(120, 36)) as pilot:
         first = app.screen
@@ -342,18 +320,27 @@ async def test_a_publication_date_and_a_day_added_are_told_apart(analyse, tmp_pa
         assert "grey dates: added" in str(screen.query_one("#library-status").render())
 
 
-def app_over_a_library(analyse):
-    """The real app over this test's own library (BYLINE_HOME) of two analysed, cached articles."""
-    from byline.tui.app import BylineApp
+def analysed_library(analyse):
+    """This test's own library (BYLINE_HOME), as the app's: the bridge and ferry stories, each
+    analysed and cached. Returns the pipeline's name and the two articles."""
     from byline.tui.core.cache import store as keep
     from byline.tui.core.nlp import default_model
 
-    library, model = Library(), default_model()
-    for text in (BRIDGE, FERRY):
-        article, analysis = from_text(text, "<gazette>"), analyse(text)
+    library, model, articles = Library(), default_model(), []
+    for text, site in ((BRIDGE, "Harbour Gazette"), (FERRY, "Island Times")):
+        article, analysis = from_text(text, f"<{site}>", site=site), analyse(text)
         analysis.model = model
         keep(article, model, analysis)
         library.add(article, analysis)
+        articles.append(article)
+    return model, articles
+
+
+def app_over_a_library(analyse):
+    """The real app over an analysed library, starting on the Library screen."""
+    from byline.tui.app import BylineApp
+
+    model, _ = analysed_library(analyse)
     return BylineApp(None, model=model, keymap={})
 
 
