@@ -168,7 +168,7 @@ class LibraryScreen(Screen):
         self.query_one("#library-status", Static).update(
             f"Library · {total:,} article{'s' if total != 1 else ''}{filtered} · "
             f"sorted by {self.sort_key}{' (newest first)' if self.sort_key == 'date' and self.sort_reverse else ''}"
-            + (" · grey dates: added, the article gives none" if any(e.date_kind == "added" for e in rows) else ""))
+            + (" · grey dates: added" if any(e.date_kind == "added" for e in rows) else ""))
 
     def _add_rows(self, rows: list[Entry], filling: int, cursor: int | None = None) -> None:
         """Add rows at the end of the table; put the cursor on row `cursor` once it is there."""
