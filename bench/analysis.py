@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from byline.tui.core.analysis import analyze_doc, paragraphs, parse  # noqa: E402
-from byline.tui.core.sources import from_text  # noqa: E402
 from byline.tui.core.nlp import default_model, load_model  # noqa: E402
+from byline.tui.core.sources import from_text  # noqa: E402
 
 
 def long_text(eval_dir: Path, words: int) -> str:
@@ -65,7 +65,9 @@ def main(argv: list[str]) -> int:
 
     total, (doc, result) = best_of(2, full)
     rules, _ = best_of(2, lambda: analyze_doc(doc, article, name))
-    print(f"byline full analysis:         {total:7.2f} s  ({total / ref:.3f}x reference, +{(total / ref - 1) * 100:.1f} %)")
+    print(
+        f"byline full analysis:         {total:7.2f} s  ({total / ref:.3f}x reference, +{(total / ref - 1) * 100:.1f} %)"
+    )
     print(f"  of which rules on the parse: {rules:6.2f} s  ({rules / ref * 100:.1f} % of reference)")
     print(f"  found {len(result.actors):,} actors, {len(result.numbers):,} numbers, {len(result.quotes):,} quotes")
     return 0

@@ -52,8 +52,10 @@ def main(argv: list[str]) -> int:
                 return 1
     n = len(files)
     r, a1, a2 = (statistics.median(t) for t in (raw, one, two))
-    print(f"{n} articles, {sum(map(len, texts)):,} characters; {opts.runs} runs, medians; "
-          f"{default_jobs()} cores here, load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"{n} articles, {sum(map(len, texts)):,} characters; {opts.runs} runs, medians; "
+        f"{default_jobs()} cores here, load average {os.getloadavg()[0]:.1f}"
+    )
     print(f"  raw nlp.pipe (reference)  {n / r:6.2f} articles/s  ({r:.2f} s)")
     print(f"  analyze_many --jobs 1     {n / a1:6.2f} articles/s  ({a1:.2f} s)  {a1 / r:.2f}x the reference")
     print(f"  analyze_many --jobs 2     {n / a2:6.2f} articles/s  ({a2:.2f} s)  {a2 / r:.2f}x the reference")

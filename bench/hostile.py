@@ -41,8 +41,11 @@ def build(megabytes: float) -> tuple[str, str]:
 def measure(path: Path) -> tuple[float, float]:
     """Seconds and peak megabytes of one `byline analyze` in a new process."""
     started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "byline.tui", "analyze", str(path), "--format", "json"],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "byline.tui", "analyze", str(path), "--format", "json"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     _, status, usage = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - started
     if status != 0:
@@ -64,8 +67,10 @@ def main(argv: list[str]) -> int:
         for _ in range(opts.runs):
             for name, path in files.items():
                 figures[name].append(measure(path))
-    print(f"{len(one_line):,} characters ({opts.mb:g} MB), {opts.runs} run(s), medians; "
-          f"load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"{len(one_line):,} characters ({opts.mb:g} MB), {opts.runs} run(s), medians; "
+        f"load average {os.getloadavg()[0]:.1f}"
+    )
     medians = {}
     for name, runs in figures.items():
         seconds = statistics.median(t for t, _ in runs)

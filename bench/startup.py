@@ -13,8 +13,8 @@ Prints medians and ratios to the reference measured in the same run.
 from __future__ import annotations
 
 import argparse
-import os
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -67,8 +67,14 @@ def run(code: str, *args: str, home: str | None = None) -> tuple[float, str]:
     if home is not None:
         env["BYLINE_HOME"] = home
     launched = time.time()
-    out = subprocess.run([sys.executable, "-c", code, *args, str(launched)], cwd=tempfile.gettempdir(),
-                         capture_output=True, text=True, check=True, env=env).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args, str(launched)],
+        cwd=tempfile.gettempdir(),
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    ).stdout
     return launched, out
 
 
@@ -97,8 +103,10 @@ def main(argv: list[str]) -> int:
     print(f"raw spaCy (process start, import, load, parse): {r:.3f} s")
     print(f"byline first frame with text:                   {f:.3f} s  ({f / r:.2f}x raw)")
     print(f"byline panel, cold (nothing cached):            {c:.3f} s  ({c / r:.2f}x raw, raw {c - r:+.3f} s)")
-    print(f"byline panel, reopened (analysis cached):       {h:.3f} s  ({h / r:.2f}x raw)"
-          f"{'  spaCy imported!' if any(imported) else '  spaCy not imported'}")
+    print(
+        f"byline panel, reopened (analysis cached):       {h:.3f} s  ({h / r:.2f}x raw)"
+        f"{'  spaCy imported!' if any(imported) else '  spaCy not imported'}"
+    )
     return 0
 
 

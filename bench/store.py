@@ -59,8 +59,13 @@ def main(argv: list[str]) -> int:
 
     def make(i: int) -> Annotation:
         start = (i * 37) % (len(text) - 60)
-        return Annotation(id=new_id(), article=key, anchor=make_anchor(text, start, start + 20 + i % 40),
-                          labels=["claim"] if i % 2 else ["needs-check", "key-fact"], note=f"note {i}" if i % 3 else "")
+        return Annotation(
+            id=new_id(),
+            article=key,
+            anchor=make_anchor(text, start, start + 20 + i % 40),
+            labels=["claim"] if i % 2 else ["needs-check", "key-fact"],
+            note=f"note {i}" if i % 3 else "",
+        )
 
     store.add_many(make(i) for i in range(opts.count))
     size = store.article_path(key).stat().st_size
@@ -146,12 +151,18 @@ def main(argv: list[str]) -> int:
 
     shown, paint, disk = asyncio.run(open_app())
     print(f"open: app start to all {len(loaded):,} highlights painted: {shown * 1000:.0f} ms")
-    print(f"tag in the app, keypress to highlight painted: p50 {statistics.median(paint) * 1000:6.1f} ms   "
-          f"p95 {percentile(paint, 95) * 1000:6.1f} ms")
-    print(f"tag in the app, keypress to written on disk:   p50 {statistics.median(disk) * 1000:6.1f} ms   "
-          f"p95 {percentile(disk, 95) * 1000:6.1f} ms")
-    print(f"ratio p95 paint / disk: {percentile(paint, 95) / percentile(disk, 95):.2f}x "
-          "(the write is off the keypress path when this is well under 1)")
+    print(
+        f"tag in the app, keypress to highlight painted: p50 {statistics.median(paint) * 1000:6.1f} ms   "
+        f"p95 {percentile(paint, 95) * 1000:6.1f} ms"
+    )
+    print(
+        f"tag in the app, keypress to written on disk:   p50 {statistics.median(disk) * 1000:6.1f} ms   "
+        f"p95 {percentile(disk, 95) * 1000:6.1f} ms"
+    )
+    print(
+        f"ratio p95 paint / disk: {percentile(paint, 95) / percentile(disk, 95):.2f}x "
+        "(the write is off the keypress path when this is well under 1)"
+    )
     return 0
 
 

@@ -17,8 +17,9 @@ MAX_LINES = 500
 def test_layers_hold():
     """cli > app > screens > widgets > keys > core, and the core uses no Textual (import-linter)."""
     lint = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
-    result = subprocess.run([lint, "--config", str(ROOT / "pyproject.toml")], cwd=OUTSIDE, capture_output=True,
-                            text=True)
+    result = subprocess.run(
+        [lint, "--config", str(ROOT / "pyproject.toml")], cwd=OUTSIDE, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout[-3000:]
 
 

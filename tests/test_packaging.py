@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 import shutil
+import site
 import subprocess
 import sys
 import zipfile
-import site
 from importlib.metadata import Distribution
 from pathlib import Path
 
@@ -39,21 +39,33 @@ def test_the_tests_import_the_installed_package_not_the_checkout():
 
 
 def test_byline_tui_app_imports_from_any_folder(tmp_path):
-    result = subprocess.run([sys.executable, "-c", "import byline.tui.app, byline.widgets.article_view"],
-                            cwd=tmp_path, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", "import byline.tui.app, byline.widgets.article_view"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
 
 
 def test_the_wheel_holds_only_byline_with_its_styles_and_seeds(tmp_path):
     # build from a copy of the sources (what git tracks or would), so the checkout gets no build/ folder
     tree = tmp_path / "tree"
-    tracked = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT, capture_output=True, check=True).stdout
+    tracked = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout
     for name in tracked.decode().split("\0"):
         if name and (ROOT / name).is_file():
             (tree / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, tree / name)
-    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(tree)],
-                           capture_output=True, text=True)
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(tree)],
+        capture_output=True,
+        text=True,
+    )
     assert built.returncode == 0, built.stderr
     (wheel,) = tmp_path.glob("byline-*.whl")
     names = zipfile.ZipFile(wheel).namelist()

@@ -2,8 +2,8 @@
 
 import re
 
-from tests.conftest import ROOT
 from byline.tui.keys import markdown_table
+from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

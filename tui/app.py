@@ -7,9 +7,9 @@ app switches mode. The reader mode holds the article being read, and is made ane
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.resources import files
-from typing import Iterable
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -72,8 +72,14 @@ class BylineApp(App[int]):
     class ArticleFailed(Message):
         error: str
 
-    def __init__(self, article: Article | None, model: str, keymap: dict[str, str] | None = None,
-                 prefetch: Prefetch | None = None, analyser: Analyser | None = None) -> None:
+    def __init__(
+        self,
+        article: Article | None,
+        model: str,
+        keymap: dict[str, str] | None = None,
+        prefetch: Prefetch | None = None,
+        analyser: Analyser | None = None,
+    ) -> None:
         """Open `article` in the reader; with None, start on the library."""
         # The first screen is made in its own mode, not in a mode switched to after a blank
         # default screen: that would lay out and style a whole screen for nothing.
@@ -146,8 +152,9 @@ class BylineApp(App[int]):
     def _reader(self, at: int | None = None) -> ReaderScreen:
         prefetch, self.prefetch = self.prefetch, None
         assert self.article is not None
-        self.reader = ReaderScreen(self.article, self.model, prefetch, labels=self.labels, analyser=self.analyser,
-                                   at=at)
+        self.reader = ReaderScreen(
+            self.article, self.model, prefetch, labels=self.labels, analyser=self.analyser, at=at
+        )
         return self.reader
 
     # -- modes -------------------------------------------------------------------------------
@@ -227,14 +234,22 @@ class BylineApp(App[int]):
         if self.prefetch is not None:
             self.prefetch.cancel()
 
-    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
-               markup: bool = True) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity="information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
         """Notifications carry article text, names and paths: never read them as markup, and
         never let a control character in them reach the terminal."""
         from byline.tui.core.visible import visible
 
-        super().notify(visible(str(message)), title=visible(str(title)), severity=severity, timeout=timeout,
-                       markup=False)
+        super().notify(
+            visible(str(message)), title=visible(str(title)), severity=severity, timeout=timeout, markup=False
+        )
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

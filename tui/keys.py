@@ -7,11 +7,15 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 
-
 _SYMBOLS = {
-    "question_mark": "?", "left_parenthesis": "(", "right_parenthesis": ")",
-    "left_curly_bracket": "{", "right_curly_bracket": "}", "left_square_bracket": "[",
-    "right_square_bracket": "]", "slash": "/",
+    "question_mark": "?",
+    "left_parenthesis": "(",
+    "right_parenthesis": ")",
+    "left_curly_bracket": "{",
+    "right_curly_bracket": "}",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "slash": "/",
 }
 
 
@@ -91,39 +95,95 @@ KEYS: list[Key] = [
     Key("prev-match", "N", "next_target(-1)", "Previous match or mention", "article"),
     Key("visual", "v", "visual", "Start a new selection here; moves stretch it", "article"),
     Key("sentence-select", "s", "select_sentence", "Select the sentence under the cursor", "article"),
-    Key("extend", "shift+left,shift+right,shift+up,shift+down", "noop", "Stretch the selection", "article",
-        shown="shift+arrows"),
+    Key(
+        "extend",
+        "shift+left,shift+right,shift+up,shift+down",
+        "noop",
+        "Stretch the selection",
+        "article",
+        shown="shift+arrows",
+    ),
     Key("entity", "enter", "entity", "Select the entity under the cursor and mark its mentions", "article"),
     Key("choose", "enter", "choose", "Jump to the item in the article and mark it", "list"),
     Key("filter", "slash", "filter", "Filter this list as you type", "list"),
     Key("attach", "o", "attach", "Attach the orphan to the selection", "list"),
     Key("library-open", "enter", "open", "Open the article", "library", show=True, short="Open"),
-    Key("library-filter", "slash", "filter", "Filter as you type (title, site, author, date)", "library", show=True,
-        short="Filter"),
+    Key(
+        "library-filter",
+        "slash",
+        "filter",
+        "Filter as you type (title, site, author, date)",
+        "library",
+        show=True,
+        short="Filter",
+    ),
     Key("library-sort", "s", "sort(1)", "Sort by the next column", "library", show=True, short="Sort"),
     Key("library-sort-back", "S", "sort(-1)", "Sort by the column before", "library"),
     Key("library-reverse", "r", "reverse", "Reverse the order", "library"),
-    Key("library-delete", "d,delete", "delete", "Delete the article (asks first)", "library", show=True,
-        short="Delete"),
+    Key(
+        "library-delete", "d,delete", "delete", "Delete the article (asks first)", "library", show=True, short="Delete"
+    ),
     Key("library-reader", "R", "app.reader", "Back to the article you were reading", "library"),
-    Key("to-people", "P", "app.people", "People and organisations across the library", "library", show=True,
-        short="People"),
+    Key(
+        "to-people",
+        "P",
+        "app.people",
+        "People and organisations across the library",
+        "library",
+        show=True,
+        short="People",
+    ),
     Key("to-voices", "V", "app.voices", "Voices across the library", "library", show=True, short="Voices"),
-    Key("people-filter", "slash", "filter", "Filter as you type (name, alias, role, type)", "people", show=True,
-        short="Filter"),
-    Key("people-switch", "tab", "switch", "Between the people and the quotes of one", "people", show=True,
-        short="Quotes"),
+    Key(
+        "people-filter",
+        "slash",
+        "filter",
+        "Filter as you type (name, alias, role, type)",
+        "people",
+        show=True,
+        short="Filter",
+    ),
+    Key(
+        "people-switch",
+        "tab",
+        "switch",
+        "Between the people and the quotes of one",
+        "people",
+        show=True,
+        short="Quotes",
+    ),
     Key("people-library", "L", "app.library", "Back to the library", "people", show=True, short="Library"),
     Key("people-voices", "V", "app.voices", "Voices across the library", "people"),
-    Key("voices-filter", "slash", "filter", "Filter as you type (name, type, anonymous)", "voices", show=True,
-        short="Filter"),
+    Key(
+        "voices-filter",
+        "slash",
+        "filter",
+        "Filter as you type (name, type, anonymous)",
+        "voices",
+        show=True,
+        short="Filter",
+    ),
     Key("voices-library", "L", "app.library", "Back to the library", "voices", show=True, short="Library"),
-    Key("voices-people", "P", "app.people", "People and organisations across the library", "voices", show=True,
-        short="People"),
+    Key(
+        "voices-people",
+        "P",
+        "app.people",
+        "People and organisations across the library",
+        "voices",
+        show=True,
+        short="People",
+    ),
 ]
 
-SCOPE_TITLES = {"app": "Everywhere", "reader": "Reader", "article": "Article pane", "list": "Side panel lists",
-                "library": "Library", "people": "People", "voices": "Voices across the library"}
+SCOPE_TITLES = {
+    "app": "Everywhere",
+    "reader": "Reader",
+    "article": "Article pane",
+    "list": "Side panel lists",
+    "library": "Library",
+    "people": "People",
+    "voices": "Voices across the library",
+}
 
 
 def bindings(scope: str) -> list[Binding]:
@@ -140,8 +200,14 @@ def commands(scopes: tuple[str, ...], labels=()) -> list[tuple[str, str, str, st
         seen.add((key.scope, key.action))
         if "{key}" in key.action:
             for label in labels:
-                found.append((f"{key.description} {label.name}", f"key: {label.key}", key.scope,
-                              key.action.format(key=label.key)))
+                found.append(
+                    (
+                        f"{key.description} {label.name}",
+                        f"key: {label.key}",
+                        key.scope,
+                        key.action.format(key=label.key),
+                    )
+                )
         else:
             where = "in a list, key" if key.scope == "list" else "key"
             found.append((key.description, f"{where}: {key.display}", key.scope, key.action))
@@ -182,8 +248,12 @@ def update_readme(path: str = "README.md") -> bool:
 
     readme = Path(path)
     text = readme.read_text(encoding="utf-8")
-    new = re.sub(r"(<!-- keys:[^\n]*-->\n).*?(\n<!-- /keys -->)", lambda m: m.group(1) + markdown_table() + m.group(2),
-                 text, flags=re.S)
+    new = re.sub(
+        r"(<!-- keys:[^\n]*-->\n).*?(\n<!-- /keys -->)",
+        lambda m: m.group(1) + markdown_table() + m.group(2),
+        text,
+        flags=re.S,
+    )
     if new != text:
         readme.write_text(new, encoding="utf-8")
     return new != text

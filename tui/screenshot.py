@@ -14,8 +14,8 @@ async def take(out: Path, light: bool = False, size: tuple[int, int] = (120, 40)
 
     os.environ["BYLINE_HOME"] = tempfile.mkdtemp(prefix="byline-shot-")
     from byline.tui.app import BylineApp
-    from byline.tui.core.sources import load_article, seed_path
     from byline.tui.core.nlp import default_model
+    from byline.tui.core.sources import load_article, seed_path
     from byline.tui.screens.reader import ReaderScreen
 
     app = BylineApp(load_article(seed_path()), model=default_model(), keymap={})

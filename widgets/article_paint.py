@@ -9,8 +9,8 @@ so a line costs the same with ten annotations or ten thousand.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from rich.style import Style
 from rich.text import Text
@@ -74,8 +74,9 @@ class Painter:
         return next((e for e in self.entities[lo:hi] if e[0] <= offset < e[1]), None)
 
     # -- painting -----------------------------------------------------------------------------
-    def paint(self, line: Text, start: int, style_of: Callable[[str], Style],
-              label_style: Callable[[str], Style]) -> None:
+    def paint(
+        self, line: Text, start: int, style_of: Callable[[str], Style], label_style: Callable[[str], Style]
+    ) -> None:
         """Stylize `line`, the document line that starts at offset `start`."""
         end = start + len(line.plain)
         for s, e, style in self.passage_runs(start, end, label_style, style_of("overlap")):
@@ -86,16 +87,19 @@ class Painter:
                 break
             if e > start:
                 line.stylize(style_of(kind), max(s, start) - start, min(e, end) - start)
-        for kind, spans in (("mark", _hits(self.marks, self._mark_starts, self._longest_mark, start, end)),
-                            ("found", _hits(self.targets, self._target_starts, self._longest_target, start, end))):
+        for kind, spans in (
+            ("mark", _hits(self.marks, self._mark_starts, self._longest_mark, start, end)),
+            ("found", _hits(self.targets, self._target_starts, self._longest_target, start, end)),
+        ):
             for s, e in spans:
                 line.stylize(style_of(kind), max(s, start) - start, min(e, end) - start)
         if self.current is not None and self.current[0] < end and self.current[1] > start:
             s, e = self.current
             line.stylize(style_of("found-current"), max(s, start) - start, min(e, end) - start)
 
-    def passage_runs(self, start: int, end: int, label_style: Callable[[str], Style],
-                     overlap: Style) -> list[tuple[int, int, Style]]:
+    def passage_runs(
+        self, start: int, end: int, label_style: Callable[[str], Style], overlap: Style
+    ) -> list[tuple[int, int, Style]]:
         """Labelled stretches of [start, end) as runs of one style each: the colour of the
         passage that starts last, and the overlap style where passages overlap. Linear in the
         annotated characters, however many annotations pile up."""

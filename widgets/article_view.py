@@ -25,8 +25,16 @@ from textual.widgets.text_area import Selection
 
 from byline.tui.core.entity_types import style_kind
 from byline.tui.core.model import Analysis
-from byline.tui.core.text import Words, block_ends, next_boundary, next_end, paragraph_starts, prev_boundary, \
-    sentence_at, sentence_starts
+from byline.tui.core.text import (
+    Words,
+    block_ends,
+    next_boundary,
+    next_end,
+    paragraph_starts,
+    prev_boundary,
+    sentence_at,
+    sentence_starts,
+)
 from byline.tui.keys import bindings
 from byline.widgets.article_paint import Painter, Passage, Span
 
@@ -37,9 +45,17 @@ class ArticleView(TextArea, can_focus=True):
     BINDINGS = bindings("article")
 
     COMPONENT_CLASSES = TextArea.COMPONENT_CLASSES | {
-        "article-view--person", "article-view--org", "article-view--place", "article-view--group",
-        "article-view--number", "article-view--mark", "article-view--title", "article-view--overlap",
-        "article-view--found", "article-view--found-current", "article-view--note",
+        "article-view--person",
+        "article-view--org",
+        "article-view--place",
+        "article-view--group",
+        "article-view--number",
+        "article-view--mark",
+        "article-view--title",
+        "article-view--overlap",
+        "article-view--found",
+        "article-view--found-current",
+        "article-view--note",
     }
 
     MARGIN = 2
@@ -55,7 +71,7 @@ class ArticleView(TextArea, can_focus=True):
     class EntityChosen(Message):
         """The reader pressed enter on an entity in the text."""
 
-        view: "ArticleView"
+        view: ArticleView
         actor_id: str | None
         start: int
         end: int
@@ -64,7 +80,7 @@ class ArticleView(TextArea, can_focus=True):
     class TargetMoved(Message):
         """The cursor went to a match or a marked mention: `index` of `count` (None: none)."""
 
-        view: "ArticleView"
+        view: ArticleView
         what: str
         index: int | None
         count: int
@@ -72,8 +88,9 @@ class ArticleView(TextArea, can_focus=True):
 
     def __init__(self, text: str, **kwargs) -> None:
         self._anchor: int | None = None  # before TextArea's own set-up, which moves the cursor
-        super().__init__(text, read_only=True, soft_wrap=True, show_line_numbers=False,
-                         highlight_cursor_line=False, **kwargs)
+        super().__init__(
+            text, read_only=True, soft_wrap=True, show_line_numbers=False, highlight_cursor_line=False, **kwargs
+        )
         self.cursor_blink = False
         self.match_cursor_bracket = False
         self._painter = Painter()
@@ -211,8 +228,10 @@ class ArticleView(TextArea, can_focus=True):
         if hits:
             colour = self._label_style(hits[0][2]).color
             noted = any(p[3] and lo <= p[0] < hi for p in hits)
-            mark = Segment("▌" + ("✎" if noted else " ") + " " * (self.MARGIN - 2),
-                           Style(color=colour, bgcolor=self.rich_style.bgcolor))
+            mark = Segment(
+                "▌" + ("✎" if noted else " ") + " " * (self.MARGIN - 2),
+                Style(color=colour, bgcolor=self.rich_style.bgcolor),
+            )
         if line_index == self.cursor_location[0]:
             strip = self._tint_cursor_line(strip)
         return Strip.join([Strip([mark], self.MARGIN), strip])
@@ -384,8 +403,15 @@ class ArticleView(TextArea, can_focus=True):
         self.post_message(self.EntityChosen(self, actor or None, start, end))
 
     # -- targets: find matches or an actor's mentions, for n and N ----------------------------------
-    def set_targets(self, targets, what: str, near: int | None = None, current: Span | None = None,
-                    found: bool = True, more: bool = False) -> None:
+    def set_targets(
+        self,
+        targets,
+        what: str,
+        near: int | None = None,
+        current: Span | None = None,
+        found: bool = True,
+        more: bool = False,
+    ) -> None:
         """Go through `targets` with n and N: find matches (`found`, painted as matches) or the
         mentions already marked. Goes to the one at `current`, or the first at or after `near`.
         `more`: the targets are the first of more (a find that stopped at its limit)."""
@@ -427,8 +453,10 @@ class ArticleView(TextArea, can_focus=True):
         if direction > 0:
             index = next((i for i, (s, _) in enumerate(self._targets) if s > offset), 0)
         else:
-            index = next((i for i in range(len(self._targets) - 1, -1, -1) if self._targets[i][0] < offset),
-                         len(self._targets) - 1)
+            index = next(
+                (i for i in range(len(self._targets) - 1, -1, -1) if self._targets[i][0] < offset),
+                len(self._targets) - 1,
+            )
         self._target_index = index
         self._paint_targets()
         self.move_to_offset(self._targets[index][0])

@@ -19,11 +19,11 @@ class FindBar(Input):
     class Closed(Message):
         """The reader closed the bar: `keep` the matches (enter) or go back (escape)."""
 
-        bar: "FindBar"
+        bar: FindBar
         keep: bool
 
         @property
-        def control(self) -> "FindBar":
+        def control(self) -> FindBar:
             return self.bar
 
     def __init__(self, **kwargs) -> None:

@@ -17,8 +17,18 @@ from textual.widgets import Input, OptionList
 from byline.tui.keys import bindings
 
 #: Reader actions a key may still run from inside a list: they change what is shown, nothing else.
-VIEW_ACTIONS = ("show_tab", "toggle_panel", "group_quotes", "focus_side", "help", "command_palette",
-                "toggle_theme", "quit", "find", "clear_marks")
+VIEW_ACTIONS = (
+    "show_tab",
+    "toggle_panel",
+    "group_quotes",
+    "focus_side",
+    "help",
+    "command_palette",
+    "toggle_theme",
+    "quit",
+    "find",
+    "clear_marks",
+)
 
 
 class ItemList(OptionList):
@@ -35,21 +45,21 @@ class ItemList(OptionList):
     class FilterRequested(Message):
         """The reader asked to filter this list."""
 
-        item_list: "ItemList"
+        item_list: ItemList
 
         @property
-        def control(self) -> "ItemList":
+        def control(self) -> ItemList:
             return self.item_list
 
     @dataclass
     class AttachRequested(Message):
         """The reader asked to attach the highlighted item to the selection."""
 
-        item_list: "ItemList"
+        item_list: ItemList
         index: int
 
         @property
-        def control(self) -> "ItemList":
+        def control(self) -> ItemList:
             return self.item_list
 
     def __init__(self, *args, **kwargs) -> None:
@@ -91,10 +101,10 @@ class FilterField(Input):
 
     @dataclass
     class Done(Message):
-        field: "FilterField"
+        field: FilterField
 
         @property
-        def control(self) -> "FilterField":
+        def control(self) -> FilterField:
             return self.field
 
     def action_back(self) -> None:

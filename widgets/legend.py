@@ -29,5 +29,5 @@ class Legend(Horizontal):
         words = [label for _, label in LEGEND]
         if _width(words) > event.size.width:
             words = [SHORT.get(word, word) for word in words]
-        for swatch, word in zip(self.query(Label), words):
+        for swatch, word in zip(self.query(Label), words, strict=False):
             swatch.update(f" {word} ")

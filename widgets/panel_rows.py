@@ -8,8 +8,8 @@ colour that is not a colour is drawn neutral, never a crash.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from rich.style import Style
 from rich.text import Text
@@ -112,8 +112,9 @@ def quote_row(q: Quote, spans: tuple[tuple[int, int], ...], folded: list[Quote] 
     text.append("\n  " + (f"“{body}”" if q.kind != "indirect" else body))
     for part in folded:
         text.append(f"\n    ↳ {quote_kind_word(part.kind)}: “{_short(part.text, 160)}”", style="dim")
-    hay = " ".join([q.speaker or "unattributed", q.cue or "", quote_kind_word(q.kind), q.text,
-                    *(p.text for p in folded)]).lower()
+    hay = " ".join(
+        [q.speaker or "unattributed", q.cue or "", quote_kind_word(q.kind), q.text, *(p.text for p in folded)]
+    ).lower()
     return Row(text, hay, q.start, spans, one_line(q.speaker or "unattributed quote"))
 
 
@@ -179,7 +180,13 @@ def voice_row(voice, most_words: int) -> Row:
     counts = [f"{n} {kind}" for kind in ("direct", "partial", "reported") if (n := voice.count(kind))]
     text.append("\n  " + " · ".join(counts), style="dim")
     spans = tuple(sorted((q.start, q.end) for q in voice.quotes))
-    hay = " ".join([voice.speaker, voice.actor_type or "", *voice.roles, *voice.aliases,
-                    "anonymous" if voice.anonymous else "named"]).lower()
+    hay = " ".join(
+        [
+            voice.speaker,
+            voice.actor_type or "",
+            *voice.roles,
+            *voice.aliases,
+            "anonymous" if voice.anonymous else "named",
+        ]
+    ).lower()
     return Row(text, hay, spans[0][0] if spans else None, spans, one_line(voice.speaker))
-

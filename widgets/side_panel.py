@@ -21,9 +21,13 @@ from byline.widgets.item_list import FilterField, ItemList
 from byline.widgets.panel_rows import Row, actor_row, heading_row, note_row, number_row, quote_row, voice_row
 
 #: (tab id, title, list id, filter id) in tab order.
-TABS = (("actors", "Actors", "actor-list", "actors-filter"), ("numbers", "Figures", "number-list", "numbers-filter"),
-        ("quotes", "Quotes", "quote-list", "quotes-filter"), ("notes", "Notes", "note-list", "notes-filter"),
-        ("voices", "Voices", "voice-list", "voices-filter"))
+TABS = (
+    ("actors", "Actors", "actor-list", "actors-filter"),
+    ("numbers", "Figures", "number-list", "numbers-filter"),
+    ("quotes", "Quotes", "quote-list", "quotes-filter"),
+    ("notes", "Notes", "note-list", "notes-filter"),
+    ("voices", "Voices", "voice-list", "voices-filter"),
+)
 LIST_OF = {tab: list_id for tab, _, list_id, _ in TABS}
 TITLE_OF = {tab: title for tab, title, _, _ in TABS}
 
@@ -44,6 +48,7 @@ def fold_partials(quotes: list[Quote]) -> list[tuple[Quote, list[Quote]]]:
     """Each quote with the quotes that lie inside it, shown under it instead of apart: a partial
     quote under the sentence that carries it, and a quote inside a longer one by the same speaker
     (the near-duplicates a reported clause and its fragments make)."""
+
     def inside(q: Quote, c: Quote) -> bool:
         return c is not q and c.start <= q.start and q.end <= c.end and (c.end - c.start) > (q.end - q.start)
 
@@ -78,14 +83,14 @@ class SidePanel(Vertical):
     class NoteChosen(Message):
         """The reader chose an annotation in the Notes tab."""
 
-        panel: "SidePanel"
+        panel: SidePanel
         annotation_id: str
 
     @dataclass
     class AttachRequested(Message):
         """The reader asked to attach an orphan to the current selection."""
 
-        panel: "SidePanel"
+        panel: SidePanel
         annotation_id: str
 
     @dataclass
@@ -93,7 +98,7 @@ class SidePanel(Vertical):
         """The reader chose an item: move the article cursor to `start` and mark `spans`;
         `what` names it in the status ("Jens Stoltenberg")."""
 
-        panel: "SidePanel"
+        panel: SidePanel
         start: int
         spans: tuple[tuple[int, int], ...]
         what: str = ""
@@ -207,8 +212,11 @@ class SidePanel(Vertical):
         rows = self._rows[list_id]
         matching = [r for r in rows if all(w in r.haystack for w in words)] if words else list(rows)
         if query:  # a heading stays only with the rows under it that match
-            matching = [r for i, r in enumerate(matching)
-                        if not r.heading or (i + 1 < len(matching) and not matching[i + 1].heading)]
+            matching = [
+                r
+                for i, r in enumerate(matching)
+                if not r.heading or (i + 1 < len(matching) and not matching[i + 1].heading)
+            ]
         shown = matching[:ROWS_SHOWN]
         self._shown[list_id] = shown
         option_list = self.query_one(f"#{list_id}", ItemList)
@@ -216,8 +224,11 @@ class SidePanel(Vertical):
         option_list.clear_options()
         options = [Option(r.prompt, id=f"{list_id}:{i}", disabled=r.heading) for i, r in enumerate(shown)]
         if len(matching) > len(shown):
-            options.append(Option(Text(f"… {len(matching) - len(shown):,} more: type to filter", style="italic dim"),
-                                  disabled=True))
+            options.append(
+                Option(
+                    Text(f"… {len(matching) - len(shown):,} more: type to filter", style="italic dim"), disabled=True
+                )
+            )
         option_list.add_options(options)
         choosable = [i for i, r in enumerate(shown) if not r.heading]
         if choosable:

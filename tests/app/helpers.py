@@ -18,8 +18,11 @@ async def wait_for_analysis(pilot, timeout: float = 60.0) -> ReaderScreen:
     waited = 0.0
     while waited < timeout:
         screen = app.screen
-        if isinstance(screen, ReaderScreen) and screen.session is not None and (
-                screen.analysis is not None or not screen.analysing):
+        if (
+            isinstance(screen, ReaderScreen)
+            and screen.session is not None
+            and (screen.analysis is not None or not screen.analysing)
+        ):
             await pilot.pause()
             return screen
         await pilot.pause(0.05)

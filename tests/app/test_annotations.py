@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.app.helpers import saved, wait_for_analysis
 from byline.tui.app import BylineApp
 from byline.tui.core.sources import load_article, seed_path
 from byline.tui.core.store import Store
-from byline.widgets.article_view import ArticleView
 from byline.tui.screens.note_editor import NoteEditor
+from byline.widgets.article_view import ArticleView
 from byline.widgets.side_panel import SidePanel
 from byline.widgets.status_line import StatusLine
+from tests.app.helpers import saved, wait_for_analysis
 
 PASSAGE = "Russia, meanwhile, has warned NATO against expanding its military infrastructure in Ukraine."
 
@@ -129,7 +129,9 @@ async def test_edited_article_reanchors_and_orphans(article_path):
         assert len(app.screen.annotations) == 3
 
     text = article_path.read_text(encoding="utf-8")
-    text = text.replace("NATO foreign ministers are meeting", "A new paragraph inserted here.\n\nNATO foreign ministers are meeting")
+    text = text.replace(
+        "NATO foreign ministers are meeting", "A new paragraph inserted here.\n\nNATO foreign ministers are meeting"
+    )
     text = text.replace("has warned NATO against expanding", "has warned NATO against enlarging")
     text = text.replace("Kyiv has previously expressed fears that Moscow might be preparing for an attack.\n\n", "")
     article_path.write_text(text, encoding="utf-8")
@@ -259,8 +261,12 @@ async def test_export_from_the_app_matches_the_command_line(article_path, tmp_pa
         await app.workers.wait_for_complete()
         await pilot.pause()
     assert out.exists()
-    cli = subprocess.run([sys.executable, "-m", "byline.tui", "export", str(article_path), "--format", "md"],
-                         capture_output=True, cwd=OUTSIDE, check=True)
+    cli = subprocess.run(
+        [sys.executable, "-m", "byline.tui", "export", str(article_path), "--format", "md"],
+        capture_output=True,
+        cwd=OUTSIDE,
+        check=True,
+    )
     assert cli.stdout == out.read_bytes()
     assert "Russia, meanwhile" in out.read_text()
 

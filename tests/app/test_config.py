@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from tests.app.helpers import wait_for_analysis
 from byline.tui.app import BylineApp
 from byline.tui.core.sources import from_text
 from byline.widgets.article_view import ArticleView
+from tests.app.helpers import wait_for_analysis
 
 TEXT = "Title\n\nFirst sentence here. Second sentence there.\n"
 
@@ -18,7 +18,9 @@ def app_with_config(byline_home, config: str) -> BylineApp:
 
 
 async def test_labels_and_keys_come_from_the_config(byline_home):
-    app = app_with_config(byline_home, """
+    app = app_with_config(
+        byline_home,
+        """
 [keys]
 next-sentence = "z"
 
@@ -26,7 +28,8 @@ next-sentence = "z"
 name = "contradiction"
 key = "1"
 color = "#ff0000"
-""")
+""",
+    )
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await wait_for_analysis(pilot)
         view = screen.query_one(ArticleView)
@@ -48,7 +51,9 @@ async def test_broken_config_is_reported_and_defaults_used(byline_home):
 
 
 async def test_each_config_problem_is_one_notification_and_the_reader_works(byline_home):
-    app = app_with_config(byline_home, """
+    app = app_with_config(
+        byline_home,
+        """
 [keys]
 next-sentense = "n"
 next-note = "j"
@@ -62,7 +67,8 @@ color = "bold link https://evil.example"
 name = "doubt"
 key = "1"
 color = "not-a-colour"
-""")
+""",
+    )
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await wait_for_analysis(pilot)
         messages = [n.message for n in app._notifications]

@@ -116,8 +116,9 @@ async def test_mark_a_missed_quote_from_a_selection_and_export_it(tmp_path):
         await app.workers.wait_for_complete()
         await pilot.pause()
     exported = json.loads(out.read_text())
-    assert any(q["text"] == "costs had doubled" and q["speaker"] == "Okafor-Brandt"
-               for q in exported["analysis"]["quotes"])
+    assert any(
+        q["text"] == "costs had doubled" and q["speaker"] == "Okafor-Brandt" for q in exported["analysis"]["quotes"]
+    )
 
 
 async def test_o_attaches_only_orphans():

@@ -12,14 +12,18 @@ from byline.tui.core.sources import from_text
 from byline.tui.core.store import Store
 from byline.tui.screens.confirm import ConfirmDialog
 from byline.tui.screens.library import LibraryScreen
-from byline.tui.screens.requests import OpenArticle, ShowPerson
 from byline.tui.screens.people import PeopleScreen
+from byline.tui.screens.requests import OpenArticle, ShowPerson
 from byline.tui.screens.voices import LibraryVoicesScreen
 
-BRIDGE = ("Bridge delayed again\n\nMayor Ines Darrow said on Monday that the Kessel bridge would open in May. "
-          "“We will not cut corners,” Darrow said.\n")
-FERRY = ("Ferry fares rise\n\nThe Harbour Authority raised fares by 12 per cent. Mayor Ines Darrow called the rise "
-         "“a tax on islanders”.\n")
+BRIDGE = (
+    "Bridge delayed again\n\nMayor Ines Darrow said on Monday that the Kessel bridge would open in May. "
+    "“We will not cut corners,” Darrow said.\n"
+)
+FERRY = (
+    "Ferry fares rise\n\nThe Harbour Authority raised fares by 12 per cent. Mayor Ines Darrow called the rise "
+    "“a tax on islanders”.\n"
+)
 WEATHER = "Snow in the hills\n\nSnow fell overnight in the northern hills, forecasters said.\n"
 
 
@@ -66,8 +70,9 @@ def library(analyse, tmp_path):
 async def loaded(pilot, screen_type):
     for _ in range(200):
         screen = pilot.app.screen
-        if isinstance(screen, screen_type) and (getattr(screen, "loaded", False) or getattr(screen, "people", None)
-                                                or getattr(screen, "found", None)):
+        if isinstance(screen, screen_type) and (
+            getattr(screen, "loaded", False) or getattr(screen, "people", None) or getattr(screen, "found", None)
+        ):
             await pilot.pause()
             return screen
         await pilot.pause(0.02)
@@ -142,7 +147,7 @@ async def test_people_merge_across_articles_and_a_quote_opens_its_article(librar
         (request,) = app.opened
         quote = screen.current.quotes[wanted]
         article = library.open(request.entry_id)
-        assert article.title == "Bridge delayed again" and article.text[request.at:].startswith(quote.text[:10])
+        assert article.title == "Bridge delayed again" and article.text[request.at :].startswith(quote.text[:10])
 
 
 async def test_voices_across_the_library_and_anonymous_sourcing_per_site(library):
@@ -212,8 +217,11 @@ async def test_byline_with_a_library_opens_it_and_reads_from_it(analyse, tmp_pat
         quotes.highlighted = wanted
         await pilot.press("enter")
         for _ in range(300):
-            if isinstance(app.screen, ReaderScreen) and app.screen.article.title == "Ferry fares rise" \
-                    and app.screen.analysis is not None:
+            if (
+                isinstance(app.screen, ReaderScreen)
+                and app.screen.article.title == "Ferry fares rise"
+                and app.screen.analysis is not None
+            ):
                 break
             await pilot.pause(0.02)
         reader = app.screen
@@ -351,7 +359,8 @@ async def test_enter_on_a_voice_shows_that_person_even_before_people_was_opened(
         await pilot.press("V")
         voices = await loaded(pilot, LibraryVoicesScreen)
         voices.query_one("#library-voice-list", OptionList).highlighted = next(
-            i for i, v in enumerate(voices.shown) if v.speaker == "Ines Darrow")
+            i for i, v in enumerate(voices.shown) if v.speaker == "Ines Darrow"
+        )
         await pilot.press("enter")
         people = await loaded(pilot, PeopleScreen)
         assert people.query_one("#people-query").value == "Ines Darrow"

@@ -31,6 +31,7 @@ def seeded(tmp_path, *annotations_of) -> tuple:
 def note(passage: str, **fields):
     def make(key: str) -> Annotation:
         return Annotation(id=new_id(), article=key, anchor=make_anchor(TEXT, *span(passage)), **fields)
+
     return make
 
 
@@ -42,8 +43,9 @@ async def screen_text(pilot) -> str:
 async def test_escape_codes_in_notes_labels_and_actor_names_never_reach_the_terminal(tmp_path):
     article, _ = seeded(tmp_path, note("A senior official", labels=[f"evil{HOSTILE}"], note=f"see {HOSTILE}"))
     analysis = fixed_analysis()
-    analysis.actors.append(Actor("evil", f"Anna{HOSTILE}Berg", "PERSON", [f"role{HOSTILE}"], [f"aka{HOSTILE}"],
-                                 [span("Residents")]))
+    analysis.actors.append(
+        Actor("evil", f"Anna{HOSTILE}Berg", "PERSON", [f"role{HOSTILE}"], [f"aka{HOSTILE}"], [span("Residents")])
+    )
     app = fixed_app(article=article, analysis=analysis)
     async with app.run_test(size=(160, 50)) as pilot:
         screen = await wait_for_analysis(pilot)

@@ -7,9 +7,9 @@ import threading
 from textual.widgets import OptionList, TabbedContent
 
 from byline.tui.core.model import Analysis
-from tests.app.helpers import seed_app, text_app, wait_for_analysis
 from byline.widgets.article_view import ArticleView
 from byline.widgets.side_panel import SidePanel
+from tests.app.helpers import seed_app, text_app, wait_for_analysis
 
 
 async def test_text_is_on_screen_before_analysis():
@@ -252,8 +252,10 @@ async def test_names_with_markup_in_notifications_are_literal():
 async def test_the_byline_is_the_author_in_the_status_line_not_an_actor():
     from byline.widgets.status_line import StatusLine
 
-    app = text_app("Harbour bridge delayed\n\nBy Jane Smith\n\n"
-                   "The Kessel bridge will not open before May, Mayor Ines Darrow said on Monday.\n")
+    app = text_app(
+        "Harbour bridge delayed\n\nBy Jane Smith\n\n"
+        "The Kessel bridge will not open before May, Mayor Ines Darrow said on Monday.\n"
+    )
     async with app.run_test(size=(120, 30)) as pilot:
         screen = await wait_for_analysis(pilot)
         assert "by Jane Smith" in screen.query_one(StatusLine).facts

@@ -94,9 +94,9 @@ async def test_the_character_under_the_cursor_is_selected_and_w_crosses_abbrevia
         _, view = await ready(pilot)
         view.move_to_offset(span("in 44 B.C.")[0])
         await pilot.press("w", "w")
-        assert view.text[view.cursor_offset:].startswith("B.C. style")
+        assert view.text[view.cursor_offset :].startswith("B.C. style")
         await pilot.press("w")
-        assert view.text[view.cursor_offset:].startswith("style"), "w goes over B.C. in one step"
+        assert view.text[view.cursor_offset :].startswith("style"), "w goes over B.C. in one step"
         await pilot.press("b", "v", "e")
         assert view.text[slice(*view.selected_span)] == "B.C.", "the full stop under the cursor is selected"
         await pilot.press("escape", "b", "b", "v", "e", "e", "e")
@@ -223,9 +223,12 @@ async def test_every_list_filters_as_you_type():
     async with app.run_test(size=(120, 40)) as pilot:
         screen, _ = await ready(pilot)
         panel = screen.query_one(SidePanel)
-        for tab, list_id, query, expected in (("actors", "actor-list", "rell", 2), ("quotes", "quote-list", "dredging", 1),
-                                              ("voices", "voice-list", "anonymous", 1),
-                                              ("numbers", "number-list", "berths", 1)):
+        for tab, list_id, query, expected in (
+            ("actors", "actor-list", "rell", 2),
+            ("quotes", "quote-list", "dredging", 1),
+            ("voices", "voice-list", "anonymous", 1),
+            ("numbers", "number-list", "berths", 1),
+        ):
             await pilot.press({"actors": "A", "quotes": "Q", "voices": "V", "numbers": "F"}[tab], "tab", "slash")
             assert screen.query_one(f"#{tab}-filter").has_focus
             await pilot.press(*query)
@@ -353,7 +356,8 @@ async def test_label_passages_never_look_like_entities_in_either_theme():
             app.theme = theme
             await pilot.pause()
             labelled = view.get_line(view.location_of(span("vote in May")[0])[0]).get_style_at_offset(
-                app.console, view.location_of(span("vote in May")[0])[1])
+                app.console, view.location_of(span("vote in May")[0])[1]
+            )
             entities = {view._style(kind).bgcolor for kind in ("person", "org", "place", "group", "number")}
             assert labelled.bgcolor not in entities, theme
             assert labelled.color is not None and labelled.color != view.rich_style.color, theme
@@ -366,6 +370,7 @@ async def test_the_title_is_readable_in_either_theme():
         def channel(c: int) -> float:
             c = c / 255
             return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
         return 0.2126 * channel(colour.r) + 0.7152 * channel(colour.g) + 0.0722 * channel(colour.b)
 
     app = fixed_app()

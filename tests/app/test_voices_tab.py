@@ -56,7 +56,7 @@ async def test_anonymous_voices_are_marked_in_the_tab():
 async def test_quotes_group_by_speaker_and_fold_a_partial_under_its_sentence():
     analysis = fixed_analysis()
     inner = span("waited long")
-    analysis.quotes.append(Quote(*inner, TEXT[inner[0]:inner[1]], "partial", "Lena Okafor", "lena-okafor", None))
+    analysis.quotes.append(Quote(*inner, TEXT[inner[0] : inner[1]], "partial", "Lena Okafor", "lena-okafor", None))
     app = fixed_app(analysis=analysis)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await wait_for_analysis(pilot)
@@ -64,8 +64,11 @@ async def test_quotes_group_by_speaker_and_fold_a_partial_under_its_sentence():
         panel = screen.query_one(SidePanel)
         assert str(panel.tabs.get_tab("quotes").label) == "Quotes 5"
         assert quotes.option_count == 4, "the partial is folded under the quote that carries it"
-        carrier = next(str(quotes.get_option_at_index(i).prompt) for i in range(4)
-                       if "We have waited long enough" in str(quotes.get_option_at_index(i).prompt))
+        carrier = next(
+            str(quotes.get_option_at_index(i).prompt)
+            for i in range(4)
+            if "We have waited long enough" in str(quotes.get_option_at_index(i).prompt)
+        )
         assert "↳ partial: “waited long”" in carrier
         await pilot.press("S")
         assert panel.grouped and panel.tabs.active == "quotes"

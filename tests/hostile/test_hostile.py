@@ -68,8 +68,11 @@ def plant(article_path: Path, seed: dict) -> None:
     article = load_article(article_path)
     session = Session.open(article, Store())
     start = article.text.index(seed["passage"])
-    session.add(session.new((start, start + len(seed["passage"])), labels=list(seed.get("labels", [])),
-                            note=seed.get("note", "")))
+    session.add(
+        session.new(
+            (start, start + len(seed["passage"])), labels=list(seed.get("labels", [])), note=seed.get("note", "")
+        )
+    )
     session.save_all()
 
 
@@ -87,9 +90,15 @@ def run_step(step: dict, work: Path, home: Path, case: Path) -> None:
     env = {**os.environ, "BYLINE_HOME": str(home), "PYTHONWARNINGS": "ignore"}
     stdout_file = step.get("stdout_to")
     with open(stdout_file, "wb") if stdout_file else open(os.devnull, "wb") as sink:
-        result = subprocess.run([sys.executable, "-m", "byline.tui", *args], input=stdin, cwd=work, env=env,
-                                stdout=subprocess.PIPE if not stdout_file else sink, stderr=subprocess.PIPE,
-                                timeout=step.get("timeout", DEFAULT_TIMEOUT))
+        result = subprocess.run(
+            [sys.executable, "-m", "byline.tui", *args],
+            input=stdin,
+            cwd=work,
+            env=env,
+            stdout=subprocess.PIPE if not stdout_file else sink,
+            stderr=subprocess.PIPE,
+            timeout=step.get("timeout", DEFAULT_TIMEOUT),
+        )
     out = (result.stdout or b"").decode("utf-8", "surrogateescape")
     err = result.stderr.decode("utf-8", "surrogateescape")
     shown = f"byline {' '.join(args)}\n--- stderr:\n{err[-2000:]}"
@@ -113,8 +122,11 @@ def test_hostile_case(case: Path, tmp_path: Path, byline_home: Path) -> None:
     work = tmp_path / "work"
     work.mkdir()
     spec = prepare(case, work, byline_home)
-    before = {p.name: p.read_bytes() for p in work.iterdir() if p.is_file() and not p.is_symlink()
-              and not p.is_fifo()} if spec.get("expect", {}).get("unchanged") else {}
+    before = (
+        {p.name: p.read_bytes() for p in work.iterdir() if p.is_file() and not p.is_symlink() and not p.is_fifo()}
+        if spec.get("expect", {}).get("unchanged")
+        else {}
+    )
     seeded = stored_annotations()
     for step in spec.get("step", []):
         run_step(step, work, byline_home, case)

@@ -4,8 +4,8 @@ only: extraction is tested with the real model elsewhere), so the pictures never
 from __future__ import annotations
 
 from byline.tui.app import BylineApp
-from byline.tui.core.sources import from_text
 from byline.tui.core.model import Actor, Analysis, Entity, Number, Quote
+from byline.tui.core.sources import from_text
 from byline.tui.screens.reader import ReaderScreen
 
 TEXT = (
@@ -23,19 +23,35 @@ def _span(word: str, nth: int = 0) -> tuple[int, int]:
 
 
 def fixed_analysis() -> Analysis:
-    mentions = {"Jens Stoltenberg": [_span("Jens Stoltenberg"), _span("Stoltenberg", 1)],
-                "NATO": [_span("NATO")], "Riga": [_span("Riga")], "Russia": [_span("Russia")]}
+    mentions = {
+        "Jens Stoltenberg": [_span("Jens Stoltenberg"), _span("Stoltenberg", 1)],
+        "NATO": [_span("NATO")],
+        "Riga": [_span("Riga")],
+        "Russia": [_span("Russia")],
+    }
     types = {"Jens Stoltenberg": "PERSON", "NATO": "ORG", "Riga": "GPE", "Russia": "GPE"}
-    actors = [Actor(id=n.lower().replace(" ", "-"), name=n, type=types[n], mentions=m,
-                    roles=["NATO chief"] if n == "Jens Stoltenberg" else [],
-                    aliases=["Stoltenberg"] if n == "Jens Stoltenberg" else []) for n, m in mentions.items()]
-    entities = sorted((Entity(s, e, TEXT[s:e], a.type, a.id) for a in actors for s, e in a.mentions), key=lambda e: e.start)
+    actors = [
+        Actor(
+            id=n.lower().replace(" ", "-"),
+            name=n,
+            type=types[n],
+            mentions=m,
+            roles=["NATO chief"] if n == "Jens Stoltenberg" else [],
+            aliases=["Stoltenberg"] if n == "Jens Stoltenberg" else [],
+        )
+        for n, m in mentions.items()
+    ]
+    entities = sorted(
+        (Entity(s, e, TEXT[s:e], a.type, a.id) for a in actors for s, e in a.mentions), key=lambda e: e.start
+    )
     s, e = _span("some 92,000")
     numbers = [Number(s, e, "some 92,000", 92000, "soldiers", "some", "count")]
     q1 = _span("We see heavy capabilities")
     q2 = _span("some 92,000 soldiers were near the border")
-    quotes = [Quote(*q1, TEXT[q1[0]:q1[1]], "direct", "Jens Stoltenberg", "jens-stoltenberg", "said"),
-              Quote(*q2, TEXT[q2[0]:q2[1]], "indirect", "Jens Stoltenberg", "jens-stoltenberg", "said")]
+    quotes = [
+        Quote(*q1, TEXT[q1[0] : q1[1]], "direct", "Jens Stoltenberg", "jens-stoltenberg", "said"),
+        Quote(*q2, TEXT[q2[0] : q2[1]], "indirect", "Jens Stoltenberg", "jens-stoltenberg", "said"),
+    ]
     return Analysis("sample.txt", "Ministers meet in Riga", "0" * 64, "fixed", entities, actors, numbers, quotes)
 
 

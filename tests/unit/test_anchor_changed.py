@@ -32,13 +32,23 @@ def span(text: str, passage: str) -> tuple[int, int]:
     return start, start + len(passage)
 
 
-@pytest.mark.parametrize("passage, grown", [
-    ("The vote was delayed, according to its spokeswoman.", "The vote was postponed, according to its spokeswoman."),
-    ("The launch, delayed twice, will go ahead, said its spokeswoman.",
-     "The launch, postponed twice, will go ahead, said its spokeswoman."),
-    ("Officials said the bridge opening was delayed by a month.",
-     "Officials said the bridge opening was postponed by a month."),
-])
+@pytest.mark.parametrize(
+    "passage, grown",
+    [
+        (
+            "The vote was delayed, according to its spokeswoman.",
+            "The vote was postponed, according to its spokeswoman.",
+        ),
+        (
+            "The launch, delayed twice, will go ahead, said its spokeswoman.",
+            "The launch, postponed twice, will go ahead, said its spokeswoman.",
+        ),
+        (
+            "Officials said the bridge opening was delayed by a month.",
+            "Officials said the bridge opening was postponed by a month.",
+        ),
+    ],
+)
 @pytest.mark.parametrize("before, after", [("", ""), ("Intro.\n\n", " Next one."), ("A first line. ", "\n\nEnd.")])
 def test_a_passage_that_grew_keeps_its_last_character(passage, grown, before, after):
     text = before + passage + after
@@ -74,9 +84,18 @@ def test_the_annotation_knows_its_passage_changed_and_keeps_what_was_tagged():
 
 
 def test_a_record_of_an_older_byline_learns_the_change_when_reanchored():
-    record = {"id": "x", "article": "a", "anchor": make_anchor(TEXT, *span(TEXT, COST)).to_dict(), "labels": [],
-              "note": "", "kind": "annotation", "entity": None, "created": "2024-01-01T00:00:00+00:00",
-              "modified": "2024-01-01T00:00:00+00:00", "orphan": False}
+    record = {
+        "id": "x",
+        "article": "a",
+        "anchor": make_anchor(TEXT, *span(TEXT, COST)).to_dict(),
+        "labels": [],
+        "note": "",
+        "kind": "annotation",
+        "entity": None,
+        "created": "2024-01-01T00:00:00+00:00",
+        "modified": "2024-01-01T00:00:00+00:00",
+        "orphan": False,
+    }
     old = Annotation.from_dict(record)
     assert old.to_dict() == record and not old.passage_changed  # read and written back as it was
     old.anchor = make_anchor(EDITED, *locate(old.anchor, EDITED))
@@ -150,8 +169,10 @@ def test_an_import_keeps_what_was_tagged(reopened, tmp_path, fmt):
     article = load_article(path)
     assert import_file(export, article, elsewhere).added == 2
     back = elsewhere.annotations(elsewhere.article_id(article)[0])
-    assert {(a.tagged, a.passage) for a in back} == {(DELAY, DELAY.replace("delayed", "postponed")),
-                                                     (COST, COST.replace("830", "840"))}
+    assert {(a.tagged, a.passage) for a in back} == {
+        (DELAY, DELAY.replace("delayed", "postponed")),
+        (COST, COST.replace("830", "840")),
+    }
     assert all(a.passage_changed for a in back)
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from byline.tui.core.errors import ArticleError
 from byline.tui.core.sources import from_text, load_article, seed_path
 from byline.tui.core.sources.text import MAX_BYTES, clean_text
-from byline.tui.core.errors import ArticleError
 
 
 def test_seed_is_the_nato_article():
@@ -79,8 +79,10 @@ def test_a_text_without_line_breaks_is_parsed_like_the_same_text_in_paragraphs(n
 
     from byline.tui.core.analysis import parse
 
-    sentence = ("Mayor Ilse Dorrensen of Pellworth said on Tuesday that the harbour would cost 14 million "
-                "euros, and Councillor Tobias Vennholt disagreed. ")
+    sentence = (
+        "Mayor Ilse Dorrensen of Pellworth said on Tuesday that the harbour would cost 14 million "
+        "euros, and Councillor Tobias Vennholt disagreed. "
+    )
     one_line = sentence * 120  # about 14,000 characters, more than one piece
     paragraphs = one_line.replace("disagreed. ", "disagreed.\n")
     long_doc, para_doc = parse(one_line, nlp), parse(paragraphs, nlp)
@@ -100,7 +102,7 @@ def test_a_line_no_article_has_is_broken_at_sentence_ends_one_character_for_one(
     article = from_text(raw, "<test>")
     text = article.text
     assert len(text) == len(raw)
-    assert all(a == b or (a == " " and b == "\n") for a, b in zip(raw, text))
+    assert all(a == b or (a == " " and b == "\n") for a, b in zip(raw, text, strict=False))
     lines = text.split("\n")
     assert max(len(line) for line in lines) <= LONG_LINE and len(lines) > 4
     assert all(line.endswith("again.") for line in lines[2:-2])  # broken where a sentence ends

@@ -13,11 +13,11 @@ from .test_cli import byline
 
 ARTICLES = {
     "harbour.txt": "Harbour plan approved\n\nMayor Ilse Dorrensen said on Tuesday that the new quay would cost "
-                   "14 million euros. \u201cIt will bring the ferries back,\u201d Dorrensen said.\n",
+    "14 million euros. \u201cIt will bring the ferries back,\u201d Dorrensen said.\n",
     "school.md": "# School roof repaired\n\nHead teacher **Jon Ebbe** said the roof of the Pellworth school was "
-                 "repaired for 80,000 euros.\n",
+    "repaired for 80,000 euros.\n",
     "budget.txt": "Budget vote delayed\n\nCouncillor Tobias Vennholt told reporters on Monday that the vote "
-                  "on the budget of Husum would wait until Friday.\n",
+    "on the budget of Husum would wait until Friday.\n",
 }
 
 
@@ -34,8 +34,11 @@ def folder(tmp_path):
 
 
 def test_a_folder_is_its_articles_in_name_order(folder):
-    assert expand([str(folder)]) == [str(folder / "harbour.txt"), str(folder / "older" / "budget.txt"),
-                                     str(folder / "school.md")]
+    assert expand([str(folder)]) == [
+        str(folder / "harbour.txt"),
+        str(folder / "older" / "budget.txt"),
+        str(folder / "school.md"),
+    ]
 
 
 def test_urls_and_files_are_kept_once_in_the_order_given(folder, tmp_path):
@@ -43,8 +46,13 @@ def test_urls_and_files_are_kept_once_in_the_order_given(folder, tmp_path):
     empty.mkdir()
     one = str(folder / "school.md")
     assert expand(["https://news.example/a", one, str(folder), "-", str(empty)]) == [
-        "https://news.example/a", one, str(folder / "harbour.txt"), str(folder / "older" / "budget.txt"), "-",
-        str(empty)]
+        "https://news.example/a",
+        one,
+        str(folder / "harbour.txt"),
+        str(folder / "older" / "budget.txt"),
+        "-",
+        str(empty),
+    ]
 
 
 def test_results_come_in_input_order_with_one_or_two_processes(folder, tmp_path):
@@ -52,12 +60,15 @@ def test_results_come_in_input_order_with_one_or_two_processes(folder, tmp_path)
     seen = []
     results = {jobs: analyze_many(locations, jobs=jobs, on_done=seen.append) for jobs in (1, 2)}
     assert len(seen) == 8
-    for jobs, found in results.items():
+    for found in results.values():
         assert [r.location for r in found] == locations
         assert [r.error is None for r in found] == [True, True, True, False]
         assert "no such file" in found[-1].error
-        assert [r.analysis.title for r in found[:3]] == ["Harbour plan approved", "Budget vote delayed",
-                                                        "School roof repaired"]
+        assert [r.analysis.title for r in found[:3]] == [
+            "Harbour plan approved",
+            "Budget vote delayed",
+            "School roof repaired",
+        ]
     people = [[a.name for a in r.analysis.actors if a.type == "PERSON"] for r in results[2][:3]]
     assert people == [[a.name for a in r.analysis.actors if a.type == "PERSON"] for r in results[1][:3]]
     assert "Ilse Dorrensen" in people[0] and "Tobias Vennholt" in people[1] and "Jon Ebbe" in people[2]
@@ -68,7 +79,7 @@ def test_analyze_writes_one_json_line_per_article(folder):
     assert result.returncode == 0, result.stderr.decode()
     lines = result.stdout.decode().splitlines()
     assert len(lines) == 3
-    for line, name in zip(lines, ["harbour.txt", "budget.txt", "school.md"]):
+    for line, name in zip(lines, ["harbour.txt", "budget.txt", "school.md"], strict=False):
         data = json.loads(line)
         assert data["schema"] == "byline.analysis/2" and data["article"]["source"].endswith(name)
         text = (folder / ("older" if name == "budget.txt" else "") / name).read_text(encoding="utf-8")
@@ -81,8 +92,15 @@ def test_analyze_writes_one_json_line_per_article(folder):
 def test_a_failing_input_is_one_line_and_the_others_go_on(folder, tmp_path):
     binary = tmp_path / "image.txt"
     binary.write_bytes(bytes(range(256)) * 8)
-    result = byline("analyze", str(folder / "harbour.txt"), str(tmp_path / "nope.txt"), str(binary),
-                    str(folder / "school.md"), "--jobs", "1")
+    result = byline(
+        "analyze",
+        str(folder / "harbour.txt"),
+        str(tmp_path / "nope.txt"),
+        str(binary),
+        str(folder / "school.md"),
+        "--jobs",
+        "1",
+    )
     assert result.returncode == 2
     err = result.stderr.decode().splitlines()
     assert len(err) == 2 and "no such file" in err[0] and "binary" in err[1]

@@ -13,14 +13,16 @@ from pathlib import Path
 import orjson
 import pytest
 
-from tests.conftest import OUTSIDE
 from byline.tui.core import cache
 from byline.tui.core.analysis import analyze_doc, parse
 from byline.tui.core.nlp import default_model
 from byline.tui.core.sources import from_text, load_article
+from tests.conftest import OUTSIDE
 
-TEXT = ("Bridge reopens in Carrowmore\n\nThe county engineer, Tomas Lindqvist, said the bridge was safe again. "
-        "\"We checked every bolt,\" Lindqvist told reporters on Friday. About 4,000 cars cross it each day.\n")
+TEXT = (
+    "Bridge reopens in Carrowmore\n\nThe county engineer, Tomas Lindqvist, said the bridge was safe again. "
+    '"We checked every bolt," Lindqvist told reporters on Friday. About 4,000 cars cross it each day.\n'
+)
 
 
 @pytest.fixture
@@ -85,8 +87,9 @@ def test_the_extraction_version_is_the_code_itself(tmp_path):
     assert cache.code_digest(copy) != cache.code_digest(core)
 
 
-@pytest.mark.parametrize("damage", [b"", b"\x00\xffnot json", b"[1, 2]", b'{"schema": "byline.cache/1"}', "analysis",
-                                    "offsets"])
+@pytest.mark.parametrize(
+    "damage", [b"", b"\x00\xffnot json", b"[1, 2]", b'{"schema": "byline.cache/1"}', "analysis", "offsets"]
+)
 def test_a_damaged_cache_file_is_a_miss_and_is_replaced(analysed, model, damage):
     article, analysis = analysed
     cache.store(article, model, analysis)

@@ -77,7 +77,7 @@ def test_analyze_json_follows_the_schema(tmp_path):
 
 
 def test_analyze_reads_stdin():
-    result = byline("analyze", "-", "--format", "text", stdin="Title\n\nPresident Joe Biden spoke.\n".encode())
+    result = byline("analyze", "-", "--format", "text", stdin=b"Title\n\nPresident Joe Biden spoke.\n")
     assert result.returncode == 0
     assert "Joe Biden" in result.stdout.decode()
 
@@ -117,19 +117,35 @@ def test_a_bug_of_ours_is_one_line_and_its_traceback_kept_for_a_report(byline_ho
         cli.main(["library"])
 
 
-@pytest.mark.parametrize("args", [[""], ["export", "", "-f", "csv"], ["voices", ""], ["analyze", ""], ["add", ""],
-                                  ["import", "x.jsonl", "--article", ""]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        [""],
+        ["export", "", "-f", "csv"],
+        ["voices", ""],
+        ["analyze", ""],
+        ["add", ""],
+        ["import", "x.jsonl", "--article", ""],
+    ],
+)
 def test_an_empty_argument_is_refused_in_one_line_never_read_as_the_working_folder(args, tmp_path, byline_home):
     folder = tmp_path / "here"
     folder.mkdir()
     (folder / "story.txt").write_text("Title\n\nMayor Ines Darrow said the bridge would open.\n", encoding="utf-8")
     (folder / "x.jsonl").write_text("{}\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "byline.tui", *args], capture_output=True, text=True, cwd=folder,
-                            env=dict(os.environ), timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "byline.tui", *args],
+        capture_output=True,
+        text=True,
+        cwd=folder,
+        env=dict(os.environ),
+        timeout=120,
+    )
     assert result.returncode == 2, result.stderr
     assert "an empty name is no article" in result.stderr and "Traceback" not in result.stderr
     assert not (byline_home / "data" / "library" / "texts").exists() or not any(
-        (byline_home / "data" / "library" / "texts").iterdir()), "nothing of the folder was added"
+        (byline_home / "data" / "library" / "texts").iterdir()
+    ), "nothing of the folder was added"
 
 
 @pytest.mark.parametrize("command", ["add", "analyze"])

@@ -26,14 +26,22 @@ raises pay by 6 per cent over two years.</p>
 </article><aside>Related: Ten best beaches near Velmora</aside>
 <footer>Copyright The Velmora Gazette. <a href="/about">About us</a></footer></body></html>"""
 
-STORY = ("Union votes on deal\n\nMembers of the dockworkers' union voted on Sunday. \"This deal keeps our ferries "
-         "safe,\" Piet Holm told members before the vote. Observers expected a large majority.\n")
+STORY = (
+    "Union votes on deal\n\nMembers of the dockworkers' union voted on Sunday. \"This deal keeps our ferries "
+    'safe," Piet Holm told members before the vote. Observers expected a large majority.\n'
+)
 OTHER = "Tide tables change\n\nThe harbour office in Velmora printed new tide tables for the summer season.\n"
 
 
 def byline(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "byline.tui", *args], capture_output=True, text=True, cwd=OUTSIDE,
-                          env=dict(os.environ), timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "byline.tui", *args],
+        capture_output=True,
+        text=True,
+        cwd=OUTSIDE,
+        env=dict(os.environ),
+        timeout=300,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +72,10 @@ def test_add_a_folder_and_a_page_then_list_them_for_scripts(server, folder):
     assert "404" in error and server.url_for("/gone") in error and "Traceback" not in added.stderr
     progress = [line for line in lines if line.startswith("[")]  # plain lines: stderr is no terminal
     assert sorted(line.split("] ", 1)[1] for line in progress) == [
-        "Ferry strike ends after talks", "Tide tables change", "Union votes on deal"]
+        "Ferry strike ends after talks",
+        "Tide tables change",
+        "Union votes on deal",
+    ]
     assert all(line[:5] in ("[1/4]", "[2/4]", "[3/4]", "[4/4]") for line in progress)
     assert lines[-1] == "added 3 articles to the library (3 in all); 1 failed"
     listed = byline("library", "--format", "json")
@@ -73,7 +84,12 @@ def test_add_a_folder_and_a_page_then_list_them_for_scripts(server, folder):
     assert set(rows) == {"Ferry strike ends after talks", "Union votes on deal", "Tide tables change"}
     page = rows["Ferry strike ends after talks"]
     assert (page["site"], page["date"], page["authors"], page["kind"], page["url"]) == (
-        "The Velmora Gazette", "2024-05-02", ["Ada Lund"], "html", "https://gazette.example/ferry-strike-ends")
+        "The Velmora Gazette",
+        "2024-05-02",
+        ["Ada Lund"],
+        "html",
+        "https://gazette.example/ferry-strike-ends",
+    )
     assert (page["published"], page["date_kind"]) == ("2024-05-02", "published") and page["added"][:4] >= "2026"
     union = rows["Union votes on deal"]  # a text file says nothing of when it was published
     assert (union["published"], union["date_kind"], union["date"]) == (None, "added", union["added"][:10])
@@ -96,7 +112,7 @@ def test_quotes_of_one_speaker_across_the_library(server, folder):
     texts = {q["text"] for q in holm["quotes"]}
     assert "We won a fair deal for every crew" in texts and "This deal keeps our ferries safe" in texts
     story = next(q for q in holm["quotes"] if q["text"] == "This deal keeps our ferries safe")
-    assert STORY[story["start"]:story["end"]] == story["text"]
+    assert STORY[story["start"] : story["end"]] == story["text"]
     plain = byline("quotes", "--speaker", "Holm")
     assert plain.returncode == 0 and plain.stdout.startswith("Piet Holm (person): ")
     missing = byline("quotes", "--speaker", "Piet Hom")
@@ -170,7 +186,10 @@ def test_a_folder_where_every_file_fails_is_status_2(tmp_path):
     (news / "empty.txt").write_bytes(b"")
     (news / "noise.txt").write_bytes(bytes(range(256)) * 8)
     added = byline("add", str(news), "--jobs", "1")
-    assert added.returncode == 2 and added.stderr.splitlines()[-1] == "added 0 articles to the library (0 in all); 2 failed"
+    assert (
+        added.returncode == 2
+        and added.stderr.splitlines()[-1] == "added 0 articles to the library (0 in all); 2 failed"
+    )
 
 
 def test_a_damaged_article_file_is_named_on_stderr_and_the_rest_listed_with_status_1(folder, byline_home):

@@ -13,19 +13,27 @@ import sys
 
 import pytest
 
-from tests.conftest import OUTSIDE
 from byline.tui.core.anchor import make_anchor
 from byline.tui.core.annotation import Annotation, new_id
 from byline.tui.core.sources import load_article
 from byline.tui.core.store import Store
+from tests.conftest import OUTSIDE
 
-STORY = ("Harbour deal signed\n\nMayor Ada Lund said on Monday the harbour deal in Oskarsvik was signed. "
-         "\"It is done and it is fair,\" Lund said. Dockworkers will vote on Friday.\n")
+STORY = (
+    "Harbour deal signed\n\nMayor Ada Lund said on Monday the harbour deal in Oskarsvik was signed. "
+    '"It is done and it is fair," Lund said. Dockworkers will vote on Friday.\n'
+)
 
 
 def byline(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "byline.tui", *args], capture_output=True, text=True, cwd=OUTSIDE,
-                          env=dict(os.environ), timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "byline.tui", *args],
+        capture_output=True,
+        text=True,
+        cwd=OUTSIDE,
+        env=dict(os.environ),
+        timeout=300,
+    )
 
 
 @pytest.fixture
@@ -109,8 +117,14 @@ def test_a_relative_name_is_the_file_it_names_from_the_working_folder(tmp_path):
     (here / "copy.txt").write_text(STORY, encoding="utf-8")
 
     def run(folder, *args):
-        return subprocess.run([sys.executable, "-m", "byline.tui", *args], capture_output=True, text=True,
-                              cwd=folder, env=dict(os.environ), timeout=300)
+        return subprocess.run(
+            [sys.executable, "-m", "byline.tui", *args],
+            capture_output=True,
+            text=True,
+            cwd=folder,
+            env=dict(os.environ),
+            timeout=300,
+        )
 
     assert run(here, "add", "copy.txt").returncode == 0
     (here / "copy.txt").unlink()

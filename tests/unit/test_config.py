@@ -15,16 +15,37 @@ def config(tmp_path, text: str):
     return load_config(path)
 
 
-@pytest.mark.parametrize("value, colour", [
-    ("#e4568c", "#e4568c"), ("#ABC", "#aabbcc"), ("red", "#ff0000"), ("Rebecca Purple", "#663399"),
-    ("rgb(10, 20, 30)", "#0a141e"), (" #FFFFFF ", "#ffffff"),
-])
+@pytest.mark.parametrize(
+    "value, colour",
+    [
+        ("#e4568c", "#e4568c"),
+        ("#ABC", "#aabbcc"),
+        ("red", "#ff0000"),
+        ("Rebecca Purple", "#663399"),
+        ("rgb(10, 20, 30)", "#0a141e"),
+        (" #FFFFFF ", "#ffffff"),
+    ],
+)
 def test_colours_a_user_writes_become_hex(value, colour):
     assert parse_colour(value) == colour
 
 
-@pytest.mark.parametrize("value", ["notacolour", "bold red", "link https://x.example", "#12345", "#ggg",
-                                   "rgb(300, 0, 0)", "", 12, None, ["#fff"], "\x1b[31m"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "notacolour",
+        "bold red",
+        "link https://x.example",
+        "#12345",
+        "#ggg",
+        "rgb(300, 0, 0)",
+        "",
+        12,
+        None,
+        ["#fff"],
+        "\x1b[31m",
+    ],
+)
 def test_what_is_not_a_colour_is_refused(value):
     assert parse_colour(value) is None
 
@@ -45,8 +66,10 @@ def test_two_labels_on_one_key_are_reported_and_the_second_moves(tmp_path):
 
 
 def test_labels_without_a_name_or_with_a_bad_key_are_reported(tmp_path):
-    found = config(tmp_path, '[[labels]]\nkey = "1"\n\n[[labels]]\nname = "doubt"\nkey = "x"\n\n'
-                             '[[labels]]\nname = "doubt"\nkey = "3"\n')
+    found = config(
+        tmp_path,
+        '[[labels]]\nkey = "1"\n\n[[labels]]\nname = "doubt"\nkey = "x"\n\n[[labels]]\nname = "doubt"\nkey = "3"\n',
+    )
     assert [(lab["name"], lab["key"]) for lab in found.labels] == [("doubt", "1")]
     assert len(found.warnings) == 3
     assert any("label 1 has no name" in w for w in found.warnings)
@@ -72,9 +95,14 @@ def test_warnings_show_outside_strings_as_text(tmp_path):
     assert found.warnings and not any(ch in w for w in found.warnings for ch in "\x1b\x07\x9b")
 
 
-BINDINGS = [("next-sentence", "right_parenthesis", "article"), ("down", "j,down", "article"),
-            ("up", "k,up", "article"), ("next-note", "right_square_bracket", "reader"),
-            ("quit", "ctrl+q", "app"), ("filter", "slash", "list")]
+BINDINGS = [
+    ("next-sentence", "right_parenthesis", "article"),
+    ("down", "j,down", "article"),
+    ("up", "k,up", "article"),
+    ("next-note", "right_square_bracket", "reader"),
+    ("quit", "ctrl+q", "app"),
+    ("filter", "slash", "list"),
+]
 
 
 def test_an_unknown_action_is_reported_with_the_closest_id():

@@ -50,8 +50,9 @@ def test_no_corrections_leave_the_analysis_as_it_is(analysis):
 
 def test_the_model_analysis_is_never_changed(analysis):
     before = analysis.to_dict()
-    corrected(analysis, [fix("Lena Okafor", entity=REJECTED), fix("Okafor-Brandt", fix="merge", actor="Lena Okafor")],
-              TEXT)
+    corrected(
+        analysis, [fix("Lena Okafor", entity=REJECTED), fix("Okafor-Brandt", fix="merge", actor="Lena Okafor")], TEXT
+    )
     assert analysis.to_dict() == before
 
 
@@ -83,8 +84,11 @@ def test_merge_moves_the_quotes_of_the_merged_actor(analysis):
     assert quoted, "the model attributes a quote to Tomas Rell"
     result = corrected(analysis, [fix("Tomas Rell", fix="merge", actor="Ada Rell")], TEXT)
     ada = actor(result, "Ada Rell")
-    assert all(q.speaker_actor == ada.id and q.speaker == "Ada Rell"
-               for q in result.quotes if (q.start, q.end) in {(x.start, x.end) for x in quoted})
+    assert all(
+        q.speaker_actor == ada.id and q.speaker == "Ada Rell"
+        for q in result.quotes
+        if (q.start, q.end) in {(x.start, x.end) for x in quoted}
+    )
 
 
 def test_merge_into_an_actor_that_is_not_there_changes_nothing(analysis):
@@ -94,7 +98,7 @@ def test_merge_into_an_actor_that_is_not_there_changes_nothing(analysis):
 
 def test_split_a_name_off_its_actor(analysis):
     rell = actor(analysis, "Tomas Rell")
-    written_rell = [m for m in rell.mentions if TEXT[m[0]:m[1]] == "Rell"]
+    written_rell = [m for m in rell.mentions if TEXT[m[0] : m[1]] == "Rell"]
     assert written_rell, "the model groups the bare surname with Tomas Rell"
     result = corrected(analysis, [fix(tuple(written_rell[0]), fix="split")], TEXT)
     alone = actor(result, "Rell")
@@ -125,8 +129,14 @@ def test_give_a_quote_another_speaker(analysis):
 
 def test_a_speaker_correction_follows_a_merge(analysis):
     bridge = quote(analysis, "The bridge will open")
-    result = corrected(analysis, [fix((bridge.start, bridge.end), fix="speaker", actor="Okafor-Brandt"),
-                                  fix("Okafor-Brandt", fix="merge", actor="Lena Okafor")], TEXT)
+    result = corrected(
+        analysis,
+        [
+            fix((bridge.start, bridge.end), fix="speaker", actor="Okafor-Brandt"),
+            fix("Okafor-Brandt", fix="merge", actor="Lena Okafor"),
+        ],
+        TEXT,
+    )
     assert quote(result, "The bridge will open").speaker_actor == actor(result, "Lena Okafor").id
 
 
@@ -151,17 +161,27 @@ def test_mark_a_quote_the_model_missed(analysis):
 def test_orphaned_and_out_of_range_corrections_are_left_out(analysis):
     lost = fix("Okafor-Brandt", fix="merge", actor="Lena Okafor")
     lost.orphan = True
-    beyond = Annotation(id=new_id(), article="a", anchor=make_anchor(TEXT, 0, 5), kind="correction", fix="quote",
-                        quote="direct")
+    beyond = Annotation(
+        id=new_id(), article="a", anchor=make_anchor(TEXT, 0, 5), kind="correction", fix="quote", quote="direct"
+    )
     beyond.anchor.start, beyond.anchor.end = len(TEXT) + 10, len(TEXT) + 20
     result = corrected(analysis, [lost, beyond], TEXT)
     assert actor(result, "Okafor-Brandt") is not None and len(result.quotes) == len(analysis.quotes)
 
 
 def test_old_entity_corrections_still_read(analysis):
-    old = {"id": new_id(), "article": "a", "anchor": make_anchor(TEXT, *span("Dunmore")).to_dict(), "labels": [],
-           "note": "", "kind": "correction", "entity": "GPE", "created": "2024-01-01T00:00:00+00:00",
-           "modified": "2024-01-01T00:00:00+00:00", "orphan": False}
+    old = {
+        "id": new_id(),
+        "article": "a",
+        "anchor": make_anchor(TEXT, *span("Dunmore")).to_dict(),
+        "labels": [],
+        "note": "",
+        "kind": "correction",
+        "entity": "GPE",
+        "created": "2024-01-01T00:00:00+00:00",
+        "modified": "2024-01-01T00:00:00+00:00",
+        "orphan": False,
+    }
     loaded = Annotation.from_dict(old)
     assert loaded.correction == "entity" and loaded.to_dict() == old
     assert actor(corrected(analysis, [loaded], TEXT), "Dunmore").type == "GPE"

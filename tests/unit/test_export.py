@@ -11,13 +11,14 @@ import sys
 
 import pytest
 
-from tests.conftest import OUTSIDE
 from byline.tui.core.anchor import make_anchor
 from byline.tui.core.annotation import DEFAULT_LABELS, REJECTED, Annotation, new_id
-from byline.tui.core.sources import load_article
 from byline.tui.core.export import render, write_files
 from byline.tui.core.session import Session
+from byline.tui.core.sources import load_article
 from byline.tui.core.store import Store
+from tests.conftest import OUTSIDE
+
 
 def bundle_for(article, store, analysis, labels):
     session = Session.open(article, store, labels)
@@ -43,7 +44,9 @@ def setup(tmp_path, analyse):
 
     def add(passage, **kw):
         start = article.text.index(passage)
-        return store.add(Annotation(id=new_id(), article=key, anchor=make_anchor(article.text, start, start + len(passage)), **kw))
+        return store.add(
+            Annotation(id=new_id(), article=key, anchor=make_anchor(article.text, start, start + len(passage)), **kw)
+        )
 
     add("1,200 jobs would go", labels=["claim", "needs-check"], note="Source?\nAsk the ministry.")
     add("reckless", labels=["opinion"])
@@ -79,7 +82,9 @@ def test_the_brief_lists_each_annotation_once_with_its_labels_place_and_sentence
 
 
 def test_the_brief_keeps_dates_among_the_key_figures(tmp_path, analyse):
-    text = "Harbour plan delayed\n\nMayor Piet Lund said on Friday, May 2, that the harbour would cost 40 million euros.\n"
+    text = (
+        "Harbour plan delayed\n\nMayor Piet Lund said on Friday, May 2, that the harbour would cost 40 million euros.\n"
+    )
     path = tmp_path / "harbour.txt"
     path.write_text(text, encoding="utf-8")
     md = render("md", bundle_for(load_article(path), Store(), analyse(text), DEFAULT_LABELS)).decode()
@@ -91,10 +96,19 @@ def test_the_brief_keeps_dates_among_the_key_figures(tmp_path, analyse):
 def test_the_brief_has_the_article_metadata_and_its_credits(tmp_path, analyse):
     from byline.tui.core.sources import from_text
 
-    text = ("Harbour plan delayed\n\nBy Ilse Varga\n\n"
-            "Mayor Piet Lund said on Friday that the harbour plan would cost 40 million euros.\n")
-    article = from_text(text, "https://news.example/harbour", url="https://news.example/harbour?id=1",
-                        site="The Example Post", authors=("Ilse Varga",), published="2024-05-03", kind="html")
+    text = (
+        "Harbour plan delayed\n\nBy Ilse Varga\n\n"
+        "Mayor Piet Lund said on Friday that the harbour plan would cost 40 million euros.\n"
+    )
+    article = from_text(
+        text,
+        "https://news.example/harbour",
+        url="https://news.example/harbour?id=1",
+        site="The Example Post",
+        authors=("Ilse Varga",),
+        published="2024-05-03",
+        kind="html",
+    )
     md = render("md", bundle_for(article, Store(), analyse(text), DEFAULT_LABELS)).decode()
     head = md[: md.index("## Who is in the story")]
     assert "- URL: https://news.example/harbour?id=1" in head and "- Site: The Example Post" in head
@@ -109,7 +123,9 @@ def test_the_brief_shows_outside_strings_as_text(tmp_path, analyse):
     store = Store()
     session = Session.open(article, store, DEFAULT_LABELS)
     start = article.text.index("reckless")
-    session.add(session.new((start, start + 8), labels=["\x1b[31mred"], note="<script>x</script> [a](javascript:x) \x9b2J\x07"))
+    session.add(
+        session.new((start, start + 8), labels=["\x1b[31mred"], note="<script>x</script> [a](javascript:x) \x9b2J\x07")
+    )
     session.save_all()
     md = render("md", session.bundle()).decode()
     assert not any(ch in md for ch in "\x1b\x9b\x07")
@@ -155,11 +171,22 @@ def test_json_export_has_analysis_and_annotations(setup):
 def test_json_jsonl_and_w3c_carry_the_article_metadata(analyse):
     from byline.tui.core.sources import from_text
 
-    article = from_text(TEXT, "https://news.example/berg", url="https://news.example/berg", site="Example Post",
-                        authors=("Ilse Varga", "Tomas Berg"), published="2024-05-03", kind="html")
+    article = from_text(
+        TEXT,
+        "https://news.example/berg",
+        url="https://news.example/berg",
+        site="Example Post",
+        authors=("Ilse Varga", "Tomas Berg"),
+        published="2024-05-03",
+        kind="html",
+    )
     bundle = bundle_for(article, Store(), None, DEFAULT_LABELS)
-    want = {"url": "https://news.example/berg", "site": "Example Post", "authors": ["Ilse Varga", "Tomas Berg"],
-            "published": "2024-05-03"}
+    want = {
+        "url": "https://news.example/berg",
+        "site": "Example Post",
+        "authors": ["Ilse Varga", "Tomas Berg"],
+        "published": "2024-05-03",
+    }
     assert json.loads(render("json", bundle))["article"].items() >= want.items()
     assert json.loads(render("jsonl", bundle))["meta"].items() >= want.items()
     session = Session.open(article, Store(), DEFAULT_LABELS)
@@ -222,14 +249,13 @@ def test_csv_rows(setup):
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
 def test_csv_cells_never_start_a_formula(tmp_path, start):
-    text = f"Title\n\n{start}HYPERLINK(\"http://evil.example\",\"x\") and the rest of the story.\n"
+    text = f'Title\n\n{start}HYPERLINK("http://evil.example","x") and the rest of the story.\n'
     path = tmp_path / "a.txt"
     path.write_text(text, encoding="utf-8", newline="")
     article = load_article(path)
     session = Session.open(article, Store(), DEFAULT_LABELS)
     begin = article.text.index("HYPERLINK") - 1 if start not in "\t\r" else article.text.index("HYPERLINK")
-    session.add(session.new((begin, begin + 30), labels=[f"{start}cmd|' /C calc'!A0", "claim"],
-                            note=f"{start}1+1"))
+    session.add(session.new((begin, begin + 30), labels=[f"{start}cmd|' /C calc'!A0", "claim"], note=f"{start}1+1"))
     session.save_all()
     out = render("csv", session.bundle()).decode()
     rows = list(csv.reader(io.StringIO(out)))
@@ -238,7 +264,7 @@ def test_csv_cells_never_start_a_formula(tmp_path, start):
         assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
         for part in cell.split(";"):  # a spreadsheet that splits on ; meets no formula either
             assert not part.startswith(("=", "+", "-", "@")), cell
-    row = dict(zip(rows[0], rows[1]))
+    row = dict(zip(rows[0], rows[1], strict=False))
     shown = "'" + start if start != "\r" else "\u240d"  # a carriage return is shown as its picture
     assert row["note"] == f"{shown}1+1"
     assert row["labels"] == f"{shown}cmd|' /C calc'!A0;claim"
@@ -284,12 +310,22 @@ def test_brat_beside_the_article_leaves_the_article_alone(tmp_path, byline_home)
 def test_brat_text_only_when_asked_and_never_the_article(tmp_path, byline_home):
     article = tmp_path / "story.txt"
     article.write_text(TEXT, encoding="utf-8")
-    asked = byline("export", str(article), "-f", "brat", "-o", str(tmp_path / "out" / "story.ann"), "--with-text",
-                   home=byline_home)
+    asked = byline(
+        "export", str(article), "-f", "brat", "-o", str(tmp_path / "out" / "story.ann"), "--with-text", home=byline_home
+    )
     assert asked.returncode == 0, asked.stderr
     assert (tmp_path / "out" / "story.txt").read_text(encoding="utf-8") == load_article(article).text
-    over = byline("export", str(article), "-f", "brat", "-o", str(tmp_path / "story.ann"), "--with-text", "--force",
-                  home=byline_home)
+    over = byline(
+        "export",
+        str(article),
+        "-f",
+        "brat",
+        "-o",
+        str(tmp_path / "story.ann"),
+        "--with-text",
+        "--force",
+        home=byline_home,
+    )
     assert over.returncode == 2 and "it is the article being exported" in over.stderr
     assert not (tmp_path / "story.ann").exists()  # refused before anything was written
     assert article.read_text(encoding="utf-8") == TEXT
@@ -380,9 +416,15 @@ def test_a_full_disk_on_standard_output_is_one_line(tmp_path, byline_home):
     article = tmp_path / "story.txt"
     article.write_text(TEXT, encoding="utf-8")
     with open("/dev/full", "wb") as full:
-        result = subprocess.run([sys.executable, "-m", "byline.tui", "export", str(article), "-f", "csv"],
-                                stdout=full, stderr=subprocess.PIPE, text=True, cwd=OUTSIDE,
-                                env={**os.environ, "BYLINE_HOME": str(byline_home)}, timeout=120)
+        result = subprocess.run(
+            [sys.executable, "-m", "byline.tui", "export", str(article), "-f", "csv"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=OUTSIDE,
+            env={**os.environ, "BYLINE_HOME": str(byline_home)},
+            timeout=120,
+        )
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "No space left on device" in result.stderr
 
@@ -390,9 +432,13 @@ def test_a_full_disk_on_standard_output_is_one_line(tmp_path, byline_home):
 def test_a_closed_pipe_on_standard_output_is_quiet(tmp_path, byline_home):
     article = tmp_path / "story.txt"
     article.write_text(TEXT * 2000, encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "byline.tui", "export", str(article), "-f", "csv"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=OUTSIDE,
-                            env={**os.environ, "BYLINE_HOME": str(byline_home)})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "byline.tui", "export", str(article), "-f", "csv"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=OUTSIDE,
+        env={**os.environ, "BYLINE_HOME": str(byline_home)},
+    )
     store = Store()
     key, _ = store.article_id(load_article(article))
     proc.stdout.read(10)
@@ -402,8 +448,14 @@ def test_a_closed_pipe_on_standard_output_is_quiet(tmp_path, byline_home):
 
 
 def byline(*args, home) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "byline.tui", *args], capture_output=True, text=True, cwd=OUTSIDE,
-                          env={**os.environ, "BYLINE_HOME": str(home)}, timeout=180)
+    return subprocess.run(
+        [sys.executable, "-m", "byline.tui", *args],
+        capture_output=True,
+        text=True,
+        cwd=OUTSIDE,
+        env={**os.environ, "BYLINE_HOME": str(home)},
+        timeout=180,
+    )
 
 
 def test_w3c_round_trip_through_import(setup, tmp_path, byline_home):
@@ -430,8 +482,10 @@ def test_import_another_tools_single_annotation(tmp_path, byline_home):
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "id": "https://hypothes.is/a/abc123",
         "type": "Annotation",
-        "body": [{"type": "TextualBody", "value": "Is this true?", "purpose": "commenting"},
-                 {"type": "TextualBody", "value": "needs-check", "purpose": "tagging"}],
+        "body": [
+            {"type": "TextualBody", "value": "Is this true?", "purpose": "commenting"},
+            {"type": "TextualBody", "value": "needs-check", "purpose": "tagging"},
+        ],
         "target": {"source": path.as_uri(), "selector": [{"type": "TextQuoteSelector", "exact": "no choice"}]},
     }
     export = tmp_path / "one.json"
@@ -455,7 +509,10 @@ def test_jsonl_round_trip(setup, tmp_path, monkeypatch):
     found = store.annotations(key)
     claim = next(a for a in found if "claim" in a.labels)
     assert claim.labels == ["claim", "needs-check"] and claim.note.startswith("Source?")
-    assert {(a.passage, a.entity) for a in found if a.kind == "correction"} == {("Tom Hale", "PERSON"), ("Monday", REJECTED)}
+    assert {(a.passage, a.entity) for a in found if a.kind == "correction"} == {
+        ("Tom Hale", "PERSON"),
+        ("Monday", REJECTED),
+    }
 
 
 def test_two_imports_at_once_lose_nothing(tmp_path, byline_home):
@@ -467,17 +524,30 @@ def test_two_imports_at_once_lose_nothing(tmp_path, byline_home):
         items = []
         for i in range(60):
             start = (i * 7 + n * 3) % (len(text) - 20)
-            items.append({"id": f"urn:test:{n}:{i}", "type": "Annotation",
-                          "body": [{"type": "TextualBody", "purpose": "tagging", "value": "claim"}],
-                          "target": {"source": path.as_uri(), "selector": [
-                              {"type": "TextPositionSelector", "start": start, "end": start + 10}]}})
+            items.append(
+                {
+                    "id": f"urn:test:{n}:{i}",
+                    "type": "Annotation",
+                    "body": [{"type": "TextualBody", "purpose": "tagging", "value": "claim"}],
+                    "target": {
+                        "source": path.as_uri(),
+                        "selector": [{"type": "TextPositionSelector", "start": start, "end": start + 10}],
+                    },
+                }
+            )
         f = tmp_path / f"batch{n}.json"
         f.write_text(json.dumps(items))
         files.append(f)
     env = {**os.environ, "BYLINE_HOME": str(byline_home)}
-    procs = [subprocess.Popen([sys.executable, "-m", "byline.tui", "import", str(f), "--article", str(path)],
-                              cwd=OUTSIDE, env=env,
-                              stderr=subprocess.PIPE) for f in files]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "byline.tui", "import", str(f), "--article", str(path)],
+            cwd=OUTSIDE,
+            env=env,
+            stderr=subprocess.PIPE,
+        )
+        for f in files
+    ]
     assert all(p.wait(timeout=120) == 0 for p in procs)
     key, _ = Store().article_id(load_article(path))
     assert len(Store().annotations(key)) == 120
@@ -489,7 +559,9 @@ def test_import_errors_are_one_line(tmp_path, byline_home):
     result = byline("import", str(bad), home=byline_home)
     assert result.returncode == 2 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     nameless = tmp_path / "nameless.json"
-    nameless.write_text(json.dumps({"type": "Annotation", "target": {"selector": [{"type": "TextQuoteSelector", "exact": "x"}]}}))
+    nameless.write_text(
+        json.dumps({"type": "Annotation", "target": {"selector": [{"type": "TextQuoteSelector", "exact": "x"}]}})
+    )
     result = byline("import", str(nameless), home=byline_home)
     assert result.returncode == 2 and "--article" in result.stderr
 

@@ -24,14 +24,20 @@ def only(analysis, kind, starts):
     ],
 )
 def test_reported_speech_from_an_unnamed_source(analyse, sentence, speaker):
-    q = only(analyse("Title\n\nMinister Hana Ostrova arrived in Halden on Monday.\n\n" + sentence + "\n"),
-             "indirect", "the talks had stalled")
+    q = only(
+        analyse("Title\n\nMinister Hana Ostrova arrived in Halden on Monday.\n\n" + sentence + "\n"),
+        "indirect",
+        "the talks had stalled",
+    )
     assert q.speaker == speaker and q.anonymous and q.speaker_actor is None
 
 
 def test_according_to_an_unnamed_source(analyse):
-    q = only(analyse("The army moved 3,000 troops to the border, according to Western officials.\n"),
-             "indirect", "The army moved")
+    q = only(
+        analyse("The army moved 3,000 troops to the border, according to Western officials.\n"),
+        "indirect",
+        "The army moved",
+    )
     assert q.speaker == "Western officials" and q.anonymous and q.speaker_actor is None
 
 

@@ -117,8 +117,11 @@ def test_a_teams_record_is_not_an_age(analyse):
     "sentence, text, unit",
     [
         ("The party holds 304 seats in the lower house and 143 in the upper house.", "143", "seats"),
-        ("More than 66,000 Norlander travellers visited Halden last year, compared with 62,000 the year "
-         "before.", "62,000", "travellers"),
+        (
+            "More than 66,000 Norlander travellers visited Halden last year, compared with 62,000 the year before.",
+            "62,000",
+            "travellers",
+        ),
         ("The council rejected the plan by 32 votes to 20 on Monday.", "20", "votes"),
     ],
 )
@@ -129,7 +132,6 @@ def test_a_bare_count_takes_the_unit_the_writer_did_not_repeat(analyse, sentence
 def test_a_length_of_time_within_a_year_is_that_length(analyse):
     n = number(analyse("Travel in the first 10 months of 2018 exceeded the year before.\n"), "first 10 months of 2018")
     assert (n.value, n.unit) == (10, "months")
-
 
 
 @pytest.mark.parametrize(

@@ -16,15 +16,27 @@ def credits(text):
     "text, expected",
     [
         ("Title\n\nBy Marta Kowalczyk\n\nThe bridge opened on Monday.\n", [("Marta Kowalczyk", "author")]),
-        ("Title\n\nOwen Delacroix, The Northern Press\n\nThe bridge opened.\n",
-         [("Owen Delacroix", "author"), ("The Northern Press", "agency")]),
-        ("The mayor cut the ribbon on Monday. Lena Brandt/The Valley Times\n",
-         [("Lena Brandt", "photo"), ("The Valley Times", "agency")]),
-        ("The mayor cut the ribbon. ( Tomas Rigby / Harbour Star )\n", [("Tomas Rigby", "photo"), ("Harbour Star", "agency")]),
-        ("The falls froze overnight. WIREPIX/Ana Souza Ice covers the rocks.\n", [("WIREPIX", "agency"), ("Ana Souza", "photo")]),
+        (
+            "Title\n\nOwen Delacroix, The Northern Press\n\nThe bridge opened.\n",
+            [("Owen Delacroix", "author"), ("The Northern Press", "agency")],
+        ),
+        (
+            "The mayor cut the ribbon on Monday. Lena Brandt/The Valley Times\n",
+            [("Lena Brandt", "photo"), ("The Valley Times", "agency")],
+        ),
+        (
+            "The mayor cut the ribbon. ( Tomas Rigby / Harbour Star )\n",
+            [("Tomas Rigby", "photo"), ("Harbour Star", "agency")],
+        ),
+        (
+            "The falls froze overnight. WIREPIX/Ana Souza Ice covers the rocks.\n",
+            [("WIREPIX", "agency"), ("Ana Souza", "photo")],
+        ),
         ("The bridge opened.\n\nWith files from The Coastal Press\n", [("The Coastal Press", "agency")]),
-        ("The bridge opened.\n\nIda Marsh is a Halden-based reporter covering transport. Follow her on Twitter.\n",
-         [("Ida Marsh", "author")]),
+        (
+            "The bridge opened.\n\nIda Marsh is a Halden-based reporter covering transport. Follow her on Twitter.\n",
+            [("Ida Marsh", "author")],
+        ),
     ],
 )
 def test_credits_are_found(text, expected):

@@ -168,8 +168,10 @@ def test_unnamed_people_bodies_and_texts_can_speak(analyse, sentence, speaker):
 @pytest.mark.parametrize(
     "sentence, starts",
     [
-        ("HALDEN — Opposition leader Vera Lind says Premier Otto Brask is the most divisive premier in decades.",
-         "Premier Otto Brask is"),
+        (
+            "HALDEN — Opposition leader Vera Lind says Premier Otto Brask is the most divisive premier in decades.",
+            "Premier Otto Brask is",
+        ),
         ("Coach Anders Moe said having Lukas Berg back in defence was a big boost.", "having Lukas Berg back"),
     ],
 )
@@ -192,7 +194,10 @@ def test_telling_someone_on_a_day_reports_nothing(analyse):
 
 def test_many_ways_of_saying(analyse):
     a = analyse("Title\n\n\u201cYou're late,\u201d Tomas Brek blurted out. \u201cNot again,\u201d Ana Lund quipped.\n")
-    assert [(q.text, q.speaker) for q in quotes(a, "direct")] == [("You're late", "Tomas Brek"), ("Not again", "Ana Lund")]
+    assert [(q.text, q.speaker) for q in quotes(a, "direct")] == [
+        ("You're late", "Tomas Brek"),
+        ("Not again", "Ana Lund"),
+    ]
 
 
 def test_a_quote_paragraph_after_an_indented_break_keeps_the_voice(analyse):
@@ -253,15 +258,15 @@ def test_a_reported_clause_inside_quote_marks_is_listed_once(analyse):
 
 
 def test_an_unnamed_spokesperson_of_a_named_body(analyse):
-    a = analyse("Title\n\nA spokesman for the Association of Payment and Clearing Services said the risk was minimal.\n")
+    a = analyse(
+        "Title\n\nA spokesman for the Association of Payment and Clearing Services said the risk was minimal.\n"
+    )
     (q,) = quotes(a, "indirect")
     assert q.speaker == "spokesman for the Association of Payment and Clearing Services" and q.anonymous
 
 
 def test_a_group_around_one_named_body_is_that_body(analyse):
-    a = analyse(
-        "Title\n\nTheir allies and members of the Norland Unionist Party said they will back the government.\n"
-    )
+    a = analyse("Title\n\nTheir allies and members of the Norland Unionist Party said they will back the government.\n")
     (q,) = [q for q in quotes(a, "indirect") if q.text.startswith("they will back")]
     assert q.speaker == "Norland Unionist Party" and not q.anonymous
 
@@ -276,7 +281,9 @@ def test_the_minister_is_the_one_minister_named(analyse):
 
 
 def test_a_term_in_the_speakers_description_is_not_their_words(analyse):
-    a = analyse("Title\n\nCritics of what is known as the \u201cbackstop\u201d argue it could tie Norland to the bloc.\n")
+    a = analyse(
+        "Title\n\nCritics of what is known as the \u201cbackstop\u201d argue it could tie Norland to the bloc.\n"
+    )
     assert quotes(a, "partial") == []
 
 
@@ -360,12 +367,16 @@ def test_a_denied_or_elided_saying_reports_nothing(analyse, sentence):
 @pytest.mark.parametrize(
     "sentence, reported",
     [
-        ("Transit chief Elin Varga said Thursday one of the mayor's ideas, to find places where the line could "
-         "run at street level, could save money.",
-         "one of the mayor's ideas, to find places where the line could run at street level, could save money"),
-        ("But Finance Minister Tomas Aberg told the Radio Nord programme what was needed was one approach, with "
-         "all wealthy nations on board.",
-         "what was needed was one approach, with all wealthy nations on board"),
+        (
+            "Transit chief Elin Varga said Thursday one of the mayor's ideas, to find places where the line could "
+            "run at street level, could save money.",
+            "one of the mayor's ideas, to find places where the line could run at street level, could save money",
+        ),
+        (
+            "But Finance Minister Tomas Aberg told the Radio Nord programme what was needed was one approach, with "
+            "all wealthy nations on board.",
+            "what was needed was one approach, with all wealthy nations on board",
+        ),
     ],
 )
 def test_a_reported_clause_keeps_the_subject_the_parse_hung_on_the_verb(analyse, sentence, reported):
@@ -373,9 +384,12 @@ def test_a_reported_clause_keeps_the_subject_the_parse_hung_on_the_verb(analyse,
 
 
 def test_a_curly_contraction_is_the_verb_of_the_reported_clause(analyse):
-    a = analyse("A Halden hockey coach says he\u2019s \u201camazed and overwhelmed\u201d by the response to the team's video.\n")
+    a = analyse(
+        "A Halden hockey coach says he\u2019s \u201camazed and overwhelmed\u201d by the response to the team's video.\n"
+    )
     assert [q.text for q in quotes(a, "indirect")] == [
-        "he\u2019s \u201camazed and overwhelmed\u201d by the response to the team's video"]
+        "he\u2019s \u201camazed and overwhelmed\u201d by the response to the team's video"
+    ]
 
 
 def test_a_closing_mark_typed_where_a_quote_opens_opens_it():
@@ -398,11 +412,14 @@ def test_one_word_in_marks_is_a_term_even_when_someone_said_it(analyse):
     ["HALDEN -- ", "LAKE MORVEN, Ont. \u2013 ", "PORT AUBREY, March 2 - ", "NEW HALDEN \u2014 "],
 )
 def test_a_dateline_is_not_part_of_what_was_reported(analyse, dateline):
-    a = analyse(dateline + "Middle-aged workers who had a stroke are less likely to be working three years later, "
-                "researchers at the Halden clinic said on Monday.\n")
+    a = analyse(
+        dateline + "Middle-aged workers who had a stroke are less likely to be working three years later, "
+        "researchers at the Halden clinic said on Monday.\n"
+    )
     reported = quotes(a, "indirect")
     assert [q.text for q in reported] == [
-        "Middle-aged workers who had a stroke are less likely to be working three years later"]
+        "Middle-aged workers who had a stroke are less likely to be working three years later"
+    ]
 
 
 def test_the_minister_is_the_minister_the_story_is_about(analyse):
@@ -428,10 +445,16 @@ def test_a_spokesman_is_someone_new_not_the_spokesman_named(analyse):
 @pytest.mark.parametrize(
     "sentence, said",
     [  # the parse hangs the real clause on the hearer, as a relative clause or as a clause
-        ("Earlier, she told Halden Radio 2's Morning programme the council had cut support for schools "
-         "in the past four years.", "the council had cut support for schools in the past four years"),
-        ("Earlier, he told Halden FM's Today programme the city had increased support for schools in the "
-         "past four years.", "the city had increased support for schools in the past four years"),
+        (
+            "Earlier, she told Halden Radio 2's Morning programme the council had cut support for schools "
+            "in the past four years.",
+            "the council had cut support for schools in the past four years",
+        ),
+        (
+            "Earlier, he told Halden FM's Today programme the city had increased support for schools in the "
+            "past four years.",
+            "the city had increased support for schools in the past four years",
+        ),
     ],
 )
 def test_whom_someone_tells_is_not_the_start_of_what_they_say(analyse, sentence, said):
@@ -447,7 +470,6 @@ def test_a_reported_clause_that_ends_in_a_quotation_is_still_reported(analyse):
     assert len(reported) == 1 and reported[0].speaker == "Tomas Brink"
 
 
-
 @pytest.mark.parametrize("who", ["professional", "officer"])
 def test_an_attribution_with_whom_it_was_told_reports_the_sentence_before(analyse, who):
     a = analyse(
@@ -460,18 +482,24 @@ def test_an_attribution_with_whom_it_was_told_reports_the_sentence_before(analys
 
 
 def test_whom_an_attribution_tells_is_not_what_it_reports(analyse):
-    a = analyse("Title\n\nLater, Marco told an audience about the first time he admitted to a fellow player that he "
-                "was afraid of the dark.\n")
+    a = analyse(
+        "Title\n\nLater, Marco told an audience about the first time he admitted to a fellow player that he "
+        "was afraid of the dark.\n"
+    )
     assert not [q for q in quotes(a, "indirect") if q.text.startswith("an audience")]
 
 
 @pytest.mark.parametrize(
     "sentence, said",
     [
-        ("Ada Holm said burnout is critical among the members, and members are tired and overworked.",
-         "burnout is critical among the members, and members are tired and overworked"),
-        ("Bo Lund said the ice rink is full most nights, and families are waiting for a year to get a spot.",
-         "the ice rink is full most nights, and families are waiting for a year to get a spot"),
+        (
+            "Ada Holm said burnout is critical among the members, and members are tired and overworked.",
+            "burnout is critical among the members, and members are tired and overworked",
+        ),
+        (
+            "Bo Lund said the ice rink is full most nights, and families are waiting for a year to get a spot.",
+            "the ice rink is full most nights, and families are waiting for a year to get a spot",
+        ),
     ],
 )
 def test_a_clause_joined_to_the_speech_verb_goes_on_with_the_report(analyse, sentence, said):
@@ -484,15 +512,20 @@ def test_a_clause_joined_with_a_speech_verb_of_its_own_is_a_report_of_its_own(an
 
 
 def test_according_to_a_source_keeps_the_subject_the_parse_hung_on_it(analyse):
-    a = analyse("Title\n\nAccording to the most recent numbers from Statistics Norland, the jobless rate of young "
-                "Norlanders is more than double the national average.\n")
+    a = analyse(
+        "Title\n\nAccording to the most recent numbers from Statistics Norland, the jobless rate of young "
+        "Norlanders is more than double the national average.\n"
+    )
     (q,) = quotes(a, "indirect")
     assert q.text == "the jobless rate of young Norlanders is more than double the national average"
 
 
 def test_words_the_parse_left_unattached_after_the_clause_are_part_of_it(analyse):
-    a = analyse("Title\n\nA Halden-area man shot his girlfriend, her two young children and her mother in the home "
-                "they all shared, authorities said Saturday.\n")
+    a = analyse(
+        "Title\n\nA Halden-area man shot his girlfriend, her two young children and her mother in the home "
+        "they all shared, authorities said Saturday.\n"
+    )
     (q,) = quotes(a, "indirect")
-    assert q.text == ("A Halden-area man shot his girlfriend, her two young children and her mother in the home "
-                      "they all shared")
+    assert q.text == (
+        "A Halden-area man shot his girlfriend, her two young children and her mother in the home they all shared"
+    )

@@ -37,7 +37,7 @@ def test_a_colon_hands_the_quote_to_the_subject_before_it(analyse):
     a = analyse(
         "Ben Okafor has treated addiction in Halden for years.\n\n"
         "Dr. Lena Fisk, the province's health officer, says the drugs are overused.\n\n"
-        "Okafor, the addictions doctor on the South Shore, is more blunt: \"With this prescription monitor doing "
+        'Okafor, the addictions doctor on the South Shore, is more blunt: "With this prescription monitor doing '
         "this new monitoring, I think they're going to uncover things that are kind of horrifying.\"\n\n"
         "He says a police raid on dealers is often followed by a flood of people to emergency rooms.\n"
     )
@@ -78,8 +78,10 @@ def test_a_place_before_a_person_noun_is_where_the_speaker_is_from(analyse):
 
 
 def test_a_hyphenated_name_the_model_cut_at_its_hyphen_is_one_name(analyse):
-    a = analyse("The engineering firm KVN-Dalgard was charged in 2015. KVN-Dalgard said it would fight the charges, "
-                "and KVN-Dalgard\u2019s lawyers agreed.\n")
+    a = analyse(
+        "The engineering firm KVN-Dalgard was charged in 2015. KVN-Dalgard said it would fight the charges, "
+        "and KVN-Dalgard\u2019s lawyers agreed.\n"
+    )
     assert [actor.name for actor in a.actors] == ["KVN-Dalgard"]
     assert speaker_of(a, "fight the charges") == "KVN-Dalgard"
 
@@ -88,7 +90,7 @@ def test_they_after_two_named_people_are_those_two(analyse):
     a = analyse(
         "A release from the Halden Workers Union said staff at the cafe voted to join the union.\n\n"
         "In an emailed statement, the cafe's owners Tomas Brink and Ana Souza said they respected the outcome of the vote.\n\n"
-        "\"Our priority is a safe and healthy workplace for everyone,\" they said.\n"
+        '"Our priority is a safe and healthy workplace for everyone," they said.\n'
     )
     assert speaker_of(a, "respected the outcome") == "Tomas Brink and Ana Souza"
     assert speaker_of(a, "safe and healthy workplace") == "Tomas Brink and Ana Souza"
@@ -159,7 +161,7 @@ def test_figures_released_by_a_body_speak_for_it(analyse):
 def test_a_statement_released_by_an_office_speaks_for_the_office(analyse):
     a = analyse(
         "Title\n\nPrime Minister Bo Lund spoke to Ada Holm on Monday.\n\n"
-        "Lund and Holm discussed \"the detention of Norland citizens abroad,\" said a statement released by "
+        'Lund and Holm discussed "the detention of Norland citizens abroad," said a statement released by '
         "the Prime Minister's Office.\n"
     )
     assert speaker_of(a, "Lund and Holm discussed") == "Prime Minister's Office"
@@ -182,5 +184,6 @@ def test_an_embedded_tweet_is_its_authors_quote_and_its_author_no_antecedent(ana
     )
     tweet = [q for q in a.quotes if q.text.startswith("Our council has cut")]
     assert [(q.text, q.speaker, q.kind) for q in tweet] == [
-        ("Our council has cut bus service three times in two years. Enough.", "Ada Holm", "direct")]
+        ("Our council has cut bus service three times in two years. Enough.", "Ada Holm", "direct")
+    ]
     assert speaker_of(a, "balance the budget") == "Marta Kell"

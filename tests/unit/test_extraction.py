@@ -69,9 +69,7 @@ def test_middle_initials_and_first_names_join(analyse):
 
 
 def test_definite_description_becomes_a_mention(analyse):
-    a = analyse(
-        "NATO chief Jens Stoltenberg arrived in Riga. Later the NATO chief met ministers.\n"
-    )
+    a = analyse("NATO chief Jens Stoltenberg arrived in Riga. Later the NATO chief met ministers.\n")
     stoltenberg = actor(a, "Jens Stoltenberg")
     assert "NATO chief" in stoltenberg.aliases
     assert len(stoltenberg.mentions) >= 2
@@ -93,7 +91,14 @@ def test_pronoun_mentions_are_listed(analyse):
 @pytest.mark.parametrize(
     "sentence, text, value, unit, qualifier, kind",
     [
-        ("Moscow stationed about 100,000 soldiers on the border.", "about 100,000", 100000, "soldiers", "about", "count"),
+        (
+            "Moscow stationed about 100,000 soldiers on the border.",
+            "about 100,000",
+            100000,
+            "soldiers",
+            "about",
+            "count",
+        ),
         ("Some 92,000 soldiers are deployed along the frontier.", "Some 92,000", 92000, "soldiers", "some", "count"),
         ("The plan will cost $5 billion over a decade.", "$5 billion", 5_000_000_000, "dollars", None, "money"),
         ("The population fell by 1.58% last year.", "1.58%", 1.58, "percent", None, "percent"),
@@ -153,10 +158,7 @@ def test_split_quote_gives_two_entries_with_one_speaker(analyse):
 
 
 def test_straight_and_single_marks_and_headline_partial(analyse):
-    a = analyse(
-        "US warns of 'serious consequences'\n\n"
-        'Officials said: "The talks are over and nobody won."\n'
-    )
+    a = analyse("US warns of 'serious consequences'\n\nOfficials said: \"The talks are over and nobody won.\"\n")
     partial = quotes(a, "partial")
     assert partial and partial[0].text == "serious consequences" and partial[0].speaker == "United States"
     assert quotes(a, "direct")[0].text.startswith("The talks are over")
@@ -215,7 +217,9 @@ def test_dateline_is_not_part_of_a_role(analyse):
 
 
 def test_speaker_the_model_did_not_tag_becomes_a_person(analyse):
-    a = analyse("\u201cHe will step down,\u201d Kenji Morimoto, professor of politics at Hokuto University, told reporters.\n")
+    a = analyse(
+        "\u201cHe will step down,\u201d Kenji Morimoto, professor of politics at Hokuto University, told reporters.\n"
+    )
     (q,) = quotes(a, "direct")
     assert q.speaker and q.speaker.endswith("Morimoto")
     assert actor(a, q.speaker).type == "PERSON"
@@ -290,8 +294,11 @@ def test_vowed_with_its_reason(analyse):
     "sentence, name",
     [
         ("He proposed an International Finance Facility to help poor countries.", "International Finance Facility"),
-        ("Ministers made debt relief the theme of the 2005 presidency of the Group of Eight (G8), which "
-         "includes Russia.", "Group of Eight"),
+        (
+            "Ministers made debt relief the theme of the 2005 presidency of the Group of Eight (G8), which "
+            "includes Russia.",
+            "Group of Eight",
+        ),
     ],
 )
 def test_names_are_cleaned_of_articles_and_brackets(analyse, sentence, name):
@@ -310,7 +317,7 @@ def test_a_bare_role_word_names_no_one(analyse):
 def test_bbc_style_unclosed_straight_quotes(analyse):
     a = analyse(
         'Title\n\n"Her serve was superb and she had a great match. "I\'m glad she plays for us." '
-        'Victory over Spain will fuel expectations, said coach Ana Ruiz.\n'
+        "Victory over Spain will fuel expectations, said coach Ana Ruiz.\n"
     )
     texts = [q.text for q in a.quotes if q.kind == "direct"]
     assert texts == ["Her serve was superb and she had a great match.", "I'm glad she plays for us."]
@@ -352,7 +359,10 @@ def test_a_word_for_a_person_alone_is_no_actor(analyse):
 @pytest.mark.parametrize(
     "text, name",
     [
-        ("Lena Brandt, an accountant from Brockhurst, Ont., said prices rose. She moved to Brockhurst in 2015.\n", "Brockhurst"),
+        (
+            "Lena Brandt, an accountant from Brockhurst, Ont., said prices rose. She moved to Brockhurst in 2015.\n",
+            "Brockhurst",
+        ),
         ("The plan was posted on Chirpr. Critics on Chirpr said it was late.\n", "Chirpr"),
         ("Researchers at the Halvard Center said the poll was accurate.\n", "Halvard Center"),
         ("MPs debated Bill C-74 on Tuesday.\n", "Bill C-74"),
@@ -466,9 +476,7 @@ def test_a_place_in_the_headline_stays_an_actor(analyse):
 
 
 def test_a_bare_description_of_a_named_body_is_that_body(analyse):
-    a = analyse(
-        "The Halden Parole Board refused his release. The board said he was still a danger.\n"
-    )
+    a = analyse("The Halden Parole Board refused his release. The board said he was still a danger.\n")
     board = [x for x in a.actors if "Board" in x.name or x.name == "board"]
     assert len(board) == 1 and "board" in board[0].aliases
 
@@ -572,10 +580,12 @@ def test_a_name_cut_short_where_the_article_names_it_in_full_is_the_full_name(an
 
 
 def test_a_description_set_off_after_a_name_is_that_persons_role(analyse):
-    text = ("“We needed a model,” Anna Berg, the company's founder, said at her plant.\n\n"
-            "The post office wanted a cheap van for deliveries, and Berg – the chair of engineering at "
-            "Lindholm University, one of the oldest schools in the region – developed a simple model.\n\n"
-            "Tom Reed, a local builder, said he had bought two of them.")
+    text = (
+        "“We needed a model,” Anna Berg, the company's founder, said at her plant.\n\n"
+        "The post office wanted a cheap van for deliveries, and Berg – the chair of engineering at "
+        "Lindholm University, one of the oldest schools in the region – developed a simple model.\n\n"
+        "Tom Reed, a local builder, said he had bought two of them."
+    )
     analysis = analyse(text)
     berg, reed = actor(analysis, "Anna Berg"), actor(analysis, "Tom Reed")
     assert any("chair of engineering" in role for role in berg.roles)
@@ -598,7 +608,9 @@ def test_a_person_the_model_knows_by_surname_is_named_in_full_where_introduced(a
 
 
 def test_a_title_with_a_hyphenated_prefix_is_whole(analyse):
-    a = analyse("Title\n\nBut Norland Treasury Under-Secretary Erik Dahl said the country could not support the fund.\n")
+    a = analyse(
+        "Title\n\nBut Norland Treasury Under-Secretary Erik Dahl said the country could not support the fund.\n"
+    )
     (person,) = [x for x in a.actors if x.type == "PERSON"]
     assert person.name == "Erik Dahl" and person.roles == ["Norland Treasury Under-Secretary"]
 
@@ -631,7 +643,8 @@ def test_a_name_the_model_ran_into_a_that_ends_before_it(nlp):
     doc = nlp("Days earlier, Bo Lund told The Norland Press that Ada Holm was lying to voters.")
     start = next(t.i for t in doc if t.text == "Norland")
     doc.ents = [e for e in doc.ents if e.end <= start - 1 or e.start > start + 2] + [
-        Span(doc, start, start + 3, label="ORG")]
+        Span(doc, start, start + 3, label="ORG")
+    ]
     assert doc[start + 2].text == "that"
     assert "Norland Press" in {m.key for m in named_mentions(doc)}
 

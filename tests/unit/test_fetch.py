@@ -159,7 +159,9 @@ def test_nothing_is_fetched_unless_the_user_gave_a_url(server, tmp_path):
 
 def test_a_plain_text_answer_is_read_as_text(server):
     server.expect_request("/note.txt").respond_with_data(
-        "Quay opens\n\nMayor Ilse Dorrensen opened the quay.\n".encode("utf-16"), content_type="text/plain; charset=utf-16")
+        "Quay opens\n\nMayor Ilse Dorrensen opened the quay.\n".encode("utf-16"),
+        content_type="text/plain; charset=utf-16",
+    )
     result = analyze_url(server.url_for("/note.txt"))
     assert result.returncode == 0, result.stderr.decode()
     data = json.loads(result.stdout)
@@ -168,8 +170,9 @@ def test_a_plain_text_answer_is_read_as_text(server):
 
 def test_the_declared_charset_is_used(server):
     page = NEWS_PAGE.replace('<meta charset="utf-8">', "").replace("Tobias", "Tobías")
-    server.expect_request("/latin").respond_with_data(page.encode("latin-1", "xmlcharrefreplace"),
-                                                      content_type="text/html; charset=ISO-8859-1")
+    server.expect_request("/latin").respond_with_data(
+        page.encode("latin-1", "xmlcharrefreplace"), content_type="text/html; charset=ISO-8859-1"
+    )
     from byline.tui.core.sources import load_article
 
     assert "Tobías Vennholt" in load_article(server.url_for("/latin")).text

@@ -26,8 +26,14 @@ TEXT = (
 
 
 def byline(*args, home, timeout=60) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "byline.tui", *args], capture_output=True, text=True, cwd=OUTSIDE,
-                          env={**os.environ, "BYLINE_HOME": str(home)}, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "byline.tui", *args],
+        capture_output=True,
+        text=True,
+        cwd=OUTSIDE,
+        env={**os.environ, "BYLINE_HOME": str(home)},
+        timeout=timeout,
+    )
 
 
 def one_line(result: subprocess.CompletedProcess) -> str:
@@ -76,9 +82,13 @@ def stored(article_path):
 def test_an_export_naming_a_private_file_does_not_copy_it_into_the_store(tmp_path, byline_home):
     secret = tmp_path / "shadow"
     secret.write_text("root:$6$SECRETHASH:19000:0:99999:7:::\n", encoding="utf-8")
-    export = write_json(tmp_path / "x.json", annotation(
-        {"source": secret.as_uri(), "selector": {"type": "TextPositionSelector", "start": 0, "end": 30}},
-        tagging("claim")))
+    export = write_json(
+        tmp_path / "x.json",
+        annotation(
+            {"source": secret.as_uri(), "selector": {"type": "TextPositionSelector", "start": 0, "end": 30}},
+            tagging("claim"),
+        ),
+    )
     result = byline("import", str(export), home=byline_home)
     assert result.returncode == 2
     assert "--article" in one_line(result)
@@ -107,10 +117,13 @@ def test_the_export_itself_must_be_a_regular_file(tmp_path, byline_home, article
 def test_an_export_naming_two_articles_is_refused_in_one_line(tmp_path, byline_home, article_file):
     other = tmp_path / "other.txt"
     other.write_text("Another story\n\nSomething else entirely happened in the harbour.\n", encoding="utf-8")
-    export = write_json(tmp_path / "two.json", [
-        annotation(quote_target(article_file.as_uri(), "harbour plan"), tagging("claim")),
-        annotation(quote_target(other.as_uri(), "Something else"), tagging("claim")),
-    ])
+    export = write_json(
+        tmp_path / "two.json",
+        [
+            annotation(quote_target(article_file.as_uri(), "harbour plan"), tagging("claim")),
+            annotation(quote_target(other.as_uri(), "Something else"), tagging("claim")),
+        ],
+    )
     result = byline("import", str(export), "--article", str(article_file), home=byline_home)
     assert result.returncode == 2 and "names 2 articles" in one_line(result)
     assert stored(article_file) == [] and stored(other) == []
@@ -120,12 +133,19 @@ def test_one_article_named_by_path_and_by_hash_is_one_article(tmp_path, article_
     text = load_article(article_file).text
     from byline.tui.core.sources import text_hash
 
-    export = write_json(tmp_path / "one.json", {
-        "type": "AnnotationCollection", "id": f"urn:sha256:{text_hash(text)}",
-        "first": {"items": [
-            annotation(quote_target(article_file.as_uri(), "harbour plan"), tagging("claim")),
-            annotation(quote_target(f"urn:sha256:{text_hash(text)}", "Piet Lund"), tagging("claim")),
-        ]}})
+    export = write_json(
+        tmp_path / "one.json",
+        {
+            "type": "AnnotationCollection",
+            "id": f"urn:sha256:{text_hash(text)}",
+            "first": {
+                "items": [
+                    annotation(quote_target(article_file.as_uri(), "harbour plan"), tagging("claim")),
+                    annotation(quote_target(f"urn:sha256:{text_hash(text)}", "Piet Lund"), tagging("claim")),
+                ]
+            },
+        },
+    )
     result = import_file(export, load_article(article_file), Store())
     assert result.added == 2
 
@@ -138,8 +158,9 @@ def test_without_article_an_unknown_one_is_named_in_the_message(tmp_path, byline
 
 def test_an_article_byline_knows_is_found_by_the_path_the_export_names(tmp_path, byline_home, article_file):
     Store().article_id(load_article(article_file))  # opened once in Byline
-    export = write_json(tmp_path / "x.json", annotation(quote_target(article_file.as_uri(), "harbour plan"),
-                                                        tagging("claim")))
+    export = write_json(
+        tmp_path / "x.json", annotation(quote_target(article_file.as_uri(), "harbour plan"), tagging("claim"))
+    )
     result = byline("import", str(export), home=byline_home)
     assert result.returncode == 0 and "imported 1 new annotation " in one_line(result)
     assert [a.labels for a in stored(article_file)] == [["claim"]]
@@ -150,9 +171,14 @@ def test_an_article_byline_knows_is_found_by_its_text_hash(tmp_path, byline_home
 
     piped = from_text(TEXT, "<stdin>")  # read once from standard input: no path, only its text
     Store().article_id(piped)
-    export = write_json(tmp_path / "x.json", {
-        "type": "AnnotationCollection", "id": f"urn:sha256:{piped.sha256}",
-        "first": {"items": [annotation(quote_target(f"urn:sha256:{piped.sha256}", "Piet Lund"), tagging("who"))]}})
+    export = write_json(
+        tmp_path / "x.json",
+        {
+            "type": "AnnotationCollection",
+            "id": f"urn:sha256:{piped.sha256}",
+            "first": {"items": [annotation(quote_target(f"urn:sha256:{piped.sha256}", "Piet Lund"), tagging("who"))]},
+        },
+    )
     result = byline("import", str(export), home=byline_home)
     assert result.returncode == 0, result.stderr
     store = Store()
@@ -162,8 +188,9 @@ def test_an_article_byline_knows_is_found_by_its_text_hash(tmp_path, byline_home
 
 def test_import_attaches_to_an_article_the_finder_knows(tmp_path, article_file):
     """The import asks a finder (the store's articles) and opens nothing itself."""
-    export = write_json(tmp_path / "x.json", annotation(quote_target(article_file.as_uri(), "harbour plan"),
-                                                        tagging("claim")))
+    export = write_json(
+        tmp_path / "x.json", annotation(quote_target(article_file.as_uri(), "harbour plan"), tagging("claim"))
+    )
     known = load_article(article_file)
     asked = []
 
@@ -179,9 +206,17 @@ def test_import_attaches_to_an_article_the_finder_knows(tmp_path, article_file):
 # -- identity and counts --------------------------------------------------------------------------------
 def test_ids_that_share_a_prefix_stay_distinct(tmp_path, byline_home, article_file):
     text = load_article(article_file).text
-    items = [annotation({"source": article_file.as_uri(), "selector": [
-        {"type": "TextPositionSelector", "start": i % 40, "end": i % 40 + 6}]}, tagging("claim"),
-        id=f"urn:uuid:00000000-0000-4000-8000-{i:012x}") for i in range(33_000)]
+    items = [
+        annotation(
+            {
+                "source": article_file.as_uri(),
+                "selector": [{"type": "TextPositionSelector", "start": i % 40, "end": i % 40 + 6}],
+            },
+            tagging("claim"),
+            id=f"urn:uuid:00000000-0000-4000-8000-{i:012x}",
+        )
+        for i in range(33_000)
+    ]
     assert len(text) > 46
     export = write_json(tmp_path / "many.json", items)
     first = byline("import", str(export), "--article", str(article_file), home=byline_home, timeout=300)
@@ -194,9 +229,14 @@ def test_ids_that_share_a_prefix_stay_distinct(tmp_path, byline_home, article_fi
 
 def test_a_store_that_does_not_keep_an_import_is_not_silent(tmp_path, byline_home, article_file):
     """Whatever the store does with ids, an import counts what it really kept."""
-    items = [annotation({"source": article_file.as_uri(), "selector": [
-        {"type": "TextPositionSelector", "start": i, "end": i + 6}]}, tagging("claim"),
-        id=f"urn:uuid:00000000-0000-4000-8000-{i:012x}") for i in range(20)]
+    items = [
+        annotation(
+            {"source": article_file.as_uri(), "selector": [{"type": "TextPositionSelector", "start": i, "end": i + 6}]},
+            tagging("claim"),
+            id=f"urn:uuid:00000000-0000-4000-8000-{i:012x}",
+        )
+        for i in range(20)
+    ]
     export = write_json(tmp_path / "many.json", items)
     result = byline("import", str(export), "--article", str(article_file), home=byline_home)
     kept = len(stored(article_file))
@@ -207,15 +247,25 @@ def test_a_store_that_does_not_keep_an_import_is_not_silent(tmp_path, byline_hom
 
 
 def test_unplaceable_annotations_are_kept_as_orphans_and_counted(tmp_path, byline_home, article_file):
-    export = write_json(tmp_path / "x.json", [
-        annotation(quote_target(article_file.as_uri(), "harbour plan", 27), tagging("claim")),
-        annotation(quote_target(article_file.as_uri(), "a passage the article never had"), tagging("claim"),
-                   {"type": "TextualBody", "purpose": "commenting", "value": "keep me"}),
-        annotation({"source": article_file.as_uri(), "selector": {
-            "type": "TextPositionSelector", "start": 90_000, "end": 90_010}},
-            {"type": "TextualBody", "purpose": "commenting", "value": "position past the end"}),
-        annotation({"source": article_file.as_uri()}),  # nothing to keep
-    ])
+    export = write_json(
+        tmp_path / "x.json",
+        [
+            annotation(quote_target(article_file.as_uri(), "harbour plan", 27), tagging("claim")),
+            annotation(
+                quote_target(article_file.as_uri(), "a passage the article never had"),
+                tagging("claim"),
+                {"type": "TextualBody", "purpose": "commenting", "value": "keep me"},
+            ),
+            annotation(
+                {
+                    "source": article_file.as_uri(),
+                    "selector": {"type": "TextPositionSelector", "start": 90_000, "end": 90_010},
+                },
+                {"type": "TextualBody", "purpose": "commenting", "value": "position past the end"},
+            ),
+            annotation({"source": article_file.as_uri()}),  # nothing to keep
+        ],
+    )
     result = byline("import", str(export), "--article", str(article_file), home=byline_home)
     assert result.returncode == 0
     line = one_line(result)
@@ -229,11 +279,14 @@ def test_unplaceable_annotations_are_kept_as_orphans_and_counted(tmp_path, bylin
 
 
 def test_repeated_import_counts_what_was_already_there(tmp_path, byline_home, article_file):
-    export = write_json(tmp_path / "x.json", [
-        annotation(quote_target(article_file.as_uri(), "harbour plan"), tagging("claim"), id="https://x.test/a/1"),
-        annotation(quote_target(article_file.as_uri(), "Piet Lund"), tagging("claim"), id="https://x.test/a/2"),
-        annotation(quote_target(article_file.as_uri(), "Piet Lund"), tagging("claim"), id="https://x.test/a/2"),
-    ])
+    export = write_json(
+        tmp_path / "x.json",
+        [
+            annotation(quote_target(article_file.as_uri(), "harbour plan"), tagging("claim"), id="https://x.test/a/1"),
+            annotation(quote_target(article_file.as_uri(), "Piet Lund"), tagging("claim"), id="https://x.test/a/2"),
+            annotation(quote_target(article_file.as_uri(), "Piet Lund"), tagging("claim"), id="https://x.test/a/2"),
+        ],
+    )
     first = byline("import", str(export), "--article", str(article_file), home=byline_home)
     assert "imported 2 new annotations (1 already there)" in one_line(first)
     again = byline("import", str(export), "--article", str(article_file), home=byline_home)
@@ -249,15 +302,34 @@ ODD = [float("nan"), float("inf"), -1, "12", None, True, [3], {"a": 1}, 10**30, 
 def test_odd_values_in_every_slot_of_an_annotation(tmp_path, article_file, value):
     text = load_article(article_file).text
     start = text.index("harbour plan")
-    base = {"id": "urn:x:1", "type": "Annotation",
-            "body": [{"type": "TextualBody", "purpose": "tagging", "value": "claim"}],
-            "target": {"source": article_file.as_uri(), "selector": [
+    base = {
+        "id": "urn:x:1",
+        "type": "Annotation",
+        "body": [{"type": "TextualBody", "purpose": "tagging", "value": "claim"}],
+        "target": {
+            "source": article_file.as_uri(),
+            "selector": [
                 {"type": "TextQuoteSelector", "exact": "harbour plan", "prefix": "the ", "suffix": " would"},
-                {"type": "TextPositionSelector", "start": start, "end": start + 12}]}}
-    slots = [("id",), ("body",), ("body", 0), ("body", 0, "value"), ("body", 0, "purpose"), ("target",),
-             ("target", "source"), ("target", "selector"), ("target", "selector", 0, "exact"),
-             ("target", "selector", 0, "prefix"), ("target", "selector", 1, "start"),
-             ("target", "selector", 1, "end"), ("created",), ("motivation",)]
+                {"type": "TextPositionSelector", "start": start, "end": start + 12},
+            ],
+        },
+    }
+    slots = [
+        ("id",),
+        ("body",),
+        ("body", 0),
+        ("body", 0, "value"),
+        ("body", 0, "purpose"),
+        ("target",),
+        ("target", "source"),
+        ("target", "selector"),
+        ("target", "selector", 0, "exact"),
+        ("target", "selector", 0, "prefix"),
+        ("target", "selector", 1, "start"),
+        ("target", "selector", 1, "end"),
+        ("created",),
+        ("motivation",),
+    ]
     for slot in slots:
         item = json.loads(json.dumps(base))
         holder = item
@@ -278,24 +350,40 @@ def test_odd_values_in_every_slot_of_an_annotation(tmp_path, article_file, value
         assert result.added + result.already + result.skipped >= 1
 
 
-@pytest.mark.parametrize("content", [
-    '{"first": {"items": [{"target": {"selector": {"type": "TextPositionSelector", "start": NaN, "end": Infinity}},'
-    ' "body": "n"}]}}',
-    '[{"target": {"selector": {"type": "TextPositionSelector", "start": "0", "end": null}}, "body": "n"}]',
-    '{"target": {"selector": [{"type": "TextQuoteSelector", "exact": 12}]}, "id": 7, "body": {"value": 3}}',
-    '{"target": {"selector": {"type": "TextPositionSelector", "start": ' + "9" * 5000 + ', "end": 1}}}',
-    "[" * 50_000 + "]" * 50_000,
-    '{"text": 5, "spans": [{"start": "a", "end": NaN, "label": 3, "source": "reader", "id": []}], "meta": 1}',
-    '{"text": "x", "spans": "nope", "rejected": [1, {"start": 0, "end": 1e400}]}',
-    '{"text": "' + "harbour " * 3 + '", "spans": [{"start": 0, "end": 7, "label": "claim", "source": "reader", '
-    '"id": {"a": 1}, "note": ["n"], "correction": "yes"}]}',
-    "5",
-    '"just a string"',
-    "\ufeff[]",
-    '[{"body": [{"purpose": "tagging", "value": "cl\\ud800aim"}, "note \\udfff"], '
-    '"target": {"selector": {"type": "TextQuoteSelector", "exact": "Ilse \\ud83d"}}}]',
-], ids=["nan", "string-null", "non-strings", "huge-int", "deep", "jsonl-odd", "jsonl-shapes", "jsonl-types",
-        "scalar", "string", "bom-empty", "lone-surrogates"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"first": {"items": [{"target": {"selector": {"type": "TextPositionSelector", "start": NaN, "end": Infinity}},'
+        ' "body": "n"}]}}',
+        '[{"target": {"selector": {"type": "TextPositionSelector", "start": "0", "end": null}}, "body": "n"}]',
+        '{"target": {"selector": [{"type": "TextQuoteSelector", "exact": 12}]}, "id": 7, "body": {"value": 3}}',
+        '{"target": {"selector": {"type": "TextPositionSelector", "start": ' + "9" * 5000 + ', "end": 1}}}',
+        "[" * 50_000 + "]" * 50_000,
+        '{"text": 5, "spans": [{"start": "a", "end": NaN, "label": 3, "source": "reader", "id": []}], "meta": 1}',
+        '{"text": "x", "spans": "nope", "rejected": [1, {"start": 0, "end": 1e400}]}',
+        '{"text": "' + "harbour " * 3 + '", "spans": [{"start": 0, "end": 7, "label": "claim", "source": "reader", '
+        '"id": {"a": 1}, "note": ["n"], "correction": "yes"}]}',
+        "5",
+        '"just a string"',
+        "\ufeff[]",
+        '[{"body": [{"purpose": "tagging", "value": "cl\\ud800aim"}, "note \\udfff"], '
+        '"target": {"selector": {"type": "TextQuoteSelector", "exact": "Ilse \\ud83d"}}}]',
+    ],
+    ids=[
+        "nan",
+        "string-null",
+        "non-strings",
+        "huge-int",
+        "deep",
+        "jsonl-odd",
+        "jsonl-shapes",
+        "jsonl-types",
+        "scalar",
+        "string",
+        "bom-empty",
+        "lone-surrogates",
+    ],
+)
 def test_hostile_exports_end_in_a_result_or_one_line(tmp_path, byline_home, article_file, content):
     export = tmp_path / "hostile.json"
     export.write_text(content, encoding="utf-8")
@@ -432,14 +520,24 @@ def test_a_csv_row_guarded_against_formulas_comes_back_as_it_was(tmp_path, artic
     assert back.passage == "harbour plan" and back.id == session.annotations[0].id
 
 
-@pytest.mark.parametrize("content, words", [
-    ('{"hello": 1}', "its one item is no annotation Byline can read; byline import reads a w3c (JSON-LD), jsonl, "
-                     "json or csv export"),
-    ('[{"a": 1}, {"b": 2}]', "none of its 2 items is an annotation Byline can read"),
-    ('{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection", "total": 0, '
-     '"first": {"type": "AnnotationPage", "items": []}}', "holds no annotations: nothing to import"),
-    ('{"schema": "byline.export/1", "article": {}, "annotations": []}', "holds no annotations"),
-], ids=["not-ours", "two-items", "empty-w3c", "empty-json"])
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        (
+            '{"hello": 1}',
+            "its one item is no annotation Byline can read; byline import reads a w3c (JSON-LD), jsonl, "
+            "json or csv export",
+        ),
+        ('[{"a": 1}, {"b": 2}]', "none of its 2 items is an annotation Byline can read"),
+        (
+            '{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection", "total": 0, '
+            '"first": {"type": "AnnotationPage", "items": []}}',
+            "holds no annotations: nothing to import",
+        ),
+        ('{"schema": "byline.export/1", "article": {}, "annotations": []}', "holds no annotations"),
+    ],
+    ids=["not-ours", "two-items", "empty-w3c", "empty-json"],
+)
 def test_an_export_that_yields_nothing_is_one_line_and_status_2(tmp_path, byline_home, article_file, content, words):
     export = tmp_path / "export.json"
     export.write_text(content, encoding="utf-8")

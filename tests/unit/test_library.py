@@ -11,7 +11,6 @@ import textwrap
 
 import pytest
 
-from tests.conftest import OUTSIDE
 from byline.tui.core.anchor import make_anchor
 from byline.tui.core.annotation import Annotation, new_id
 from byline.tui.core.errors import ArticleError, StoreError
@@ -19,15 +18,22 @@ from byline.tui.core.library import Library
 from byline.tui.core.model import Actor, Analysis, Quote
 from byline.tui.core.sources import from_text, load_article
 from byline.tui.core.store import Store
+from tests.conftest import OUTSIDE
 
-BUDGET = ("Council approves budget\n\nMayor Helena Brandt said the city would hire forty teachers. "
-          "\"This is a good day for our schools,\" Brandt said on Monday. Opposition leader Karl Smith called "
-          "the plan reckless.\n")
-SCHOOL = ("Teachers welcome hiring\n\nMayor Helena Brandt visited a school in Oskarsvik on Tuesday. "
-          "\"We keep our promises,\" Brandt told parents. A teacher, Maria Smith, said she was relieved. "
-          "Smith has taught in Oskarsvik for twelve years.\n")
-COACH = ("Smith resigns\n\nThe coach, Smith, resigned on Sunday after the team lost again. "
-         "\"I gave everything,\" Smith said.\n")
+BUDGET = (
+    "Council approves budget\n\nMayor Helena Brandt said the city would hire forty teachers. "
+    '"This is a good day for our schools," Brandt said on Monday. Opposition leader Karl Smith called '
+    "the plan reckless.\n"
+)
+SCHOOL = (
+    "Teachers welcome hiring\n\nMayor Helena Brandt visited a school in Oskarsvik on Tuesday. "
+    '"We keep our promises," Brandt told parents. A teacher, Maria Smith, said she was relieved. '
+    "Smith has taught in Oskarsvik for twelve years.\n"
+)
+COACH = (
+    "Smith resigns\n\nThe coach, Smith, resigned on Sunday after the team lost again. "
+    '"I gave everything," Smith said.\n'
+)
 
 
 @pytest.fixture
@@ -41,13 +47,27 @@ def analysed(analyse, text: str, source: str = "<stdin>", **meta):
 
 
 def test_an_added_article_is_listed_with_its_metadata_and_counts(library, analyse):
-    article, analysis = analysed(analyse, BUDGET, "https://news.example/budget", url="https://news.example/budget",
-                                 site="Oskarsvik Post", authors=("Ada Lund",), published="2024-05-02", kind="html")
+    article, analysis = analysed(
+        analyse,
+        BUDGET,
+        "https://news.example/budget",
+        url="https://news.example/budget",
+        site="Oskarsvik Post",
+        authors=("Ada Lund",),
+        published="2024-05-02",
+        kind="html",
+    )
     key = library.add(article, analysis)
     (entry,) = library.entries()
     assert (entry.id, entry.title, entry.site, entry.date, entry.url, entry.authors, entry.kind) == (
-        key, "Council approves budget", "Oskarsvik Post", "2024-05-02", "https://news.example/budget",
-        ("Ada Lund",), "html")
+        key,
+        "Council approves budget",
+        "Oskarsvik Post",
+        "2024-05-02",
+        "https://news.example/budget",
+        ("Ada Lund",),
+        "html",
+    )
     assert entry.words == len(article.text.split())
     assert entry.actors == len(analysis.actors) and entry.quotes == len(analysis.quotes) >= 2
     assert entry.notes == 0
@@ -73,10 +93,12 @@ def test_notes_are_counted_and_follow_changes_from_another_process(library, anal
     article, analysis = analysed(analyse, BUDGET)
     key = library.add(article, analysis)
     start = article.text.index("forty teachers")
-    library.store.add(Annotation(id=new_id(), article=key, anchor=make_anchor(article.text, start, start + 14),
-                                 labels=["claim"]))
-    library.store.add(Annotation(id=new_id(), article=key, anchor=make_anchor(article.text, 0, 7),
-                                 kind="correction", entity="ORG"))
+    library.store.add(
+        Annotation(id=new_id(), article=key, anchor=make_anchor(article.text, start, start + 14), labels=["claim"])
+    )
+    library.store.add(
+        Annotation(id=new_id(), article=key, anchor=make_anchor(article.text, 0, 7), kind="correction", entity="ORG")
+    )
     assert library.entries()[0].notes == 1  # corrections are not notes
     code = textwrap.dedent(f"""
         from byline.tui.core.anchor import make_anchor
@@ -103,13 +125,25 @@ def test_an_article_reopens_from_the_library_when_its_file_is_gone(library, tmp_
 
 
 def test_an_article_from_a_page_reopens_with_its_metadata(library):
-    page = from_text(SCHOOL, "https://news.example/a?id=1", url="https://news.example/a", site="Example News",
-                     authors=("Ada Lund", "Ben Okafor"), published="2024-05-03", kind="html")
+    page = from_text(
+        SCHOOL,
+        "https://news.example/a?id=1",
+        url="https://news.example/a",
+        site="Example News",
+        authors=("Ada Lund", "Ben Okafor"),
+        published="2024-05-03",
+        kind="html",
+    )
     key = library.add(page)
     again = Library(Store(library.store.path)).open(key)
     assert (again.url, again.site, again.authors, again.published, again.kind, again.source) == (
-        "https://news.example/a", "Example News", ("Ada Lund", "Ben Okafor"), "2024-05-03", "html",
-        "https://news.example/a?id=1")
+        "https://news.example/a",
+        "Example News",
+        ("Ada Lund", "Ben Okafor"),
+        "2024-05-03",
+        "html",
+        "https://news.example/a?id=1",
+    )
 
 
 def test_an_article_whose_text_is_not_kept_and_whose_file_is_gone_says_so(library):
@@ -142,7 +176,7 @@ def test_people_are_merged_across_articles_with_every_quote(library, analyse):
     quotes = library.quotes_by("Brandt")
     assert {q.article for q in quotes} == {budget, school} and len(quotes) >= 3
     for q in quotes:  # each quote can open its article at its place
-        assert texts[q.article][q.start:q.end] == q.text
+        assert texts[q.article][q.start : q.end] == q.text
     assert any("good day for our schools" in q.text for q in quotes)
     assert any("keep our promises" in q.text for q in quotes)
 
@@ -249,10 +283,14 @@ def test_listing_reads_no_article_file_twice(library, analyse, monkeypatch):
     assert counted == [key]
 
 
-FERRY = ("Ferry fares rise\n\nThe government said on Monday that ferry fares in Valdoria would rise by ten percent. "
-         "The government blamed fuel costs. Harbour workers said they would strike.\n")
-DAM = ("Dam plan approved\n\nThe government approved a new dam on the Oster river on Friday. Farmers said the "
-       "government had not asked them. The government said the dam would bring water to 40,000 homes.\n")
+FERRY = (
+    "Ferry fares rise\n\nThe government said on Monday that ferry fares in Valdoria would rise by ten percent. "
+    "The government blamed fuel costs. Harbour workers said they would strike.\n"
+)
+DAM = (
+    "Dam plan approved\n\nThe government approved a new dam on the Oster river on Friday. Farmers said the "
+    "government had not asked them. The government said the dam would bring water to 40,000 homes.\n"
+)
 
 
 def test_an_actor_the_article_never_names_is_never_merged_with_another_articles(library, analyse):

@@ -111,7 +111,9 @@ def test_escape_codes_in_a_damaged_record_never_reach_a_message(tmp_path):
 
 def test_numbers_beyond_64_bits_and_nan_in_a_record_are_kept_as_they_were(tmp_path):
     good, path, _ = stored_with(tmp_path / "store", {})
-    raw = path.read_text().replace('"orphan": false', '"orphan": false, "weight":123456789012345678901234567890,"x":NaN', 1)
+    raw = path.read_text().replace(
+        '"orphan": false', '"orphan": false, "weight":123456789012345678901234567890,"x":NaN', 1
+    )
     path.write_text(raw)
     store = Store(tmp_path / "store")
     key = store.article_id(ARTICLE)[0]
@@ -181,12 +183,17 @@ def test_stale_temporary_files_of_killed_writers_are_swept_and_nothing_else(tmp_
     dead = _dead_pid()
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
-        stale = [_aged(root / f".index.json.{dead}.140.tmp", 30),
-                 _aged(root / "articles" / f".{key}.json.{dead}.77.tmp", 30),
-                 _aged(root / "articles" / f".{key}.json.{sleeper.pid}.5.tmp", 3600)]
-        alive = [_aged(root / f".index.json.{sleeper.pid}.9.tmp", 30),  # its writer may still rename it
-                 _aged(root / f".index.json.{dead}.3.tmp", 0),  # too young to judge
-                 _aged(root / ".notes-of-mine.tmp", 3600), _aged(root / "articles" / "readme.txt", 3600)]
+        stale = [
+            _aged(root / f".index.json.{dead}.140.tmp", 30),
+            _aged(root / "articles" / f".{key}.json.{dead}.77.tmp", 30),
+            _aged(root / "articles" / f".{key}.json.{sleeper.pid}.5.tmp", 3600),
+        ]
+        alive = [
+            _aged(root / f".index.json.{sleeper.pid}.9.tmp", 30),  # its writer may still rename it
+            _aged(root / f".index.json.{dead}.3.tmp", 0),  # too young to judge
+            _aged(root / ".notes-of-mine.tmp", 3600),
+            _aged(root / "articles" / "readme.txt", 3600),
+        ]
         store = Store(root)
         store.add(note(key, passage="talks"))
         assert [p.name for p in stale if p.exists()] == []
@@ -211,14 +218,23 @@ def test_a_killed_writer_of_an_old_store_leaves_nothing_behind_after_the_move(tm
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-    max_leaves=10)
+    max_leaves=10,
+)
 annotation_like = st.fixed_dictionaries(
-    {"id": json_values | st.text(min_size=1, max_size=10),
-     "anchor": json_values | st.fixed_dictionaries({"exact": json_values, "start": json_values, "end": json_values}),
-     "labels": json_values, "note": json_values, "kind": json_values, "orphan": json_values},
-    optional={"entity": json_values, "created": json_values, "fix": json_values, "article": json_values})
-article_like = st.fixed_dictionaries({"id": json_values | st.text(min_size=1, max_size=10), "sha256": json_values},
-                                     optional={"path": json_values, "title": json_values, "words": json_values})
+    {
+        "id": json_values | st.text(min_size=1, max_size=10),
+        "anchor": json_values | st.fixed_dictionaries({"exact": json_values, "start": json_values, "end": json_values}),
+        "labels": json_values,
+        "note": json_values,
+        "kind": json_values,
+        "orphan": json_values,
+    },
+    optional={"entity": json_values, "created": json_values, "fix": json_values, "article": json_values},
+)
+article_like = st.fixed_dictionaries(
+    {"id": json_values | st.text(min_size=1, max_size=10), "sha256": json_values},
+    optional={"path": json_values, "title": json_values, "words": json_values},
+)
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -299,8 +315,10 @@ def test_an_old_store_naming_a_url_or_a_pipe_as_its_article_reads_neither(tmp_pa
 
     pipe = tmp_path / "pipe"
     os.mkfifo(pipe)
-    records = {str(i): {"id": f"{i:032x}", "path": path, "sha256": "0" * 64, "title": "t", "seen": "x"}
-               for i, path in enumerate([str(pipe), "http://127.0.0.1:9/story", "/etc/shadow"], start=1)}
+    records = {
+        str(i): {"id": f"{i:032x}", "path": path, "sha256": "0" * 64, "title": "t", "seen": "x"}
+        for i, path in enumerate([str(pipe), "http://127.0.0.1:9/story", "/etc/shadow"], start=1)
+    }
     legacy_store_file().parent.mkdir(parents=True)
     legacy_store_file().write_text(json.dumps({"meta": {"1": {"schema": 1}}, "articles": records, "annotations": {}}))
     store = Store()  # would hang on the pipe, or fetch, if it read them

@@ -8,15 +8,17 @@ import os
 import subprocess
 import sys
 
-from tests.conftest import OUTSIDE
 from byline.tui.core.anchor import make_anchor
 from byline.tui.core.annotation import Annotation, new_id
 from byline.tui.core.library import Library
 from byline.tui.core.sources import load_article
 from byline.tui.core.store import Store
+from tests.conftest import OUTSIDE
 
-HARBOUR = ("Harbour deal signed\n\nMayor Ada Lund said on Monday the harbour deal in Oskarsvik was signed. "
-           "\"It is done,\" Lund said. Dockworkers will vote on Friday.\n")
+HARBOUR = (
+    "Harbour deal signed\n\nMayor Ada Lund said on Monday the harbour deal in Oskarsvik was signed. "
+    '"It is done," Lund said. Dockworkers will vote on Friday.\n'
+)
 TIDES = "Tide tables change\n\nThe harbour office in Velmora printed new tide tables for the summer season.\n"
 
 
@@ -26,8 +28,14 @@ def note(key: str, text: str, passage: str, words: str) -> Annotation:
 
 
 def byline(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "byline.tui", *args], capture_output=True, text=True, cwd=OUTSIDE,
-                          env=dict(os.environ), timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "byline.tui", *args],
+        capture_output=True,
+        text=True,
+        cwd=OUTSIDE,
+        env=dict(os.environ),
+        timeout=300,
+    )
 
 
 def test_a_missing_index_is_made_again_and_every_note_comes_back(tmp_path, analyse):

@@ -6,8 +6,10 @@ from byline.widgets.panel_rows import actor_row
 
 
 def test_a_role_is_said_once_not_again_as_an_alias(analyse):
-    analysis = analyse("“We needed a model,” Anna Berg, the company's founder, said at her plant.\n\n"
-                       "Berg later told staff the plant would stay open.\n")
+    analysis = analyse(
+        "“We needed a model,” Anna Berg, the company's founder, said at her plant.\n\n"
+        "Berg later told staff the plant would stay open.\n"
+    )
     berg = next(a for a in analysis.actors if a.name == "Anna Berg")
     assert "company's founder" in berg.roles
     lines = actor_row(berg, {}).text.plain.splitlines()

@@ -29,8 +29,11 @@ from byline.tui.core.store import Store
 #: More examples for a deeper run: BYLINE_PROPERTY_EXAMPLES=5000 pytest tests/unit/test_properties.py
 EXAMPLES = int(os.environ.get("BYLINE_PROPERTY_EXAMPLES", "150"))
 FAST = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-SLOW = settings(max_examples=max(25, EXAMPLES // 6), deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+SLOW = settings(
+    max_examples=max(25, EXAMPLES // 6),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
 # Text like an article's (words, punctuation, line breaks) and, sometimes, anything at all.
 words = st.text(alphabet="abcdefghij klmnop.,;\n“”'-éü0123456789", min_size=0, max_size=300)
@@ -54,7 +57,9 @@ def points_at_its_passage(found, anchor: Anchor, text: str) -> None:
     assert 0 <= start < end <= len(text)
     passage = text[start:end]
     assert passage == anchor.exact or fuzz.partial_ratio(anchor.exact, passage) >= FUZZY_CUTOFF - 20, (
-        passage, anchor.exact)
+        passage,
+        anchor.exact,
+    )
 
 
 @FAST
@@ -68,8 +73,14 @@ def test_a_found_anchor_points_at_its_passage_after_any_edit(case):
 
 
 @FAST
-@given(texts, st.integers(-10**6, 10**6), st.integers(-10**6, 10**6), st.text(max_size=40), st.text(max_size=40),
-       st.text(max_size=40))
+@given(
+    texts,
+    st.integers(-(10**6), 10**6),
+    st.integers(-(10**6), 10**6),
+    st.text(max_size=40),
+    st.text(max_size=40),
+    st.text(max_size=40),
+)
 def test_an_anchor_from_anywhere_never_points_out_of_range(text, start, end, exact, prefix, suffix):
     anchor = Anchor(exact, prefix, suffix, start, end)
     found = locate(anchor, text)
@@ -153,21 +164,36 @@ def maybe(value):
 
 @st.composite
 def w3c_documents(draw):
-    selector = st.fixed_dictionaries({
-        "type": maybe("TextQuoteSelector"), "exact": maybe("harbour"), "prefix": maybe("the "),
-        "suffix": maybe(" plan")})
+    selector = st.fixed_dictionaries(
+        {
+            "type": maybe("TextQuoteSelector"),
+            "exact": maybe("harbour"),
+            "prefix": maybe("the "),
+            "suffix": maybe(" plan"),
+        }
+    )
     position = st.fixed_dictionaries({"type": maybe("TextPositionSelector"), "start": maybe(4), "end": maybe(11)})
     body = st.fixed_dictionaries({"type": maybe("TextualBody"), "purpose": maybe("tagging"), "value": maybe("claim")})
-    target = st.fixed_dictionaries({"source": maybe("file:///tmp/x.txt"),
-                                    "selector": maybe(draw(st.lists(selector | position, max_size=3)))})
-    item = st.fixed_dictionaries({"id": maybe("urn:uuid:00000000-0000-4000-8000-000000000001"),
-                                  "type": maybe("Annotation"), "body": maybe(draw(st.lists(body, max_size=3))),
-                                  "target": maybe(draw(target)), "created": maybe("2024-01-01")})
+    target = st.fixed_dictionaries(
+        {"source": maybe("file:///tmp/x.txt"), "selector": maybe(draw(st.lists(selector | position, max_size=3)))}
+    )
+    item = st.fixed_dictionaries(
+        {
+            "id": maybe("urn:uuid:00000000-0000-4000-8000-000000000001"),
+            "type": maybe("Annotation"),
+            "body": maybe(draw(st.lists(body, max_size=3))),
+            "target": maybe(draw(target)),
+            "created": maybe("2024-01-01"),
+        }
+    )
     items = draw(st.lists(maybe(draw(item)), max_size=4))
     shape = draw(st.sampled_from(["list", "collection", "page", "one"]))
     if shape == "collection":
-        return {"type": "AnnotationCollection", "id": draw(maybe("urn:sha256:" + "0" * 64)),
-                "first": draw(maybe({"items": items}))}
+        return {
+            "type": "AnnotationCollection",
+            "id": draw(maybe("urn:sha256:" + "0" * 64)),
+            "first": draw(maybe({"items": items})),
+        }
     if shape == "page":
         return {"type": "AnnotationPage", "items": draw(maybe(items))}
     return items if shape == "list" else (items[0] if items else {})
@@ -175,15 +201,30 @@ def w3c_documents(draw):
 
 @st.composite
 def jsonl_records(draw):
-    span = st.fixed_dictionaries({"start": maybe(4), "end": maybe(11), "label": maybe("claim"),
-                                  "source": maybe("reader"), "id": maybe("a1"), "note": maybe("n"),
-                                  "correction": maybe(False), "note_only": maybe(False)})
-    return draw(st.fixed_dictionaries({
-        "text": maybe("The harbour plan would cost millions.\n"), "spans": maybe(draw(st.lists(span, max_size=4))),
-        "rejected": maybe([{"start": 4, "end": 11}]), "corrections": maybe([{"start": 4, "end": 11, "fix": "merge",
-                                                                               "actor": "Lund"}]),
-        "orphans": maybe([{"exact": "gone", "labels": ["claim"], "note": "x"}]),
-        "meta": maybe({"source": "x.txt", "sha256": "0" * 64})}))
+    span = st.fixed_dictionaries(
+        {
+            "start": maybe(4),
+            "end": maybe(11),
+            "label": maybe("claim"),
+            "source": maybe("reader"),
+            "id": maybe("a1"),
+            "note": maybe("n"),
+            "correction": maybe(False),
+            "note_only": maybe(False),
+        }
+    )
+    return draw(
+        st.fixed_dictionaries(
+            {
+                "text": maybe("The harbour plan would cost millions.\n"),
+                "spans": maybe(draw(st.lists(span, max_size=4))),
+                "rejected": maybe([{"start": 4, "end": 11}]),
+                "corrections": maybe([{"start": 4, "end": 11, "fix": "merge", "actor": "Lund"}]),
+                "orphans": maybe([{"exact": "gone", "labels": ["claim"], "note": "x"}]),
+                "meta": maybe({"source": "x.txt", "sha256": "0" * 64}),
+            }
+        )
+    )
 
 
 ARTICLE_TEXT = "The harbour plan would cost millions, said the harbour master.\n"
@@ -214,8 +255,13 @@ def test_the_jsonl_importer_takes_any_json(record):
 
 
 @FAST
-@given(st.one_of(st.binary(max_size=300), st.text(max_size=300).map(str.encode),
-                 json_values.map(lambda v: json.dumps(v).encode())))
+@given(
+    st.one_of(
+        st.binary(max_size=300),
+        st.text(max_size=300).map(str.encode),
+        json_values.map(lambda v: json.dumps(v).encode()),
+    )
+)
 def test_reading_any_file_is_data_or_one_line(raw):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "export.json"
@@ -231,9 +277,11 @@ def test_reading_any_file_is_data_or_one_line(raw):
 #: Any character, lone surrogates and control characters often (hypothesis draws them rarely by itself).
 any_characters = st.one_of(st.characters(categories=["Cs"]), st.characters(categories=["Cc"]), st.characters())
 any_strings = st.text(alphabet=any_characters, max_size=12)
-odd_values = st.recursive(st.none() | st.integers() | any_strings,
-                          lambda inner: st.lists(inner, max_size=3) | st.dictionaries(any_strings, inner, max_size=3),
-                          max_leaves=10)
+odd_values = st.recursive(
+    st.none() | st.integers() | any_strings,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(any_strings, inner, max_size=3),
+    max_leaves=10,
+)
 
 
 def strings_in(data):
@@ -262,8 +310,11 @@ def test_no_lone_surrogate_survives_reading_an_export(value):
 
 
 # -- round trips --------------------------------------------------------------------------------------------
-labels = st.lists(st.sampled_from(["claim", "evidence", "needs-check", "NOTE", "=sum(A1)", "\u00e9t\u00e9",
-                                   "label with spaces"]), max_size=3, unique=True)
+labels = st.lists(
+    st.sampled_from(["claim", "evidence", "needs-check", "NOTE", "=sum(A1)", "\u00e9t\u00e9", "label with spaces"]),
+    max_size=3,
+    unique=True,
+)
 notes = st.text(max_size=40)
 
 
@@ -355,8 +406,11 @@ def test_csv_export_then_import_brings_every_annotation_back(case):
 
 def test_nan_never_reaches_the_store(tmp_path):
     export = tmp_path / "nan.json"
-    export.write_text('[{"target": {"selector": [{"type": "TextPositionSelector", "start": NaN, "end": 3}, '
-                      '{"type": "TextQuoteSelector", "exact": "harbour"}]}, "body": "n"}]', encoding="utf-8")
+    export.write_text(
+        '[{"target": {"selector": [{"type": "TextPositionSelector", "start": NaN, "end": 3}, '
+        '{"type": "TextQuoteSelector", "exact": "harbour"}]}, "body": "n"}]',
+        encoding="utf-8",
+    )
     article = from_text(ARTICLE_TEXT, "<test>")
     store = Store()
     assert import_file(export, article, store).added == 1
@@ -389,10 +443,15 @@ def odd_bundles(draw):
     for _ in range(draw(st.integers(0, 4))):
         start, end = draw(st.integers(-5, 200)), draw(st.integers(-5, 200))
         kind = draw(st.sampled_from(["annotation", "correction"]))
-        ann = Annotation(id=draw(st.sampled_from([new_id(), "not-hex", "x" * 40])), article="k",
-                         anchor=Anchor(draw(any_strings), draw(any_strings), draw(any_strings), start, end),
-                         labels=draw(st.lists(any_strings, max_size=2)), note=draw(any_strings), kind=kind,
-                         orphan=draw(st.booleans()))
+        ann = Annotation(
+            id=draw(st.sampled_from([new_id(), "not-hex", "x" * 40])),
+            article="k",
+            anchor=Anchor(draw(any_strings), draw(any_strings), draw(any_strings), start, end),
+            labels=draw(st.lists(any_strings, max_size=2)),
+            note=draw(any_strings),
+            kind=kind,
+            orphan=draw(st.booleans()),
+        )
         if kind == "correction":
             ann.fix = draw(st.sampled_from(["", "entity", "merge", "split", "speaker", "quote"]))
             ann.entity = draw(st.sampled_from([None, "PERSON", "REJECTED", "odd"]))

@@ -17,8 +17,10 @@ def bundle_for(article, store, analysis, labels):
 
 
 def test_the_brief_quotes_only_verbatim_words_and_folds_a_fragment_under_its_clause(tmp_path, analyse):
-    text = ("Budget talks stall\n\nCouncillor Tom Brask said the council had no \u201cclarity\u201d on the ferry "
-            "money yet. \u201cWe will not sign a blank cheque,\u201d Brask said.\n")
+    text = (
+        "Budget talks stall\n\nCouncillor Tom Brask said the council had no \u201cclarity\u201d on the ferry "
+        "money yet. \u201cWe will not sign a blank cheque,\u201d Brask said.\n"
+    )
     path = tmp_path / "brask.txt"
     path.write_text(text, encoding="utf-8")
     md = render("md", bundle_for(load_article(path), Store(), analyse(text), DEFAULT_LABELS)).decode()

@@ -47,11 +47,25 @@ paid for.</p>
 </body></html>
 """
 
-STORY = ["Harbour plan approved after long fight", "approved the new harbour plan on Tuesday",
-         "What the plan changes", "\u201cWe have been heard, but not listened to,\u201d Vennholt said",
-         "the new quay would bring ferries", "published every study it had paid for"]
-FURNITURE = ["Subscribe", "Home", "Related stories", "Ferry company bids", "Reader1234", "disgrace",
-             "All rights reserved", "Privacy policy", "half off"]
+STORY = [
+    "Harbour plan approved after long fight",
+    "approved the new harbour plan on Tuesday",
+    "What the plan changes",
+    "\u201cWe have been heard, but not listened to,\u201d Vennholt said",
+    "the new quay would bring ferries",
+    "published every study it had paid for",
+]
+FURNITURE = [
+    "Subscribe",
+    "Home",
+    "Related stories",
+    "Ferry company bids",
+    "Reader1234",
+    "disgrace",
+    "All rights reserved",
+    "Privacy policy",
+    "half off",
+]
 
 
 def check_story(text: str) -> None:
@@ -111,7 +125,9 @@ def test_html_on_standard_input_is_a_web_page():
 
 
 def test_a_page_in_a_declared_legacy_charset_is_decoded_by_its_meta():
-    page = NEWS_PAGE.replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">')
+    page = NEWS_PAGE.replace(
+        '<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+    )
     page = page.replace("Tobias Vennholt", "Tobías Vennholt")
     article = from_bytes(page.encode("cp1252"), "page.html", kind="html")
     assert "Tobías Vennholt" in article.text
@@ -126,8 +142,11 @@ def test_escape_codes_in_a_page_are_shown_not_run():
 
 def test_a_page_with_no_story_is_one_clear_error():
     with pytest.raises(ArticleError, match="no article text"):
-        from_bytes(b"<!doctype html><html><head><title>x</title></head><body><nav></nav></body></html>",
-                   "empty.html", kind="html")
+        from_bytes(
+            b"<!doctype html><html><head><title>x</title></head><body><nav></nav></body></html>",
+            "empty.html",
+            kind="html",
+        )
 
 
 MARKDOWN = """---
@@ -161,15 +180,20 @@ def test_markdown_is_read_as_text_without_its_markup(tmp_path):
         "Ferry returns to Pellworth\n\n"
         "The first ferry in forty years docked on Monday, said the harbour master, who added that tickets sold out.\n\n"
         "The numbers\n\n312 passengers\n4 crew\n\n"
-        "\"It is a great day,\" said Mayor Ilse Dorrensen.\n"
+        '"It is a great day," said Mayor Ilse Dorrensen.\n'
     )
     assert article.title == "Ferry returns to Pellworth"
     assert article.authors == ("Mara Quillen", "Jon Ebbe") and article.published == "2024-05-02"
 
 
 def test_markdown_on_standard_input_is_recognised_by_its_heading():
-    result = byline("analyze", "-", "--format", "json",
-                    stdin=b"# Quay opens\n\nThe **new quay** opened, said [Ilse Dorrensen](https://x.example).\n")
+    result = byline(
+        "analyze",
+        "-",
+        "--format",
+        "json",
+        stdin=b"# Quay opens\n\nThe **new quay** opened, said [Ilse Dorrensen](https://x.example).\n",
+    )
     assert result.returncode == 0, result.stderr.decode()
     import json
 
@@ -191,11 +215,20 @@ def test_plain_text_stays_plain(tmp_path):
 TEXT = "Grüße aus Köln\n\nDer Bürgermeister sagte, die Brücke koste 4,5 Millionen Euro.\n"
 
 
-@pytest.mark.parametrize("encoding, bom", [
-    ("utf-16-le", b""), ("utf-16-be", b""), ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
-    ("utf-32-le", b""), ("utf-32-be", b""), ("utf-32-le", codecs.BOM_UTF32_LE), ("utf-32-be", codecs.BOM_UTF32_BE),
-    ("utf-8", codecs.BOM_UTF8),
-])
+@pytest.mark.parametrize(
+    "encoding, bom",
+    [
+        ("utf-16-le", b""),
+        ("utf-16-be", b""),
+        ("utf-16-le", codecs.BOM_UTF16_LE),
+        ("utf-16-be", codecs.BOM_UTF16_BE),
+        ("utf-32-le", b""),
+        ("utf-32-be", b""),
+        ("utf-32-le", codecs.BOM_UTF32_LE),
+        ("utf-32-be", codecs.BOM_UTF32_BE),
+        ("utf-8", codecs.BOM_UTF8),
+    ],
+)
 def test_utf16_and_utf32_are_read_with_or_without_a_mark(tmp_path, encoding, bom):
     path = tmp_path / "koeln.txt"
     path.write_bytes(bom + TEXT.encode(encoding))

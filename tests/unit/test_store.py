@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 from tinydb import TinyDB
 
-from tests.conftest import OUTSIDE
 from byline.tui.core.anchor import make_anchor
 from byline.tui.core.annotation import Annotation, new_id
-from byline.tui.core.sources import from_text, load_article
 from byline.tui.core.errors import StoreError
+from byline.tui.core.sources import from_text, load_article
 from byline.tui.core.store import Store
+from tests.conftest import OUTSIDE
 
 TEXT = "Title\n\nFirst paragraph with a claim in it. Second sentence.\n\nLast paragraph.\n"
 
@@ -60,7 +60,8 @@ def test_one_file_per_article_and_each_is_a_tinydb_file(tmp_path, article):
     store.add(note(key, labels=["claim"]))
     store.add(note(other, text="Another story\n\nSomething else happened.\n", passage="Something"))
     assert files(tmp_path / "store") == sorted(
-        ["index.json", f"articles/{key}.json", f"articles/{other}.json", f"texts/{key}.txt", f"texts/{other}.txt"])
+        ["index.json", f"articles/{key}.json", f"articles/{other}.json", f"texts/{key}.txt", f"texts/{other}.txt"]
+    )
     with TinyDB(tmp_path / "store" / "articles" / f"{key}.json") as db:
         assert [d["labels"] for d in db.table("annotations").all()] == [["claim"]]
     with TinyDB(tmp_path / "store" / "index.json") as db:
@@ -108,8 +109,11 @@ def test_delete_finds_the_article_of_an_annotation_it_never_read(tmp_path, artic
     assert [a.id for a in Store(tmp_path / "store").annotations(key)] == [kept.id]
 
 
-@pytest.mark.parametrize("content", [b"{not json", b"\x00\x01garbage", b"[1, 2, 3]", b'{"articles": 5}'],
-                         ids=["broken", "binary", "wrong-shape", "table-not-a-table"])
+@pytest.mark.parametrize(
+    "content",
+    [b"{not json", b"\x00\x01garbage", b"[1, 2, 3]", b'{"articles": 5}'],
+    ids=["broken", "binary", "wrong-shape", "table-not-a-table"],
+)
 def test_damaged_index_is_left_alone_and_read_only(tmp_path, article, content):
     root = tmp_path / "store"
     root.mkdir()
@@ -263,8 +267,10 @@ def test_sigkill_mid_stream_keeps_every_confirmed_change(tmp_path):
 # -- the one-file store of schema 1 ------------------------------------------------------------
 #: Written by the store of commit 326baf3 (the last one-file store), two articles and four notes.
 LEGACY_V1 = r"""{"meta":{"1":{"schema":1,"created":"2026-11-25T13:16:57+00:00"}},"articles":{"55863117397808362":{"id":"0c67735948ad4eaeb2d0ad42fdb0f6b5","path":"/notes/harbour.txt","sha256":"4932041a088646443ac66b846be657106f20a02cbc99f450956eade7ac509c79","title":"Harbour council votes","seen":"2026-11-25T13:16:57+00:00"},"1036469179773621399":{"id":"e62473a410c1497bb674b4669b28c4ae","path":null,"sha256":"c7cc8ba4881c14688ff91bbb4f81804d65d0d1dc55af9bcd01e8a39c220e65b5","title":"Rain in the valley","seen":"2026-11-25T13:16:57+00:00"}},"annotations":{"725079540006649856":{"id":"a100000000000000000000000000000","article":"0c67735948ad4eaeb2d0ad42fdb0f6b5","anchor":{"exact":"close the old harbour","prefix":" Port Alder voted on Tuesday to ","suffix":". Mayor Ilse Varga called it a s","start":69,"end":90},"labels":["claim"],"note":"check the vote count","kind":"annotation","entity":null,"created":"2025-01-02T03:04:05+00:00","modified":"2025-01-02T03:04:05+00:00","orphan":false},"729583139634020352":{"id":"a200000000000000000000000000000","article":"0c67735948ad4eaeb2d0ad42fdb0f6b5","anchor":{"exact":"a sad day","prefix":"our. Mayor Ilse Varga called it ","suffix":".\n","start":119,"end":128},"labels":["opinion"],"note":"","kind":"annotation","entity":null,"created":"2025-01-02T03:04:05+00:00","modified":"2025-01-02T03:04:05+00:00","orphan":false},"734086739261390848":{"id":"a300000000000000000000000000000","article":"0c67735948ad4eaeb2d0ad42fdb0f6b5","anchor":{"exact":"Ilse Varga","prefix":"to close the old harbour. Mayor ","suffix":" called it a sad day.\n","start":98,"end":108},"labels":[],"note":"","kind":"correction","entity":"PERSON","created":"2025-01-02T03:04:05+00:00","modified":"2025-01-02T03:04:05+00:00","orphan":false},"797137134044577792":{"id":"b100000000000000000000000000000","article":"e62473a410c1497bb674b4669b28c4ae","anchor":{"exact":"three days of rain","prefix":"y\n\nForecasters in Tullin expect ","suffix":". Farmers said the harvest was l","start":49,"end":67},"labels":["needs-check"],"note":"which forecasters?","kind":"annotation","entity":null,"created":"2025-01-02T03:04:05+00:00","modified":"2025-01-02T03:04:05+00:00","orphan":false}}}"""
-HARBOUR = ("Harbour council votes\n\nThe council of Port Alder voted on Tuesday to close the old harbour. "
-           "Mayor Ilse Varga called it a sad day.\n")
+HARBOUR = (
+    "Harbour council votes\n\nThe council of Port Alder voted on Tuesday to close the old harbour. "
+    "Mayor Ilse Varga called it a sad day.\n"
+)
 RAIN = "Rain in the valley\n\nForecasters in Tullin expect three days of rain. Farmers said the harvest was late.\n"
 HARBOUR_KEY, RAIN_KEY = "0c67735948ad4eaeb2d0ad42fdb0f6b5", "e62473a410c1497bb674b4669b28c4ae"
 
@@ -296,7 +302,8 @@ def test_an_old_store_is_moved_into_the_library_on_first_start_with_a_backup(leg
     assert [(a.passage, a.labels, a.note, a.kind) for a in notes] == [
         ("close the old harbour", ["claim"], "check the vote count", "annotation"),
         ("Ilse Varga", [], "", "correction"),
-        ("a sad day", ["opinion"], "", "annotation")]
+        ("a sad day", ["opinion"], "", "annotation"),
+    ]
     assert store.text(HARBOUR_KEY) == HARBOUR  # its file still held it: kept for when it is gone
     assert store.text(RAIN_KEY) is None  # it came from standard input: kept when it is read again
     assert store.article_id(from_text(RAIN, "<stdin>")) == (RAIN_KEY, False)
@@ -340,8 +347,10 @@ def test_a_migration_cut_short_runs_again_and_adds_nothing_twice(legacy):
     articles = store_dir / "articles"
     articles.mkdir(parents=True)
     first = json.loads(legacy.read_text())
-    partial = {"meta": {"1": {"schema": 2}}, "annotations": {
-        "1": next(r for r in first["annotations"].values() if r["article"] == HARBOUR_KEY)}}
+    partial = {
+        "meta": {"1": {"schema": 2}},
+        "annotations": {"1": next(r for r in first["annotations"].values() if r["article"] == HARBOUR_KEY)},
+    }
     (articles / f"{HARBOUR_KEY}.json").write_text(json.dumps(partial))
     store = Store()
     assert len(store.annotations(HARBOUR_KEY)) == 3 and not legacy.exists()
@@ -349,8 +358,9 @@ def test_a_migration_cut_short_runs_again_and_adds_nothing_twice(legacy):
 
 def test_two_copies_starting_at_once_migrate_once(legacy):
     code = "from byline.tui.core.store import Store; s = Store(); print(len(s.notices), s.readonly)"
-    procs = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, cwd=OUTSIDE)
-             for _ in range(3)]
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, cwd=OUTSIDE) for _ in range(3)
+    ]
     outputs = sorted(p.communicate(timeout=120)[0].split()[0] for p in procs)
     assert outputs == ["0", "0", "1"]
     store = Store()

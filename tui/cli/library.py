@@ -16,11 +16,13 @@ ADDED = "added "
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.description = ("List the library's articles, newest first. The date is the publication date when the "
-                     "article gives one, else the day it was added (text: 'added 2024-05-02'; json: 'published' "
-                     "and 'added' apart, and 'date' with 'date_kind'). Exit status: 0 every article listed; 1 when some article "
-                     "or record cannot be read (one line each on standard error, the rest listed); 2 when the "
-                     "library cannot be read at all.")
+    p.description = (
+        "List the library's articles, newest first. The date is the publication date when the "
+        "article gives one, else the day it was added (text: 'added 2024-05-02'; json: 'published' "
+        "and 'added' apart, and 'date' with 'date_kind'). Exit status: 0 every article listed; 1 when some article "
+        "or record cannot be read (one line each on standard error, the rest listed); 2 when the "
+        "library cannot be read at all."
+    )
     p.add_argument("--format", choices=("text", "json"), default="text")
 
 
@@ -40,8 +42,12 @@ def warn(library) -> bool:
     """Say what the store skipped, moved or could not read (one line each); whether anything
     could not be read (what was moved or made again is news, not a failure)."""
     missing = getattr(library, "missing_note", None)
-    damaged = [*library.skipped, *getattr(library, "damaged", []), *([library.problem] if library.problem else []),
-               *([missing] if missing else [])]
+    damaged = [
+        *library.skipped,
+        *getattr(library, "damaged", []),
+        *([library.problem] if library.problem else []),
+        *([missing] if missing else []),
+    ]
     for line in [*library.store.notices, *damaged]:
         print(f"byline: warning: {line}", file=sys.stderr)
     return bool(damaged)
@@ -67,6 +73,8 @@ def run(opts: argparse.Namespace) -> int:
     print(f"{'title':<44} {'site':<22} {'date':<16} {'words':>6} {'actors':>6} {'quotes':>6} {'notes':>5}  id")
     for e in entries:
         date = e.date[:10] if e.date_kind == "published" else (ADDED + e.added[:10] if e.added else None)
-        print(f"{_cell(e.title, 44):<44} {_cell(e.site, 22):<22} {_cell(date, 16):<16} "
-              f"{_cell(e.words, 6):>6} {_cell(e.actors, 6):>6} {_cell(e.quotes, 6):>6} {_cell(e.notes, 5):>5}  {e.id[:12]}")
+        print(
+            f"{_cell(e.title, 44):<44} {_cell(e.site, 22):<22} {_cell(date, 16):<16} "
+            f"{_cell(e.words, 6):>6} {_cell(e.actors, 6):>6} {_cell(e.quotes, 6):>6} {_cell(e.notes, 5):>5}  {e.id[:12]}"
+        )
     return status

@@ -19,9 +19,13 @@ USAGE = """byline quotes --speaker NAME [--format text|json]
 
 def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--speaker", required=True, help="a name or alias, as an article has it")
-    p.add_argument("--format", choices=("text", "json"), default="text",
-                   help="text: verbatim words in quotation marks, reported speech without; json: every quote, "
-                        "its kind as the analysis names it (direct, partial, indirect = reported)")
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: verbatim words in quotation marks, reported speech without; json: every quote, "
+        "its kind as the analysis names it (direct, partial, indirect = reported)",
+    )
 
 
 def folded(quotes: list) -> list[tuple[object, list]]:
@@ -29,8 +33,10 @@ def folded(quotes: list) -> list[tuple[object, list]]:
     a reported clause): one act of speech, shown as one."""
     rows: list[tuple[object, list]] = []
     for q in sorted(quotes, key=lambda q: (q.article, q.start, -q.end)):
-        carrier = next((row for row in rows if row[0].article == q.article
-                        and row[0].start <= q.start and q.end <= row[0].end), None)
+        carrier = next(
+            (row for row in rows if row[0].article == q.article and row[0].start <= q.start and q.end <= row[0].end),
+            None,
+        )
         if carrier is None:
             rows.append((q, []))
         else:
@@ -45,8 +51,9 @@ def quote_lines(quotes: list) -> list[str]:
 
     lines = []
     for q, inside in folded(quotes):
-        lines.append(f"  {quoted(q)} — {one_line(q.title)} [{quote_kind_word(q.kind)}] "
-                     f"({q.article[:12]}:{q.start}-{q.end})")
+        lines.append(
+            f"  {quoted(q)} — {one_line(q.title)} [{quote_kind_word(q.kind)}] ({q.article[:12]}:{q.start}-{q.end})"
+        )
         lines += [f"      ↳ {quote_kind_word(part.kind)}: {quoted(part)}" for part in inside]
     return lines
 
@@ -65,16 +72,29 @@ def run(opts: argparse.Namespace) -> int:
         print(f"byline: no one called {one_line(opts.speaker)!r} in the library{hint}", file=sys.stderr)
         return 1
     if opts.format == "json":
-        data = {"speaker": opts.speaker, "people": [
-            {"name": p.name, "type": p.type, "aliases": p.aliases, "roles": p.roles, "articles": p.articles,
-             "quotes": [asdict(q) for q in p.quotes]} for p in people]}
+        data = {
+            "speaker": opts.speaker,
+            "people": [
+                {
+                    "name": p.name,
+                    "type": p.type,
+                    "aliases": p.aliases,
+                    "roles": p.roles,
+                    "articles": p.articles,
+                    "quotes": [asdict(q) for q in p.quotes],
+                }
+                for p in people
+            ],
+        }
         print(dumps(data, indent=1))
         return 0
     for person in people:
         quotes, articles = len(folded(person.quotes)), len(person.articles)
         also = f"; also {', '.join(map(one_line, person.aliases))}" if person.aliases else ""
-        print(f"{one_line(person.name)} ({person.type.lower()}): {quotes} quote{'s' if quotes != 1 else ''} "
-              f"in {articles} article{'s' if articles != 1 else ''}{also}")
+        print(
+            f"{one_line(person.name)} ({person.type.lower()}): {quotes} quote{'s' if quotes != 1 else ''} "
+            f"in {articles} article{'s' if articles != 1 else ''}{also}"
+        )
         for line in quote_lines(person.quotes):
             print(line)
     return 0

@@ -24,8 +24,8 @@ def build_app(file: str | None, model: str | None = None):
     comes from the cache), while Textual starts and shows the text. With no article named: the
     library when it holds articles, else the bundled sample."""
     from ..core.nlp import default_model
-    from ..core.prefetch import Prefetch
     from ..core.opening import open_location
+    from ..core.prefetch import Prefetch
     from ..core.sources import load_article, seed_path
 
     model = model or default_model()

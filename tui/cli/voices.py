@@ -13,8 +13,12 @@ USAGE = """byline voices [ARTICLE] [--format text|json|csv]
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", nargs="?", metavar="ARTICLE",
-                   help="a file, a URL, -, or a library article's path or id (default: the whole library)")
+    p.add_argument(
+        "file",
+        nargs="?",
+        metavar="ARTICLE",
+        help="a file, a URL, -, or a library article's path or id (default: the whole library)",
+    )
     p.add_argument("--format", choices=("text", "json", "csv"), default="text")
     p.add_argument("--model", help="spaCy pipeline to use")
 
@@ -31,8 +35,10 @@ def text_table(found, articles: bool = False) -> str:
         kind = "anonymous" if v.anonymous else (v.actor_type or "")
         counts = f"{v.count('direct')}d {v.count('partial')}p {v.count('reported')}r"
         where = f"{v.articles:3} article{'s' if v.articles != 1 else ' '}  " if articles else ""
-        lines.append(f"{one_line(v.speaker)[:width]:<{width}}  {bar:<30} {v.share:4.0%}  {v.words:5,} words  "
-                     f"{len(v.quotes):3} quote{'s' if len(v.quotes) != 1 else ' '} ({counts})  {where}{kind}")
+        lines.append(
+            f"{one_line(v.speaker)[:width]:<{width}}  {bar:<30} {v.share:4.0%}  {v.words:5,} words  "
+            f"{len(v.quotes):3} quote{'s' if len(v.quotes) != 1 else ' '} ({counts})  {where}{kind}"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -41,8 +47,10 @@ def sites_table(sites) -> str:
 
     lines = ["", "Anonymous sourcing per site (share of attributed quotes from unnamed sources)"]
     for site in sites:
-        lines.append(f"  {one_line(site.site)[:40]:<40} {site.share:4.0%}  {site.anonymous:4} of {site.quotes:4} quotes"
-                     f"  {site.articles} article{'s' if site.articles != 1 else ''}")
+        lines.append(
+            f"  {one_line(site.site)[:40]:<40} {site.share:4.0%}  {site.anonymous:4} of {site.quotes:4} quotes"
+            f"  {site.articles} article{'s' if site.articles != 1 else ''}"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -87,13 +95,18 @@ def _library(opts: argparse.Namespace) -> int:
         raise BylineError(library.missing_note)
     warn(library)
     if not found.articles:
-        raise BylineError("the library holds no analysed article: byline add PATH|URL adds some, "
-                          "or give an article: byline voices FILE")
+        raise BylineError(
+            "the library holds no analysed article: byline add PATH|URL adds some, "
+            "or give an article: byline voices FILE"
+        )
     if opts.format == "json":
         print(json.dumps(found.to_dict(), ensure_ascii=False, indent=1))
     elif opts.format == "csv":
         sys.stdout.write(to_csv(found.voices))
     else:
-        sys.stdout.write(f"{found.articles} article{'s' if found.articles != 1 else ''} · "
-                         + text_table(found.voices, articles=True) + sites_table(found.sites))
+        sys.stdout.write(
+            f"{found.articles} article{'s' if found.articles != 1 else ''} · "
+            + text_table(found.voices, articles=True)
+            + sites_table(found.sites)
+        )
     return 0

@@ -13,8 +13,13 @@ from __future__ import annotations
 
 from importlib import import_module
 
-_WHERE = {"analyze": ".analysis", "Article": ".sources", "load_article": ".sources", "BylineError": ".errors",
-          "Analysis": ".model"}
+_WHERE = {
+    "analyze": ".analysis",
+    "Article": ".sources",
+    "load_article": ".sources",
+    "BylineError": ".errors",
+    "Analysis": ".model",
+}
 
 __all__ = sorted(_WHERE)
 

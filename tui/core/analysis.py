@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from .sources import Article
 from .model import Analysis
+from .sources import Article
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -69,7 +70,7 @@ def batches(chunks: list[str], size: int = BATCH_CHARS) -> Iterator[list[str]]:
         yield batch
 
 
-def parse(text: str, nlp: "Language") -> "Doc":
+def parse(text: str, nlp: Language) -> Doc:
     """Parse paragraph by paragraph, in batches of about BATCH_CHARS characters, and join into
     one Doc whose character offsets are those of `text`. The model's per-token tensors are
     dropped as each piece is parsed (our rules read tags, parses and entities, not vectors),
@@ -89,7 +90,7 @@ def parse(text: str, nlp: "Language") -> "Doc":
     return doc
 
 
-def analyze_doc(doc: "Doc", article: Article, model: str) -> Analysis:
+def analyze_doc(doc: Doc, article: Article, model: str) -> Analysis:
     from .extract import extract
 
     return extract(doc, Analysis(source=article.source, title=article.title, sha256=article.sha256, model=model))

@@ -30,7 +30,7 @@ class Anchor:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Anchor":
+    def from_dict(cls, data: dict) -> Anchor:
         return cls(data["exact"], data.get("prefix", ""), data.get("suffix", ""), int(data["start"]), int(data["end"]))
 
 

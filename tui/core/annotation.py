@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from .anchor import Anchor
 from .entity_types import REJECTED
@@ -20,7 +20,7 @@ FIXES = ("entity", "merge", "split", "speaker", "quote")
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def new_id() -> str:
@@ -112,30 +112,49 @@ class Annotation:
     def passage(self) -> str:
         return self.anchor.exact
 
-    def changed(self, **changes) -> "Annotation":
+    def changed(self, **changes) -> Annotation:
         return replace(self, modified=now(), **changes)
 
     def to_dict(self) -> dict:
         return {
-            "id": self.id, "article": self.article, "anchor": self.anchor.to_dict(), "labels": list(self.labels),
-            "note": self.note, "kind": self.kind, "entity": self.entity, "created": self.created,
-            "modified": self.modified, "orphan": self.orphan,
+            "id": self.id,
+            "article": self.article,
+            "anchor": self.anchor.to_dict(),
+            "labels": list(self.labels),
+            "note": self.note,
+            "kind": self.kind,
+            "entity": self.entity,
+            "created": self.created,
+            "modified": self.modified,
+            "orphan": self.orphan,
             # only when set: records an older Byline wrote and reads stay as they were
-            **{name: value for name, value in (("fix", self.fix), ("actor", self.actor), ("quote", self.quote))
-               if value},
+            **{
+                name: value
+                for name, value in (("fix", self.fix), ("actor", self.actor), ("quote", self.quote))
+                if value
+            },
             **({"tagged": self.tagged} if self.keep_tagged or self.tagged != self.anchor.exact else {}),
         }
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Annotation":
+    def from_dict(cls, data: dict) -> Annotation:
         tagged = data.get("tagged")
         return cls(
-            id=data["id"], article=data["article"], anchor=Anchor.from_dict(data["anchor"]),
-            labels=list(data.get("labels", [])), note=data.get("note", ""), kind=data.get("kind", "annotation"),
-            entity=data.get("entity"), created=data.get("created", now()), modified=data.get("modified", now()),
-            orphan=bool(data.get("orphan", False)), fix=str(data.get("fix") or ""),
-            actor=str(data.get("actor") or ""), quote=str(data.get("quote") or ""),
-            tagged=tagged if isinstance(tagged, str) else None, keep_tagged=isinstance(tagged, str),
+            id=data["id"],
+            article=data["article"],
+            anchor=Anchor.from_dict(data["anchor"]),
+            labels=list(data.get("labels", [])),
+            note=data.get("note", ""),
+            kind=data.get("kind", "annotation"),
+            entity=data.get("entity"),
+            created=data.get("created", now()),
+            modified=data.get("modified", now()),
+            orphan=bool(data.get("orphan", False)),
+            fix=str(data.get("fix") or ""),
+            actor=str(data.get("actor") or ""),
+            quote=str(data.get("quote") or ""),
+            tagged=tagged if isinstance(tagged, str) else None,
+            keep_tagged=isinstance(tagged, str),
         )
 
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from .errors import ArticleError, BylineError
 from .model import Analysis
@@ -96,8 +96,13 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def analyze_many(locations: list[str], model: str | None = None, jobs: int = 0,
-                 on_done: Callable[[Result], None] | None = None, timeout: float = TIMEOUT) -> list[Result]:
+def analyze_many(
+    locations: list[str],
+    model: str | None = None,
+    jobs: int = 0,
+    on_done: Callable[[Result], None] | None = None,
+    timeout: float = TIMEOUT,
+) -> list[Result]:
     """Load and analyse every location; results in input order. `jobs` processes (0: one per
     core; 1: in this process); `on_done` is called in this process as each input finishes, in
     the order they finish (for a progress bar). Standard input ("-") is read here, first.
@@ -153,12 +158,17 @@ def _run(task: _Task) -> Result:
     except BylineError as exc:
         return Result(task.location, article, None, str(exc), task.index)
     except MemoryError:
-        return Result(task.location, article, None, f"{one_line(task.location)}: not enough memory to analyse it",
-                      task.index)
+        return Result(
+            task.location, article, None, f"{one_line(task.location)}: not enough memory to analyse it", task.index
+        )
     except Exception as exc:  # noqa: BLE001 - one input's bug must not stop the others
-        return Result(task.location, article, None,
-                      f"{one_line(task.location)}: analysis failed ({type(exc).__name__}: {one_line(str(exc))[:200]})",
-                      task.index)
+        return Result(
+            task.location,
+            article,
+            None,
+            f"{one_line(task.location)}: analysis failed ({type(exc).__name__}: {one_line(str(exc))[:200]})",
+            task.index,
+        )
 
 
 def _load(location: str, timeout: float) -> Article:
@@ -193,9 +203,13 @@ def _in_processes(tasks: list[_Task], jobs: int, model: str, done: Callable[[Res
                 try:
                     result = future.result()
                 except BrokenProcessPool:
-                    result = Result(task.location, None, None,
-                                    f"{one_line(task.location)}: the analysing process died (out of memory?)",
-                                    task.index)
+                    result = Result(
+                        task.location,
+                        None,
+                        None,
+                        f"{one_line(task.location)}: the analysing process died (out of memory?)",
+                        task.index,
+                    )
                 done(result)
         finished_all = True
     finally:

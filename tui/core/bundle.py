@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from .annotation import Annotation, Label
 from .model import Analysis
@@ -45,10 +45,17 @@ def source_uri(article: Article) -> str:
 
 def article_meta(article: Article) -> dict:
     """The article's metadata as exports carry it (null where unknown)."""
-    return {"source": article.source, "title": article.title, "sha256": article.sha256, "url": article.url,
-            "site": article.site, "authors": list(article.authors), "published": article.published,
-            "kind": article.kind}
+    return {
+        "source": article.source,
+        "title": article.title,
+        "sha256": article.sha256,
+        "url": article.url,
+        "site": article.site,
+        "authors": list(article.authors),
+        "published": article.published,
+        "kind": article.kind,
+    }
 
 
 def today() -> str:
-    return datetime.now(timezone.utc).date().isoformat()
+    return datetime.now(UTC).date().isoformat()

@@ -119,15 +119,21 @@ def _key(article: Article, model: str) -> dict | None:
     version = model_version(model)
     if version is None:
         return None
-    return {"schema": SCHEMA, "sha256": article.sha256, "model": model, "model_version": version,
-            "extraction": extraction_version()}
+    return {
+        "schema": SCHEMA,
+        "sha256": article.sha256,
+        "model": model,
+        "model_version": version,
+        "extraction": extraction_version(),
+    }
 
 
 def _fits(analysis: Analysis, text: str) -> bool:
     size = len(text)
     spans = [*analysis.entities, *analysis.numbers, *analysis.quotes, *analysis.credits]
     return all(0 <= s.start <= s.end <= size for s in spans) and all(
-        0 <= a <= b <= size for actor in analysis.actors for a, b in actor.mentions)
+        0 <= a <= b <= size for actor in analysis.actors for a, b in actor.mentions
+    )
 
 
 def cached(article: Article, model: str | None = None) -> Analysis | None:

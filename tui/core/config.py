@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import tomllib
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
-from typing import Iterable
 
 from .colour import parse_colour
 from .paths import config_file
@@ -55,7 +55,7 @@ def load_config(path: Path | None = None) -> Config:
     warnings: list[str] = []
     keys, labels = data.get("keys", {}), data.get("labels", [])
     if not isinstance(keys, dict):
-        warnings.append("config: [keys] must be a table of action = \"keys\"; using the default keys")
+        warnings.append('config: [keys] must be a table of action = "keys"; using the default keys')
         keys = {}
     if not isinstance(labels, list):
         warnings.append("config: labels must be a list of [[labels]] tables; using the default labels")
@@ -63,8 +63,9 @@ def load_config(path: Path | None = None) -> Config:
     keymap = {}
     for action, value in keys.items():
         if not isinstance(value, str) or not value.strip() or any(not ch.isprintable() for ch in value):
-            warnings.append(f"config: [keys] {_shown(action)} = {_shown(value)} is not a list of keys; "
-                            "it keeps its default keys")
+            warnings.append(
+                f"config: [keys] {_shown(action)} = {_shown(value)} is not a list of keys; it keeps its default keys"
+            )
             continue
         keymap[action] = value
     return Config(keymap=keymap, labels=check_labels(labels, warnings), warnings=warnings)
@@ -87,8 +88,10 @@ def check_labels(entries: list, warnings: list[str]) -> list[dict]:
         colour = parse_colour(entry.get("color")) if "color" in entry else None
         default = DEFAULT_COLOURS[(number - 1) % len(DEFAULT_COLOURS)]
         if colour is None and "color" in entry:
-            warnings.append(f"config: label {_shown(name)} has colour {_shown(entry['color'])}, which is not a "
-                            f"colour (use #rrggbb or a colour name); using {default}")
+            warnings.append(
+                f"config: label {_shown(name)} has colour {_shown(entry['color'])}, which is not a "
+                f"colour (use #rrggbb or a colour name); using {default}"
+            )
         label = {"name": name, "key": None, "color": colour or default}
         kept.append(label)
         wanted.append((label, entry.get("key", number if number <= 9 else None)))
@@ -133,8 +136,11 @@ def key_name(key: str) -> str:
     return key
 
 
-def check_keymap(keymap: dict[str, str], bindings: Iterable[tuple[str, str, str]],
-                 together: tuple[tuple[str, ...], ...] = ACTIVE_TOGETHER) -> tuple[dict[str, str], list[str]]:
+def check_keymap(
+    keymap: dict[str, str],
+    bindings: Iterable[tuple[str, str, str]],
+    together: tuple[tuple[str, ...], ...] = ACTIVE_TOGETHER,
+) -> tuple[dict[str, str], list[str]]:
     """The remaps of `keymap` the app can apply, and a warning for each one it cannot.
 
     `bindings` are (id, keys, scope) of every binding (keys.py). A remap of an unknown id is
@@ -169,9 +175,11 @@ def check_keymap(keymap: dict[str, str], bindings: Iterable[tuple[str, str, str]
                 # Two remaps on one key: the first in the file keeps it.
                 if shared and not (other in applied and list(applied).index(other) > list(applied).index(binding_id)):
                     written = next(k.strip() for k in applied[binding_id].split(",") if key_name(k) in shared)
-                    warnings.append(f"config: [keys] {_shown(binding_id)} = {_shown(applied[binding_id])} takes "
-                                    f"key {_shown(written)} from {_shown(other)}; "
-                                    f"{_shown(binding_id)} keeps its default keys")
+                    warnings.append(
+                        f"config: [keys] {_shown(binding_id)} = {_shown(applied[binding_id])} takes "
+                        f"key {_shown(written)} from {_shown(other)}; "
+                        f"{_shown(binding_id)} keeps its default keys"
+                    )
                     del applied[binding_id]
                     changed = True
                     break

@@ -37,8 +37,14 @@ NUMBER_CODES = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "DATE", "
 REJECTED = "REJECTED"
 
 #: Style kinds in legend order, with the legend's word for each.
-LEGEND = (("person", "people"), ("org", "organisations"), ("place", "places"), ("group", "groups"),
-          ("number", "figures"), ("mark", "marked"))
+LEGEND = (
+    ("person", "people"),
+    ("org", "organisations"),
+    ("place", "places"),
+    ("group", "groups"),
+    ("number", "figures"),
+    ("mark", "marked"),
+)
 
 
 def type_word(code: str) -> str:

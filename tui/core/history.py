@@ -15,7 +15,7 @@ class Step:
     before: Annotation | None  # None: the step created it
     after: Annotation | None  # None: the step deleted it
 
-    def inverse(self) -> "Step":
+    def inverse(self) -> Step:
         return Step(self.what, self.after, self.before)
 
 

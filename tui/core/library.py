@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Iterable
 
 from .errors import ArticleError, StoreError
 from .library_people import Appearance, Person, QuoteRef, as_count, as_text, merge, normalise, summary
@@ -28,7 +28,7 @@ from .store import Store
 from .tablefile import DamagedStore, TableFile, read_tables
 from .visible import one_line
 
-__all__ = ["Appearance", "Entry", "Library", "Person", "QuoteRef", "normalise", "open_location", "summary"]
+__all__ = ["Appearance", "Entry", "Library", "Person", "QuoteRef", "normalise", "summary"]
 
 PEOPLE = "people.json"
 NOTES = "notes.json"
@@ -135,8 +135,9 @@ class Library:
             return dirty
 
         self._modify_people(file, change)
-        self.store.update_records({key: {"actors": len(s["actors"]), "quotes": len(s["quotes"])}
-                                   for key, s in summaries.items()})
+        self.store.update_records(
+            {key: {"actors": len(s["actors"]), "quotes": len(s["quotes"])} for key, s in summaries.items()}
+        )
 
     # -- listing ----------------------------------------------------------------------------
     def entries(self) -> list[Entry]:
@@ -160,15 +161,21 @@ class Library:
         except DamagedStore as exc:
             why = str(exc)
         name = as_text(record.get("title")) or record["id"][:12]
-        self.damaged.append(one_line(
-            f"article file {path} {why}: the notes of {name!r} are not shown; it was left untouched "
-            f"(restore a backup of it, or move it aside to start that article's notes again)"))
+        self.damaged.append(
+            one_line(
+                f"article file {path} {why}: the notes of {name!r} are not shown; it was left untouched "
+                f"(restore a backup of it, or move it aside to start that article's notes again)"
+            )
+        )
 
     def _notes(self, records: list[dict]) -> dict[str, int | None]:
         file = self.store.table_file(NOTES, durable=False)
         try:
-            known = {r["id"]: r for r in file.load().get("counts", {}).values()
-                     if isinstance(r, dict) and isinstance(r.get("id"), str)}
+            known = {
+                r["id"]: r
+                for r in file.load().get("counts", {}).values()
+                if isinstance(r, dict) and isinstance(r.get("id"), str)
+            }
         except DamagedStore:
             known = {}  # a cache of counts: counted again, and replaced
         result, dirty = {}, False
@@ -212,18 +219,25 @@ class Library:
         path = record.get("path")
         if text is None:
             if not path or not Path(path).is_file():
-                raise ArticleError(f"the text of {as_text(record.get('title')) or key!r} is not kept in the library "
-                                   f"and its file is gone")
+                raise ArticleError(
+                    f"the text of {as_text(record.get('title')) or key!r} is not kept in the library "
+                    f"and its file is gone"
+                )
             from .sources import load_article
 
             return load_article(path)
         authors = record.get("authors")
         return Article(
-            text=text, source=as_text(record.get("source")) or path or key, title=as_text(record.get("title")),
-            path=Path(path) if path else None, url=as_text(record.get("url")) or None,
+            text=text,
+            source=as_text(record.get("source")) or path or key,
+            title=as_text(record.get("title")),
+            path=Path(path) if path else None,
+            url=as_text(record.get("url")) or None,
             site=as_text(record.get("site")) or None,
             authors=tuple(a for a in authors if isinstance(a, str)) if isinstance(authors, list) else (),
-            published=as_text(record.get("published")) or None, kind=as_text(record.get("kind")) or "text")
+            published=as_text(record.get("published")) or None,
+            kind=as_text(record.get("kind")) or "text",
+        )
 
     def lookup(self, name: str) -> str | None:
         """The id of the article a name stands for: the path of the file it was opened or added
@@ -244,9 +258,11 @@ class Library:
             return None
         starting = sorted({r["id"] for r in records if r["id"].startswith(name)})
         if len(starting) > 1:
-            raise ArticleError(f"{one_line(name)} is the start of {len(starting)} library articles' ids "
-                               f"({', '.join(k[:16] for k in starting[:3])}{', …' if len(starting) > 3 else ''}): "
-                               f"give more of it")
+            raise ArticleError(
+                f"{one_line(name)} is the start of {len(starting)} library articles' ids "
+                f"({', '.join(k[:16] for k in starting[:3])}{', …' if len(starting) > 3 else ''}): "
+                f"give more of it"
+            )
         return starting[0] if starting else None
 
     def delete(self, key: str) -> bool:
@@ -280,8 +296,9 @@ class Library:
                 os.replace(file.path, aside)
             except OSError as err:
                 raise StoreError(f"{file.path} {exc} and cannot be moved aside ({err.strerror or err})") from None
-            self.store.notices.append(f"{file.path} {exc}; moved to {aside.name}, people are listed again "
-                                      f"as articles are analysed")
+            self.store.notices.append(
+                f"{file.path} {exc}; moved to {aside.name}, people are listed again as articles are analysed"
+            )
         return file
 
     def summaries(self) -> list[tuple[str, dict]]:
@@ -293,9 +310,14 @@ class Library:
         """The summaries of the index's articles; counts in `missing` the analysed ones (the
         index has their counts) that people.json lacks: replaced or damaged by hand, it would
         otherwise answer 'nobody' for people it never lost."""
-        found = [(r["id"], r) for r in tables.get("articles", {}).values()
-                 if isinstance(r, dict) and isinstance(r.get("actors"), list) and isinstance(r.get("quotes"), list)
-                 and r.get("id") in records]
+        found = [
+            (r["id"], r)
+            for r in tables.get("articles", {}).values()
+            if isinstance(r, dict)
+            and isinstance(r.get("actors"), list)
+            and isinstance(r.get("quotes"), list)
+            and r.get("id") in records
+        ]
         have = {key for key, _ in found}
         self.missing = sum(1 for key, r in records.items() if as_count(r.get("actors")) is not None and key not in have)
         return found
@@ -305,9 +327,11 @@ class Library:
         """One line on analysed articles the people file lacks, or None."""
         if not self.missing:
             return None
-        return (f"{self.missing} analysed article{'s are' if self.missing != 1 else ' is'} missing from "
-                f"{self.store.path / PEOPLE} (damaged or replaced): their people and quotes are not counted; "
-                f"byline add them again to count them")
+        return (
+            f"{self.missing} analysed article{'s are' if self.missing != 1 else ' is'} missing from "
+            f"{self.store.path / PEOPLE} (damaged or replaced): their people and quotes are not counted; "
+            f"byline add them again to count them"
+        )
 
     def people(self) -> list[Person]:
         """Everyone across the library, merged by name and alias; most articles first."""
@@ -349,10 +373,20 @@ def _entry(record: dict, notes: int | None) -> Entry:
     authors = record.get("authors")
     path = record.get("path")
     return Entry(
-        id=record["id"], title=as_text(record.get("title")), source=as_text(record.get("source")) or path or "",
-        path=path, url=as_text(record.get("url")) or None, site=as_text(record.get("site")) or None,
+        id=record["id"],
+        title=as_text(record.get("title")),
+        source=as_text(record.get("source")) or path or "",
+        path=path,
+        url=as_text(record.get("url")) or None,
+        site=as_text(record.get("site")) or None,
         authors=tuple(a for a in authors if isinstance(a, str)) if isinstance(authors, list) else (),
-        published=as_text(record.get("published")) or None, kind=as_text(record.get("kind")) or "text",
-        added=as_text(record.get("added")), seen=as_text(record.get("seen")), sha256=record["sha256"],
-        words=as_count(record.get("words")), actors=as_count(record.get("actors")), quotes=as_count(record.get("quotes")),
-        notes=notes)
+        published=as_text(record.get("published")) or None,
+        kind=as_text(record.get("kind")) or "text",
+        added=as_text(record.get("added")),
+        seen=as_text(record.get("seen")),
+        sha256=record["sha256"],
+        words=as_count(record.get("words")),
+        actors=as_count(record.get("actors")),
+        quotes=as_count(record.get("quotes")),
+        notes=notes,
+    )

@@ -67,9 +67,15 @@ class Person:
         return list(dict.fromkeys(r for a in self.appearances for r in a.roles))
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "type": self.type, "aliases": self.aliases, "roles": self.roles,
-                "articles": self.articles, "appearances": [asdict(a) for a in self.appearances],
-                "quotes": [asdict(q) for q in self.quotes]}
+        return {
+            "name": self.name,
+            "type": self.type,
+            "aliases": self.aliases,
+            "roles": self.roles,
+            "articles": self.articles,
+            "appearances": [asdict(a) for a in self.appearances],
+            "quotes": [asdict(q) for q in self.quotes],
+        }
 
 
 @lru_cache(maxsize=65536)
@@ -92,11 +98,30 @@ def _full(name: str) -> str | None:
 
 def summary(analysis: Analysis) -> dict:
     """What people.json keeps of an analysis: its actors and its quotes, no more."""
-    actors = [{"id": a.id, "name": a.name, "type": a.type, "roles": list(a.roles), "aliases": list(a.aliases),
-               "mentions": len(a.mentions), **({"unnamed": True} if getattr(a, "unnamed", False) else {})}
-              for a in analysis.actors]
-    quotes = [{"start": q.start, "end": q.end, "text": q.text, "kind": q.kind, "speaker": q.speaker,
-               "actor": q.speaker_actor, "anonymous": q.anonymous} for q in analysis.quotes]
+    actors = [
+        {
+            "id": a.id,
+            "name": a.name,
+            "type": a.type,
+            "roles": list(a.roles),
+            "aliases": list(a.aliases),
+            "mentions": len(a.mentions),
+            **({"unnamed": True} if getattr(a, "unnamed", False) else {}),
+        }
+        for a in analysis.actors
+    ]
+    quotes = [
+        {
+            "start": q.start,
+            "end": q.end,
+            "text": q.text,
+            "kind": q.kind,
+            "speaker": q.speaker,
+            "actor": q.speaker_actor,
+            "anonymous": q.anonymous,
+        }
+        for q in analysis.quotes
+    ]
     return {"sha256": analysis.sha256, "model": analysis.model, "actors": actors, "quotes": quotes}
 
 
@@ -146,28 +171,51 @@ def _actors(summary: dict) -> list[dict]:
         if isinstance(raw, dict) and isinstance(raw.get("id"), str) and isinstance(raw.get("name"), str):
             aliases = raw.get("aliases") if isinstance(raw.get("aliases"), list) else []
             roles = raw.get("roles") if isinstance(raw.get("roles"), list) else []
-            actors.append({"id": raw["id"], "name": raw["name"], "type": as_text(raw.get("type")) or "PERSON",
-                           "aliases": [a for a in aliases if isinstance(a, str)],
-                           "roles": [r for r in roles if isinstance(r, str)], "mentions": as_count(raw.get("mentions")) or 0,
-                           "unnamed": raw.get("unnamed") is True})
+            actors.append(
+                {
+                    "id": raw["id"],
+                    "name": raw["name"],
+                    "type": as_text(raw.get("type")) or "PERSON",
+                    "aliases": [a for a in aliases if isinstance(a, str)],
+                    "roles": [r for r in roles if isinstance(r, str)],
+                    "mentions": as_count(raw.get("mentions")) or 0,
+                    "unnamed": raw.get("unnamed") is True,
+                }
+            )
     known = {a["id"] for a in actors}
     for quote in _quotes(summary):
         if quote["actor"] not in known and quote["speaker"] and not quote["anonymous"]:
             quote["actor"] = "speaker:" + normalise(quote["speaker"])
             if quote["actor"] not in known:
                 known.add(quote["actor"])
-                actors.append({"id": quote["actor"], "name": quote["speaker"], "type": "PERSON", "aliases": [],
-                               "roles": [], "mentions": 0})
+                actors.append(
+                    {
+                        "id": quote["actor"],
+                        "name": quote["speaker"],
+                        "type": "PERSON",
+                        "aliases": [],
+                        "roles": [],
+                        "mentions": 0,
+                    }
+                )
     return actors
 
 
 def _quotes(summary: dict) -> list[dict]:
     if "_quotes" not in summary:
         summary["_quotes"] = [
-            {**q, "actor": q.get("actor") if isinstance(q.get("actor"), str) else None,
-             "speaker": as_text(q.get("speaker")), "anonymous": q.get("anonymous") is True}
-            for q in summary.get("quotes", []) if isinstance(q, dict) and isinstance(q.get("text"), str)
-            and as_count(q.get("start")) is not None and as_count(q.get("end")) is not None]
+            {
+                **q,
+                "actor": q.get("actor") if isinstance(q.get("actor"), str) else None,
+                "speaker": as_text(q.get("speaker")),
+                "anonymous": q.get("anonymous") is True,
+            }
+            for q in summary.get("quotes", [])
+            if isinstance(q, dict)
+            and isinstance(q.get("text"), str)
+            and as_count(q.get("start")) is not None
+            and as_count(q.get("end")) is not None
+        ]
     return summary["_quotes"]
 
 
@@ -225,8 +273,20 @@ def _person(members: list[tuple[str, dict]], titles: dict[str, str]) -> Person:
     person = Person(name, max(types, key=types.get), aliases)
     for article, actor in members:
         title = titles.get(article, "")
-        person.appearances.append(Appearance(article, title, actor["name"], actor["type"], actor["roles"],
-                                             actor["mentions"]))
-        person.quotes += [QuoteRef(article, title, q["start"], q["end"], q["text"], as_text(q.get("kind")),
-                                   q["speaker"] or actor["name"], q["anonymous"]) for q in actor["_quotes"]]
+        person.appearances.append(
+            Appearance(article, title, actor["name"], actor["type"], actor["roles"], actor["mentions"])
+        )
+        person.quotes += [
+            QuoteRef(
+                article,
+                title,
+                q["start"],
+                q["end"],
+                q["text"],
+                as_text(q.get("kind")),
+                q["speaker"] or actor["name"],
+                q["anonymous"],
+            )
+            for q in actor["_quotes"]
+        ]
     return person

@@ -61,8 +61,10 @@ def migrate(store: Store, legacy: Path) -> None:
             if isinstance(done, dict) and done.get("sha256") == digest:
                 _backup(legacy)  # a migration cut short after the index was written
             else:
-                store.notices.append(f"{legacy} is a store of an older Byline, left untouched: {store.path} "
-                                     f"already holds a store (import its notes with an export, or move it aside)")
+                store.notices.append(
+                    f"{legacy} is a store of an older Byline, left untouched: {store.path} "
+                    f"already holds a store (import its notes with an export, or move it aside)"
+                )
             return
         try:
             data, _ = read_tables(legacy)
@@ -106,19 +108,28 @@ def _move(store: Store, legacy: Path, data: dict, digest: str, meta: object) -> 
     index = {}
     for i, record in enumerate(records, start=1):
         text = _text_of(store, record)
-        fields = {"source": record.get("path") or "", "added": record.get("seen") or now(),
-                  "words": len(text.split()) if text is not None else None}
+        fields = {
+            "source": record.get("path") or "",
+            "added": record.get("seen") or now(),
+            "words": len(text.split()) if text is not None else None,
+        }
         index[str(i)] = {**fields, **record}
     created = meta.get("created") if isinstance(meta, dict) and isinstance(meta.get("created"), str) else now()
-    store.index.write({META: {"1": {"schema": 2, "created": created,
-                                     "migrated": {"from": str(legacy), "sha256": digest, "at": now()}}},
-                        ARTICLES: index})
+    store.index.write(
+        {
+            META: {
+                "1": {"schema": 2, "created": created, "migrated": {"from": str(legacy), "sha256": digest, "at": now()}}
+            },
+            ARTICLES: index,
+        }
+    )
     backup = _backup(legacy)
     sweep(legacy.parent)
     store.notices.append(
         f"moved the annotation store {legacy} into the library at {store.path} ({len(records)} articles, "
         f"{moved} annotations); the old file is kept as {backup.name}"
-        + (f"; {left} damaged records were not moved and are kept in that backup" if left else ""))
+        + (f"; {left} damaged records were not moved and are kept in that backup" if left else "")
+    )
 
 
 def _move_annotations(store: Store, key: str, group: list[dict]) -> int:

@@ -40,6 +40,7 @@ class Actor:
 def other_names(aliases: list[str], roles: list[str]) -> list[str]:
     """`aliases` without those that are one of `roles` as written ("council's chief engineer"
     is said once, as the role, not again after "aka")."""
+
     def key(phrase: str) -> str:
         words = phrase.lower().split()
         return " ".join(words[1:] if words[:1] == ["the"] else words)
@@ -104,7 +105,7 @@ class Analysis:
         return data
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Analysis":
+    def from_dict(cls, data: dict) -> Analysis:
         return cls(
             source=data["source"],
             title=data["title"],
@@ -112,8 +113,7 @@ class Analysis:
             model=data["model"],
             entities=[Entity(**e) for e in data.get("entities", [])],
             actors=[
-                Actor(**{**a, "mentions": [tuple(m) for m in a.get("mentions", [])]})
-                for a in data.get("actors", [])
+                Actor(**{**a, "mentions": [tuple(m) for m in a.get("mentions", [])]}) for a in data.get("actors", [])
             ],
             numbers=[Number(**n) for n in data.get("numbers", [])],
             quotes=[Quote(**q) for q in data.get("quotes", [])],

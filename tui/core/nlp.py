@@ -28,7 +28,7 @@ def default_model() -> str:
 _LOAD_LOCK = threading.Lock()
 
 
-def load_model(name: str | None = None) -> "Language":
+def load_model(name: str | None = None) -> Language:
     """Load (once per process, whichever thread asks first) the named pipeline, or the default one."""
     name = name or default_model()
     with _LOAD_LOCK:
@@ -36,7 +36,7 @@ def load_model(name: str | None = None) -> "Language":
 
 
 @lru_cache(maxsize=4)
-def _load(name: str) -> "Language":
+def _load(name: str) -> Language:
     try:
         import spacy
     except ImportError:  # pragma: no cover - a broken install

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-
 APP = "byline"
 
 
@@ -57,5 +56,4 @@ store_file = store_dir
 
 
 def locations() -> dict[str, Path]:
-    return {"config": config_file(), "data": data_dir(), "store": store_dir(), "cache": cache_dir(),
-            "log": log_dir()}
+    return {"config": config_file(), "data": data_dir(), "store": store_dir(), "cache": cache_dir(), "log": log_dir()}

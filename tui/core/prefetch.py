@@ -10,9 +10,9 @@ from __future__ import annotations
 import multiprocessing
 from multiprocessing.connection import Connection
 
-from .sources import Article
 from .errors import BylineError
 from .model import Analysis
+from .sources import Article
 
 
 def _child(conn: Connection, article: Article, model: str | None) -> None:
@@ -52,8 +52,9 @@ class Prefetch:
     cache), so a fork from the running app copies no model state; where a process cannot be
     started, the app analyses in a thread instead."""
 
-    def __init__(self, article: Article, model: str | None, cached: Analysis | None = None,
-                 method: str = "fork") -> None:
+    def __init__(
+        self, article: Article, model: str | None, cached: Analysis | None = None, method: str = "fork"
+    ) -> None:
         self.cached = cached
         self._received = False
         self.cancelled = False  # stopped by `cancel`: nobody will read the analysis
@@ -66,7 +67,7 @@ class Prefetch:
         child_end.close()
 
     @classmethod
-    def start(cls, article: Article, model: str | None, method: str = "fork") -> "Prefetch | None":
+    def start(cls, article: Article, model: str | None, method: str = "fork") -> Prefetch | None:
         """The cached analysis, else one started in a process (`method`: fork or spawn), else
         None where that is not available (the app then analyses in a thread)."""
         from .cache import cached

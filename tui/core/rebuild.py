@@ -14,9 +14,9 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
 from .sources import title_of
 from .tablefile import DamagedStore, read_tables
@@ -28,7 +28,7 @@ _SAFE = re.compile(r"[A-Za-z0-9_]{1,64}")
 
 def _stamp(path: Path) -> str | None:
     try:
-        return datetime.fromtimestamp(os.stat(path).st_mtime, timezone.utc).isoformat(timespec="seconds")
+        return datetime.fromtimestamp(os.stat(path).st_mtime, UTC).isoformat(timespec="seconds")
     except (OSError, ValueError, OverflowError):
         return None
 
@@ -57,8 +57,11 @@ def _analysed(root: Path) -> dict[str, dict]:
         data, _ = read_tables(root / "people.json", exact=False)
     except DamagedStore:
         return {}
-    return {r["id"]: r for r in (data or {}).get("articles", {}).values()
-            if isinstance(r, dict) and isinstance(r.get("id"), str)}
+    return {
+        r["id"]: r
+        for r in (data or {}).get("articles", {}).values()
+        if isinstance(r, dict) and isinstance(r.get("id"), str)
+    }
 
 
 def rebuild_records(root: Path, file_key: Callable[[str], str]) -> list[dict]:
@@ -86,14 +89,32 @@ def rebuild_records(root: Path, file_key: Callable[[str], str]) -> list[dict]:
         if not isinstance(sha, str):
             sha = ""  # neither its text nor its analysis is kept: listed, its notes kept, not reopened
         counts = {}
-        if found.get("sha256") == sha and isinstance(found.get("actors"), list) and isinstance(found.get("quotes"), list):
+        if (
+            found.get("sha256") == sha
+            and isinstance(found.get("actors"), list)
+            and isinstance(found.get("quotes"), list)
+        ):
             counts = {"actors": len(found["actors"]), "quotes": len(found["quotes"])}
-        stamp = created or datetime.now(timezone.utc).isoformat(timespec="seconds")
-        records.append({
-            "id": key, "path": None, "sha256": sha, "source": "", "title": title_of(text) if text else "",
-            "url": None, "site": None, "authors": [], "published": None, "kind": "text",
-            "words": len(text.split()) if text is not None else None, **counts,
-            "added": stamp, "seen": stamp, RECOVERED: True})
+        stamp = created or datetime.now(UTC).isoformat(timespec="seconds")
+        records.append(
+            {
+                "id": key,
+                "path": None,
+                "sha256": sha,
+                "source": "",
+                "title": title_of(text) if text else "",
+                "url": None,
+                "site": None,
+                "authors": [],
+                "published": None,
+                "kind": "text",
+                "words": len(text.split()) if text is not None else None,
+                **counts,
+                "added": stamp,
+                "seen": stamp,
+                RECOVERED: True,
+            }
+        )
     records.sort(key=lambda r: r["added"])
     return records
 
@@ -105,8 +126,11 @@ def _unlisted(folder: Path, suffix: str, known: set[str]) -> dict[str, str]:
     except OSError:
         return {}
     cut = len(suffix)
-    return {entry.name[:-cut]: entry.path for entry in entries if entry.name.endswith(suffix)
-            and entry.name[:-cut] not in known and _SAFE.fullmatch(entry.name[:-cut])}
+    return {
+        entry.name[:-cut]: entry.path
+        for entry in entries
+        if entry.name.endswith(suffix) and entry.name[:-cut] not in known and _SAFE.fullmatch(entry.name[:-cut])
+    }
 
 
 def orphan_id(root: Path, known: set[str], sha256: str, file_key: Callable[[str], str], seen: dict) -> str | None:

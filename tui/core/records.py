@@ -75,4 +75,8 @@ def article_record(raw: object) -> dict:
 
 def record_name(raw: object, doc: str, what: str) -> str:
     ident = raw.get("id") if isinstance(raw, dict) else None
-    return f"{what} {one_line(ident)[:80]!r}" if isinstance(ident, str) and ident else f"{what} record {one_line(doc)[:20]}"
+    return (
+        f"{what} {one_line(ident)[:80]!r}"
+        if isinstance(ident, str) and ident
+        else f"{what} record {one_line(doc)[:20]}"
+    )

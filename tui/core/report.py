@@ -21,11 +21,11 @@ KIND_WORDS = {"direct": "direct", "partial": "partial", "indirect": "reported"}
 
 
 def quote_kind_word(kind: str) -> str:
-    """"reported" for the analysis' "indirect"; other kinds as they are."""
+    """ "reported" for the analysis' "indirect"; other kinds as they are."""
     return KIND_WORDS.get(kind, kind)
 
 
-def quoted(q: "Quote | QuoteRef", text: str | None = None) -> str:
+def quoted(q: Quote | QuoteRef, text: str | None = None) -> str:
     """A quote's words (of an analysis, or of the library) as a reader should take them:
     verbatim words (direct, partial) in quotation marks, reported speech without, since it is the
     writer's paraphrase."""
@@ -59,7 +59,9 @@ def text_report(analysis: Analysis) -> str:
             extra.append("; ".join(one_line(role) for role in a.roles))
         if a.aliases:
             extra.append("aka " + ", ".join(one_line(alias) for alias in a.aliases))
-        lines.append(f"  {one_line(a.name)} [{a.type}] x{len(a.mentions)}" + (f" - {' | '.join(extra)}" if extra else ""))
+        lines.append(
+            f"  {one_line(a.name)} [{a.type}] x{len(a.mentions)}" + (f" - {' | '.join(extra)}" if extra else "")
+        )
     lines += ["", f"NUMBERS ({len(analysis.numbers)})"]
     lines += [f"  {number_line(n)}" for n in analysis.numbers]
     lines += ["", f"QUOTES ({len(analysis.quotes)})"]

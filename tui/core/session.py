@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import threading
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from .anchor import make_anchor
 from .annotation import Annotation, Label, labels_from_config, new_id
+from .bundle import Bundle
 from .corrections import corrected
 from .entity_types import REJECTED
 from .errors import BylineError, StoreError
-from .bundle import Bundle
 from .history import History, Step
 from .model import Analysis
 from .report import quote_kind_word
@@ -60,7 +61,7 @@ class Opened:
 @dataclass
 class Session:
     article: Article
-    store: "Store"
+    store: Store
     key: str
     annotations: list[Annotation] = field(default_factory=list)
     labels: tuple[Label, ...] = field(default_factory=lambda: labels_from_config([]))
@@ -74,7 +75,7 @@ class Session:
         self._analysis: Analysis | None = None
 
     @classmethod
-    def open(cls, article: Article, store: "Store", labels: tuple[Label, ...] | None = None) -> "Session":
+    def open(cls, article: Article, store: Store, labels: tuple[Label, ...] | None = None) -> Session:
         """Find the article's annotations in the store, re-anchoring them if its text changed."""
         key, changed = store.article_id(article)
         if changed and not store.readonly:
@@ -206,8 +207,10 @@ class Session:
     # -- corrections of the analysis -----------------------------------------------------------
     def _correction(self, span: tuple[int, int], fix: str, what: str, done: str, **fields) -> tuple[Step, str]:
         """Add a correction at `span`, or change the one of the same kind already there."""
-        existing = next((c for c in self.corrections if not c.orphan and (c.start, c.end) == tuple(span)
-                         and c.correction == fix), None)
+        existing = next(
+            (c for c in self.corrections if not c.orphan and (c.start, c.end) == tuple(span) and c.correction == fix),
+            None,
+        )
         if existing is not None:
             after = existing.changed(**fields)
             if (after.entity, after.actor, after.quote) == (existing.entity, existing.actor, existing.quote):

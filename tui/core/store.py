@@ -30,15 +30,15 @@ import hashlib
 import os
 import re
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 from .anchor import locate, make_anchor
 from .annotation import Annotation, new_id, now
 from .errors import StoreError
-from .sources import Article
 from .rebuild import RECOVERED, orphan_id, rebuild_records
 from .records import Bad, annotation_from, article_record, check_annotation, record_name
+from .sources import Article
 from .tablefile import AtomicJSONStorage, DamagedStore, TableFile, read_tables, sweep, write_atomic
 from .visible import one_line
 
@@ -65,9 +65,16 @@ def _schema(data: dict) -> object:
 
 def article_fields(article: Article) -> dict:
     """What the index keeps of an article beside its id, path and hash: metadata and word count."""
-    return {"source": article.source, "title": article.title, "url": article.url, "site": article.site,
-            "authors": list(article.authors), "published": article.published, "kind": article.kind,
-            "words": len(article.text.split())}
+    return {
+        "source": article.source,
+        "title": article.title,
+        "url": article.url,
+        "site": article.site,
+        "authors": list(article.authors),
+        "published": article.published,
+        "kind": article.kind,
+        "words": len(article.text.split()),
+    }
 
 
 def _locations(path: Path | str | None) -> tuple[Path, Path | None]:
@@ -131,14 +138,19 @@ class Store:
         """A new index (under its lock): empty, or made again from the article and text files
         when the index is gone but they are not (rebuild.py)."""
         records = rebuild_records(self.path, _file_key)
-        data = {META: {"1": {"schema": SCHEMA_VERSION, "created": now()}},
-                ARTICLES: {str(i): record for i, record in enumerate(records, 1)}}
+        data = {
+            META: {"1": {"schema": SCHEMA_VERSION, "created": now()}},
+            ARTICLES: {str(i): record for i, record in enumerate(records, 1)},
+        }
         self.index.write(data)
         if records:
-            self.notices.append(one_line(
-                f"the library's index {self.index.path} was missing: made again from the {len(records)} "
-                f"article{'s' if len(records) != 1 else ''} kept in {self.path}, with every note; titles, "
-                f"sources and paths come back as each is opened or added again"))
+            self.notices.append(
+                one_line(
+                    f"the library's index {self.index.path} was missing: made again from the {len(records)} "
+                    f"article{'s' if len(records) != 1 else ''} kept in {self.path}, with every note; titles, "
+                    f"sources and paths come back as each is opened or added again"
+                )
+            )
         return data
 
     # -- state ----------------------------------------------------------------------------------
@@ -147,11 +159,15 @@ class Store:
         if self.readonly:
             return
         self.readonly = True
-        then = ("Byline then makes the index again from the article files and texts beside it, with every note"
-                if file == self.index.path else "to start again")
+        then = (
+            "Byline then makes the index again from the article files and texts beside it, with every note"
+            if file == self.index.path
+            else "to start again"
+        )
         self.problem = one_line(
             f"store file {file} {why}; it was left untouched and Byline is read-only: "
-            f"move that file aside (or restore a backup); {then}")
+            f"move that file aside (or restore a backup); {then}"
+        )
 
     def skip(self, file: Path, what: str, why: str) -> None:
         line = one_line(f"{file}: skipped {what}: {why}; it is kept in the file as it was")
@@ -240,16 +256,29 @@ class Store:
                 known = {r["id"] for _, r in records}
                 key = orphan_id(self.path, known, article.sha256, _file_key, self._orphans) or new_id()
                 self.put_text(key, article.text)
-                self.index.insert(data, ARTICLES, {"id": key, "path": path, "sha256": article.sha256,
-                                                    **article_fields(article), "added": now(), "seen": now()})
+                self.index.insert(
+                    data,
+                    ARTICLES,
+                    {
+                        "id": key,
+                        "path": path,
+                        "sha256": article.sha256,
+                        **article_fields(article),
+                        "added": now(),
+                        "seen": now(),
+                    },
+                )
                 answer = (key, False)
                 return True
             _, record = found
             key, changed = record["id"], record["sha256"] != article.sha256
             answer = (key, changed)
             recovered = record.pop(RECOVERED, None) is not None  # made again without its metadata
-            fields = article_fields(article) if changed or recovered else {
-                k: v for k, v in article_fields(article).items() if v and not record.get(k)}
+            fields = (
+                article_fields(article)
+                if changed or recovered
+                else {k: v for k, v in article_fields(article).items() if v and not record.get(k)}
+            )
             if path and record.get("path") != path:
                 fields["path"] = path
             if changed or not self.text_path(key).exists():
@@ -305,7 +334,9 @@ class Store:
             if file.path.exists():
                 trash = self.path / "deleted"
                 trash.mkdir(exist_ok=True)
-                os.replace(file.path, trash / f"{file.path.stem}.{time.strftime('%Y%m%dT%H%M%S')}.{time.time_ns()}.json")
+                os.replace(
+                    file.path, trash / f"{file.path.stem}.{time.strftime('%Y%m%dT%H%M%S')}.{time.time_ns()}.json"
+                )
         with contextlib.suppress(OSError):
             self.text_path(key).unlink()
         return removed
@@ -401,6 +432,7 @@ class Store:
 
     def put(self, annotation: Annotation) -> Annotation:
         """Save a changed annotation (or bring back a deleted one)."""
+
         def change(file: TableFile, data: dict) -> None:
             doc = file.ids(data, ANNOTATIONS)[0].get(annotation.id)
             if doc is None:
@@ -450,6 +482,7 @@ class Store:
             by_article.setdefault(ann.article, []).append(ann)
         added = 0
         for key, group in by_article.items():
+
             def change(file: TableFile, data: dict, group=group) -> bool:
                 nonlocal added
                 keys, before = file.ids(data, ANNOTATIONS)[0], added

@@ -12,8 +12,8 @@ import os
 import re
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import orjson
 from filelock import FileLock, Timeout
@@ -165,7 +165,7 @@ class Locked:
     def __init__(self, lock: FileLock, path: Path) -> None:
         self.lock, self.path = lock, path
 
-    def __enter__(self) -> "Locked":
+    def __enter__(self) -> Locked:
         try:
             self.lock.acquire()
         except Timeout:
@@ -192,7 +192,7 @@ class TableFile:
         #: per table, the document key of each id, and the next free key (built when first asked)
         self._ids: dict[str, tuple[dict[str, str], list[int]]] = {}
 
-    def locked(self) -> "Locked":
+    def locked(self) -> Locked:
         return Locked(self.lock, self.path)
 
     def _stat_now(self) -> tuple | None:
@@ -266,7 +266,9 @@ class TableFile:
         """The document key of each id in a table, and [the next free key] (kept while unchanged)."""
         if name not in self._ids or self._data is not None and tables is not self._data:
             table = tables.get(name, {})
-            keys = {raw["id"]: doc for doc, raw in table.items() if isinstance(raw, dict) and isinstance(raw.get("id"), str)}
+            keys = {
+                raw["id"]: doc for doc, raw in table.items() if isinstance(raw, dict) and isinstance(raw.get("id"), str)
+            }
             top = max((int(doc) for doc in table if doc.isascii() and doc.isdigit()), default=0)
             self._ids[name] = (keys, [top + 1])
         return self._ids[name]

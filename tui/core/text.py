@@ -90,7 +90,7 @@ class Words:
     ends: list[int]  # exclusive
 
     @classmethod
-    def of(cls, text: str) -> "Words":
+    def of(cls, text: str) -> Words:
         starts, ends = [], []
         for match in _WORD.finditer(text):
             starts.append(match.start())

@@ -45,10 +45,17 @@ class Voice:
 
     def to_dict(self) -> dict:
         return {
-            "speaker": self.speaker, "actor_type": self.actor_type, "roles": list(self.roles),
-            "quotes": len(self.quotes), "direct": self.count("direct"), "partial": self.count("partial"),
-            "reported": self.count("reported"), "words": self.words, "share": round(self.share, 4),
-            "anonymous": self.anonymous, "articles": self.articles,
+            "speaker": self.speaker,
+            "actor_type": self.actor_type,
+            "roles": list(self.roles),
+            "quotes": len(self.quotes),
+            "direct": self.count("direct"),
+            "partial": self.count("partial"),
+            "reported": self.count("reported"),
+            "words": self.words,
+            "share": round(self.share, 4),
+            "anonymous": self.anonymous,
+            "articles": self.articles,
         }
 
 
@@ -78,8 +85,10 @@ class Voices:
         if not self.voices:
             return "No voices: nobody is quoted" + (f" ({self.unattributed} unattributed)" if self.unattributed else "")
         top = self.voices[0]
-        line = (f"{len(self.voices)} voice{'s' if len(self.voices) != 1 else ''} · {self.named} named · "
-                f"{self.anonymous} anonymous · {top.speaker} holds {top.share:.0%} of the quoted words")
+        line = (
+            f"{len(self.voices)} voice{'s' if len(self.voices) != 1 else ''} · {self.named} named · "
+            f"{self.anonymous} anonymous · {top.speaker} holds {top.share:.0%} of the quoted words"
+        )
         return line + (f" · {self.unattributed} unattributed" if self.unattributed else "")
 
     def to_dict(self) -> dict:
@@ -138,8 +147,9 @@ def voices(analysis: Analysis, text: str | None = None) -> Voices:
         actor = None if quote.anonymous else analysis.actor(quote.speaker_actor)
         if actor is not None:
             key = "actor:" + actor.id
-            voice = by_key.get(key) or Voice(actor.name, False, actor.id, type_word(actor.type), list(actor.roles),
-                                             list(actor.aliases))
+            voice = by_key.get(key) or Voice(
+                actor.name, False, actor.id, type_word(actor.type), list(actor.roles), list(actor.aliases)
+            )
         elif quote.anonymous:
             key = "anonymous:" + _anonymous_key(quote.speaker)
             voice = by_key.get(key) or Voice(quote.speaker, True)
@@ -178,13 +188,33 @@ def combine(per_article: list[Voices]) -> Voices:
     for article in per_article:
         unattributed += article.unattributed
         for voice in article.voices:
-            match = next((m for m in merged if m.anonymous == voice.anonymous and (
-                _anonymous_key(m.speaker) == _anonymous_key(voice.speaker) if voice.anonymous
-                else _names(m) & _names(voice))), None)
+            match = next(
+                (
+                    m
+                    for m in merged
+                    if m.anonymous == voice.anonymous
+                    and (
+                        _anonymous_key(m.speaker) == _anonymous_key(voice.speaker)
+                        if voice.anonymous
+                        else _names(m) & _names(voice)
+                    )
+                ),
+                None,
+            )
             if match is None:
-                merged.append(Voice(voice.speaker, voice.anonymous, voice.actor_id, voice.actor_type,
-                                    list(voice.roles), list(voice.aliases), list(voice.quotes), list(voice.inside),
-                                    voice.words))
+                merged.append(
+                    Voice(
+                        voice.speaker,
+                        voice.anonymous,
+                        voice.actor_id,
+                        voice.actor_type,
+                        list(voice.roles),
+                        list(voice.aliases),
+                        list(voice.quotes),
+                        list(voice.inside),
+                        voice.words,
+                    )
+                )
                 continue
             match.quotes += voice.quotes
             match.inside += voice.inside
@@ -210,8 +240,13 @@ class SiteSourcing:
         return self.anonymous / self.quotes if self.quotes else 0.0
 
     def to_dict(self) -> dict:
-        return {"site": self.site, "articles": self.articles, "quotes": self.quotes, "anonymous": self.anonymous,
-                "share": round(self.share, 4)}
+        return {
+            "site": self.site,
+            "articles": self.articles,
+            "quotes": self.quotes,
+            "anonymous": self.anonymous,
+            "share": round(self.share, 4),
+        }
 
 
 def sourcing_by_site(per_article: list[tuple[str, Voices]]) -> list[SiteSourcing]:
@@ -226,8 +261,19 @@ def sourcing_by_site(per_article: list[tuple[str, Voices]]) -> list[SiteSourcing
     return sorted(sites.values(), key=lambda s: (-s.share, s.site))
 
 
-CSV_COLUMNS = ("speaker", "actor_type", "roles", "quotes", "direct", "partial", "reported", "words", "share",
-               "anonymous", "articles")
+CSV_COLUMNS = (
+    "speaker",
+    "actor_type",
+    "roles",
+    "quotes",
+    "direct",
+    "partial",
+    "reported",
+    "words",
+    "share",
+    "anonymous",
+    "articles",
+)
 
 
 def to_csv(found: Voices) -> str:
@@ -255,18 +301,33 @@ def from_summary(summary: dict) -> Analysis:
     def text(value) -> str:
         return value if isinstance(value, str) else ""
 
-    actors = [Actor(text(a.get("id")), text(a.get("name")), text(a.get("type")),
-                    roles=[r for r in a.get("roles") or [] if isinstance(r, str)],
-                    aliases=[x for x in a.get("aliases") or [] if isinstance(x, str)])
-              for a in summary.get("actors") or [] if isinstance(a, dict)]
+    actors = [
+        Actor(
+            text(a.get("id")),
+            text(a.get("name")),
+            text(a.get("type")),
+            roles=[r for r in a.get("roles") or [] if isinstance(r, str)],
+            aliases=[x for x in a.get("aliases") or [] if isinstance(x, str)],
+        )
+        for a in summary.get("actors") or []
+        if isinstance(a, dict)
+    ]
     quotes = []
     for q in summary.get("quotes") or []:
         if not isinstance(q, dict) or not isinstance(q.get("start"), int) or not isinstance(q.get("end"), int):
             continue
-        quotes.append(Quote(q["start"], q["end"], text(q.get("text")), text(q.get("kind")) or "indirect",
-                            q.get("speaker") if isinstance(q.get("speaker"), str) else None,
-                            q.get("actor") if isinstance(q.get("actor"), str) else None, None,
-                            bool(q.get("anonymous"))))
+        quotes.append(
+            Quote(
+                q["start"],
+                q["end"],
+                text(q.get("text")),
+                text(q.get("kind")) or "indirect",
+                q.get("speaker") if isinstance(q.get("speaker"), str) else None,
+                q.get("actor") if isinstance(q.get("actor"), str) else None,
+                None,
+                bool(q.get("anonymous")),
+            )
+        )
     return Analysis("", "", text(summary.get("sha256")), text(summary.get("model")), actors=actors, quotes=quotes)
 
 

@@ -20,8 +20,10 @@ class ActorPicker(ModalScreen[str | None]):
     """Type to filter the names; enter on a name chooses it, enter in the field takes what is
     typed (or the highlighted name)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="picker-cancel"),
-                Binding("down", "to_list", "To the list", show=False, id="picker-down")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="picker-cancel"),
+        Binding("down", "to_list", "To the list", show=False, id="picker-down"),
+    ]
 
     def __init__(self, title: str, names: list[str], allow_none: bool = False) -> None:
         super().__init__()

@@ -49,5 +49,6 @@ class CorrectionDialog(ModalScreen[str | None]):
 
 def entity_choices(current: str | None) -> list[tuple[str | None, str]]:
     """The entity types to choose from, the current one marked."""
-    return [(f"type:{code}", f"{code:9} {desc}" + ("  (now)" if code == current else ""))
-            for code, desc in ENTITY_CHOICES]
+    return [
+        (f"type:{code}", f"{code:9} {desc}" + ("  (now)" if code == current else "")) for code, desc in ENTITY_CHOICES
+    ]

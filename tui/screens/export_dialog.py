@@ -56,8 +56,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog", classes="dialog"):
             yield Label("Export — choose a format, then the file", id="export-title")
-            yield OptionList(*[Option(f"{f.name:6} {f.description}", id=f.name) for f in REGISTRY.values()],
-                             id="export-formats")
+            yield OptionList(
+                *[Option(f"{f.name:6} {f.description}", id=f.name) for f in REGISTRY.values()], id="export-formats"
+            )
             yield Input(str(default_output("md", self.article)), id="export-path")
             yield Label("", id="export-warning", markup=False)
             yield Label("enter: choose / write · esc: cancel", classes="dialog-help")
@@ -93,8 +94,10 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         path = Path(value).expanduser()
         there = existing_outputs(self.format, path)
         if there and self._confirm != (self.format, path):
-            self._warn(f"{one_line(', '.join(str(p) for p in there))} is already there: enter again to replace "
-                       "it, or change the name")
+            self._warn(
+                f"{one_line(', '.join(str(p) for p in there))} is already there: enter again to replace "
+                "it, or change the name"
+            )
             self._confirm = (self.format, path)
             return
         self.dismiss(ExportRequest(self.format, path, force=bool(there)))

@@ -168,7 +168,8 @@ class LibraryScreen(Screen):
         self.query_one("#library-status", Static).update(
             f"Library · {total:,} article{'s' if total != 1 else ''}{filtered} · "
             f"sorted by {self.sort_key}{' (newest first)' if self.sort_key == 'date' and self.sort_reverse else ''}"
-            + (" · grey dates: added" if any(e.date_kind == "added" for e in rows) else ""))
+            + (" · grey dates: added" if any(e.date_kind == "added" for e in rows) else "")
+        )
 
     def _add_rows(self, rows: list[Entry], filling: int, cursor: int | None = None) -> None:
         """Add rows at the end of the table; put the cursor on row `cursor` once it is there."""
@@ -260,8 +261,9 @@ class LibraryScreen(Screen):
         self.entries = [e for e in self.entries if e.id != message.entry.id]
         self.refill()
         self.post_message(ArticleDeleted(message.entry.id))
-        self.notify(f"Deleted “{one_line(message.entry.title)}” (its notes are kept in the store's deleted folder)",
-                    timeout=5)
+        self.notify(
+            f"Deleted “{one_line(message.entry.title)}” (its notes are kept in the store's deleted folder)", timeout=5
+        )
 
     def palette_commands(self):
         """What this screen can do, for the command palette."""

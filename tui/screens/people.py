@@ -38,8 +38,11 @@ def person_row(person: Person) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(one_line(person.name), style="bold")
     articles, quotes = len(person.articles), len(person.quotes)
-    text.append(f"\n {type_word(person.type)} · {articles} article{'s' if articles != 1 else ''}"
-                f" · {quotes} quote{'s' if quotes != 1 else ''}", style="dim")
+    text.append(
+        f"\n {type_word(person.type)} · {articles} article{'s' if articles != 1 else ''}"
+        f" · {quotes} quote{'s' if quotes != 1 else ''}",
+        style="dim",
+    )
     return text
 
 
@@ -110,7 +113,8 @@ class PeopleScreen(Screen):
         total = len(self.people)
         self.query_one("#people-status", Static).update(
             f"People and organisations · {total:,} across the library"
-            + (f" · {len(self.shown):,} shown" if len(self.shown) != total else ""))
+            + (f" · {len(self.shown):,} shown" if len(self.shown) != total else "")
+        )
         if self.shown:
             people.highlighted = 0
         else:

@@ -10,9 +10,9 @@ tabs, the panel, find, the palette) in reader_nav.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -102,9 +102,16 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
     class ExportFailed(Message):
         error: str
 
-    def __init__(self, article: Article, model: str, prefetch: Prefetch | None = None,
-                 labels: tuple[Label, ...] | None = None, store=None, analyser: Analyser | None = None,
-                 at: int | None = None) -> None:
+    def __init__(
+        self,
+        article: Article,
+        model: str,
+        prefetch: Prefetch | None = None,
+        labels: tuple[Label, ...] | None = None,
+        store=None,
+        analyser: Analyser | None = None,
+        at: int | None = None,
+    ) -> None:
         """`at`: a character offset to open at (a quote chosen on the People screen), else where
         the reader was last time."""
         super().__init__()
@@ -217,8 +224,12 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
         session = self.session = message.session
         self.store = session.store
         if session.readonly:
-            self.notify(session.store.problem or "annotation store is read-only", title="Read-only",
-                        severity="error", timeout=30)
+            self.notify(
+                session.store.problem or "annotation store is read-only",
+                title="Read-only",
+                severity="error",
+                timeout=30,
+            )
             self.query_one(StatusLine).locked = "READ-ONLY"
         if session.opened.notice:
             self.notify(session.opened.notice, timeout=8)
@@ -331,9 +342,16 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
         self.query_one(StatusLine).remove_class("-loading")
         self.query_one(ArticleView).analysis = analysis
         self.query_one(SidePanel).analysis = analysis
-        self._status(" · ".join(_count(n, word) for n, word in ((len(analysis.actors), "actor"),
-                                                               (len(analysis.numbers), "figure"),
-                                                               (len(analysis.quotes), "quote"))))
+        self._status(
+            " · ".join(
+                _count(n, word)
+                for n, word in (
+                    (len(analysis.actors), "actor"),
+                    (len(analysis.numbers), "figure"),
+                    (len(analysis.quotes), "quote"),
+                )
+            )
+        )
 
     # -- wiring between children ----------------------------------------------------------------
     @on(SidePanel.ItemChosen)
@@ -353,8 +371,12 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
         if note is None:
             return
         if note.orphan:
-            self.notify("This one lost its passage when the article changed: select a passage, then press o "
-                        "on it in the Notes tab to attach it", severity="warning", timeout=6)
+            self.notify(
+                "This one lost its passage when the article changed: select a passage, then press o "
+                "on it in the Notes tab to attach it",
+                severity="warning",
+                timeout=6,
+            )
             return
         view = self.query_one(ArticleView)
         view.focus()
@@ -476,8 +498,7 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
             found.append(match.span())
             if len(found) > MAX_MATCHES:
                 break
-        view.set_targets(found[:MAX_MATCHES], f"“{query}”", near=self._find_origin or 0,
-                         more=len(found) > MAX_MATCHES)
+        view.set_targets(found[:MAX_MATCHES], f"“{query}”", near=self._find_origin or 0, more=len(found) > MAX_MATCHES)
 
     @on(FindBar.Closed)
     def _find_closed(self, event: FindBar.Closed) -> None:

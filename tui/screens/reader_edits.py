@@ -36,8 +36,7 @@ class AnnotationActions:
         passage = note.passage if note is not None else self.article.text[span[0] : span[1]]
         start = note.start if note is not None else span[0]
         # the passage at the top of the article, the editor docked below it: both stay in sight
-        view.scroll_to(y=max(0, view.wrapped_document.location_to_offset(view.location_of(start)).y - 1),
-                       animate=False)
+        view.scroll_to(y=max(0, view.wrapped_document.location_to_offset(view.location_of(start)).y - 1), animate=False)
 
         def saved(text: str | None) -> None:
             if text is None:

@@ -53,13 +53,13 @@ class CorrectionActions:
         text = self.article.text
         span = (entity.start, entity.end) if entity else selected
         if span is not None:
-            choices.append((None, f"“{text[span[0]:span[1]]}” is …"))
+            choices.append((None, f"“{text[span[0] : span[1]]}” is …"))
             choices += entity_choices(entity.type if entity else None)
         if mention is not None:
             actor, where = mention
             choices.append((None, f"the actor {actor.name}"))
             choices.append(("merge", f"is the same as another actor (merge “{actor.name}” into it) …"))
-            written = text[where[0]:where[1]]
+            written = text[where[0] : where[1]]
             if len({" ".join(text[s:e].split()) for s, e in actor.mentions}) > 1:
                 choices.append(("split", f"“{written}” here is someone else: an actor of its own"))
         if quote is not None and (selected is None or (quote.start, quote.end) == selected or entity is not None):
@@ -71,8 +71,7 @@ class CorrectionActions:
             choices.append((None, "the selection"))
             choices += [(f"new:{k}", f"is a {quote_kind_word(k)} quote the analysis missed …") for k in QUOTE_KINDS]
         if not choices:
-            self.notify("Put the cursor on an entity or in a quote, or select the words to correct",
-                        severity="warning")
+            self.notify("Put the cursor on an entity or in a quote, or select the words to correct", severity="warning")
             return
 
         def chosen(choice: str | None) -> None:
@@ -104,6 +103,7 @@ class CorrectionActions:
         elif choice == "split" and mention is not None:
             done(lambda s: s.split_name(mention[1]))
         elif choice == "speaker" and quote is not None:
+
             def speaker(name: str | None) -> None:
                 if name is not None:
                     done(lambda s: s.set_speaker((quote.start, quote.end), name))

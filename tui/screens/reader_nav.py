@@ -3,7 +3,7 @@ or hidden and where it sits for the terminal's size, find, and the command palet
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from textual.app import SystemCommand
 from textual.events import Resize

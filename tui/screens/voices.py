@@ -16,11 +16,11 @@ from textual.widgets.option_list import Option
 from byline.tui.core.errors import BylineError
 from byline.tui.core.library import Library
 from byline.tui.core.visible import one_line
-from byline.tui.keys import bindings, screen_commands
 from byline.tui.core.voices import LibraryVoices, Voice, library_voices
+from byline.tui.keys import bindings, screen_commands
 from byline.tui.screens.requests import ShowPerson
-from byline.widgets.panel_rows import voice_row
 from byline.widgets.item_list import FilterField
+from byline.widgets.panel_rows import voice_row
 
 
 def voice_option(voice: Voice, most: int) -> Option:
@@ -63,8 +63,13 @@ class LibraryVoicesScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#sites-table", DataTable)
-        for key, heading in (("site", "Site"), ("articles", "Articles"), ("quotes", "Quotes"),
-                             ("anonymous", "Anonymous"), ("share", "Share")):
+        for key, heading in (
+            ("site", "Site"),
+            ("articles", "Articles"),
+            ("quotes", "Quotes"),
+            ("anonymous", "Anonymous"),
+            ("share", "Share"),
+        ):
             table.add_column(heading, key=key)
         self.query_one("#library-voice-list", OptionList).focus()
         self.load()
@@ -92,8 +97,9 @@ class LibraryVoicesScreen(Screen):
         table = self.query_one("#sites-table", DataTable)
         table.clear()
         for site in self.found.sites if self.found else []:
-            table.add_row(one_line(site.site), str(site.articles), str(site.quotes), str(site.anonymous),
-                          f"{site.share:.0%}")
+            table.add_row(
+                one_line(site.site), str(site.articles), str(site.quotes), str(site.anonymous), f"{site.share:.0%}"
+            )
 
     def refill(self) -> None:
         found = self.found
@@ -108,8 +114,10 @@ class LibraryVoicesScreen(Screen):
         voices.add_options([voice_option(v, most) for v in self.shown])
         if self.shown:
             voices.highlighted = 0
-        status = (f"Voices across the library · {found.articles} analysed article"
-                  f"{'s' if found.articles != 1 else ''} · {one_line(found.voices.summary())}")
+        status = (
+            f"Voices across the library · {found.articles} analysed article"
+            f"{'s' if found.articles != 1 else ''} · {one_line(found.voices.summary())}"
+        )
         self.query_one("#voices-status", Static).update(Text(status))
 
     @on(Input.Changed, "#voices-query")
@@ -126,8 +134,9 @@ class LibraryVoicesScreen(Screen):
             return
         voice = self.shown[event.option_index]
         if voice.anonymous:
-            self.notify(f"“{one_line(voice.speaker)}” is no one the articles name: there is no person to show",
-                        timeout=4)
+            self.notify(
+                f"“{one_line(voice.speaker)}” is no one the articles name: there is no person to show", timeout=4
+            )
             return
         self.post_message(ShowPerson(voice.speaker))
 

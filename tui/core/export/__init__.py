@@ -7,14 +7,14 @@ article and store. Nothing here prints: the command line decides where bytes go.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
+from ..bundle import Bundle
 from ..errors import ExportError
 from ..sources import Article
 from .brat import render_brat
-from ..bundle import Bundle
 from .csv_rows import render_csv
 from .docbin import render_spacy
 from .files import OutputExists, brat_paths, planned_outputs, write_outputs
@@ -32,8 +32,8 @@ def render_voices(b: Bundle) -> str:
         raise ExportError("the voices export needs the analysis; it is not there yet")
     return to_csv(voices(b.analysis, b.article.text))
 
-__all__ = ["FORMATS", "Bundle", "Format", "OutputExists", "default_output", "planned_outputs", "render",
-           "write_files"]
+
+__all__ = ["FORMATS", "Bundle", "Format", "OutputExists", "default_output", "planned_outputs", "render", "write_files"]
 
 
 @dataclass(frozen=True)
@@ -46,16 +46,19 @@ class Format:
     files_only: bool = False
 
 
-REGISTRY: dict[str, Format] = {f.name: f for f in (
-    Format("md", ".md", "reading brief (Markdown)", render_md),
-    Format("w3c", ".jsonld", "W3C Web Annotations (JSON-LD)", render_w3c),
-    Format("json", ".json", "analysis and annotations (JSON)", render_json),
-    Format("jsonl", ".jsonl", "spans for training (Prodigy / doccano JSONL)", render_jsonl),
-    Format("spacy", ".spacy", "spaCy DocBin", render_spacy, files_only=True),
-    Format("csv", ".csv", "one row per annotation (CSV)", render_csv),
-    Format("brat", ".ann", "brat standoff (.ann over the article text)", render_brat, files_only=True),
-    Format("voices", ".voices.csv", "who is quoted, how much, who without a name (CSV)", render_voices),
-)}
+REGISTRY: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("md", ".md", "reading brief (Markdown)", render_md),
+        Format("w3c", ".jsonld", "W3C Web Annotations (JSON-LD)", render_w3c),
+        Format("json", ".json", "analysis and annotations (JSON)", render_json),
+        Format("jsonl", ".jsonl", "spans for training (Prodigy / doccano JSONL)", render_jsonl),
+        Format("spacy", ".spacy", "spaCy DocBin", render_spacy, files_only=True),
+        Format("csv", ".csv", "one row per annotation (CSV)", render_csv),
+        Format("brat", ".ann", "brat standoff (.ann over the article text)", render_brat, files_only=True),
+        Format("voices", ".voices.csv", "who is quoted, how much, who without a name (CSV)", render_voices),
+    )
+}
 FORMATS = tuple(REGISTRY)
 
 
@@ -70,8 +73,15 @@ def render(fmt: str, bundle: Bundle) -> bytes:
     return out if isinstance(out, bytes) else out.encode("utf-8")
 
 
-def write_files(fmt: str, bundle: Bundle, output: str | Path, *, force: bool = False, with_text: bool = False,
-                inputs: tuple[Path, ...] = ()) -> list[Path]:
+def write_files(
+    fmt: str,
+    bundle: Bundle,
+    output: str | Path,
+    *,
+    force: bool = False,
+    with_text: bool = False,
+    inputs: tuple[Path, ...] = (),
+) -> list[Path]:
     """Write an export to `output` and to no other path; returns the files written.
 
     brat writes PATH.ann, and PATH.txt (the text its offsets index) only with `with_text` or when

@@ -38,8 +38,19 @@ def render_csv(b: Bundle) -> str:
     writer.writerow(HEADER)
     for a in b.notes:
         labels = ";".join(cell(label) for label in a.labels)
-        row = [a.id, labels, a.note, a.start, a.end, a.passage, a.created, a.modified, "yes" if a.orphan else "",
-               a.tagged, "yes" if a.passage_changed else ""]
+        row = [
+            a.id,
+            labels,
+            a.note,
+            a.start,
+            a.end,
+            a.passage,
+            a.created,
+            a.modified,
+            "yes" if a.orphan else "",
+            a.tagged,
+            "yes" if a.passage_changed else "",
+        ]
         writer.writerow([cell(v) for v in row])
     return buf.getvalue()
 
@@ -69,8 +80,15 @@ def _row(row: dict, article_key: str, text: str) -> Annotation | None:
     anchor, orphan = anchor_in(text, {"exact": passage}, {"start": start, "end": end})
     if anchor is None:
         return None
-    ann = Annotation(id=stable_id(field("id"), f"{passage}|{start}|{end}|{labels}|{note}"), article=article_key,
-                     anchor=anchor, labels=labels, note=note, orphan=orphan, tagged=field("tagged") or None)
+    ann = Annotation(
+        id=stable_id(field("id"), f"{passage}|{start}|{end}|{labels}|{note}"),
+        article=article_key,
+        anchor=anchor,
+        labels=labels,
+        note=note,
+        orphan=orphan,
+        tagged=field("tagged") or None,
+    )
     for stamp in ("created", "modified"):
         if field(stamp) and len(field(stamp)) <= 64:
             setattr(ann, stamp, field(stamp))

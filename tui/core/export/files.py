@@ -37,8 +37,9 @@ def brat_paths(output: str | Path, with_text: bool = False) -> list[Path]:
     if not raw.strip():
         raise ExportError("brat needs a file name to write, such as -o story.ann")
     if raw.endswith(("/", "\\")) or path.name in ("", ".", "..") or path.is_dir():
-        raise ExportError(f"{one_line(raw)} is a folder: give brat a file name, such as "
-                          f"{one_line(str(path / 'story.ann'))}")
+        raise ExportError(
+            f"{one_line(raw)} is a folder: give brat a file name, such as {one_line(str(path / 'story.ann'))}"
+        )
     if path.exists() and not path.is_file():
         raise ExportError(f"{one_line(raw)} is not a file: give brat a file name, such as story.ann")
     named_text = path.suffix == ".txt"
@@ -86,8 +87,9 @@ def protected(path: Path, article_path: Path | None, extra: tuple[Path, ...] = (
     return None
 
 
-def check_outputs(paths: list[Path], article_path: Path | None, force: bool = False,
-                  extra: tuple[Path, ...] = ()) -> None:
+def check_outputs(
+    paths: list[Path], article_path: Path | None, force: bool = False, extra: tuple[Path, ...] = ()
+) -> None:
     """Raise ExportError before anything is written if any of `paths` may not be written."""
     for path in paths:
         shown = one_line(str(path))
@@ -147,8 +149,9 @@ def _sweep(target: Path) -> None:
             continue
 
 
-def write_outputs(outputs: list[tuple[Path, bytes]], article_path: Path | None, force: bool = False,
-                  extra: tuple[Path, ...] = ()) -> list[Path]:
+def write_outputs(
+    outputs: list[tuple[Path, bytes]], article_path: Path | None, force: bool = False, extra: tuple[Path, ...] = ()
+) -> list[Path]:
     """Check every output first, then write them; the files written, in order."""
     check_outputs([p for p, _ in outputs], article_path, force, extra)
     written = []
@@ -177,5 +180,7 @@ def brat_text_note(ann: Path, text: str) -> str | None:
         same = False
     if same:
         return None
-    return (f"{shown} beside it is not the text the offsets index (Byline normalises line ends, "
-            f"encoding and control characters): export under another name with --with-text")
+    return (
+        f"{shown} beside it is not the text the offsets index (Byline normalises line ends, "
+        f"encoding and control characters): export under another name with --with-text"
+    )

@@ -9,9 +9,10 @@ prints.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
 
 from ..errors import BylineError, ExportError
@@ -39,8 +40,10 @@ class Named:
         return bool(self.paths or self.urls or self.hashes)
 
     def describe(self) -> str:
-        return one_line(", ".join(sorted(self.paths | self.urls)) or
-                        ", ".join(f"the text with sha256 {h[:12]}…" for h in sorted(self.hashes)))
+        return one_line(
+            ", ".join(sorted(self.paths | self.urls))
+            or ", ".join(f"the text with sha256 {h[:12]}…" for h in sorted(self.hashes))
+        )
 
 
 #: Finds an article Byline already knows (the store or the library) by what an export names,
@@ -69,14 +72,17 @@ class ImportResult:
     def summary(self) -> str:
         parts = [f"{self.already} already there"]
         if self.orphans:
-            parts.append(f"{self.orphans} could not be placed in the text and "
-                         f"{'are kept as orphans' if self.orphans > 1 else 'is kept as an orphan'}")
+            parts.append(
+                f"{self.orphans} could not be placed in the text and "
+                f"{'are kept as orphans' if self.orphans > 1 else 'is kept as an orphan'}"
+            )
         if self.skipped:
-            parts.append(f"{self.skipped} {'items hold' if self.skipped > 1 else 'item holds'} no annotation "
-                         f"and {'were' if self.skipped > 1 else 'was'} skipped")
+            parts.append(
+                f"{self.skipped} {'items hold' if self.skipped > 1 else 'item holds'} no annotation "
+                f"and {'were' if self.skipped > 1 else 'was'} skipped"
+            )
         if self.unsaved:
-            parts.append(f"{self.unsaved} could not be saved: the store kept another annotation "
-                         f"under the same key")
+            parts.append(f"{self.unsaved} could not be saved: the store kept another annotation under the same key")
         noun = "annotation" if self.added == 1 else "annotations"
         return f"imported {self.added} new {noun} ({'; '.join(parts)}) into {one_line(self.article.source)}"
 
@@ -107,7 +113,7 @@ def split_by_article(kind: str, data) -> list[Part]:
     elif kind == "csv":  # a spreadsheet names no article: --article says which
         parts[Named()] = Part(Named(), list(data))
     else:
-        for record in ([document_names(data)] if kind == "json" else data):
+        for record in [document_names(data)] if kind == "json" else data:
             source, sha = record_names(record)
             named = _names({source} if source else set(), {sha} if sha else set())
             parts.setdefault(named, Part(named)).items.append(data if kind == "json" else record)
@@ -117,8 +123,11 @@ def split_by_article(kind: str, data) -> list[Part]:
         part = Part(part.named, list(part.items))
         for same in [m for m in merged if part.named and m.named and _overlap(m.named, part.named)]:
             merged.remove(same)
-            part.named = Named(same.named.paths | part.named.paths, same.named.urls | part.named.urls,
-                               same.named.hashes | part.named.hashes)
+            part.named = Named(
+                same.named.paths | part.named.paths,
+                same.named.urls | part.named.urls,
+                same.named.hashes | part.named.hashes,
+            )
             part.items = same.items + part.items
         merged.append(part)
     # Items that name no article belong with the one article the others name.
@@ -156,8 +165,10 @@ def choose_article(parts: list[Part], article: Article | None, find: Finder | No
     named = [p for p in parts if p.named]
     if len(named) > 1:
         shown = "; ".join(p.named.describe() for p in named[:3]) + ("; …" if len(named) > 3 else "")
-        raise ExportError(f"the export names {len(named)} articles ({shown}): Byline imports one article at a "
-                          f"time, so split the export by article first")
+        raise ExportError(
+            f"the export names {len(named)} articles ({shown}): Byline imports one article at a "
+            f"time, so split the export by article first"
+        )
     items = [item for p in parts for item in p.items]
     if article is not None:
         return article, items
@@ -165,12 +176,14 @@ def choose_article(parts: list[Part], article: Article | None, find: Finder | No
         raise ExportError("the export does not say which article it annotates: give it with --article")
     known = find(named[0].named) if find is not None else None
     if known is None:
-        raise ExportError(f"the export names {named[0].named.describe()}, which Byline does not know "
-                          f"(it never opens a file because an export names it): give the article with --article")
+        raise ExportError(
+            f"the export names {named[0].named.describe()}, which Byline does not know "
+            f"(it never opens a file because an export names it): give the article with --article"
+        )
     return known, items
 
 
-def import_file(path: Path, article: Article | None, store: "Store", find: Finder | None = None) -> ImportResult:
+def import_file(path: Path, article: Article | None, store: Store, find: Finder | None = None) -> ImportResult:
     """Import a w3c, jsonl, json or csv export into `store`, attached to `article`, else to the
     article `find` knows by what the export names. An export with no annotation Byline can read
     is an ExportError: an import that keeps nothing never passes for one that worked."""
@@ -190,9 +203,13 @@ def import_file(path: Path, article: Article | None, store: "Store", find: Finde
     kept = {a.id for a in session.annotations}
     unsaved = sum(a.id not in kept for a in new)
     return ImportResult(
-        article=article, found=len(found.annotations), added=added,
+        article=article,
+        found=len(found.annotations),
+        added=added,
         already=len(found.annotations) - len(new) + found.repeated,
-        orphans=sum(a.orphan for a in new if a.id in kept), skipped=found.skipped, unsaved=unsaved,
+        orphans=sum(a.orphan for a in new if a.id in kept),
+        skipped=found.skipped,
+        unsaved=unsaved,
     )
 
 
@@ -200,12 +217,13 @@ def _nothing(path: Path, found: Found) -> str:
     shown = one_line(str(path))
     if not found.skipped:
         return f"{shown} holds no annotations: nothing to import"
-    items = ("its one item is no annotation" if found.skipped == 1 else
-             f"none of its {found.skipped} items is an annotation")
+    items = (
+        "its one item is no annotation" if found.skipped == 1 else f"none of its {found.skipped} items is an annotation"
+    )
     return f"{shown}: nothing imported, {items} Byline can read; byline import reads {EXPECTED}"
 
 
-def finder_for(store: "Store") -> Finder:
+def finder_for(store: Store) -> Finder:
     """A Finder over the articles `store` knows (its index records), by path, then URL, then text
     hash. The article comes from the library (the text as it was read); only a record kept
     without its text is read again from its own file, and only when that is a regular file."""
@@ -214,14 +232,18 @@ def finder_for(store: "Store") -> Finder:
         from ..library import Library
 
         records = store.records()
-        for wanted, field_names in ((named.paths, ("path",)), (named.urls, ("url", "source")),
-                                    (named.hashes, ("sha256",))):
+        for wanted, field_names in (
+            (named.paths, ("path",)),
+            (named.urls, ("url", "source")),
+            (named.hashes, ("sha256",)),
+        ):
             for record in records:
                 if not any(record.get(name) in wanted for name in field_names):
                     continue
                 path = record.get("path")
                 if store.text(record["id"], record.get("sha256")) is None and not (
-                        isinstance(path, str) and Path(path).is_file()):
+                    isinstance(path, str) and Path(path).is_file()
+                ):
                     return None
                 try:
                     return Library(store).open(record["id"])

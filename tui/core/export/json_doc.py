@@ -17,8 +17,9 @@ def render_json(b: Bundle) -> str:
         "labels": [{"name": lab.name, "key": lab.key, "color": lab.color} for lab in b.labels],
         # `tagged` is the passage as it was tagged; `passage_changed` says the text under the
         # anchor (anchor.exact) differs from it: the article was edited there since.
-        "annotations": [{**a.to_dict(), "tagged": a.tagged, "passage_changed": a.passage_changed}
-                        for a in b.annotations],
+        "annotations": [
+            {**a.to_dict(), "tagged": a.tagged, "passage_changed": a.passage_changed} for a in b.annotations
+        ],
     }
     return dumps(data, indent=1) + "\n"
 
@@ -56,8 +57,15 @@ def _annotation(record, article_key: str, text: str) -> Annotation | None:
         anchor, orphan = Anchor("", "", "", 0, 0), True
     what = f"{anchor.exact}|{span_of(where)}|{labels}|{note}|{fields}"
     tagged = text_of(record.get("tagged"))
-    ann = Annotation(id=stable_id(record.get("id"), what), article=article_key, anchor=anchor, labels=labels,
-                     note=note, orphan=orphan, tagged=tagged or None)
+    ann = Annotation(
+        id=stable_id(record.get("id"), what),
+        article=article_key,
+        anchor=anchor,
+        labels=labels,
+        note=note,
+        orphan=orphan,
+        tagged=tagged or None,
+    )
     if fields is not None:
         ann.kind = "correction"
         for name, value in fields.items():

@@ -21,15 +21,22 @@ def render_jsonl(b: Bundle) -> str:
     spans = [s for s in spans if (s["start"], s["end"]) not in corrected]
     for c in entity_fixes:
         if c.entity != REJECTED:
-            spans.append({"start": c.start, "end": c.end, "label": c.entity, "source": "reader", "id": c.id,
-                          "correction": True})
+            spans.append(
+                {"start": c.start, "end": c.end, "label": c.entity, "source": "reader", "id": c.id, "correction": True}
+            )
     for a in b.notes:
         if a.orphan:
             continue
         for label in a.labels or ["NOTE"]:
             # note_only: the span carries a note and no label (a label may be called NOTE, too)
-            span = {"start": a.start, "end": a.end, "label": label, "source": "reader", "id": a.id,
-                    "note_only": not a.labels}
+            span = {
+                "start": a.start,
+                "end": a.end,
+                "label": label,
+                "source": "reader",
+                "id": a.id,
+                "note_only": not a.labels,
+            }
             if a.note:
                 span["note"] = a.note
             if a.passage_changed:  # the article was edited here since: what was tagged, and that
@@ -40,13 +47,31 @@ def render_jsonl(b: Bundle) -> str:
         "text": b.article.text,
         "spans": spans,
         "rejected": [{"start": c.start, "end": c.end, "id": c.id} for c in entity_fixes if c.entity == REJECTED],
-        "corrections": [{"start": c.start, "end": c.end, "id": c.id, "fix": c.correction, "actor": c.actor,
-                         "quote": c.quote} for c in b.corrections if c.correction not in ("entity", "")],
-        "orphans": [{"id": a.id, "exact": a.anchor.exact, "prefix": a.anchor.prefix, "suffix": a.anchor.suffix,
-                     "start": a.start, "end": a.end, "labels": list(a.labels), "note": a.note, "tagged": a.tagged,
-                     **({"fix": a.correction, "entity": a.entity, "actor": a.actor, "quote": a.quote}
-                        if a.kind == "correction" else {})}
-                    for a in b.annotations if a.orphan],
+        "corrections": [
+            {"start": c.start, "end": c.end, "id": c.id, "fix": c.correction, "actor": c.actor, "quote": c.quote}
+            for c in b.corrections
+            if c.correction not in ("entity", "")
+        ],
+        "orphans": [
+            {
+                "id": a.id,
+                "exact": a.anchor.exact,
+                "prefix": a.anchor.prefix,
+                "suffix": a.anchor.suffix,
+                "start": a.start,
+                "end": a.end,
+                "labels": list(a.labels),
+                "note": a.note,
+                "tagged": a.tagged,
+                **(
+                    {"fix": a.correction, "entity": a.entity, "actor": a.actor, "quote": a.quote}
+                    if a.kind == "correction"
+                    else {}
+                ),
+            }
+            for a in b.annotations
+            if a.orphan
+        ],
         "meta": article_meta(b.article),
     }
     return dumps(record) + "\n"
@@ -100,14 +125,24 @@ def annotations_from_jsonl(record, article_key: str, text: str) -> Found:
             found.skipped += 1
             continue
         if span.get("correction") is True:
-            keep(Annotation(id=key, article=article_key, anchor=anchor, kind="correction", entity=label, fix="entity",
-                            orphan=orphan))
+            keep(
+                Annotation(
+                    id=key,
+                    article=article_key,
+                    anchor=anchor,
+                    kind="correction",
+                    entity=label,
+                    fix="entity",
+                    orphan=orphan,
+                )
+            )
             continue
         ann = merged.get(key)
         if ann is None:
             tagged = span.get("tagged") if isinstance(span.get("tagged"), str) else None
-            ann = merged[key] = Annotation(id=key, article=article_key, anchor=anchor, orphan=orphan,
-                                           tagged=tagged or None)
+            ann = merged[key] = Annotation(
+                id=key, article=article_key, anchor=anchor, orphan=orphan, tagged=tagged or None
+            )
             keep(ann)
         note_only = span.get("note_only") is True or ("note_only" not in span and label == "NOTE")
         if label.strip() and not note_only and label not in ann.labels:
@@ -116,15 +151,34 @@ def annotations_from_jsonl(record, article_key: str, text: str) -> Found:
             ann.note = span["note"]
     for rejected in as_list(record.get("rejected")):
         anchor, orphan = _passage(base, text, rejected)
-        keep(None if anchor is None else Annotation(
-            id=stable_id(rejected.get("id"), f"{span_of(rejected)}|rejected"), article=article_key, anchor=anchor,
-            kind="correction", entity=REJECTED, fix="entity", orphan=orphan))
+        keep(
+            None
+            if anchor is None
+            else Annotation(
+                id=stable_id(rejected.get("id"), f"{span_of(rejected)}|rejected"),
+                article=article_key,
+                anchor=anchor,
+                kind="correction",
+                entity=REJECTED,
+                fix="entity",
+                orphan=orphan,
+            )
+        )
     for fixed in as_list(record.get("corrections")):
         anchor, orphan = _passage(base, text, fixed)
         fields = fix_fields(fixed)
-        keep(None if anchor is None or fields is None else Annotation(
-            id=stable_id(fixed.get("id"), f"{span_of(fixed)}|{fields}"), article=article_key, anchor=anchor,
-            kind="correction", orphan=orphan, **fields))
+        keep(
+            None
+            if anchor is None or fields is None
+            else Annotation(
+                id=stable_id(fixed.get("id"), f"{span_of(fixed)}|{fields}"),
+                article=article_key,
+                anchor=anchor,
+                kind="correction",
+                orphan=orphan,
+                **fields,
+            )
+        )
     for lost in as_list(record.get("orphans")):
         keep(_orphan(lost, article_key, text))
     return found
@@ -147,8 +201,15 @@ def _orphan(data, article_key: str, text: str) -> Annotation | None:
     assert anchor is not None
     what = f"{exact}|{span_of(data)}|{labels}|{note}|{fields}"
     tagged = data.get("tagged") if isinstance(data.get("tagged"), str) else None
-    ann = Annotation(id=stable_id(data.get("id"), what), article=article_key, anchor=anchor,
-                     labels=list(dict.fromkeys(labels)), note=note, orphan=orphan, tagged=tagged or None)
+    ann = Annotation(
+        id=stable_id(data.get("id"), what),
+        article=article_key,
+        anchor=anchor,
+        labels=list(dict.fromkeys(labels)),
+        note=note,
+        orphan=orphan,
+        tagged=tagged or None,
+    )
     if fields is not None:
         ann.kind = "correction"
         for name, value in fields.items():

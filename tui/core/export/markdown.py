@@ -68,8 +68,7 @@ def header(b: Bundle) -> list[str]:
         out.append(f"- Published: {md_cell(art.published)}")
     out.append(f"- Exported: {today()}")
     places = Places(art.text)
-    out.append(f"- Text: sha256 {art.sha256[:16]}…, {len(art.text.split()):,} words, "
-               f"{places.paragraphs:,} paragraphs")
+    out.append(f"- Text: sha256 {art.sha256[:16]}…, {len(art.text.split()):,} words, {places.paragraphs:,} paragraphs")
     if a is not None:
         out.append(f"- Analysis: {md_cell(a.model)}")
     out.append("")
@@ -91,19 +90,26 @@ def analysis_sections(b: Bundle, places: Places) -> list[str]:
     out = ["## Who is in the story", "", "| Actor | Type | Roles | Mentions |", "|---|---|---|---|"]
     for actor in a.actors:
         name = actor.name + (f" (aka {', '.join(actor.aliases)})" if actor.aliases else "")
-        out.append(f"| {md_cell(name)} | {type_word(actor.type)} | {md_cell('; '.join(actor.roles))} | "
-                   f"{len(actor.mentions)} |")
+        out.append(
+            f"| {md_cell(name)} | {type_word(actor.type)} | {md_cell('; '.join(actor.roles))} | {len(actor.mentions)} |"
+        )
     found = voices(a, b.article.text)
     out += ["", "## Voices", ""]
     if not found.voices:
         out.append("No one is quoted.")
     else:
-        out += [md_cell(found.summary()), "", "| Voice | Type | Quotes | Direct | Partial | Reported | Words | Share |",
-                "|---|---|---|---|---|---|---|---|"]
+        out += [
+            md_cell(found.summary()),
+            "",
+            "| Voice | Type | Quotes | Direct | Partial | Reported | Words | Share |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
         for v in found.voices:
             kind = "anonymous" if v.anonymous else (v.actor_type or "")
-            out.append(f"| {md_cell(v.speaker)} | {kind} | {len(v.quotes)} | {v.count('direct')} | "
-                       f"{v.count('partial')} | {v.count('reported')} | {v.words} | {v.share:.0%} |")
+            out.append(
+                f"| {md_cell(v.speaker)} | {kind} | {len(v.quotes)} | {v.count('direct')} | "
+                f"{v.count('partial')} | {v.count('reported')} | {v.words} | {v.share:.0%} |"
+            )
     if found.unattributed:
         many = found.unattributed > 1
         out += ["", f"{found.unattributed} quote{'s have' if many else ' has'} no identifiable speaker."]
@@ -120,8 +126,11 @@ def analysis_sections(b: Bundle, places: Places) -> list[str]:
         for q in sorted(counted, key=lambda q: q.start):
             how = quote_kind_word(q.kind) + (f", {q.cue}" if q.cue else "")
             out.append(f"- {md_cell(quoted(q))} ({md_cell(how)}; {places.where(q.start)})")
-            out += [f"  - {quote_kind_word(p.kind)}: {md_cell(quoted(p))}" for p in inside
-                    if q.start <= p.start and p.end <= q.end]
+            out += [
+                f"  - {quote_kind_word(p.kind)}: {md_cell(quoted(p))}"
+                for p in inside
+                if q.start <= p.start and p.end <= q.end
+            ]
         out.append("")
     out += ["## Key figures", ""]
     if a.numbers:
@@ -134,8 +143,10 @@ def analysis_sections(b: Bundle, places: Places) -> list[str]:
             else:
                 value = str(n.value)
             what = n.unit or ("date" if n.kind == "date" else "")
-            out.append(f"| {md_cell(n.text)} | {value} | {md_cell(what)} | {md_cell(n.qualifier or '')} | "
-                       f"{places.where(n.start)} |")
+            out.append(
+                f"| {md_cell(n.text)} | {value} | {md_cell(what)} | {md_cell(n.qualifier or '')} | "
+                f"{places.where(n.start)} |"
+            )
     else:
         out.append("No figures found.")
     out.append("")

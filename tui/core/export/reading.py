@@ -15,9 +15,9 @@ import math
 import re
 import stat
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from ..anchor import Anchor, locate, make_anchor
 from ..annotation import Annotation
@@ -57,7 +57,7 @@ class Found:
         self.annotations.append(annotation)
 
     @classmethod
-    def of(cls, items, read: Callable[[object], Annotation | None]) -> "Found":
+    def of(cls, items, read: Callable[[object], Annotation | None]) -> Found:
         """What `read` makes of each item: an annotation kept once per id, or a skipped item."""
         found, seen = cls(), {}
         for item in items:
@@ -78,8 +78,11 @@ def stable_id(raw_id: object, fallback: str) -> str:
     if isinstance(raw_id, int):
         raw_id = str(raw_id)
     if raw_id and raw_id.strip():
-        match = re.fullmatch(r"(?:urn:uuid:)?([0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?"
-                             r"[0-9a-fA-F]{12})", raw_id.strip())
+        match = re.fullmatch(
+            r"(?:urn:uuid:)?([0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?"
+            r"[0-9a-fA-F]{12})",
+            raw_id.strip(),
+        )
         if match:
             return uuid.UUID(match.group(1)).hex
         ours = re.fullmatch(r"urn:byline:([A-Za-z0-9_-]{1,64})", raw_id.strip())
@@ -136,8 +139,9 @@ def anchor_in(text: str, quote, position) -> tuple[Anchor | None, bool]:
     if not exact:
         return None, True
     start = span[0] if span is not None else 0
-    wanted = Anchor(exact, text_of(quote.get("prefix")) or "", text_of(quote.get("suffix")) or "",
-                    start, start + len(exact))
+    wanted = Anchor(
+        exact, text_of(quote.get("prefix")) or "", text_of(quote.get("suffix")) or "", start, start + len(exact)
+    )
     found = locate(wanted, text)
     if found is None:
         start = min(start, len(text))
@@ -170,8 +174,11 @@ CSV_COLUMNS = ["id", "labels", "note", "start", "end", "passage"]
 
 def is_json_export(data) -> bool:
     """Whether parsed JSON is our own JSON export (or a document of its shape)."""
-    return isinstance(data, dict) and isinstance(data.get("annotations"), list) and (
-        data.get("schema") == JSON_SCHEMA or isinstance(data.get("article"), dict))
+    return (
+        isinstance(data, dict)
+        and isinstance(data.get("annotations"), list)
+        and (data.get("schema") == JSON_SCHEMA or isinstance(data.get("article"), dict))
+    )
 
 
 def csv_rows(raw: str) -> list[dict] | None:
@@ -190,14 +197,16 @@ def _parse(raw: str):
     """JSON with NaN and Infinity read as null, huge integers as null (no value can make an offset
     out of them, and none can make the parser raise anything but ValueError), and every lone
     surrogate ("\\ud800", which no UTF-8 file or terminal can hold) as U+FFFD."""
-    data = json.loads(raw, parse_constant=lambda _: None,
-                      parse_int=lambda digits: int(digits) if len(digits) <= 20 else None)
+    data = json.loads(
+        raw, parse_constant=lambda _: None, parse_int=lambda digits: int(digits) if len(digits) <= 20 else None
+    )
     return _whole_characters(data) if "\\u" in raw else data
 
 
 def _whole_characters(data):
     """`data` with lone surrogates in its strings (keys too) replaced, without recursion (the
     parser allows nesting deeper than Python's stack)."""
+
     def fix(value):
         if isinstance(value, str) and _SURROGATE.search(value):
             return _SURROGATE.sub("\ufffd", value)
@@ -236,8 +245,10 @@ def read_export(path: Path) -> tuple[str, list | dict]:
     if not stat.S_ISREG(info.st_mode):
         raise ExportError(f"{shown} is not a regular file; give the export file")
     if info.st_size > MAX_EXPORT_BYTES:
-        raise ExportError(f"{shown} is too large to be an export ({info.st_size / 2**20:.0f} MiB; at most "
-                          f"{MAX_EXPORT_BYTES // 2**20} MiB)")
+        raise ExportError(
+            f"{shown} is too large to be an export ({info.st_size / 2**20:.0f} MiB; at most "
+            f"{MAX_EXPORT_BYTES // 2**20} MiB)"
+        )
     try:
         raw = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:

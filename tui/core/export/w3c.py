@@ -46,8 +46,15 @@ def w3c_annotation(ann: Annotation, source: str) -> dict:
     fixed = correction_value(ann) if ann.kind == "correction" else None
     if fixed is not None:
         body.append({"type": "TextualBody", "purpose": "classifying", "value": fixed})
-    motivation = ("classifying" if ann.kind == "correction" else "commenting" if ann.note else
-                  "tagging" if ann.labels else "highlighting")
+    motivation = (
+        "classifying"
+        if ann.kind == "correction"
+        else "commenting"
+        if ann.note
+        else "tagging"
+        if ann.labels
+        else "highlighting"
+    )
     return {
         "id": annotation_uri(ann.id),
         "type": "Annotation",
@@ -58,8 +65,12 @@ def w3c_annotation(ann: Annotation, source: str) -> dict:
         "target": {
             "source": source,
             "selector": [
-                {"type": "TextQuoteSelector", "exact": ann.anchor.exact, "prefix": ann.anchor.prefix,
-                 "suffix": ann.anchor.suffix},
+                {
+                    "type": "TextQuoteSelector",
+                    "exact": ann.anchor.exact,
+                    "prefix": ann.anchor.prefix,
+                    "suffix": ann.anchor.suffix,
+                },
                 {"type": "TextPositionSelector", "start": ann.anchor.start, "end": ann.anchor.end},
             ],
         },
@@ -82,7 +93,6 @@ def render_w3c(b: Bundle) -> str:
 
 #: How many chained pages of a collection are followed at most.
 MAX_PAGES = 10_000
-
 
 
 def w3c_items(data) -> tuple[list, str | None]:
@@ -187,8 +197,14 @@ def annotation_from_w3c(item, article_key: str, text: str) -> Annotation | None:
             return None  # a correction needs its passage; and an empty item is nothing to keep
         anchor = Anchor("", "", "", 0, 0)
     what = json.dumps([anchor.exact, span_of(position), labels, notes, fix], ensure_ascii=False)
-    ann = Annotation(id=stable_id(item.get("id"), what), article=article_key, anchor=anchor, labels=labels,
-                     note="\n\n".join(notes), orphan=orphan)
+    ann = Annotation(
+        id=stable_id(item.get("id"), what),
+        article=article_key,
+        anchor=anchor,
+        labels=labels,
+        note="\n\n".join(notes),
+        orphan=orphan,
+    )
     if fix is not None:
         ann.kind = "correction"
         ann.entity = fix.get("entity")

@@ -4,8 +4,9 @@ said what (quotes). Rules on spaCy's parse; spaCy itself is never imported here 
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from ..model import Analysis
 
@@ -13,7 +14,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 
-def extract(doc: "Doc", analysis: Analysis) -> Analysis:
+def extract(doc: Doc, analysis: Analysis) -> Analysis:
     """Fill `analysis` (which carries the article's identity) with what the parse says."""
     from .actors import find_actors
     from .numbers import find_numbers

@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .page import Page
 
 
-def find_actors(doc: "Doc", page: "Page | None" = None, text: str | None = None) -> Cast:
+def find_actors(doc: Doc, page: Page | None = None, text: str | None = None) -> Cast:
     """The actors of a parsed article, with everything needed to resolve a word to one; none
     from the page's furniture and credits."""
     text = doc.text if text is None else text

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
+from ..model import Actor, Entity
 from .grouping import slug
 from .lexicon import GROUP_PRONOUNS, PERSON_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS
 from .pronouns import References, pronoun_gender, read_references
 from .roles import role_key
 from .syntax import sentence_start
-from ..model import Actor, Entity
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -23,13 +24,13 @@ if TYPE_CHECKING:  # pragma: no cover
 class Cast:
     """The actors of one article, and what is needed to resolve a word to one of them."""
 
-    doc: "Doc"
+    doc: Doc
     text: str
     entities: list[Entity]
     actors: list[Actor]
     token_actor: list[int] = field(default_factory=list)  # token index -> actor index, or -1
     #: where the story is not telling in its own voice (inside quote marks, a video's blurb)
-    off_story: "Callable[[int], bool] | None" = None
+    off_story: Callable[[int], bool] | None = None
     _person_starts: list[int] = field(default_factory=list, init=False, repr=False)
     _person_ids: list[int] = field(default_factory=list, init=False, repr=False)
     _group_starts: list[int] = field(default_factory=list, init=False, repr=False)
@@ -40,7 +41,7 @@ class Cast:
     _plural_starts: list[int] = field(default_factory=list, init=False, repr=False)
     _center_starts: list[int] = field(default_factory=list, init=False, repr=False)
 
-    def claim(self, idx: int, tokens: list["Token"], over_nouns: bool = False) -> None:
+    def claim(self, idx: int, tokens: list[Token], over_nouns: bool = False) -> None:
         """Record `tokens` as a mention of actor `idx`: in its mentions, and for each token not
         already another actor's (or, with `over_nouns`, that is a common noun) as this actor's."""
         self.actors[idx].mentions.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
@@ -48,7 +49,7 @@ class Cast:
             if self.token_actor[t.i] < 0 or (over_nouns and t.pos_ == "NOUN"):
                 self.token_actor[t.i] = idx
 
-    def add_actor(self, name: str, code: str, uses: list[list["Token"]]) -> int:
+    def add_actor(self, name: str, code: str, uses: list[list[Token]]) -> int:
         """Add an actor the article never names and refers to only by `uses` (token runs), and
         return its index."""
         taken = {a.id for a in self.actors}
@@ -69,7 +70,7 @@ class Cast:
         to, so never what a later "he" or "she" stands for."""
         return self.off_story is not None and self.off_story(char)
 
-    def actor_of_token(self, token: "Token") -> Actor | None:
+    def actor_of_token(self, token: Token) -> Actor | None:
         idx = self.token_actor[token.i]
         return self.actors[idx] if idx >= 0 else None
 
@@ -100,14 +101,14 @@ class Cast:
             return None
         return self.actors[self._refs.speech_subjects[pos][1]]
 
-    def group_mention_before(self, token: "Token", window: int = 1500) -> int | None:
+    def group_mention_before(self, token: Token, window: int = 1500) -> int | None:
         """Where the nearest organisation, group or country was named before `token`."""
         pos = bisect_left(self._group_starts, token.idx) - 1
         if pos < 0 or token.idx - self._group_starts[pos] > window:
             return None
         return self._group_starts[pos]
 
-    def plural_antecedent(self, token: "Token", window: int = 600) -> "Token | None":
+    def plural_antecedent(self, token: Token, window: int = 600) -> Token | None:
         """For "they": the nearest plural common-noun subject before it ("political analysts")."""
         pos = bisect_left(self._plural_starts, token.idx) - 1
         if pos < 0 or token.idx - self._plural_starts[pos] > window:
@@ -122,8 +123,9 @@ class Cast:
         key = role_key(phrase)
         idx = self._role_index.get(key)
         if idx is None and key in ROLE_NOUNS:
-            holders = {i for k, i in self._role_index.items()
-                       if k.split()[-1] == key and self.actors[i].type == "PERSON"}
+            holders = {
+                i for k, i in self._role_index.items() if k.split()[-1] == key and self.actors[i].type == "PERSON"
+            }
             if len(holders) == 1:
                 idx = holders.pop()
             elif holders and at is not None:
@@ -132,7 +134,7 @@ class Cast:
                     idx = self._refs.centers[pos][1]
         return self.actors[idx] if idx is not None else None
 
-    def resolve_pronoun(self, token: "Token", window: int = 1500, other_than: Actor | None = None) -> Actor | None:
+    def resolve_pronoun(self, token: Token, window: int = 1500, other_than: Actor | None = None) -> Actor | None:
         """The actor a pronoun most likely stands for: the nearest fitting actor before it (and
         not `other_than`: "his father, Henrik Lind" is not Henrik Lind's own)."""
         skip = self.actors.index(other_than) if other_than is not None else -1
@@ -165,7 +167,7 @@ class Cast:
             return None
         return self.actors[ids[pos]]
 
-    def confident_pronoun(self, token: "Token") -> Actor | None:
+    def confident_pronoun(self, token: Token) -> Actor | None:
         """Resolve a person pronoun only when a single person is named since the previous sentence."""
         if token.lower_ not in PERSON_PRONOUNS:
             return None
@@ -180,8 +182,7 @@ class Cast:
             return None
         return self.actors[found.pop()]
 
-
-    def unnamed_antecedent(self, token: "Token") -> "Token | None":
+    def unnamed_antecedent(self, token: Token) -> Token | None:
         """For a pronoun that stands for an unnamed person ("a senior official ... he said"), the
         subject that introduced them."""
         i = self._refs.unnamed.get(token.i)
@@ -193,7 +194,7 @@ class Cast:
         return [(c, self.actors[i]) for c, i in self._refs.centers[a:b]]
 
     def gender(self, actor: Actor) -> str | None:
-        """"m" or "f" where the article shows it, else None."""
+        """ "m" or "f" where the article shows it, else None."""
         return self._refs.gender.get(self.actors.index(actor))
 
     def role_owners(self) -> dict[str, int]:
@@ -235,8 +236,13 @@ class Cast:
         for idx, actor in enumerate(self.actors):
             if actor.type != "PERSON" or " " in actor.name or any(" " in a for a in actor.aliases):
                 continue
-            if idx not in self._refs.neuter and (actor.roles or idx in self._refs.gender or idx in speakers
-                                                 or idx in listed or idx in self._refs.pronouns.values()):
+            if idx not in self._refs.neuter and (
+                actor.roles
+                or idx in self._refs.gender
+                or idx in speakers
+                or idx in listed
+                or idx in self._refs.pronouns.values()
+            ):
                 continue
             actor.type = "ORG"
             for entity in self.entities:
@@ -259,8 +265,12 @@ class Cast:
                 continue
             near = [root.head] if root.dep_ in ("conj", "appos") else []
             near += [c for c in root.children if c.dep_ in ("conj", "appos")]
-            if any(self.token_actor[t.i] >= 0 and self.actors[self.token_actor[t.i]].type == "PERSON"
-                   and self.token_actor[t.i] != idx for t in near):
+            if any(
+                self.token_actor[t.i] >= 0
+                and self.actors[self.token_actor[t.i]].type == "PERSON"
+                and self.token_actor[t.i] != idx
+                for t in near
+            ):
                 found.add(idx)
             if root.dep_ == "poss" and root.head.lower_ in PERSON_NOUNS:
                 found.add(idx)

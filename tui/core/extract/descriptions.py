@@ -39,9 +39,15 @@ def link_delayed_names(cast: Cast, reach: int = 800) -> None:
     title_end = cast.text.find("\n") if "\n" in cast.text else len(cast.text)
     first_seen = {idx: min(start for start, _ in a.mentions) for idx, a in enumerate(cast.actors) if a.mentions}
     for token in token_list(doc):
-        if (token.dep_ not in SUBJECT_DEPS or token.pos_ != "NOUN" or token.tag_ != "NN"
-                or cast.token_actor[token.i] >= 0 or token.lower_ not in ROLE_NOUNS
-                or token.lower_ in GROUP_ROLE_NOUNS or token.lower_ in KINSHIP):
+        if (
+            token.dep_ not in SUBJECT_DEPS
+            or token.pos_ != "NOUN"
+            or token.tag_ != "NN"
+            or cast.token_actor[token.i] >= 0
+            or token.lower_ not in ROLE_NOUNS
+            or token.lower_ in GROUP_ROLE_NOUNS
+            or token.lower_ in KINSHIP
+        ):
             continue
         if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in token.children):
             continue  # "Canada's foreign minister Chrystia Freeland": named on the spot
@@ -51,7 +57,9 @@ def link_delayed_names(cast: Cast, reach: int = 800) -> None:
         core = [t for t in np_core(doc, token, rights=("prep",), preps=("of",)) if t.i >= owners[0].i]
         while core and (core[0].lower_ in _OWNER_WORDS or core[0].dep_ == "det"):
             core.pop(0)
-        if not core or any(cast.token_actor[t.i] >= 0 and cast.actors[cast.token_actor[t.i]].type == "PERSON" for t in core):
+        if not core or any(
+            cast.token_actor[t.i] >= 0 and cast.actors[cast.token_actor[t.i]].type == "PERSON" for t in core
+        ):
             continue
         phrase = span_text(doc, core)
         if len(core) < 2:
@@ -97,7 +105,9 @@ def add_descriptions(cast: Cast) -> None:
     if not descriptions:
         return
     text = cast.text.replace("’", "'")
-    pattern = re.compile(r"\bthe (" + "|".join(re.escape(r) for r in sorted(descriptions, key=len, reverse=True)) + r")\b", re.I)
+    pattern = re.compile(
+        r"\bthe (" + "|".join(re.escape(r) for r in sorted(descriptions, key=len, reverse=True)) + r")\b", re.I
+    )
     for match in pattern.finditer(text):
         start, end = match.start(1), match.end(1)
         span = doc.char_span(start, end)

@@ -7,19 +7,19 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..model import Quote
     from .cast import Cast
     from .marks import QuoteMask
-    from ..model import Quote
 
 
-def attribute_floating(pending: list[tuple["Quote", int]], attributed: list["Quote"], cast: "Cast",
-                       mask: "QuoteMask") -> None:
+def attribute_floating(pending: list[tuple[Quote, int]], attributed: list[Quote], cast: Cast, mask: QuoteMask) -> None:
     """Give each quote in `pending` ((quote, where its mark opens), text order) the voice the
     story last turned to: the speaker of the last attributed quote, or a person the text has
     made its subject since."""
     text = cast.text
-    events = sorted(((q.end, q.speaker, q.speaker_actor, q.cue, q.anonymous) for q in attributed if q.speaker),
-                    key=lambda e: e[0])
+    events = sorted(
+        ((q.end, q.speaker, q.speaker_actor, q.cue, q.anonymous) for q in attributed if q.speaker), key=lambda e: e[0]
+    )
     ends = [e[0] for e in events]
     for quote, opens in pending:
         pos = bisect_right(ends, quote.start) - 1

@@ -7,9 +7,9 @@ import re
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
+from ..model import Actor, Entity
 from .lexicon import CAPITALS, GEO_NOUNS, KINSHIP, NAME_SUFFIXES, SYNONYM_OF
 from .mentions import PREFERRED_TYPES, Mention
-from ..model import Actor, Entity
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -56,7 +56,7 @@ def _person_identity(key: str) -> tuple[str, str] | None:
 class _Grouper:
     """Decides which actor each mention belongs to."""
 
-    def __init__(self, doc: "Doc", mentions: list[Mention]):
+    def __init__(self, doc: Doc, mentions: list[Mention]):
         self.doc = doc
         self.identities: dict[tuple[str, str], list[Mention]] = defaultdict(list)
         for m in mentions:
@@ -88,8 +88,14 @@ class _Grouper:
         self.keys_lower = {k.lower(): k for k in keys}
         self.acronyms: dict[str, str] = {}
         for m in mentions:  # "the Group of Eight (G8)": a short form the article defines
-            if " " in m.key and m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")" \
-                    and doc[m.end + 1].text in keys and " " not in doc[m.end + 1].text:
+            if (
+                " " in m.key
+                and m.end + 2 < len(doc)
+                and doc[m.end].text == "("
+                and doc[m.end + 2].text == ")"
+                and doc[m.end + 1].text in keys
+                and " " not in doc[m.end + 1].text
+            ):
                 self.acronyms.setdefault(doc[m.end + 1].text.replace(".", ""), m.key)
         for key in keys:
             if " " in key:
@@ -97,7 +103,8 @@ class _Grouper:
                 if len(initials) >= 2:
                     self.acronyms.setdefault(initials, key)
         self.agentive = {
-            m.key for m in mentions
+            m.key
+            for m in mentions
             if m.key in CAPITALS and any(doc[k].dep_ in _AGENT_DEPS for k in range(m.start, m.end))
         }
         singles = {k.lower(): k for k in keys if " " not in k}
@@ -173,7 +180,8 @@ class _Grouper:
         words = key.split()
         for cut in range(len(words) - 1, 1, -1):  # "Jaguar Land Rover Automotive PLC"
             if all(w.strip(".,").lower() in _CORPORATE for w in words[cut:]) or (
-                    len(words) - cut <= 2 and words[-1].strip(".,").lower() in _CORPORATE):
+                len(words) - cut <= 2 and words[-1].strip(".,").lower() in _CORPORATE
+            ):
                 shorter = " ".join(words[:cut])
                 if shorter in self.keys:
                     return self.canonical_name(shorter)
@@ -195,8 +203,7 @@ class _Grouper:
         return max(forms, key=lambda k: (forms[k], -members.index(next(x for x in members if x.key == k))))
 
 
-
-def build_actors(doc: "Doc", mentions: list[Mention], text: str) -> tuple[list[Actor], list[Entity], list[int]]:
+def build_actors(doc: Doc, mentions: list[Mention], text: str) -> tuple[list[Actor], list[Entity], list[int]]:
     """Group the mentions into actors, most mentioned first. Returns the actors, one entity per
     mention, and for each token the index of the actor it names (-1 for none)."""
     grouper = _Grouper(doc, mentions)

@@ -5,7 +5,7 @@ below the headline names no one."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol, Sequence, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -26,7 +26,7 @@ class Named(Protocol):
 M = TypeVar("M", bound=Named)
 
 
-def headline_end(doc: "Doc") -> int:
+def headline_end(doc: Doc) -> int:
     """The token where the article's headline ends: its first line, when it is short and is not a
     sentence (no full stop, question or exclamation mark at its end); 0 when there is none."""
     for token in doc[:_HEADLINE_TOKENS]:
@@ -38,13 +38,20 @@ def headline_end(doc: "Doc") -> int:
     return 0
 
 
-def without_headline_nouns(doc: "Doc", mentions: list[M]) -> list[M]:
+def without_headline_nouns(doc: Doc, mentions: list[M]) -> list[M]:
     """`mentions` but a group or place in the headline that is a common noun by the model's own
     parse and has no mention below the headline."""
     end = headline_end(doc)
     if not end:
         return mentions
     below = {m.key for m in mentions if m.start >= end}
-    return [m for m in mentions if not (
-        m.end <= end and m.type in ("NORP", "GPE") and m.key not in below
-        and all(t.pos_ == "NOUN" for t in doc[m.start : m.end]))]
+    return [
+        m
+        for m in mentions
+        if not (
+            m.end <= end
+            and m.type in ("NORP", "GPE")
+            and m.key not in below
+            and all(t.pos_ == "NOUN" for t in doc[m.start : m.end])
+        )
+    ]

@@ -17,14 +17,17 @@ if TYPE_CHECKING:  # pragma: no cover
 _KIN_ROLE = re.compile(r"^\W*(his|her|their) (\w+)\W*$", re.I)  # "his son," as the title before a name
 
 
-def name_kin(cast: "Cast") -> None:
+def name_kin(cast: Cast) -> None:
     """Rewrite each role "his son", "her husband" as "son of <the one the pronoun stands for>",
     or drop it when no one other than the actor can be found."""
     doc = cast.doc
     changed = False
     for actor in cast.actors:
-        kin_roles = {r: f"{m.group(1).lower()} {m.group(2).lower()}" for r in actor.roles
-                     if (m := _KIN_ROLE.match(r)) and m.group(2).lower() in KINSHIP}
+        kin_roles = {
+            r: f"{m.group(1).lower()} {m.group(2).lower()}"
+            for r in actor.roles
+            if (m := _KIN_ROLE.match(r)) and m.group(2).lower() in KINSHIP
+        }
         if not kin_roles:
             continue
         changed = True
@@ -51,7 +54,7 @@ def name_kin(cast: "Cast") -> None:
         cast.index_roles()
 
 
-def _kin_pronouns(root: "Token", start: int) -> list["Token"]:
+def _kin_pronouns(root: Token, start: int) -> list[Token]:
     """The possessive pronouns of the kinship words written with a name: "his son, Andrew" (the
     name in apposition), "Andrew, her son", "his son Andrew" (the word before it)."""
     doc = root.doc

@@ -78,7 +78,7 @@ def find_marks(text: str) -> list[Marked]:
 def _straight_role(prev: str, nxt: str, is_open: bool) -> str:
     """Whether a straight double mark opens (“) or closes (”) a quote, from its neighbours."""
     opens = (prev.isspace() or prev in "([{—–-/“‘") and not nxt.isspace()
-    closes = not prev.isspace() and (nxt.isspace() or (not nxt.isalnum() and nxt not in "\"“‘"))
+    closes = not prev.isspace() and (nxt.isspace() or (not nxt.isalnum() and nxt not in '"“‘'))
     if opens and not closes:
         return "“"
     if closes and not opens:

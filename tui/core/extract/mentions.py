@@ -9,6 +9,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..entity_types import ACTOR_CODES
+from .headline import without_headline_nouns
 from .lexicon import (
     CAPITALS,
     FACILITY_WORDS,
@@ -23,10 +25,8 @@ from .lexicon import (
     SPEECH_VERBS,
     SYNONYM_OF,
 )
-from .headline import without_headline_nouns
 from .people import people_by_evidence, people_in_context
 from .syntax import POSSESSIVE, entity_list, token_list
-from ..entity_types import ACTOR_CODES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -50,7 +50,7 @@ class Mention:
     trim: int = 0  # characters of a possessive the tokenizer left on the last word ("Trump‘s")
 
 
-def _clean(doc: "Doc", start: int, end: int, code: str) -> tuple[int, int]:
+def _clean(doc: Doc, start: int, end: int, code: str) -> tuple[int, int]:
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
     # "Group of Eight (G8": the model ran into a bracket
@@ -67,10 +67,16 @@ def _clean(doc: "Doc", start: int, end: int, code: str) -> tuple[int, int]:
             else:
                 start = k + 1
             break
-    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_space
-                           or (doc[end - 1].is_punct and doc[end - 1].text != ".")
-                           or (end - start > 1 and doc[end - 1].is_lower  # "Canadian Press that": a name
-                               and doc[end - 1].pos_ in ("SCONJ", "PRON", "DET", "ADP", "CCONJ"))):  # ends in no "that"
+    while end > start and (
+        doc[end - 1].text in POSSESSIVE
+        or doc[end - 1].is_space
+        or (doc[end - 1].is_punct and doc[end - 1].text != ".")
+        or (
+            end - start > 1
+            and doc[end - 1].is_lower  # "Canadian Press that": a name
+            and doc[end - 1].pos_ in ("SCONJ", "PRON", "DET", "ADP", "CCONJ")
+        )
+    ):  # ends in no "that"
         end -= 1
     if code == "PERSON":  # "Councillor Ruth Ames", "Organizer Dwayne Roe": a title, not the name
         while end - start > 1 and (doc[start].lower_ in HONORIFICS or doc[start].lower_ in ROLE_NOUNS):
@@ -81,18 +87,22 @@ def _clean(doc: "Doc", start: int, end: int, code: str) -> tuple[int, int]:
 _ATTITUDE = re.compile(r"(?:anti|pro|non|un|pan|post|pre|ex|neo|pseudo|semi)-[A-Z]")
 
 
-def _defined_abbreviation(doc: "Doc", end: int) -> int | None:
-    """"the Group of Eight (G8)": the short form a name is given in brackets right after it (the
+def _defined_abbreviation(doc: Doc, end: int) -> int | None:
+    """ "the Group of Eight (G8)": the short form a name is given in brackets right after it (the
     token index of "G8"), whatever its letters."""
     if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
         short = doc[end + 1].text
-        if 2 <= len(short) <= 8 and short[0].isupper() and short.replace(".", "").replace("-", "").isalnum() \
-                and sum(ch.isupper() or ch.isdigit() for ch in short) >= 2:
+        if (
+            2 <= len(short) <= 8
+            and short[0].isupper()
+            and short.replace(".", "").replace("-", "").isalnum()
+            and sum(ch.isupper() or ch.isdigit() for ch in short) >= 2
+        ):
             return end + 1
     return None
 
 
-def _raw_mentions(doc: "Doc") -> list[Mention]:
+def _raw_mentions(doc: Doc) -> list[Mention]:
     mentions = []
     for ent in entity_list(doc):
         if ent.label_ not in ACTOR_CODES:
@@ -101,8 +111,14 @@ def _raw_mentions(doc: "Doc") -> list[Mention]:
         if ent.start > 0 and doc[ent.start].text == "-" and not doc[ent.start - 1].whitespace_:
             continue  # "-Lavalin": the rest of a hyphenated name, taken with its first part below
         s, e = _clean(doc, ent.start, ent.end, code)
-        while (e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ and not doc[e].whitespace_
-               and doc[e + 1].is_title and doc[e + 1].pos_ == "PROPN"):
+        while (
+            e + 1 < len(doc)
+            and doc[e].text == "-"
+            and not doc[e - 1].whitespace_
+            and not doc[e].whitespace_
+            and doc[e + 1].is_title
+            and doc[e + 1].pos_ == "PROPN"
+        ):
             e += 2  # "SNC-Lavalin" tagged as "SNC": the name runs on past its hyphen
         roles: list[str] = []
         # Letters after a name: a role, not part of the name ("Philippe Sands QC").
@@ -117,33 +133,61 @@ def _raw_mentions(doc: "Doc") -> list[Mention]:
         # A capitalised word the model left out of a party or group: "Liberal Democrats".
         if code in ("ORG", "NORP") and s > 0:
             prev = doc[s - 1]
-            if (prev.is_title and not prev.is_sent_start and prev.pos_ in ("PROPN", "ADJ") and not prev.ent_type_
-                    and prev.head.i in range(s, e) and prev.lower_ not in HONORIFICS):
+            if (
+                prev.is_title
+                and not prev.is_sent_start
+                and prev.pos_ in ("PROPN", "ADJ")
+                and not prev.ent_type_
+                and prev.head.i in range(s, e)
+                and prev.lower_ not in HONORIFICS
+            ):
                 s -= 1
         # "Heart and Stroke Foundation" tagged as "Stroke Foundation": a name joined by "and"
-        while code == "ORG" and s > 1 and doc[s - 1].lower_ in ("and", "&") and doc[s - 2].is_title \
-                and (not doc[s - 2].ent_type_ or doc[s - 2].ent_iob_ == "B") \
-                and not doc[s - 2].is_sent_start and doc[s - 2].pos_ in ("PROPN", "NOUN"):
+        while (
+            code == "ORG"
+            and s > 1
+            and doc[s - 1].lower_ in ("and", "&")
+            and doc[s - 2].is_title
+            and (not doc[s - 2].ent_type_ or doc[s - 2].ent_iob_ == "B")
+            and not doc[s - 2].is_sent_start
+            and doc[s - 2].pos_ in ("PROPN", "NOUN")
+        ):
             s -= 2
         # "Society of Motor Manufacturers and Traders" tagged without "and Traders"
-        if code == "ORG" and e + 1 < len(doc) and doc[e].lower_ in ("and", "&") and doc[e + 1].is_title \
-                and not doc[e + 1].ent_type_ and doc[e + 1].pos_ in ("PROPN", "NOUN") \
-                and (e + 2 >= len(doc) or not doc[e + 2].is_title):
+        if (
+            code == "ORG"
+            and e + 1 < len(doc)
+            and doc[e].lower_ in ("and", "&")
+            and doc[e + 1].is_title
+            and not doc[e + 1].ent_type_
+            and doc[e + 1].pos_ in ("PROPN", "NOUN")
+            and (e + 2 >= len(doc) or not doc[e + 2].is_title)
+        ):
             e += 2
         # A first name the model left out: "Mamadou Dia" tagged as "Dia".
         while code == "PERSON" and s > 0:
             prev = doc[s - 1]
-            if (prev.is_title and prev.pos_ == "PROPN" and prev.dep_ == "compound" and not prev.ent_type_
-                    and prev.head.i in range(s, e) and prev.lower_ not in HONORIFICS and prev.lower_ not in ROLE_NOUNS
-                    and prev.lower_ not in PEERAGE):
+            if (
+                prev.is_title
+                and prev.pos_ == "PROPN"
+                and prev.dep_ == "compound"
+                and not prev.ent_type_
+                and prev.head.i in range(s, e)
+                and prev.lower_ not in HONORIFICS
+                and prev.lower_ not in ROLE_NOUNS
+                and prev.lower_ not in PEERAGE
+            ):
                 s -= 1
             else:
                 break
         if code in ("ORG", "GPE", "NORP"):  # "Wet'suwet'en Hereditary Chief Na'moks": a titled person
             title = next((k for k in range(s + 1, e - 1) if doc[k].lower_ in HONORIFICS), None)
             tail = doc[title + 1 : e] if title is not None else None
-            if tail is not None and len(tail) <= 3 and all(
-                    t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in ORG_WORDS for t in tail):
+            if (
+                tail is not None
+                and len(tail) <= 3
+                and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in ORG_WORDS for t in tail)
+            ):
                 roles.insert(0, doc[s : title + 1].text)
                 s, code = title + 1, "PERSON"
         key = doc[s:e].text
@@ -166,7 +210,7 @@ def _raw_mentions(doc: "Doc") -> list[Mention]:
         if abbreviation is not None and code in ("ORG", "GPE", "NORP", "FAC") and " " in key:
             mentions.append(Mention(abbreviation, abbreviation + 1, code, doc[abbreviation].text))
     # a one-word entity swallowed by a longer name ("Lung" in "Lung and Kidney Foundation")
-    spans = sorted(((m.start, -m.end) for m in mentions))
+    spans = sorted((m.start, -m.end) for m in mentions)
     inside = set()
     reach = -1
     for start, neg_end in spans:
@@ -176,7 +220,7 @@ def _raw_mentions(doc: "Doc") -> list[Mention]:
     return [m for m in mentions if not (m.start in inside and m.end - m.start == 1)]
 
 
-def _unnamed_speakers(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
+def _unnamed_speakers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Capitalised names that are the subject of a speech verb but that the model did not tag
     ("Rei Shiratori ... told Reuters"): people, since organisations it tags far more reliably."""
     covered = bytearray(len(doc))
@@ -184,28 +228,47 @@ def _unnamed_speakers(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     found = []
     for token in token_list(doc):
-        if (token.dep_ != "nsubj" or token.pos_ != "PROPN" or covered[token.i] or token.ent_type_ in ACTOR_CODES
-                or token.head.lemma_ not in SPEECH_VERBS or not (token.is_title or token.is_upper)):
+        if (
+            token.dep_ != "nsubj"
+            or token.pos_ != "PROPN"
+            or covered[token.i]
+            or token.ent_type_ in ACTOR_CODES
+            or token.head.lemma_ not in SPEECH_VERBS
+            or not (token.is_title or token.is_upper)
+        ):
             continue
         start = token.i
         while start > 0 and not covered[start - 1]:
             prev = doc[start - 1]
-            name_part = (prev.dep_ == "compound" and prev.pos_ == "PROPN" and (prev.is_title or prev.is_upper)
-                         and prev.lower_ not in HONORIFICS and prev.ent_type_ not in ACTOR_CODES)
+            name_part = (
+                prev.dep_ == "compound"
+                and prev.pos_ == "PROPN"
+                and (prev.is_title or prev.is_upper)
+                and prev.lower_ not in HONORIFICS
+                and prev.ent_type_ not in ACTOR_CODES
+            )
             hyphen = prev.text == "-" and not prev.whitespace_ and start - 2 >= 0 and doc[start - 2].pos_ == "PROPN"
             if not (name_part or hyphen):
                 break
             start -= 1
         owner = next((c for c in token.children if c.dep_ == "poss" and c.i < start), None)
-        if owner is not None and all(t.is_title or t.text in POSSESSIVE for t in doc[owner.left_edge.i : start]) \
-                and not any(covered[owner.left_edge.i : start]) and token.lower_ in ORG_WORDS:
+        if (
+            owner is not None
+            and all(t.is_title or t.text in POSSESSIVE for t in doc[owner.left_edge.i : start])
+            and not any(covered[owner.left_edge.i : start])
+            and token.lower_ in ORG_WORDS
+        ):
             start = owner.left_edge.i  # "the Prime Minister's Office": a title owns the name
             while start < token.i and doc[start].lower_ in ("the", "a", "an"):
                 start += 1
         words = doc[start : token.i + 1]
         if all(t.lower_ in PERSON_NOUNS or t.lower_ in HONORIFICS for t in words) or token.tag_ == "NNPS":
             continue  # "the Prime Minister said", "Man charged in ...", "Emails reveal ...": no name
-        code = "ORG" if any(t.lower_ in ORG_WORDS for t in words) or any(t.is_upper and len(t) > 1 for t in words) else "PERSON"
+        code = (
+            "ORG"
+            if any(t.lower_ in ORG_WORDS for t in words) or any(t.is_upper and len(t) > 1 for t in words)
+            else "PERSON"
+        )
         found.append(Mention(start, token.i + 1, code, words.text))
     return found
 
@@ -220,7 +283,7 @@ _BODY_HEADS = frozenset(
 _NAME_GLUE = frozenset("of and & for the".split())
 
 
-def _untagged_bodies(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
+def _untagged_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Capitalised names of charities, foundations and campaigns the model did not tag:
     title-case words ending in a body's word ("Harbour Cats Association")."""
     covered = bytearray(len(doc))
@@ -228,13 +291,23 @@ def _untagged_bodies(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     found = []
     for token in token_list(doc):
-        if (token.lower_ not in _BODY_HEADS or not token.is_title or covered[token.i] or token.ent_type_
-                or token.is_sent_start):
+        if (
+            token.lower_ not in _BODY_HEADS
+            or not token.is_title
+            or covered[token.i]
+            or token.ent_type_
+            or token.is_sent_start
+        ):
             continue
         start = token.i
         while start > 0 and not covered[start - 1]:
             prev = doc[start - 1]
-            glue = prev.lower_ in _NAME_GLUE and start - 2 >= 0 and doc[start - 2].is_title and not doc[start - 2].is_sent_start
+            glue = (
+                prev.lower_ in _NAME_GLUE
+                and start - 2 >= 0
+                and doc[start - 2].is_title
+                and not doc[start - 2].is_sent_start
+            )
             if not ((prev.is_title and prev.pos_ in ("PROPN", "NOUN", "ADJ") and not prev.ent_type_) or glue):
                 break
             start -= 1
@@ -273,7 +346,7 @@ _PLACE_PREPS = frozenset("in at from near outside throughout across around downt
 _MEDIUM_PREPS = frozenset("on via".split())
 
 
-def _not_people(doc: "Doc", mentions: list[Mention]) -> None:
+def _not_people(doc: Doc, mentions: list[Mention]) -> None:
     """Names the model took for people that the article shows are not: a name with a digit or
     ending in an organisation's or a building's word ("Levada Center", "Bill C-74"), an acronym,
     and a lone name only ever used as a place ("in Surrey", "Mississauga, Ont.") or a medium ("on
@@ -306,8 +379,8 @@ def _not_people(doc: "Doc", mentions: list[Mention]) -> None:
                 m.type = code
 
 
-def _cut_names(doc: "Doc", mentions: list[Mention]) -> None:
-    """"Cloverdale Sport" taken for a person where the article names the "Cloverdale Sport and Ice
+def _cut_names(doc: Doc, mentions: list[Mention]) -> None:
+    """ "Cloverdale Sport" taken for a person where the article names the "Cloverdale Sport and Ice
     Complex" elsewhere, and the words after it here are the rest of that name: the longer name."""
     longer: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     for m in mentions:
@@ -324,8 +397,8 @@ def _cut_names(doc: "Doc", mentions: list[Mention]) -> None:
                 break
 
 
-def _split_pairs(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
-    """"Sandmann and Phillips" taken for one name: two people the article names elsewhere."""
+def _split_pairs(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Sandmann and Phillips" taken for one name: two people the article names elsewhere."""
     people = {m.key for m in mentions if m.type == "PERSON"}
     people |= {k.split()[-1] for k in people}
     out = []
@@ -341,25 +414,46 @@ def _split_pairs(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _abbreviated_region(doc: "Doc", m: Mention) -> bool:
-    """"Ont." in "Milton, Ont.,": a short word cut off by a full stop, after a comma."""
-    return (m.end - m.start == 1 and len(doc[m.start]) <= 4 and m.start > 0 and doc[m.start - 1].text == ","
-            and m.end < len(doc) and doc[m.end].text == "." and not doc[m.start].whitespace_)
+def _abbreviated_region(doc: Doc, m: Mention) -> bool:
+    """ "Ont." in "Milton, Ont.,": a short word cut off by a full stop, after a comma."""
+    return (
+        m.end - m.start == 1
+        and len(doc[m.start]) <= 4
+        and m.start > 0
+        and doc[m.start - 1].text == ","
+        and m.end < len(doc)
+        and doc[m.end].text == "."
+        and not doc[m.start].whitespace_
+    )
 
 
-def _used_as_place(doc: "Doc", m: Mention) -> bool:
-    """"in Surrey", "Mississauga, Ont.": a name used where a place goes."""
+def _used_as_place(doc: Doc, m: Mention) -> bool:
+    """ "in Surrey", "Mississauga, Ont.": a name used where a place goes."""
     after = doc[m.end : m.end + 2]
-    if len(after) == 2 and after[0].text == "," and (
-            (after[1].is_title and after[1].text.endswith(".")) or (after[1].is_upper and 2 <= len(after[1]) <= 4)
-            or (after[1].is_title and len(after[1]) <= 4 and m.end + 2 < len(doc) and doc[m.end + 2].text == "."
-                and not after[1].whitespace_)):
+    if (
+        len(after) == 2
+        and after[0].text == ","
+        and (
+            (after[1].is_title and after[1].text.endswith("."))
+            or (after[1].is_upper and 2 <= len(after[1]) <= 4)
+            or (
+                after[1].is_title
+                and len(after[1]) <= 4
+                and m.end + 2 < len(doc)
+                and doc[m.end + 2].text == "."
+                and not after[1].whitespace_
+            )
+        )
+    ):
         return True
-    return m.start > 0 and doc[m.start - 1].lower_ in _PLACE_PREPS and not (
-        m.end < len(doc) and doc[m.end].text in POSSESSIVE)
+    return (
+        m.start > 0
+        and doc[m.start - 1].lower_ in _PLACE_PREPS
+        and not (m.end < len(doc) and doc[m.end].text in POSSESSIVE)
+    )
 
 
-def _institutions(doc: "Doc", mentions: list[Mention]) -> None:
+def _institutions(doc: Doc, mentions: list[Mention]) -> None:
     """A nationality or country heading an institution is one actor: "the Kenyan government"."""
     for m in mentions:
         if m.type not in ("NORP", "GPE"):
@@ -373,8 +467,8 @@ def _institutions(doc: "Doc", mentions: list[Mention]) -> None:
             m.key = doc[m.start : m.end].text
 
 
-def _full_names(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
-    """"For Carole Laurin, a series of strokes ..." left untagged, "Laurin said" tagged later: a
+def _full_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "For Carole Laurin, a series of strokes ..." left untagged, "Laurin said" tagged later: a
     person the model knows by one name only is named in full where the story introduces them, a
     first name before that name ahead of its first tagged use (one such form only: not "North
     Surrey" and "Safe Surrey")."""
@@ -391,15 +485,23 @@ def _full_names(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
         if token.text not in first_use or not 0 < token.i < first_use[token.text]:
             continue
         first = doc[token.i - 1]
-        if (token.i not in covered and token.i - 1 not in covered and first.pos_ == "PROPN" and first.is_title
-                and first.dep_ == "compound" and first.head.i == token.i and not first.ent_type_
-                and first.lower_.rstrip(".") not in HONORIFICS and first.lower_ not in ROLE_NOUNS
-                and first.lower_ not in PERSON_NOUNS):
+        if (
+            token.i not in covered
+            and token.i - 1 not in covered
+            and first.pos_ == "PROPN"
+            and first.is_title
+            and first.dep_ == "compound"
+            and first.head.i == token.i
+            and not first.ent_type_
+            and first.lower_.rstrip(".") not in HONORIFICS
+            and first.lower_ not in ROLE_NOUNS
+            and first.lower_ not in PERSON_NOUNS
+        ):
             forms[token.text].append(Mention(token.i - 1, token.i + 1, "PERSON", f"{first.text} {token.text}"))
     return [found[0] for found in forms.values() if len({m.key for m in found}) == 1]
 
 
-def _extra_mentions(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
+def _extra_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Occurrences of a name the model missed elsewhere in the article."""
     covered = bytearray(len(doc))
     for m in mentions:
@@ -423,23 +525,29 @@ def _extra_mentions(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
             continue  # a surname that is a word or another name here: "Young people", "May 5"
         for words, code in sorted(forms[token.text].items(), key=lambda kv: -len(kv[0])):
             end = token.i + len(words)
-            if end <= len(doc) and not any(covered[token.i : end]) and tuple(t.text for t in doc[token.i : end]) == words:
+            if (
+                end <= len(doc)
+                and not any(covered[token.i : end])
+                and tuple(t.text for t in doc[token.i : end]) == words
+            ):
                 extra.append(Mention(token.i, end, code, doc[token.i : end].text))
                 covered[token.i : end] = b"\x01" * len(words)
                 break
     return extra
 
 
-
-def named_mentions(doc: "Doc", page: "Page | None" = None) -> list[Mention]:
+def named_mentions(doc: Doc, page: Page | None = None) -> list[Mention]:
     """The article's named actors in text order, one type per name; none from page furniture
     or credits (a photographer is not in the story)."""
     mentions = _raw_mentions(doc)
     surnames = {m.key.split()[-1] for m in mentions if " " in m.key}
     # "Director", "WITNESS", "Man": a word for a person alone names no one (unless it is the
     # surname of someone named in full: "Robert Major ... Major said")
-    mentions = [m for m in mentions if " " in m.key or m.key in surnames
-                or (m.key.lower() not in PERSON_NOUNS and m.key.lower() not in HONORIFICS)]
+    mentions = [
+        m
+        for m in mentions
+        if " " in m.key or m.key in surnames or (m.key.lower() not in PERSON_NOUNS and m.key.lower() not in HONORIFICS)
+    ]
     mentions += _unnamed_speakers(doc, mentions)
     mentions += _untagged_bodies(doc, mentions)
     if page is not None:
@@ -455,7 +563,7 @@ def named_mentions(doc: "Doc", page: "Page | None" = None) -> list[Mention]:
     return mentions
 
 
-def complete_mentions(doc: "Doc", mentions: list[Mention], page: "Page | None" = None) -> list[Mention]:
+def complete_mentions(doc: Doc, mentions: list[Mention], page: Page | None = None) -> list[Mention]:
     """Institutions of a country joined up and occurrences the model missed added; in text
     order, with character offsets."""
     _institutions(doc, mentions)

@@ -6,6 +6,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..entity_types import NUMBER_CODES
+from ..model import Number
 from .lexicon import (
     CURRENCIES,
     CURRENCY_WORDS,
@@ -17,8 +19,6 @@ from .lexicon import (
 )
 from .syntax import entity_list, sentence_start, token_list
 from .values import DENOMINATORS, parse_value
-from ..entity_types import NUMBER_CODES
-from ..model import Number
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -28,34 +28,53 @@ _MONTHS = frozenset(
     "jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.".split()
 )
 _DURATIONS = {
-    "second": "seconds", "minute": "minutes", "hour": "hours", "day": "days", "week": "weeks",
-    "month": "months", "year": "years", "decade": "decades", "century": "centuries",
+    "second": "seconds",
+    "minute": "minutes",
+    "hour": "hours",
+    "day": "days",
+    "week": "weeks",
+    "month": "months",
+    "year": "years",
+    "decade": "decades",
+    "century": "centuries",
 }
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
 _KIND = {
-    "CARDINAL": "count", "MONEY": "money", "PERCENT": "percent", "QUANTITY": "quantity",
-    "ORDINAL": "ordinal", "DATE": "date", "TIME": "date",
+    "CARDINAL": "count",
+    "MONEY": "money",
+    "PERCENT": "percent",
+    "QUANTITY": "quantity",
+    "ORDINAL": "ordinal",
+    "DATE": "date",
+    "TIME": "date",
 }
 _QUALIFIERS = sorted(QUALIFIERS, key=len, reverse=True)
 _HYPHEN_PARTS = {"and", "a", "half", "quarter", "third"} | set(UNITS_WORDS)
-_NUMBERISH = set(UNITS_WORDS) | set(SCALE_WORDS) | set(ORDINAL_WORDS) | VAGUE_WORDS | {
-    "half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
+_NUMBERISH = (
+    set(UNITS_WORDS)
+    | set(SCALE_WORDS)
+    | set(ORDINAL_WORDS)
+    | VAGUE_WORDS
+    | {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
+)
 
 
-def _is_number_token(token: "Token") -> bool:
+def _is_number_token(token: Token) -> bool:
     low = token.lower_
     if low in ("a", "an", "one") and token.ent_type_ not in NUMBER_CODES:
         return False
     return (
         token.like_num
-        or low in UNITS_WORDS and low not in ("a", "an", "single", "double", "pair", "couple", "half", "quarter")
-        or low in ORDINAL_WORDS and token.pos_ == "ADJ"
+        or low in UNITS_WORDS
+        and low not in ("a", "an", "single", "double", "pair", "couple", "half", "quarter")
+        or low in ORDINAL_WORDS
+        and token.pos_ == "ADJ"
         or bool(_ORDINAL_DIGITS.match(low))
         or low in ("twice", "thrice")
     )
 
 
-def _qualifier(doc: "Doc", start: int, end: int) -> tuple[int, str | None]:
+def _qualifier(doc: Doc, start: int, end: int) -> tuple[int, str | None]:
     """A qualifier inside the span's start or just before it; returns the new start too."""
     inside = doc[start:end].text.lower()
     for q in _QUALIFIERS:
@@ -68,10 +87,19 @@ def _qualifier(doc: "Doc", start: int, end: int) -> tuple[int, str | None]:
     return start, None
 
 
-def _compound_text(doc: "Doc", head: "Token") -> str:
+def _compound_text(doc: Doc, head: Token) -> str:
     lo = head.i
-    while lo > 0 and (doc[lo - 1].dep_ == "compound" and doc[lo - 1].head.i in range(lo, head.i + 1) or doc[lo - 1].text == "-" and lo - 2 >= 0):
-        if doc[lo - 1].text == "-" and doc[lo - 2].dep_ not in ("compound", "amod", "npadvmod") and doc[lo - 2].pos_ not in ("NOUN",):
+    while lo > 0 and (
+        doc[lo - 1].dep_ == "compound"
+        and doc[lo - 1].head.i in range(lo, head.i + 1)
+        or doc[lo - 1].text == "-"
+        and lo - 2 >= 0
+    ):
+        if (
+            doc[lo - 1].text == "-"
+            and doc[lo - 2].dep_ not in ("compound", "amod", "npadvmod")
+            and doc[lo - 2].pos_ not in ("NOUN",)
+        ):
             break
         lo -= 1
     while lo < head.i and (doc[lo].lower_ in _NUMBERISH or doc[lo].like_num):
@@ -79,7 +107,7 @@ def _compound_text(doc: "Doc", head: "Token") -> str:
     return doc[lo : head.i + 1].text
 
 
-def _of_phrase(doc: "Doc", token: "Token") -> str | None:
+def _of_phrase(doc: Doc, token: Token) -> str | None:
     for child in token.rights:
         if child.lower_ == "of":
             objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -88,7 +116,7 @@ def _of_phrase(doc: "Doc", token: "Token") -> str | None:
     return None
 
 
-def _unit(doc: "Doc", start: int, end: int, label: str, number_tokens: list["Token"]) -> str | None:
+def _unit(doc: Doc, start: int, end: int, label: str, number_tokens: list[Token]) -> str | None:
     span = doc[start:end]
     text = span.text
     if label == "MONEY":
@@ -104,17 +132,42 @@ def _unit(doc: "Doc", start: int, end: int, label: str, number_tokens: list["Tok
     if label == "PERCENT":
         of = _of_phrase(doc, last) or (_of_phrase(doc, span[-1]) if span[-1] is not last else None)
         return f"percent of {of}" if of else "percent"
-    if start > 0 and doc[start - 1].lower_ in ("age", "aged") or span[0].lower_ in ("age", "aged") or "year-old" in text.lower() or "years old" in text.lower():
+    if (
+        start > 0
+        and doc[start - 1].lower_ in ("age", "aged")
+        or span[0].lower_ in ("age", "aged")
+        or "year-old" in text.lower()
+        or "years old" in text.lower()
+    ):
         return "age (years)"
-    named = start >= 2 and (doc[start - 2].ent_type_ == "PERSON" or (
-        span[0].dep_ == "appos" and span[0].head.i == start - 2 and span[0].head.pos_ == "PROPN"
-        and span[0].head.ent_type_ in ("PERSON", "")))
-    if (end - start == 1 and named and doc[start - 1].text == "," and span[0].like_num
-            and end < len(doc) and doc[end].text in (",", ".", ";")):
+    named = start >= 2 and (
+        doc[start - 2].ent_type_ == "PERSON"
+        or (
+            span[0].dep_ == "appos"
+            and span[0].head.i == start - 2
+            and span[0].head.pos_ == "PROPN"
+            and span[0].head.ent_type_ in ("PERSON", "")
+        )
+    )
+    if (
+        end - start == 1
+        and named
+        and doc[start - 1].text == ","
+        and span[0].like_num
+        and end < len(doc)
+        and doc[end].text in (",", ".", ";")
+    ):
         return "age (years)"  # "Brian Bartels, 20, was charged"
-    rest = [t for t in span if t not in number_tokens and t.is_alpha and t.lower_ not in _NUMBERISH
-            and t.lower_ not in _MONTHS and not any(t.lower_ == w for q in QUALIFIERS for w in q.split())
-            and t.lower_ not in ("the", "and", "of", "past", "last", "next", "first", "about")]
+    rest = [
+        t
+        for t in span
+        if t not in number_tokens
+        and t.is_alpha
+        and t.lower_ not in _NUMBERISH
+        and t.lower_ not in _MONTHS
+        and not any(t.lower_ == w for q in QUALIFIERS for w in q.split())
+        and t.lower_ not in ("the", "and", "of", "past", "last", "next", "first", "about")
+    ]
     for t in rest:
         singular = t.lower_[:-1] if t.lower_.endswith("s") else t.lower_
         if singular in _DURATIONS:
@@ -128,8 +181,13 @@ def _unit(doc: "Doc", start: int, end: int, label: str, number_tokens: list["Tok
             return "decade"
         if any(re.fullmatch(r"1\d{3}|20\d{2}", t.text) for t in number_tokens):
             return "year"
-        if label == "DATE" and not rest and number_tokens and not re.search(r"\d\s*[-–]\s*\d", text) and all(
-                t.text.isdigit() and int(t.text) < 130 for t in number_tokens):
+        if (
+            label == "DATE"
+            and not rest
+            and number_tokens
+            and not re.search(r"\d\s*[-–]\s*\d", text)
+            and all(t.text.isdigit() and int(t.text) < 130 for t in number_tokens)
+        ):
             # "Now 57 and living in Halden", "people under 65": the model's date is an age (not a
             # record, "(21-12-7)")
             return "age (years)"
@@ -148,7 +206,12 @@ def _unit(doc: "Doc", start: int, end: int, label: str, number_tokens: list["Tok
             if of:
                 return of
         if tok.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod", "npadvmod") and head.i != tok.i:
-            while head.dep_ in ("nummod", "quantmod", "compound") and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN", "NUM") and head.pos_ == "NUM":
+            while (
+                head.dep_ in ("nummod", "quantmod", "compound")
+                and head.head.i != head.i
+                and head.head.pos_ in ("NOUN", "PROPN", "NUM")
+                and head.pos_ == "NUM"
+            ):
                 head = head.head
             if head.pos_ in ("NOUN", "PROPN", "ADJ") and head.i >= tok.i:
                 return _compound_text(doc, head)
@@ -157,8 +220,8 @@ def _unit(doc: "Doc", start: int, end: int, label: str, number_tokens: list["Tok
     return _noun_after(doc, end, number_tokens)
 
 
-def _noun_after(doc: "Doc", end: int, number_tokens: list["Token"]) -> str | None:
-    """"147 dead", "118 of her colleagues": a number standing for the people or things
+def _noun_after(doc: Doc, end: int, number_tokens: list[Token]) -> str | None:
+    """ "147 dead", "118 of her colleagues": a number standing for the people or things
     counted, with the word for them after it."""
     if end < len(doc) and doc[end].pos_ in ("ADJ", "NOUN"):
         nxt = doc[end]
@@ -173,21 +236,21 @@ def _noun_after(doc: "Doc", end: int, number_tokens: list["Token"]) -> str | Non
     return None
 
 
-def _rate_of(doc: "Doc", start: int) -> str | None:
-    """"a violent crime rate of 1 in 125": the rate a "1 in N" figure is."""
+def _rate_of(doc: Doc, start: int) -> str | None:
+    """ "a violent crime rate of 1 in 125": the rate a "1 in N" figure is."""
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 1].head.pos_ == "NOUN":
         return _compound_text(doc, doc[start - 1].head)
     return None
 
 
-def _priced(doc: "Doc", start: int, end: int) -> bool:
-    """"820 million euros", "30 million SEK": a figure counted in a currency, named by its word
+def _priced(doc: Doc, start: int, end: int) -> bool:
+    """ "820 million euros", "30 million SEK": a figure counted in a currency, named by its word
     or its ISO code after the number, is money as much as "€820m" is."""
     inside = any(t.lower_ in CURRENCY_WORDS for t in doc[start:end])
     return inside or (end < len(doc) and (doc[end].lower_ in CURRENCY_WORDS or _iso_currency(doc[end])))
 
 
-def _iso_currency(token: "Token") -> bool:
+def _iso_currency(token: Token) -> bool:
     """An ISO 4217 code as written after a figure ("SEK", "USD"), per Babel's list."""
     text = token.text
     return len(text) == 3 and text.isalpha() and text.isupper() and text in _iso_codes()
@@ -216,7 +279,7 @@ _DECADE = re.compile(r"^(?:1\d|20)\d0s$|^['’]\d0s$")
 _SPAN_LEADS = frozenset("over for within nearly almost about around than past last in under".split())
 
 
-def _timely(doc: "Doc", ent) -> bool:
+def _timely(doc: Doc, ent) -> bool:
     """A date with no digit that still carries a figure: a clock time ("5:50 p.m."), a decade
     ("the 1990s"), or a length of time ("over a decade", "for a year")."""
     for t in ent:
@@ -230,7 +293,7 @@ def _timely(doc: "Doc", ent) -> bool:
     return False
 
 
-def _share(doc: "Doc", start: int, end: int) -> bool:
+def _share(doc: Doc, start: int, end: int) -> bool:
     """A fraction written in words ending at `end`: "a quarter of", "two-thirds", "one and a half"."""
     last = doc[end - 1]
     if last.lower_ not in DENOMINATORS or end - 1 < 1:
@@ -241,18 +304,26 @@ def _share(doc: "Doc", start: int, end: int) -> bool:
     return prev.lower_ in ("a", "an") or prev.lower_ in UNITS_WORDS
 
 
-def _not_a_figure(doc: "Doc", token: "Token") -> bool:
-    """"Once the car was set ablaze", "Once enrolled": a conjunction, not a count; "the Six
+def _not_a_figure(doc: Doc, token: Token) -> bool:
+    """ "Once the car was set ablaze", "Once enrolled": a conjunction, not a count; "the Six
     Nations", "First Nations": a number word inside a name (capitalised mid-sentence, before a
     capitalised name word)."""
-    if token.lower_ == "once" and (token.dep_ == "mark" or (
-            token.i + 1 < len(doc) and doc[token.i + 1].tag_ in ("VBN", "VBG") and token.head.i == token.i + 1)):
+    if token.lower_ == "once" and (
+        token.dep_ == "mark"
+        or (token.i + 1 < len(doc) and doc[token.i + 1].tag_ in ("VBN", "VBG") and token.head.i == token.i + 1)
+    ):
         return True
-    return (token.is_alpha and token.is_title and not token.is_sent_start and token.i + 1 < len(doc)
-            and doc[token.i + 1].is_title and doc[token.i + 1].lower_ not in _MONTHS)
+    return (
+        token.is_alpha
+        and token.is_title
+        and not token.is_sent_start
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].is_title
+        and doc[token.i + 1].lower_ not in _MONTHS
+    )
 
 
-def _candidates(doc: "Doc") -> list[tuple[int, int, str]]:
+def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
     spans = []
     covered = bytearray(len(doc))
     for ent in entity_list(doc):
@@ -279,9 +350,14 @@ def _candidates(doc: "Doc") -> list[tuple[int, int, str]]:
             spans.append((lo, token.i + 1, "CARDINAL"))  # "a quarter of", "one and a half"
             covered[lo : token.i + 1] = b"\x01" * (token.i + 1 - lo)
             continue
-        if (token.lower_ in ("a", "an") and not covered[token.i] and 0 < token.i < len(doc) - 1
-                and doc[token.i - 1].lower_ in _SPAN_LEADS and not covered[token.i + 1]
-                and doc[token.i + 1].lower_.rstrip("s") in _DURATIONS):
+        if (
+            token.lower_ in ("a", "an")
+            and not covered[token.i]
+            and 0 < token.i < len(doc) - 1
+            and doc[token.i - 1].lower_ in _SPAN_LEADS
+            and not covered[token.i + 1]
+            and doc[token.i + 1].lower_.rstrip("s") in _DURATIONS
+        ):
             spans.append((token.i, token.i + 2, "DATE"))  # "over a decade", the model saw no date
             covered[token.i : token.i + 2] = b"\x01\x01"
             continue
@@ -289,8 +365,11 @@ def _candidates(doc: "Doc") -> list[tuple[int, int, str]]:
             continue
         if _not_a_figure(doc, token):
             continue
-        if token.ent_type_ and token.ent_type_ not in NUMBER_CODES and not (
-                token.ent_type_ == "EVENT" and re.fullmatch(r"1[89]\d\d|20\d\d", token.text)):
+        if (
+            token.ent_type_
+            and token.ent_type_ not in NUMBER_CODES
+            and not (token.ent_type_ == "EVENT" and re.fullmatch(r"1[89]\d\d|20\d\d", token.text))
+        ):
             continue  # part of a name: "Group of Seven", "Apollo 11" (not the year of an event)
         end = token.i + 1
         while end < len(doc) and not covered[end] and (_is_number_token(doc[end]) or doc[end].lower_ in SCALE_WORDS):
@@ -305,8 +384,8 @@ def _candidates(doc: "Doc") -> list[tuple[int, int, str]]:
 _JOINERS = (["in"], ["to"], ["-"], ["–"], ["out", "of"], ["or"], ["and"])
 
 
-def _join_ranges(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """"between 5 and 10 percent", "1 in 125", "10 to 15": one figure, not two."""
+def _join_ranges(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "between 5 and 10 percent", "1 in 125", "10 to 15": one figure, not two."""
     merged: list[tuple[int, int, str]] = []
     for start, end, label in spans:
         if merged:
@@ -314,10 +393,17 @@ def _join_ranges(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[tuple[in
             gap = [t.lower_ for t in doc[pe:start]] if start - pe <= 2 else None
             between = doc[ps].lower_ == "between" or (ps > 0 and doc[ps - 1].lower_ == "between")
             compatible = pl == label or pl not in ("PERCENT", "MONEY", "QUANTITY")  # "9.1 per cent to 1.5 million"
-            rate = gap != ["in"] or (doc[pe - 1].lower_ in ("1", "one", "a") and "PERCENT" not in (pl, label)
-                                     and "MONEY" not in (pl, label))  # "1 in 74", not "3 per cent in 2017"
-            if (gap in _JOINERS and (gap != ["and"] or between) and pl not in ("ORDINAL",) and label != "ORDINAL"
-                    and compatible and rate):
+            rate = gap != ["in"] or (
+                doc[pe - 1].lower_ in ("1", "one", "a") and "PERCENT" not in (pl, label) and "MONEY" not in (pl, label)
+            )  # "1 in 74", not "3 per cent in 2017"
+            if (
+                gap in _JOINERS
+                and (gap != ["and"] or between)
+                and pl not in ("ORDINAL",)
+                and label != "ORDINAL"
+                and compatible
+                and rate
+            ):
                 if ps > 0 and doc[ps - 1].lower_ == "between":
                     ps -= 1
                 joined = label if label in ("PERCENT", "MONEY", "QUANTITY") else (pl if pl != "DATE" else label)
@@ -336,8 +422,8 @@ def _join_ranges(doc: "Doc", spans: list[tuple[int, int, str]]) -> list[tuple[in
     return out
 
 
-def _length_in_year(span, number_tokens: list["Token"]) -> int | None:
-    """"the first 10 months of 2018": a length of time within a year is that length."""
+def _length_in_year(span, number_tokens: list[Token]) -> int | None:
+    """ "the first 10 months of 2018": a length of time within a year is that length."""
     years = [t for t in number_tokens if re.fullmatch(r"1\d{3}|20\d{2}", t.text)]
     others = [t for t in number_tokens if t not in years and t.text[:1].isdigit()]
     if len(years) != 1 or len(others) != 1 or not others[0].text.isdigit() or others[0].i > years[0].i:
@@ -347,12 +433,15 @@ def _length_in_year(span, number_tokens: list["Token"]) -> int | None:
     return int(others[0].text)
 
 
-def _elided_unit(doc: "Doc", start: int, numbers: list[Number], sent_start: int) -> str | None:
-    """"663,000 travellers came, compared with more than 620,000 a year before", "holds 304 seats
+def _elided_unit(doc: Doc, start: int, numbers: list[Number], sent_start: int) -> str | None:
+    """ "663,000 travellers came, compared with more than 620,000 a year before", "holds 304 seats
     in the lower house and 143 in the upper": a bare count takes the unit of the count before it
     in its sentence, which the writer did not repeat."""
-    if re.fullmatch(r"1[89]\d\d|20\d\d", doc[start].text) or doc[start].lower_ in ORDINAL_WORDS or (
-            start + 1 < len(doc) and doc[start + 1].pos_ in ("NOUN", "PROPN", "ADJ")):
+    if (
+        re.fullmatch(r"1[89]\d\d|20\d\d", doc[start].text)
+        or doc[start].lower_ in ORDINAL_WORDS
+        or (start + 1 < len(doc) and doc[start + 1].pos_ in ("NOUN", "PROPN", "ADJ"))
+    ):
         return None  # a year, a rank, or a number with a word of its own after it
     lo = max(doc[sent_start].idx, doc[max(0, start - 15)].idx)
     for n in reversed(numbers):
@@ -366,7 +455,7 @@ def _elided_unit(doc: "Doc", start: int, numbers: list[Number], sent_start: int)
 _PRONOUNS = frozenset("them us you those these they we".split())
 
 
-def find_numbers(doc: "Doc") -> list[Number]:
+def find_numbers(doc: Doc) -> list[Number]:
     numbers = []
     for start, end, label in _candidates(doc):
         while start < end and doc[start].lower_ == "the":
@@ -379,19 +468,32 @@ def find_numbers(doc: "Doc") -> list[Number]:
             end += 1  # "1.4m": the scale glued to the figure
         start, qualifier = _qualifier(doc, start, end)
         number_tokens = [t for t in doc[start:end] if _is_number_token(t) or t.lower_ in SCALE_WORDS]
-        if label == "CARDINAL" and not number_tokens and not any(
-                t.lower_ in VAGUE_WORDS or t.lower_ in DENOMINATORS for t in doc[start:end]):
+        if (
+            label == "CARDINAL"
+            and not number_tokens
+            and not any(t.lower_ in VAGUE_WORDS or t.lower_ in DENOMINATORS for t in doc[start:end])
+        ):
             continue  # "about a": no figure in it
         if re.search(r"\bper ?cent\b|%", doc[start:end].text.lower()) and label != "PERCENT":
             label = "PERCENT"  # "15 per cent" taken for money
         text = doc[start:end].text
         # "one-and-a-half": a number written with hyphens.
-        while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
-               and doc[end + 1].lower_ in _HYPHEN_PARTS):
+        while (
+            end + 1 < len(doc)
+            and doc[end].text == "-"
+            and not doc[end - 1].whitespace_
+            and doc[end + 1].lower_ in _HYPHEN_PARTS
+        ):
             end += 2
         text = doc[start:end].text
         # "two-day": a number joined by a hyphen to what it measures.
-        if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].is_alpha and not doc[end].whitespace_ and not doc[end - 1].whitespace_:
+        if (
+            end + 1 < len(doc)
+            and doc[end].text == "-"
+            and doc[end + 1].is_alpha
+            and not doc[end].whitespace_
+            and not doc[end - 1].whitespace_
+        ):
             end += 2
             text = doc[start:end].text
         value, vague = parse_value(text)
@@ -414,13 +516,20 @@ def find_numbers(doc: "Doc") -> list[Number]:
                 value = 1  # "over a decade"
         if vague and qualifier is None:
             qualifier = "approximately"
-        if (label == "CARDINAL" or label == "QUANTITY" and "pound" not in doc[start:end + 1].text.lower()
-                ) and _priced(doc, start, end):  # "a 300-pound man" is a weight
+        if (
+            label == "CARDINAL" or label == "QUANTITY" and "pound" not in doc[start : end + 1].text.lower()
+        ) and _priced(doc, start, end):  # "a 300-pound man" is a weight
             label = "MONEY"
         unit = _unit(doc, start, end, label, number_tokens) or None
         if re.search(r"\d\s+in\s+\d", text):  # "1 in 125 residents": a rate
             unit = _rate_of(doc, start) or unit
-        if label == "CARDINAL" and value is not None and unit is None and re.fullmatch(r"1[89]\d\d|20\d\d", text) and doc[start - 1].lower_ in ("in", "since", "of", "from", "until", "by"):
+        if (
+            label == "CARDINAL"
+            and value is not None
+            and unit is None
+            and re.fullmatch(r"1[89]\d\d|20\d\d", text)
+            and doc[start - 1].lower_ in ("in", "since", "of", "from", "until", "by")
+        ):
             unit, label = "year", "DATE"
         if unit is None and label == "CARDINAL" and value is not None:
             unit = _elided_unit(doc, start, numbers, sentence_start(doc[start]))

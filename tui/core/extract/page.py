@@ -8,8 +8,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .lexicon import AGENCY_WORDS, ORG_WORDS
 from ..model import Credit
+from .lexicon import AGENCY_WORDS, ORG_WORDS
 
 #: Lines a web page puts between paragraphs: links to other stories, players, ad breaks.
 _FURNITURE = re.compile(
@@ -33,7 +33,8 @@ _ORG = r"(?:[Tt]he |THE |For [Tt]he )?[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|
 _BYLINE = re.compile(rf"^[ \t]*(?:By|BY) (?P<names>{_NAMES})(?:\s*(?:,|\||—|–|-)\s*(?P<org>{_ORG}))?\.?[ \t]*$", re.M)
 _SIGNATURE = re.compile(rf"^[ \t.]*(?P<names>{_NAMES}),\s*(?P<org>{_ORG})\.?[ \t]*$", re.M)
 _AGENCY_LINE = re.compile(
-    rf"(?:^|(?<=\s))(?:With files from|Source:|Sources:|Photo:|Photos:|Distributed by|\(c\)\s*\d{{4}}|©\s*\d{{4}})\s*(?P<org>{_ORG})", re.M
+    rf"(?:^|(?<=\s))(?:With files from|Source:|Sources:|Photo:|Photos:|Distributed by|\(c\)\s*\d{{4}}|©\s*\d{{4}})\s*(?P<org>{_ORG})",
+    re.M,
 )
 #: A tweet as a page embeds it: its text, maybe a link, then "— Name (@handle) Month D, YYYY".
 _TWEET = re.compile(
@@ -45,11 +46,13 @@ _CAPITALISED = re.compile(r"[A-Z][\w&'’.-]*")
 #: "Jane Smith is a Toronto-based reporter covering ...": the author's note at the end.
 _AUTHOR_NOTE = re.compile(
     rf"(?:^|(?<=[.!?”\"] ))(?P<names>{_NAME}) is an? [^.\n]{{0,80}}?\b(?:reporter|editor|writer|columnist|"
-    rf"correspondent|contributor|journalist|critic|producer)\b[^.\n]*\.", re.M
+    rf"correspondent|contributor|journalist|critic|producer)\b[^.\n]*\.",
+    re.M,
 )
 #: "Jane Smith has the latest.": a video's reporter, under its caption.
 _VIDEO_REPORTER = re.compile(
-    rf"(?:^|(?<=[.!?”\"] ))(?P<names>{_NAME}) (?:has|reports|explains) (?:the latest|more|the story|details)\b[^\n]*?(?:\.|$)", re.M
+    rf"(?:^|(?<=[.!?”\"] ))(?P<names>{_NAME}) (?:has|reports|explains) (?:the latest|more|the story|details)\b[^\n]*?(?:\.|$)",
+    re.M,
 )
 
 
@@ -169,7 +172,7 @@ def _split_names(names: str, offset: int) -> list[tuple[str, int]]:
 
 
 def _slash_credits(text: str) -> list[tuple[Credit, tuple[int, int]]]:
-    """"Mark Duffy/The Associated Press", "( Richard Lautens / Toronto Star )", "REUTERS/Jane Roe":
+    """ "Mark Duffy/The Associated Press", "( Richard Lautens / Toronto Star )", "REUTERS/Jane Roe":
     a photographer and an agency joined by a slash, after a sentence or in brackets."""
     found = []
     for slash in re.finditer(r"\s?/\s?", text):
@@ -190,8 +193,12 @@ def _slash_credits(text: str) -> list[tuple[Credit, tuple[int, int]]]:
             if len(words) >= 3 and re.match(r" [a-z]", text[words[2].end() : words[2].end() + 2]):
                 words = words[:2]
             found.append((Credit(name, "agency", left[0], left[1]), left))
-            found.append((Credit(text[words[0].start() : words[-1].end()], "photo", words[0].start(), words[-1].end()),
-                          (words[0].start(), words[-1].end())))
+            found.append(
+                (
+                    Credit(text[words[0].start() : words[-1].end()], "photo", words[0].start(), words[-1].end()),
+                    (words[0].start(), words[-1].end()),
+                )
+            )
             continue
         kind = "agency" if _is_org(name) or len(name.split()) < 2 else "photo"
         found.append((Credit(name, kind, left[0], left[1]), left))

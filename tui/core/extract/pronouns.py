@@ -23,13 +23,13 @@ _FEMALE_PRONOUNS = frozenset("she her hers herself".split())
 class Resolver(Protocol):
     """What reading references needs of the cast (cast.Cast provides it)."""
 
-    doc: "Doc"
-    actors: "list[Actor]"
+    doc: Doc
+    actors: list[Actor]
     token_actor: list[int]
 
-    def actor_in(self, tokens) -> "Actor | None": ...
+    def actor_in(self, tokens) -> Actor | None: ...
 
-    def confident_pronoun(self, token: "Token") -> "Actor | None": ...
+    def confident_pronoun(self, token: Token) -> Actor | None: ...
 
     def aside(self, char: int) -> bool: ...
 
@@ -56,8 +56,9 @@ def pronoun_gender(word: str) -> str | None:
 def read_references(cast: Resolver, window: int = 1500) -> References:
     """Resolve the person pronouns of the article and note its centers and speech subjects."""
     shown = _genders(cast)
-    refs = References(gender={i: g for i, g in shown.items() if g != "n"},
-                      neuter={i for i, g in shown.items() if g == "n"})
+    refs = References(
+        gender={i: g for i, g in shown.items() if g != "n"}, neuter={i for i, g in shown.items() if g == "n"}
+    )
     doc = cast.doc
     index = {id(a): i for i, a in enumerate(cast.actors)}
     recent: list[tuple[int, int]] = []  # centers, most recent last
@@ -70,8 +71,12 @@ def read_references(cast: Resolver, window: int = 1500) -> References:
         dep = token.dep_
         is_subject = dep in SUBJECT_DEPS or (dep == "pobj" and token.head.dep_ == "agent")
         idx = cast.token_actor[token.i]
-        if not is_subject and idx < 0 and (token.pos_ != "PRON" or token.lower_ not in PERSON_PRONOUNS) \
-                and not (dep == "ROOT" and token.pos_ == "PROPN"):
+        if (
+            not is_subject
+            and idx < 0
+            and (token.pos_ != "PRON" or token.lower_ not in PERSON_PRONOUNS)
+            and not (dep == "ROOT" and token.pos_ == "PROPN")
+        ):
             continue  # nothing here refers to anyone
         if idx < 0 and is_subject and token.pos_ in ("NOUN", "PROPN"):
             named = cast.actor_in(list(token.subtree))  # "the British aid group Gatsby"
@@ -90,15 +95,25 @@ def read_references(cast: Resolver, window: int = 1500) -> References:
         several = person and is_subject and _several(token)  # one of several is no center
         if several and salient(token) and not cast.aside(token.idx):
             refs.plural_subjects.append((token.idx, token.i))  # "Ann Roe and Bo Li said": a "they"
-        if person and not several and (is_subject and salient(token) or _fragment_head(token)) \
-                and not cast.aside(token.idx):
+        if (
+            person
+            and not several
+            and (is_subject and salient(token) or _fragment_head(token))
+            and not cast.aside(token.idx)
+        ):
             # a subject of the main clause, or a name heading a caption
             person_subject = person_subject or is_subject
             if not recent or recent[-1][1] != idx or token.idx - recent[-1][0] > 200:
                 recent.append((token.idx, idx))
                 refs.centers.append((token.idx, idx))
-        if (idx < 0 and is_subject and salient(token) and token.head.lemma_ in SPEECH_VERBS and _unnamed_person(token)
-                and not cast.aside(token.idx)):
+        if (
+            idx < 0
+            and is_subject
+            and salient(token)
+            and token.head.lemma_ in SPEECH_VERBS
+            and _unnamed_person(token)
+            and not cast.aside(token.idx)
+        ):
             recent.append((token.idx, -1 - token.i))  # "a senior official said": someone, unnamed
             person_subject = True
         if not person and token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
@@ -126,9 +141,10 @@ def read_references(cast: Resolver, window: int = 1500) -> References:
     return refs
 
 
-def _introduce(introduced: dict[int, int], person_subject: bool, recent: list[tuple[int, int]],
-               refs: References) -> None:
-    """"Exercise also paid off for Toronto accountant Ann Roe, 50. “...,” she says.": a sentence
+def _introduce(
+    introduced: dict[int, int], person_subject: bool, recent: list[tuple[int, int]], refs: References
+) -> None:
+    """ "Exercise also paid off for Toronto accountant Ann Roe, 50. “...,” she says.": a sentence
     whose main clause is about no person, naming one person, turns the story to that person, so
     the next "she" is hers (not the last person who was a subject)."""
     if person_subject or len(introduced) != 1:
@@ -140,7 +156,7 @@ def _introduce(introduced: dict[int, int], person_subject: bool, recent: list[tu
     refs.centers.append((char, idx))
 
 
-def _full_name_at(token_actor: list[int], token: "Token") -> bool:
+def _full_name_at(token_actor: list[int], token: Token) -> bool:
     """A person named in full here (first and last name), as a story introduces someone; not a
     possessive ("Stella's Cafe"), which names a thing after them, nor an object."""
     doc, i, idx = token.doc, token.i, token_actor[token.i]
@@ -155,24 +171,26 @@ def _full_name_at(token_actor: list[int], token: "Token") -> bool:
     return not any(doc[k].dep_ == "dobj" and not i <= doc[k].head.i <= end for k in range(i, end + 1))
 
 
-def _unnamed_person(token: "Token") -> bool:
+def _unnamed_person(token: Token) -> bool:
     """A singular common noun for a person as a subject: "a senior official", "the spokeswoman"."""
     return token.pos_ == "NOUN" and token.tag_ == "NN" and token.lower_ in PERSON_NOUNS
 
 
-def _several(token: "Token") -> bool:
+def _several(token: Token) -> bool:
     """A subject naming several people: "the owners, Tom and Lena, said", "Ann and Bo said"."""
     if token.tag_ in ("NNS", "NNPS"):
         return True
     for child in token.children:
-        if child.dep_ == "conj" or (child.dep_ == "appos" and any(g.dep_ == "conj" for g in child.children)
-                                    and child.pos_ == "PROPN"):
+        if child.dep_ == "conj" or (
+            child.dep_ == "appos" and any(g.dep_ == "conj" for g in child.children) and child.pos_ == "PROPN"
+        ):
             return True  # not "Ann Roe, a nurse and director of the fund, said": one person's roles
     return False
 
 
-def _center_for(recent: list[tuple[int, int]], gender: dict[int, str], wanted: str | None,
-                char: int, window: int) -> int | None:
+def _center_for(
+    recent: list[tuple[int, int]], gender: dict[int, str], wanted: str | None, char: int, window: int
+) -> int | None:
     """The most recent center within `window` whose gender does not contradict the pronoun."""
     for at, idx in reversed(recent[-12:]):
         if char - at > window:
@@ -182,7 +200,7 @@ def _center_for(recent: list[tuple[int, int]], gender: dict[int, str], wanted: s
     return None
 
 
-def salient(token: "Token") -> bool:
+def salient(token: Token) -> bool:
     """A subject of the main clause, of a speech verb, or the agent of a passive."""
     head = token.head
     if token.dep_ == "pobj":
@@ -194,7 +212,7 @@ def salient(token: "Token") -> bool:
     return token.pos_ == "PROPN" and token.left_edge.i == sentence_start(token) and head.i > token.i
 
 
-def _fragment_head(token: "Token") -> bool:
+def _fragment_head(token: Token) -> bool:
     """A name heading a sentence without a verb: a caption, or a parse that lost its verb."""
     return token.dep_ == "ROOT" and token.pos_ == "PROPN"
 

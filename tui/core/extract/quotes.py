@@ -11,12 +11,12 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
+from ..model import Quote
 from .floating import attribute_floating
 from .lexicon import COGNITION_VERBS, SPEECH_NOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS
 from .marks import Marked, QuoteMask, find_marks, is_direct
 from .reported import find_reported, report_of
 from .speakers import speaker_of, subject_of
-from ..model import Quote
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -31,7 +31,7 @@ _SMALL_WORDS = frozenset("a an the of and or nor but for to in on at by with fro
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def _cue_text(verb: "Token") -> str:
+def _cue_text(verb: Token) -> str:
     """The words that attribute a quote, as the panel shows them: "said", "voiced concern"."""
     for child in verb.children:
         if child.dep_ == "dobj" and child.lemma_ in SPEECH_NOUNS:
@@ -39,7 +39,7 @@ def _cue_text(verb: "Token") -> str:
     return verb.text
 
 
-def _governing_verb(token: "Token", inside: Marked) -> "Token | None":
+def _governing_verb(token: Token, inside: Marked) -> Token | None:
     """Walk up from a token inside a quoted fragment to the speech verb outside it that governs
     it. None when no speech act does: the marks are then scare quotes, a term or a title."""
     node = token
@@ -49,8 +49,12 @@ def _governing_verb(token: "Token", inside: Marked) -> "Token | None":
         below, node = node, node.head
         if inside.open <= node.idx < inside.close:
             continue
-        if (node.pos_ in ("VERB", "AUX") and node.is_alpha and node.lemma_ in SPEECH_VERBS
-                and node.lemma_ not in COGNITION_VERBS):
+        if (
+            node.pos_ in ("VERB", "AUX")
+            and node.is_alpha
+            and node.lemma_ in SPEECH_VERBS
+            and node.lemma_ not in COGNITION_VERBS
+        ):
             # what a speaker says, not how the speaker is described ("critics of the 'backstop' argue"),
             # nor whom they tell ("told NBC's 'Today'")
             if below.dep_ in ("nsubj", "nsubjpass", "dative") or (node.lemma_ == "tell" and below.dep_ == "dobj"):
@@ -93,26 +97,40 @@ def _sources_of_fragments(fragments: list[Quote], quotes: list[Quote]) -> list[Q
     return found
 
 
-def _nearest_cue(doc: "Doc", text: str, mask: QuoteMask, m: Marked) -> "Token | None":
+def _nearest_cue(doc: Doc, text: str, mask: QuoteMask, m: Marked) -> Token | None:
     """The speech verb outside any quote nearest to a direct quote, in its sentence(s)."""
     first = doc.char_span(m.start, m.end, alignment_mode="expand")
     if first is None or not len(first):
         return None
     sents = {first[0].sent.start: first[0].sent, first[-1].sent.start: first[-1].sent}
-    candidates: list["Token"] = []
+    candidates: list[Token] = []
     for sent in sents.values():
-        candidates.extend(t for t in sent if t.lemma_ in SPEECH_VERBS and t.lemma_ not in _NOT_ATTRIBUTION
-                          and t.pos_ == "VERB" and t.is_alpha and mask.find(t.idx) is None)
+        candidates.extend(
+            t
+            for t in sent
+            if t.lemma_ in SPEECH_VERBS
+            and t.lemma_ not in _NOT_ATTRIBUTION
+            and t.pos_ == "VERB"
+            and t.is_alpha
+            and mask.find(t.idx) is None
+        )
     if not candidates:
         last = first[-1].sent
         if last.end < len(doc):
             nxt = doc[last.end].sent
             if 0 <= nxt.start_char - m.close <= 3 and "\n" not in text[m.close : nxt.start_char]:
                 # "... ." Smith said. -- an attribution, not a new statement of its own
-                candidates.extend(t for t in nxt if t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB"
-                                  and t.lemma_ not in _NOT_ATTRIBUTION and t.is_alpha
-                                  and mask.find(t.idx) is None and report_of(doc, t) is None
-                                  and not any(c.dep_ in ("ccomp", "dobj") for c in t.children))
+                candidates.extend(
+                    t
+                    for t in nxt
+                    if t.lemma_ in SPEECH_VERBS
+                    and t.pos_ == "VERB"
+                    and t.lemma_ not in _NOT_ATTRIBUTION
+                    and t.is_alpha
+                    and mask.find(t.idx) is None
+                    and report_of(doc, t) is None
+                    and not any(c.dep_ in ("ccomp", "dobj") for c in t.children)
+                )
     if not candidates:
         return None
     return min(candidates, key=lambda t: min(abs(t.idx - m.open), abs(t.idx - m.close)))
@@ -135,8 +153,8 @@ def _heading(text: str, m: Marked) -> bool:
     return len(inner.split()) <= 8 and inner[-1:] not in ".!?…"
 
 
-def _introducing_verb(doc: "Doc", text: str, m: Marked) -> "Token | None":
-    """"Martell is more blunt: “...”": a colon hands the sentence over to a quote, whose
+def _introducing_verb(doc: Doc, text: str, m: Marked) -> Token | None:
+    """ "Martell is more blunt: “...”": a colon hands the sentence over to a quote, whose
     speaker is the subject of the clause before it."""
     before = text[text.rfind("\n", 0, m.open) + 1 : m.open].rstrip()
     if not before.endswith(":"):
@@ -153,8 +171,9 @@ def _introducing_verb(doc: "Doc", text: str, m: Marked) -> "Token | None":
         verb = doc[k]
         if verb.text == "\n" or verb.text.endswith("\n"):
             break
-        if verb.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < at_colon
-                                                for c in verb.children):
+        if verb.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i < at_colon for c in verb.children
+        ):
             return verb
     return None
 
@@ -201,7 +220,7 @@ def _cover_fragments(reported: list[Quote], marks: list[Marked], text: str) -> N
         q.text = text[q.start : q.end]
 
 
-def _tweets(doc: "Doc", cast: Cast, page: "Page") -> list[Quote]:
+def _tweets(doc: Doc, cast: Cast, page: Page) -> list[Quote]:
     """An embedded tweet is its author's quote ("... Chicken. — Ann Roe (@annroe) May 2, 2019")."""
     found = []
     for start, end, name_start, name_end in page.tweets:
@@ -212,7 +231,7 @@ def _tweets(doc: "Doc", cast: Cast, page: "Page") -> list[Quote]:
     return found
 
 
-def find_quotes(doc: "Doc", cast: Cast, page: "Page | None" = None) -> list[Quote]:
+def find_quotes(doc: Doc, cast: Cast, page: Page | None = None) -> list[Quote]:
     """Every quote of the article with its speaker, in text order; none in page furniture."""
     text = cast.text
     marks = find_marks(text)
@@ -257,10 +276,14 @@ def find_quotes(doc: "Doc", cast: Cast, page: "Page | None" = None) -> list[Quot
     _cover_fragments(reported, marks, text)
     quotes.extend(reported)
     attribute_floating(floating, quotes, cast, mask)
-    for fragment, source in zip(speakerless, _sources_of_fragments(speakerless, quotes)):
+    for fragment, source in zip(speakerless, _sources_of_fragments(speakerless, quotes), strict=False):
         if source is not None:
-            fragment.speaker, fragment.speaker_actor, fragment.anonymous = source.speaker, source.speaker_actor, source.anonymous
-    for fragment, source in zip(ungoverned, _sources_of_fragments(ungoverned, quotes)):
+            fragment.speaker, fragment.speaker_actor, fragment.anonymous = (
+                source.speaker,
+                source.speaker_actor,
+                source.anonymous,
+            )
+    for fragment, source in zip(ungoverned, _sources_of_fragments(ungoverned, quotes), strict=False):
         if source is not None:
             fragment.speaker, fragment.speaker_actor, fragment.cue = source.speaker, source.speaker_actor, source.cue
             fragment.anonymous = source.anonymous

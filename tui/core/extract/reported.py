@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..model import Quote
 from .lexicon import (
     COGNITION_VERBS,
     OBJECT_REPORT_VERBS,
@@ -18,7 +19,6 @@ from .lexicon import (
 from .marks import QuoteMask, is_direct
 from .speakers import NOBODY, speaker_of, subject_of
 from .syntax import np_core, token_list
-from ..model import Quote
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -35,7 +35,7 @@ _TOPIC_VERBS = frozenset("complain warn speak talk worry express voice raise cau
 _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,}(?:,(?: [A-Z][\w.]*| \d{1,2},?| \d{4}){1,4})?\s*(?:—|–|--|-)\s+")
 
 
-def clause_span(doc: "Doc", tokens: list["Token"]) -> tuple[int, int] | None:
+def clause_span(doc: Doc, tokens: list[Token]) -> tuple[int, int] | None:
     tokens = [t for t in tokens if not t.is_space]
     first = tokens[0].i if tokens else 0
     if tokens and (first == 0 or doc[first - 1].text_with_ws.endswith("\n")):
@@ -61,27 +61,42 @@ _CLAUSE_VERBS = frozenset(
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 
 
-def _statement(verb: "Token", clause: "Token") -> "Token | None":
+def _statement(verb: Token, clause: Token) -> Token | None:
     """What "say" and its kind report is a finite clause with words of its own, not "his voice
     breaking with emotion" (but the "that ..." clause such a phrase may carry), not "they are"."""
     if verb.lemma_ not in _CLAUSE_VERBS:
         return clause
     if not _finite(clause):
-        inner = next((t for t in clause.subtree if t.i != clause.i and _finite(t)
-                      and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)), None)
+        inner = next(
+            (
+                t
+                for t in clause.subtree
+                if t.i != clause.i and _finite(t) and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+            ),
+            None,
+        )
         if inner is None and clause.pos_ in ("NOUN", "PROPN") and clause.i < verb.i + 8:
             # "told BBC Radio's Today programme the US had ...": whom it told, parsed as the
             # clause, with the real clause hung on it
-            inner = next((c for c in clause.children if c.dep_ == "ccomp" and c.i > clause.i and _finite(c)
-                          and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)), None)
+            inner = next(
+                (
+                    c
+                    for c in clause.children
+                    if c.dep_ == "ccomp"
+                    and c.i > clause.i
+                    and _finite(c)
+                    and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+                ),
+                None,
+            )
         if inner is None:
             return None
         clause = inner
     return clause if len([t for t in clause.subtree if not t.is_punct]) >= 3 else None
 
 
-def _lost_subject(doc: "Doc", verb: "Token", clause: "Token") -> int | None:
-    """"said Thursday one of the plans, to build higher, could save money": a reported clause
+def _lost_subject(doc: Doc, verb: Token, clause: Token) -> int | None:
+    """ "said Thursday one of the plans, to build higher, could save money": a reported clause
     with no subject, after words the parse hung on the verb instead, starts with those words
     (a date or a time before them is when it was said)."""
     if verb.lemma_ not in _CLAUSE_VERBS or clause.i < verb.i or clause.head.i != verb.i:
@@ -106,9 +121,12 @@ def _lost_subject(doc: "Doc", verb: "Token", clause: "Token") -> int | None:
     return start
 
 
-def _finite(head: "Token") -> bool:
-    return (head.tag_ in _FINITE or head.lower_.replace("’", "'") in _CONTRACTED
-            or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in head.children))
+def _finite(head: Token) -> bool:
+    return (
+        head.tag_ in _FINITE
+        or head.lower_.replace("’", "'") in _CONTRACTED
+        or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in head.children)
+    )
 
 
 #: A verb contracted onto its subject, which the tagger may take for a closing quote mark when
@@ -116,7 +134,7 @@ def _finite(head: "Token") -> bool:
 _CONTRACTED = frozenset("'s 're 'm 've 'll 'd".split())
 
 
-def _clause_after(verb: "Token") -> list["Token"] | None:
+def _clause_after(verb: Token) -> list[Token] | None:
     """The rest of the sentence after a reporting verb (and its hearer), when it holds a
     finite verb with something before it: what the verb reports, though unparsed."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.dep_ in ("relcl", "acl", "amod"):
@@ -135,25 +153,55 @@ def _clause_after(verb: "Token") -> list["Token"] | None:
             rest = [t for t in rest if t.i > end]
     if not rest or rest[0].is_punct:
         return None  # "..., she said, but ...": an attribution between commas, read around it
-    if rest[0].lower_ in ("to", "so", "yes", "no", "in", "on", "at", "during", "after", "before", "about", "of",
-                          "something", "anything", "nothing", "everything", "little", "much"):
+    if rest[0].lower_ in (
+        "to",
+        "so",
+        "yes",
+        "no",
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "about",
+        "of",
+        "something",
+        "anything",
+        "nothing",
+        "everything",
+        "little",
+        "much",
+    ):
         return None  # "said to be", "said so", "said in a statement" (its clause is elsewhere)
-    if rest[0].pos_ not in ("DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ", "SCONJ") and rest[0].lower_ != "that" \
-            and rest[0].tag_ != "VBG":
+    if (
+        rest[0].pos_ not in ("DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ", "SCONJ")
+        and rest[0].lower_ != "that"
+        and rest[0].tag_ != "VBG"
+    ):
         return None  # "said, eyes welling up", "said quietly": no clause starts here
     finite = next((k for k, t in enumerate(rest) if t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX")), None)
     if finite is None or finite == 0 or finite > 10 or any(t.text in ",;:—–" for t in rest[:finite]):
         return None
-    cut = next((k for k, t in enumerate(rest) if k > finite and t.text in ("”", '"') and k + 1 < len(rest)
-                and rest[k + 1].lemma_ in SPEECH_VERBS), len(rest))
+    cut = next(
+        (
+            k
+            for k, t in enumerate(rest)
+            if k > finite and t.text in ("”", '"') and k + 1 < len(rest) and rest[k + 1].lemma_ in SPEECH_VERBS
+        ),
+        len(rest),
+    )
     return rest[:cut]
 
 
-def report_of(doc: "Doc", verb: "Token") -> tuple[list["Token"], str] | None:
+def report_of(doc: Doc, verb: Token) -> tuple[list[Token], str] | None:
     """What a speech verb reports, and its cue: a clause, an object with its phrase, or a topic."""
     children = list(verb.children)
-    clauses = [c for c in children if c.dep_ == "ccomp"
-               or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children))]
+    clauses = [
+        c
+        for c in children
+        if c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children))
+    ]
     clauses.sort(key=lambda c: (c.i < verb.i, -len(list(c.subtree))))  # after the verb first, the longest
     if clauses and len(list(clauses[0].subtree)) >= 2:
         clause = _statement(verb, clauses[0])
@@ -202,15 +250,22 @@ def report_of(doc: "Doc", verb: "Token") -> tuple[list["Token"], str] | None:
         if tokens and objs[0].left_edge.i < tokens[0].i:  # keep "the" in "the end of the siege"
             tokens = [doc[k] for k in range(objs[0].left_edge.i, tokens[-1].i + 1)]
         for child in children:  # "vowed retribution against Kenya for sending troops ..."
-            if (tokens and child.dep_ == "prep" and child.lower_ in ("for", "against", "over", "about")
-                    and child.i == tokens[-1].i + 1):
+            if (
+                tokens
+                and child.dep_ == "prep"
+                and child.lower_ in ("for", "against", "over", "about")
+                and child.i == tokens[-1].i + 1
+            ):
                 tokens = tokens + list(child.subtree)
         if tokens:
             # "denied his statement ... was drafted by ...": a clause the parser split after the object
             for child in children:
-                if (child.dep_ == "conj" and child.i > tokens[-1].i
-                        and any(c.dep_ in ("auxpass", "aux") for c in child.lefts)
-                        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)):
+                if (
+                    child.dep_ == "conj"
+                    and child.i > tokens[-1].i
+                    and any(c.dep_ in ("auxpass", "aux") for c in child.lefts)
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+                ):
                     tokens = [doc[k] for k in range(tokens[0].i, child.right_edge.i + 1)]
         if len([t for t in tokens if not t.is_punct]) >= 3:  # "demand disabled people" says nothing
             return tokens, verb.text
@@ -221,13 +276,15 @@ def report_of(doc: "Doc", verb: "Token") -> tuple[list["Token"], str] | None:
     return None
 
 
-def _around_attribution(doc: "Doc", verb: "Token") -> list[list["Token"]]:
-    """"Macharia hid under desks, he said, but one person ran to the roof": an attribution set
+def _around_attribution(doc: Doc, verb: Token) -> list[list[Token]]:
+    """ "Macharia hid under desks, he said, but one person ran to the roof": an attribution set
     between commas reports the sentence around it, on either side."""
     if any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and verb.lemma_ != "tell") for c in verb.children):
         return []  # (whom "told" has is whom it told: "..., a guard told Reuters.")
-    if any(c.dep_ == "prep" and any(g.dep_ == "pcomp" and g.lemma_ in SPEECH_VERBS for g in c.children)
-           for c in verb.children):
+    if any(
+        c.dep_ == "prep" and any(g.dep_ == "pcomp" and g.lemma_ in SPEECH_VERBS for g in c.children)
+        for c in verb.children
+    ):
         return []  # "replied by saying ...": the inner verb reports
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
@@ -250,21 +307,29 @@ def _around_attribution(doc: "Doc", verb: "Token") -> list[list["Token"]]:
     return [p for p in parts if len([t for t in p if not t.is_punct]) >= 3]
 
 
-def _participle_of(tokens: list["Token"], verb: "Token") -> bool:
-    """"Asked about the vote, she ...": a participle's phrase that modifies the verb, not its report."""
+def _participle_of(tokens: list[Token], verb: Token) -> bool:
+    """ "Asked about the vote, she ...": a participle's phrase that modifies the verb, not its report."""
     inside = {t.i for t in tokens}
     heads = [t for t in tokens if t.head.i not in inside]
-    return (len(heads) == 1 and heads[0].head.i == verb.i and heads[0].dep_ == "advcl" and heads[0].tag_ in ("VBN", "VBG")
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in heads[0].children))
+    return (
+        len(heads) == 1
+        and heads[0].head.i == verb.i
+        and heads[0].dep_ == "advcl"
+        and heads[0].tag_ in ("VBN", "VBG")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in heads[0].children)
+    )
 
 
-def _imperative(verb: "Token") -> bool:
+def _imperative(verb: Token) -> bool:
     """A verb in the imperative: its bare form, no subject, heading its sentence."""
-    return (verb.tag_ == "VB" and verb.dep_ == "ROOT"
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children))
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ == "ROOT"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+    )
 
 
-def find_reported(doc: "Doc", text: str, cast: Cast, mask: QuoteMask, page: "Page | None" = None) -> list[Quote]:
+def find_reported(doc: Doc, text: str, cast: Cast, mask: QuoteMask, page: Page | None = None) -> list[Quote]:
     """Reported speech without quote marks, in text order; none in page furniture."""
     found: list[Quote] = []
     for token in token_list(doc):
@@ -305,8 +370,8 @@ def find_reported(doc: "Doc", text: str, cast: Cast, mask: QuoteMask, page: "Pag
     return found
 
 
-def _unattached_rest(doc: "Doc", verb: "Token", clause: list["Token"]) -> list["Token"]:
-    """"said a man shot his girlfriend, her two children and her mother": words right after the
+def _unattached_rest(doc: Doc, verb: Token, clause: list[Token]) -> list[Token]:
+    """ "said a man shot his girlfriend, her two children and her mother": words right after the
     reported clause that the parse could not attach (hung on the speech verb as "dep") are still
     part of it."""
     if not clause or verb.lemma_ not in _CLAUSE_VERBS:
@@ -316,13 +381,13 @@ def _unattached_rest(doc: "Doc", verb: "Token", clause: list["Token"]) -> list["
         if child.dep_ != "dep" or child.i <= last or child.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
             continue
         rest = [t for t in child.subtree if not t.is_space]
-        if all(t.is_punct for t in doc[last + 1 : rest[0].i]) and not any(t.text in "“”\"" for t in rest):
+        if all(t.is_punct for t in doc[last + 1 : rest[0].i]) and not any(t.text in '“”"' for t in rest):
             return clause + list(doc[last + 1 : rest[0].i]) + rest
     return clause
 
 
-def _said_too(doc: "Doc", verb: "Token", clause: list["Token"]) -> list["Token"]:
-    """"said burnout is critical among its members, and members are tired": a clause of its own
+def _said_too(doc: Doc, verb: Token, clause: list[Token]) -> list[Token]:
+    """ "said burnout is critical among its members, and members are tired": a clause of its own
     joined to the speech verb after what it reports goes on with the report (not one with a
     speech verb, a quotation or no subject of its own)."""
     if not clause or verb.lemma_ not in _CLAUSE_VERBS:
@@ -335,8 +400,12 @@ def _said_too(doc: "Doc", verb: "Token", clause: list["Token"]) -> list["Token"]
         tokens = list(conj.subtree)
         while tokens and tokens[-1].is_space:
             tokens.pop()
-        if (subject is None or subject.pos_ == "PRON" and subject.lower_ not in ("it", "there", "they")
-                or any(t.lemma_ in SPEECH_VERBS or t.text in "“”\"" for t in tokens)):
+        if (
+            subject is None
+            or subject.pos_ == "PRON"
+            and subject.lower_ not in ("it", "there", "they")
+            or any(t.lemma_ in SPEECH_VERBS or t.text in '“”"' for t in tokens)
+        ):
             return []
         between = doc[last + 1 : tokens[0].i]
         if any(t.text not in (",", ";") and t.dep_ != "cc" for t in between) or any("\n" in t.text for t in tokens):
@@ -345,8 +414,8 @@ def _said_too(doc: "Doc", verb: "Token", clause: list["Token"]) -> list["Token"]
     return []
 
 
-def _own_clause_before(tokens: list["Token"], inside: list[bool]) -> bool:
-    """"said Ms. Lee will likely try once more, “hoping that ...”": a clause of the reporter's
+def _own_clause_before(tokens: list[Token], inside: list[bool]) -> bool:
+    """ "said Ms. Lee will likely try once more, “hoping that ...”": a clause of the reporter's
     own (a subject, a finite verb, some words) before the quotation it ends with."""
     lead = tokens[: inside.index(True)] if True in inside else tokens
     words = [t for t in lead if not t.is_punct]
@@ -356,12 +425,16 @@ def _own_clause_before(tokens: list["Token"], inside: list[bool]) -> bool:
     roots = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
     # the clause's own verb is in the lead, the quotation hangs on it (not "even though X
     # believes it, “...”", where the quotation is the clause)
-    return (len(roots) == 1 and roots[0] in lead and _finite(roots[0])
-            and any(c.dep_ in ("nsubj", "nsubjpass") for c in roots[0].children))
+    return (
+        len(roots) == 1
+        and roots[0] in lead
+        and _finite(roots[0])
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in roots[0].children)
+    )
 
 
-def _according(doc: "Doc", text: str, cast: Cast, token: "Token") -> list[Quote]:
-    """"..., according to X": the rest of the sentence is what X reported."""
+def _according(doc: Doc, text: str, cast: Cast, token: Token) -> list[Quote]:
+    """ "..., according to X": the rest of the sentence is what X reported."""
     to = next((c for c in token.children if c.lower_ == "to"), None)
     if to is None and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
         to = doc[token.i + 1]
@@ -371,8 +444,11 @@ def _according(doc: "Doc", text: str, cast: Cast, token: "Token") -> list[Quote]
     phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree} | {token.i}
     sent = token.sent
     root = sent.root
-    if root.i > token.i and root.i not in phrase and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")
-                                                            for c in root.children):
+    if (
+        root.i > token.i
+        and root.i not in phrase
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children)
+    ):
         # "According to figures from the agency, the rate of young people is ...": the parse hung
         # the subject on the source; the source ends at its comma
         comma = next((t.i for t in doc[to.i : root.i] if t.text == ","), None)

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..entity_types import ACTOR_CODES
 from .lexicon import COURTESY, HONORIFICS, NAME_SUFFIXES, POSTNOMINALS, ROLE_NOUNS, SPEECH_VERBS
 from .syntax import POSSESSIVE, np_core, sentence_start, span_text
-from ..entity_types import ACTOR_CODES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -24,7 +24,7 @@ def role_key(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'")).lower()
 
 
-def _descends_within(token: "Token", root: "Token", lo: int, hi: int) -> bool:
+def _descends_within(token: Token, root: Token, lo: int, hi: int) -> bool:
     node = token
     for _ in range(12):
         if node.i == root.i:
@@ -35,27 +35,25 @@ def _descends_within(token: "Token", root: "Token", lo: int, hi: int) -> bool:
     return False
 
 
-def _is_role(tokens: list["Token"], limit: int = 10) -> bool:
+def _is_role(tokens: list[Token], limit: int = 10) -> bool:
     words = [t for t in tokens if any(ch.isalpha() for ch in t.text)]
     if not words or len(tokens) > limit or all(t.lower_ in COURTESY for t in words):
         return False
     if any("/" in t.text for t in tokens):
         return False  # a photo credit run into the text, not a title
-    return any(
-        t.lower_ in ROLE_NOUNS or t.lower_ in HONORIFICS or (t.pos_ == "NOUN" and t.is_lower) for t in words
-    )
+    return any(t.lower_ in ROLE_NOUNS or t.lower_ in HONORIFICS or (t.pos_ == "NOUN" and t.is_lower) for t in words)
 
 
 _ROLE_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ive", "ate", "man", "woman", "ee", "ess")
 
 
-def _role_head(token: "Token") -> bool:
+def _role_head(token: Token) -> bool:
     """Whether a noun can head a role: a known role noun, or one that names a doer."""
     low = token.lower_
     return low in ROLE_NOUNS or low in HONORIFICS or low.endswith(_ROLE_SUFFIXES)
 
 
-def _with_suffix(doc: "Doc", end: int) -> int:
+def _with_suffix(doc: Doc, end: int) -> int:
     """The end of a name with the letters after it ("Jr.", "II", "QC"), which the parse may
     make its head."""
     while end < len(doc) and (doc[end].text in NAME_SUFFIXES or doc[end].text in POSTNOMINALS):
@@ -63,7 +61,7 @@ def _with_suffix(doc: "Doc", end: int) -> int:
     return end
 
 
-def role_before(doc: "Doc", start: int, end: int) -> tuple[int, str] | None:
+def role_before(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
     """The title written before a name ("NATO Secretary-General Jens Stoltenberg")."""
     end = _with_suffix(doc, end)
     root = doc[start:end].root
@@ -75,7 +73,9 @@ def role_before(doc: "Doc", start: int, end: int) -> tuple[int, str] | None:
         t = doc[j]
         if t.text in _BREAKS or t.pos_ in ("VERB", "AUX", "DET", "PRON", "SCONJ", "CCONJ", "NUM"):
             break
-        if t.ent_type_ in ("DATE", "TIME", "CARDINAL") or (t.text in "-–—" and (t.whitespace_ or doc[j - 1].whitespace_)):
+        if t.ent_type_ in ("DATE", "TIME", "CARDINAL") or (
+            t.text in "-–—" and (t.whitespace_ or doc[j - 1].whitespace_)
+        ):
             break
         if t.pos_ == "ADP" and t.lower_ != "of" and not (not t.whitespace_ and doc[j + 1].text == "-"):
             break  # but "Under-Secretary", "Over-Sight": a word joined by its hyphen
@@ -86,14 +86,16 @@ def role_before(doc: "Doc", start: int, end: int) -> tuple[int, str] | None:
     tokens = [doc[k] for k in range(first, start)]
     while tokens and (tokens[0].pos_ in ("ADP", "PUNCT") or tokens[0].text in POSSESSIVE):
         tokens.pop(0)
-    while tokens and (tokens[-1].lower_ in COURTESY or tokens[-1].lower_ in ("dr", "dr.", "prof", "prof.", "rev", "rev.")):
+    while tokens and (
+        tokens[-1].lower_ in COURTESY or tokens[-1].lower_ in ("dr", "dr.", "prof", "prof.", "rev", "rev.")
+    ):
         tokens.pop()  # "lead author Dr. Allan Garland": the role is "lead author"
     if tokens and _is_role(tokens):
         return tokens[0].i, span_text(doc, tokens)
     return None
 
 
-def roles_around(doc: "Doc", start: int, end: int) -> list[str]:
+def roles_around(doc: Doc, start: int, end: int) -> list[str]:
     """Roles stated beside a name: apposition either side, and "X is/was the ..."."""
     end = _with_suffix(doc, end)
     root = doc[start:end].root
@@ -111,8 +113,13 @@ def roles_around(doc: "Doc", start: int, end: int) -> list[str]:
         if _is_role(tokens, limit=25):
             found.append(span_text(doc, tokens))
     head = root.head
-    if (root.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in ACTOR_CODES
-            and head.i < start and _role_head(head)):
+    if (
+        root.dep_ == "appos"
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.ent_type_ not in ACTOR_CODES
+        and head.i < start
+        and _role_head(head)
+    ):
         tokens = [t for t in np_core(doc, head) if t.i < start]
         if tokens and _is_role(tokens, limit=25):
             found.append(span_text(doc, tokens))
@@ -126,8 +133,7 @@ def roles_around(doc: "Doc", start: int, end: int) -> list[str]:
     return found
 
 
-
-def with_roles(doc: "Doc", mentions: list["Mention"]) -> list["Mention"]:
+def with_roles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Attach to each person and organisation the roles written with it, and drop the names
     inside a title ("State" in "Secretary of State Antony Blinken")."""
     inside_role = bytearray(len(doc))

@@ -16,7 +16,7 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _SUBORDINATE = {"ccomp", "acl", "relcl", "xcomp", "advcl", "pcomp"}
 
 
-def subject_of(verb: "Token") -> "Token | None":
+def subject_of(verb: Token) -> Token | None:
     for child in verb.children:  # "Smith, who said ...": the relative pronoun stands for Smith
         if child.dep_ in _SUBJECTS and child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             return verb.head
@@ -25,7 +25,11 @@ def subject_of(verb: "Token") -> "Token | None":
         # "said X was ... and voiced concern": the speech verbs are the coordinated ones.
         climb = verb.head
         for _ in range(8):
-            if climb.dep_ == "ROOT" or (climb.lemma_ in SPEECH_VERBS and climb.pos_ == "VERB") or climb.head.i == climb.i:
+            if (
+                climb.dep_ == "ROOT"
+                or (climb.lemma_ in SPEECH_VERBS and climb.pos_ == "VERB")
+                or climb.head.i == climb.i
+            ):
                 break
             climb = climb.head
         if climb.pos_ in ("VERB", "AUX"):
@@ -47,7 +51,11 @@ def subject_of(verb: "Token") -> "Token | None":
                 return pobj
     if verb.i > 0:  # "..., DeBoer said" with the name misparsed: the name just before the verb
         near = verb.doc[verb.i - 1]
-        if (near.pos_ in ("PROPN", "PRON") or near.tag_ == "NNP") and near.dep_ not in ("dobj", "pobj", "poss") and near.lower_ not in ("it", "that", "this", "which", "what"):
+        if (
+            (near.pos_ in ("PROPN", "PRON") or near.tag_ == "NNP")
+            and near.dep_ not in ("dobj", "pobj", "poss")
+            and near.lower_ not in ("it", "that", "this", "which", "what")
+        ):
             return near
     return None
 
@@ -64,7 +72,7 @@ class Voice(NamedTuple):
 NOBODY = Voice()
 
 
-def speaker_of(cast: Cast, subject: "Token | None") -> Voice:
+def speaker_of(cast: Cast, subject: Token | None) -> Voice:
     """The voice a speech verb's subject stands for."""
     if subject is None:
         return NOBODY
@@ -87,39 +95,61 @@ def speaker_of(cast: Cast, subject: "Token | None") -> Voice:
             return speaker_of(cast, unnamed)
         actor = cast.resolve_pronoun(subject)
         return Voice(actor.name, actor.id) if actor else NOBODY
-    listed = next((c for c in subject.children if c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)), None)
+    listed = next(
+        (c for c in subject.children if c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)), None
+    )
     if listed is not None and cast.actor_of_token(listed) is not None:
         subject = listed  # "the owners, Ann Roe and Bo Li, said": the people it lists
-    conjuncts = [subject] + [t for t in subject.subtree if t.dep_ == "conj" and t.head.i in (subject.i,) or
-                             (t.dep_ == "conj" and t.head.dep_ == "conj")]
+    conjuncts = [subject] + [
+        t
+        for t in subject.subtree
+        if t.dep_ == "conj" and t.head.i in (subject.i,) or (t.dep_ == "conj" and t.head.dep_ == "conj")
+    ]
     conjuncts = list({t.i: t for t in conjuncts}.values())
     if len(conjuncts) > 1:
         hits = [cast.actor_of_token(c) for c in conjuncts]
         named = [h for h in hits if h is not None]
-        others = [c for h, c in zip(hits, conjuncts) if h is None]
+        others = [c for h, c in zip(hits, conjuncts, strict=False) if h is None]
         if len(named) == 1 and not any(_can_speak(c) for c in others):
             return Voice(named[0].name, named[0].id)  # "Kenya and the attacks": the one who can speak
         if not named and not any(_can_speak(c) for c in conjuncts):
             return NOBODY
         if not named:  # "their allies and members of the Unionist Party": the body it names
-            embedded = {a.id: a for t in subject.subtree if (a := cast.actor_of_token(t)) is not None
-                        and a.type in ("ORG", "PERSON")}
+            embedded = {
+                a.id: a
+                for t in subject.subtree
+                if (a := cast.actor_of_token(t)) is not None and a.type in ("ORG", "PERSON")
+            }
             if len(embedded) == 1:
                 actor = next(iter(embedded.values()))
                 return Voice(actor.name, actor.id)
-        names = list(dict.fromkeys(h.name if h else span_text(cast.doc, np_core(cast.doc, c, rights=("prep", "compound", "amod")))
-                                   for h, c in zip(hits, conjuncts)))
+        names = list(
+            dict.fromkeys(
+                h.name if h else span_text(cast.doc, np_core(cast.doc, c, rights=("prep", "compound", "amod")))
+                for h, c in zip(hits, conjuncts, strict=False)
+            )
+        )
         return Voice(" and ".join(names), None, not named and all(_is_person(c) for c in conjuncts))
     document = subject.lemma_ in DOCUMENT_NOUNS
-    if document or (subject.pos_ == "NOUN" and (subject.lemma_ in SOURCE_TEXT_NOUNS or subject.lower_ in SOURCE_TEXT_NOUNS)):
+    if document or (
+        subject.pos_ == "NOUN" and (subject.lemma_ in SOURCE_TEXT_NOUNS or subject.lower_ in SOURCE_TEXT_NOUNS)
+    ):
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
         if owner is not None and not document and cast.actor_in(list(owner.subtree)) is None:
             owner = None  # "the study's authors" is no one named
         if owner is None:  # "a release (sent to media) from the union", "figures released by the society"
             owner = _author(cast, subject, ("from", "by", "in") if document else ("from", "by"))
         if owner is None and document:  # "the parole board decision", "the Globe report": the body it is named by
-            owner = next((c for c in subject.children if c.dep_ == "compound" and c.i < subject.i and (
-                cast.actor_in(list(c.subtree)) is not None or c.lower_ in BODY_NOUNS)), None)
+            owner = next(
+                (
+                    c
+                    for c in subject.children
+                    if c.dep_ == "compound"
+                    and c.i < subject.i
+                    and (cast.actor_in(list(c.subtree)) is not None or c.lower_ in BODY_NOUNS)
+                ),
+                None,
+            )
         if owner is not None:
             return speaker_of(cast, owner)
         actor = cast.last_subject(subject.idx) if document else None
@@ -137,19 +167,23 @@ def speaker_of(cast: Cast, subject: "Token | None") -> Voice:
 
 #: Verbs that make a text (its maker is its voice): "figures released by", "a poll conducted by";
 #: not "emails obtained by", "a report seen by", whose makers are someone else.
-_AUTHORING = frozenset("release publish issue conduct commission compile prepare produce write send post "
-                       "file sign author".split())
+_AUTHORING = frozenset(
+    "release publish issue conduct commission compile prepare produce write send post file sign author".split()
+)
 
 
-def _author(cast: Cast, text_noun: "Token", preps: tuple[str, ...]) -> "Token | None":
+def _author(cast: Cast, text_noun: Token, preps: tuple[str, ...]) -> Token | None:
     """Who made a statement, report or set of figures: a named actor or a body after "from",
     "by" (or "in") that goes with the noun, or with a verb of making it."""
     for t in text_noun.subtree:
         if t.lower_ not in preps:
             continue
-        on_noun = t.dep_ == "prep" and (t.head.i == text_noun.i or (t.head.dep_ == "acl" and t.head.head.i == text_noun.i))
-        made_by = (t.dep_ == "agent" and t.head.dep_ == "acl" and t.head.head.i == text_noun.i
-                   and t.head.lemma_ in _AUTHORING)
+        on_noun = t.dep_ == "prep" and (
+            t.head.i == text_noun.i or (t.head.dep_ == "acl" and t.head.head.i == text_noun.i)
+        )
+        made_by = (
+            t.dep_ == "agent" and t.head.dep_ == "acl" and t.head.head.i == text_noun.i and t.head.lemma_ in _AUTHORING
+        )
         if not (on_noun or made_by):
             continue
         pobj = next((g for g in t.children if g.dep_ == "pobj"), None)
@@ -160,7 +194,7 @@ def _author(cast: Cast, text_noun: "Token", preps: tuple[str, ...]) -> "Token | 
     return None
 
 
-def _body_subject_before(it: "Token") -> "Token | None":
+def _body_subject_before(it: Token) -> Token | None:
     """For "It" opening a sentence: the subject of the sentence before, when that is a body or a
     text named by a common noun ("The foreign ministry's consular office also published a
     notice ... It urged citizens to ..."); the story is still about it, whatever was named since."""
@@ -178,7 +212,7 @@ def _body_subject_before(it: "Token") -> "Token | None":
     return None
 
 
-def _phrase_voice(cast: Cast, head: "Token") -> Voice:
+def _phrase_voice(cast: Cast, head: Token) -> Voice:
     """An unnamed speaker as a short noun phrase: "senior Western official", "two people familiar
     with the matter", "spokesperson" (without "who asked not to be named"); a role only one
     actor holds is that actor."""
@@ -187,12 +221,25 @@ def _phrase_voice(cast: Cast, head: "Token") -> Voice:
     for child in head.rights:  # "police on Sunday": when is not who
         if child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children):
             core = [t for t in core if t.i < child.i]
-    cut = next((k for k, t in enumerate(core) if t.i > head.i and (
-        t.text in (",", "(", "—", "–", "“", '"') or (t.dep_ == "cc" and not (t.head.pos_ == "PROPN" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_title))
-        or t.lower_ in ("who", "which", "that", "whose", "what"))), len(core))
+    cut = next(
+        (
+            k
+            for k, t in enumerate(core)
+            if t.i > head.i
+            and (
+                t.text in (",", "(", "—", "–", "“", '"')
+                or (
+                    t.dep_ == "cc" and not (t.head.pos_ == "PROPN" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_title)
+                )
+                or t.lower_ in ("who", "which", "that", "whose", "what")
+            )
+        ),
+        len(core),
+    )
     core = core[:cut]
-    while core and (core[-1].is_punct or core[-1].dep_ in ("cc", "prep", "det")
-                    or (core[-1].pos_ == "ADJ" and core[-1].i > head.i)):  # "a guard present (during ...)"
+    while core and (
+        core[-1].is_punct or core[-1].dep_ in ("cc", "prep", "det") or (core[-1].pos_ == "ADJ" and core[-1].i > head.i)
+    ):  # "a guard present (during ...)"
         core.pop()
     phrase = span_text(cast.doc, core) if core else head.text
     # "a spokesman said" is someone new, never the spokesman the story named before
@@ -203,7 +250,7 @@ def _phrase_voice(cast: Cast, head: "Token") -> Voice:
     return Voice(phrase, None, _is_person(head))
 
 
-def _is_person(head: "Token") -> bool:
+def _is_person(head: Token) -> bool:
     """Whether an unnamed speaker is a person or a group of people (not a body or a text)."""
     if head.pos_ == "NUM" or head.lower_ in _QUANTIFIERS:
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")), None)
@@ -222,7 +269,7 @@ _QUANTIFIERS = frozenset("some many most several others all few none both one th
 _DOERS = ("ist", "ists", "er", "ers", "or", "ors", "ian", "ians", "ant", "ants", "ent", "ents", "ee", "ees")
 
 
-def _can_speak(head: "Token") -> bool:
+def _can_speak(head: Token) -> bool:
     """Whether a noun phrase with this head can be a speaker: a person ("critics", "a local
     man", "extremists"), a body ("the ministry", "the company") or a text that speaks for one
     ("a statement", "the study")."""
@@ -232,8 +279,13 @@ def _can_speak(head: "Token") -> bool:
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         return pobj is None or _can_speak(pobj)
     for word in (head.lower_, head.lemma_.lower()):
-        if (word in PERSON_NOUNS or word in BODY_NOUNS or word in DOCUMENT_NOUNS or word in ORG_WORDS
-                or word in SOURCE_TEXT_NOUNS):
+        if (
+            word in PERSON_NOUNS
+            or word in BODY_NOUNS
+            or word in DOCUMENT_NOUNS
+            or word in ORG_WORDS
+            or word in SOURCE_TEXT_NOUNS
+        ):
             return True
     if head.pos_ == "NOUN" and head.lower_.endswith(_DOERS):
         return True  # a doer: "defenders", "extremists", "economists"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -18,13 +19,13 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 #: Characters a web page hides in words ("Traeger\u200b"): never part of a name as shown.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
-_shared: dict[int, list["Token"]] = {}
-_shared_ents: dict[int, tuple["Span", ...]] = {}
+_shared: dict[int, list[Token]] = {}
+_shared_ents: dict[int, tuple[Span, ...]] = {}
 _shared_starts: dict[int, list[int]] = {}
 
 
 @contextmanager
-def shared_tokens(doc: "Doc") -> Iterator[None]:
+def shared_tokens(doc: Doc) -> Iterator[None]:
     """While reading one article, every rule that walks all its tokens (or entities) walks one
     list: spaCy makes new Token and Span objects each time a Doc or its entities are iterated,
     and the rules walk them many times."""
@@ -39,13 +40,13 @@ def shared_tokens(doc: "Doc") -> Iterator[None]:
         del _shared_starts[id(doc)]
 
 
-def token_list(doc: "Doc") -> list["Token"]:
+def token_list(doc: Doc) -> list[Token]:
     """The tokens of `doc` as a list (shared while `shared_tokens(doc)` is active)."""
     found = _shared.get(id(doc))
     return found if found is not None else list(doc)
 
 
-def sentence_start(token: "Token") -> int:
+def sentence_start(token: Token) -> int:
     """The index of the first token of `token`'s sentence (cheaper than `token.sent.start`,
     which builds a Span by walking the sentence)."""
     starts = _shared_starts.get(id(token.doc))
@@ -54,13 +55,13 @@ def sentence_start(token: "Token") -> int:
     return starts[bisect_right(starts, token.i) - 1]
 
 
-def entity_list(doc: "Doc") -> tuple["Span", ...]:
+def entity_list(doc: Doc) -> tuple[Span, ...]:
     """The named entities of `doc` (shared while `shared_tokens(doc)` is active)."""
     found = _shared_ents.get(id(doc))
     return found if found is not None else doc.ents
 
 
-def span_text(doc: "Doc", tokens: list["Token"]) -> str:
+def span_text(doc: Doc, tokens: list[Token]) -> str:
     """Tokens as written in the text, from the first to the last."""
     if not tokens:
         return ""
@@ -68,11 +69,11 @@ def span_text(doc: "Doc", tokens: list["Token"]) -> str:
 
 
 def np_core(
-    doc: "Doc",
-    head: "Token",
+    doc: Doc,
+    head: Token,
     rights: tuple[str, ...] = ("prep", "compound", "amod", "nummod", "poss", "cc", "conj", "relcl"),
     preps: tuple[str, ...] | None = None,
-) -> list["Token"]:
+) -> list[Token]:
     """A noun phrase without determiners, clauses after it and trailing punctuation."""
     keep = {head.i}
     for child in head.lefts:

@@ -28,11 +28,11 @@ _POST_HEADS = frozenset(
 )
 
 
-def add_unnamed_actors(cast: "Cast") -> None:
+def add_unnamed_actors(cast: Cast) -> None:
     """Make an actor of each definite description the article keeps using for someone it never
     names."""
     doc = cast.doc
-    uses: dict[str, list[list["Token"]]] = {}
+    uses: dict[str, list[list[Token]]] = {}
     kinds: dict[str, str] = {}
     speaking: set[str] = set()
     for token in token_list(doc):
@@ -48,8 +48,9 @@ def add_unnamed_actors(cast: "Cast") -> None:
             continue
         core = np_core(doc, token, rights=("prep", "compound"), preps=("of", "to", "for"))
         core = [t for t in core if t.dep_ != "det"]
-        if not core or any(cast.token_actor[t.i] >= 0 and cast.actors[cast.token_actor[t.i]].type == "PERSON"
-                           for t in core):
+        if not core or any(
+            cast.token_actor[t.i] >= 0 and cast.actors[cast.token_actor[t.i]].type == "PERSON" for t in core
+        ):
             continue
         if len(core) > 8 or any(t.dep_ in ("relcl", "acl") for t in core):
             continue
@@ -71,8 +72,8 @@ def add_unnamed_actors(cast: "Cast") -> None:
         cast.add_actor(name, kinds[key], found)
 
 
-def _definite(token: "Token") -> bool:
-    """"the government", "China's ambassador": a description of one particular body or post."""
+def _definite(token: Token) -> bool:
+    """ "the government", "China's ambassador": a description of one particular body or post."""
     for child in token.children:
         if child.dep_ == "poss":
             return child.pos_ != "PRON"  # "his office" is whoever "his" is

@@ -11,8 +11,18 @@ from .lexicon import ORDINAL_WORDS, SCALE_WORDS, UNITS_WORDS, VAGUE_WORDS
 _DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
 _RANGE = re.compile(r"\d\s*(?:-|–|—|to)\s*\d|\bbetween\b.*\band\b|\d\s+in\s+\d|\d+\s*/\s*\d+", re.I)
 #: Words that divide: "one-third", "a quarter", "two-thirds", "one and a half".
-DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-                "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+DENOMINATORS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "tenth": 10,
+    "tenths": 10,
+}
 
 
 def _words_value(words: list[str]) -> float | None:
@@ -76,8 +86,13 @@ def parse_value(text: str) -> tuple[float | int | None, bool]:
         run: list[str] = []
         for w in number_words:
             w = w.strip(".,%$£€")
-            if (w in UNITS_WORDS or w in SCALE_WORDS or w in ORDINAL_WORDS or w in DENOMINATORS
-                    or (run and w in ("and", "a"))):
+            if (
+                w in UNITS_WORDS
+                or w in SCALE_WORDS
+                or w in ORDINAL_WORDS
+                or w in DENOMINATORS
+                or (run and w in ("and", "a"))
+            ):
                 run.append(w)
             elif run:
                 break

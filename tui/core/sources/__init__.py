@@ -20,12 +20,28 @@ from .markdown import looks_like_markdown, markdown_article
 from .text import display_name, from_text, read_file, read_stdin
 
 __all__ = [
-    "ARTICLE_SUFFIXES", "Article", "MAX_BYTES", "from_bytes", "from_text", "is_url", "kind_of_path",
-    "load_article", "seed_path", "text_hash", "title_of",
+    "ARTICLE_SUFFIXES",
+    "Article",
+    "MAX_BYTES",
+    "from_bytes",
+    "from_text",
+    "is_url",
+    "kind_of_path",
+    "load_article",
+    "seed_path",
+    "text_hash",
+    "title_of",
 ]
 
 #: File name endings by the loader that reads them (others are recognised by content).
-SUFFIX_KINDS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".xhtml": "html"}
+SUFFIX_KINDS = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
 #: What a folder's articles end with (`byline analyze FOLDER`, `byline add FOLDER`).
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
@@ -51,8 +67,15 @@ def kind_of_path(path: Path) -> str | None:
     return SUFFIX_KINDS.get(path.suffix.lower())
 
 
-def from_bytes(data: bytes, source: str, path: Path | None = None, *, kind: str | None = None,
-               declared: str | None = None, url: str | None = None) -> Article:
+def from_bytes(
+    data: bytes,
+    source: str,
+    path: Path | None = None,
+    *,
+    kind: str | None = None,
+    declared: str | None = None,
+    url: str | None = None,
+) -> Article:
     """An Article from an input's bytes. `kind` is "markdown" or "html" when the name or the
     server said so, "text" for plain text (unless it is plainly a web page), None to tell by the
     content; `declared` is the charset the source named; `url` where a page was fetched from."""

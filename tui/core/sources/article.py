@@ -34,13 +34,19 @@ class Article:
             return self.path.name
         return self.site or self.source
 
-
     def metadata(self) -> dict:
         """Where the article came from and what it says about itself, for JSON output."""
         return {
-            "source": self.source, "title": self.title, "path": str(self.path) if self.path else None,
-            "url": self.url, "site": self.site, "authors": list(self.authors), "published": self.published,
-            "kind": self.kind, "sha256": self.sha256, "words": len(self.text.split()),
+            "source": self.source,
+            "title": self.title,
+            "path": str(self.path) if self.path else None,
+            "url": self.url,
+            "site": self.site,
+            "authors": list(self.authors),
+            "published": self.published,
+            "kind": self.kind,
+            "sha256": self.sha256,
+            "words": len(self.text.split()),
             "warnings": list(self.warnings),
         }
 

@@ -64,17 +64,32 @@ def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Pag
     if not scheme or scheme.group(1).lower() not in ("http", "https"):
         raise ArticleError(f"{name}: only http:// and https:// addresses can be fetched")
     deadline = time.monotonic() + timeout
-    retries = urllib3.Retry(total=MAX_REDIRECTS, connect=0, read=0, status=0, other=0,
-                            redirect=MAX_REDIRECTS, raise_on_redirect=True, raise_on_status=False)
+    retries = urllib3.Retry(
+        total=MAX_REDIRECTS,
+        connect=0,
+        read=0,
+        status=0,
+        other=0,
+        redirect=MAX_REDIRECTS,
+        raise_on_redirect=True,
+        raise_on_status=False,
+    )
     headers = urllib3.make_headers(user_agent=USER_AGENT, accept_encoding=True)
     headers["Accept"] = ACCEPT
     try:
         with _pool(url, headers) as pool:
-            response = pool.request("GET", url, retries=retries, preload_content=False,
-                                    timeout=urllib3.Timeout(connect=timeout, read=timeout))
+            response = pool.request(
+                "GET",
+                url,
+                retries=retries,
+                preload_content=False,
+                timeout=urllib3.Timeout(connect=timeout, read=timeout),
+            )
             try:
                 if response.status >= 400:
-                    raise ArticleError(f"{name}: the server answered {response.status} {response.reason or ''}".rstrip())
+                    raise ArticleError(
+                        f"{name}: the server answered {response.status} {response.reason or ''}".rstrip()
+                    )
                 media_type, charset = _content_type(response.headers.get("Content-Type", ""))
                 if media_type and media_type not in KINDS:
                     raise ArticleError(f"{name} is not a web page ({one_line(media_type)})")
@@ -142,8 +157,16 @@ def _body(response, name: str, deadline: float, timeout: float, max_bytes: int) 
 
 def _reason(error: BaseException | None, url: str, timeout: float) -> str:
     """Why a request failed, in words for the reader."""
-    from urllib3.exceptions import (ConnectTimeoutError, NameResolutionError, NewConnectionError, ProtocolError,
-                                    ProxyError, ReadTimeoutError, ResponseError, SSLError)
+    from urllib3.exceptions import (
+        ConnectTimeoutError,
+        NameResolutionError,
+        NewConnectionError,
+        ProtocolError,
+        ProxyError,
+        ReadTimeoutError,
+        ResponseError,
+        SSLError,
+    )
 
     text = one_line(str(error or ""))
     if isinstance(error, ResponseError) and "redirect" in text:

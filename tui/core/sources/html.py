@@ -73,8 +73,9 @@ def _control_ref(match: re.Match[str]) -> str:
     return picture if picture != char or char in "\t\n" else match.group()
 
 
-def html_article(html: str, source: str, path: Path | None = None, url: str | None = None,
-                 warnings: tuple[str, ...] = ()) -> Article:
+def html_article(
+    html: str, source: str, path: Path | None = None, url: str | None = None, warnings: tuple[str, ...] = ()
+) -> Article:
     """The article in a web page's HTML; `url` is where it was fetched from."""
     name = "standard input" if source == "<stdin>" else one_line(source)
     html = _CONTROL_REF.sub(_control_ref, visible(html))
@@ -82,9 +83,16 @@ def html_article(html: str, source: str, path: Path | None = None, url: str | No
     from trafilatura.settings import set_date_params
 
     # the date from the page's metadata and markup only: searching its text finds any year
-    options = dict(url=url, with_metadata=True, include_comments=False, include_tables=True,
-                   include_images=False, include_links=False, deduplicate=False,
-                   date_extraction_params=set_date_params(extensive=False))
+    options = dict(
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        deduplicate=False,
+        date_extraction_params=set_date_params(extensive=False),
+    )
     try:
         doc = trafilatura.bare_extraction(html, **options)
     except Exception as exc:  # noqa: BLE001 - a page trafilatura cannot read is the page's fault
@@ -99,9 +107,16 @@ def html_article(html: str, source: str, path: Path | None = None, url: str | No
         blocks.insert(0, title)
     authors = tuple(a for a in (_clean(part) for part in re.split(r";|\band\b", doc.author or "")) if a)
     return from_text(
-        "\n\n".join(blocks) + "\n", source, path, title=title or None, url=_clean(doc.url) or url,
-        site=_clean(doc.sitename) or _clean(doc.hostname), authors=authors, published=_clean(doc.date),
-        kind="html", warnings=warnings,
+        "\n\n".join(blocks) + "\n",
+        source,
+        path,
+        title=title or None,
+        url=_clean(doc.url) or url,
+        site=_clean(doc.sitename) or _clean(doc.hostname),
+        authors=authors,
+        published=_clean(doc.date),
+        kind="html",
+        warnings=warnings,
     )
 
 
@@ -116,7 +131,7 @@ def _same(block: str, title: str) -> bool:
     return _WHITE.sub(" ", block).strip().casefold() == title.casefold()
 
 
-def _block_text(element: "_Element") -> str:
+def _block_text(element: _Element) -> str:
     """One block of the story: its text, lines for list items and table rows."""
     if element.tag == "list":
         return "\n".join(line for item in element.iter("item") if (line := _tidy(_inline(item, skip="list"))))
@@ -133,7 +148,7 @@ def _block_text(element: "_Element") -> str:
 _BREAK = "\x00"
 
 
-def _inline(element: "_Element", skip: str = "") -> str:
+def _inline(element: _Element, skip: str = "") -> str:
     """The text inside an element, `skip` subtrees left out, line breaks marked by _BREAK."""
     parts: list[str] = [element.text or ""]
     for child in element:

@@ -41,17 +41,27 @@ def looks_like_markdown(text: str) -> bool:
     return bool(_FRONT_MATTER.match(text)) or bool(_ATX_HEADING.match(text.lstrip("\ufeff")[:300]))
 
 
-def markdown_article(source_text: str, source: str, path: Path | None = None, url: str | None = None,
-                     warnings: tuple[str, ...] = ()) -> Article:
+def markdown_article(
+    source_text: str, source: str, path: Path | None = None, url: str | None = None, warnings: tuple[str, ...] = ()
+) -> Article:
     meta, body = front_matter(source_text)
     blocks = markdown_blocks(body)
     title = meta.get("title")
     if title and not (blocks and blocks[0].casefold() == title.casefold()):
         blocks.insert(0, title)
     authors = meta.get("authors") or ()
-    return from_text("\n\n".join(blocks) + "\n", source, path, title=title, url=meta.get("url") or url,
-                     site=meta.get("site"), authors=tuple(authors), published=meta.get("published"),
-                     kind="markdown", warnings=warnings)
+    return from_text(
+        "\n\n".join(blocks) + "\n",
+        source,
+        path,
+        title=title,
+        url=meta.get("url") or url,
+        site=meta.get("site"),
+        authors=tuple(authors),
+        published=meta.get("published"),
+        kind="markdown",
+        warnings=warnings,
+    )
 
 
 def front_matter(text: str) -> tuple[dict, str]:

@@ -44,8 +44,10 @@ def break_long_lines(text: str, limit: int = LONG_LINE) -> str:
         pos = start
         while end - pos > limit:
             lo, hi = pos + limit // 2, pos + limit
-            cut = max((text.rfind(mark, lo, hi) + len(mark) - 1 for mark in _SENTENCE_ENDS
-                       if text.rfind(mark, lo, hi) >= 0), default=-1)
+            cut = max(
+                (text.rfind(mark, lo, hi) + len(mark) - 1 for mark in _SENTENCE_ENDS if text.rfind(mark, lo, hi) >= 0),
+                default=-1,
+            )
             if cut < 0:
                 cut = text.rfind(" ", pos + 1, hi)
             if cut <= pos:
