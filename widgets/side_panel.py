@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from byline.tui.core.annotation import Annotation
 from byline.tui.core.model import Analysis, Quote
+from byline.tui.core.speech import acts
 from byline.tui.core.visible import one_line
 from byline.widgets.item_list import FilterField, ItemList
 from byline.widgets.panel_rows import Row, actor_row, heading_row, note_row, number_row, quote_row, voice_row
@@ -45,29 +46,9 @@ def sentence_around(text: str, start: int, end: int) -> str:
 
 
 def fold_partials(quotes: list[Quote]) -> list[tuple[Quote, list[Quote]]]:
-    """Each quote with the quotes that lie inside it, shown under it instead of apart: a partial
-    quote under the sentence that carries it, and a quote inside a longer one by the same speaker
-    (the near-duplicates a reported clause and its fragments make)."""
-
-    def inside(q: Quote, c: Quote) -> bool:
-        return c is not q and c.start <= q.start and q.end <= c.end and (c.end - c.start) > (q.end - q.start)
-
-    rows: list[tuple[Quote, list[Quote]]] = []
-    folded: dict[int, list[Quote]] = {}
-    carrier_of: dict[int, Quote] = {}
-    for q in quotes:
-        carrier = next((c for c in quotes if inside(q, c) and (q.kind == "partial" or c.speaker == q.speaker)), None)
-        if carrier is not None:
-            carrier_of[id(q)] = carrier
-    for q in quotes:
-        top = q
-        while id(top) in carrier_of:
-            top = carrier_of[id(top)]
-        if top is q:
-            rows.append((q, folded.setdefault(id(q), [])))
-        else:
-            folded.setdefault(id(top), []).append(q)
-    return rows
+    """Each quote with the quotes that are part of it, shown under it instead of apart: one act of
+    speech, as every count has it (core/speech.py)."""
+    return acts(quotes)
 
 
 class SidePanel(Vertical):

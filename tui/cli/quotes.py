@@ -29,20 +29,11 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def folded(quotes: list) -> list[tuple[object, list]]:
-    """Each quote with the quotes of the same article that lie inside it (the verbatim fragment of
-    a reported clause): one act of speech, shown as one."""
-    rows: list[tuple[object, list]] = []
-    for q in sorted(quotes, key=lambda q: (q.article, q.start, -q.end)):
-        carrier = next(
-            (row for row in rows if row[0].article == q.article and row[0].start <= q.start and q.end <= row[0].end),
-            None,
-        )
-        if carrier is None:
-            rows.append((q, []))
-        else:
-            carrier[1].append(q)
-    order = {id(q): i for i, q in enumerate(quotes)}  # in the order the library lists them
-    return sorted(rows, key=lambda row: order[id(row[0])])
+    """Each quote with the quotes that are part of it: one act of speech, shown and counted as
+    one (core/speech.py)."""
+    from ..core.speech import acts
+
+    return acts(quotes)
 
 
 def quote_lines(quotes: list) -> list[str]:

@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 
 from .entity_types import type_word
 from .model import Analysis, Quote
-
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
+from .speech import acts, count_words, words_of
 
 #: What the kinds of quote are called in a voice's counts.
 KINDS = {"direct": "direct", "partial": "partial", "indirect": "reported"}
@@ -95,40 +94,10 @@ class Voices:
         return {"voices": [v.to_dict() for v in self.voices], "unattributed": self.unattributed}
 
 
-def count_words(text: str, spans: list[tuple[int, int]]) -> int:
-    """Words in the union of `spans` of `text` (overlapping quotes counted once)."""
-    merged: list[list[int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return sum(len(_WORD.findall(text[start:end])) for start, end in merged)
-
-
-def _outermost(quotes: list[Quote]) -> list[Quote]:
-    """The quotes not inside another of the list (a partial quote in its reported clause)."""
-    kept: list[Quote] = []
-    for q in sorted(quotes, key=lambda q: (q.start, -q.end)):
-        if not kept or q.start >= kept[-1].end:
-            kept.append(q)
-        elif q.end > kept[-1].end:
-            kept.append(q)  # overlapping, not inside: counted on its own
-    return kept
-
-
 def carried(quotes: list[Quote]) -> tuple[list[Quote], list[Quote]]:
-    """(the quotes that count, the quotes inside one of them): a quote lying within a longer one
-    of the same voice, or a second quote of the very same span, is part of that one."""
-    order = sorted(quotes, key=lambda q: (q.start, -q.end))
-    counted: list[Quote] = []
-    inside: list[Quote] = []
-    for q in order:
-        if any(c.start <= q.start and q.end <= c.end for c in counted):
-            inside.append(q)
-        else:
-            counted.append(q)
-    return counted, inside
+    """(the quotes that count, the quotes that are part of one of them): speech.acts()."""
+    found = acts(quotes)
+    return [c for c, _ in found], [p for _, parts in found for p in parts]
 
 
 def _anonymous_key(phrase: str) -> str:
@@ -140,7 +109,12 @@ def voices(analysis: Analysis, text: str | None = None) -> Voices:
     it, words are counted in the quotes' own text, a quote inside another of the same voice once."""
     by_key: dict[str, Voice] = {}
     unattributed = 0
+    parts_of: dict[int, list[Quote]] = {}
+    for carrier, parts in acts(analysis.quotes):  # one act of speech, one quote (speech.py)
+        parts_of[id(carrier)] = parts
     for quote in analysis.quotes:
+        if id(quote) not in parts_of:
+            continue
         if not quote.speaker:
             unattributed += 1
             continue
@@ -157,13 +131,13 @@ def voices(analysis: Analysis, text: str | None = None) -> Voices:
             key = "named:" + quote.speaker.lower()
             voice = by_key.get(key) or Voice(quote.speaker, False)
         voice.quotes.append(quote)
+        voice.inside.extend(parts_of[id(quote)])
         by_key[key] = voice
     for voice in by_key.values():
-        voice.quotes, voice.inside = carried(voice.quotes)
         if text is not None:
             voice.words = count_words(text, [(q.start, q.end) for q in voice.quotes])
-        else:  # no text: the words of the quotes no other of this voice holds
-            voice.words = sum(len(_WORD.findall(q.text)) for q in _outermost(voice.quotes))
+        else:  # no text: the words of its quotes (the parts lie inside them)
+            voice.words = sum(words_of(q.text) for q in voice.quotes)
     return _ranked(list(by_key.values()), unattributed)
 
 
