@@ -237,24 +237,30 @@ def test_an_unknown_speaker_finds_nobody_and_suggests_close_names(library, analy
     assert "Helena Brandt" in library.suggest("Helga Brandt")
 
 
-def test_a_damaged_people_file_is_moved_aside_and_made_again(library, analyse):
-    library.add(*analysed(analyse, BUDGET))
-    people = library.store.path / "people.json"
-    people.write_bytes(b"{broken")
-    fresh = Library(Store(library.store.path))
-    assert fresh.people() == [] and any("moved to" in n for n in fresh.store.notices)
-    assert [p.read_bytes() for p in library.store.path.glob("people.damaged-*.json")] == [b"{broken"]
-    fresh.add(*analysed(analyse, BUDGET))
-    assert fresh.find("Helena Brandt")
-
-
-def test_a_damaged_notes_count_file_is_counted_again(library, analyse):
+def test_a_damaged_catalogue_is_moved_aside_and_made_again_with_every_note(library, analyse):
     article, analysis = analysed(analyse, BUDGET)
     key = library.add(article, analysis)
     library.store.add(Annotation(id=new_id(), article=key, anchor=make_anchor(article.text, 0, 7), note="n"))
-    library.entries()
-    (library.store.path / "notes.json").write_bytes(b"\x00garbage")
-    assert Library(Store(library.store.path)).entries()[0].notes == 1
+    library.catalogue.close()
+    catalogue = library.store.path / "catalogue.sqlite3"
+    for extra in library.store.path.glob("catalogue.sqlite3-*"):
+        extra.unlink()
+    catalogue.write_bytes(b"{broken" * 1000)
+    fresh = Library(Store(library.store.path))
+    assert [e.notes for e in fresh.entries()] == [1]
+    assert fresh.find("Helena Brandt") and any("moved aside" in n for n in fresh.store.notices)
+    assert [p.read_bytes() for p in library.store.path.glob("catalogue.sqlite3.damaged-*")] == [b"{broken" * 1000]
+
+
+def test_a_deleted_catalogue_is_made_again_from_the_articles_and_their_corrections(library, analyse):
+    article, analysis = analysed(analyse, BUDGET)
+    key = library.add(article, analysis)
+    library.catalogue.close()
+    for file in library.store.path.glob("catalogue.sqlite3*"):
+        file.unlink()
+    fresh = Library(Store(library.store.path))
+    (brandt,) = fresh.find("Helena Brandt")
+    assert brandt.quote_count == 2 and brandt.article_count == 1 and fresh.entry(key).quotes is not None
 
 
 def test_a_read_only_store_lists_but_does_not_add(library, analyse, tmp_path):
@@ -278,7 +284,11 @@ def test_listing_reads_no_article_file_twice(library, analyse, monkeypatch):
     counted = []
     monkeypatch.setattr(Store, "count_notes", lambda self, k: counted.append(k) or 0)
     assert Library(Store(library.store.path)).entries()[0].notes == 1 and counted == []
-    os.utime(library.store.article_path(key), ns=(1, 1))
+    # the file written again behind the catalogue's back (another program, a copy put back)
+    path = library.store.article_path(key)
+    copy = path.with_name("copy.tmp")
+    copy.write_bytes(path.read_bytes())
+    os.replace(copy, path)
     Library(Store(library.store.path)).entries()
     assert counted == [key]
 

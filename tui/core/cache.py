@@ -160,6 +160,25 @@ def cached(article: Article, model: str | None = None) -> Analysis | None:
     return analysis
 
 
+def latest(sha256: str) -> Analysis | None:
+    """The newest analysis kept of a text, by any pipeline or extraction version: what the
+    library counts from when it rebuilds its catalogue (derived data; the reader and `analyze`
+    use `cached`, which serves only an analysis of the current version)."""
+    try:
+        files = sorted((cache_folder() / sha256[:2]).glob(f"{sha256}.*.json"), key=lambda f: f.stat().st_mtime)
+    except OSError:
+        return None
+    for file in reversed(files):
+        try:
+            data = orjson.loads(file.read_bytes())
+            analysis = Analysis.from_dict(data["analysis"])
+        except Exception:  # noqa: BLE001 - a damaged or foreign file is a miss, never a crash
+            continue
+        if analysis.sha256 == sha256:
+            return analysis
+    return None
+
+
 def store(article: Article, model: str, analysis: Analysis) -> bool:
     """Keep an analysis of `article` by `model` for next time; False when it cannot be kept
     (an analysis of another text, an unknown pipeline version, a disk that refuses)."""

@@ -1,37 +1,46 @@
 """The library: every article opened or added, kept with its text as read, its metadata and where it
-came from, and the people and organisations across all of it.
+came from, and the people, quotes and notes across all of it.
 
-It lives in the store's folder (store.py) and reads fast at library scale, without spaCy and
-without loading one analysis:
-- the list needs the index (one file: metadata, words, actors and quotes counted when an
-  analysis is recorded) and the notes per article, kept in notes.json and counted again only
-  for the articles whose annotation file changed since (a stat each);
-- people need people.json: per article, its actors (name, type, aliases, roles) and quotes
-  (offsets, text, kind), written when its analysis is recorded.
+The store (store.py) keeps what cannot be made again: the index of articles, each article's
+annotations and corrections, the texts. Everything the library lists, counts and searches comes
+from the catalogue (catalogue.py, SQLite): made from the store and the analyses *as the user
+corrected them*, one article per transaction, brought up to date from the files whenever they
+changed behind its back, and made again whole by `rebuild()`.
 
-How people are merged across articles: library_people.py.
+How people are named across articles: catalogue.person_key; the user's merges: people_merges.py.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
+import hashlib
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import orjson
+
+from . import people_merges
+from .cache import latest
+from .catalogue import FILE as CATALOGUE
+from .catalogue import Catalogue, contents, dir_stamp, stamp_of
+from .corrections import corrected
 from .errors import ArticleError, StoreError
-from .library_people import Appearance, Person, QuoteRef, as_count, as_text, merge, normalise, summary
+from .library_people import Appearance, Person, QuoteRef, as_count, as_text, normalise
+from .library_people import summary as people_summary
 from .model import Analysis
+from .search import Hit, NoteRef, notes_of
+from .search import search as search_catalogue
 from .sources import Article
-from .store import Store
-from .tablefile import DamagedStore, TableFile, read_tables
+from .store import Store, write_atomic
+from .store import _file_key as file_key
+from .tablefile import DamagedStore, read_tables
 from .visible import one_line
+from .voices import from_summary
 
-__all__ = ["Appearance", "Entry", "Library", "Person", "QuoteRef", "normalise", "summary"]
+__all__ = ["Appearance", "Entry", "Library", "Person", "QuoteRef", "normalise"]
 
-PEOPLE = "people.json"
-NOTES = "notes.json"
 #: The shortest start of an id that names an article (`byline library` prints 12 characters).
 MIN_ID_PREFIX = 4
 
@@ -72,15 +81,13 @@ class Entry:
 
 
 class Library:
-    """Many articles: list, open, delete; the people across them and every quote of one of them."""
+    """Many articles: list, open, delete, search; the people across them and every quote of one."""
 
     def __init__(self, store: Store | None = None) -> None:
         self.store = store if store is not None else Store()
-        self._people: tuple[tuple, list[Person]] | None = None  # the last merge, by file versions
-        #: one line per article file that cannot be read, as the last `entries()` met them
-        self.damaged: list[str] = []
-        #: analysed articles the people file lacks, as the last `people()`/`summaries()` met them
+        #: analysed articles whose analysis could not be found again (kept for the old API: 0)
         self.missing = 0
+        self._catalogue: Catalogue | None = None
 
     @property
     def readonly(self) -> bool:
@@ -94,6 +101,119 @@ class Library:
     def skipped(self) -> list[str]:
         return self.store.skipped
 
+    # -- the catalogue ------------------------------------------------------------------------
+    @property
+    def catalogue(self) -> Catalogue:
+        """The catalogue, up to date with the store (read-only stores get one in memory)."""
+        if self._catalogue is None:
+            path = self.store.path / CATALOGUE
+            try:
+                self._catalogue = Catalogue(path, readonly=self.store.readonly)
+            except (sqlite3.Error, OSError) as exc:
+                self.store.notices.append(one_line(f"the catalogue {path} cannot be used ({exc}); kept in memory"))
+                self._catalogue = Catalogue(path, readonly=True, memory=True)
+            if self._catalogue.notice:
+                self.store.notices.append(self._catalogue.notice)
+        self.sync()
+        return self._catalogue
+
+    def _stamp(self) -> str:
+        return f"{dir_stamp(self.store.index.path)}|{dir_stamp(self.store.path / 'articles')}|{people_merges.stamp(self.store)}"
+
+    def sync(self, force: bool = False) -> int:
+        """Bring the catalogue up to date with the store: index what changed, drop what is gone.
+        Cheap when nothing changed (two stats); returns how many articles were indexed again."""
+        cat = self._catalogue
+        assert cat is not None
+        stamp = self._stamp()
+        if not force and cat.get_meta("stamp") == stamp:
+            return 0
+        records = {r["id"]: r for r in self.store.records()}
+        known = cat.stamps()
+        done = 0
+        for key, record in records.items():
+            file_stamp = stamp_of(self.store.article_path(key))
+            old = known.get(key)
+            if force or old is None or old != f"{record.get('sha256')}|{file_stamp}|{_record_stamp(record)}":
+                self.index(key, record=record)
+                done += 1
+        for key in set(known) - set(records):
+            cat.remove(key)
+        self._settle(cat)
+        return done
+
+    def _settle(self, cat: Catalogue) -> None:
+        """After articles were indexed: who is who across them, and the catalogue's stamp."""
+        cat.set_overrides(people_merges.groups(self.store, cat))
+        with cat.transaction() as db:
+            cat.set_meta(db, "stamp", self._stamp())
+
+    def rebuild(self) -> int:
+        """Make the catalogue again from the store, whole; returns how many articles it holds."""
+        cat = self.catalogue
+        with cat.transaction() as db:
+            for table in ("articles", "actors", "quotes", "notes", "search", "people", "meta"):
+                db.execute(f"DELETE FROM {table}")
+        self.sync(force=True)
+        return cat.count()
+
+    def index(self, key: str, record: dict | None = None, analysis: Analysis | None = None) -> None:
+        """Put one article in the catalogue as the user sees it: its record, its notes, and what
+        its analysis found with every correction applied (the analysis given, else the cached
+        one of its text, else the one the catalogue kept)."""
+        cat = self._catalogue
+        assert cat is not None
+        record = record or next((r for r in self.store.records() if r["id"] == key), None)
+        if record is None:
+            cat.remove(key)
+            return
+        path = self.store.article_path(key)
+        file_stamp = stamp_of(path)
+        damaged = bool(file_stamp) and self.store.count_notes(key) is None
+        annotations = self.store.annotations(key) if file_stamp and not damaged else []
+        text = self.store.text(key, record["sha256"])
+        raw = analysis if analysis is not None and analysis.sha256 == record["sha256"] else None
+        if raw is None:
+            raw = latest(record["sha256"])
+        if raw is None:
+            for kept in (self._kept_analysis(key), cat.raw(key)):
+                if kept and kept.get("sha256") == record["sha256"]:
+                    raw = from_summary(kept)
+                    break
+        summary = None
+        if raw is not None:
+            analysis_now = corrected(raw, [a for a in annotations if a.kind == "correction"], text) if text else raw
+            summary = {**people_summary(analysis_now), "figures": len(analysis_now.numbers)}
+        found = contents(
+            key, record, f"{record.get('sha256')}|{file_stamp}|{_record_stamp(record)}", summary, annotations, text
+        )
+        found.damaged = damaged
+        if raw is not None:
+            found.raw = {**people_summary(raw), "mentions": {a.id: [list(m) for m in a.mentions] for a in raw.actors}}
+            if analysis is not None and not self.store.readonly:
+                self._keep_analysis(key, found.raw)
+        cat.put(key, found)
+
+    def _analysis_path(self, key: str) -> Path:
+        return self.store.path / "analyses" / f"{file_key(key)}.json"
+
+    def _keep_analysis(self, key: str, raw: dict) -> None:
+        """What the model found in an article, kept beside it: the catalogue is made again from
+        it without spaCy when the analysis cache was cleared (derived data: not fsynced)."""
+        path = self._analysis_path(key)
+        try:
+            path.parent.mkdir(exist_ok=True)
+            write_atomic(path, orjson.dumps(raw), durable=False)
+        except OSError:
+            pass  # the cache and the catalogue still have it
+
+    def _kept_analysis(self, key: str) -> dict | None:
+        try:
+            data = orjson.loads(self._analysis_path(key).read_bytes())
+        except (OSError, orjson.JSONDecodeError):
+            return None
+        return data if isinstance(data, dict) else None
+
     # -- adding -----------------------------------------------------------------------------
     def add(self, article: Article, analysis: Analysis | None = None) -> str:
         """Keep an article (and what its analysis found); returns its id. The same text from
@@ -101,108 +221,52 @@ class Library:
         return self.add_many([(article, analysis)])[0]
 
     def add_many(self, items: Iterable[tuple[Article, Analysis | None]]) -> list[str]:
-        """Keep several articles, writing the people and the counts once for all of them."""
+        """Keep several articles, each indexed in the catalogue in its own transaction."""
         if self.store.readonly:
             raise StoreError(self.store.problem or "the store is read-only")
-        keys, found = [], {}
+        keys = []
+        cat = self.catalogue
         for article, analysis in items:
             key, _ = self.store.article_id(article)
             keys.append(key)
-            if analysis is not None and analysis.sha256 == article.sha256:
-                found[key] = analysis
-        if found:
-            self._record(found)
+            self.index(key, analysis=analysis if analysis is not None and analysis.sha256 == article.sha256 else None)
+        self._settle(cat)  # what changed is indexed already
         return keys
 
-    def _record(self, analyses: dict[str, Analysis]) -> None:
-        """Write the people of these articles, and their counts in the index (when they changed)."""
-        summaries = {key: summary(a) for key, a in analyses.items()}
-        file = self._people_file()
-
-        def change(tables: dict) -> bool:
-            table = tables.setdefault("articles", {})
-            keys = file.ids(tables, "articles")[0]
-            dirty = False
-            for key, record in summaries.items():
-                doc = keys.get(key)
-                if doc is not None and table.get(doc) == {"id": key, **record}:
-                    continue
-                if doc is None:
-                    file.insert(tables, "articles", {"id": key, **record})
-                else:
-                    table[doc] = {"id": key, **record}
-                dirty = True
-            return dirty
-
-        self._modify_people(file, change)
-        self.store.update_records(
-            {key: {"actors": len(s["actors"]), "quotes": len(s["quotes"])} for key, s in summaries.items()}
-        )
-
     # -- listing ----------------------------------------------------------------------------
-    def entries(self) -> list[Entry]:
-        """Every article, newest first: what the Library screen shows (one file read, a stat per
-        article, and a count only where an annotation file changed)."""
-        records = self.store.records()
-        self.damaged = []
-        notes = self._notes(records)
-        entries = [_entry(record, notes.get(record["id"])) for record in reversed(records)]
-        entries.sort(key=lambda e: e.added, reverse=True)  # stable: the last added first on a tie
-        return entries
+    def entries(self, limit: int | None = None, offset: int = 0) -> list[Entry]:
+        """Articles, newest first: what the Library screen shows."""
+        cat = self.catalogue
+        sql = f"SELECT {_ENTRY_COLUMNS} FROM articles ORDER BY added DESC, rowid DESC"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        return [_entry(row) for row in cat.db.execute(sql)]
+
+    def count(self) -> int:
+        return self.catalogue.count()
 
     def entry(self, key: str) -> Entry | None:
-        return next((e for e in self.entries() if e.id == key), None)
+        row = self.catalogue.db.execute(f"SELECT {_ENTRY_COLUMNS} FROM articles WHERE id = ?", (key,)).fetchone()
+        return _entry(row) if row else None
 
-    def _damaged_file(self, record: dict) -> None:
-        path = self.store.article_path(record["id"])
+    @property
+    def damaged(self) -> list[str]:
+        """One line per article whose file cannot be read (its notes are not shown)."""
+        rows = self.catalogue.db.execute("SELECT id, title FROM articles WHERE notes IS NULL ORDER BY rowid")
+        return [self._damaged_line(key, title) for key, title in rows]
+
+    def _damaged_line(self, key: str, title: str | None) -> str:
+        path = self.store.article_path(key)
         try:
             read_tables(path, exact=False)
             why = "cannot be read"
         except DamagedStore as exc:
             why = str(exc)
-        name = as_text(record.get("title")) or record["id"][:12]
-        self.damaged.append(
-            one_line(
-                f"article file {path} {why}: the notes of {name!r} are not shown; it was left untouched "
-                f"(restore a backup of it, or move it aside to start that article's notes again)"
-            )
+        name = as_text(title) or key[:12]
+        return one_line(
+            f"article file {path} {why}: the notes of {name!r} are not shown; it was left untouched "
+            f"(restore a backup of it, or move it aside to start that article's notes again)"
         )
-
-    def _notes(self, records: list[dict]) -> dict[str, int | None]:
-        file = self.store.table_file(NOTES, durable=False)
-        try:
-            known = {
-                r["id"]: r
-                for r in file.load().get("counts", {}).values()
-                if isinstance(r, dict) and isinstance(r.get("id"), str)
-            }
-        except DamagedStore:
-            known = {}  # a cache of counts: counted again, and replaced
-        result, dirty = {}, False
-        for record in records:
-            key = record["id"]
-            try:
-                st = os.stat(self.store.article_path(key))
-            except OSError:
-                result[key] = 0
-                continue
-            stamp = [st.st_ino, st.st_mtime_ns, st.st_ctime_ns, st.st_size]
-            old = known.get(key)
-            if old is not None and old.get("stat") == stamp and isinstance(old.get("notes"), int):
-                result[key] = old["notes"]
-                continue
-            result[key] = self.store.count_notes(key)
-            if result[key] is None:
-                self._damaged_file(record)
-            known[key] = {"id": key, "stat": stamp, "notes": result[key]}
-            dirty = True
-        if dirty and not self.store.readonly:
-            kept = [r for k, r in known.items() if k in result]
-            try:
-                file.write({"meta": {"1": {"schema": 1}}, "counts": {str(i): r for i, r in enumerate(kept, 1)}})
-            except Exception:  # noqa: BLE001 - a cache that could not be written is counted again next time
-                pass
-        return result
 
     # -- one article ------------------------------------------------------------------------
     def _record_of(self, key: str) -> dict:
@@ -269,93 +333,36 @@ class Library:
         """Take an article out of the library (ask first: its annotations go with it, into the
         store's deleted/ folder)."""
         removed = self.store.remove_article(key)
-        file = self._people_file()
-
-        def change(tables: dict) -> bool:
-            doc = file.ids(tables, "articles")[0].pop(key, None)
-            return doc is not None and tables.get("articles", {}).pop(doc, None) is not None
-
-        self._modify_people(file, change)
+        with contextlib.suppress(OSError):
+            self._analysis_path(key).unlink()
+        cat = self.catalogue  # syncs: the article is gone from the index
+        cat.remove(key)
         return removed
 
     # -- people -----------------------------------------------------------------------------
-    def _modify_people(self, file: TableFile, change) -> None:
-        try:
-            file.modify(change)
-        except DamagedStore as exc:
-            raise StoreError(f"{file.path} {exc}") from None
-
-    def _people_file(self) -> TableFile:
-        file = self.store.table_file(PEOPLE)
-        try:
-            file.load()
-        except DamagedStore as exc:
-            # made from analyses, so it can be made again: kept aside, never overwritten
-            aside = file.path.with_name(f"people.damaged-{os.getpid()}-{len(self.store.notices)}.json")
-            try:
-                os.replace(file.path, aside)
-            except OSError as err:
-                raise StoreError(f"{file.path} {exc} and cannot be moved aside ({err.strerror or err})") from None
-            self.store.notices.append(
-                f"{file.path} {exc}; moved to {aside.name}, people are listed again as articles are analysed"
-            )
-        return file
-
     def summaries(self) -> list[tuple[str, dict]]:
-        """(article id, what its analysis found: actors and quotes) for every analysed article."""
-        records = {r["id"]: r for r in self.store.records()}
-        return self._summaries(self._people_file().load(), records)
-
-    def _summaries(self, tables: dict, records: dict[str, dict]) -> list[tuple[str, dict]]:
-        """The summaries of the index's articles; counts in `missing` the analysed ones (the
-        index has their counts) that people.json lacks: replaced or damaged by hand, it would
-        otherwise answer 'nobody' for people it never lost."""
-        found = [
-            (r["id"], r)
-            for r in tables.get("articles", {}).values()
-            if isinstance(r, dict)
-            and isinstance(r.get("actors"), list)
-            and isinstance(r.get("quotes"), list)
-            and r.get("id") in records
-        ]
-        have = {key for key, _ in found}
-        self.missing = sum(1 for key, r in records.items() if as_count(r.get("actors")) is not None and key not in have)
-        return found
+        """(article id, what its corrected analysis found: actors and quotes) per analysed article."""
+        rows = self.catalogue.db.execute("SELECT id, summary FROM articles WHERE summary IS NOT NULL ORDER BY rowid")
+        return [(key, orjson.loads(summary)) for key, summary in rows]
 
     @property
     def missing_note(self) -> str | None:
-        """One line on analysed articles the people file lacks, or None."""
-        if not self.missing:
-            return None
-        return (
-            f"{self.missing} analysed article{'s are' if self.missing != 1 else ' is'} missing from "
-            f"{self.store.path / PEOPLE} (damaged or replaced): their people and quotes are not counted; "
-            f"byline add them again to count them"
-        )
+        return None
 
-    def people(self) -> list[Person]:
-        """Everyone across the library, merged by name and alias; most articles first."""
-        records = {r["id"]: r for r in self.store.records()}
-        file = self._people_file()
-        tables = file.load()
-        stamp = (file.version, self.store.index.version)
-        if self._people is not None and self._people[0] == stamp and None not in stamp:
-            return self._people[1]  # neither file changed since: the same merge
-        summaries = self._summaries(tables, records)
-        people = merge(summaries, {k: as_text(r.get("title")) for k, r in records.items()})
-        self._people = (stamp, people)
-        return people
+    def people(self, limit: int | None = None, words: str = "") -> list[Person]:
+        """People across the library, most articles first, each with their counts. With a limit
+        (a screen's first rows) their appearances and quotes are left for `fill()`."""
+        found = people_merges.people(self.catalogue, limit=limit, words=words)
+        return found if limit is not None else [self.fill(p) for p in found]
+
+    def fill(self, person: Person) -> Person:
+        """A person's appearances and quotes, from the catalogue."""
+        return people_merges.fill(self.catalogue, person)
 
     def find(self, name: str) -> list[Person]:
         """The people a name stands for: a name or alias as given; a single word ("Smith") finds
         every person of that surname, each on their own."""
-        wanted = normalise(name)
-        if not wanted:
-            return []
-        people = self.people()
-        if " " in wanted:
-            return [p for p in people if wanted in {normalise(n) for n in (p.name, *p.aliases)}]
-        return [p for p in people if any(normalise(n).split()[-1:] == [wanted] for n in (p.name, *p.aliases))]
+        return [self.fill(p) for p in people_merges.find(self.catalogue, name)]
 
     def quotes_by(self, name: str) -> list[QuoteRef]:
         """Every quote of the person (or people) a name stands for, across the library."""
@@ -365,28 +372,73 @@ class Library:
         """Names close to one that found nobody (a typo, another spelling)."""
         from rapidfuzz import fuzz, process
 
-        names = sorted({n for p in self.people() for n in (p.name, *p.aliases)})
+        names = [r[0] for r in self.catalogue.db.execute("SELECT name FROM people ORDER BY articles DESC LIMIT 20000")]
         return [hit for hit, _, _ in process.extract(name, names, scorer=fuzz.WRatio, limit=limit, score_cutoff=75)]
 
+    # -- search and notes -------------------------------------------------------------------
+    def search(self, query: str, limit: int = 50) -> list[Hit]:
+        """What a search finds across the library, best first (search.py)."""
+        return search_catalogue(self.catalogue, query, limit)
 
-def _entry(record: dict, notes: int | None) -> Entry:
-    authors = record.get("authors")
-    path = record.get("path")
+    def notes(
+        self,
+        label: str | None = None,
+        words: str = "",
+        article: str | None = None,
+        since: str | None = None,
+        limit: int | None = None,
+    ) -> list[NoteRef]:
+        """Every note and correction across the library, newest first."""
+        return notes_of(self.catalogue, label=label, words=words, article=article, since=since, limit=limit)
+
+
+def _record_stamp(record: dict) -> str:
+    """What of a record the catalogue shows, as one string (a changed title is indexed again)."""
+    return hashlib.blake2b(orjson.dumps(record, option=orjson.OPT_SORT_KEYS), digest_size=8).hexdigest()
+
+
+_ENTRY_COLUMNS = "id, title, source, path, url, site, authors, published, kind, added, seen, sha256, words, actors, quotes, notes, record"
+
+
+def _entry(row: tuple) -> Entry:
+    (
+        key,
+        title,
+        source,
+        path,
+        url,
+        site,
+        authors,
+        published,
+        kind,
+        added,
+        seen,
+        sha,
+        words,
+        actors,
+        quotes,
+        notes,
+        record,
+    ) = row
+    try:
+        names = orjson.loads(authors) if authors else []
+    except orjson.JSONDecodeError:
+        names = []
     return Entry(
-        id=record["id"],
-        title=as_text(record.get("title")),
-        source=as_text(record.get("source")) or path or "",
+        id=key,
+        title=as_text(title),
+        source=as_text(source) or path or "",
         path=path,
-        url=as_text(record.get("url")) or None,
-        site=as_text(record.get("site")) or None,
-        authors=tuple(a for a in authors if isinstance(a, str)) if isinstance(authors, list) else (),
-        published=as_text(record.get("published")) or None,
-        kind=as_text(record.get("kind")) or "text",
-        added=as_text(record.get("added")),
-        seen=as_text(record.get("seen")),
-        sha256=record["sha256"],
-        words=as_count(record.get("words")),
-        actors=as_count(record.get("actors")),
-        quotes=as_count(record.get("quotes")),
-        notes=notes,
+        url=as_text(url) or None,
+        site=as_text(site) or None,
+        authors=tuple(a for a in names if isinstance(a, str)) if isinstance(names, list) else (),
+        published=as_text(published) or None,
+        kind=as_text(kind) or "text",
+        added=as_text(added),
+        seen=as_text(seen),
+        sha256=sha,
+        words=as_count(words),
+        actors=as_count(actors),
+        quotes=as_count(quotes),
+        notes=as_count(notes),
     )

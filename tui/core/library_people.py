@@ -57,6 +57,26 @@ class Person:
     aliases: list[str] = field(default_factory=list)
     appearances: list[Appearance] = field(default_factory=list)
     quotes: list[QuoteRef] = field(default_factory=list)
+    #: as the catalogue counts them (people_merges.py): the group, its person keys, and counts
+    #: that hold before `appearances` and `quotes` are filled in
+    group: str = ""
+    keys: list[str] = field(default_factory=list)
+    article_count: int = 0
+    quoted_in: int = 0
+    quote_count: int = 0
+    words: int = 0
+    filled: bool = False
+
+    @property
+    def counts(self) -> str:
+        """What the person's numbers count, in words: "3 quotes, in 1 article; mentioned in 3"."""
+        q, where, seen = self.quote_count, self.quoted_in, self.article_count
+        said = (
+            f"{q} quote{'s' if q != 1 else ''}, in {where} article{'s' if where != 1 else ''}; "
+            if q
+            else "not quoted; "
+        )
+        return f"{said}mentioned in {seen}"
 
     @property
     def articles(self) -> list[str]:

@@ -52,16 +52,30 @@ def _article_ids(folder: Path) -> dict[str, tuple[str, str | None]]:
 
 
 def _analysed(root: Path) -> dict[str, dict]:
-    """people.json's record per article id (its text hash, its actors and quotes), when readable."""
+    """Per article id, the hash of the text its analysis was made from, as the catalogue (or
+    the people.json of an older Byline) kept it: a hint to find the article's text again."""
+    found: dict[str, dict] = {}
     try:
         data, _ = read_tables(root / "people.json", exact=False)
     except DamagedStore:
-        return {}
-    return {
-        r["id"]: r
-        for r in (data or {}).get("articles", {}).values()
-        if isinstance(r, dict) and isinstance(r.get("id"), str)
-    }
+        data = None
+    for r in (data or {}).get("articles", {}).values():
+        if isinstance(r, dict) and isinstance(r.get("id"), str):
+            found[r["id"]] = r
+    catalogue = root / "catalogue.sqlite3"
+    if catalogue.exists():
+        import sqlite3
+
+        try:
+            db = sqlite3.connect(f"file:{catalogue}?mode=ro", uri=True)
+            try:
+                for key, sha in db.execute("SELECT id, sha256 FROM articles WHERE analysed = 1"):
+                    found.setdefault(key, {"id": key, "sha256": sha})
+            finally:
+                db.close()
+        except sqlite3.Error:
+            pass  # derived: a catalogue that cannot be read hints nothing
+    return found
 
 
 def rebuild_records(root: Path, file_key: Callable[[str], str]) -> list[dict]:

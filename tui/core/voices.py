@@ -268,6 +268,12 @@ def to_csv(found: Voices) -> str:
     return buf.getvalue()
 
 
+def _spans(value: object) -> list[tuple[int, int]]:
+    if not isinstance(value, list):
+        return []
+    return [(m[0], m[1]) for m in value if isinstance(m, list) and len(m) == 2 and all(isinstance(i, int) for i in m)]
+
+
 def from_summary(summary: dict) -> Analysis:
     """An analysis holding just what a library summary keeps (actors, quotes): enough for voices."""
     from .model import Actor
@@ -282,6 +288,7 @@ def from_summary(summary: dict) -> Analysis:
             text(a.get("type")),
             roles=[r for r in a.get("roles") or [] if isinstance(r, str)],
             aliases=[x for x in a.get("aliases") or [] if isinstance(x, str)],
+            mentions=_spans((summary.get("mentions") or {}).get(a.get("id"))),
         )
         for a in summary.get("actors") or []
         if isinstance(a, dict)

@@ -1,0 +1,558 @@
+"""The library's catalogue: a SQLite database of what the library holds, for listing, counting and
+searching at 100,000 articles.
+
+It is derived data. The user's data is the article files (articles/<id>.json: the article's record
+and its annotations, TinyDB), the kept texts and the analysis cache; the catalogue is made from
+them (`Catalogue.index`, one article per transaction) and made again whole by `byline library
+--rebuild`. A catalogue that cannot be read is moved aside and rebuilt; one that is stale (an
+article file changed behind its back: another program, a writer killed between its file and its
+catalogue) is brought up to date from the files, never the other way round.
+
+What it keeps, per article: the record (title, site, dates, path, hash …), what the *corrected*
+analysis found (actors, quotes as acts of speech, figures; corrections.corrected + speech.acts),
+the notes and corrections, and a full-text index (FTS5, BM25) of the text by paragraph, the title,
+the quotes and the notes. Across articles: people, kept as running sums per name so the People
+screen reads a few hundred rows, not every article; the user's merges and splits of people
+(kept in TinyDB, people_merges.py) are applied as overrides at read time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import orjson
+
+from .entity_types import style_kind
+from .library_people import _actors, _full, _looks_like_a_name, _quotes, as_count, as_text, named, normalise
+from .speech import acts, words_of
+
+SCHEMA = 1
+FILE = "catalogue.sqlite3"
+
+_TABLES = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS articles(
+    id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, path TEXT, url TEXT, title TEXT, source TEXT, site TEXT,
+    authors TEXT, published TEXT, kind TEXT, added TEXT, seen TEXT, words INTEGER,
+    record TEXT NOT NULL, stamp TEXT,
+    analysed INTEGER NOT NULL DEFAULT 0, actors INTEGER, quotes INTEGER, figures INTEGER,
+    notes INTEGER, corrections INTEGER, summary TEXT, raw TEXT);
+CREATE INDEX IF NOT EXISTS articles_added ON articles(added);
+CREATE INDEX IF NOT EXISTS articles_sha ON articles(sha256);
+CREATE INDEX IF NOT EXISTS articles_path ON articles(path);
+CREATE TABLE IF NOT EXISTS actors(
+    article TEXT NOT NULL, actor TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL,
+    aliases TEXT NOT NULL, roles TEXT NOT NULL, mentions INTEGER NOT NULL, person TEXT NOT NULL,
+    quotes INTEGER NOT NULL, words INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS actors_article ON actors(article);
+CREATE INDEX IF NOT EXISTS actors_person ON actors(person);
+CREATE TABLE IF NOT EXISTS quotes(
+    article TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, kind TEXT NOT NULL,
+    speaker TEXT NOT NULL, person TEXT, anonymous INTEGER NOT NULL, text TEXT NOT NULL,
+    words INTEGER NOT NULL, parts TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article);
+CREATE INDEX IF NOT EXISTS quotes_person ON quotes(person);
+CREATE TABLE IF NOT EXISTS notes(
+    id TEXT NOT NULL, article TEXT NOT NULL, kind TEXT NOT NULL, fix TEXT NOT NULL, labels TEXT NOT NULL,
+    note TEXT NOT NULL, passage TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+    orphan INTEGER NOT NULL, created TEXT NOT NULL, modified TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS notes_article ON notes(article);
+CREATE INDEX IF NOT EXISTS notes_modified ON notes(modified);
+CREATE TABLE IF NOT EXISTS people(
+    person TEXT PRIMARY KEY, variant TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL,
+    surname TEXT NOT NULL, articles INTEGER NOT NULL, quoted_in INTEGER NOT NULL, quotes INTEGER NOT NULL,
+    words INTEGER NOT NULL, mentions INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS people_variant ON people(variant);
+CREATE INDEX IF NOT EXISTS people_surname ON people(surname);
+CREATE INDEX IF NOT EXISTS people_articles ON people(articles);
+CREATE TABLE IF NOT EXISTS alias_keys(article TEXT NOT NULL, person TEXT NOT NULL, key TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS alias_keys_article ON alias_keys(article);
+CREATE INDEX IF NOT EXISTS alias_keys_key ON alias_keys(key);
+CREATE TABLE IF NOT EXISTS overrides(person TEXT PRIMARY KEY, grp TEXT NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
+    body, title, who, labels, kind UNINDEXED, article UNINDEXED, ref UNINDEXED, site UNINDEXED,
+    date UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+"""
+
+#: Record fields with a column of their own (the whole record is kept too, as JSON).
+COLUMNS = ("sha256", "path", "url", "title", "source", "site", "authors", "published", "kind", "added", "seen", "words")
+
+
+class CatalogueError(Exception):
+    """The catalogue cannot be used (and is rebuilt)."""
+
+
+# -- what an article contributes --------------------------------------------------------------------
+@dataclass
+class ActorRow:
+    actor: str
+    name: str
+    type: str
+    aliases: list[str]
+    roles: list[str]
+    mentions: int
+    person: str
+    quotes: int = 0
+    words: int = 0
+
+
+@dataclass
+class QuoteRow:
+    start: int
+    end: int
+    kind: str
+    speaker: str
+    speaker_actor: str | None
+    anonymous: bool
+    text: str
+    person: str | None = None
+    words: int = 0
+    parts: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class NoteRow:
+    id: str
+    kind: str
+    fix: str
+    labels: list[str]
+    note: str
+    passage: str
+    start: int
+    end: int
+    orphan: bool
+    created: str
+    modified: str
+
+
+@dataclass
+class Indexed:
+    """What one article puts in the catalogue, made from its files (`contents`)."""
+
+    record: dict
+    stamp: str | None
+    analysed: bool = False
+    summary: dict | None = None  # of the corrected analysis (library_people.summary)
+    raw: dict | None = None  # of the model's own analysis, to apply corrections to again
+    actors: list[ActorRow] = field(default_factory=list)
+    quotes: list[QuoteRow] = field(default_factory=list)
+    figures: int = 0
+    notes: list[NoteRow] = field(default_factory=list)
+    paragraphs: list[tuple[int, str]] = field(default_factory=list)
+    damaged: bool = False  # its annotation file cannot be read: notes unknown
+
+
+_INITIAL = re.compile(r"^[a-z]$")
+
+
+def variant(person: str) -> str:
+    """A person key with the obvious variants of one name folded: middle initials ("donald j
+    trump" is "donald trump"). Titles and possessives are gone already (normalise, _full)."""
+    kind, _, name = person.partition(":")
+    words = name.split()
+    if kind == "person" and len(words) > 2:
+        words = [words[0], *(w for w in words[1:-1] if not _INITIAL.match(w)), words[-1]]
+    return f"{kind}:{' '.join(words)}"
+
+
+def person_key(article: str, actor: dict) -> str:
+    """Who an actor of one article is across the library. A named person by a full name (their
+    name, else a full name among their aliases, else the one word they are called by); an
+    organisation, place or group by an acronym it goes by, else its name; an actor the article
+    never names ("the government") is that article's own."""
+    if not named(actor):
+        return f"local:{article}:{actor['id']}"
+    kind = style_kind(actor["type"])
+    if kind == "person":
+        full = _full(actor["name"]) or next(
+            (f for f in (_full(a) for a in actor["aliases"] if _looks_like_a_name(a)) if f), None
+        )
+        return f"person:{full or normalise(actor['name'])}"
+    acronym = next((a for a in [actor["name"], *actor["aliases"]] if len(a) >= 2 and a.isupper() and a.isalpha()), None)
+    return f"{kind}:{normalise(acronym or actor['name'])}"
+
+
+def alias_keys(actor: ActorRow) -> set[str]:
+    """The person keys an actor's aliases are full names of ("Bob Okafor" for Robert Okafor): an
+    actor of another article by that name is the same person."""
+    if actor.person.startswith("local:"):
+        return set()
+    kind = actor.person.partition(":")[0]
+    found = {f"{kind}:{full}" for full in (_full(a) for a in actor.aliases if _looks_like_a_name(a)) if full}
+    return found - {actor.person}
+
+
+def contents(
+    key: str, record: dict, stamp: str | None, summary: dict | None, annotations: Sequence, text: str | None
+) -> Indexed:
+    """What an article puts in the catalogue: `summary` is library_people.summary() of its
+    corrected analysis (None when it was never analysed), `annotations` its Annotation objects."""
+    found = Indexed(record=record, stamp=stamp, summary=summary)
+    if summary is not None:
+        found.analysed = True
+        found.figures = as_count(summary.get("figures")) or 0
+        summary = dict(summary)
+        actors = _actors(summary)
+        rows = {
+            a["id"]: ActorRow(
+                a["id"], a["name"], a["type"], a["aliases"], a["roles"], a["mentions"], person_key(key, a)
+            )
+            for a in actors
+        }
+        quotes = [
+            QuoteRow(
+                q["start"],
+                q["end"],
+                as_text(q.get("kind")) or "direct",
+                q["speaker"],
+                q["actor"],
+                q["anonymous"],
+                q["text"],
+            )
+            for q in _quotes(summary)
+        ]
+        for carrier, parts in acts(quotes):
+            actor = rows.get(carrier.speaker_actor or "") if not carrier.anonymous else None
+            carrier.person = actor.person if actor else None
+            carrier.words = words_of(carrier.text)
+            carrier.parts = [{"start": p.start, "end": p.end, "kind": p.kind, "text": p.text} for p in parts]
+            found.quotes.append(carrier)
+            if actor:
+                actor.quotes += 1
+                actor.words += carrier.words
+        found.actors = list(rows.values())
+    for ann in annotations:
+        found.notes.append(
+            NoteRow(
+                ann.id,
+                ann.kind,
+                ann.fix or "",
+                list(ann.labels),
+                ann.note,
+                ann.anchor.exact,
+                ann.start,
+                ann.end,
+                bool(ann.orphan),
+                ann.created,
+                ann.modified,
+            )
+        )
+    if text:
+        offset = 0
+        for block in text.split("\n"):
+            if block.strip():
+                found.paragraphs.append((offset, block))
+            offset += len(block) + 1
+    return found
+
+
+# -- the database --------------------------------------------------------------------------------
+class Catalogue:
+    """The catalogue of one store's folder. Writers hold SQLite's own lock, one article per
+    transaction; readers never wait for them (WAL)."""
+
+    def __init__(self, path: Path, readonly: bool = False, memory: bool = False) -> None:
+        self.path = path
+        self.readonly = readonly or memory
+        self.memory = memory
+        self.notice: str | None = None
+        self.db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        if self.readonly:
+            # a store that cannot be written: its catalogue is made in memory, from the files
+            db = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+            db.executescript(_TABLES)
+            return db
+        try:
+            db = self._connect()
+        except sqlite3.DatabaseError as exc:
+            aside = self.path.with_name(f"{self.path.name}.damaged-{int(time.time())}")
+            for suffix in ("", "-wal", "-shm"):
+                with contextlib.suppress(OSError):
+                    os.replace(f"{self.path}{suffix}", f"{aside}{suffix}")
+            self.notice = (
+                f"the catalogue {self.path} could not be read ({exc}); moved aside and made again from the articles"
+            )
+            db = self._connect()
+        return db
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, check_same_thread=False, timeout=30, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version not in (0, SCHEMA):
+            raise sqlite3.DatabaseError(f"it is of schema {version}")
+        db.executescript(_TABLES)
+        db.execute(f"PRAGMA user_version={SCHEMA}")
+        db.execute("SELECT count(*) FROM articles").fetchone()  # reads the pages: a damaged file fails here
+        return db
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.db.close()
+
+    # -- meta ----------------------------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, db: sqlite3.Connection, key: str, value: str) -> None:
+        db.execute(
+            "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    # -- writing -------------------------------------------------------------------------------
+    def put(self, key: str, found: Indexed, db: sqlite3.Connection | None = None) -> None:
+        """Replace everything the catalogue holds of one article (one transaction, unless `db`
+        is a transaction already open)."""
+        if db is None:
+            with self.transaction() as db:
+                self.put(key, found, db)
+            return
+        self._forget(db, key)
+        r = found.record
+        values = [r.get(c) for c in COLUMNS]
+        values[COLUMNS.index("authors")] = orjson.dumps(r.get("authors") or []).decode()
+        notes: int | None = sum(1 for n in found.notes if n.kind != "correction")
+        if found.damaged:
+            notes = None
+        corrections = sum(1 for n in found.notes if n.kind == "correction")
+        summary = orjson.dumps(found.summary).decode() if found.summary is not None else None
+        raw = orjson.dumps(found.raw).decode() if found.raw is not None else None
+        db.execute(
+            f"INSERT INTO articles(id, {', '.join(COLUMNS)}, record, stamp, analysed, actors, quotes, figures, notes, "
+            f"corrections, summary, raw) VALUES (?, {', '.join('?' * len(COLUMNS))}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                key,
+                *values,
+                orjson.dumps(r).decode(),
+                found.stamp,
+                int(found.analysed),
+                len(found.actors) if found.analysed else None,
+                len(found.quotes) if found.analysed else None,
+                found.figures if found.analysed else None,
+                notes,
+                corrections,
+                summary,
+                raw,
+            ),
+        )
+        db.executemany(
+            "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    key,
+                    a.actor,
+                    a.name,
+                    a.type,
+                    orjson.dumps(a.aliases).decode(),
+                    orjson.dumps(a.roles).decode(),
+                    a.mentions,
+                    a.person,
+                    a.quotes,
+                    a.words,
+                )
+                for a in found.actors
+            ],
+        )
+        db.executemany(
+            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    key,
+                    q.start,
+                    q.end,
+                    q.kind,
+                    q.speaker,
+                    q.person,
+                    int(q.anonymous),
+                    q.text,
+                    q.words,
+                    orjson.dumps(q.parts).decode(),
+                )
+                for q in found.quotes
+            ],
+        )
+        db.executemany(
+            "INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    n.id,
+                    key,
+                    n.kind,
+                    n.fix,
+                    orjson.dumps(n.labels).decode(),
+                    n.note,
+                    n.passage,
+                    n.start,
+                    n.end,
+                    int(n.orphan),
+                    n.created,
+                    n.modified,
+                )
+                for n in found.notes
+            ],
+        )
+        db.executemany(
+            "INSERT INTO alias_keys VALUES (?, ?, ?)",
+            [(key, a.person, k) for a in found.actors for k in alias_keys(a)],
+        )
+        title, site = as_text(r.get("title")), as_text(r.get("site"))
+        date = as_text(r.get("published")) or as_text(r.get("added"))[:10]
+        rows: list[tuple] = [(title, title, "", "", "title", key, 0, site, date)]
+        rows += [(body, title, "", "", "text", key, start, site, date) for start, body in found.paragraphs]
+        rows += [(q.text, title, q.speaker, "", "quote", key, q.start, site, date) for q in found.quotes]
+        rows += [
+            (f"{n.note}\n{n.passage}", title, "", " ".join(n.labels), "note", key, n.id, site, date)
+            for n in found.notes
+        ]
+        db.executemany(
+            "INSERT INTO search(body, title, who, labels, kind, article, ref, site, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        self._count_people(db, found.actors, +1)
+
+    def _count_people(self, db: sqlite3.Connection, actors: Iterable[ActorRow], sign: int) -> None:
+        seen: dict[str, ActorRow] = {}
+        for a in actors:  # one article, one appearance per person
+            if a.person in seen:
+                b = seen[a.person]
+                b.quotes, b.words, b.mentions = b.quotes + a.quotes, b.words + a.words, b.mentions + a.mentions
+            else:
+                seen[a.person] = ActorRow(
+                    a.actor, a.name, a.type, a.aliases, a.roles, a.mentions, a.person, a.quotes, a.words
+                )
+        for person, a in seen.items():
+            words = [] if person.startswith("local:") else person.partition(":")[2].split()
+            surname = words[-1] if words else ""
+            if sign > 0:
+                db.execute(
+                    "INSERT INTO people(person, variant, kind, name, surname, articles, quoted_in, quotes, words, mentions) "
+                    "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?) ON CONFLICT(person) DO UPDATE SET "
+                    "articles = articles + 1, quoted_in = quoted_in + excluded.quoted_in, quotes = quotes + excluded.quotes, "
+                    "words = words + excluded.words, mentions = mentions + excluded.mentions, "
+                    "name = CASE WHEN length(excluded.name) > length(name) THEN excluded.name ELSE name END",
+                    (
+                        person,
+                        variant(person),
+                        style_kind(a.type),
+                        a.name,
+                        surname,
+                        int(a.quotes > 0),
+                        a.quotes,
+                        a.words,
+                        a.mentions,
+                    ),
+                )
+            else:
+                db.execute(
+                    "UPDATE people SET articles = articles - 1, quoted_in = quoted_in - ?, quotes = quotes - ?, "
+                    "words = words - ?, mentions = mentions - ? WHERE person = ?",
+                    (int(a.quotes > 0), a.quotes, a.words, a.mentions, person),
+                )
+        if sign < 0:
+            db.execute("DELETE FROM people WHERE articles <= 0")
+
+    def _forget(self, db: sqlite3.Connection, key: str) -> None:
+        old = [
+            ActorRow(r[0], r[1], r[2], [], [], r[3], r[4], r[5], r[6])
+            for r in db.execute(
+                "SELECT actor, name, type, mentions, person, quotes, words FROM actors WHERE article = ?", (key,)
+            )
+        ]
+        self._count_people(db, old, -1)
+        for table in ("actors", "quotes", "notes", "search", "alias_keys"):
+            db.execute(f"DELETE FROM {table} WHERE article = ?", (key,))
+        db.execute("DELETE FROM articles WHERE id = ?", (key,))
+
+    def remove(self, key: str) -> None:
+        with self.transaction() as db:
+            self._forget(db, key)
+
+    def set_record(self, key: str, record: dict, stamp: str | None) -> None:
+        """Change an article's record (its metadata), keeping what was found in it."""
+        values = [record.get(c) for c in COLUMNS]
+        values[COLUMNS.index("authors")] = orjson.dumps(record.get("authors") or []).decode()
+        with self.transaction() as db:
+            db.execute(
+                f"UPDATE articles SET {', '.join(f'{c} = ?' for c in COLUMNS)}, record = ?, stamp = ? WHERE id = ?",
+                (*values, orjson.dumps(record).decode(), stamp, key),
+            )
+
+    def set_overrides(self, groups: dict[str, str]) -> None:
+        """The user's merges and splits of people, as the group each person key belongs to."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM overrides")
+            db.executemany("INSERT INTO overrides VALUES (?, ?)", list(groups.items()))
+
+    # -- reading -------------------------------------------------------------------------------
+    def stamps(self) -> dict[str, str | None]:
+        return dict(self.db.execute("SELECT id, stamp FROM articles"))
+
+    def raw(self, key: str) -> dict | None:
+        """What the model's own analysis found in an article, as the catalogue kept it."""
+        row = self.db.execute("SELECT raw FROM articles WHERE id = ?", (key,)).fetchone()
+        return orjson.loads(row[0]) if row and row[0] else None
+
+    def record(self, key: str) -> dict | None:
+        row = self.db.execute("SELECT record FROM articles WHERE id = ?", (key,)).fetchone()
+        return orjson.loads(row[0]) if row else None
+
+    def records(self) -> list[dict]:
+        return [orjson.loads(r[0]) for r in self.db.execute("SELECT record FROM articles ORDER BY rowid")]
+
+    def ids_where(self, column: str, value: str) -> list[str]:
+        assert column in ("path", "sha256", "id")
+        return [
+            r[0] for r in self.db.execute(f"SELECT id FROM articles WHERE {column} = ? ORDER BY seen DESC", (value,))
+        ]
+
+    def ids_starting(self, prefix: str, limit: int = 4) -> list[str]:
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+                (prefix, prefix + "\uffff", limit),
+            )
+        ]
+
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+def stamp_of(path: Path) -> str | None:
+    """An article file's stat, as the catalogue compares it (None when there is no file)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return f"{st.st_ino}:{st.st_mtime_ns}:{st.st_size}"
+
+
+def dir_stamp(path: Path) -> str | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return f"{st.st_ino}:{st.st_mtime_ns}"
