@@ -7,9 +7,10 @@ import json
 import sys
 
 WORD = "library"
-USAGE = """byline library [--format text|json]
+USAGE = """byline library [--format text|json] [--rebuild]
                                   list the articles of the library (title, site, date, counts);
-                                  exit 1 when an article file cannot be read (listed on stderr)"""
+                                  exit 1 when an article file cannot be read (listed on stderr);
+                                  --rebuild makes the catalogue again from the articles"""
 
 #: The date column: the publication date, else the day the article was added, marked so.
 ADDED = "added "
@@ -24,6 +25,12 @@ def configure(p: argparse.ArgumentParser) -> None:
         "library cannot be read at all."
     )
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="make the library's catalogue (counts, people, quotes, notes, search) again from the article "
+        "files, their notes and corrections and the kept analyses, then list",
+    )
 
 
 def open_library():
@@ -61,7 +68,17 @@ def _cell(value: object, width: int) -> str:
 
 
 def run(opts: argparse.Namespace) -> int:
+    import time
+
     library = open_library()
+    if opts.rebuild:
+        started = time.perf_counter()
+        count = library.rebuild()
+        print(
+            f"byline: catalogue made again: {count} article{'s' if count != 1 else ''} in "
+            f"{time.perf_counter() - started:.1f} s",
+            file=sys.stderr,
+        )
     entries = library.entries()
     status = 1 if warn(library) else 0
     if opts.format == "json":

@@ -7,7 +7,7 @@ import json
 import sys
 
 WORD = "voices"
-USAGE = """byline voices [ARTICLE] [--format text|json|csv]
+USAGE = """byline voices [ARTICLE] [--format text|json|csv] [--raw]
                                   who is quoted, how much, who without a name: in
                                   one article, or (no argument) across the library"""
 
@@ -21,6 +21,11 @@ def configure(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--format", choices=("text", "json", "csv"), default="text")
     p.add_argument("--model", help="spaCy pipeline to use")
+    p.add_argument(
+        "--raw",
+        action="store_true",
+        help="the model's own analysis, without the corrections made in the reader (one article only)",
+    )
 
 
 def text_table(found, articles: bool = False) -> str:
@@ -71,6 +76,13 @@ def run(opts: argparse.Namespace) -> int:
     if analysis is None:
         analysis = analyze(article, model)
         store(article, model, analysis)
+    if not opts.raw:  # as the user corrected it, like every other view
+        from ..core.session import Session
+        from ..core.store import Store
+
+        session = Session.open(article, Store())
+        session.set_analysis(analysis)
+        analysis = session.analysis or analysis
     found = voices(analysis, article.text)
     if opts.format == "json":
         print(json.dumps(found.to_dict(), ensure_ascii=False, indent=1))

@@ -89,7 +89,7 @@ def search(cat: Catalogue, text: str, limit: int = 50) -> list[Hit]:
     q = parse(text)
     where: list[str] = []
     args: list[object] = []
-    match = q.words
+    match = f"body : ({q.words})" if q.words else ""  # titles are rows of their own (kind:title)
     speaker, label = q.filters.get("speaker"), q.filters.get("label")
     column_terms = []
     if speaker:
@@ -99,7 +99,7 @@ def search(cat: Catalogue, text: str, limit: int = 50) -> list[Hit]:
         column_terms.append("labels : " + " ".join(f'"{w}"' for w in re.findall(r"\w+", label)))
         where.append("kind = 'note'")
     if column_terms:
-        match = " AND ".join(filter(None, [match and f"({match})", *column_terms]))
+        match = " AND ".join(filter(None, [match, *column_terms]))
     if not match:
         if not q.filters:
             return []
@@ -118,7 +118,7 @@ def search(cat: Catalogue, text: str, limit: int = 50) -> list[Hit]:
         args += [len(q.filters["before"]), q.filters["before"]]
     sql = (
         "SELECT article, title, date, site, kind, snippet(search, 0, '[', ']', '…', 12), ref, who, labels, "
-        "bm25(search, 10.0, 4.0, 2.0, 2.0) AS score FROM search WHERE search MATCH ?"
+        "bm25(search, 10.0, 4.0, 2.0, 2.0) AS score, rowid FROM search WHERE search MATCH ?"
         + "".join(f" AND {w}" for w in where)
         + " ORDER BY score LIMIT ?"
     )
@@ -129,26 +129,27 @@ def search(cat: Catalogue, text: str, limit: int = 50) -> list[Hit]:
     except sqlite3.OperationalError as exc:
         raise QueryError(f"the search {text!r} cannot be read ({exc})") from None
     hits = []
-    for article, title, date, site, kind, snippet, ref, who, labels, score in rows:
+    for article, title, date, site, kind, snippet, ref, who, labels, score, rowid in rows:
         offset = ref if isinstance(ref, int) else 0
         if kind == "note":
             row = cat.db.execute("SELECT start FROM notes WHERE id = ? AND article = ?", (ref, article)).fetchone()
             offset = row[0] if row else 0
-        elif kind == "text":
-            offset += _first_match(snippet)
+        elif kind in ("text", "quote"):
+            body = cat.db.execute("SELECT body FROM search WHERE rowid = ?", (rowid,)).fetchone()
+            offset += _first_match(snippet, body[0] if body else "")
         hits.append(
             Hit(article, title or "", date or "", site or "", kind, snippet, offset, who or "", labels or "", score)
         )
     return hits
 
 
-def _first_match(snippet: str) -> int:
-    """Roughly where in a paragraph its first match lies (the snippet starts at the paragraph
-    unless it begins with an ellipsis): 0 when that cannot be told."""
-    if snippet.startswith("…"):
+def _first_match(snippet: str, body: str) -> int:
+    """Where in a paragraph (`body`) the snippet's first marked word is: 0 when not found."""
+    marked = re.search(r"\[([^\]]+)\]", snippet)
+    if not marked:
         return 0
-    at = snippet.find("[")
-    return max(at, 0)
+    found = re.search(r"\b" + re.escape(marked.group(1)), body, re.IGNORECASE)
+    return found.start() if found else 0
 
 
 @dataclass

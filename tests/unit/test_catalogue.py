@@ -1,0 +1,270 @@
+"""The library's catalogue: the corrected analysis in every count, search across everything, notes
+across articles, people merged and split, and a catalogue that is never trusted over the files."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+from byline.tui.core import people_merges
+from byline.tui.core.anchor import make_anchor
+from byline.tui.core.annotation import Annotation, new_id
+from byline.tui.core.library import Library
+from byline.tui.core.model import Actor, Analysis, Quote
+from byline.tui.core.search import QueryError, parse
+from byline.tui.core.session import Session
+from byline.tui.core.sources import from_text
+from byline.tui.core.speech import acts
+from byline.tui.core.store import Store
+from byline.tui.core.voices import library_voices
+from tests.conftest import OUTSIDE
+
+PIER = (
+    "Pier repairs delayed\n\nHarbour master Lotte Vinter said the repairs would take two more years. "
+    '"We cannot open the pier before the summer," Vinter said on Monday. '
+    "Councillor Ruben Okoye said the delay was a scandal.\n"
+)
+FERRY = (
+    "Ferry fares rise\n\nThe ferry company said fares would rise by ten percent. "
+    '"Fuel costs us more every month," said Mette Sandvik, the company\'s director. '
+    "Lotte Vinter said the harbour would not pay for it. Sandvik blamed the weather.\n"
+)
+
+
+@pytest.fixture
+def library(tmp_path) -> Library:
+    return Library(Store(tmp_path / "store"))
+
+
+def add(library: Library, analyse, text: str, **meta) -> str:
+    return library.add(from_text(text, "<stdin>", **meta), analyse(text))
+
+
+def note(key: str, text: str, words: str, labels=(), body: str = "") -> Annotation:
+    start = text.index(words)
+    return Annotation(
+        id=new_id(), article=key, anchor=make_anchor(text, start, start + len(words)), labels=list(labels), note=body
+    )
+
+
+# -- one rule for one act of speech -----------------------------------------------------------------
+def test_a_quote_inside_another_of_the_same_speaker_is_one_act_and_another_speakers_is_their_own():
+    clause = Quote(0, 60, "x" * 60, "indirect", "Ann Roe", "a1")
+    fragment = Quote(10, 20, "y" * 10, "partial", "Ann Roe", "a1")
+    other = Quote(30, 40, "z" * 10, "partial", "Bo Li", "a2")
+    again = Quote(0, 60, "x" * 60, "indirect", "Ann Roe", "a1")
+    found = acts([clause, fragment, other, again])
+    assert [(c.speaker, [p.start for p in parts]) for c, parts in found] == [("Ann Roe", [0, 10]), ("Bo Li", [])]
+
+
+# -- the corrected analysis everywhere --------------------------------------------------------------
+def test_a_speaker_corrected_in_the_reader_changes_the_librarys_people_quotes_and_voices(library, analyse):
+    key = add(library, analyse, PIER)
+    article = library.open(key)
+    (vinter,) = library.find("Lotte Vinter")
+    assert vinter.quote_count >= 1
+    quote = next(q for q in vinter.quotes if "pier" in q.text)
+    session = Session.open(article, library.store)
+    session.set_analysis(analyse(PIER))
+    session.set_speaker((quote.start, quote.end), "Ruben Okoye")
+    session.save_all()
+
+    fresh = Library(Store(library.store.path))  # another command, another process
+    (okoye,) = fresh.find("Ruben Okoye")
+    assert any("pier" in q.text for q in okoye.quotes)
+    assert not any("pier" in q.text for q in fresh.find("Lotte Vinter")[0].quotes)
+    voices = {v.speaker: v for v in library_voices(fresh).voices.voices}
+    assert len(voices["Ruben Okoye"].quotes) == okoye.quote_count
+
+
+def test_a_quote_the_model_missed_counts_once_marked(library, analyse):
+    key = add(library, analyse, FERRY)
+    before = library.entry(key).quotes
+    session = Session.open(library.open(key), library.store)
+    session.set_analysis(analyse(FERRY))
+    words = "Sandvik blamed the weather"
+    start = FERRY.index(words)
+    assert not any(words in q.text for q in library.quotes_by("Mette Sandvik"))
+    session.set_quote((start, start + len(words)), "indirect", "Mette Sandvik")
+    session.save_all()
+    fresh = Library(Store(library.store.path))
+    assert fresh.entry(key).quotes == before + 1
+    assert any(words in q.text for q in fresh.quotes_by("Mette Sandvik"))
+
+
+def test_counts_say_quotes_in_articles_apart_from_mentions(library, analyse):
+    add(library, analyse, PIER)
+    add(library, analyse, FERRY)
+    (vinter,) = library.find("Vinter")
+    assert vinter.article_count == 2 and vinter.quoted_in >= 1
+    assert vinter.counts.endswith("mentioned in 2") and f"in {vinter.quoted_in} article" in vinter.counts
+
+
+# -- search -----------------------------------------------------------------------------------------
+def test_search_finds_a_name_only_the_body_holds_and_says_where(library, analyse):
+    key = add(library, analyse, PIER, site="Harbour Gazette", published="2024-03-04")
+    (hit,) = [h for h in library.search("Okoye") if h.kind == "text"]
+    assert hit.article == key and "[Okoye]" in hit.snippet
+    assert PIER[hit.offset : hit.offset + 5] == "Okoye"
+
+
+def test_search_filters(library, analyse):
+    pier = add(library, analyse, PIER, site="Harbour Gazette", published="2024-03-04")
+    ferry = add(library, analyse, FERRY, site="Coast News", published="2024-06-10")
+    library.store.add(note(ferry, FERRY, "ten percent", ["needs-check"], "is it ten?"))
+    assert {h.article for h in library.search("said")} == {pier, ferry}
+    assert {h.article for h in library.search("said site:coast")} == {ferry}
+    assert {h.article for h in library.search("said after:2024-05")} == {ferry}
+    assert {h.article for h in library.search("said before:2024-03")} == {pier}
+    quotes = library.search("pier speaker:Vinter")
+    assert quotes and all(h.kind == "quote" and "Vinter" in h.who for h in quotes)
+    assert {h.kind for h in library.search("ten label:needs-check")} == {"note"}
+    assert {h.kind for h in library.search("ferry kind:title")} == {"title"}
+    assert [h.article for h in library.search('"open the pier"')] == [pier, pier]  # the text, and the quote
+    assert library.search("repai*") and not library.search("repairz")
+    with pytest.raises(QueryError):
+        parse("x kind:everything")
+    with pytest.raises(QueryError):
+        parse("x after:yesterday")
+
+
+def test_search_is_ranked_best_first(library, analyse):
+    add(library, analyse, FERRY)
+    many = add(library, analyse, "Ferry day\n\nThe ferry, the ferry and the ferry again. Ferry fares rose.\n")
+    assert library.search("ferry")[0].article == many
+
+
+# -- notes across the library -----------------------------------------------------------------------
+def test_notes_across_articles_newest_first_by_label_and_words(library, analyse):
+    pier, ferry = add(library, analyse, PIER), add(library, analyse, FERRY)
+    library.store.add(note(pier, PIER, "two more years", ["needs-check"], "ask the port"))
+    time.sleep(0.01)
+    library.store.add(note(ferry, FERRY, "ten percent", ["claim"]))
+    time.sleep(0.01)
+    library.store.add(note(ferry, FERRY, "Fuel costs", ["needs-check"]))
+    found = Library(Store(library.store.path)).notes()
+    assert [n.passage for n in found] == ["Fuel costs", "ten percent", "two more years"]
+    assert [n.article for n in library.notes(label="needs-check")] == [ferry, pier]
+    assert [n.passage for n in library.notes(words="port")] == ["two more years"]
+    assert [n.passage for n in library.notes(article=pier)] == ["two more years"]
+
+
+# -- people across the library ----------------------------------------------------------------------
+def hand_made(title: str, name: str, said: str) -> tuple:
+    text = f"{title}\n\n{name} spoke. {said}\n"
+    article = from_text(text, "<stdin>")
+    at = text.index(name)
+    q = text.index(said)
+    actor = Actor("a0", name, "PERSON", [], [], [(at, at + len(name))])
+    quote = Quote(q, q + len(said), said, "direct", name, "a0")
+    return article, Analysis(article.source, article.title, article.sha256, "hand", actors=[actor], quotes=[quote])
+
+
+def test_a_middle_initial_is_the_same_person_and_a_split_keeps_them_apart_undoably(library):
+    library.add(*hand_made("One", "Donald Trump", "First words."))
+    library.add(*hand_made("Two", "Donald J. Trump", "Second words."))
+    library.add(*hand_made("Three", "Melania Trump", "Third words."))
+    (donald,) = library.find("Donald Trump")
+    assert donald.quote_count == 2 and donald.article_count == 2
+    assert [p.name for p in people_merges.suggestions(library.catalogue, donald)] == ["Melania Trump"]
+
+    people_merges.split_person(library.store, donald, "person:donald j trump")
+    assert sorted(p.quote_count for p in Library(Store(library.store.path)).find("Donald Trump")) == [1, 1]
+    people_merges.undo(library.store)
+    assert [p.quote_count for p in Library(Store(library.store.path)).find("Donald Trump")] == [2]
+    people_merges.redo(library.store)
+    assert len(Library(Store(library.store.path)).find("Donald Trump")) == 2
+
+
+def test_a_merge_of_two_people_reaches_quotes_and_is_undone(library):
+    library.add(*hand_made("One", "Jens Stoltenberg", "First words."))
+    library.add(*hand_made("Two", "Jens Stoltenbergh", "Second words."))  # a misspelling in the source
+    (right,) = library.find("Jens Stoltenberg")
+    (wrong,) = library.find("Jens Stoltenbergh")
+    people_merges.merge_people(library.store, [wrong], right)
+    again = Library(Store(library.store.path))
+    assert sorted(q.text for q in again.quotes_by("Jens Stoltenberg")) == ["First words.", "Second words."]
+    assert again.quotes_by("Jens Stoltenbergh") == again.quotes_by("Jens Stoltenberg")
+    assert [m.kind for m in people_merges.history(library.store)] == ["merge"]
+    people_merges.undo(library.store)
+    assert [q.text for q in Library(Store(library.store.path)).quotes_by("Jens Stoltenberg")] == ["First words."]
+
+
+# -- never trusted over the files -------------------------------------------------------------------
+def test_a_catalogue_left_half_written_by_a_kill_is_made_good_with_every_note(library, analyse, tmp_path):
+    pier = add(library, analyse, PIER)
+    library.store.add(note(pier, PIER, "two more years", ["needs-check"]))
+    code = textwrap.dedent(f"""
+        import os, signal
+        from byline.tui.core import catalogue
+        from byline.tui.core.library import Library
+        from byline.tui.core.sources import from_text
+        from byline.tui.core.store import Store
+        real = catalogue.Catalogue.put
+        def put(self, key, found, db=None):
+            if db is not None and found.record.get("title") == "Ferry fares rise":
+                real(self, key, found, db)
+                os.kill(os.getpid(), signal.SIGKILL)  # in the middle of the new article's transaction
+            return real(self, key, found, db)
+        catalogue.Catalogue.put = put
+        Library(Store({str(library.store.path)!r})).add(from_text({FERRY!r}, "<stdin>"))
+    """)
+    killed = subprocess.run([sys.executable, "-c", code], cwd=OUTSIDE)
+    assert killed.returncode == -signal.SIGKILL
+    fresh = Library(Store(library.store.path))
+    assert sorted(e.title for e in fresh.entries()) == ["Ferry fares rise", "Pier repairs delayed"]
+    assert [n.passage for n in fresh.notes(label="needs-check")] == ["two more years"]
+
+
+def test_two_processes_adding_and_annotating_at_once_lose_nothing(library, analyse, tmp_path):
+    pier = add(library, analyse, PIER)
+    code = textwrap.dedent(f"""
+        import sys
+        from byline.tui.core.anchor import make_anchor
+        from byline.tui.core.annotation import Annotation, new_id
+        from byline.tui.core.library import Library
+        from byline.tui.core.sources import from_text
+        from byline.tui.core.store import Store
+        library = Library(Store({str(library.store.path)!r}))
+        who = sys.argv[1]
+        for i in range(8):
+            library.add(from_text(f"Story {{who}} {{i}}\\n\\nWords of story {{who}} number {{i}}.\\n", "<stdin>"))
+            library.store.add(Annotation(id=new_id(), article={pier!r}, anchor=make_anchor({PIER!r}, i, i + 5),
+                                         note=f"{{who}}{{i}}"))
+            library.entries()
+    """)
+    runs = [subprocess.Popen([sys.executable, "-c", code, who], cwd=OUTSIDE) for who in "ab"]
+    assert [r.wait(timeout=120) for r in runs] == [0, 0]
+    fresh = Library(Store(library.store.path))
+    assert len(fresh.entries()) == 17
+    assert sorted(n.note for n in fresh.notes(article=pier)) == sorted(f"{w}{i}" for w in "ab" for i in range(8))
+    assert fresh.entry(pier).notes == 16
+
+
+def test_the_cli_searches_and_lists_notes(library, analyse, tmp_path, byline_home):
+    lib = Library()  # the library of BYLINE_HOME, as the command sees it
+    pier = add(lib, analyse, PIER)
+    lib.store.add(note(pier, PIER, "two more years", ["needs-check"], "ask the port"))
+    env = {**os.environ, "BYLINE_HOME": str(byline_home)}
+
+    def byline(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "byline.tui", *args], capture_output=True, text=True, env=env, cwd=OUTSIDE
+        )
+
+    found = byline("search", "Okoye", "--format", "json")
+    assert found.returncode == 0 and any(h["kind"] == "text" for h in json.loads(found.stdout))
+    assert byline("search", "nothingatall").returncode == 1
+    bad = byline("search", "x", "kind:everything")
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr and len(bad.stderr.splitlines()) == 1
+    notes = byline("notes", "--label", "needs-check", "--format", "csv")
+    assert notes.returncode == 0 and "two more years" in notes.stdout and "ask the port" in notes.stdout
+    rebuilt = byline("library", "--rebuild")
+    assert rebuilt.returncode == 0 and "catalogue made again: 1 article" in rebuilt.stderr
