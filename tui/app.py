@@ -50,6 +50,18 @@ def _people() -> Screen:
     return PeopleScreen()
 
 
+def _search() -> Screen:
+    from byline.tui.screens.finding import SearchScreen
+
+    return SearchScreen()
+
+
+def _notes() -> Screen:
+    from byline.tui.screens.finding import NotesScreen
+
+    return NotesScreen()
+
+
 def _voices() -> Screen:
     from byline.tui.screens.voices import LibraryVoicesScreen
 
@@ -117,6 +129,8 @@ class BylineApp(App[int]):
         self.add_mode("library", _library)
         self.add_mode("people", _people)
         self.add_mode("voices", _voices)
+        self.add_mode("search", _search)
+        self.add_mode("notes", _notes)
         if self.article is not None:
             self.add_mode("reader", self._reader)  # its screen is made already: switching back finds it
 
@@ -167,6 +181,12 @@ class BylineApp(App[int]):
 
     def action_voices(self) -> None:
         self.switch_mode("voices")
+
+    def action_search(self) -> None:
+        self.switch_mode("search")
+
+    def action_notes(self) -> None:
+        self.switch_mode("notes")
 
     def action_reader(self) -> None:
         if "reader" not in self._modes or self.article is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 _SYMBOLS = {
     "question_mark": "?",
@@ -58,6 +58,8 @@ KEYS: list[Key] = [
     Key("help", "f1,question_mark", "help", "Help", "app", show=True),
     Key("palette", "ctrl+p", "command_palette", "Command palette", "app"),
     Key("theme", "ctrl+t", "toggle_theme", "Toggle dark / light theme", "app"),
+    Key("search-library", "f6", "app.search", "Search the library: texts, titles, quotes, notes", "app"),
+    Key("notes-library", "f7", "app.notes", "Notes across the library", "app"),
     Key("side-panel", "tab", "focus_side", "Switch between article and side panel", "reader", show=True, short="Panel"),
     Key("toggle-panel", "p", "toggle_panel", "Show or hide the side panel", "reader"),
     Key("actors", "A", "show_tab('actors')", "Show the actors", "reader"),
@@ -134,6 +136,8 @@ KEYS: list[Key] = [
         short="People",
     ),
     Key("to-voices", "V", "app.voices", "Voices across the library", "library", show=True, short="Voices"),
+    Key("to-search", "f", "app.search", "Search the library", "library", show=True, short="Search"),
+    Key("to-notes", "N", "app.notes", "Notes across the library", "library", show=True, short="Notes"),
     Key(
         "people-filter",
         "slash",
@@ -153,6 +157,11 @@ KEYS: list[Key] = [
         short="Quotes",
     ),
     Key("people-library", "L", "app.library", "Back to the library", "people", show=True, short="Library"),
+    Key("people-mark", "space", "mark", "Mark this person, to merge the marked into another", "people"),
+    Key("people-merge", "m", "merge", "Merge the marked people into this one", "people", show=True, short="Merge"),
+    Key("people-split", "x", "split", "Split one name off this person", "people"),
+    Key("people-undo", "u", "undo", "Undo the last merge or split", "people"),
+    Key("people-redo", "ctrl+r", "redo", "Redo", "people"),
     Key("people-voices", "V", "app.voices", "Voices across the library", "people"),
     Key(
         "voices-filter",
@@ -175,6 +184,14 @@ KEYS: list[Key] = [
     ),
 ]
 
+SEARCH_KEYS = [
+    Key("search-filter", "slash", "filter", "Back to the query", "search", show=True, short="Query"),
+    Key("search-back", "escape,L", "app.library", "Back to the library", "search", show=True, short="Library"),
+    Key("notes-filter", "slash", "filter", "Back to the filter", "notes", show=True, short="Filter"),
+    Key("notes-back", "escape,L", "app.library", "Back to the library", "notes", show=True, short="Library"),
+]
+KEYS += SEARCH_KEYS
+
 SCOPE_TITLES = {
     "app": "Everywhere",
     "reader": "Reader",
@@ -183,10 +200,12 @@ SCOPE_TITLES = {
     "library": "Library",
     "people": "People",
     "voices": "Voices across the library",
+    "search": "Search the library",
+    "notes": "Notes across the library",
 }
 
 
-def bindings(scope: str) -> list[Binding]:
+def bindings(scope: str) -> list[BindingType]:
     return [b for k in KEYS if k.scope == scope and k.action != "noop" for b in k.bindings()]
 
 

@@ -1,5 +1,11 @@
 """People and organisations across the library: each actor merged over the articles that name
 them, with their roles, the articles and every quote; `enter` on a quote opens its article there.
+
+The list is the catalogue's first page (most articles first; typing filters in the catalogue, so
+nobody is out of reach), and a person's articles and quotes are read when they are highlighted.
+`space` marks people and `m` merges the marked into the highlighted one; `x` splits one name off;
+`u` / `ctrl+r` undo and redo. Merges are the user's word, kept like corrections
+(core/people_merges.py) and seen everywhere: `byline quotes`, Voices, the counts.
 """
 
 from __future__ import annotations
@@ -29,20 +35,16 @@ from byline.widgets.item_list import FilterField
 QUOTE_CHARS = 300
 
 
-def person_matches(person: Person, query: str) -> bool:
-    hay = " ".join([person.name, *person.aliases, *person.roles, type_word(person.type)]).lower()
-    return all(word in hay for word in query.lower().split())
+#: People the list shows at once: the most present first; the filter reaches everyone else.
+PAGE = 500
 
 
-def person_row(person: Person) -> Text:
+def person_row(person: Person, marked: bool = False) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis")
+    if marked:
+        text.append("● ", style="bold")
     text.append(one_line(person.name), style="bold")
-    articles, quotes = len(person.articles), len(person.quotes)
-    text.append(
-        f"\n {type_word(person.type)} · {articles} article{'s' if articles != 1 else ''}"
-        f" · {quotes} quote{'s' if quotes != 1 else ''}",
-        style="dim",
-    )
+    text.append(f"\n {type_word(person.type)} · {person.counts}", style="dim")
     return text
 
 
@@ -62,6 +64,7 @@ class PeopleScreen(Screen):
         self.people: list[Person] = []
         self.shown: list[Person] = []
         self.current: Person | None = None
+        self.marked: dict[str, Person] = {}  # by group
 
     @property
     def library(self) -> Library:
@@ -90,8 +93,9 @@ class PeopleScreen(Screen):
 
     @work(thread=True, exclusive=True, group="people")
     def load(self) -> None:
+        query = self.query_one("#people-query", Input).value
         try:
-            self.post_message(self.Loaded(self.library.people(), None))
+            self.post_message(self.Loaded(self.library.people(limit=PAGE, words=query), None))
         except BylineError as exc:
             self.post_message(self.Loaded([], str(exc)))
 
@@ -102,27 +106,30 @@ class PeopleScreen(Screen):
         if self.library.missing_note:
             self.notify(self.library.missing_note, title="People", severity="warning", timeout=15)
         self.people = message.people
-        self.refill()
+        self.refill(keep=self.current.group if self.current is not None else None)
 
-    def refill(self) -> None:
+    def refill(self, keep: str | None = None) -> None:
         query = self.query_one("#people-query", Input).value
-        self.shown = [p for p in self.people if person_matches(p, query)]
+        self.shown = self.people
         people = self.query_one("#people-list", OptionList)
         people.clear_options()
-        people.add_options([Option(person_row(p)) for p in self.shown])
-        total = len(self.people)
+        people.add_options([Option(person_row(p, p.group in self.marked)) for p in self.shown])
+        count = len(self.shown)
+        more = "+" if count == PAGE else ""
+        marked = f" · {len(self.marked)} marked (m merges them into the highlighted)" if self.marked else ""
         self.query_one("#people-status", Static).update(
-            f"People and organisations · {total:,} across the library"
-            + (f" · {len(self.shown):,} shown" if len(self.shown) != total else "")
+            f"People and organisations · {count:,}{more} {'matching ' + repr(one_line(query)) if query else 'most present first'}"
+            + marked
         )
         if self.shown:
-            people.highlighted = 0
+            at = next((i for i, p in enumerate(self.shown) if p.group == keep), 0)
+            people.highlighted = at
         else:
             self.show(None)
 
     @on(Input.Changed, "#people-query")
     def _query_changed(self) -> None:
-        self.refill()
+        self.load()
 
     @on(FilterField.Done, "#people-query")
     def _query_done(self) -> None:
@@ -143,6 +150,8 @@ class PeopleScreen(Screen):
 
     def show(self, person: Person | None) -> None:
         """Fill the right-hand side with one person."""
+        if person is not None:
+            person = self.library.fill(person)
         self.current = person
         about = self.query_one("#person-about", Static)
         quotes = self.query_one("#person-quotes", OptionList)
@@ -159,6 +168,9 @@ class PeopleScreen(Screen):
         if aka:
             lines.append("aka " + ", ".join(one_line(a) for a in aka) + "\n", style="dim")
         titles = list(dict.fromkeys(a.title for a in person.appearances))
+        lines.append(person.counts + "\n", style="dim")
+        if len(person.keys) > 1:
+            lines.append("as " + "; ".join(one_line(k.partition(":")[2]) for k in person.keys) + "\n", style="dim")
         lines.append(f"in {len(titles)} article{'s' if len(titles) != 1 else ''}: ", style="dim")
         lines.append("; ".join(one_line(t) for t in titles[:8]) + ("; …" if len(titles) > 8 else ""))
         about.update(lines)
@@ -181,9 +193,76 @@ class PeopleScreen(Screen):
 
     def look_for(self, name: str) -> None:
         """Show the people a name stands for (asked from another screen)."""
-        self.query_one("#people-query", Input).value = name
-        self.refill()
+        self.query_one("#people-query", Input).value = name  # loads them
         self.query_one("#people-list", OptionList).focus()
+
+    # -- merging and splitting ----------------------------------------------------------------
+    def action_mark(self) -> None:
+        person = self.current
+        if person is None:
+            return
+        if person.group in self.marked:
+            del self.marked[person.group]
+        else:
+            self.marked[person.group] = person
+        self.refill(keep=person.group)
+
+    def action_merge(self) -> None:
+        from byline.tui.core import people_merges
+
+        into = self.current
+        others = [p for g, p in self.marked.items() if into is not None and g != into.group]
+        if into is None or not others:
+            suggestions = people_merges.suggestions(self.library.catalogue, into) if into else []
+            hint = f"; maybe {', '.join(one_line(p.name) for p in suggestions[:3])}?" if suggestions else ""
+            self.notify(f"Mark people with space, then press m on the one they are{hint}", timeout=6)
+            return
+        try:
+            people_merges.merge_people(self.library.store, others, into)
+        except BylineError as exc:
+            self.notify(str(exc), title="Merge", severity="error", timeout=10)
+            return
+        names = ", ".join(one_line(p.name) for p in others)
+        self.marked.clear()
+        self.notify(f"{names} merged into {one_line(into.name)} (u undoes)", timeout=5)
+        self.load()
+
+    def action_split(self) -> None:
+        from byline.tui.core import people_merges
+
+        person = self.current
+        if person is None or len(person.keys) < 2:
+            self.notify("Only a person known by several names can be split", timeout=4)
+            return
+        key = person.keys[-1]
+        try:
+            people_merges.split_person(self.library.store, person, key)
+        except BylineError as exc:
+            self.notify(str(exc), title="Split", severity="error", timeout=10)
+            return
+        self.notify(f"{one_line(key.partition(':')[2])} is now a person of their own (u undoes)", timeout=5)
+        self.load()
+
+    def action_undo(self) -> None:
+        self._history("undo")
+
+    def action_redo(self) -> None:
+        self._history("redo")
+
+    def _history(self, which: str) -> None:
+        from byline.tui.core import people_merges
+
+        try:
+            done = people_merges.undo(self.library.store) if which == "undo" else people_merges.redo(self.library.store)
+        except BylineError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        if done is None:
+            self.notify(f"Nothing to {which}", timeout=3)
+            return
+        what = "merge into" if done.kind == "merge" else "split of"
+        self.notify(f"{'Undone' if which == 'undo' else 'Redone'}: the {what} {one_line(done.name)}", timeout=4)
+        self.load()
 
     def action_filter(self) -> None:
         self.query_one("#people-query", Input).focus()
