@@ -12,6 +12,8 @@ import zipfile
 from importlib.metadata import Distribution
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 
 
@@ -48,6 +50,7 @@ def test_byline_tui_app_imports_from_any_folder(tmp_path):
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.slow
 def test_the_wheel_holds_only_byline_with_its_styles_and_seeds(tmp_path):
     # build from a copy of the sources (what git tracks or would), so the checkout gets no build/ folder
     tree = tmp_path / "tree"

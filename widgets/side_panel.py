@@ -166,10 +166,8 @@ class SidePanel(Vertical):
         self._set("quote-list", rows, count=len(analysis.quotes))
 
     def _fill_voices(self) -> None:
-        try:
-            from byline.tui.core.voices import voices
-        except ImportError:  # pragma: no cover - the core without voices: the tab stays empty
-            return
+        from byline.tui.core.voices import voices
+
         found = voices(self.analysis, self.text)
         most = max((v.words for v in found.voices), default=0)
         self._voices_summary = one_line(found.summary())

@@ -52,6 +52,7 @@ async def tag(pilot, text: str, key: str) -> None:
     await pilot.press("s", key)
 
 
+@pytest.mark.slow
 async def test_tag_and_note_a_sentence_survive_a_restart(article_path):
     app = make_app(article_path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -119,6 +120,7 @@ async def test_undo_and_redo(article_path):
         assert len(Store().annotations(screen.session.key)) == 1
 
 
+@pytest.mark.slow
 async def test_edited_article_reanchors_and_orphans(article_path):
     app = make_app(article_path)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from textual.widgets import OptionList, TabbedContent
 
 from byline.tui.core.model import Analysis
@@ -12,6 +13,7 @@ from byline.widgets.side_panel import SidePanel
 from tests.app.helpers import seed_app, text_app, wait_for_analysis
 
 
+@pytest.mark.private_cache  # its stand-in analysis of the sample must not be kept for other tests
 async def test_text_is_on_screen_before_analysis():
     """The first frame shows the article while the analysis is still running: an analysis that
     blocks the first frame (run in on_mount, say) fails here, because by the first frame it

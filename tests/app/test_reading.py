@@ -4,6 +4,7 @@ command, driven by keys."""
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import OptionList
 
 from byline.tui.screens.note_editor import NoteEditor
@@ -218,6 +219,7 @@ async def test_typing_in_a_side_panel_list_never_runs_reader_commands():
         assert app.screen is screen
 
 
+@pytest.mark.slow
 async def test_every_list_filters_as_you_type():
     app = fixed_app()
     async with app.run_test(size=(120, 40)) as pilot:

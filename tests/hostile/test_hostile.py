@@ -117,7 +117,14 @@ def run_step(step: dict, work: Path, home: Path, case: Path) -> None:
         assert fill(words, places) not in out, out[-2000:]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case_id(c) for c in CASES])
+def _param(case: Path):
+    """A case whose steps need more than the default time is a slow test."""
+    steps = tomllib.loads(case.read_text(encoding="utf-8")).get("step", [])
+    slow = any(step.get("timeout", DEFAULT_TIMEOUT) > DEFAULT_TIMEOUT for step in steps)
+    return pytest.param(case, id=case_id(case), marks=[pytest.mark.slow] if slow else [])
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
 def test_hostile_case(case: Path, tmp_path: Path, byline_home: Path) -> None:
     work = tmp_path / "work"
     work.mkdir()

@@ -19,6 +19,9 @@ from byline.tui.core.nlp import default_model
 from byline.tui.core.sources import from_text, load_article
 from tests.conftest import OUTSIDE
 
+#: These tests look at the cache itself: each starts with an empty one.
+pytestmark = pytest.mark.private_cache
+
 TEXT = (
     "Bridge reopens in Carrowmore\n\nThe county engineer, Tomas Lindqvist, said the bridge was safe again. "
     '"We checked every bolt," Lindqvist told reporters on Friday. About 4,000 cars cross it each day.\n'

@@ -4,14 +4,12 @@ folders and pages kept and analysed, listed, and every quote of one speaker acro
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 
 import pytest
 from pytest_httpserver import HTTPServer
 
-from tests.conftest import OUTSIDE
+from tests.conftest import run_byline
 
 PAGE = """<!doctype html><html><head><title>Ferry strike ends | The Velmora Gazette</title>
 <meta property="og:site_name" content="The Velmora Gazette"><meta name="author" content="Ada Lund">
@@ -34,14 +32,7 @@ OTHER = "Tide tables change\n\nThe harbour office in Velmora printed new tide ta
 
 
 def byline(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "byline.tui", *args],
-        capture_output=True,
-        text=True,
-        cwd=OUTSIDE,
-        env=dict(os.environ),
-        timeout=300,
-    )
+    return run_byline(*args)
 
 
 @pytest.fixture(scope="module")

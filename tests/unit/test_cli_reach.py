@@ -17,7 +17,7 @@ from byline.tui.core.anchor import make_anchor
 from byline.tui.core.annotation import Annotation, new_id
 from byline.tui.core.sources import load_article
 from byline.tui.core.store import Store
-from tests.conftest import OUTSIDE
+from tests.conftest import run_byline
 
 STORY = (
     "Harbour deal signed\n\nMayor Ada Lund said on Monday the harbour deal in Oskarsvik was signed. "
@@ -26,14 +26,7 @@ STORY = (
 
 
 def byline(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "byline.tui", *args],
-        capture_output=True,
-        text=True,
-        cwd=OUTSIDE,
-        env=dict(os.environ),
-        timeout=300,
-    )
+    return run_byline(*args)
 
 
 @pytest.fixture

@@ -204,29 +204,6 @@ def test_import_attaches_to_an_article_the_finder_knows(tmp_path, article_file):
 
 
 # -- identity and counts --------------------------------------------------------------------------------
-def test_ids_that_share_a_prefix_stay_distinct(tmp_path, byline_home, article_file):
-    text = load_article(article_file).text
-    items = [
-        annotation(
-            {
-                "source": article_file.as_uri(),
-                "selector": [{"type": "TextPositionSelector", "start": i % 40, "end": i % 40 + 6}],
-            },
-            tagging("claim"),
-            id=f"urn:uuid:00000000-0000-4000-8000-{i:012x}",
-        )
-        for i in range(33_000)
-    ]
-    assert len(text) > 46
-    export = write_json(tmp_path / "many.json", items)
-    first = byline("import", str(export), "--article", str(article_file), home=byline_home, timeout=300)
-    assert first.returncode == 0, first.stderr
-    assert "imported 33000 new annotations (0 already there)" in first.stderr
-    again = byline("import", str(export), "--article", str(article_file), home=byline_home, timeout=300)
-    assert "imported 0 new annotations (33000 already there)" in again.stderr
-    assert len(stored(article_file)) == 33_000
-
-
 def test_a_store_that_does_not_keep_an_import_is_not_silent(tmp_path, byline_home, article_file):
     """Whatever the store does with ids, an import counts what it really kept."""
     items = [

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 
 from byline.tui.core.anchor import make_anchor
 from byline.tui.core.annotation import Annotation, new_id
 from byline.tui.core.library import Library
 from byline.tui.core.sources import load_article
 from byline.tui.core.store import Store
-from tests.conftest import OUTSIDE
+from tests.conftest import run_byline
 
 HARBOUR = (
     "Harbour deal signed\n\nMayor Ada Lund said on Monday the harbour deal in Oskarsvik was signed. "
@@ -28,14 +27,7 @@ def note(key: str, text: str, passage: str, words: str) -> Annotation:
 
 
 def byline(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "byline.tui", *args],
-        capture_output=True,
-        text=True,
-        cwd=OUTSIDE,
-        env=dict(os.environ),
-        timeout=300,
-    )
+    return run_byline(*args)
 
 
 def test_a_missing_index_is_made_again_and_every_note_comes_back(tmp_path, analyse):

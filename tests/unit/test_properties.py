@@ -10,6 +10,7 @@ import os
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
@@ -469,6 +470,7 @@ def test_every_text_export_renders_any_stored_annotation_as_visible_text(bundle)
         assert not any(ch in out for ch in "\x1b\x07\x9b\x85"), fmt
 
 
+@pytest.mark.slow
 @SLOW
 @given(odd_bundles())
 def test_the_docbin_export_takes_any_stored_annotation(bundle):

@@ -223,6 +223,7 @@ def _writer(db, count: int, tag: str, article: str | None = "shared") -> subproc
     return subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, cwd=OUTSIDE)
 
 
+@pytest.mark.slow
 def test_two_processes_adding_500_each_to_one_article_lose_nothing(tmp_path):
     db = tmp_path / "store"
     procs = [_writer(db, 500, "a"), _writer(db, 500, "b")]

@@ -8,9 +8,10 @@ import json
 import subprocess
 import sys
 
+from byline.tui.core.export.voices_csv import to_csv
 from byline.tui.core.model import Actor, Analysis, Quote
 from byline.tui.core.sources import seed_path
-from byline.tui.core.voices import combine, sourcing_by_site, to_csv, voices
+from byline.tui.core.voices import combine, sourcing_by_site, voices
 from tests.conftest import OUTSIDE
 
 TEXT = (

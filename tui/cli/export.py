@@ -53,8 +53,8 @@ def run(opts: argparse.Namespace) -> int:
     from ..core.annotation import labels_from_config
     from ..core.config import load_config
     from ..core.errors import ExportError, StoreError
-    from ..core.export import get, planned_outputs, render, write_files
-    from ..core.export.files import brat_text_note, check_outputs
+    from ..core.export import REGISTRY, get, planned_outputs, render, write_files
+    from ..core.export.files import check_outputs
     from ..core.opening import open_location
     from ..core.session import Session
     from ..core.sources import load_article, seed_path
@@ -65,8 +65,9 @@ def run(opts: argparse.Namespace) -> int:
     to_stdout = opts.output is None or opts.output == "-"
     if to_stdout and fmt.files_only:
         raise ExportError(f"the {fmt.name} export is written to files: give a path with -o")
-    if opts.with_text and fmt.name != "brat":
-        raise ExportError("--with-text is for the brat export (the .txt beside its .ann)")
+    if opts.with_text and not fmt.with_text:
+        takers = " or ".join(f"the {f.name} export ({f.with_text})" for f in REGISTRY.values() if f.with_text)
+        raise ExportError(f"--with-text is for {takers}")
     article = open_location(opts.file) if opts.file is not None else load_article(seed_path())
     if not to_stdout:  # refuse a bad output before the slow part
         check_outputs(planned_outputs(fmt.name, opts.output, opts.with_text), article.path, opts.force)
@@ -81,7 +82,7 @@ def run(opts: argparse.Namespace) -> int:
     skipped = list(store.skipped)
     for problem in skipped:
         warn(f"left out of the export: {problem}")
-    if fmt.name != "csv":
+    if fmt.needs_analysis:
         session.set_analysis(analysis_of(article, opts.model))
     if to_stdout:
         sys.stdout.buffer.write(render(fmt.name, session.bundle()))
@@ -90,8 +91,7 @@ def run(opts: argparse.Namespace) -> int:
     written = write_files(fmt.name, session.bundle(), opts.output, force=opts.force, with_text=opts.with_text)
     for path in written:
         print(f"wrote {one_line(str(path))}", file=sys.stderr)
-    if fmt.name == "brat" and len(written) == 1:
-        note = brat_text_note(written[0], article.text)
-        if note:
-            warn(note)
+    note = fmt.note(written, article.text) if fmt.note is not None else None
+    if note:
+        warn(note)
     return 1 if skipped else 0

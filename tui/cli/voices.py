@@ -64,9 +64,10 @@ def run(opts: argparse.Namespace) -> int:
         return _library(opts)
     from ..core.analysis import analyze
     from ..core.cache import cached, store
+    from ..core.export.voices_csv import to_csv
     from ..core.nlp import default_model
     from ..core.opening import open_location
-    from ..core.voices import to_csv, voices
+    from ..core.voices import voices
 
     article = open_location(opts.file)
     for warning in article.warnings:
@@ -95,8 +96,9 @@ def run(opts: argparse.Namespace) -> int:
 
 def _library(opts: argparse.Namespace) -> int:
     from ..core.errors import BylineError
+    from ..core.export.voices_csv import to_csv
     from ..core.library import Library
-    from ..core.voices import library_voices, to_csv
+    from ..core.voices import library_voices
     from .library import warn
 
     library = Library()

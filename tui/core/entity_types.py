@@ -13,10 +13,6 @@ class EntityType:
     kind: str  # the style family: person | org | place | group
     description: str  # for the correction dialog
 
-    @property
-    def theme_variable(self) -> str:
-        return f"entity-{self.kind}"
-
 
 #: Types that name actors (who is in the story), in the order the correction dialog offers them.
 ACTOR_TYPES: tuple[EntityType, ...] = (

@@ -51,9 +51,5 @@ def legacy_store_file() -> Path:
     return data_dir() / "annotations.json"
 
 
-#: Older name of store_dir(), kept for callers written before the library.
-store_file = store_dir
-
-
 def locations() -> dict[str, Path]:
     return {"config": config_file(), "data": data_dir(), "store": store_dir(), "cache": cache_dir(), "log": log_dir()}

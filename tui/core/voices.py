@@ -235,39 +235,6 @@ def sourcing_by_site(per_article: list[tuple[str, Voices]]) -> list[SiteSourcing
     return sorted(sites.values(), key=lambda s: (-s.share, s.site))
 
 
-CSV_COLUMNS = (
-    "speaker",
-    "actor_type",
-    "roles",
-    "quotes",
-    "direct",
-    "partial",
-    "reported",
-    "words",
-    "share",
-    "anonymous",
-    "articles",
-)
-
-
-def to_csv(found: Voices) -> str:
-    """One row per voice, for a spreadsheet (cells that would run as formulas are neutralised)."""
-    import csv
-    import io
-
-    from .export.csv_rows import cell
-
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    writer.writerow(CSV_COLUMNS)
-    for voice in found.voices:
-        row = voice.to_dict()
-        row["roles"] = "; ".join(row["roles"])
-        row["anonymous"] = "yes" if row["anonymous"] else ""
-        writer.writerow([cell(row[c]) for c in CSV_COLUMNS])
-    return buf.getvalue()
-
-
 def _spans(value: object) -> list[tuple[int, int]]:
     if not isinstance(value, list):
         return []

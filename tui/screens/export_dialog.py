@@ -32,13 +32,9 @@ class ExportRequest:
 
 def existing_outputs(fmt: str, path: Path) -> list[Path]:
     """The files an export to `path` would write that are already there."""
-    try:
-        from byline.tui.core.export.files import planned_outputs
-    except ImportError:  # pragma: no cover - an export package without the plan: the path itself
-        planned = [path]
-    else:
-        planned = planned_outputs(fmt, path)
-    return [p for p in planned if p.exists()]
+    from byline.tui.core.export import planned_outputs
+
+    return [p for p in planned_outputs(fmt, path) if p.exists()]
 
 
 class ExportDialog(ModalScreen[ExportRequest | None]):

@@ -1,6 +1,8 @@
 """Exports of an article's analysis and annotations, one module per format, and the importers
-beside the writers of the formats that can be read back (w3c, jsonl).
+beside the writers of the formats that can be read back (w3c, jsonl, json, csv).
 
+The registry below is the one place that knows the formats: each declares its writer, the files
+it writes, whether it needs `-o`, and its importer. Adding a format is a module and a line here.
 Rendering is deterministic, so the reader and `byline export` write the same bytes for the same
 article and store. Nothing here prints: the command line decides where bytes go.
 """
@@ -14,24 +16,14 @@ from pathlib import Path
 from ..bundle import Bundle
 from ..errors import ExportError
 from ..sources import Article
-from .brat import render_brat
-from .csv_rows import render_csv
+from . import json_doc, jsonl, w3c
+from .brat import brat_note, brat_paths, render_brat
+from .csv_rows import annotations_from_csv, render_csv
 from .docbin import render_spacy
-from .files import OutputExists, brat_paths, planned_outputs, write_outputs
-from .json_doc import render_json
-from .jsonl import render_jsonl
+from .files import OutputExists, one_file, write_outputs
 from .markdown import render_md
-from .w3c import render_w3c
-
-
-def render_voices(b: Bundle) -> str:
-    """The voices of the article, one row per voice (CSV)."""
-    from ..voices import to_csv, voices
-
-    if b.analysis is None:
-        raise ExportError("the voices export needs the analysis; it is not there yet")
-    return to_csv(voices(b.analysis, b.article.text))
-
+from .reading import Importer, unnamed_items
+from .voices_csv import render_voices
 
 __all__ = ["FORMATS", "Bundle", "Format", "OutputExists", "default_output", "planned_outputs", "render", "write_files"]
 
@@ -42,20 +34,54 @@ class Format:
     extension: str
     description: str
     render: Callable[[Bundle], str | bytes]
-    #: written to files only, never to standard output (binary, or more than one file)
+    #: written to files only, never to standard output, so `-o PATH` is needed (binary, or more
+    #: than one file)
     files_only: bool = False
+    #: the files an export to `output` writes: files(output, with_text); the export first, then,
+    #: when there is a second, the article's text its offsets index
+    files: Callable[[str | Path, bool], list[Path]] = one_file
+    #: what `--with-text` adds for this format ("" when the format takes no text beside it)
+    with_text: str = ""
+    #: after writing: what the user must know about the files written, else None: note(written, text)
+    note: Callable[[list[Path], str], str | None] | None = None
+    #: whether the export carries the analysis (else it is written without analysing)
+    needs_analysis: bool = True
+    #: how `byline import` reads the format back, or None when it cannot
+    importer: Importer | None = None
 
 
 REGISTRY: dict[str, Format] = {
     f.name: f
     for f in (
         Format("md", ".md", "reading brief (Markdown)", render_md),
-        Format("w3c", ".jsonld", "W3C Web Annotations (JSON-LD)", render_w3c),
-        Format("json", ".json", "analysis and annotations (JSON)", render_json),
-        Format("jsonl", ".jsonl", "spans for training (Prodigy / doccano JSONL)", render_jsonl),
+        Format("w3c", ".jsonld", "W3C Web Annotations (JSON-LD)", w3c.render_w3c, importer=w3c.IMPORTER),
+        Format("json", ".json", "analysis and annotations (JSON)", json_doc.render_json, importer=json_doc.IMPORTER),
+        Format(
+            "jsonl",
+            ".jsonl",
+            "spans for training (Prodigy / doccano JSONL)",
+            jsonl.render_jsonl,
+            importer=jsonl.IMPORTER,
+        ),
         Format("spacy", ".spacy", "spaCy DocBin", render_spacy, files_only=True),
-        Format("csv", ".csv", "one row per annotation (CSV)", render_csv),
-        Format("brat", ".ann", "brat standoff (.ann over the article text)", render_brat, files_only=True),
+        Format(
+            "csv",
+            ".csv",
+            "one row per annotation (CSV)",
+            render_csv,
+            needs_analysis=False,
+            importer=Importer(unnamed_items, annotations_from_csv),
+        ),
+        Format(
+            "brat",
+            ".ann",
+            "brat standoff (.ann over the article text)",
+            render_brat,
+            files_only=True,
+            files=brat_paths,
+            with_text="the .txt beside its .ann",
+            note=brat_note,
+        ),
         Format("voices", ".voices.csv", "who is quoted, how much, who without a name (CSV)", render_voices),
     )
 }
@@ -73,6 +99,11 @@ def render(fmt: str, bundle: Bundle) -> bytes:
     return out if isinstance(out, bytes) else out.encode("utf-8")
 
 
+def planned_outputs(fmt: str, output: str | Path, with_text: bool = False) -> list[Path]:
+    """Every file an export of `fmt` to `output` would write (the app asks about these)."""
+    return get(fmt).files(output, with_text)
+
+
 def write_files(
     fmt: str,
     bundle: Bundle,
@@ -84,18 +115,12 @@ def write_files(
 ) -> list[Path]:
     """Write an export to `output` and to no other path; returns the files written.
 
-    brat writes PATH.ann, and PATH.txt (the text its offsets index) only with `with_text` or when
-    `output` names the .txt. An existing file is refused unless `force` (OutputExists, which the
-    app catches to ask); the article itself, `inputs`, the config and the data folder never are
-    written."""
-    data = render(fmt, bundle)
-    if fmt == "brat":
-        paths = brat_paths(output, with_text)
-        outputs = [(paths[0], data)]
-        if len(paths) > 1:
-            outputs.append((paths[1], bundle.article.text.encode("utf-8")))
-    else:
-        outputs = [(Path(output).expanduser(), data)]
+    The format says which files (brat writes PATH.ann, and PATH.txt, the text its offsets index,
+    only with `with_text` or when `output` names the .txt). An existing file is refused unless
+    `force` (OutputExists, which the app catches to ask); the article itself, `inputs`, the config
+    and the data folder never are written."""
+    export, *beside = planned_outputs(fmt, output, with_text)
+    outputs = [(export, render(fmt, bundle))] + [(path, bundle.article.text.encode("utf-8")) for path in beside]
     return write_outputs(outputs, bundle.article.path, force, inputs)
 
 

@@ -1,6 +1,7 @@
 """Writing an export to the files the user named, and to no other.
 
-- Only the paths the user named are written; the brat text file only when asked for.
+- Only the paths the user named are written (a format's second file, such as brat's text, only when
+  asked for).
 - The article being exported, Byline's config and its data folder are never written, not even
   with `force`: an export must not destroy what it reads.
 - An existing file is replaced only with `force` (the command line's `--force`; the app asks
@@ -27,33 +28,8 @@ class OutputExists(ExportError):
         self.path = path
 
 
-def brat_paths(output: str | Path, with_text: bool = False) -> list[Path]:
-    """The .ann file (and, when asked for, the .txt beside it) a brat export writes.
-
-    `-o story.txt` names the text file itself, which counts as asking for it. A folder, or a
-    name that ends in a separator, is refused: brat's two files are named after a file."""
-    raw = str(output)
-    path = Path(raw).expanduser()
-    if not raw.strip():
-        raise ExportError("brat needs a file name to write, such as -o story.ann")
-    if raw.endswith(("/", "\\")) or path.name in ("", ".", "..") or path.is_dir():
-        raise ExportError(
-            f"{one_line(raw)} is a folder: give brat a file name, such as {one_line(str(path / 'story.ann'))}"
-        )
-    if path.exists() and not path.is_file():
-        raise ExportError(f"{one_line(raw)} is not a file: give brat a file name, such as story.ann")
-    named_text = path.suffix == ".txt"
-    base = path.with_suffix("") if path.suffix in (".ann", ".txt") else path
-    found = [base.with_name(base.name + ".ann")]
-    if with_text or named_text:
-        found.append(base.with_name(base.name + ".txt"))
-    return found
-
-
-def planned_outputs(fmt: str, output: str | Path, with_text: bool = False) -> list[Path]:
-    """Every file an export of `fmt` to `output` would write (the app asks about these)."""
-    if fmt == "brat":
-        return brat_paths(output, with_text)
+def one_file(output: str | Path, with_text: bool = False) -> list[Path]:
+    """The file an export of one file writes: the path the user named."""
     return [Path(output).expanduser()]
 
 
@@ -98,11 +74,12 @@ def check_outputs(
             raise ExportError(f"refusing to write {shown}: {why}")
         if path.is_dir():
             raise ExportError(f"{shown} is a folder: give a file name to write")
-        if path.exists() and _regular(path) and not force:
+        if path.exists() and regular_file(path) and not force:
             raise OutputExists(path)
 
 
-def _regular(path: Path) -> bool:
+def regular_file(path: Path) -> bool:
+    """Whether `path` is a regular file (not a device, a pipe or a folder)."""
     try:
         return stat.S_ISREG(path.stat().st_mode)
     except OSError:
@@ -112,7 +89,7 @@ def _regular(path: Path) -> bool:
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace (or create) `path` with `data` so that a reader sees the old file or the new one."""
     target = path.resolve() if path.is_symlink() else path
-    if target.exists() and not _regular(target):
+    if target.exists() and not regular_file(target):
         # A device or a pipe the user named (/dev/null, a FIFO): nothing to replace, just write.
         with open(target, "wb") as fh:
             fh.write(data)
@@ -162,25 +139,3 @@ def write_outputs(
             raise ExportError(f"cannot write {one_line(str(path))}: {exc.strerror or exc}") from None
         written.append(path)
     return written
-
-
-def brat_text_note(ann: Path, text: str) -> str | None:
-    """What a brat user must know about the text beside `ann`: brat shows an .ann over the .txt
-    of the same name, and the offsets index Byline's text (line ends, encoding and control
-    characters normalised), so that file must hold exactly that text."""
-    txt = ann.with_suffix(".txt")
-    shown = one_line(str(txt))
-    if not txt.exists():
-        return f"brat needs {shown} beside it with the article's text: add --with-text to write it"
-    if not _regular(txt):
-        return f"{shown} beside it is not a regular file: brat cannot read the article from it"
-    try:
-        same = txt.read_bytes() == text.encode("utf-8")
-    except OSError:
-        same = False
-    if same:
-        return None
-    return (
-        f"{shown} beside it is not the text the offsets index (Byline normalises line ends, "
-        f"encoding and control characters): export under another name with --with-text"
-    )

@@ -18,11 +18,7 @@ from urllib.parse import unquote, urlparse
 from ..errors import BylineError, ExportError
 from ..sources import Article
 from ..visible import one_line
-from .csv_rows import annotations_from_csv
-from .json_doc import annotations_from_json, document_names
-from .jsonl import annotations_from_jsonl, record_names
-from .reading import EXPECTED, Found, read_export
-from .w3c import annotations_from_w3c, target_source, w3c_items
+from .reading import EXPECTED, Found, Importer, read_export
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..store import Store
@@ -101,22 +97,22 @@ def _names(sources: set[str], hashes: set[str]) -> Named:
     return Named(frozenset(paths), frozenset(urls), frozenset(hashes))
 
 
+def importer(kind: str) -> Importer:
+    """The importer the registry declares for `kind` (a format's name, as read_export tells it)."""
+    from . import get
+
+    found = get(kind).importer
+    if found is None:
+        raise ExportError(f"byline import does not read {kind} exports; it reads {EXPECTED}")
+    return found
+
+
 def split_by_article(kind: str, data) -> list[Part]:
     """The export's items grouped by the article each names, in the order they first appear."""
     parts: dict[object, Part] = {}
-    if kind == "w3c":
-        items, collection_hash = w3c_items(data)
-        for item in items:
-            source = target_source(item)
-            named = _names({source} if source else set(), {collection_hash} if collection_hash else set())
-            parts.setdefault(named, Part(named)).items.append(item)
-    elif kind == "csv":  # a spreadsheet names no article: --article says which
-        parts[Named()] = Part(Named(), list(data))
-    else:
-        for record in [document_names(data)] if kind == "json" else data:
-            source, sha = record_names(record)
-            named = _names({source} if source else set(), {sha} if sha else set())
-            parts.setdefault(named, Part(named)).items.append(data if kind == "json" else record)
+    for sources, hashes, item in importer(kind).items(data):
+        names = _names(sources, hashes)
+        parts.setdefault(names, Part(names)).items.append(item)
     # One article named two ways (a path here, its text hash there) is one article.
     merged: list[Part] = []
     for part in parts.values():
@@ -144,20 +140,7 @@ def _overlap(a: Named, b: Named) -> bool:
 
 
 def read_found(kind: str, items: list, article_key: str, text: str) -> Found:
-    if kind == "w3c":
-        return annotations_from_w3c(items, article_key, text)
-    if kind == "csv":
-        return annotations_from_csv(items, article_key, text)
-    read = annotations_from_json if kind == "json" else annotations_from_jsonl
-    total = Found()
-    seen = {}
-    for record in items:
-        found = read(record, article_key, text)
-        total.skipped += found.skipped
-        total.repeated += found.repeated
-        for ann in found.annotations:
-            total.add(ann, seen)
-    return total
+    return importer(kind).read(items, article_key, text)
 
 
 def choose_article(parts: list[Part], article: Article | None, find: Finder | None) -> tuple[Article, list]:

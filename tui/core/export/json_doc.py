@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..anchor import Anchor
 from ..annotation import Annotation
 from ..bundle import Bundle, article_meta
+from .jsonl import record_names
 from .jsontext import dumps
-from .reading import JSON_SCHEMA, Found, anchor_in, as_list, fix_fields, span_of, stable_id, text_of
+from .reading import (
+    JSON_SCHEMA,
+    Found,
+    Importer,
+    NamedItem,
+    anchor_in,
+    as_list,
+    each_record,
+    fix_fields,
+    named,
+    span_of,
+    stable_id,
+    text_of,
+)
 
 
 def render_json(b: Bundle) -> str:
@@ -74,3 +90,11 @@ def _annotation(record, article_key: str, text: str) -> Annotation | None:
         if isinstance(record.get(stamp), str) and len(record[stamp]) <= 64:
             setattr(ann, stamp, record[stamp])
     return ann
+
+
+def named_items(doc) -> Iterator[NamedItem]:
+    """A JSON export is one item: the document, with the article it names."""
+    yield named(*record_names(document_names(doc)), doc)
+
+
+IMPORTER = Importer(named_items, each_record(annotations_from_json))

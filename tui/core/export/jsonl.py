@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..anchor import Anchor
 from ..annotation import Annotation
 from ..bundle import Bundle, article_meta
 from ..entity_types import REJECTED
 from ..sources import text_hash
 from .jsontext import dumps
-from .reading import ENTITY_CODE, Found, anchor_in, as_list, fix_fields, span_of, stable_id
+from .reading import (
+    ENTITY_CODE,
+    Found,
+    Importer,
+    NamedItem,
+    anchor_in,
+    as_list,
+    each_record,
+    fix_fields,
+    named,
+    span_of,
+    stable_id,
+)
 
 
 def render_jsonl(b: Bundle) -> str:
@@ -215,3 +229,12 @@ def _orphan(data, article_key: str, text: str) -> Annotation | None:
         for name, value in fields.items():
             setattr(ann, name, value)
     return ann
+
+
+def named_items(records: list) -> Iterator[NamedItem]:
+    """Each record of a JSONL export with the article it names."""
+    for record in records:
+        yield named(*record_names(record), record)
+
+
+IMPORTER = Importer(named_items, each_record(annotations_from_jsonl))

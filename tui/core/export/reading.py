@@ -15,9 +15,10 @@ import math
 import re
 import stat
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..anchor import Anchor, locate, make_anchor
 from ..annotation import Annotation
@@ -67,6 +68,48 @@ class Found:
             else:
                 found.add(annotation, seen)
         return found
+
+
+#: One item of an export with what it names: (article sources, text hashes, the item).
+NamedItem = tuple[set[str], set[str], Any]
+
+
+@dataclass(frozen=True)
+class Importer:
+    """How `byline import` reads a format back, declared beside the format in the registry."""
+
+    #: each item of the parsed export (as read_export gives it) with the articles it names
+    items: Callable[[Any], Iterable[NamedItem]]
+    #: the annotations in the items that go to one article: read(items, article_key, text)
+    read: Callable[[list, str, str], Found]
+
+
+def named(source: str | None, sha256: str | None, item: Any) -> NamedItem:
+    """An item that names (at most) one source and one text hash."""
+    return ({source} if source else set(), {sha256} if sha256 else set(), item)
+
+
+def unnamed_items(rows: Iterable[Any]) -> Iterator[NamedItem]:
+    """Items that name no article (a spreadsheet's rows): `--article` says which."""
+    return (named(None, None, row) for row in rows)
+
+
+def each_record(read_one: Callable[[Any, str, str], Found]) -> Callable[[list, str, str], Found]:
+    """An importer's `read` over records that are each read on their own (JSON documents, JSON
+    Lines): one Found, each annotation once by id."""
+
+    def read(records: list, article_key: str, text: str) -> Found:
+        total = Found()
+        seen: dict[str, Annotation] = {}
+        for record in records:
+            found = read_one(record, article_key, text)
+            total.skipped += found.skipped
+            total.repeated += found.repeated
+            for annotation in found.annotations:
+                total.add(annotation, seen)
+        return total
+
+    return read
 
 
 def stable_id(raw_id: object, fallback: str) -> str:

@@ -5,13 +5,26 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from collections.abc import Iterator
 from urllib.parse import quote
 
 from ..anchor import Anchor
 from ..annotation import Annotation
 from ..bundle import Bundle, source_uri
 from .jsontext import dumps
-from .reading import ENTITY_CODE, MAX_NAME, QUOTE_KINDS, Found, anchor_in, as_list, span_of, stable_id
+from .reading import (
+    ENTITY_CODE,
+    MAX_NAME,
+    QUOTE_KINDS,
+    Found,
+    Importer,
+    NamedItem,
+    anchor_in,
+    as_list,
+    named,
+    span_of,
+    stable_id,
+)
 
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
@@ -218,3 +231,13 @@ def annotation_from_w3c(item, article_key: str, text: str) -> Annotation | None:
 def annotations_from_w3c(items: list, article_key: str, text: str) -> Found:
     """Every annotation of `items` (from `w3c_items`) placed in `text`."""
     return Found.of(items, lambda item: annotation_from_w3c(item, article_key, text))
+
+
+def named_items(data) -> Iterator[NamedItem]:
+    """Each annotation of a W3C export with the source it targets and the collection's text hash."""
+    items, collection_hash = w3c_items(data)
+    for item in items:
+        yield named(target_source(item), collection_hash, item)
+
+
+IMPORTER = Importer(named_items, annotations_from_w3c)
