@@ -1,11 +1,11 @@
-"""Score `byline analyze` on the shared development sets: our gold labels and the Gender Gap
-Tracker's. Writes predictions, runs each set's own scorer and prints both tables.
+"""Score `byline analyze` on the shared development sets: our gold labels, the Gender Gap
+Tracker's and PolNeAR's. Writes predictions, runs each set's own scorer and prints the tables.
 
-    python bench/eval.py [EVAL_DIR] [--json] [--keep DIR] [--only ours|ggt]
+    python bench/eval.py [EVAL_DIR] [--json] [--keep DIR] [--only ours|ggt|polnear]
 
-EVAL_DIR defaults to ../shared/eval beside the project; the GGT set is EVAL_DIR/ggt. The model is
-loaded once for all articles. `--keep DIR` keeps the predictions (DIR/ours, DIR/ggt) to read the
-misses; `--json` prints each scorer's totals as JSON.
+EVAL_DIR defaults to ../shared/eval beside the project; the GGT set is EVAL_DIR/ggt, PolNeAR's
+EVAL_DIR/polnear. The model is loaded once for all articles. `--keep DIR` keeps the predictions
+(DIR/ours, DIR/ggt, DIR/polnear) to read the misses; `--json` prints each scorer's totals as JSON.
 """
 
 from __future__ import annotations
@@ -44,21 +44,22 @@ def main(argv: list[str]) -> int:
     parser.add_argument("eval_dir", nargs="?", default=str(ROOT.parent / "shared" / "eval"))
     parser.add_argument("--json", action="store_true", help="totals as JSON")
     parser.add_argument("--keep", help="keep predictions in this directory")
-    parser.add_argument("--only", choices=("ours", "ggt"), help="score one set")
+    parser.add_argument("--only", choices=("ours", "ggt", "polnear"), help="score one set")
     opts = parser.parse_args(argv)
     eval_dir = Path(opts.eval_dir)
+    known = {
+        "ours": (eval_dir, eval_dir / "score.py", [str(eval_dir / "gold")]),
+        "ggt": (eval_dir / "ggt", eval_dir / "ggt" / "score_ggt.py", [str(eval_dir / "ggt")]),
+        "polnear": (eval_dir / "polnear", eval_dir / "polnear" / "score_polnear.py", [str(eval_dir / "polnear")]),
+    }
     sets = []
-    if opts.only != "ggt":
-        if not (eval_dir / "score.py").exists():
-            print(f"no score.py in {eval_dir}", file=sys.stderr)
+    for name, (folder, script, args) in known.items():
+        if opts.only and opts.only != name:
+            continue
+        if not script.exists():
+            print(f"no {script.name} in {folder}", file=sys.stderr)
             return 2
-        sets.append(("ours", eval_dir, [str(eval_dir / "score.py"), str(eval_dir / "gold")]))
-    ggt = eval_dir / "ggt"
-    if opts.only != "ours":
-        if not (ggt / "score_ggt.py").exists():
-            print(f"no score_ggt.py in {ggt}", file=sys.stderr)
-            return 2
-        sets.append(("ggt", ggt, [str(ggt / "score_ggt.py"), str(ggt)]))
+        sets.append((name, folder, [str(script), *args]))
     status = 0
     with tempfile.TemporaryDirectory() as tmp:
         keep = Path(opts.keep) if opts.keep else Path(tmp)

@@ -14,7 +14,7 @@ from .grouping import slug
 from .lexicon import GROUP_PRONOUNS, PERSON_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS
 from .pronouns import References, pronoun_gender, read_references
 from .roles import role_key
-from .syntax import sentence_start
+from .syntax import SUBJECT_DEPS, sentence_start
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -154,7 +154,7 @@ class Cast:
             starts, ids = self._group_starts, self._group_ids
         else:
             return None
-        if word == "it" and token.dep_ in ("nsubj", "nsubjpass"):
+        if word == "it" and token.dep_ in SUBJECT_DEPS:
             # "It said ...": the organisation the story last had speaking, not the nearest place
             pos = bisect_left(self._subject_starts, token.idx) - 1
             while pos >= 0 and token.idx - self._subject_starts[pos] <= window:

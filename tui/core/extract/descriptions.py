@@ -8,18 +8,16 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
-from .lexicon import GROUP_ROLE_NOUNS, INSTITUTION_NOUNS, KINSHIP, ROLE_NOUNS
+from .lexicon import BODY_DESCRIPTION_HEADS, GROUP_ROLE_NOUNS, KINSHIP, ROLE_NOUNS
 from .roles import role_key
 from .syntax import SUBJECT_DEPS, np_core, span_text, token_list
 
 if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
     from .cast import Cast
 
 
-#: Last words of a body's name that "the ..." refers back to: "the board", "the government".
-_BODY_HEADS = INSTITUTION_NOUNS | frozenset(
-    "office committee commission court council board department agency embassy union ministry".split()
-)
 _OWNER_WORDS = {"its", "his", "her", "their", "the"}
 
 
@@ -27,69 +25,101 @@ def link_delayed_names(cast: Cast, reach: int = 800) -> None:
     """News often names a person after describing them: "The attorney general has denied ...
     Lord Goldsmith said ...". A definite, singular role description that is a subject and names
     no one is the next person named after it who has no role of their own."""
-    doc = cast.doc
-    people = sorted((start, idx) for idx, a in enumerate(cast.actors) if a.type == "PERSON" for start, _ in a.mentions)
-    starts = [s for s, _ in people]
-    taken: set[int] = set()
-    linked: dict[str, int] = {}
-    held: dict[str, list[int]] = defaultdict(list)  # a role as written before a name -> who holds it
-    for idx, a in enumerate(cast.actors):
-        for role in a.roles:
-            held[role_key(role)].append(idx)
-    title_end = cast.text.find("\n") if "\n" in cast.text else len(cast.text)
-    first_seen = {idx: min(start for start, _ in a.mentions) for idx, a in enumerate(cast.actors) if a.mentions}
-    for token in token_list(doc):
-        if (
-            token.dep_ not in SUBJECT_DEPS
-            or token.pos_ != "NOUN"
-            or token.tag_ != "NN"
-            or cast.token_actor[token.i] >= 0
-            or token.lower_ not in ROLE_NOUNS
-            or token.lower_ in GROUP_ROLE_NOUNS
-            or token.lower_ in KINSHIP
-        ):
-            continue
-        if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in token.children):
-            continue  # "Canada's foreign minister Chrystia Freeland": named on the spot
-        owners = [c for c in token.children if c.dep_ in ("det", "poss")]
-        if not owners or not (owners[0].lower_ in _OWNER_WORDS or owners[0].dep_ == "poss"):
-            continue
-        core = [t for t in np_core(doc, token, rights=("prep",), preps=("of",)) if t.i >= owners[0].i]
-        while core and (core[0].lower_ in _OWNER_WORDS or core[0].dep_ == "det"):
-            core.pop(0)
-        if not core or any(
-            cast.token_actor[t.i] >= 0 and cast.actors[cast.token_actor[t.i]].type == "PERSON" for t in core
-        ):
-            continue
+    _DelayedNames(cast, reach).link()
+
+
+class _DelayedNames:
+    """The people of the article in text order, and the descriptions already linked to them."""
+
+    def __init__(self, cast: Cast, reach: int) -> None:
+        self.cast, self.reach = cast, reach
+        self.people = sorted(
+            (start, idx) for idx, a in enumerate(cast.actors) if a.type == "PERSON" for start, _ in a.mentions
+        )
+        self.starts = [s for s, _ in self.people]
+        self.taken: set[int] = set()
+        self.linked: dict[str, int] = {}
+        self.held: dict[str, list[int]] = defaultdict(list)  # a role as written before a name -> who holds it
+        for idx, a in enumerate(cast.actors):
+            for role in a.roles:
+                self.held[role_key(role)].append(idx)
+        self.title_end = cast.text.find("\n") if "\n" in cast.text else len(cast.text)
+        self.first_seen = {
+            idx: min(start for start, _ in a.mentions) for idx, a in enumerate(cast.actors) if a.mentions
+        }
+
+    def link(self) -> None:
+        cast = self.cast
+        for token in token_list(cast.doc):
+            if not _role_subject(cast, token):
+                continue
+            owners = [c for c in token.children if c.dep_ in ("det", "poss")]
+            if not owners or not (owners[0].lower_ in _OWNER_WORDS or owners[0].dep_ == "poss"):
+                continue
+            core = [t for t in np_core(cast.doc, token, rights=("prep",), preps=("of",)) if t.i >= owners[0].i]
+            while core and (core[0].lower_ in _OWNER_WORDS or core[0].dep_ == "det"):
+                core.pop(0)
+            if not core or any(
+                cast.token_actor[t.i] >= 0 and cast.actors[cast.token_actor[t.i]].type == "PERSON" for t in core
+            ):
+                continue
+            if len(core) < 2:
+                continue  # a bare "minister" could be anyone
+            self._description(token, owners[0].i, core)
+
+    def _description(self, token: Token, first: int, core: list[Token]) -> None:
+        """A description with no name in it: the title of the name just before it, the person
+        the same description was linked to, whoever holds that role, or the next person named."""
+        cast, doc = self.cast, self.cast.doc
         phrase = span_text(doc, core)
-        if len(core) < 2:
-            continue  # a bare "minister" could be anyone
-        first = owners[0].i
         if first >= 2 and doc[first - 1].text in ("–", "—", "-", ",") and cast.token_actor[first - 2] >= 0:
             named = cast.actors[cast.token_actor[first - 2]]  # "Schuh – the chair of ... –": his title
             if named.type == "PERSON" and phrase not in named.roles:
                 named.roles.append(phrase)
-            continue
-        if role_key(phrase) in linked:  # the same description again: the same person
-            cast.claim(linked[role_key(phrase)], core)
-            continue
-        if len(held.get(role_key(phrase), ())) == 1:  # "the prime minister": whoever is Prime Minister
-            cast.claim(held[role_key(phrase)][0], core)
-            continue
-        pos = bisect_left(starts, token.idx + len(token.text))
-        while pos < len(people) and people[pos][0] - token.idx <= reach:
-            idx = people[pos][1]
+            return
+        key = role_key(phrase)
+        if key in self.linked:  # the same description again: the same person
+            cast.claim(self.linked[key], core)
+            return
+        if len(self.held.get(key, ())) == 1:  # "the prime minister": whoever is Prime Minister
+            cast.claim(self.held[key][0], core)
+            return
+        self._next_person(token, phrase, core)
+
+    def _next_person(self, token: Token, phrase: str, core: list[Token]) -> None:
+        """The next person named within reach who has no role of their own and was not introduced
+        before the description."""
+        cast = self.cast
+        pos = bisect_left(self.starts, token.idx + len(token.text))
+        while pos < len(self.people) and self.people[pos][0] - token.idx <= self.reach:
+            idx = self.people[pos][1]
             actor = cast.actors[idx]
-            introduced_later = first_seen[idx] > token.idx or first_seen[idx] < title_end
-            if not actor.roles and idx not in taken and introduced_later:
-                taken.add(idx)
-                linked[role_key(phrase)] = idx
+            introduced_later = self.first_seen[idx] > token.idx or self.first_seen[idx] < self.title_end
+            if not actor.roles and idx not in self.taken and introduced_later:
+                self.taken.add(idx)
+                self.linked[role_key(phrase)] = idx
                 actor.roles.append(phrase)
                 if phrase not in actor.aliases:
                     actor.aliases.append(phrase)
                 cast.claim(idx, core)
-                break
+                return
             pos += 1
+
+
+def _role_subject(cast: Cast, token: Token) -> bool:
+    """A singular role noun, in no mention, subject of its verb, with no name beside it ("Canada's
+    foreign minister Chrystia Freeland" is named on the spot)."""
+    if (
+        token.dep_ not in SUBJECT_DEPS
+        or token.pos_ != "NOUN"
+        or token.tag_ != "NN"
+        or cast.token_actor[token.i] >= 0
+        or token.lower_ not in ROLE_NOUNS
+        or token.lower_ in GROUP_ROLE_NOUNS
+        or token.lower_ in KINSHIP
+    ):
+        return False
+    return not any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in token.children)
 
 
 def add_descriptions(cast: Cast) -> None:
@@ -97,7 +127,9 @@ def add_descriptions(cast: Cast) -> None:
     for the only government named) become mentions and aliases."""
     doc = cast.doc
     descriptions = cast.role_owners()
-    heads = Counter(a.name.split()[-1].lower() for a in cast.actors if a.name.split()[-1].lower() in _BODY_HEADS)
+    heads = Counter(
+        a.name.split()[-1].lower() for a in cast.actors if a.name.split()[-1].lower() in BODY_DESCRIPTION_HEADS
+    )
     for idx, actor in enumerate(cast.actors):
         head = actor.name.split()[-1].lower()
         if " " in actor.name and heads.get(head) == 1:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ..model import Actor, Entity
 from .lexicon import CAPITALS, GEO_NOUNS, KINSHIP, NAME_SUFFIXES, SYNONYM_OF
 from .mentions import PREFERRED_TYPES, Mention
+from .syntax import SUBJECT_DEPS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -17,7 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
 #: Words a company's full legal name adds to the name it goes by.
 _CORPORATE = frozenset("plc inc ltd llc corp co group holdings ag gmbh sa nv limited corporation company".split())
 _STOP_INITIALS = {"of", "the", "and", "for", "de", "du", "la", "le", "on", "in", "&"}
-_AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+_AGENT_DEPS = frozenset((*SUBJECT_DEPS, "poss", "agent"))
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 #: Words before a surname two people share that tell which of them it is ("the senior Mr. Giuliani").
 _ELDER = frozenset("senior elder older".split())
@@ -73,21 +74,36 @@ class _Grouper:
         for v in self.by_surname.values():
             v.sort()
         #: -1 for a person the article calls someone's parent, 1 for someone's child
-        self._generation: dict[tuple[str, str], int] = {}
+        self._generation = self._generations()
+        self.keys = {m.key for m in mentions}
+        self.acronyms = self._acronyms(mentions)
+        self.agentive = {
+            m.key
+            for m in mentions
+            if m.key in CAPITALS and any(doc[k].dep_ in _AGENT_DEPS for k in range(m.start, m.end))
+        }
+        self.adjective_of = self._adjectives()
+
+    def _generations(self) -> dict[tuple[str, str], int]:
+        """ "his son, Andrew Giuliani", "son Andrew"; "Andrew Giuliani, the son of ...": who is
+        someone's parent (-1) or child (1)."""
+        generation: dict[tuple[str, str], int] = {}
         for ident, ms in self.identities.items():
             for m in ms:
-                last = doc[m.end - 1]
-                # "his son, Andrew Giuliani", "son Andrew"; "Andrew Giuliani, the son of ..."
+                last = self.doc[m.end - 1]
                 kin = [last.head] if last.dep_ in ("appos", "compound") else []
                 kin += [c for c in last.children if c.dep_ == "appos"]
                 for word in kin:
                     if word.lower_ in _KIN_GENERATION:
-                        self._generation[ident] = _KIN_GENERATION[word.lower_]
-        keys = {m.key for m in mentions}
-        self.keys = keys
-        self.keys_lower = {k.lower(): k for k in keys}
-        self.acronyms: dict[str, str] = {}
-        for m in mentions:  # "the Group of Eight (G8)": a short form the article defines
+                        generation[ident] = _KIN_GENERATION[word.lower_]
+        return generation
+
+    def _acronyms(self, mentions: list[Mention]) -> dict[str, str]:
+        """Short forms -> full names: one the article defines ("the Group of Eight (G8)"), else the
+        initials of a name of several words."""
+        doc, keys = self.doc, self.keys
+        acronyms: dict[str, str] = {}
+        for m in mentions:
             if (
                 " " in m.key
                 and m.end + 2 < len(doc)
@@ -96,25 +112,25 @@ class _Grouper:
                 and doc[m.end + 1].text in keys
                 and " " not in doc[m.end + 1].text
             ):
-                self.acronyms.setdefault(doc[m.end + 1].text.replace(".", ""), m.key)
+                acronyms.setdefault(doc[m.end + 1].text.replace(".", ""), m.key)
         for key in keys:
             if " " in key:
                 initials = _initials(key)
                 if len(initials) >= 2:
-                    self.acronyms.setdefault(initials, key)
-        self.agentive = {
-            m.key
-            for m in mentions
-            if m.key in CAPITALS and any(doc[k].dep_ in _AGENT_DEPS for k in range(m.start, m.end))
-        }
-        singles = {k.lower(): k for k in keys if " " not in k}
-        self.adjective_of: dict[str, str] = {}
-        for key in keys:
+                    acronyms.setdefault(initials, key)
+        return acronyms
+
+    def _adjectives(self) -> dict[str, str]:
+        """ "Korean Peninsula": a place's adjective with a geographic noun -> the place ("Korea")."""
+        singles = {k.lower(): k for k in self.keys if " " not in k}
+        adjective_of: dict[str, str] = {}
+        for key in self.keys:
             words = key.split()
             if len(words) >= 2 and all(w.lower() in GEO_NOUNS for w in words[1:]):
                 for low, base in singles.items():
                     if len(base) >= 4 and words[0].lower().startswith(low[:-1]) and len(words[0]) - len(base) <= 3:
-                        self.adjective_of[key] = base
+                        adjective_of[key] = base
+        return adjective_of
 
     def group(self, m: Mention) -> tuple[str, str]:
         """(group key, kind) for a mention."""

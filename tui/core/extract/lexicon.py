@@ -155,6 +155,20 @@ INSTITUTION_NOUNS = frozenset(
     """government authorities police army military forces parliament ministry navy
     cabinet administration regime junta senate congress""".split()
 )
+#: Heads of a definite description of a body the story may refer to without naming it ("the
+#: board", "the Prime Minister's Office", "the ministry"), and that "the ..." refers back to.
+BODY_DESCRIPTION_HEADS = INSTITUTION_NOUNS | frozenset(
+    """office committee commission court council board department agency embassy consulate union
+    prosecutors prosecution ministry regulator watchdog""".split()
+)
+#: Words that end the capitalised name of a body: "Alley Cats Association", "Ontario Civic
+#: Action Fund".
+BODY_NAME_ENDS = frozenset(
+    """foundation association society institute coalition alliance campaign council committee
+    league union federation fund trust charity network centre center agency commission
+    authority board club group company corporation university college church ministry
+    department office project initiative movement""".split()
+)
 #: Nouns after an adjective of place that make one place: "Crimean Peninsula" is Crimea.
 GEO_NOUNS = frozenset("peninsula island islands region province coast republic".split())
 
@@ -276,7 +290,9 @@ BODY_NOUNS = frozenset(
 PERSON_NOUNS = ROLE_NOUNS | MALE_WORDS | FEMALE_WORDS | GENERIC_PERSON_NOUNS
 
 #: Pronouns that may stand for a person, and for a group or organisation.
-PERSON_PRONOUNS = frozenset("he she him her his hers himself herself".split())
+MALE_PRONOUNS = frozenset("he him his himself".split())
+FEMALE_PRONOUNS = frozenset("she her hers herself".split())
+PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
 GROUP_PRONOUNS = frozenset("they them their it its we".split())
 
 #: Words before a figure that make it approximate or a bound.

@@ -41,38 +41,51 @@ def find_marks(text: str) -> list[Marked]:
     pos = 0
     for para in text.split("\n"):
         base, pos = pos, pos + len(para) + 1
-        open_at: int | None = None
-        single_at: int | None = None
-        n = len(para)
-        for hit in _QUOTE_CHARS.finditer(para):  # only marks change anything: skip the rest
-            i, ch = hit.start(), hit.group()
-            prev = para[i - 1] if i else " "
-            nxt = para[i + 1] if i + 1 < n else " "
-            if ch == '"':
-                # a straight mark opens or closes by what stands beside it, never by counting
-                ch = _straight_role(prev, nxt, open_at is not None)
-            elif ch == "”" and open_at is None and (prev.isspace() or prev in "([{—–") and nxt.isalnum():
-                ch = "“"  # a closing mark typed where a quote opens: "(”This guy is ...”)"
-            if ch in _OPEN_DOUBLE:
-                if open_at is not None:  # an opening mark inside an open quote: the old one ran on
-                    found.append(_mark(text, base + open_at, base + i, closed=False))
-                open_at, single_at = i, None
-            elif ch in _CLOSE_DOUBLE:
-                if open_at is None:
-                    if i > 0:  # a close with no open: the quote ran from the paragraph start
-                        found.append(_mark(text, base, base + i + 1, closed=True, opened=False))
-                    continue
-                found.append(_mark(text, base + open_at, base + i + 1, closed=True))
-                open_at = None
-            elif open_at is None and ch in "‘'" and not prev.isalnum() and nxt.isalnum() and single_at is None:
-                single_at = i
-            elif open_at is None and single_at is not None and ch in "’'" and not nxt.isalnum() and not prev.isspace():
-                if i - single_at > 1:
-                    found.append(_mark(text, base + single_at, base + i + 1, closed=True))
-                single_at = None
-        if open_at is not None and n - open_at > 1:
-            found.append(_mark(text, base + open_at, base + n, closed=False))
+        found += _paragraph_marks(text, base, para)
     return [m for m in found if m.end > m.start]
+
+
+def _mark_role(ch: str, prev: str, nxt: str, is_open: bool) -> str:
+    """The mark as it is meant: a straight mark opens or closes by what stands beside it, never by
+    counting; a closing mark typed where a quote opens opens it ("(”This guy is ...”)")."""
+    if ch == '"':
+        return _straight_role(prev, nxt, is_open)
+    if ch == "”" and not is_open and (prev.isspace() or prev in "([{—–") and nxt.isalnum():
+        return "“"
+    return ch
+
+
+def _paragraph_marks(text: str, base: int, para: str) -> list[Marked]:
+    """The quotes of one paragraph starting at `base` in `text`."""
+    found: list[Marked] = []
+    open_at: int | None = None
+    single_at: int | None = None
+    n = len(para)
+    for hit in _QUOTE_CHARS.finditer(para):  # only marks change anything: skip the rest
+        i = hit.start()
+        prev = para[i - 1] if i else " "
+        nxt = para[i + 1] if i + 1 < n else " "
+        ch = _mark_role(hit.group(), prev, nxt, open_at is not None)
+        if ch in _OPEN_DOUBLE:
+            if open_at is not None:  # an opening mark inside an open quote: the old one ran on
+                found.append(_mark(text, base + open_at, base + i, closed=False))
+            open_at, single_at = i, None
+        elif ch in _CLOSE_DOUBLE:
+            if open_at is None:
+                if i > 0:  # a close with no open: the quote ran from the paragraph start
+                    found.append(_mark(text, base, base + i + 1, closed=True, opened=False))
+                continue
+            found.append(_mark(text, base + open_at, base + i + 1, closed=True))
+            open_at = None
+        elif open_at is None and ch in "‘'" and not prev.isalnum() and nxt.isalnum() and single_at is None:
+            single_at = i
+        elif open_at is None and single_at is not None and ch in "’'" and not nxt.isalnum() and not prev.isspace():
+            if i - single_at > 1:
+                found.append(_mark(text, base + single_at, base + i + 1, closed=True))
+            single_at = None
+    if open_at is not None and n - open_at > 1:
+        found.append(_mark(text, base + open_at, base + n, closed=False))
+    return found
 
 
 def _straight_role(prev: str, nxt: str, is_open: bool) -> str:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..entity_types import ACTOR_CODES
 from .headline import without_headline_nouns
 from .lexicon import (
+    BODY_NAME_ENDS,
     CAPITALS,
     FACILITY_WORDS,
     HONORIFICS,
@@ -29,7 +30,7 @@ from .people import people_by_evidence, people_in_context
 from .syntax import POSSESSIVE, entity_list, token_list
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
     from .page import Page
 
@@ -102,114 +103,166 @@ def _defined_abbreviation(doc: Doc, end: int) -> int | None:
     return None
 
 
-def _raw_mentions(doc: Doc) -> list[Mention]:
-    mentions = []
-    for ent in entity_list(doc):
-        if ent.label_ not in ACTOR_CODES:
-            continue
-        code = ent.label_
-        if ent.start > 0 and doc[ent.start].text == "-" and not doc[ent.start - 1].whitespace_:
-            continue  # "-Lavalin": the rest of a hyphenated name, taken with its first part below
-        s, e = _clean(doc, ent.start, ent.end, code)
-        while (
-            e + 1 < len(doc)
-            and doc[e].text == "-"
-            and not doc[e - 1].whitespace_
-            and not doc[e].whitespace_
-            and doc[e + 1].is_title
-            and doc[e + 1].pos_ == "PROPN"
+def _hyphen_run(doc: Doc, e: int) -> int:
+    """ "SNC-Lavalin" tagged as "SNC": the name runs on past its hyphen."""
+    while (
+        e + 1 < len(doc)
+        and doc[e].text == "-"
+        and not doc[e - 1].whitespace_
+        and not doc[e].whitespace_
+        and doc[e + 1].is_title
+        and doc[e + 1].pos_ == "PROPN"
+    ):
+        e += 2
+    return e
+
+
+def _letters_after(doc: Doc, s: int, e: int, code: str) -> tuple[int, str, list[str]]:
+    """Letters after a name: a role, not part of the name ("Philippe Sands QC"); a short title-case
+    "organisation" with such letters is a person."""
+    roles: list[str] = []
+    while e - s > 1 and (doc[e - 1].text in POSTNOMINALS or doc[e - 1].text in NAME_SUFFIXES):
+        if doc[e - 1].text in POSTNOMINALS:
+            roles.append(doc[e - 1].text)
+            if code == "ORG" and 2 <= e - 1 - s <= 3 and all(t.is_title for t in doc[s : e - 1]):
+                code = "PERSON"
+        e -= 1
+    return e, code, roles
+
+
+def _group_word_before(doc: Doc, s: int, e: int) -> int:
+    """A capitalised word the model left out of a party or group: "Liberal Democrats"."""
+    prev = doc[s - 1]
+    if (
+        prev.is_title
+        and not prev.is_sent_start
+        and prev.pos_ in ("PROPN", "ADJ")
+        and not prev.ent_type_
+        and prev.head.i in range(s, e)
+        and prev.lower_ not in HONORIFICS
+    ):
+        return s - 1
+    return s
+
+
+def _joined_by_and(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """ "Heart and Stroke Foundation" tagged as "Stroke Foundation", "Society of Motor Manufacturers
+    and Traders" tagged without "and Traders": a body's name joined by "and"."""
+    while (
+        s > 1
+        and doc[s - 1].lower_ in ("and", "&")
+        and doc[s - 2].is_title
+        and (not doc[s - 2].ent_type_ or doc[s - 2].ent_iob_ == "B")
+        and not doc[s - 2].is_sent_start
+        and doc[s - 2].pos_ in ("PROPN", "NOUN")
+    ):
+        s -= 2
+    if (
+        e + 1 < len(doc)
+        and doc[e].lower_ in ("and", "&")
+        and doc[e + 1].is_title
+        and not doc[e + 1].ent_type_
+        and doc[e + 1].pos_ in ("PROPN", "NOUN")
+        and (e + 2 >= len(doc) or not doc[e + 2].is_title)
+    ):
+        e += 2
+    return s, e
+
+
+def _first_name_before(doc: Doc, s: int, e: int) -> int:
+    """A first name the model left out: "Mamadou Dia" tagged as "Dia"."""
+    while s > 0:
+        prev = doc[s - 1]
+        if not (
+            prev.is_title
+            and prev.pos_ == "PROPN"
+            and prev.dep_ == "compound"
+            and not prev.ent_type_
+            and prev.head.i in range(s, e)
+            and prev.lower_ not in HONORIFICS
+            and prev.lower_ not in ROLE_NOUNS
+            and prev.lower_ not in PEERAGE
         ):
-            e += 2  # "SNC-Lavalin" tagged as "SNC": the name runs on past its hyphen
-        roles: list[str] = []
-        # Letters after a name: a role, not part of the name ("Philippe Sands QC").
-        while e - s > 1 and (doc[e - 1].text in POSTNOMINALS or doc[e - 1].text in NAME_SUFFIXES):
-            if doc[e - 1].text in POSTNOMINALS:
-                roles.append(doc[e - 1].text)
-                if code == "ORG" and 2 <= e - 1 - s <= 3 and all(t.is_title for t in doc[s : e - 1]):
-                    code = "PERSON"
-            e -= 1
-        if s >= e or (e - s == 1 and doc[s].text in POSTNOMINALS):
-            continue
-        # A capitalised word the model left out of a party or group: "Liberal Democrats".
-        if code in ("ORG", "NORP") and s > 0:
-            prev = doc[s - 1]
-            if (
-                prev.is_title
-                and not prev.is_sent_start
-                and prev.pos_ in ("PROPN", "ADJ")
-                and not prev.ent_type_
-                and prev.head.i in range(s, e)
-                and prev.lower_ not in HONORIFICS
-            ):
-                s -= 1
-        # "Heart and Stroke Foundation" tagged as "Stroke Foundation": a name joined by "and"
-        while (
-            code == "ORG"
-            and s > 1
-            and doc[s - 1].lower_ in ("and", "&")
-            and doc[s - 2].is_title
-            and (not doc[s - 2].ent_type_ or doc[s - 2].ent_iob_ == "B")
-            and not doc[s - 2].is_sent_start
-            and doc[s - 2].pos_ in ("PROPN", "NOUN")
-        ):
-            s -= 2
-        # "Society of Motor Manufacturers and Traders" tagged without "and Traders"
-        if (
-            code == "ORG"
-            and e + 1 < len(doc)
-            and doc[e].lower_ in ("and", "&")
-            and doc[e + 1].is_title
-            and not doc[e + 1].ent_type_
-            and doc[e + 1].pos_ in ("PROPN", "NOUN")
-            and (e + 2 >= len(doc) or not doc[e + 2].is_title)
-        ):
-            e += 2
-        # A first name the model left out: "Mamadou Dia" tagged as "Dia".
-        while code == "PERSON" and s > 0:
-            prev = doc[s - 1]
-            if (
-                prev.is_title
-                and prev.pos_ == "PROPN"
-                and prev.dep_ == "compound"
-                and not prev.ent_type_
-                and prev.head.i in range(s, e)
-                and prev.lower_ not in HONORIFICS
-                and prev.lower_ not in ROLE_NOUNS
-                and prev.lower_ not in PEERAGE
-            ):
-                s -= 1
-            else:
-                break
-        if code in ("ORG", "GPE", "NORP"):  # "Wet'suwet'en Hereditary Chief Na'moks": a titled person
-            title = next((k for k in range(s + 1, e - 1) if doc[k].lower_ in HONORIFICS), None)
-            tail = doc[title + 1 : e] if title is not None else None
-            if (
-                tail is not None
-                and len(tail) <= 3
-                and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in ORG_WORDS for t in tail)
-            ):
-                roles.insert(0, doc[s : title + 1].text)
-                s, code = title + 1, "PERSON"
-        key = doc[s:e].text
-        trim = 2 if len(doc[e - 1]) > 3 and doc[e - 1].text[-2:] in ("'s", "’s", "‘s") else 0
-        key = key[: len(key) - trim]
-        if not any(ch.isalpha() for ch in key) or not any(ch.isupper() for ch in key) or "/" in key or "@" in key:
-            continue
-        if _ATTITUDE.match(key):
-            continue  # "anti-Russian", "un-Canadian", "pro-Brexit": a stance, not someone in the story
-        m = Mention(s, e, code, key, roles=roles, trim=trim)
-        if code == "PERSON":
-            first = ent.start if ent.start < s and doc[ent.start].lower_ in PEERAGE else s - 1
-            if first >= 0 and doc[first].lower_ in PEERAGE and doc[first].is_title:
-                written = doc[first:e].text
-                if e + 1 < len(doc) and doc[e].lower_ == "of" and doc[e + 1].pos_ == "PROPN":
-                    written = doc[first : e + 2].text
-                m.written = written
-        mentions.append(m)
-        abbreviation = _defined_abbreviation(doc, e)
-        if abbreviation is not None and code in ("ORG", "GPE", "NORP", "FAC") and " " in key:
-            mentions.append(Mention(abbreviation, abbreviation + 1, code, doc[abbreviation].text))
-    # a one-word entity swallowed by a longer name ("Lung" in "Lung and Kidney Foundation")
+            break
+        s -= 1
+    return s
+
+
+def _titled_person(doc: Doc, s: int, e: int) -> int | None:
+    """ "Wet'suwet'en Hereditary Chief Na'moks" tagged as a group: where the person's name starts
+    after the title, or None."""
+    title = next((k for k in range(s + 1, e - 1) if doc[k].lower_ in HONORIFICS), None)
+    if title is None:
+        return None
+    tail = doc[title + 1 : e]
+    if len(tail) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in ORG_WORDS for t in tail):
+        return title + 1
+    return None
+
+
+def _widened(doc: Doc, s: int, e: int, code: str) -> tuple[int, int]:
+    """The span of a name grown over the words the model left out of it."""
+    if code in ("ORG", "NORP") and s > 0:
+        s = _group_word_before(doc, s, e)
+    if code == "ORG":
+        s, e = _joined_by_and(doc, s, e)
+    if code == "PERSON":
+        s = _first_name_before(doc, s, e)
+    return s, e
+
+
+def _peerage_form(doc: Doc, ent_start: int, s: int, e: int) -> str | None:
+    """ "Lord Goldsmith", "Baroness Smith of Leigh": the fuller written form of a peer's name."""
+    first = ent_start if ent_start < s and doc[ent_start].lower_ in PEERAGE else s - 1
+    if first < 0 or doc[first].lower_ not in PEERAGE or not doc[first].is_title:
+        return None
+    if e + 1 < len(doc) and doc[e].lower_ == "of" and doc[e + 1].pos_ == "PROPN":
+        return doc[first : e + 2].text
+    return doc[first:e].text
+
+
+def _names_someone(key: str) -> bool:
+    """A cleaned entity text that can name an actor: letters, a capital, no address or path, no
+    stance ("anti-Russian", "un-Canadian", "pro-Brexit")."""
+    if not any(ch.isalpha() for ch in key) or not any(ch.isupper() for ch in key) or "/" in key or "@" in key:
+        return False
+    return not _ATTITUDE.match(key)
+
+
+def _entity_mentions(doc: Doc, ent: Span) -> list[Mention]:
+    """The mention an entity of the model gives once cleaned and completed (and the short form
+    defined after it in brackets), or none."""
+    code = ent.label_
+    if ent.start > 0 and doc[ent.start].text == "-" and not doc[ent.start - 1].whitespace_:
+        return []  # "-Lavalin": the rest of a hyphenated name, taken with its first part
+    s, e = _clean(doc, ent.start, ent.end, code)
+    e = _hyphen_run(doc, e)
+    e, code, roles = _letters_after(doc, s, e, code)
+    if s >= e or (e - s == 1 and doc[s].text in POSTNOMINALS):
+        return []
+    s, e = _widened(doc, s, e, code)
+    if code in ("ORG", "GPE", "NORP"):
+        person = _titled_person(doc, s, e)
+        if person is not None:
+            roles.insert(0, doc[s:person].text)
+            s, code = person, "PERSON"
+    key = doc[s:e].text
+    trim = 2 if len(doc[e - 1]) > 3 and doc[e - 1].text[-2:] in ("'s", "’s", "‘s") else 0
+    key = key[: len(key) - trim]
+    if not _names_someone(key):
+        return []
+    m = Mention(s, e, code, key, roles=roles, trim=trim)
+    if code == "PERSON":
+        m.written = _peerage_form(doc, ent.start, s, e)
+    found = [m]
+    abbreviation = _defined_abbreviation(doc, e)
+    if abbreviation is not None and code in ("ORG", "GPE", "NORP", "FAC") and " " in key:
+        found.append(Mention(abbreviation, abbreviation + 1, code, doc[abbreviation].text))
+    return found
+
+
+def _without_swallowed(mentions: list[Mention]) -> list[Mention]:
+    """Drops a one-word entity swallowed by a longer name ("Lung" in "Lung and Kidney Foundation")."""
     spans = sorted((m.start, -m.end) for m in mentions)
     inside = set()
     reach = -1
@@ -220,6 +273,56 @@ def _raw_mentions(doc: Doc) -> list[Mention]:
     return [m for m in mentions if not (m.start in inside and m.end - m.start == 1)]
 
 
+def _raw_mentions(doc: Doc) -> list[Mention]:
+    mentions = []
+    for ent in entity_list(doc):
+        if ent.label_ in ACTOR_CODES:
+            mentions += _entity_mentions(doc, ent)
+    return _without_swallowed(mentions)
+
+
+def _untagged_speaker(token: Token, covered: bytearray) -> bool:
+    """A capitalised proper noun, in no mention, subject of a speech verb."""
+    return (
+        token.dep_ == "nsubj"
+        and token.pos_ == "PROPN"
+        and not covered[token.i]
+        and token.ent_type_ not in ACTOR_CODES
+        and token.head.lemma_ in SPEECH_VERBS
+        and (token.is_title or token.is_upper)
+    )
+
+
+def _name_start(doc: Doc, token: Token, covered: bytearray) -> int:
+    """Where the name ending at `token` starts: its capitalised compounds and hyphenated parts, and
+    a title-case owner of an organisation's word ("the Prime Minister's Office")."""
+    start = token.i
+    while start > 0 and not covered[start - 1]:
+        prev = doc[start - 1]
+        name_part = (
+            prev.dep_ == "compound"
+            and prev.pos_ == "PROPN"
+            and (prev.is_title or prev.is_upper)
+            and prev.lower_ not in HONORIFICS
+            and prev.ent_type_ not in ACTOR_CODES
+        )
+        hyphen = prev.text == "-" and not prev.whitespace_ and start - 2 >= 0 and doc[start - 2].pos_ == "PROPN"
+        if not (name_part or hyphen):
+            break
+        start -= 1
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.i < start), None)
+    if (
+        owner is not None
+        and all(t.is_title or t.text in POSSESSIVE for t in doc[owner.left_edge.i : start])
+        and not any(covered[owner.left_edge.i : start])
+        and token.lower_ in ORG_WORDS
+    ):
+        start = owner.left_edge.i  # "the Prime Minister's Office": a title owns the name
+        while start < token.i and doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+    return start
+
+
 def _unnamed_speakers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Capitalised names that are the subject of a speech verb but that the model did not tag
     ("Rei Shiratori ... told Reuters"): people, since organisations it tags far more reliably."""
@@ -228,39 +331,9 @@ def _unnamed_speakers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     found = []
     for token in token_list(doc):
-        if (
-            token.dep_ != "nsubj"
-            or token.pos_ != "PROPN"
-            or covered[token.i]
-            or token.ent_type_ in ACTOR_CODES
-            or token.head.lemma_ not in SPEECH_VERBS
-            or not (token.is_title or token.is_upper)
-        ):
+        if not _untagged_speaker(token, covered):
             continue
-        start = token.i
-        while start > 0 and not covered[start - 1]:
-            prev = doc[start - 1]
-            name_part = (
-                prev.dep_ == "compound"
-                and prev.pos_ == "PROPN"
-                and (prev.is_title or prev.is_upper)
-                and prev.lower_ not in HONORIFICS
-                and prev.ent_type_ not in ACTOR_CODES
-            )
-            hyphen = prev.text == "-" and not prev.whitespace_ and start - 2 >= 0 and doc[start - 2].pos_ == "PROPN"
-            if not (name_part or hyphen):
-                break
-            start -= 1
-        owner = next((c for c in token.children if c.dep_ == "poss" and c.i < start), None)
-        if (
-            owner is not None
-            and all(t.is_title or t.text in POSSESSIVE for t in doc[owner.left_edge.i : start])
-            and not any(covered[owner.left_edge.i : start])
-            and token.lower_ in ORG_WORDS
-        ):
-            start = owner.left_edge.i  # "the Prime Minister's Office": a title owns the name
-            while start < token.i and doc[start].lower_ in ("the", "a", "an"):
-                start += 1
+        start = _name_start(doc, token, covered)
         words = doc[start : token.i + 1]
         if all(t.lower_ in PERSON_NOUNS or t.lower_ in HONORIFICS for t in words) or token.tag_ == "NNPS":
             continue  # "the Prime Minister said", "Man charged in ...", "Emails reveal ...": no name
@@ -273,13 +346,6 @@ def _unnamed_speakers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
-#: Words that end the name of a body: "Alley Cats Association", "Ontario Civic Action Fund".
-_BODY_HEADS = frozenset(
-    """foundation association society institute coalition alliance campaign council committee
-    league union federation fund trust charity network centre center agency commission
-    authority board club group company corporation university college church ministry
-    department office project initiative movement""".split()
-)
 _NAME_GLUE = frozenset("of and & for the".split())
 
 
@@ -292,7 +358,7 @@ def _untagged_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     found = []
     for token in token_list(doc):
         if (
-            token.lower_ not in _BODY_HEADS
+            token.lower_ not in BODY_NAME_ENDS
             or not token.is_title
             or covered[token.i]
             or token.ent_type_

@@ -21,7 +21,7 @@ from .syntax import entity_list, sentence_start, token_list
 from .values import DENOMINATORS, parse_value
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "
@@ -118,46 +118,14 @@ def _of_phrase(doc: Doc, token: Token) -> str | None:
 
 def _unit(doc: Doc, start: int, end: int, label: str, number_tokens: list[Token]) -> str | None:
     span = doc[start:end]
-    text = span.text
     if label == "MONEY":
-        for symbol in sorted(CURRENCIES, key=len, reverse=True):
-            if symbol in text:
-                return CURRENCIES[symbol]
-        for t in span:
-            if t.lower_ in CURRENCY_WORDS:
-                return t.text
-        nxt = doc[end] if end < len(doc) else None
-        return nxt.text if nxt is not None and (nxt.lower_ in CURRENCY_WORDS or _iso_currency(nxt)) else "money"
+        return _money_unit(doc, span, end)
     last = number_tokens[-1] if number_tokens else span[-1]
     if label == "PERCENT":
         of = _of_phrase(doc, last) or (_of_phrase(doc, span[-1]) if span[-1] is not last else None)
         return f"percent of {of}" if of else "percent"
-    if (
-        start > 0
-        and doc[start - 1].lower_ in ("age", "aged")
-        or span[0].lower_ in ("age", "aged")
-        or "year-old" in text.lower()
-        or "years old" in text.lower()
-    ):
+    if _is_age(doc, start, end):
         return "age (years)"
-    named = start >= 2 and (
-        doc[start - 2].ent_type_ == "PERSON"
-        or (
-            span[0].dep_ == "appos"
-            and span[0].head.i == start - 2
-            and span[0].head.pos_ == "PROPN"
-            and span[0].head.ent_type_ in ("PERSON", "")
-        )
-    )
-    if (
-        end - start == 1
-        and named
-        and doc[start - 1].text == ","
-        and span[0].like_num
-        and end < len(doc)
-        and doc[end].text in (",", ".", ";")
-    ):
-        return "age (years)"  # "Brian Bartels, 20, was charged"
     rest = [
         t
         for t in span
@@ -173,30 +141,92 @@ def _unit(doc: Doc, start: int, end: int, label: str, number_tokens: list[Token]
         if singular in _DURATIONS:
             return _DURATIONS[singular]
     if label in ("DATE", "TIME"):
-        if any(_CLOCK.match(t.text) for t in span) or re.search(r"\d\s*[ap]\.?m\b", text.lower()):
-            return "time"
-        if any(t.lower_ in _MONTHS for t in span) or re.search(r"\d:\d\d", text.lower()):
-            return "date"
-        if any(_DECADE.match(t.text) for t in span):
-            return "decade"
-        if any(re.fullmatch(r"1\d{3}|20\d{2}", t.text) for t in number_tokens):
-            return "year"
-        if (
-            label == "DATE"
-            and not rest
-            and number_tokens
-            and not re.search(r"\d\s*[-–]\s*\d", text)
-            and all(t.text.isdigit() and int(t.text) < 130 for t in number_tokens)
-        ):
-            # "Now 57 and living in Halden", "people under 65": the model's date is an age (not a
-            # record, "(21-12-7)")
-            return "age (years)"
+        when = _time_unit(label, span, rest, number_tokens)
+        if when is not None:
+            return when
     if last.lower_ in ("twice", "thrice", "once"):
         return "times"
     if label == "QUANTITY" and rest:
         return " ".join(t.text for t in rest)
-    # The noun the number modifies, or the noun after "of".
-    for tok in reversed(number_tokens or [last]):
+    counted = _counted_noun(doc, number_tokens or [last])
+    if counted is not None:
+        return counted
+    if rest:
+        return rest[-1].text
+    return _noun_after(doc, end, number_tokens)
+
+
+def _money_unit(doc: Doc, span: Span, end: int) -> str:
+    """The currency of a sum: its symbol, its word, or the word or ISO code after it."""
+    text = span.text
+    for symbol in sorted(CURRENCIES, key=len, reverse=True):
+        if symbol in text:
+            return CURRENCIES[symbol]
+    for t in span:
+        if t.lower_ in CURRENCY_WORDS:
+            return t.text
+    nxt = doc[end] if end < len(doc) else None
+    return nxt.text if nxt is not None and (nxt.lower_ in CURRENCY_WORDS or _iso_currency(nxt)) else "money"
+
+
+def _is_age(doc: Doc, start: int, end: int) -> bool:
+    """ "aged 40", "a 40-year-old", "Brian Bartels, 20, was charged": a person's age."""
+    span = doc[start:end]
+    text = span.text.lower()
+    if (
+        start > 0
+        and doc[start - 1].lower_ in ("age", "aged")
+        or span[0].lower_ in ("age", "aged")
+        or "year-old" in text
+        or "years old" in text
+    ):
+        return True
+    named = start >= 2 and (
+        doc[start - 2].ent_type_ == "PERSON"
+        or (
+            span[0].dep_ == "appos"
+            and span[0].head.i == start - 2
+            and span[0].head.pos_ == "PROPN"
+            and span[0].head.ent_type_ in ("PERSON", "")
+        )
+    )
+    return (
+        end - start == 1
+        and named
+        and doc[start - 1].text == ","
+        and span[0].like_num
+        and end < len(doc)
+        and doc[end].text in (",", ".", ";")
+    )
+
+
+def _time_unit(label: str, span: Span, rest: list[Token], number_tokens: list[Token]) -> str | None:
+    """What a date or time counts: a time of day, a date, a decade, a year, or an age."""
+    text = span.text
+    if any(_CLOCK.match(t.text) for t in span) or re.search(r"\d\s*[ap]\.?m\b", text.lower()):
+        return "time"
+    if any(t.lower_ in _MONTHS for t in span) or re.search(r"\d:\d\d", text.lower()):
+        return "date"
+    if any(_DECADE.match(t.text) for t in span):
+        return "decade"
+    if any(re.fullmatch(r"1\d{3}|20\d{2}", t.text) for t in number_tokens):
+        return "year"
+    if (
+        label == "DATE"
+        and not rest
+        and number_tokens
+        and not re.search(r"\d\s*[-–]\s*\d", text)
+        and all(t.text.isdigit() and int(t.text) < 130 for t in number_tokens)
+    ):
+        # "Now 57 and living in Halden", "people under 65": the model's date is an age (not a
+        # record, "(21-12-7)")
+        return "age (years)"
+    return None
+
+
+def _counted_noun(doc: Doc, tokens: list[Token]) -> str | None:
+    """The noun the number modifies, or the noun after "of"."""
+    for tok in reversed(tokens):
         of = _of_phrase(doc, tok)
         if of:
             return of
@@ -215,9 +245,7 @@ def _unit(doc: Doc, start: int, end: int, label: str, number_tokens: list[Token]
                 head = head.head
             if head.pos_ in ("NOUN", "PROPN", "ADJ") and head.i >= tok.i:
                 return _compound_text(doc, head)
-    if rest:
-        return rest[-1].text
-    return _noun_after(doc, end, number_tokens)
+    return None
 
 
 def _noun_after(doc: Doc, end: int, number_tokens: list[Token]) -> str | None:
@@ -324,8 +352,21 @@ def _not_a_figure(doc: Doc, token: Token) -> bool:
 
 
 def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
-    spans = []
     covered = bytearray(len(doc))
+    spans = _entity_candidates(doc, covered)
+    for token in token_list(doc):
+        span = _token_candidate(doc, token, covered)
+        if span is not None:
+            spans.append(span)
+            covered[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
+    spans.sort()
+    return _join_ranges(doc, spans)
+
+
+def _entity_candidates(doc: Doc, covered: bytearray) -> list[tuple[int, int, str]]:
+    """The model's number entities that hold a figure (a date with a digit, a clock time, a length
+    of time; a fraction in words it took for a date)."""
+    spans = []
     for ent in entity_list(doc):
         if ent.label_ not in NUMBER_CODES or (ent.end - ent.start == 1 and _not_a_figure(doc, doc[ent.start])):
             continue
@@ -339,46 +380,42 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         spans.append((ent.start, ent.end, ent.label_))
         covered[ent.start : ent.end] = b"\x01" * (ent.end - ent.start)
-    for token in token_list(doc):
-        if not covered[token.i] and token.lower_ in DENOMINATORS and _share(doc, token.i, token.i + 1):
-            lo = token.i - 1
-            while lo > 0 and doc[lo - 1].lower_ in ("and", "-") or (lo > 0 and doc[lo].lower_ in ("and", "-")):
-                lo -= 1
-            lo = max(lo, 0)
-            while lo < token.i and covered[lo]:
-                lo += 1
-            spans.append((lo, token.i + 1, "CARDINAL"))  # "a quarter of", "one and a half"
-            covered[lo : token.i + 1] = b"\x01" * (token.i + 1 - lo)
-            continue
-        if (
-            token.lower_ in ("a", "an")
-            and not covered[token.i]
-            and 0 < token.i < len(doc) - 1
-            and doc[token.i - 1].lower_ in _SPAN_LEADS
-            and not covered[token.i + 1]
-            and doc[token.i + 1].lower_.rstrip("s") in _DURATIONS
-        ):
-            spans.append((token.i, token.i + 2, "DATE"))  # "over a decade", the model saw no date
-            covered[token.i : token.i + 2] = b"\x01\x01"
-            continue
-        if covered[token.i] or not _is_number_token(token):
-            continue
-        if _not_a_figure(doc, token):
-            continue
-        if (
-            token.ent_type_
-            and token.ent_type_ not in NUMBER_CODES
-            and not (token.ent_type_ == "EVENT" and re.fullmatch(r"1[89]\d\d|20\d\d", token.text))
-        ):
-            continue  # part of a name: "Group of Seven", "Apollo 11" (not the year of an event)
-        end = token.i + 1
-        while end < len(doc) and not covered[end] and (_is_number_token(doc[end]) or doc[end].lower_ in SCALE_WORDS):
-            end += 1
-        label = "ORDINAL" if token.lower_ in ORDINAL_WORDS or _ORDINAL_DIGITS.match(token.lower_) else "CARDINAL"
-        spans.append((token.i, end, label))
-        covered[token.i : end] = b"\x01" * (end - token.i)
-    spans.sort()
-    return _join_ranges(doc, spans)
+    return spans
+
+
+def _token_candidate(doc: Doc, token: Token, covered: bytearray) -> tuple[int, int, str] | None:
+    """A figure the model did not tag starting at `token`: a fraction in words ("a quarter of",
+    "one and a half"), a length of time ("over a decade"), or a run of number words."""
+    if not covered[token.i] and token.lower_ in DENOMINATORS and _share(doc, token.i, token.i + 1):
+        lo = token.i - 1
+        while lo > 0 and doc[lo - 1].lower_ in ("and", "-") or (lo > 0 and doc[lo].lower_ in ("and", "-")):
+            lo -= 1
+        lo = max(lo, 0)
+        while lo < token.i and covered[lo]:
+            lo += 1
+        return (lo, token.i + 1, "CARDINAL")
+    if (
+        token.lower_ in ("a", "an")
+        and not covered[token.i]
+        and 0 < token.i < len(doc) - 1
+        and doc[token.i - 1].lower_ in _SPAN_LEADS
+        and not covered[token.i + 1]
+        and doc[token.i + 1].lower_.rstrip("s") in _DURATIONS
+    ):
+        return (token.i, token.i + 2, "DATE")  # "over a decade", the model saw no date
+    if covered[token.i] or not _is_number_token(token) or _not_a_figure(doc, token):
+        return None
+    if (
+        token.ent_type_
+        and token.ent_type_ not in NUMBER_CODES
+        and not (token.ent_type_ == "EVENT" and re.fullmatch(r"1[89]\d\d|20\d\d", token.text))
+    ):
+        return None  # part of a name: "Group of Seven", "Apollo 11" (not the year of an event)
+    end = token.i + 1
+    while end < len(doc) and not covered[end] and (_is_number_token(doc[end]) or doc[end].lower_ in SCALE_WORDS):
+        end += 1
+    label = "ORDINAL" if token.lower_ in ORDINAL_WORDS or _ORDINAL_DIGITS.match(token.lower_) else "CARDINAL"
+    return (token.i, end, label)
 
 
 _JOINERS = (["in"], ["to"], ["-"], ["–"], ["out", "of"], ["or"], ["and"])
@@ -412,14 +449,18 @@ def _join_ranges(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int,
                 merged[-1] = (ps, end, joined)
                 continue
         merged.append((start, end, label))
-    out = []
-    for start, end, label in merged:
-        if end < len(doc) and doc[end].lower_ in ("percent", "%", "pct") and label != "PERCENT":
-            end, label = end + 1, "PERCENT"
-        elif end + 1 < len(doc) and doc[end].lower_ == "per" and doc[end + 1].lower_ == "cent" and label != "PERCENT":
-            end, label = end + 2, "PERCENT"
-        out.append((start, end, label))
-    return out
+    return [_with_percent(doc, *span) for span in merged]
+
+
+def _with_percent(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, str]:
+    """A figure followed by "percent", "%" or "per cent" is a percentage, the word part of it."""
+    if label == "PERCENT":
+        return start, end, label
+    if end < len(doc) and doc[end].lower_ in ("percent", "%", "pct"):
+        return start, end + 1, "PERCENT"
+    if end + 1 < len(doc) and doc[end].lower_ == "per" and doc[end + 1].lower_ == "cent":
+        return start, end + 2, "PERCENT"
+    return start, end, label
 
 
 def _length_in_year(span, number_tokens: list[Token]) -> int | None:
@@ -456,16 +497,12 @@ _PRONOUNS = frozenset("them us you those these they we".split())
 
 
 def find_numbers(doc: Doc) -> list[Number]:
-    numbers = []
+    numbers: list[Number] = []
     for start, end, label in _candidates(doc):
-        while start < end and doc[start].lower_ == "the":
-            start += 1
-        if start >= end:
+        bounds = _figure_bounds(doc, start, end, label)
+        if bounds is None:
             continue
-        if start > 0 and doc[start - 1].text in CURRENCIES and not doc[start - 1].whitespace_:
-            start, label = start - 1, "MONEY"  # "$10bn": the model left the symbol out
-        while end < len(doc) and doc[end].lower_ in SCALE_WORDS and not doc[end - 1].whitespace_:
-            end += 1  # "1.4m": the scale glued to the figure
+        start, end, label = bounds
         start, qualifier = _qualifier(doc, start, end)
         number_tokens = [t for t in doc[start:end] if _is_number_token(t) or t.lower_ in SCALE_WORDS]
         if (
@@ -476,63 +513,18 @@ def find_numbers(doc: Doc) -> list[Number]:
             continue  # "about a": no figure in it
         if re.search(r"\bper ?cent\b|%", doc[start:end].text.lower()) and label != "PERCENT":
             label = "PERCENT"  # "15 per cent" taken for money
+        end = _hyphenated_end(doc, end)
         text = doc[start:end].text
-        # "one-and-a-half": a number written with hyphens.
-        while (
-            end + 1 < len(doc)
-            and doc[end].text == "-"
-            and not doc[end - 1].whitespace_
-            and doc[end + 1].lower_ in _HYPHEN_PARTS
-        ):
-            end += 2
-        text = doc[start:end].text
-        # "two-day": a number joined by a hyphen to what it measures.
-        if (
-            end + 1 < len(doc)
-            and doc[end].text == "-"
-            and doc[end + 1].is_alpha
-            and not doc[end].whitespace_
-            and not doc[end - 1].whitespace_
-        ):
-            end += 2
-            text = doc[start:end].text
         value, vague = parse_value(text)
-        if label == "DATE" and value is not None:
-            if any(t.lower_ in _MONTHS for t in doc[start:end]):
-                value = None
-            else:
-                years = [t for t in number_tokens if re.fullmatch(r"1\d{3}|20\d{2}", t.text)]
-                if years and len(number_tokens) == 1:
-                    value = int(years[0].text)
-        elif label == "DATE" and not any(t.lower_ in _MONTHS for t in doc[start:end]):
-            value = _length_in_year(doc[start:end], number_tokens) or value
-        if label == "TIME" and re.search(r"\d:\d\d|[ap]\.?m\.?", text.lower()):
-            value = None
-        if label in ("DATE", "TIME") and value is None and not number_tokens:
-            decade = next((t.text for t in doc[start:end] if _DECADE.match(t.text) and t.text[0].isdigit()), None)
-            if decade:
-                value = int(decade[:-1])
-            elif not any(_CLOCK.match(t.text) for t in doc[start:end]):
-                value = 1  # "over a decade"
+        if label in ("DATE", "TIME"):
+            value = _time_value(doc[start:end], label, value, number_tokens)
         if vague and qualifier is None:
             qualifier = "approximately"
         if (
             label == "CARDINAL" or label == "QUANTITY" and "pound" not in doc[start : end + 1].text.lower()
         ) and _priced(doc, start, end):  # "a 300-pound man" is a weight
             label = "MONEY"
-        unit = _unit(doc, start, end, label, number_tokens) or None
-        if re.search(r"\d\s+in\s+\d", text):  # "1 in 125 residents": a rate
-            unit = _rate_of(doc, start) or unit
-        if (
-            label == "CARDINAL"
-            and value is not None
-            and unit is None
-            and re.fullmatch(r"1[89]\d\d|20\d\d", text)
-            and doc[start - 1].lower_ in ("in", "since", "of", "from", "until", "by")
-        ):
-            unit, label = "year", "DATE"
-        if unit is None and label == "CARDINAL" and value is not None:
-            unit = _elided_unit(doc, start, numbers, sentence_start(doc[start]))
+        unit, label = _figure_unit(doc, start, end, label, value, number_tokens, numbers)
         numbers.append(
             Number(
                 start=doc[start].idx,
@@ -545,3 +537,89 @@ def find_numbers(doc: Doc) -> list[Number]:
             )
         )
     return numbers
+
+
+def _figure_bounds(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, str] | None:
+    """A candidate's span without "the", with a currency symbol or a scale glued to it ("$10bn",
+    "1.4m"); None when nothing is left."""
+    while start < end and doc[start].lower_ == "the":
+        start += 1
+    if start >= end:
+        return None
+    if start > 0 and doc[start - 1].text in CURRENCIES and not doc[start - 1].whitespace_:
+        start, label = start - 1, "MONEY"  # "$10bn": the model left the symbol out
+    while end < len(doc) and doc[end].lower_ in SCALE_WORDS and not doc[end - 1].whitespace_:
+        end += 1  # "1.4m": the scale glued to the figure
+    return start, end, label
+
+
+def _hyphenated_end(doc: Doc, end: int) -> int:
+    """ "one-and-a-half": a number written with hyphens; "two-day": a number joined by a hyphen to
+    what it measures."""
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and doc[end + 1].lower_ in _HYPHEN_PARTS
+    ):
+        end += 2
+    if (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and doc[end + 1].is_alpha
+        and not doc[end].whitespace_
+        and not doc[end - 1].whitespace_
+    ):
+        end += 2
+    return end
+
+
+def _time_value(span: Span, label: str, value: float | None, number_tokens: list[Token]) -> float | None:
+    """The value of a date or time: a year, a length of time ("the first 10 months of 2018"), a
+    decade, one for "over a decade"; none for a day of a month or a clock time."""
+    months = any(t.lower_ in _MONTHS for t in span)
+    if label == "DATE" and value is not None:
+        if months:
+            value = None
+        else:
+            years = [t for t in number_tokens if re.fullmatch(r"1\d{3}|20\d{2}", t.text)]
+            if years and len(number_tokens) == 1:
+                value = int(years[0].text)
+    elif label == "DATE" and not months:
+        value = _length_in_year(span, number_tokens) or value
+    if label == "TIME" and re.search(r"\d:\d\d|[ap]\.?m\.?", span.text.lower()):
+        value = None
+    if value is None and not number_tokens:
+        decade = next((t.text for t in span if _DECADE.match(t.text) and t.text[0].isdigit()), None)
+        if decade:
+            value = int(decade[:-1])
+        elif not any(_CLOCK.match(t.text) for t in span):
+            value = 1  # "over a decade"
+    return value
+
+
+def _figure_unit(
+    doc: Doc,
+    start: int,
+    end: int,
+    label: str,
+    value: float | None,
+    number_tokens: list[Token],
+    numbers: list[Number],
+) -> tuple[str | None, str]:
+    """What a figure counts (and its label, a bare year after "in" being a date)."""
+    text = doc[start:end].text
+    unit = _unit(doc, start, end, label, number_tokens) or None
+    if re.search(r"\d\s+in\s+\d", text):  # "1 in 125 residents": a rate
+        unit = _rate_of(doc, start) or unit
+    if (
+        label == "CARDINAL"
+        and value is not None
+        and unit is None
+        and re.fullmatch(r"1[89]\d\d|20\d\d", text)
+        and doc[start - 1].lower_ in ("in", "since", "of", "from", "until", "by")
+    ):
+        unit, label = "year", "DATE"
+    if unit is None and label == "CARDINAL" and value is not None:
+        unit = _elided_unit(doc, start, numbers, sentence_start(doc[start]))
+    return unit, label

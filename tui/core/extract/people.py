@@ -20,6 +20,7 @@ from .lexicon import (
     ROLE_NOUNS,
     SYNONYM_OF,
 )
+from .syntax import SUBJECT_DEPS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -142,14 +143,14 @@ def _called_he_or_she(doc: Doc, ms: Sequence[Named], person_tokens: set[int]) ->
     person = thing = 0
     for m in ms:
         root = doc[m.start : m.end].root
-        if root.dep_ not in ("nsubj", "nsubjpass"):
+        if root.dep_ not in SUBJECT_DEPS:
             continue
         said: list[str] = []  # the pronouns that are subjects or owners in the rest of the sentence
         for k in range(m.end, min(len(doc), m.end + 30)):
             t = doc[k]
             if t.is_sent_start or t.is_space or k in person_tokens:
                 break  # the sentence ends, or names someone else whose pronoun it may be
-            if t.dep_ in ("nsubj", "nsubjpass", "poss"):
+            if t.dep_ in SUBJECT_DEPS or t.dep_ == "poss":
                 said.append(t.lower_)
         person += any(w in _PERSON_WORDS for w in said)
         thing += any(w in _THING_WORDS for w in said)

@@ -8,16 +8,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from .lexicon import FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, PERSON_PRONOUNS, SPEECH_VERBS
+from .lexicon import (
+    FEMALE_PRONOUNS,
+    FEMALE_WORDS,
+    MALE_PRONOUNS,
+    MALE_WORDS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    SPEECH_VERBS,
+)
 from .syntax import SUBJECT_DEPS, sentence_start, token_list
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
     from ..model import Actor
-
-_MALE_PRONOUNS = frozenset("he him his himself".split())
-_FEMALE_PRONOUNS = frozenset("she her hers herself".split())
 
 
 class Resolver(Protocol):
@@ -50,95 +55,128 @@ class References:
 
 def pronoun_gender(word: str) -> str | None:
     low = word.lower()
-    return "m" if low in _MALE_PRONOUNS else "f" if low in _FEMALE_PRONOUNS else None
+    return "m" if low in MALE_PRONOUNS else "f" if low in FEMALE_PRONOUNS else None
 
 
 def read_references(cast: Resolver, window: int = 1500) -> References:
     """Resolve the person pronouns of the article and note its centers and speech subjects."""
-    shown = _genders(cast)
-    refs = References(
-        gender={i: g for i, g in shown.items() if g != "n"}, neuter={i for i, g in shown.items() if g == "n"}
-    )
-    doc = cast.doc
-    index = {id(a): i for i, a in enumerate(cast.actors)}
-    recent: list[tuple[int, int]] = []  # centers, most recent last
-    introduced: dict[int, int] = {}  # person -> char of their first name in this sentence
-    person_subject = False  # whether this sentence has a person as the subject of its main clause
-    for token in token_list(doc):
-        if token.is_sent_start:
-            _introduce(introduced, person_subject, recent, refs)
-            introduced, person_subject = {}, False
+    return _Reader(cast, window).read()
+
+
+class _Reader:
+    """One pass over the article's tokens, keeping who the story is about as it goes."""
+
+    def __init__(self, cast: Resolver, window: int) -> None:
+        shown = _genders(cast)
+        self.cast, self.window = cast, window
+        self.refs = References(
+            gender={i: g for i, g in shown.items() if g != "n"}, neuter={i for i, g in shown.items() if g == "n"}
+        )
+        self.index = {id(a): i for i, a in enumerate(cast.actors)}
+        self.recent: list[tuple[int, int]] = []  # centers, most recent last
+        self.introduced: dict[int, int] = {}  # person -> char of their first name in this sentence
+        self.person_subject = False  # whether this sentence has a person as the subject of its main clause
+
+    def read(self) -> References:
+        for token in token_list(self.cast.doc):
+            if token.is_sent_start:
+                _introduce(self.introduced, self.person_subject, self.recent, self.refs)
+                self.introduced, self.person_subject = {}, False
+            self._token(token)
+        _introduce(self.introduced, self.person_subject, self.recent, self.refs)
+        return self.refs
+
+    def _token(self, token: Token) -> None:
         dep = token.dep_
         is_subject = dep in SUBJECT_DEPS or (dep == "pobj" and token.head.dep_ == "agent")
-        idx = cast.token_actor[token.i]
+        idx = self.cast.token_actor[token.i]
         if (
             not is_subject
             and idx < 0
             and (token.pos_ != "PRON" or token.lower_ not in PERSON_PRONOUNS)
             and not (dep == "ROOT" and token.pos_ == "PROPN")
         ):
-            continue  # nothing here refers to anyone
-        if idx < 0 and is_subject and token.pos_ in ("NOUN", "PROPN"):
-            named = cast.actor_in(list(token.subtree))  # "the British aid group Gatsby"
-            idx = index[id(named)] if named is not None and named.type in ("PERSON", "ORG") else -1
-        if idx < 0 and is_subject and token.lower_ == "who" and token.head.dep_ == "relcl":
-            idx = cast.token_actor[token.head.head.i]  # "Bortis, who noted ...": Bortis speaks
+            return  # nothing here refers to anyone
+        if idx < 0 and is_subject:
+            idx = self._subject_actor(token)
         if idx >= 0 and is_subject and token.head.lemma_ in SPEECH_VERBS:
-            refs.speech_subjects.append((token.idx, idx))
+            self.refs.speech_subjects.append((token.idx, idx))
         if is_subject and idx < 0 and token.tag_ in ("NNS", "NNPS") and salient(token):
-            refs.plural_subjects.append((token.idx, token.i))
-        person = idx >= 0 and cast.actors[idx].type == "PERSON"
-        if person and not cast.aside(token.idx) and _full_name_at(cast.token_actor, token):
-            introduced.setdefault(idx, token.idx)
-        elif person or (is_subject and token.pos_ == "NOUN" and token.lower_ in PERSON_NOUNS and salient(token)):
-            person_subject = person_subject or is_subject  # "the star picked apart ...": about a person
-        several = person and is_subject and _several(token)  # one of several is no center
+            self.refs.plural_subjects.append((token.idx, token.i))
+        person = idx >= 0 and self.cast.actors[idx].type == "PERSON"
+        if person:
+            self._person(token, idx, is_subject)
+        elif is_subject and token.pos_ == "NOUN" and token.lower_ in PERSON_NOUNS and salient(token):
+            self.person_subject = True  # "the star picked apart ...": about a person
+        if idx < 0 and is_subject:
+            self._unnamed_subject(token)
+        if not person and token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
+            self._pronoun(token, is_subject)
+
+    def _subject_actor(self, token: Token) -> int:
+        """The actor a subject in no mention stands for: a name inside its phrase ("the British aid
+        group Gatsby"), or what "who" refers to ("Bortis, who noted ...": Bortis speaks)."""
+        idx = -1
+        if token.pos_ in ("NOUN", "PROPN"):
+            named = self.cast.actor_in(list(token.subtree))
+            idx = self.index[id(named)] if named is not None and named.type in ("PERSON", "ORG") else -1
+        if idx < 0 and token.lower_ == "who" and token.head.dep_ == "relcl":
+            idx = self.cast.token_actor[token.head.head.i]
+        return idx
+
+    def _person(self, token: Token, idx: int, is_subject: bool) -> None:
+        """A person named here: introduced in full, a center when the subject of the main clause."""
+        cast, refs = self.cast, self.refs
+        if not cast.aside(token.idx) and _full_name_at(cast.token_actor, token):
+            self.introduced.setdefault(idx, token.idx)
+        else:
+            self.person_subject = self.person_subject or is_subject
+        several = is_subject and _several(token)  # one of several is no center
         if several and salient(token) and not cast.aside(token.idx):
             refs.plural_subjects.append((token.idx, token.i))  # "Ann Roe and Bo Li said": a "they"
-        if (
-            person
-            and not several
-            and (is_subject and salient(token) or _fragment_head(token))
-            and not cast.aside(token.idx)
-        ):
+        if not several and (is_subject and salient(token) or _fragment_head(token)) and not cast.aside(token.idx):
             # a subject of the main clause, or a name heading a caption
-            person_subject = person_subject or is_subject
+            self.person_subject = self.person_subject or is_subject
+            recent = self.recent
             if not recent or recent[-1][1] != idx or token.idx - recent[-1][0] > 200:
                 recent.append((token.idx, idx))
                 refs.centers.append((token.idx, idx))
+
+    def _unnamed_subject(self, token: Token) -> None:
+        """ "a senior official said": someone, unnamed, the story is about."""
         if (
-            idx < 0
-            and is_subject
-            and salient(token)
+            salient(token)
             and token.head.lemma_ in SPEECH_VERBS
             and _unnamed_person(token)
-            and not cast.aside(token.idx)
+            and not self.cast.aside(token.idx)
         ):
-            recent.append((token.idx, -1 - token.i))  # "a senior official said": someone, unnamed
-            person_subject = True
-        if not person and token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
-            wanted = pronoun_gender(token.text)
-            target = None
-            if is_subject:
-                target = _center_for(recent, refs.gender, wanted, token.idx, window)
-            confident = cast.confident_pronoun(token) if target is None else None
-            if confident is not None and refs.gender.get(index[id(confident)], wanted) != wanted:
-                confident = None
-            if target is None and confident is not None:
-                target = index[id(confident)]
-            if target is not None and target < 0:
-                refs.unnamed[token.i] = -1 - target
-                continue
-            if target is not None:
-                refs.pronouns[token.i] = target
-                if is_subject and salient(token) and not cast.aside(token.idx):
-                    person_subject = True
-                    recent.append((token.idx, target))
-                    refs.centers.append((token.idx, target))
-                if confident is not None or is_subject:
-                    refs.mentions.append((target, token.idx, token.idx + len(token.text)))
-    _introduce(introduced, person_subject, recent, refs)
-    return refs
+            self.recent.append((token.idx, -1 - token.i))
+            self.person_subject = True
+
+    def _pronoun(self, token: Token, is_subject: bool) -> None:
+        """A person pronoun: the center it agrees with, else the cast's confident reading."""
+        refs, cast = self.refs, self.cast
+        wanted = pronoun_gender(token.text)
+        target = None
+        if is_subject:
+            target = _center_for(self.recent, refs.gender, wanted, token.idx, self.window)
+        confident = cast.confident_pronoun(token) if target is None else None
+        if confident is not None and refs.gender.get(self.index[id(confident)], wanted) != wanted:
+            confident = None
+        if target is None and confident is not None:
+            target = self.index[id(confident)]
+        if target is not None and target < 0:
+            refs.unnamed[token.i] = -1 - target
+            return
+        if target is None:
+            return
+        refs.pronouns[token.i] = target
+        if is_subject and salient(token) and not cast.aside(token.idx):
+            self.person_subject = True
+            self.recent.append((token.idx, target))
+            refs.centers.append((token.idx, target))
+        if confident is not None or is_subject:
+            refs.mentions.append((target, token.idx, token.idx + len(token.text)))
 
 
 def _introduce(
@@ -220,16 +258,34 @@ def _fragment_head(token: Token) -> bool:
 def _genders(cast: Resolver) -> dict[int, str]:
     """A person's gender where the article shows it: "Mr", "Ms", "her son Kody", "his wife,
     Ana", or a pronoun in the sentence where they are the only person and the subject."""
-    doc = cast.doc
-    votes: dict[int, list[str]] = {}
     people = {i for i, a in enumerate(cast.actors) if a.type == "PERSON"}
+    votes: dict[int, list[str]] = {}
     for idx in people:
         for role in cast.actors[idx].roles:
-            words = set(role.lower().split())
-            if words & MALE_WORDS:
-                votes.setdefault(idx, []).append("m")
-            elif words & FEMALE_WORDS:
-                votes.setdefault(idx, []).append("f")
+            _vote_words(votes, idx, set(role.lower().split()))
+    _text_votes(cast, people, votes)
+    gender = {}
+    for idx, vs in votes.items():
+        m, f, n = vs.count("m"), vs.count("f"), vs.count("n")
+        if n >= 2 and n > m + f:
+            gender[idx] = "n"
+        elif m != f:
+            gender[idx] = "m" if m > f else "f"
+    return gender
+
+
+def _vote_words(votes: dict[int, list[str]], idx: int, words: set[str]) -> None:
+    """A vote for the gender a word for a man or a woman shows ("Mr", "wife")."""
+    if words & MALE_WORDS:
+        votes.setdefault(idx, []).append("m")
+    elif words & FEMALE_WORDS:
+        votes.setdefault(idx, []).append("f")
+
+
+def _text_votes(cast: Resolver, people: set[int], votes: dict[int, list[str]]) -> None:
+    """Votes from the words around each person's first name in a sentence, and from the pronouns
+    of a sentence where they are the only person and the subject."""
+    doc = cast.doc
     named: set[int] = set()
     subject: int | None = None
     for token in token_list(doc):
@@ -239,28 +295,23 @@ def _genders(cast: Resolver) -> dict[int, str]:
         if idx in people:
             if idx not in named:
                 named.add(idx)
-                word = ""
-                if token.i > 0 and cast.token_actor[token.i - 1] != idx:
-                    word = doc[token.i - 1].lower_.rstrip(".")
-                for w in (word, token.head.lower_ if token.dep_ in ("appos", "compound") else ""):
-                    if w in MALE_WORDS:
-                        votes.setdefault(idx, []).append("m")
-                    elif w in FEMALE_WORDS:
-                        votes.setdefault(idx, []).append("f")
-                for child in token.children:
-                    if child.dep_ in ("appos", "compound") and child.lower_ in MALE_WORDS | FEMALE_WORDS:
-                        votes.setdefault(idx, []).append("m" if child.lower_ in MALE_WORDS else "f")
+                _name_votes(cast, token, idx, votes)
             if token.dep_ in SUBJECT_DEPS and salient(token):
                 subject = idx
         elif token.pos_ == "PRON" and subject is not None and len(named) == 1:
             g = "n" if token.lower_ == "its" else pronoun_gender(token.text)
             if g:  # "Facebook said it would ...": a company the model took for a person
                 votes.setdefault(subject, []).append(g)
-    gender = {}
-    for idx, vs in votes.items():
-        m, f, n = vs.count("m"), vs.count("f"), vs.count("n")
-        if n >= 2 and n > m + f:
-            gender[idx] = "n"
-        elif m != f:
-            gender[idx] = "m" if m > f else "f"
-    return gender
+
+
+def _name_votes(cast: Resolver, token: Token, idx: int, votes: dict[int, list[str]]) -> None:
+    """ "Mr Roe", "her son Kody", "his wife, Ana": the word before a name or in apposition to it."""
+    doc = cast.doc
+    word = ""
+    if token.i > 0 and cast.token_actor[token.i - 1] != idx:
+        word = doc[token.i - 1].lower_.rstrip(".")
+    for w in (word, token.head.lower_ if token.dep_ in ("appos", "compound") else ""):
+        _vote_words(votes, idx, {w})
+    for child in token.children:
+        if child.dep_ in ("appos", "compound") and child.lower_ in MALE_WORDS | FEMALE_WORDS:
+            votes.setdefault(idx, []).append("m" if child.lower_ in MALE_WORDS else "f")

@@ -17,6 +17,7 @@ from .lexicon import COGNITION_VERBS, SPEECH_NOUNS, SPEECH_VERBS, WEAK_SPEECH_VE
 from .marks import Marked, QuoteMask, find_marks, is_direct
 from .reported import find_reported, report_of
 from .speakers import speaker_of, subject_of
+from .syntax import SUBJECT_DEPS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -57,7 +58,9 @@ def _governing_verb(token: Token, inside: Marked) -> Token | None:
         ):
             # what a speaker says, not how the speaker is described ("critics of the 'backstop' argue"),
             # nor whom they tell ("told NBC's 'Today'")
-            if below.dep_ in ("nsubj", "nsubjpass", "dative") or (node.lemma_ == "tell" and below.dep_ == "dobj"):
+            if (below.dep_ in SUBJECT_DEPS or below.dep_ == "dative") or (
+                node.lemma_ == "tell" and below.dep_ == "dobj"
+            ):
                 return None
             return node
     return None
@@ -171,9 +174,7 @@ def _introducing_verb(doc: Doc, text: str, m: Marked) -> Token | None:
         verb = doc[k]
         if verb.text == "\n" or verb.text.endswith("\n"):
             break
-        if verb.pos_ in ("VERB", "AUX") and any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.i < at_colon for c in verb.children
-        ):
+        if verb.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS and c.i < at_colon for c in verb.children):
             return verb
     return None
 

@@ -18,7 +18,7 @@ from .lexicon import (
 )
 from .marks import QuoteMask, is_direct
 from .speakers import NOBODY, speaker_of, subject_of
-from .syntax import np_core, token_list
+from .syntax import ANY_SUBJECT_DEPS, SUBJECT_DEPS, SUBJECT_OR_EXPLETIVE_DEPS, np_core, token_list
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -85,7 +85,7 @@ def _statement(verb: Token, clause: Token) -> Token | None:
                     if c.dep_ == "ccomp"
                     and c.i > clause.i
                     and _finite(c)
-                    and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+                    and any(g.dep_ in SUBJECT_OR_EXPLETIVE_DEPS for g in c.children)
                 ),
                 None,
             )
@@ -101,7 +101,7 @@ def _lost_subject(doc: Doc, verb: Token, clause: Token) -> int | None:
     (a date or a time before them is when it was said)."""
     if verb.lemma_ not in _CLAUSE_VERBS or clause.i < verb.i or clause.head.i != verb.i:
         return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+    if any(c.dep_ in ANY_SUBJECT_DEPS for c in clause.children):
         return None
     start, edge = verb.i + 1, clause.left_edge.i
     while start < edge and (doc[start].ent_type_ in ("DATE", "TIME") or doc[start].is_punct):
@@ -134,6 +134,36 @@ def _finite(head: Token) -> bool:
 _CONTRACTED = frozenset("'s 're 'm 've 'll 'd".split())
 
 
+#: Words after "said" that start no reported clause: "said to be", "said so", "said in a
+#: statement" (its clause is elsewhere).
+_NO_CLAUSE_AFTER = frozenset(
+    "to so yes no in on at during after before about of something anything nothing everything little much".split()
+)
+
+
+def _opens_clause(first: Token) -> bool:
+    """A word after a reporting verb that can start its reported clause; not "said quietly",
+    "said, eyes welling up", "said to be"."""
+    if first.lower_ in _NO_CLAUSE_AFTER:
+        return False
+    return (
+        first.pos_ in ("DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ", "SCONJ")
+        or first.lower_ == "that"
+        or first.tag_ == "VBG"
+    )
+
+
+def _told_end(verb: Token) -> int | None:
+    """The last token of whom "told" told ("told reporters", "told HuffPost Canada"), or None."""
+    hearer = [c for c in verb.children if c.dep_ in ("dative", "dobj", "npadvmod") and c.i > verb.i]
+    if not hearer:
+        return None
+    # "told the station's Morning programme the council had cut ...": a clause the parse hung on
+    # the hearer as a relative clause is what was told
+    told = {t.i for h in hearer for c in h.children if c.dep_ == "relcl" and c.i > h.i for t in c.subtree}
+    return max(t.i for h in hearer for t in h.subtree if t.i not in told)
+
+
 def _clause_after(verb: Token) -> list[Token] | None:
     """The rest of the sentence after a reporting verb (and its hearer), when it holds a
     finite verb with something before it: what the verb reports, though unparsed."""
@@ -143,43 +173,13 @@ def _clause_after(verb: Token) -> list[Token] | None:
         return None  # "said a prayer" (whom "told" has is whom it told)
     sent = verb.sent
     rest = [t for t in verb.doc[verb.i + 1 : sent.end]]
-    if verb.lemma_ == "tell":  # "told reporters", "told HuffPost Canada": the hearer first
-        hearer = [c for c in verb.children if c.dep_ in ("dative", "dobj", "npadvmod") and c.i > verb.i]
-        if hearer:
-            # "told the station's Morning programme the council had cut ...": a clause the parse
-            # hung on the hearer as a relative clause is what was told
-            told = {t.i for h in hearer for c in h.children if c.dep_ == "relcl" and c.i > h.i for t in c.subtree}
-            end = max(t.i for h in hearer for t in h.subtree if t.i not in told)
-            rest = [t for t in rest if t.i > end]
+    end = _told_end(verb) if verb.lemma_ == "tell" else None
+    if end is not None:  # "told reporters", "told HuffPost Canada": the hearer first
+        rest = [t for t in rest if t.i > end]
     if not rest or rest[0].is_punct:
         return None  # "..., she said, but ...": an attribution between commas, read around it
-    if rest[0].lower_ in (
-        "to",
-        "so",
-        "yes",
-        "no",
-        "in",
-        "on",
-        "at",
-        "during",
-        "after",
-        "before",
-        "about",
-        "of",
-        "something",
-        "anything",
-        "nothing",
-        "everything",
-        "little",
-        "much",
-    ):
-        return None  # "said to be", "said so", "said in a statement" (its clause is elsewhere)
-    if (
-        rest[0].pos_ not in ("DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ", "SCONJ")
-        and rest[0].lower_ != "that"
-        and rest[0].tag_ != "VBG"
-    ):
-        return None  # "said, eyes welling up", "said quietly": no clause starts here
+    if not _opens_clause(rest[0]):
+        return None
     finite = next((k for k, t in enumerate(rest) if t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX")), None)
     if finite is None or finite == 0 or finite > 10 or any(t.text in ",;:—–" for t in rest[:finite]):
         return None
@@ -197,21 +197,9 @@ def _clause_after(verb: Token) -> list[Token] | None:
 def report_of(doc: Doc, verb: Token) -> tuple[list[Token], str] | None:
     """What a speech verb reports, and its cue: a clause, an object with its phrase, or a topic."""
     children = list(verb.children)
-    clauses = [
-        c
-        for c in children
-        if c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children))
-    ]
-    clauses.sort(key=lambda c: (c.i < verb.i, -len(list(c.subtree))))  # after the verb first, the longest
-    if clauses and len(list(clauses[0].subtree)) >= 2:
-        clause = _statement(verb, clauses[0])
-        if clause is not None:
-            start = _lost_subject(doc, verb, clause)
-            if start is not None:
-                return [doc[k] for k in range(start, clause.right_edge.i + 1)], verb.text
-            return list(clause.subtree), verb.text
-        if verb.lemma_ in _CLAUSE_VERBS and _finite(clauses[0]):
-            return None  # "higher than the city says it is": an elided clause, nothing more to find
+    complement = _complement(doc, verb, children)
+    if complement is not None:
+        return complement if complement[0] else None
     lemma = verb.lemma_
     if lemma in _CLAUSE_VERBS:
         after = _clause_after(verb)
@@ -219,54 +207,13 @@ def report_of(doc: Doc, verb: Token) -> tuple[list[Token], str] | None:
             return after, verb.text
     objs = [c for c in children if c.dep_ in ("dobj", "dative")]
     if lemma in ("express", "voice", "raise") and objs and objs[0].lemma_ in SPEECH_NOUNS:
-        noun = objs[0]
-        for child in noun.children:
-            if child.dep_ in ("acl", "ccomp", "relcl") or (child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS):
-                return list(child.subtree), f"{verb.text} {noun.text}"
-        return None
+        return _expressed(verb, objs[0])
     if lemma in WEAK_SPEECH_VERBS:
         return None
     if lemma in OBJECT_SPEECH_VERBS and objs:
-        rest = [c for c in children if c.i > objs[0].i and c.dep_ in ("prep", "xcomp", "advcl", "ccomp", "oprd")]
-        if lemma == "tell":  # "told reporters on Thursday" says nothing; "told them about ..." does
-            rest = [c for c in rest if c.dep_ != "prep" or c.lower_ in ("about", "of")]
-        if lemma in ("accuse", "charge", "blame", "criticise", "criticize", "condemn", "praise"):
-            preps = rest[:1] + [c for c in objs[0].children if c.dep_ == "prep" and c.lower_ in ("of", "for")]
-            for prep in preps:
-                pcomps = [g for g in prep.children if g.dep_ in ("pcomp", "pobj")]
-                if pcomps:
-                    return list(pcomps[0].subtree), verb.text
-        if rest:
-            tokens = list(objs[0].subtree)
-            for c in rest:
-                tokens.extend(c.subtree)
-            return sorted(tokens, key=lambda t: t.i), verb.text
-        return None
+        return _object_and_phrase(verb, children, objs[0])
     if lemma in OBJECT_REPORT_VERBS and objs and objs[0].pos_ in ("NOUN", "PROPN") and verb.dep_ != "xcomp":
-        tokens = np_core(doc, objs[0], rights=("prep", "compound", "amod", "nummod", "cc", "conj"))
-        clauses = {t.i for t in tokens if t.dep_ in ("relcl", "acl") for t in t.subtree}
-        cut = next((k for k, t in enumerate(tokens) if t.i in clauses), len(tokens))
-        tokens = tokens[:cut]
-        if tokens and objs[0].left_edge.i < tokens[0].i:  # keep "the" in "the end of the siege"
-            tokens = [doc[k] for k in range(objs[0].left_edge.i, tokens[-1].i + 1)]
-        for child in children:  # "vowed retribution against Kenya for sending troops ..."
-            if (
-                tokens
-                and child.dep_ == "prep"
-                and child.lower_ in ("for", "against", "over", "about")
-                and child.i == tokens[-1].i + 1
-            ):
-                tokens = tokens + list(child.subtree)
-        if tokens:
-            # "denied his statement ... was drafted by ...": a clause the parser split after the object
-            for child in children:
-                if (
-                    child.dep_ == "conj"
-                    and child.i > tokens[-1].i
-                    and any(c.dep_ in ("auxpass", "aux") for c in child.lefts)
-                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
-                ):
-                    tokens = [doc[k] for k in range(tokens[0].i, child.right_edge.i + 1)]
+        tokens = _reported_object(doc, children, objs[0])
         if len([t for t in tokens if not t.is_punct]) >= 3:  # "demand disabled people" says nothing
             return tokens, verb.text
     if lemma in _TOPIC_VERBS:
@@ -276,16 +223,107 @@ def report_of(doc: Doc, verb: Token) -> tuple[list[Token], str] | None:
     return None
 
 
+def _complement(doc: Doc, verb: Token, children: list[Token]) -> tuple[list[Token], str] | None:
+    """The clause a verb reports as its complement ("said that ..."), or None to look further; no
+    words when the clause is elided ("higher than the city says it is": nothing more to find)."""
+    clauses = [
+        c
+        for c in children
+        if c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children))
+    ]
+    clauses.sort(key=lambda c: (c.i < verb.i, -len(list(c.subtree))))  # after the verb first, the longest
+    if not clauses or len(list(clauses[0].subtree)) < 2:
+        return None
+    clause = _statement(verb, clauses[0])
+    if clause is not None:
+        start = _lost_subject(doc, verb, clause)
+        if start is not None:
+            return [doc[k] for k in range(start, clause.right_edge.i + 1)], verb.text
+        return list(clause.subtree), verb.text
+    if verb.lemma_ in _CLAUSE_VERBS and _finite(clauses[0]):
+        return [], verb.text
+    return None
+
+
+def _expressed(verb: Token, noun: Token) -> tuple[list[Token], str] | None:
+    """ "expressed concern that ...", "raised fears over ...": what the noun of speech is about."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp", "relcl") or (child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS):
+            return list(child.subtree), f"{verb.text} {noun.text}"
+    return None
+
+
+_BLAME_VERBS = frozenset("accuse charge blame criticise criticize condemn praise".split())
+
+
+def _object_and_phrase(verb: Token, children: list[Token], obj: Token) -> tuple[list[Token], str] | None:
+    """ "urged the government to act", "accused him of lying": the object with the phrase after it
+    (for a verb of blame, what it blames for)."""
+    lemma = verb.lemma_
+    rest = [c for c in children if c.i > obj.i and c.dep_ in ("prep", "xcomp", "advcl", "ccomp", "oprd")]
+    if lemma == "tell":  # "told reporters on Thursday" says nothing; "told them about ..." does
+        rest = [c for c in rest if c.dep_ != "prep" or c.lower_ in ("about", "of")]
+    if lemma in _BLAME_VERBS:
+        preps = rest[:1] + [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "for")]
+        for prep in preps:
+            pcomps = [g for g in prep.children if g.dep_ in ("pcomp", "pobj")]
+            if pcomps:
+                return list(pcomps[0].subtree), verb.text
+    if not rest:
+        return None
+    tokens = list(obj.subtree)
+    for c in rest:
+        tokens.extend(c.subtree)
+    return sorted(tokens, key=lambda t: t.i), verb.text
+
+
+def _reported_object(doc: Doc, children: list[Token], obj: Token) -> list[Token]:
+    """ "denied the claims", "vowed retribution against Kenya for ...": the object's phrase, with a
+    phrase of cause after it and a clause the parser split off after it."""
+    tokens = np_core(doc, obj, rights=("prep", "compound", "amod", "nummod", "cc", "conj"))
+    clauses = {t.i for t in tokens if t.dep_ in ("relcl", "acl") for t in t.subtree}
+    cut = next((k for k, t in enumerate(tokens) if t.i in clauses), len(tokens))
+    tokens = tokens[:cut]
+    if tokens and obj.left_edge.i < tokens[0].i:  # keep "the" in "the end of the siege"
+        tokens = [doc[k] for k in range(obj.left_edge.i, tokens[-1].i + 1)]
+    for child in children:  # "vowed retribution against Kenya for sending troops ..."
+        if (
+            tokens
+            and child.dep_ == "prep"
+            and child.lower_ in ("for", "against", "over", "about")
+            and child.i == tokens[-1].i + 1
+        ):
+            tokens = tokens + list(child.subtree)
+    if not tokens:
+        return tokens
+    # "denied his statement ... was drafted by ...": a clause the parser split after the object
+    for child in children:
+        if (
+            child.dep_ == "conj"
+            and child.i > tokens[-1].i
+            and any(c.dep_ in ("auxpass", "aux") for c in child.lefts)
+            and not any(c.dep_ in SUBJECT_DEPS for c in child.children)
+        ):
+            tokens = [doc[k] for k in range(tokens[0].i, child.right_edge.i + 1)]
+    return tokens
+
+
+def _reports_itself(verb: Token) -> bool:
+    """A verb with its own report: a clause, an object (whom "told" has is whom it told: "..., a
+    guard told Reuters."), or an inner verb of speech ("replied by saying ...")."""
+    if any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and verb.lemma_ != "tell") for c in verb.children):
+        return True
+    return any(
+        c.dep_ == "prep" and any(g.dep_ == "pcomp" and g.lemma_ in SPEECH_VERBS for g in c.children)
+        for c in verb.children
+    )
+
+
 def _around_attribution(doc: Doc, verb: Token) -> list[list[Token]]:
     """ "Macharia hid under desks, he said, but one person ran to the roof": an attribution set
     between commas reports the sentence around it, on either side."""
-    if any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and verb.lemma_ != "tell") for c in verb.children):
-        return []  # (whom "told" has is whom it told: "..., a guard told Reuters.")
-    if any(
-        c.dep_ == "prep" and any(g.dep_ == "pcomp" and g.lemma_ in SPEECH_VERBS for g in c.children)
-        for c in verb.children
-    ):
-        return []  # "replied by saying ...": the inner verb reports
+    if _reports_itself(verb):
+        return []
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return []
@@ -316,7 +354,7 @@ def _participle_of(tokens: list[Token], verb: Token) -> bool:
         and heads[0].head.i == verb.i
         and heads[0].dep_ == "advcl"
         and heads[0].tag_ in ("VBN", "VBG")
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in heads[0].children)
+        and not any(c.dep_ in SUBJECT_DEPS for c in heads[0].children)
     )
 
 
@@ -325,7 +363,7 @@ def _imperative(verb: Token) -> bool:
     return (
         verb.tag_ == "VB"
         and verb.dep_ == "ROOT"
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+        and not any((c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass")) for c in verb.children)
     )
 
 
@@ -396,7 +434,7 @@ def _said_too(doc: Doc, verb: Token, clause: list[Token]) -> list[Token]:
     for conj in verb.children:
         if conj.dep_ != "conj" or conj.i <= last or conj.pos_ not in ("VERB", "AUX") or not _finite(conj):
             continue
-        subject = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        subject = next((c for c in conj.children if c.dep_ in SUBJECT_OR_EXPLETIVE_DEPS), None)
         tokens = list(conj.subtree)
         while tokens and tokens[-1].is_space:
             tokens.pop()
@@ -429,7 +467,7 @@ def _own_clause_before(tokens: list[Token], inside: list[bool]) -> bool:
         len(roots) == 1
         and roots[0] in lead
         and _finite(roots[0])
-        and any(c.dep_ in ("nsubj", "nsubjpass") for c in roots[0].children)
+        and any(c.dep_ in SUBJECT_DEPS for c in roots[0].children)
     )
 
 
@@ -444,11 +482,7 @@ def _according(doc: Doc, text: str, cast: Cast, token: Token) -> list[Quote]:
     phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree} | {token.i}
     sent = token.sent
     root = sent.root
-    if (
-        root.i > token.i
-        and root.i not in phrase
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children)
-    ):
+    if root.i > token.i and root.i not in phrase and not any(c.dep_ in ANY_SUBJECT_DEPS for c in root.children):
         # "According to figures from the agency, the rate of young people is ...": the parse hung
         # the subject on the source; the source ends at its comma
         comma = next((t.i for t in doc[to.i : root.i] if t.text == ","), None)

@@ -99,30 +99,8 @@ def roles_around(doc: Doc, start: int, end: int) -> list[str]:
     """Roles stated beside a name: apposition either side, and "X is/was the ..."."""
     end = _with_suffix(doc, end)
     root = doc[start:end].root
-    found = []
-    appos = [c for c in root.rights if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN", "ADJ") and not c.ent_type_]
-    if appos and not any(_role_head(c) for c in appos):
-        appos = []
-    if appos:
-        tokens = sorted({t for c in appos for t in np_core(doc, c)}, key=lambda t: t.i)
-        tokens = [doc[k] for k in range(tokens[0].i, tokens[-1].i + 1)]
-        cut = next((k for k, t in enumerate(tokens) if t.ent_type_ == "PERSON"), len(tokens))
-        tokens = tokens[:cut]
-        while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct):
-            tokens.pop()
-        if _is_role(tokens, limit=25):
-            found.append(span_text(doc, tokens))
+    found = [role for role in (_apposed_after(doc, root), _apposed_before(doc, root, start)) if role]
     head = root.head
-    if (
-        root.dep_ == "appos"
-        and head.pos_ in ("NOUN", "PROPN")
-        and head.ent_type_ not in ACTOR_CODES
-        and head.i < start
-        and _role_head(head)
-    ):
-        tokens = [t for t in np_core(doc, head) if t.i < start]
-        if tokens and _is_role(tokens, limit=25):
-            found.append(span_text(doc, tokens))
     claimed = head.dep_ == "ccomp" and head.head.lemma_ in SPEECH_VERBS  # "Lee says Roe is the worst ...": a claim
     if root.dep_ == "nsubj" and head.lemma_ == "be" and not claimed:
         for child in head.rights:
@@ -131,6 +109,35 @@ def roles_around(doc: Doc, start: int, end: int) -> list[str]:
                 if tokens and _is_role(tokens, limit=25):
                     found.append(span_text(doc, tokens))
     return found
+
+
+def _apposed_after(doc: Doc, root: Token) -> str | None:
+    """ "Ann Roe, the director of the fund,": a role in apposition after the name."""
+    appos = [c for c in root.rights if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN", "ADJ") and not c.ent_type_]
+    if not appos or not any(_role_head(c) for c in appos):
+        return None
+    tokens = sorted({t for c in appos for t in np_core(doc, c)}, key=lambda t: t.i)
+    tokens = [doc[k] for k in range(tokens[0].i, tokens[-1].i + 1)]
+    cut = next((k for k, t in enumerate(tokens) if t.ent_type_ == "PERSON"), len(tokens))
+    tokens = tokens[:cut]
+    while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct):
+        tokens.pop()
+    return span_text(doc, tokens) if _is_role(tokens, limit=25) else None
+
+
+def _apposed_before(doc: Doc, root: Token, start: int) -> str | None:
+    """ "the fund's director, Ann Roe": a role the name is in apposition to, before it."""
+    head = root.head
+    if not (
+        root.dep_ == "appos"
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.ent_type_ not in ACTOR_CODES
+        and head.i < start
+        and _role_head(head)
+    ):
+        return None
+    tokens = [t for t in np_core(doc, head) if t.i < start]
+    return span_text(doc, tokens) if tokens and _is_role(tokens, limit=25) else None
 
 
 def with_roles(doc: Doc, mentions: list[Mention]) -> list[Mention]:

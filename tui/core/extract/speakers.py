@@ -5,20 +5,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from .lexicon import BODY_NOUNS, DOCUMENT_NOUNS, ORG_WORDS, PERSON_NOUNS, SOURCE_TEXT_NOUNS, SPEECH_VERBS
-from .syntax import np_core, sentence_start, span_text
+from .syntax import SUBJECT_DEPS, np_core, sentence_start, span_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
     from .cast import Cast
 
-_SUBJECTS = ("nsubj", "nsubjpass")
 _SUBORDINATE = {"ccomp", "acl", "relcl", "xcomp", "advcl", "pcomp"}
 
 
 def subject_of(verb: Token) -> Token | None:
     for child in verb.children:  # "Smith, who said ...": the relative pronoun stands for Smith
-        if child.dep_ in _SUBJECTS and child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+        if child.dep_ in SUBJECT_DEPS and child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             return verb.head
     node = verb
     if verb.dep_ == "conj" and verb.lemma_ in SPEECH_VERBS and verb.head.dep_ in _SUBORDINATE:
@@ -36,7 +35,7 @@ def subject_of(verb: Token) -> Token | None:
             node = climb
     for _ in range(4):
         for child in node.children:
-            if child.dep_ in _SUBJECTS:
+            if child.dep_ in SUBJECT_DEPS:
                 return child
         if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
             node = node.head
@@ -76,25 +75,9 @@ def speaker_of(cast: Cast, subject: Token | None) -> Voice:
     """The voice a speech verb's subject stands for."""
     if subject is None:
         return NOBODY
-    if subject.pos_ == "PRON" and subject.lower_ in ("they", "we"):
-        plural = cast.plural_antecedent(subject)
-        group_at = cast.group_mention_before(subject)
-        near = plural is not None and (plural.sent.start == subject.sent.start or plural.sent.end == subject.sent.start)
-        if plural is not None and (near or group_at is None or plural.idx > group_at):
-            if plural.pos_ == "PROPN" or cast.actor_in(list(plural.subtree)) is not None:
-                return speaker_of(cast, plural)  # "Ann Roe and Bo Li", "the owners, Ann Roe and Bo Li"
-            if _can_speak(plural):
-                return _phrase_voice(cast, plural)
-    if subject.lower_ == "it" and subject.dep_ == "nsubj":
-        body = _body_subject_before(subject)
-        if body is not None:  # "The ministry's consular office published a notice. It urged ..."
-            return speaker_of(cast, body)
-    if subject.pos_ == "PRON" and subject.lower_ not in _QUANTIFIERS:
-        unnamed = cast.unnamed_antecedent(subject)
-        if unnamed is not None:  # "a senior official said ... He added ...": still unnamed
-            return speaker_of(cast, unnamed)
-        actor = cast.resolve_pronoun(subject)
-        return Voice(actor.name, actor.id) if actor else NOBODY
+    voice = _pronoun_voice(cast, subject)
+    if voice is not None:
+        return voice
     listed = next(
         (c for c in subject.children if c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)), None
     )
@@ -107,54 +90,10 @@ def speaker_of(cast: Cast, subject: Token | None) -> Voice:
     ]
     conjuncts = list({t.i: t for t in conjuncts}.values())
     if len(conjuncts) > 1:
-        hits = [cast.actor_of_token(c) for c in conjuncts]
-        named = [h for h in hits if h is not None]
-        others = [c for h, c in zip(hits, conjuncts, strict=False) if h is None]
-        if len(named) == 1 and not any(_can_speak(c) for c in others):
-            return Voice(named[0].name, named[0].id)  # "Kenya and the attacks": the one who can speak
-        if not named and not any(_can_speak(c) for c in conjuncts):
-            return NOBODY
-        if not named:  # "their allies and members of the Unionist Party": the body it names
-            embedded = {
-                a.id: a
-                for t in subject.subtree
-                if (a := cast.actor_of_token(t)) is not None and a.type in ("ORG", "PERSON")
-            }
-            if len(embedded) == 1:
-                actor = next(iter(embedded.values()))
-                return Voice(actor.name, actor.id)
-        names = list(
-            dict.fromkeys(
-                h.name if h else span_text(cast.doc, np_core(cast.doc, c, rights=("prep", "compound", "amod")))
-                for h, c in zip(hits, conjuncts, strict=False)
-            )
-        )
-        return Voice(" and ".join(names), None, not named and all(_is_person(c) for c in conjuncts))
-    document = subject.lemma_ in DOCUMENT_NOUNS
-    if document or (
-        subject.pos_ == "NOUN" and (subject.lemma_ in SOURCE_TEXT_NOUNS or subject.lower_ in SOURCE_TEXT_NOUNS)
-    ):
-        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
-        if owner is not None and not document and cast.actor_in(list(owner.subtree)) is None:
-            owner = None  # "the study's authors" is no one named
-        if owner is None:  # "a release (sent to media) from the union", "figures released by the society"
-            owner = _author(cast, subject, ("from", "by", "in") if document else ("from", "by"))
-        if owner is None and document:  # "the parole board decision", "the Globe report": the body it is named by
-            owner = next(
-                (
-                    c
-                    for c in subject.children
-                    if c.dep_ == "compound"
-                    and c.i < subject.i
-                    and (cast.actor_in(list(c.subtree)) is not None or c.lower_ in BODY_NOUNS)
-                ),
-                None,
-            )
-        if owner is not None:
-            return speaker_of(cast, owner)
-        actor = cast.last_subject(subject.idx) if document else None
-        if actor is not None:
-            return Voice(actor.name, actor.id)
+        return _conjunct_voice(cast, subject, conjuncts)
+    voice = _text_voice(cast, subject)
+    if voice is not None:
+        return voice
     actor = cast.actor_of_token(subject) or cast.actor_in(list(subject.subtree))
     if actor is None and subject.dep_ == "appos":  # "Nunes, the brawler who calls herself ..."
         actor = cast.actor_of_token(subject.head)
@@ -163,6 +102,101 @@ def speaker_of(cast: Cast, subject: Token | None) -> Voice:
     if not _can_speak(subject):
         return NOBODY  # "the figures", "fear": no one, so the quote stays unattributed
     return _phrase_voice(cast, subject)
+
+
+def _pronoun_voice(cast: Cast, subject: Token) -> Voice | None:
+    """The voice of a pronoun subject ("they", "it", "she"), or None when the subject is none."""
+    if subject.pos_ == "PRON" and subject.lower_ in ("they", "we"):
+        voice = _plural_voice(cast, subject)
+        if voice is not None:
+            return voice
+    if subject.lower_ == "it" and subject.dep_ == "nsubj":
+        body = _body_subject_before(subject)
+        if body is not None:  # "The ministry's consular office published a notice. It urged ..."
+            return speaker_of(cast, body)
+    if subject.pos_ == "PRON" and subject.lower_ not in _QUANTIFIERS:
+        unnamed = cast.unnamed_antecedent(subject)
+        if unnamed is not None:  # "a senior official said ... He added ...": still unnamed
+            return speaker_of(cast, unnamed)
+        actor = cast.resolve_pronoun(subject)
+        return Voice(actor.name, actor.id) if actor else NOBODY
+    return None
+
+
+def _plural_voice(cast: Cast, subject: Token) -> Voice | None:
+    """ "they" or "we": the plural subject before it, when nearer than a group's name."""
+    plural = cast.plural_antecedent(subject)
+    if plural is None:
+        return None
+    group_at = cast.group_mention_before(subject)
+    near = plural.sent.start == subject.sent.start or plural.sent.end == subject.sent.start
+    if not (near or group_at is None or plural.idx > group_at):
+        return None
+    if plural.pos_ == "PROPN" or cast.actor_in(list(plural.subtree)) is not None:
+        return speaker_of(cast, plural)  # "Ann Roe and Bo Li", "the owners, Ann Roe and Bo Li"
+    if _can_speak(plural):
+        return _phrase_voice(cast, plural)
+    return None
+
+
+def _conjunct_voice(cast: Cast, subject: Token, conjuncts: list[Token]) -> Voice:
+    """The voice of a subject of several conjuncts: the one who can speak, the body it names, or
+    all of them together."""
+    hits = [cast.actor_of_token(c) for c in conjuncts]
+    named = [h for h in hits if h is not None]
+    others = [c for h, c in zip(hits, conjuncts, strict=False) if h is None]
+    if len(named) == 1 and not any(_can_speak(c) for c in others):
+        return Voice(named[0].name, named[0].id)  # "Kenya and the attacks": the one who can speak
+    if not named and not any(_can_speak(c) for c in conjuncts):
+        return NOBODY
+    if not named:  # "their allies and members of the Unionist Party": the body it names
+        embedded = {
+            a.id: a
+            for t in subject.subtree
+            if (a := cast.actor_of_token(t)) is not None and a.type in ("ORG", "PERSON")
+        }
+        if len(embedded) == 1:
+            actor = next(iter(embedded.values()))
+            return Voice(actor.name, actor.id)
+    names = list(
+        dict.fromkeys(
+            h.name if h else span_text(cast.doc, np_core(cast.doc, c, rights=("prep", "compound", "amod")))
+            for h, c in zip(hits, conjuncts, strict=False)
+        )
+    )
+    return Voice(" and ".join(names), None, not named and all(_is_person(c) for c in conjuncts))
+
+
+def _text_voice(cast: Cast, subject: Token) -> Voice | None:
+    """A statement, report or figures as the subject: the voice of who made it, or None when the
+    subject is no text or its maker is not found."""
+    document = subject.lemma_ in DOCUMENT_NOUNS
+    if not document and not (
+        subject.pos_ == "NOUN" and (subject.lemma_ in SOURCE_TEXT_NOUNS or subject.lower_ in SOURCE_TEXT_NOUNS)
+    ):
+        return None
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if owner is not None and not document and cast.actor_in(list(owner.subtree)) is None:
+        owner = None  # "the study's authors" is no one named
+    if owner is None:  # "a release (sent to media) from the union", "figures released by the society"
+        owner = _author(cast, subject, ("from", "by", "in") if document else ("from", "by"))
+    if owner is None and document:  # "the parole board decision", "the Globe report": the body it is named by
+        owner = next(
+            (
+                c
+                for c in subject.children
+                if c.dep_ == "compound"
+                and c.i < subject.i
+                and (cast.actor_in(list(c.subtree)) is not None or c.lower_ in BODY_NOUNS)
+            ),
+            None,
+        )
+    if owner is not None:
+        return speaker_of(cast, owner)
+    actor = cast.last_subject(subject.idx) if document else None
+    if actor is not None:
+        return Voice(actor.name, actor.id)
+    return None
 
 
 #: Verbs that make a text (its maker is its voice): "figures released by", "a poll conducted by";

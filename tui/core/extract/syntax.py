@@ -15,6 +15,10 @@ if TYPE_CHECKING:  # pragma: no cover
 POSSESSIVE = frozenset({"'s", "’s", "‘s", "'", "’"})
 #: Dependencies of a subject, active or passive.
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+#: A subject or the expletive that holds its place ("there is", "it is clear that").
+SUBJECT_OR_EXPLETIVE_DEPS = (*SUBJECT_DEPS, "expl")
+#: Any subject of a clause, a clausal one too ("what he said was ...").
+ANY_SUBJECT_DEPS = (*SUBJECT_OR_EXPLETIVE_DEPS, "csubj")
 
 #: Characters a web page hides in words ("Traeger\u200b"): never part of a name as shown.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
