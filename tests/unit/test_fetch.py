@@ -176,3 +176,67 @@ def test_the_declared_charset_is_used(server):
     from byline.tui.core.sources import load_article
 
     assert "Tobías Vennholt" in load_article(server.url_for("/latin")).text
+
+
+class _Drip:
+    """A server on 127.0.0.1 that sends its answer one byte a second: the headers, or (with
+    `body_only`) the headers at once and then the body. A read never waits long, so only a
+    deadline on the whole exchange ends it."""
+
+    def __init__(self, body_only: bool) -> None:
+        import threading
+
+        self.body_only = body_only
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/story"
+        self.stopped = threading.Event()
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        import threading
+
+        while not self.stopped.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._drip, args=(conn,), daemon=True).start()
+
+    def _drip(self, conn: socket.socket) -> None:
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\nX-Pad: " + b"x" * 200
+        body = b"<html><body><p>" + b"word " * 20000
+        try:
+            conn.recv(65536)
+            if self.body_only:
+                conn.sendall(head + b"\r\n\r\n")
+            for byte in body if self.body_only else head:
+                if self.stopped.is_set():
+                    break
+                conn.sendall(bytes([byte]))
+                time.sleep(1.0)
+        except OSError:
+            pass
+        finally:
+            conn.close()
+
+    def close(self) -> None:
+        self.stopped.set()
+        self.sock.close()
+
+
+@pytest.mark.parametrize("body_only", [False, True], ids=["headers", "body"])
+def test_a_server_that_drips_a_byte_a_second_is_cut_off_at_the_deadline(body_only):
+    drip = _Drip(body_only)
+    try:
+        started = time.monotonic()
+        with pytest.raises(ArticleError, match="no answer within 2 s"):
+            fetch(drip.url, timeout=2)
+        took = time.monotonic() - started
+        assert took < 3.0, took  # the promised time, plus at most a second
+        started = time.monotonic()
+        result = analyze_url(drip.url)  # --timeout 1, through the command line
+        one_line_error(result, "no answer within 1 s")
+    finally:
+        drip.close()

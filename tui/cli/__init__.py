@@ -13,7 +13,8 @@ import importlib
 import os
 import pkgutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import cache
 from types import ModuleType
 from typing import NoReturn
@@ -81,6 +82,21 @@ def _quiet_stdout() -> None:
         pass
 
 
+@contextmanager
+def _visible_output() -> Iterator[None]:
+    """A command's standard output and error, while it runs, through the one function that makes
+    control characters visible (and in an encoding the terminal takes); the reader draws its
+    own screen and is left alone."""
+    from ..core.visible import VisibleOutput
+
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = VisibleOutput(sys.stdout), VisibleOutput(sys.stderr)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from ..core.visible import one_line
 
@@ -91,7 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             module = commands()[word]
             parser = _Parser(prog=f"byline {word}")
             module.configure(parser)
-            status = module.run(parser.parse_args(args))
+            with _visible_output():
+                status = module.run(parser.parse_args(args))
         else:
             from . import read
 
@@ -99,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()  # here, not at exit: a full disk is then one line too
         return status
     except BylineError as exc:
-        print(f"byline: {one_line(str(exc))}", file=sys.stderr)
+        _say(f"byline: {one_line(str(exc))}")
         return 2
     except KeyboardInterrupt:
         return 130
@@ -109,18 +126,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # what the system refused, in one line
         if exc.filename is None:  # writing to standard output (a full disk, a device error)
             _quiet_stdout()
-            print(f"byline: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+            _say(f"byline: cannot write the output: {exc.strerror or exc}")
         else:
-            print(f"byline: {one_line(str(exc.filename))}: {exc.strerror or exc}", file=sys.stderr)
+            _say(f"byline: {one_line(str(exc.filename))}: {exc.strerror or exc}")
         return 2
     except Exception as exc:  # a bug of ours: one line, and the traceback kept for the report
         if os.environ.get("BYLINE_DEBUG"):
             raise
-        print(
-            f"byline: internal error ({type(exc).__name__}: {one_line(str(exc))[:200]}); {_crash_report()}",
-            file=sys.stderr,
-        )
+        _say(f"byline: internal error ({type(exc).__name__}: {one_line(str(exc))[:200]}); {_crash_report()}")
         return 70  # EX_SOFTWARE
+
+
+def _say(line: str) -> None:
+    """One line on standard error, as every command's output goes (visible, encodable)."""
+    from ..core.visible import VisibleOutput
+
+    print(line, file=VisibleOutput(sys.stderr))
 
 
 def _crash_report() -> str:
@@ -134,7 +155,10 @@ def _crash_report() -> str:
         folder = log_dir()
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.txt"
-        path.write_text(f"byline {' '.join(sys.argv[1:])}\n\n{traceback.format_exc()}", encoding="utf-8")
+        # the command line as typed (an undecodable file name's bytes shown escaped)
+        path.write_text(
+            f"byline {' '.join(sys.argv[1:])}\n\n{traceback.format_exc()}", encoding="utf-8", errors="backslashreplace"
+        )
     except OSError:
         return "set BYLINE_DEBUG=1 to see the details"
     return f"the details are in {path} (set BYLINE_DEBUG=1 to see them here)"

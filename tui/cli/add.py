@@ -65,7 +65,8 @@ class _Progress:
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
                 TextColumn("{task.description}"),
-                console=Console(stderr=True),
+                # the terminal itself: the bar's own codes must not be made visible text
+                console=Console(file=getattr(sys.stderr, "stream", sys.stderr)),
                 transient=True,
             )
             self.task = self.bar.add_task("", total=total)

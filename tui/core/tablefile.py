@@ -133,12 +133,18 @@ def _loads(raw: bytes, exact: bool = True) -> tuple[object, bool]:
 
 
 def _dumps(data: dict, exotic: bool = False) -> bytes:
+    """JSON for a store file. A file name that is not valid UTF-8 (Latin-1 bytes from an old
+    archive) is held as a string with lone surrogates, which UTF-8 cannot carry: such a file is
+    written with \\u escapes, which JSON (and TinyDB) read back as the very same name."""
     if not exotic:
         try:
             return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)
         except (TypeError, orjson.JSONEncodeError):
             pass
-    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+    try:
+        return json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(data, ensure_ascii=True).encode("ascii")
 
 
 def _tables(raw: bytes, exact: bool = True) -> tuple[dict | None, bool]:

@@ -1,13 +1,21 @@
 """Text that came from outside (articles, imported notes and labels, config, file names) is shown
-as text: control and escape characters become visible pictures, never reach the terminal."""
+as text: control and escape characters become visible pictures, never reach the terminal.
+
+`visible()` is the one function that decides it; `VisibleOutput` puts every write of a command to
+the terminal through it (and through the terminal's own encoding, whatever it is), so no line a
+command prints can carry an escape code, a lone surrogate of an undecodable file name, or a
+character the terminal cannot encode."""
 
 from __future__ import annotations
 
+import codecs
 import re
+from typing import Any, TextIO
 
 #: C0 controls but tab and newline, DEL, the C1 controls (0x80-0x9f; 0x9b is a one-byte CSI), and
 #: lone surrogates (a file name's undecodable bytes, a JSON "\\ud800"): no terminal can be sent one.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_BREAKS = re.compile(r"[\n\r\t]")
 
 
 def _picture(match: re.Match[str]) -> str:
@@ -27,4 +35,37 @@ def visible(text: str) -> str:
 
 def one_line(text: str) -> str:
     """`visible(text)` on one line: line breaks and tabs become spaces (list rows, titles)."""
-    return re.sub(r"[\n\r\t]", " ", visible(text))
+    return _BREAKS.sub(" ", visible(text))
+
+
+def _utf(encoding: str | None) -> bool:
+    try:
+        return codecs.lookup(encoding or "utf-8").name.startswith("utf")
+    except LookupError:
+        return False
+
+
+class VisibleOutput:
+    """A terminal stream (standard output or error) whose every write goes through `visible()`,
+    and through the stream's encoding with "?" for what it cannot encode (a Latin-1 or ASCII
+    terminal): a command never fails halfway because of what it prints. Anything else (the byte
+    `buffer` an export writes to, `isatty`, `fileno`) is the stream's own."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        encoding = getattr(stream, "encoding", None)
+        self._encoding = None if _utf(encoding) else encoding
+
+    def write(self, text: str) -> int:
+        shown = visible(text)
+        if self._encoding:
+            shown = shown.encode(self._encoding, "replace").decode(self._encoding, "replace")
+        self.stream.write(shown)
+        return len(text)
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)

@@ -6,6 +6,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..visible import visible
+
 
 @dataclass(frozen=True)
 class Article:
@@ -31,7 +33,7 @@ class Article:
     def name(self) -> str:
         """A short name for the status line: the file name, else the site or the source."""
         if self.path is not None:
-            return self.path.name
+            return visible(self.path.name)
         return self.site or self.source
 
     def metadata(self) -> dict:
@@ -39,7 +41,7 @@ class Article:
         return {
             "source": self.source,
             "title": self.title,
-            "path": str(self.path) if self.path else None,
+            "path": visible(str(self.path)) if self.path else None,
             "url": self.url,
             "site": self.site,
             "authors": list(self.authors),

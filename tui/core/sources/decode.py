@@ -86,17 +86,34 @@ def _strict(data: bytes, encoding: str, name: str, message: str) -> Decoded:
         raise ArticleError(message) from None
 
 
-def _declared(data: bytes, declared: str) -> Decoded | None:
-    """The declared charset, when Python knows it and the bytes are in it; else None (guess)."""
+#: Codecs Python calls text encodings that are no character set a page can be written in: they
+#: encode domain names or Python literals, or fail on every byte. Declared, they are not declared.
+_NOT_CHARSETS = frozenset({"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape", "utf-7"})
+
+
+def text_codec(declared: str) -> str | None:
+    """The codec a declared charset (HTTP, `<meta>`) names, when it is a character encoding
+    Python has; None for an unknown name, a bytes-to-bytes codec (`rot13`, `hex`, `base64`,
+    `zlib`) or a codec that is no charset (`undefined`, `punycode`): the charset is then taken
+    as not declared, and found from the bytes."""
     try:
-        encoding = codecs.lookup(declared.strip().strip("\"'")).name
-    except (LookupError, ValueError):
+        info = codecs.lookup(declared.strip().strip("\"'"))
+    except (LookupError, ValueError, TypeError):
         return None
-    if encoding in ("utf-16", "utf-32"):
-        return None  # without a mark the byte order is ours to find
+    if not getattr(info, "_is_text_encoding", True) or info.name.replace("_", "-") in _NOT_CHARSETS:
+        return None
+    return info.name
+
+
+def _declared(data: bytes, declared: str) -> Decoded | None:
+    """The declared charset, when it is a character encoding and the bytes are in it; else None
+    (guess)."""
+    encoding = text_codec(declared)
+    if encoding is None or encoding in ("utf-16", "utf-32"):
+        return None  # unknown, not text, or without a mark the byte order is ours to find
     try:
         return Decoded(data.decode(encoding), encoding)
-    except UnicodeDecodeError:
+    except (UnicodeError, LookupError, ValueError):
         return None
 
 

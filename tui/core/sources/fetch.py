@@ -8,15 +8,16 @@ with a location that is one.
 from __future__ import annotations
 
 import re
-import time
-from dataclasses import dataclass
+import socket
+import threading
+from dataclasses import dataclass, field
 
 from ... import __version__
 from ..errors import ArticleError
 from ..visible import one_line
 from .decode import MAX_BYTES, too_large
 
-#: Seconds to connect, and for the whole answer to arrive.
+#: Seconds for the whole exchange: connecting, the headers and the body, however slowly they come.
 TIMEOUT = 20.0
 MAX_REDIRECTS = 5
 USER_AGENT = f"Byline/{__version__} (terminal news reader; fetches only the pages its user names)"
@@ -54,16 +55,71 @@ class Page:
         return KINDS.get(self.media_type) if self.media_type else None
 
 
-def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Page:
-    """GET `url`, following up to MAX_REDIRECTS redirects; ArticleError with one line otherwise."""
-    import urllib3
-    from urllib3.exceptions import HTTPError, LocationValueError, MaxRetryError
+@dataclass
+class _Deadline:
+    """The end of a fetch, whatever the server does: when it passes, every socket the fetch opened
+    is shut down, so a read blocked on a server that drips a byte a second returns at once.
+    Socket timeouts alone bound each read, not the exchange."""
 
+    seconds: float
+    sockets: list[socket.socket] = field(default_factory=list)
+    passed: bool = False
+
+    def __post_init__(self) -> None:
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(self.seconds, self._expire)
+        self._timer.daemon = True
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self.sockets.append(sock)
+            if self.passed:
+                _shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.passed = True
+            for sock in self.sockets:
+                _shut(sock)
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+
+def _shut(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+
+
+def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Page:
+    """GET `url`, following up to MAX_REDIRECTS redirects, the whole exchange within `timeout`
+    seconds; ArticleError with one line otherwise."""
     name = one_line(url)
     scheme = _SCHEME.match(url)
     if not scheme or scheme.group(1).lower() not in ("http", "https"):
         raise ArticleError(f"{name}: only http:// and https:// addresses can be fetched")
-    deadline = time.monotonic() + timeout
+    with _Deadline(timeout) as deadline:
+        try:
+            page = _fetch(url, name, timeout, max_bytes, deadline)
+        except ArticleError:
+            if deadline.passed:
+                raise ArticleError(f"{name}: no answer within {timeout:g} s") from None
+            raise
+        if deadline.passed:  # the body ended because its socket was shut: not the whole page
+            raise ArticleError(f"{name}: no answer within {timeout:g} s")
+        return page
+
+
+def _fetch(url: str, name: str, timeout: float, max_bytes: int, deadline: _Deadline) -> Page:
+    import urllib3
+    from urllib3.exceptions import HTTPError, LocationValueError, MaxRetryError
+
     retries = urllib3.Retry(
         total=MAX_REDIRECTS,
         connect=0,
@@ -77,7 +133,7 @@ def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Pag
     headers = urllib3.make_headers(user_agent=USER_AGENT, accept_encoding=True)
     headers["Accept"] = ACCEPT
     try:
-        with _pool(url, headers) as pool:
+        with _pool(url, headers, deadline) as pool:
             response = pool.request(
                 "GET",
                 url,
@@ -96,7 +152,7 @@ def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Pag
                 length = response.headers.get("Content-Length", "")
                 if length.isdigit() and int(length) > max_bytes and not response.headers.get("Content-Encoding"):
                     raise too_large(name, int(length))
-                data = _body(response, name, deadline, timeout, max_bytes)
+                data = _body(response, name, max_bytes)
                 final = _final_url(url, response)
             finally:
                 response.release_conn()
@@ -104,7 +160,7 @@ def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Pag
         raise ArticleError(f"{name}: {_reason(exc.reason, url, timeout)}") from None
     except (LocationValueError, ValueError) as exc:
         raise ArticleError(f"{name}: not a valid address ({one_line(str(exc))[:80]})") from None
-    except HTTPError as exc:
+    except (HTTPError, OSError) as exc:
         raise ArticleError(f"{name}: {_reason(exc, url, timeout)}") from None
     return Page(final if is_url(final) else url, data, media_type, charset)
 
@@ -119,18 +175,40 @@ def _final_url(url: str, response) -> str:
     return url
 
 
-def _pool(url: str, headers: dict):
-    """A connection pool, through the proxy the environment names for this URL, if any."""
+def _pool(url: str, headers: dict, deadline: _Deadline):
+    """A connection pool, through the proxy the environment names for this URL, if any, whose
+    every socket the deadline watches."""
     import urllib.request
 
     import urllib3
+    from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
     host = re.sub(r"^[a-z]+://([^/?#]*).*$", r"\1", url, flags=re.IGNORECASE).rsplit("@", 1)[-1]
     proxy = urllib.request.getproxies().get(url.split(":", 1)[0].lower())
     loopback = re.match(r"^(localhost|127\.[0-9.]+|\[::1\])(:\d+)?$", host, re.IGNORECASE)
+    manager: urllib3.PoolManager
     if proxy and not loopback and not urllib.request.proxy_bypass(host):
-        return urllib3.ProxyManager(proxy, headers=headers, num_pools=2)
-    return urllib3.PoolManager(headers=headers, num_pools=2)
+        manager = urllib3.ProxyManager(proxy, headers=headers, num_pools=2)
+    else:
+        manager = urllib3.PoolManager(headers=headers, num_pools=2)
+    manager.pool_classes_by_scheme = {
+        "http": _watched(HTTPConnectionPool, deadline),
+        "https": _watched(HTTPSConnectionPool, deadline),
+    }
+    return manager
+
+
+def _watched(pool: type, deadline: _Deadline) -> type:
+    """A pool class whose connections hand each new socket to the deadline."""
+    base = pool.ConnectionCls
+
+    class Connection(base):  # type: ignore[misc, valid-type]
+        def _new_conn(self) -> socket.socket:
+            sock = super()._new_conn()
+            deadline.watch(sock)
+            return sock
+
+    return type(pool.__name__, (pool,), {"ConnectionCls": Connection})
 
 
 def _content_type(value: str) -> tuple[str, str | None]:
@@ -142,15 +220,13 @@ def _content_type(value: str) -> tuple[str, str | None]:
     return media_type.lower(), message.get_param("charset") if value.strip() else None
 
 
-def _body(response, name: str, deadline: float, timeout: float, max_bytes: int) -> bytes:
-    """The answer's bytes, decompressed, at most `max_bytes`, arriving within the deadline."""
+def _body(response, name: str, max_bytes: int) -> bytes:
+    """The answer's bytes, decompressed, at most `max_bytes` (the deadline ends a slow one)."""
     chunks, size = [], 0
     for chunk in response.stream(64 * 1024):
         size += len(chunk)
         if size > max_bytes:
             raise too_large(name, None)
-        if time.monotonic() > deadline:
-            raise ArticleError(f"{name}: the page did not arrive within {timeout:g} s")
         chunks.append(chunk)
     return b"".join(chunks)
 

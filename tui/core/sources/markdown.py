@@ -20,9 +20,10 @@ _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\
 _FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$")
 _LIST_ITEM = re.compile(r"^[ \t]+-[ \t]+(.*)$")
 _ATX_HEADING = re.compile(r"\A\s*#{1,6}[ \t]+\S")
-_TAG = re.compile(r"<[^>]*>")
-_SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.IGNORECASE | re.DOTALL)
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+#: Where a script or style element starts, and where one ends: only ever matched at a known
+#: place or searched for once per element, so stripping markup stays linear in its length.
+_RAW_START = re.compile(r"<(script|style)\b", re.IGNORECASE)
+_RAW_END = {"script": re.compile(r"</script\s*>", re.IGNORECASE), "style": re.compile(r"</style\s*>", re.IGNORECASE)}
 _WHITE = re.compile(r"[ \t]+")
 
 #: Front matter keys we read, by the Article field they fill.
@@ -141,9 +142,38 @@ def markdown_blocks(text: str) -> list[str]:
 
 def _block_content(token) -> str:
     if token.type == "html_block":
-        content = _COMMENT.sub(" ", _SCRIPT.sub(" ", token.content))
-        return _WHITE.sub(" ", one_line(html.unescape(_TAG.sub(" ", content)))).strip()
+        return _WHITE.sub(" ", one_line(html.unescape(strip_markup(token.content)))).strip()
     return token.content.rstrip("\n")
+
+
+def strip_markup(content: str) -> str:
+    """The text of an HTML block: tags, comments, scripts and styles each become one space.
+
+    A scan with `str.find`, never a regular expression that could backtrack: each character is
+    looked at a bounded number of times, so Markdown full of `<` takes time in proportion to
+    its size (a `<` with no `>` after it is text, as in a browser)."""
+    out: list[str] = []
+    pos, size = 0, len(content)
+    while pos < size:
+        start = content.find("<", pos)
+        if start < 0:
+            break
+        out.append(content[pos:start])
+        if content.startswith("<!--", start):
+            end = content.find("-->", start + 4)
+            pos = size if end < 0 else end + 3
+        elif raw := _RAW_START.match(content, start):
+            close = _RAW_END[raw.group(1).lower()].search(content, raw.end())
+            pos = size if close is None else close.end()
+        else:
+            end = content.find(">", start + 1)
+            if end < 0:  # no tag closes after this: the rest is text
+                pos = start
+                break
+            pos = end + 1
+        out.append(" ")
+    out.append(content[pos:])
+    return "".join(out)
 
 
 def _inline_text(token) -> str:

@@ -74,7 +74,9 @@ def from_text(raw: str, source: str, path: Path | None = None, **meta) -> Articl
     if not text:
         raise ArticleError(f"{display_name(source)} is empty: there is no article to read")
     title = meta.pop("title", None) or title_of(text)
-    return Article(text=text, source=source, title=title, path=path, **meta)
+    # `source` names the input in messages, exports and the index: visible text (a file name's
+    # undecodable bytes as U+FFFD); `path` keeps the name as the bytes it is, to open it again
+    return Article(text=text, source=visible(source), title=title, path=path, **meta)
 
 
 def display_name(source: str) -> str:
