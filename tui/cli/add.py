@@ -122,7 +122,7 @@ def _cached_files(locations: list[str], model: str) -> dict[str, tuple]:
 
 def run(opts: argparse.Namespace) -> int:
     from ..core import cache
-    from ..core.batch import analyze_many, expand
+    from ..core.batch import expand, stream_many
     from ..core.errors import BylineError, StoreError
     from ..core.nlp import default_model
     from ..core.sources.fetch import TIMEOUT
@@ -138,7 +138,7 @@ def run(opts: argparse.Namespace) -> int:
                 if opts.inputs
                 else "give articles to add (files, folders, URLs, -) or --analyses RESULTS"
             )
-        return add_analyses(opts.analyses)
+        return add_analyses(opts.analyses, _Progress)
     if opts.jobs < 0:
         raise BylineError("--jobs takes a number of processes, 1 or more (0: one per core)")
     if opts.timeout is not None and not 0 < opts.timeout <= 600:
@@ -183,13 +183,8 @@ def run(opts: argparse.Namespace) -> int:
             done(location, article, analysis, error)
         todo = [loc for loc in locations if loc not in ready]
         if todo:
-            analyze_many(
-                todo,
-                model,
-                opts.jobs,
-                timeout=timeout,
-                on_done=lambda r: done(r.location, r.article, r.analysis, r.error),
-            )
+            for r in stream_many(todo, model, opts.jobs, timeout=timeout):
+                done(r.location, r.article, r.analysis, r.error)
     finally:
         progress.close()
         flush()  # what was analysed is kept, even when interrupted

@@ -10,25 +10,27 @@ The summary line and exit status are those of `byline add`.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from typing import Any
 
 #: Articles handed to the library at once.
 CHUNK = 1000
 
 
-def add_analyses(location: str) -> int:
+def add_analyses(location: str, bar: Callable[[int], Any]) -> int:
+    """Add every article of RESULTS; `bar(total)` makes `byline add`'s progress display."""
     from ..core import cache
     from ..core.cache import extraction_version, model_version
     from ..core.corpus.results import read_results
     from ..core.errors import StoreError
     from ..core.visible import one_line
-    from .add import _Progress
     from .library import open_library, warn
 
     library = open_library()
     if library.readonly:
         raise StoreError(library.problem or "the library is read-only")
     before = {record["id"] for record in library.store.records()}
-    progress = _Progress(_count(location))
+    progress = bar(_count(location))
     pending: list[tuple] = []
     added: set[str] = set()
     failed = 0

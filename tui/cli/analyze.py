@@ -13,6 +13,7 @@ article failed.
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 from pathlib import Path
 from typing import Any
@@ -137,6 +138,9 @@ def _corpus(opts: argparse.Namespace, timeout: float) -> int:
         sink = output
     else:
         sink = _Printer(opts.format or "jsonl", model)
+    items = read_items(opts.inputs, fields)
+    first = next(items, None)  # a corpus that cannot be read says so before the pipeline loads
+    items = itertools.chain([first] if first is not None else [], items)
     progress = _Progress(opts.inputs, fields, sink) if sys.stderr.isatty() else None
     runner: Runner
     if opts.scheduler:
@@ -148,7 +152,7 @@ def _corpus(opts: argparse.Namespace, timeout: float) -> int:
     finished = False
     try:
         summary = run_corpus(
-            read_items(opts.inputs, fields),
+            items,
             runner,
             sink,
             opts.batch or BATCH_SIZE,

@@ -7,11 +7,13 @@ processes or a Dask cluster, results written in shards a restarted run picks up 
 - tables.py   the analysis as rows: articles, quotes, actors, figures
 - output.py   JSON Lines or Parquet shards, the errors file, what a restart skips
 - results.py  reading results back as (Article, Analysis) for `byline add --analyses`
+- udf.py      `analyze_texts`: texts in, JSON out, for Spark, Ray or a notebook
 """
 
 from __future__ import annotations
 
 from .engine import Outcome, analyze_batch
 from .inputs import Fields, Item, count_items, read_items
+from .udf import analyze_texts
 
-__all__ = ["Fields", "Item", "Outcome", "analyze_batch", "count_items", "read_items"]
+__all__ = ["Fields", "Item", "Outcome", "analyze_batch", "analyze_texts", "count_items", "read_items"]

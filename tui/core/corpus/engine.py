@@ -24,7 +24,7 @@ from ..model import Analysis
 from ..sources import Article
 from ..sources.fetch import TIMEOUT
 from ..visible import one_line
-from .inputs import Item, to_article
+from .inputs import Item, carried, to_article
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -279,12 +279,13 @@ class Cluster(Runner):
 
         source = iter(batches)
         running: dict[Any, list[Item]] = {}
-        pending = as_completed()
+        pending = as_completed(loop=self.client.loop)
 
         def submit() -> bool:
             batch = next(source, None)
             if batch is None:
                 return False
+            batch = [carried(item) for item in batch]  # the workers may be on other machines
             future = self.client.submit(analyze_batch, batch, self.model, self.timeout, pure=False)
             running[future.key] = batch
             pending.add(future)

@@ -68,6 +68,8 @@ class Item:
     location: str | None = None  # a file or a URL, loaded where it is analysed
     text: str | None = None  # a record's text
     html: bytes | None = None  # a crawled page
+    data: bytes | None = None  # a file's bytes, read here for a worker on another machine
+    path: str | None = None  # that file, resolved
     charset: str | None = None  # what the page's server declared
     source: str = ""
     title: str | None = None
@@ -222,23 +224,34 @@ def _count_jsonl(file: Path, fields: Fields) -> int:
         return sum(1 for line in _lines(stream, file) if line.strip())
 
 
-def _csv_rows(file: Path) -> Iterator[dict[str, Any]]:
+def _csv_rows(file: Path, text_field: str) -> Iterator[dict[str, Any]]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # an article is longer than csv's 128 KiB default
     with _open_text(file) as stream:
         dialect = "excel-tab" if file.name.lower().removesuffix(".gz").endswith(".tsv") else "excel"
         try:
-            yield from csv.DictReader(_lines(stream, file), dialect=dialect)
+            rows = csv.DictReader(_lines(stream, file), dialect=dialect)
+            if rows.fieldnames is not None and text_field not in rows.fieldnames:
+                raise _no_column(file, text_field, list(rows.fieldnames))
+            yield from rows
         except csv.Error as exc:
             raise ArticleError(f"{one_line(str(file))}: not a CSV file this can read ({exc})") from None
 
 
+def _no_column(file: Path, name: str, columns: list[str]) -> ArticleError:
+    shown = ", ".join(one_line(str(c)) for c in columns[:12])
+    return ArticleError(
+        f"{one_line(str(file))}: no column {one_line(name)!r} (name the text's column with --text-field; "
+        f"its columns: {shown})"
+    )
+
+
 def _read_csv(file: Path, fields: Fields) -> Iterator[Item]:
-    for number, row in enumerate(_csv_rows(file), start=1):
+    for number, row in enumerate(_csv_rows(file, fields.text), start=1):
         yield _record_item(row, fields, file, f"row {number}")
 
 
 def _count_csv(file: Path, fields: Fields) -> int:
-    return sum(1 for _ in _csv_rows(file))
+    return sum(1 for _ in _csv_rows(file, fields.text))
 
 
 def _parquet(file: Path) -> Any:
@@ -259,9 +272,7 @@ def _read_parquet(file: Path, fields: Fields) -> Iterator[Item]:
     parquet = _parquet(file)
     names = set(parquet.schema_arrow.names)
     if fields.text not in names:
-        raise ArticleError(
-            f"{one_line(str(file))}: no column {fields.text!r} (name the text's column with --text-field)"
-        )
+        raise _no_column(file, fields.text, parquet.schema_arrow.names)
     wanted = [f for f in (fields.text, fields.id, fields.url, fields.title, fields.date, fields.site) if f in names]
     number = 0
     for batch in parquet.iter_batches(batch_size=256, columns=list(dict.fromkeys(wanted))):
@@ -338,6 +349,23 @@ READERS = {"jsonl": _read_jsonl, "csv": _read_csv, "parquet": _read_parquet, "wa
 COUNTERS = {"jsonl": _count_jsonl, "csv": _count_csv, "parquet": _count_parquet, "warc": _count_warc}
 
 
+def carried(item: Item) -> Item:
+    """The Item with its file's bytes in it, for a worker that cannot see this machine's files
+    (a cluster): the file is read here, as `load_article` would read it. URLs stay URLs."""
+    if item.location is None or item.location == "-" or is_url(item.location):
+        return item
+    from ..sources.text import read_file
+
+    path = Path(item.location).expanduser()
+    if path.is_dir():
+        return item  # to_article says in one line that it holds no articles
+    try:
+        data = read_file(path)
+    except BylineError as exc:
+        return replace(item, location=None, error=str(exc))
+    return replace(item, location=None, data=data, path=str(path.resolve()), source=str(path))
+
+
 # -- an Item becomes an Article, where it is analysed ---------------------------------------------
 
 
@@ -358,6 +386,11 @@ def to_article(item: Item, timeout: float) -> Article:
                 f"{one_line(item.location)}: no article files ({' '.join(ARTICLE_SUFFIXES)}) in this folder"
             )
         return load_article(item.location, timeout=timeout)
+    if item.data is not None:
+        from ..sources import kind_of_path
+
+        file = Path(item.path) if item.path else None
+        return from_bytes(item.data, item.source, file, kind=kind_of_path(file) if file else None)
     if item.html is not None:
         article = from_bytes(item.html, item.source, kind="html", declared=item.charset, url=item.url)
         return replace(article, published=article.published or (item.published or "")[:10] or None)
