@@ -382,3 +382,11 @@ def test_the_udf_gives_one_json_document_per_text(nlp):
     assert docs[1] == {"id": "b", "error": "b: no text"}
     assert {q["speaker"] for q in docs[2]["quotes"]} == {"Marta Kellan"}
     assert docs[0]["article"]["text"] == texts[0]
+
+
+@pytest.mark.parametrize("address", ["not an address", "tcp://10.0.0.5:port", "127.0.0.1:"])
+def test_a_scheduler_address_that_is_none_is_one_line(address):
+    from byline.tui.core.errors import BylineError
+
+    with pytest.raises(BylineError, match="is no scheduler address.*tcp://10.0.0.5:8786"):
+        Cluster(address, "en_core_web_sm")

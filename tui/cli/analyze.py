@@ -168,6 +168,11 @@ def _corpus(opts: argparse.Namespace, timeout: float) -> int:
             runner.close()
         if opts.output:
             output.close()  # what was analysed is kept, even when interrupted
+            if not finished:
+                print(
+                    f"stopped: {output.written} articles written this run; the same command goes on from there",
+                    file=sys.stderr,
+                )
     if opts.output:
         _summarise(summary, output)
     return 2 if summary.failed or not (summary.analysed or summary.skipped) else 0

@@ -256,6 +256,7 @@ class Cluster(Runner):
         except ImportError:  # pragma: no cover - a broken install
             raise BylineError("Dask distributed is not installed; reinstall byline") from None
         self.model, self.timeout = model, timeout
+        _check_address(address)
         try:
             self.client = Client(address, timeout=connect, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as exc:
@@ -307,3 +308,17 @@ class Cluster(Runner):
 
     def close(self) -> None:
         self.client.close()
+
+
+def _check_address(address: str) -> None:
+    """A scheduler's address as Dask writes it (tcp://host:8786, host:8786), or one line."""
+    from distributed.comm import parse_address, parse_host_port
+
+    try:
+        _, location = parse_address(address)
+        parse_host_port(location)
+    except (ValueError, TypeError) as exc:
+        raise BylineError(
+            f"{one_line(address)} is no scheduler address ({one_line(str(exc))[:120]}); "
+            "give one such as tcp://10.0.0.5:8786"
+        ) from None
