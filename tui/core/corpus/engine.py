@@ -307,6 +307,13 @@ class Cluster(Runner):
             submit()
 
     def close(self) -> None:
+        """Unregister the plugin (the workers' profilers run again), then leave the cluster."""
+        from .dask_plugin import LoadPipeline
+
+        try:
+            self.client.unregister_worker_plugin(LoadPipeline.name)
+        except Exception:  # noqa: BLE001 - a cluster already gone: nothing to give back
+            pass
         self.client.close()
 
 
