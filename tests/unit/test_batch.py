@@ -119,3 +119,25 @@ def test_several_inputs_as_text_reports(folder):
 def test_a_negative_job_count_is_one_line(folder):
     result = byline("analyze", str(folder), "--jobs", "-1")
     assert result.returncode == 2 and "--jobs" in result.stderr.decode()
+
+
+def test_stream_many_hands_on_each_result_and_keeps_none(folder, tmp_path):
+    """`byline add` builds a library of any size on it: results come as they finish and the
+    generator keeps no list of them (the caller decides what to keep)."""
+    import gc
+    import weakref
+
+    from byline.tui.core.batch import stream_many
+
+    locations = expand([str(folder)])
+    stream = stream_many(locations, jobs=1)
+    first = next(stream)
+    assert first.ok and first.location == locations[0]
+    kept = weakref.ref(first.analysis)
+    del first
+    gc.collect()
+    assert kept() is None  # not held by the generator while the others are analysed
+    rest = list(stream)
+    assert sorted(r.index for r in rest) == [1, 2]
+    two = sorted(stream_many(locations, jobs=2), key=lambda r: r.index)
+    assert [r.analysis.title for r in two] == ["Harbour plan approved", "Budget vote delayed", "School roof repaired"]

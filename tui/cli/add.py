@@ -17,9 +17,10 @@ import time
 from pathlib import Path
 
 WORD = "add"
-USAGE = """byline add INPUT... [--jobs N] [--timeout S]
+USAGE = """byline add INPUT... [--jobs N] [--timeout S] | --analyses RESULTS
                                   keep articles in the library, analysed; INPUT is a file,
-                                  a folder, a URL or -; exit 1 when some failed, 2 when all did"""
+                                  a folder, a URL or -; exit 1 when some failed, 2 when all did;
+                                  RESULTS: what byline analyze --output wrote (no spaCy needed)"""
 
 #: The library is written at most this often while articles arrive (and once at the end).
 FLUSH_EVERY = 1.0
@@ -34,9 +35,15 @@ def configure(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "inputs",
-        nargs="+",
+        nargs="*",
         metavar="INPUT",
         help="article file, folder of articles, http(s) URL, or - for standard input",
+    )
+    p.add_argument(
+        "--analyses",
+        metavar="RESULTS",
+        help="bring in articles analysed by `byline analyze --output` (a JSON Lines file or a "
+        "Parquet folder) as they are, without analysing them again",
     )
     p.add_argument(
         "--jobs",
@@ -116,13 +123,23 @@ def _cached_files(locations: list[str], model: str) -> dict[str, tuple]:
 
 def run(opts: argparse.Namespace) -> int:
     from ..core import cache
-    from ..core.batch import analyze_many, expand
+    from ..core.batch import expand, stream_many
     from ..core.errors import BylineError, StoreError
     from ..core.nlp import default_model
     from ..core.sources.fetch import TIMEOUT
     from ..core.visible import one_line
     from .library import open_library, warn
 
+    if opts.analyses is not None or not opts.inputs:
+        from .analyses import add_analyses
+
+        if opts.inputs or opts.analyses is None:
+            raise BylineError(
+                "give articles to add, or --analyses RESULTS, not both"
+                if opts.inputs
+                else "give articles to add (files, folders, URLs, -) or --analyses RESULTS"
+            )
+        return add_analyses(opts.analyses, _Progress)
     if opts.jobs < 0:
         raise BylineError("--jobs takes a number of processes, 1 or more (0: one per core)")
     if opts.timeout is not None and not 0 < opts.timeout <= 600:
@@ -167,13 +184,8 @@ def run(opts: argparse.Namespace) -> int:
             done(location, article, analysis, error)
         todo = [loc for loc in locations if loc not in ready]
         if todo:
-            analyze_many(
-                todo,
-                model,
-                opts.jobs,
-                timeout=timeout,
-                on_done=lambda r: done(r.location, r.article, r.analysis, r.error),
-            )
+            for r in stream_many(todo, model, opts.jobs, timeout=timeout):
+                done(r.location, r.article, r.analysis, r.error)
     finally:
         progress.close()
         flush()  # what was analysed is kept, even when interrupted

@@ -1,9 +1,11 @@
 """Many articles at once: load and analyse a list of files and URLs, over several processes.
 
-`byline analyze A B ...` prints what this returns; `byline add` builds the library on it. The
-spaCy pipeline is loaded once: in this process for one job; with more, in this process before
-the workers are forked (they share it), or once in each worker where fork is not available.
-An input that fails is a Result with an error; the others go on.
+`byline add` builds the library on `stream_many`, which gives each result as it finishes and
+keeps none: memory stays flat however many articles there are (a few are in flight at once).
+`analyze_many` is the same as a list in input order. The spaCy pipeline is loaded once: in this
+process for one job; with more, in this process before the workers are forked (they share it),
+or once in each worker where fork is not available. An input that fails is a Result with an
+error; the others go on. (Corpora of records, crawls and clusters: core/corpus.)
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -99,38 +101,45 @@ def analyze_many(
     on_done: Callable[[Result], None] | None = None,
     timeout: float = TIMEOUT,
 ) -> list[Result]:
-    """Load and analyse every location; results in input order. `jobs` processes (0: one per
-    core; 1: in this process); `on_done` is called in this process as each input finishes, in
-    the order they finish (for a progress bar). Standard input ("-") is read here, first.
-    Raises BylineError only when no pipeline can be loaded."""
+    """Load and analyse every location; results in input order (all of them kept: for a few
+    articles; `stream_many` for many). `on_done` is called as each input finishes, in the order
+    they finish (for a progress bar)."""
+    results = []
+    for result in stream_many(locations, model, jobs, timeout):
+        if on_done is not None:
+            on_done(result)
+        results.append(result)
+    return sorted(results, key=lambda r: r.index)
+
+
+def stream_many(
+    locations: list[str], model: str | None = None, jobs: int = 0, timeout: float = TIMEOUT
+) -> Iterator[Result]:
+    """Load and analyse every location, giving each Result as it finishes (its `index` is its
+    place in `locations`). `jobs` processes (0: one per core; 1: in this process). Standard
+    input ("-") is read here, first. Raises BylineError only when no pipeline can be loaded."""
     from .nlp import default_model, load_model
 
     name = model or default_model()
     tasks = [_Task(i, location, None, name, timeout) for i, location in enumerate(locations)]
-    results: list[Result | None] = [None] * len(tasks)
-
-    def done(result: Result) -> None:
-        results[result.index] = result
-        if on_done is not None:
-            on_done(result)
-
+    pending = []
     for task in tasks:  # standard input belongs to this process
         if task.location == "-":
             try:
                 task.article = load_article("-")
             except BylineError as exc:
-                done(Result("-", None, None, str(exc), task.index))
-    pending = [t for t in tasks if results[t.index] is None]
+                yield Result("-", None, None, str(exc), task.index)
+                continue
+        pending.append(task)
     if not pending:
-        return [r for r in results if r is not None]
+        return
     jobs = min(jobs or default_jobs(), len(pending))
     load_model(name)  # a missing pipeline is one error for all, before any work; forked workers share it
     if jobs <= 1:
         for task in pending:
-            done(_run(task))
+            yield _run(task)
     else:
-        _in_processes(pending, jobs, name, done)
-    return [r for r in results if r is not None]
+        yield from _in_processes(pending, jobs, name)
 
 
 @dataclass
@@ -184,18 +193,29 @@ def _worker_start(model: str) -> None:
     load_model(model)
 
 
-def _in_processes(tasks: list[_Task], jobs: int, model: str, done: Callable[[Result], None]) -> None:
+def _in_processes(tasks: list[_Task], jobs: int, model: str) -> Iterator[Result]:
+    """Results as they finish, with at most two inputs per worker in flight: a finished result
+    is handed on and dropped, never kept until the end."""
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_start, initargs=(model,))
     finished_all = False
     try:
-        futures: dict[Future, _Task] = {executor.submit(_run, task): task for task in tasks}
-        waiting = set(futures)
-        while waiting:
-            finished, waiting = wait(waiting, return_when=FIRST_COMPLETED)
+        todo = iter(tasks)
+        running: dict[Future, _Task] = {}
+
+        def fill() -> None:
+            while len(running) < 2 * jobs:
+                task = next(todo, None)
+                if task is None:
+                    return
+                running[executor.submit(_run, task)] = task
+
+        fill()
+        while running:
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in finished:
-                task = futures[future]
+                task = running.pop(future)
                 try:
                     result = future.result()
                 except BrokenProcessPool:
@@ -206,7 +226,8 @@ def _in_processes(tasks: list[_Task], jobs: int, model: str, done: Callable[[Res
                         f"{one_line(task.location)}: the analysing process died (out of memory?)",
                         task.index,
                     )
-                done(result)
+                yield result
+            fill()
         finished_all = True
     finally:
         if finished_all:
