@@ -275,7 +275,8 @@ class SidePanel(Vertical):
         self._rows["note-list"] = [row for _, row in fresh.values()]
         notes = sum(a.kind == "annotation" for a in self.notes)
         orphans = sum(a.orphan for a in self.notes)
-        self.tabs.get_tab("notes").label = f"Notes {notes:,}" + (f" ({orphans} orphaned)" if orphans else "")
+        # orphans said in two characters: a long label would push the Voices tab off a narrow bar
+        self.tabs.get_tab("notes").label = f"Notes {notes:,}" + (f" ⚠{orphans}" if orphans else "")
         self._show("note-list")
 
     def note_at(self, index: int) -> Annotation | None:
@@ -302,7 +303,8 @@ class SidePanel(Vertical):
     def _filter_requested(self, event: ItemList.FilterRequested) -> None:
         tab = next((t for t, lid in LIST_OF.items() if lid == event.item_list.id), None)
         if tab is not None:
-            self.query_one(f"#{tab}-filter", FilterField).focus()
+            # at once, not after a refresh: keys typed in the same burst as `f` go into the field
+            self.screen.set_focus(self.query_one(f"#{tab}-filter", FilterField))
 
     @on(ItemList.LeaveRequested)
     def _leave_requested(self, event: ItemList.LeaveRequested) -> None:

@@ -157,7 +157,7 @@ async def test_edited_article_reanchors_and_orphans(article_path):
         question = by_label["question"]
         assert question.orphan
         panel = screen.query_one(SidePanel)
-        assert "1 orphaned" in str(panel.tabs.get_tab("notes").label)
+        assert "⚠1" in str(panel.tabs.get_tab("notes").label)
         assert any("1 on changed words" in n.message for n in again._notifications)
         # the claim's words changed under it: the Notes row says so and what was tagged
         await pilot.press("M")
