@@ -70,7 +70,7 @@ def test_markdown_brief(setup):
 def test_the_brief_lists_each_annotation_once_with_its_labels_place_and_sentence(setup):
     _, _, bundle = setup
     md = render("md", bundle).decode()
-    annotations = md[md.index("## Annotations") :]
+    annotations = md[md.index("## Your flags and notes") : md.index("## Contested")]
     assert annotations.count("1,200 jobs would go") == 1  # two labels, listed once
     assert "### 1. claim, needs-check — paragraph 2, line 3" in annotations
     # the whole sentence that holds the passage, the passage in bold
@@ -88,7 +88,7 @@ def test_the_brief_keeps_dates_among_the_key_figures(tmp_path, analyse):
     path = tmp_path / "harbour.txt"
     path.write_text(text, encoding="utf-8")
     md = render("md", bundle_for(load_article(path), Store(), analyse(text), DEFAULT_LABELS)).decode()
-    figures = md[md.index("## Key figures") : md.index("## Annotations")]
+    figures = md[md.index("## Key figures") : md.index("## Voices")]
     assert "| Friday, May 2 | — | date |  | paragraph 2, line 3 |" in figures
     assert "| 40 million |" in figures
 
@@ -110,7 +110,7 @@ def test_the_brief_has_the_article_metadata_and_its_credits(tmp_path, analyse):
         kind="html",
     )
     md = render("md", bundle_for(article, Store(), analyse(text), DEFAULT_LABELS)).decode()
-    head = md[: md.index("## Who is in the story")]
+    head = md[: md.index("## Your flags and notes")]
     assert "- URL: https://news.example/harbour?id=1" in head and "- Site: The Example Post" in head
     assert "- Authors: Ilse Varga" in head and "- Published: 2024-05-03" in head
     assert "## About\n\n- By: Ilse Varga" in head
@@ -131,6 +131,24 @@ def test_the_brief_shows_outside_strings_as_text(tmp_path, analyse):
     assert not any(ch in md for ch in "\x1b\x9b\x07")
     assert "<script>" not in md and "[a](javascript" not in md  # no HTML, no live link
     assert "\\<script\\>" in md and "\\[a\\](javascript:x)" in md
+
+
+def test_the_brief_puts_the_readers_notes_first_and_the_actor_table_last(setup):
+    _, _, bundle = setup
+    md = render("md", bundle).decode()
+    order = [
+        "## Your flags and notes",
+        "## Contested quotes and corrections",
+        "## Who said what",
+        "## Key figures",
+        "## Voices",
+        "## Who is in the story",
+        "## About this brief",
+    ]
+    assert [md.index(heading) for heading in order] == sorted(md.index(heading) for heading in order)
+    # a quote the reader flagged is listed among the contested, with its speaker and the flag
+    contested = md[md.index("## Contested") : md.index("## Who said what")]
+    assert "Anna Berg" in contested and "flagged: claim, needs-check" in contested
 
 
 def test_markdown_brief_without_annotations_is_still_useful(tmp_path, analyse):
