@@ -21,6 +21,7 @@ from .brat import brat_note, brat_paths, render_brat
 from .csv_rows import annotations_from_csv, render_csv
 from .docbin import render_spacy
 from .files import OutputExists, one_file, write_outputs
+from .html import render_html
 from .markdown import render_md
 from .reading import Importer, unnamed_items
 from .voices_csv import render_voices
@@ -54,6 +55,7 @@ REGISTRY: dict[str, Format] = {
     f.name: f
     for f in (
         Format("md", ".md", "reading brief (Markdown)", render_md),
+        Format("html", ".html", "reading brief as one web page (phone, print)", render_html),
         Format("w3c", ".jsonld", "W3C Web Annotations (JSON-LD)", w3c.render_w3c, importer=w3c.IMPORTER),
         Format("json", ".json", "analysis and annotations (JSON)", json_doc.render_json, importer=json_doc.IMPORTER),
         Format(
