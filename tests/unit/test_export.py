@@ -13,7 +13,9 @@ import pytest
 
 from byline.tui.core.anchor import make_anchor
 from byline.tui.core.annotation import DEFAULT_LABELS, REJECTED, Annotation, new_id
+from byline.tui.core.errors import ExportError
 from byline.tui.core.export import render, write_files
+from byline.tui.core.export.csv_rows import HEADER
 from byline.tui.core.session import Session
 from byline.tui.core.sources import load_article
 from byline.tui.core.store import Store
@@ -260,9 +262,34 @@ def test_docbin_reads_back_in_spacy(setup):
 def test_csv_rows(setup):
     _, _, bundle = setup
     rows = list(csv.DictReader(io.StringIO(render("csv", bundle).decode())))
-    assert [r["passage"] for r in rows] == ["1,200 jobs would go", "reckless"]
-    assert rows[0]["labels"] == "claim;needs-check" and rows[0]["note"] == "Source?\nAsk the ministry."
+    notes = [r for r in rows if r["item"] == "annotation"]
+    assert [r["passage"] for r in notes] == ["1,200 jobs would go", "reckless"]
+    assert notes[0]["labels"] == "claim;needs-check" and notes[0]["note"] == "Source?\nAsk the ministry."
     assert set(rows[0]) >= {"id", "labels", "note", "start", "end", "passage", "created", "modified"}
+    # one row per item, each saying which article: a sheet can hold many
+    assert all(
+        r["article"] == "Minister quits over \U0001f4b0 report" and r["source"].endswith("berg.txt") for r in rows
+    )
+    said = [r for r in rows if r["item"] == "quote"]
+    assert any(
+        r["speaker"] == "Anna Berg" and r["kind"] == "direct" and r["passage"] == "We had no choice" for r in said
+    )
+    assert notes[0]["paragraph"] == "2" and any(r["item"] == "figure" and "1,200" in r["passage"] for r in rows)
+
+
+def test_csv_for_excel_starts_with_a_byte_order_mark_and_reads_back(setup):
+    from byline.tui.core.export.csv_rows import annotations_from_csv
+    from byline.tui.core.export.reading import csv_rows
+
+    article, _, bundle = setup
+    data = render("csv", bundle, excel=True)
+    assert data.startswith("\ufeff".encode()) and not render("csv", bundle).startswith("\ufeff".encode())
+    rows = csv_rows(data.decode("utf-8"))
+    found = annotations_from_csv(rows, "key", article.text)
+    assert sorted(a.passage for a in found.annotations) == ["1,200 jobs would go", "reckless"]
+    assert found.skipped == 0, "the analysis' rows are not annotations to import, nor damaged ones"
+    with pytest.raises(ExportError):
+        render("md", bundle, excel=True)
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
@@ -277,7 +304,7 @@ def test_csv_cells_never_start_a_formula(tmp_path, start):
     session.save_all()
     out = render("csv", session.bundle()).decode()
     rows = list(csv.reader(io.StringIO(out)))
-    assert len(rows) == 2 and len(rows[1]) == len(rows[0]) == 11  # still reads back, one row, every column
+    assert len(rows) == 2 and len(rows[1]) == len(rows[0]) == len(HEADER)  # one row, every column
     for cell in rows[1]:
         assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
         for part in cell.split(";"):  # a spreadsheet that splits on ; meets no formula either
