@@ -95,9 +95,10 @@ async def test_slash_finds_in_the_article_from_the_panel_and_f_filters_the_list(
         await pilot.press("A", "tab", "slash", *"rell")  # typed in one burst after /
         assert screen.query_one("#find").has_focus and screen.query_one("#find").value == "rell"
         assert panel.filter_of("actors") == "", "a find never goes into a panel filter"
-        await pilot.press("enter", "tab", "f", *"rell", "enter")
+        await pilot.press("escape", "tab", "f", *"rell", "enter")
         actors = screen.query_one("#actor-list", OptionList)
         assert actors.option_count == 2 and actors.has_focus
+        assert view.target == ("", None, 0), "typing in a filter finds nothing in the article"
         assert "filter “rell”" in str(panel.border_title) and panel.has_class("-filtered")
         await pilot.press("escape")  # clears the filter, stays in the list
         assert panel.filter_of("actors") == "" and actors.option_count == len(fixed_analysis().actors)

@@ -490,7 +490,7 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
         self.notify(message.error, title="Export failed", severity="error", timeout=10)
 
     # -- find: the bar says what, the article paints and steps ---------------------------------------
-    @on(FindBar.Changed)
+    @on(FindBar.Changed, "#find")  # not a panel filter: an Input too, whose Changed is the same message
     def _find_changed(self, event: FindBar.Changed) -> None:
         view = self.query_one(ArticleView)
         query = event.value
