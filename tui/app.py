@@ -107,6 +107,8 @@ class BylineApp(App[int]):
         self.labels: tuple[Label, ...] = ()
         self._user_keymap = keymap
         self._problems: list[str] = []
+        #: the screens (modes) the reader came through, for backspace and q: the last is the one before
+        self._back: list[str] = []
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(THEME_VARIABLES)
@@ -171,16 +173,25 @@ class BylineApp(App[int]):
         )
         return self.reader
 
-    # -- modes -------------------------------------------------------------------------------
+    # -- modes, and the way back through them ---------------------------------------------------
+    def _go(self, mode: str) -> None:
+        """Switch to `mode`, remembering the one left for backspace and q."""
+        if mode != self.current_mode:
+            self._remember(self.current_mode)
+            self.switch_mode(mode)
+
+    def _remember(self, mode: str) -> None:
+        self._back = [m for m in self._back if m != mode][-20:] + [mode]
+
     def action_library(self) -> None:
         self.title = "Byline — library"
-        self.switch_mode("library")
+        self._go("library")
 
     def action_people(self) -> None:
-        self.switch_mode("people")
+        self._go("people")
 
     def action_voices(self) -> None:
-        self.switch_mode("voices")
+        self._go("voices")
 
     def action_search(self) -> None:
         self.switch_mode("search")
@@ -193,7 +204,34 @@ class BylineApp(App[int]):
             self.notify("No article is open: choose one and press enter", severity="warning", timeout=3)
             return
         self._show_article(self.article)
-        self.switch_mode("reader")
+        self._go("reader")
+
+    def _previous(self) -> str | None:
+        """The screen before this one that is still there (a deleted article's reader is not)."""
+        while self._back:
+            mode = self._back.pop()
+            if mode != self.current_mode and (mode in self._modes or mode in ("library", "people", "voices")):
+                return mode
+        return None
+
+    def action_back(self) -> None:
+        """Back to the screen before (an article opened from People goes back to People)."""
+        mode = self._previous()
+        if mode is None:
+            self.notify("Nothing to go back to", timeout=2)
+            return
+        if mode == "library":
+            self.title = "Byline — library"
+        elif mode == "reader" and self.article is not None:
+            self._show_article(self.article)
+        self.switch_mode(mode)
+
+    def action_back_or_quit(self) -> None:
+        """q: back where there is a screen before, else quit (as less and lazygit do)."""
+        if self._back and any(m != self.current_mode for m in self._back):
+            self.action_back()
+        else:
+            self.exit()
 
     @on(OpenArticle)
     def _open_requested(self, message: OpenArticle) -> None:
@@ -225,11 +263,14 @@ class BylineApp(App[int]):
         self.prefetch = Prefetch.start(article, self.model)
         self._show_article(article)
         reader = self._reader(at)
+        came_from = self.current_mode
         if self.current_mode == "reader":
             await self.switch_mode("library")
         if "reader" in self._modes:
             await self.remove_mode("reader")
         self.add_mode("reader", lambda: reader)
+        if came_from != "reader":
+            self._remember(came_from)
         await self.switch_mode("reader")
 
     @on(ArticleDeleted)
@@ -245,6 +286,8 @@ class BylineApp(App[int]):
 
     @on(ShowPerson)
     async def _show_person(self, message: ShowPerson) -> None:
+        if self.current_mode != "people":
+            self._remember(self.current_mode)
         await self.switch_mode("people")  # mounted before it is asked anything
         look_for = getattr(self.screen, "look_for", None)
         if look_for is not None:

@@ -16,6 +16,7 @@ _SYMBOLS = {
     "left_square_bracket": "[",
     "right_square_bracket": "]",
     "slash": "/",
+    "dollar_sign": "$",
 }
 
 
@@ -25,10 +26,11 @@ class Key:
     keys: str
     action: str
     description: str
-    scope: str  # app | reader | article | list | library | people | voices
+    scope: str  # app | reader | article | list | library | people | voices | a dialog's (DIALOG_SCOPES)
     show: bool = False
     short: str = ""  # the footer's word for it
     shown: str = ""  # how the help writes the keys, where the list is long
+    priority: bool = False  # before the focused widget's own key (ctrl+e over the text area's)
 
     @property
     def display(self) -> str:
@@ -43,7 +45,16 @@ class Key:
                 Binding(k, self.action.format(key=k), f"{self.description} {k}", show=False, id=f"{self.id}-{k}")
                 for k in self.keys.split(",")
             ]
-        return [Binding(self.keys, self.action, self.short or self.description, show=self.show, id=self.id)]
+        return [
+            Binding(
+                self.keys,
+                self.action,
+                self.short or self.description,
+                show=self.show,
+                id=self.id,
+                priority=self.priority,
+            )
+        ]
 
     @property
     def display_keys(self) -> str:
@@ -60,6 +71,8 @@ KEYS: list[Key] = [
     Key("theme", "ctrl+t", "toggle_theme", "Toggle dark / light theme", "app"),
     Key("search-library", "f6", "app.search", "Search the library: texts, titles, quotes, notes", "app"),
     Key("notes-library", "f7", "app.notes", "Notes across the library", "app"),
+    Key("back", "backspace", "back", "Back to the screen before (article, library, people, voices)", "app"),
+    Key("back-or-quit", "q", "back_or_quit", "Back to the screen before; quit where there is none", "app"),
     Key("side-panel", "tab", "focus_side", "Switch between article and side panel", "reader", show=True, short="Panel"),
     Key("toggle-panel", "p", "toggle_panel", "Show or hide the side panel", "reader"),
     Key("actors", "A", "show_tab('actors')", "Show the actors", "reader"),
@@ -68,8 +81,9 @@ KEYS: list[Key] = [
     Key("notes", "M", "show_tab('notes')", "Show the notes (annotations)", "reader"),
     Key("voices", "V", "show_tab('voices')", "Show the voices: who is quoted, how much", "reader"),
     Key("group-quotes", "S", "group_quotes", "Group the quotes by speaker, or list them in order", "reader"),
-    Key("find", "slash,ctrl+f", "find", "Find in the article", "reader", show=True, short="Find"),
+    Key("find", "slash,ctrl+f", "find", "Find in the article (from the panel too)", "reader", show=True, short="Find"),
     Key("clear-marks", "escape", "clear_marks", "Clear marks, matches and selection", "reader"),
+    Key("info", "I", "article_info", "Article info: title, site, date, authors, URL", "reader"),
     Key("label", "1,2,3,4,5,6,7,8,9", "toggle_label('{key}')", "Toggle label", "reader"),
     Key("note", "a", "note", "Write a note on the selection or annotation", "reader", show=True, short="Note"),
     Key("delete", "x", "delete_annotation", "Delete the annotation under the cursor", "reader"),
@@ -82,6 +96,10 @@ KEYS: list[Key] = [
     Key("to-library", "L", "app.library", "Back to the library", "reader"),
     Key("down", "j,down", "cursor_down", "Cursor down a line", "article"),
     Key("up", "k,up", "cursor_up", "Cursor up a line", "article"),
+    Key("left", "h", "cursor_left", "Cursor left (and the arrow key)", "article"),
+    Key("right", "l", "cursor_right", "Cursor right (and the arrow key)", "article"),
+    Key("line-start", "0", "line_start", "Start of the line", "article"),
+    Key("line-end", "dollar_sign", "line_end", "End of the line", "article"),
     Key("next-sentence", "right_parenthesis", "sentence(1)", "Next sentence (selecting: its end)", "article"),
     Key("prev-sentence", "left_parenthesis", "sentence(-1)", "Previous sentence", "article"),
     Key("next-paragraph", "right_curly_bracket", "paragraph(1)", "Next paragraph (selecting: its end)", "article"),
@@ -92,7 +110,9 @@ KEYS: list[Key] = [
     Key("top", "g,home", "top", "Go to the top", "article"),
     Key("bottom", "G,end", "bottom", "Go to the bottom", "article"),
     Key("page-down", "pagedown,space", "page(1)", "Page down", "article"),
-    Key("page-up", "pageup", "page(-1)", "Page up", "article"),
+    Key("page-up", "pageup,ctrl+b", "page(-1)", "Page up", "article"),
+    Key("half-down", "ctrl+d", "half_page(1)", "Half a page down", "article"),
+    Key("half-up", "ctrl+u", "half_page(-1)", "Half a page up", "article"),
     Key("next-match", "n", "next_target(1)", "Next match, or next mention of what is marked", "article"),
     Key("prev-match", "N", "next_target(-1)", "Previous match or mention", "article"),
     Key("visual", "v", "visual", "Start a new selection here; moves stretch it", "article"),
@@ -107,8 +127,23 @@ KEYS: list[Key] = [
     ),
     Key("entity", "enter", "entity", "Select the entity under the cursor and mark its mentions", "article"),
     Key("choose", "enter", "choose", "Jump to the item in the article and mark it", "list"),
-    Key("filter", "slash", "filter", "Filter this list as you type", "list"),
+    Key(
+        "filter",
+        "f",
+        "filter",
+        "Filter this list as you type (its title says so while on)",
+        "list",
+        show=True,
+        short="Filter",
+    ),
+    Key("list-leave", "escape", "leave", "Clear the list's filter; with none, back to the article", "list"),
+    Key("list-down", "j", "cursor_down", "Down the list (and the arrow key)", "list"),
+    Key("list-up", "k", "cursor_up", "Up the list (and the arrow key)", "list"),
+    Key("list-top", "g", "first", "Top of the list", "list"),
+    Key("list-bottom", "G", "last", "Bottom of the list", "list"),
     Key("attach", "o", "attach", "Attach the orphan to the selection", "list"),
+    Key("filter-clear", "escape", "clear", "Clear the filter and go back to the list (enter keeps it)", "filter"),
+    Key("find-close", "escape", "cancel", "Close the find bar and go back to where you were", "find"),
     Key("library-open", "enter", "open", "Open the article", "library", show=True, short="Open"),
     Key(
         "library-filter",
@@ -182,6 +217,32 @@ KEYS: list[Key] = [
         show=True,
         short="People",
     ),
+    Key("note-save", "ctrl+s", "save", "Save the note", "note", show=True, short="Save"),
+    Key("note-cancel", "escape", "cancel", "Close without saving", "note", show=True, short="Cancel"),
+    Key(
+        "note-editor",
+        "ctrl+e",
+        "external",
+        "Edit the note in $VISUAL or $EDITOR",
+        "note",
+        show=True,
+        short="$EDITOR",
+        priority=True,
+    ),
+    Key("entity-cancel", "escape", "cancel", "Close the correction menu", "correct"),
+    Key("picker-cancel", "escape", "cancel", "Close the list of names", "picker"),
+    Key("picker-down", "down", "to_list", "From the name field to the list", "picker"),
+    Key("export-cancel", "escape", "cancel", "Close the export dialog", "export"),
+    Key("confirm-yes", "y", "answer(True)", "Yes", "confirm"),
+    Key("confirm-no", "n,escape", "answer(False)", "No", "confirm"),
+    Key("info-close", "escape,q,enter", "close", "Close the article info", "info"),
+    Key("help-close", "escape,q,f1,question_mark", "close", "Close the help", "help"),
+    Key("help-down", "j,down", "scroll_down", "Scroll the help down", "help"),
+    Key("help-up", "k,up", "scroll_up", "Scroll the help up", "help"),
+    Key("help-page-down", "pagedown,space,ctrl+d", "page_down", "Page the help down", "help"),
+    Key("help-page-up", "pageup,ctrl+u,ctrl+b", "page_up", "Page the help up", "help"),
+    Key("help-top", "g,home", "scroll_home", "Top of the help", "help"),
+    Key("help-bottom", "G,end", "scroll_end", "Bottom of the help", "help"),
 ]
 
 SEARCH_KEYS = [
@@ -202,10 +263,27 @@ SCOPE_TITLES = {
     "voices": "Voices across the library",
     "search": "Search the library",
     "notes": "Notes across the library",
+    "filter": "A list's filter field",
+    "find": "The find bar",
+    "note": "The note editor",
+    "correct": "Dialogs",
+    "picker": "Dialogs",
+    "export": "Dialogs",
+    "confirm": "Dialogs",
+    "info": "Dialogs",
+    "help": "This help",
 }
+
+#: Scopes of the dialogs and fields: their keys are in the help, not in the palette.
+DIALOG_SCOPES = ("filter", "find", "note", "correct", "picker", "export", "confirm", "info", "help")
 
 
 def bindings(scope: str) -> list[BindingType]:
+    """The bindings of one scope, typed as a widget's BINDINGS."""
+    return [b for k in KEYS if k.scope == scope and k.action != "noop" for b in k.bindings()]
+
+
+def scope_bindings(scope: str) -> list[Binding]:
     return [b for k in KEYS if k.scope == scope and k.action != "noop" for b in k.bindings()]
 
 

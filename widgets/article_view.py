@@ -16,6 +16,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.color import Color
 from textual.message import Message
 from textual.reactive import reactive
@@ -35,14 +36,20 @@ from byline.tui.core.text import (
     sentence_at,
     sentence_starts,
 )
-from byline.tui.keys import bindings
+from byline.tui.keys import bindings, scope_bindings
 from byline.widgets.article_paint import Painter, Passage, Span
 
 
 class ArticleView(TextArea, can_focus=True):
     """The article text with its named entities and figures highlighted."""
 
-    BINDINGS = bindings("article")
+    # the app's "back" too: the text area's own backspace (delete) would take it, in a text that
+    # is read-only
+    BINDINGS = bindings("article") + [
+        Binding(b.key, f"app.{b.action}", b.description, show=False, id=b.id)
+        for b in scope_bindings("app")
+        if b.id == "back"
+    ]
 
     COMPONENT_CLASSES = TextArea.COMPONENT_CLASSES | {
         "article-view--person",
@@ -76,6 +83,10 @@ class ArticleView(TextArea, can_focus=True):
         start: int
         end: int
 
+        @property
+        def control(self) -> ArticleView:
+            return self.view
+
     @dataclass
     class TargetMoved(Message):
         """The cursor went to a match or a marked mention: `index` of `count` (None: none)."""
@@ -85,6 +96,10 @@ class ArticleView(TextArea, can_focus=True):
         index: int | None
         count: int
         more: bool = False  # there are more than `count`: the search stopped there
+
+        @property
+        def control(self) -> ArticleView:
+            return self.view
 
     def __init__(self, text: str, **kwargs) -> None:
         self._anchor: int | None = None  # before TextArea's own set-up, which moves the cursor
@@ -325,7 +340,7 @@ class ArticleView(TextArea, can_focus=True):
         if end > start:
             self.select_span(start, end)
 
-    def _on_mouse_down(self, event) -> None:
+    async def _on_mouse_down(self, event: events.MouseDown) -> None:
         self._anchor = None
         self.selecting = False  # TextArea's own handler runs next (handlers run down the MRO)
 
@@ -393,6 +408,19 @@ class ArticleView(TextArea, can_focus=True):
         else:
             self.action_cursor_page_up()
 
+    def action_half_page(self, direction: int) -> None:
+        """Half a screen down or up, the cursor with it (less and vim: ctrl+d, ctrl+u)."""
+        half = max(1, self.content_size.height // 2) * direction
+        target = self.navigator.get_location_at_y_offset(self.selection.end, half)
+        self.scroll_relative(y=half, animate=False)
+        self.move_cursor(target)
+
+    def action_line_start(self) -> None:
+        self.action_cursor_line_start()
+
+    def action_line_end(self) -> None:
+        self.action_cursor_line_end()
+
     def action_entity(self) -> None:
         hit = self.entity_at(self.cursor_offset)
         if hit is None:
@@ -421,8 +449,8 @@ class ArticleView(TextArea, can_focus=True):
         self._targets_found = found
         index = None
         if self._targets:
-            if current is not None and tuple(current) in self._targets:
-                index = self._targets.index(tuple(current))
+            if current is not None and (current[0], current[1]) in self._targets:
+                index = self._targets.index((current[0], current[1]))
             elif near is not None:
                 index = next((i for i, (s, _) in enumerate(self._targets) if s >= near), 0)
         self._target_index = index

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
+
+from byline.tui.keys import bindings
 
 
 class FindBar(Input):
     """An incremental find field; the screen finds, the article paints."""
 
-    BINDINGS = [Binding("escape", "cancel", "Close the find bar", show=False)]
+    BINDINGS = bindings("find")
 
     @dataclass
     class Closed(Message):

@@ -1,6 +1,6 @@
 """A side-panel list and its filter field.
 
-A list takes its own keys (moving, enter, `/` to filter, `o` to attach) and the keys that only
+A list takes its own keys (moving, enter, `f` to filter, escape, `o` to attach) and the keys that only
 change what is shown (the tab keys, the panel toggle, help). Any other key typed in a list is
 dropped with a hint, so a reader typing in the panel never tags, deletes or exports by accident.
 """
@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual import events
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input, OptionList
 
@@ -28,22 +27,29 @@ VIEW_ACTIONS = (
     "quit",
     "find",
     "clear_marks",
+    "back",
+    "back_or_quit",
 )
 
 
 class ItemList(OptionList):
     """A list of analysis items; enter chooses one."""
 
-    BINDINGS = bindings("list") + [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "Top", show=False),
-        Binding("G", "last", "Bottom", show=False),
-    ]
+    BINDINGS = bindings("list")
 
     @dataclass
     class FilterRequested(Message):
         """The reader asked to filter this list."""
+
+        item_list: ItemList
+
+        @property
+        def control(self) -> ItemList:
+            return self.item_list
+
+    @dataclass
+    class LeaveRequested(Message):
+        """Escape in the list: clear its filter, or (with none on) go back to the article."""
 
         item_list: ItemList
 
@@ -81,7 +87,7 @@ class ItemList(OptionList):
         event.prevent_default()
         if not self._hinted:
             self._hinted = True
-            self.notify("In a list: / filters it, enter goes to the item, tab goes back to the article", timeout=4)
+            self.notify("In a list: f filters it, enter goes to the item, tab goes back to the article", timeout=4)
 
     def action_choose(self) -> None:
         self.action_select()
@@ -89,15 +95,19 @@ class ItemList(OptionList):
     def action_filter(self) -> None:
         self.post_message(self.FilterRequested(self))
 
+    def action_leave(self) -> None:
+        self.post_message(self.LeaveRequested(self))
+
     def action_attach(self) -> None:
         if self.highlighted is not None:
             self.post_message(self.AttachRequested(self, self.highlighted))
 
 
 class FilterField(Input):
-    """The filter above a list: filters as you type; enter or escape goes back to the list."""
+    """The filter above a list: filters as you type; enter keeps it and goes back to the list,
+    escape clears it and goes back."""
 
-    BINDINGS = [Binding("escape", "back", "Back to the list", show=False)]
+    BINDINGS = bindings("filter")
 
     @dataclass
     class Done(Message):
@@ -107,7 +117,8 @@ class FilterField(Input):
         def control(self) -> FilterField:
             return self.field
 
-    def action_back(self) -> None:
+    def action_clear(self) -> None:
+        self.value = ""
         self.post_message(self.Done(self))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

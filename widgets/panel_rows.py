@@ -8,7 +8,7 @@ colour that is not a colour is drawn neutral, never a crash.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rich.style import Style
@@ -22,6 +22,8 @@ from byline.tui.core.visible import one_line
 
 #: A voice's bar of quoted words is at most this many cells.
 BAR_WIDTH = 16
+#: A note shows at most this many of its lines in the Notes tab.
+NOTE_LINES = 6
 
 
 @dataclass
@@ -74,7 +76,7 @@ def actor_row(a: Actor, colours: dict[str, str], quotes: int = 0) -> Row:
     if a.aka:
         text.append("\n  aka " + _short(", ".join(a.aka), 200), style="dim")
     hay = " ".join([a.name, type_word(a.type), *a.roles, *a.aliases]).lower()
-    mentions = tuple(tuple(m) for m in a.mentions)
+    mentions = tuple((m[0], m[1]) for m in a.mentions)
     return Row(text, hay, mentions[0][0] if mentions else None, mentions, one_line(a.name))
 
 
@@ -86,19 +88,30 @@ def _value(n: Number) -> str:
     return f"{n.value:,}" if isinstance(n.value, int) else f"{n.value:,g}"
 
 
+def few_words(sentence: str, written: str, each_side: int = 4) -> str:
+    """A few words around a figure in its sentence ("… troops massed near the border …")."""
+    words = one_line(sentence).split()
+    target = one_line(written).split()
+    at = next((i for i in range(len(words)) if words[i : i + len(target)] == target), None)
+    if at is None or not target:
+        return _short(sentence, 60)
+    lo, hi = max(0, at - each_side), min(len(words), at + len(target) + each_side)
+    return ("… " if lo else "") + " ".join(words[lo:hi]) + (" …" if hi < len(words) else "")
+
+
 def number_row(n: Number, sentence: str) -> Row:
-    text = Text(no_wrap=False)
+    """One line: the value · what is counted · a few words around it; enter shows the sentence."""
+    text = Text(no_wrap=True, overflow="ellipsis")
     text.append(_value(n), style="bold")
     if n.qualifier:
         text.append(f" ({_short(n.qualifier, 40)})", style="italic")
-    text.append(f"  {_short(n.unit or '?', 40)}")
-    text.append(f"  {n.kind}", style="dim")
-    text.append(f"\n  {_short(sentence, 300)}", style="dim")
+    text.append(f" · {_short(n.unit or n.kind, 40)}")
+    text.append(f" · {few_words(sentence, n.text)}", style="dim")
     hay = " ".join([n.text, _value(n), n.unit or "", n.kind, n.qualifier or "", sentence]).lower()
     return Row(text, hay, n.start, ((n.start, n.end),), one_line(n.text))
 
 
-def quote_row(q: Quote, spans: tuple[tuple[int, int], ...], folded: list[Quote] = (), speaker: bool = True) -> Row:
+def quote_row(q: Quote, spans: tuple[tuple[int, int], ...], folded: Sequence[Quote] = (), speaker: bool = True) -> Row:
     """A quote; `folded` are the partial quotes inside it, shown under it instead of apart."""
     text = Text(no_wrap=False)
     if speaker:
@@ -134,7 +147,7 @@ def note_row(a: Annotation, colours: dict[str, str]) -> Row:
     if a.orphan:
         words.append("orphan")
     if a.passage_changed:
-        words += ["changed", a.tagged]
+        words += ["changed", a.tagged or ""]
     return Row(None, " ".join(words).lower(), a.start, ((a.start, a.end),), a.id, make=lambda: note_text(a, colours))
 
 
@@ -157,9 +170,12 @@ def note_text(a: Annotation, colours: dict[str, str]) -> Text:
             text.append("✎", style="dim")
     text.append(f"\n  “{_short(a.passage, 160)}”", style="italic")
     if a.passage_changed and not a.orphan:
-        text.append(f"\n  was, when tagged: “{_short(a.tagged, 160)}”", style="dim")
-    if a.note:
-        text.append("\n  " + _short(a.note, 300))
+        text.append(f"\n  was, when tagged: “{_short(a.tagged or '', 160)}”", style="dim")
+    lines = a.note.strip().splitlines()
+    for line in lines[:NOTE_LINES]:  # the note's own lines, as written
+        text.append("\n  " + _short(line, 300))
+    if len(lines) > NOTE_LINES:
+        text.append(f"\n  … {len(lines) - NOTE_LINES} more lines", style="dim")
     return text
 
 

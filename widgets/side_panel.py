@@ -67,12 +67,30 @@ class SidePanel(Vertical):
         panel: SidePanel
         annotation_id: str
 
+        @property
+        def control(self) -> SidePanel:
+            return self.panel
+
     @dataclass
     class AttachRequested(Message):
         """The reader asked to attach an orphan to the current selection."""
 
         panel: SidePanel
         annotation_id: str
+
+        @property
+        def control(self) -> SidePanel:
+            return self.panel
+
+    @dataclass
+    class LeaveRequested(Message):
+        """Escape in a list with no filter on: the reader wants the article back."""
+
+        panel: SidePanel
+
+        @property
+        def control(self) -> SidePanel:
+            return self.panel
 
     @dataclass
     class ItemChosen(Message):
@@ -83,6 +101,10 @@ class SidePanel(Vertical):
         start: int
         spans: tuple[tuple[int, int], ...]
         what: str = ""
+
+        @property
+        def control(self) -> SidePanel:
+            return self.panel
 
     def __init__(self, text: str, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -99,7 +121,7 @@ class SidePanel(Vertical):
                 with TabPane(title, id=tab):
                     if tab == "voices":
                         yield Static("", id="voices-summary", markup=False)
-                    yield FilterField(placeholder=f"filter {title.lower()} (/)", id=filter_id, classes="list-filter")
+                    yield FilterField(placeholder=f"filter {title.lower()} (f)", id=filter_id, classes="list-filter")
                     yield ItemList(id=list_id)
 
     @property
@@ -109,7 +131,23 @@ class SidePanel(Vertical):
     def show_tab(self, tab: str) -> ItemList:
         """Activate a tab and return its list."""
         self.tabs.active = tab
+        self._title()
         return self.query_one(f"#{LIST_OF[tab]}", ItemList)
+
+    def filter_of(self, tab: str) -> str:
+        """What the tab's list is filtered by ("" when it is not)."""
+        return self.query_one(f"#{tab}-filter", FilterField).value.strip()
+
+    @on(TabbedContent.TabActivated)
+    def _title(self) -> None:
+        """The panel's title: the tab shown and, while one is on, its filter (escape clears it):
+        a filtered list never passes for the whole list."""
+        tab = self.tabs.active
+        if tab not in TITLE_OF:
+            return
+        query = self.filter_of(tab)
+        self.set_class(bool(query), "-filtered")
+        self.border_title = TITLE_OF[tab] + (f" · filter “{one_line(query)}” · esc clears" if query else "")
 
     def active_list(self) -> ItemList | None:
         pane = self.tabs.active_pane
@@ -148,7 +186,7 @@ class SidePanel(Vertical):
             spans = [(q.start, q.end), *((p.start, p.end) for p in parts)]
             actor = analysis.actor(q.speaker_actor)
             if actor:
-                spans += [tuple(m) for m in actor.mentions if q.start - NEAR_QUOTE < m[0] < q.end + NEAR_QUOTE]
+                spans += [(m[0], m[1]) for m in actor.mentions if q.start - NEAR_QUOTE < m[0] < q.end + NEAR_QUOTE]
             return quote_row(q, tuple(spans), parts, speaker)
 
         if self.grouped:
@@ -168,6 +206,8 @@ class SidePanel(Vertical):
     def _fill_voices(self) -> None:
         from byline.tui.core.voices import voices
 
+        if self.analysis is None:
+            return
         found = voices(self.analysis, self.text)
         most = max((v.words for v in found.voices), default=0)
         self._voices_summary = one_line(found.summary())
@@ -190,12 +230,16 @@ class SidePanel(Vertical):
         words = query.lower().split()
         rows = self._rows[list_id]
         matching = [r for r in rows if all(w in r.haystack for w in words)] if words else list(rows)
-        if query:  # a heading stays only with the rows under it that match
-            matching = [
-                r
-                for i, r in enumerate(matching)
-                if not r.heading or (i + 1 < len(matching) and not matching[i + 1].heading)
-            ]
+        if words and any(r.heading for r in rows):  # a heading stays with the rows under it that match
+            matching, heading = [], None
+            for r in rows:
+                if r.heading:
+                    heading = r
+                elif all(w in r.haystack for w in words):
+                    if heading is not None:
+                        matching.append(heading)
+                        heading = None
+                    matching.append(r)
         shown = matching[:ROWS_SHOWN]
         self._shown[list_id] = shown
         option_list = self.query_one(f"#{list_id}", ItemList)
@@ -231,7 +275,8 @@ class SidePanel(Vertical):
         self._rows["note-list"] = [row for _, row in fresh.values()]
         notes = sum(a.kind == "annotation" for a in self.notes)
         orphans = sum(a.orphan for a in self.notes)
-        self.tabs.get_tab("notes").label = f"Notes {notes:,}" + (f" ({orphans} orphaned)" if orphans else "")
+        # orphans said in two characters: a long label would push the Voices tab off a narrow bar
+        self.tabs.get_tab("notes").label = f"Notes {notes:,}" + (f" ⚠{orphans}" if orphans else "")
         self._show("note-list")
 
     def note_at(self, index: int) -> Annotation | None:
@@ -246,6 +291,7 @@ class SidePanel(Vertical):
         tab = (event.input.id or "").removesuffix("-filter")
         if tab in LIST_OF:
             self._show(LIST_OF[tab])
+            self._title()
 
     @on(FilterField.Done)
     def _filter_done(self, event: FilterField.Done) -> None:
@@ -257,7 +303,16 @@ class SidePanel(Vertical):
     def _filter_requested(self, event: ItemList.FilterRequested) -> None:
         tab = next((t for t, lid in LIST_OF.items() if lid == event.item_list.id), None)
         if tab is not None:
-            self.query_one(f"#{tab}-filter", FilterField).focus()
+            # at once, not after a refresh: keys typed in the same burst as `f` go into the field
+            self.screen.set_focus(self.query_one(f"#{tab}-filter", FilterField))
+
+    @on(ItemList.LeaveRequested)
+    def _leave_requested(self, event: ItemList.LeaveRequested) -> None:
+        tab = next((t for t, lid in LIST_OF.items() if lid == event.item_list.id), None)
+        if tab is not None and self.filter_of(tab):
+            self.query_one(f"#{tab}-filter", FilterField).value = ""
+        else:
+            self.post_message(self.LeaveRequested(self))
 
     @on(ItemList.AttachRequested, "#note-list")
     def _attach_requested(self, message: ItemList.AttachRequested) -> None:

@@ -1,6 +1,7 @@
-"""The status line above the article: the article, its size and what the analysis found on the
-left; on the right where the reader is among matches or mentions, and whether a selection is on.
-The left part gives way (its name shortened) before the right part is ever cut."""
+"""The status line above the article: the article's title, site, date, its size and what the
+analysis found on the left; on the right where the reader is among matches or mentions, and
+whether a selection is on. The left part gives way before the right part is ever cut: the title
+keeps at least half of it, the facts after it are cut first."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ class StatusLine(Widget):
         room = width - len(right) - (2 if right else 0)
         name = one_line(self.name_text)
         if len(name) + len(facts) > room:
-            keep = max(8, room - len(facts))
+            keep = max(8, room // 2, room - len(facts))
             name = name if len(name) <= keep else name[: keep - 1] + "…"
         left = Text(name + facts, no_wrap=True, overflow="ellipsis")
         left.truncate(max(0, room), overflow="ellipsis")

@@ -7,6 +7,7 @@ import pytest
 from byline.tui.app import BylineApp
 from byline.tui.core.sources import load_article, seed_path
 from byline.tui.core.store import Store
+from byline.tui.screens.entity_dialog import ChooseType, Retype
 from byline.tui.screens.note_editor import NoteEditor
 from byline.widgets.article_view import ArticleView
 from byline.widgets.side_panel import SidePanel
@@ -40,10 +41,16 @@ def style_at(view: ArticleView, offset: int):
     return view.get_line(row).get_style_at_offset(view.app.console, col)
 
 
-def choose(app, option_id: str) -> None:
-    """Highlight one choice of the correction dialog in front."""
-    choices = app.screen.query_one("#entity-choices")
+def choose(app, wanted) -> None:
+    """Highlight the first choice of the correction menu in front that `wanted` accepts."""
+    dialog = app.screen
+    option_id = next(i for i, request in dialog._requests.items() if wanted(request))
+    choices = dialog.query_one("#entity-choices")
     choices.highlighted = choices.get_option_index(option_id)
+
+
+def retype(entity_type: str):
+    return lambda request: isinstance(request, Retype) and request.entity_type == entity_type
 
 
 async def tag(pilot, text: str, key: str) -> None:
@@ -150,7 +157,7 @@ async def test_edited_article_reanchors_and_orphans(article_path):
         question = by_label["question"]
         assert question.orphan
         panel = screen.query_one(SidePanel)
-        assert "1 orphaned" in str(panel.tabs.get_tab("notes").label)
+        assert "⚠1" in str(panel.tabs.get_tab("notes").label)
         assert any("1 on changed words" in n.message for n in again._notifications)
         # the claim's words changed under it: the Notes row says so and what was tagged
         await pilot.press("M")
@@ -158,7 +165,7 @@ async def test_edited_article_reanchors_and_orphans(article_path):
         rows = [str(notes.get_option_at_index(i).prompt) for i in range(notes.option_count)]
         (changed,) = [r for r in rows if " changed " in r]
         assert "enlarging" in changed and "was, when tagged:" in changed and "expanding" in changed
-        await pilot.press("tab", "slash", *"changed", "enter")
+        await pilot.press("tab", "f", *"changed", "enter")
         assert notes.option_count == 1
         screen.query_one("#notes-filter").value = ""
         screen.query_one(ArticleView).focus()
@@ -217,7 +224,7 @@ async def test_entity_correction_changes_the_actors_panel(article_path):
         assert any(a.name == "Geneva" for a in screen.analysis.actors)
         await go_to(pilot, "Geneva")
         await pilot.press("E")
-        choose(app, "type:REJECTED")
+        choose(app, retype("REJECTED"))
         await pilot.press("enter")
         await pilot.pause()
         assert not any(a.name == "Geneva" for a in screen.analysis.actors)
@@ -282,7 +289,10 @@ async def test_a_selection_the_model_missed_becomes_an_entity(article_path):
         start = view.text.index("Military Times outlet")
         view.select_span(start, start + len("Military Times outlet"))
         await pilot.press("E")
-        choose(app, "type:ORG")
+        choose(app, lambda request: isinstance(request, ChooseType))  # a name it missed: which type
+        await pilot.press("enter")
+        await pilot.pause()
+        choose(app, retype("ORG"))
         await pilot.press("enter")
         await pilot.pause()
         added = [a for a in screen.analysis.actors if a.name == "Military Times outlet"]

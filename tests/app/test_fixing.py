@@ -7,22 +7,38 @@ import json
 
 from textual.widgets import OptionList
 
+from byline.tui.core.entity_types import REJECTED
 from byline.tui.core.sources import load_article
 from byline.tui.screens.actor_picker import ActorPicker
-from byline.tui.screens.entity_dialog import CorrectionDialog
+from byline.tui.screens.entity_dialog import (
+    ChangeKind,
+    ChangeSpeaker,
+    Correction,
+    CorrectionDialog,
+    MergeActor,
+    NewQuote,
+    Retype,
+    SplitName,
+)
 from byline.widgets.article_view import ArticleView
 from byline.widgets.side_panel import SidePanel
 from tests.app.fixed import TEXT, fixed_analysis, fixed_app, span
 from tests.app.helpers import saved, wait_for_analysis
 
 
-async def correct(pilot, choice: str) -> None:
-    """E, then pick `choice` in the correction dialog."""
+async def correct(pilot, choice: Correction | type) -> None:
+    """E, then pick `choice` in the correction menu: that request, or the first of that kind."""
     await pilot.press("E")
     dialog = pilot.app.screen
     assert isinstance(dialog, CorrectionDialog)
     choices = dialog.query_one(OptionList)
-    choices.highlighted = choices.get_option_index(choice)
+    found = [
+        option_id
+        for option_id, request in dialog._requests.items()
+        if (isinstance(request, choice) if isinstance(choice, type) else request == choice)
+    ]
+    assert found, f"{choice} is not offered"
+    choices.highlighted = choices.get_option_index(found[0])
     await pilot.press("enter")
     await pilot.pause()
 
@@ -40,7 +56,7 @@ async def test_merge_two_actors_then_undo(tmp_path):
         await pilot.press("E")
         assert isinstance(app.screen, CorrectionDialog)
         await pilot.press("escape")
-        await correct(pilot, "merge")
+        await correct(pilot, MergeActor)
         assert isinstance(app.screen, ActorPicker)
         await pilot.press(*"lena", "enter")
         await pilot.pause()
@@ -64,7 +80,7 @@ async def test_split_a_name_off_and_it_survives_a_restart(tmp_path):
             screen = await wait_for_analysis(pilot)
             if run == 0:
                 screen.query_one(ArticleView).move_to_offset(span("Rell", 1)[0])
-                await correct(pilot, "split")
+                await correct(pilot, SplitName)
                 await saved(pilot)
             rell = next(a for a in screen.analysis.actors if a.name == "Rell")
             assert [tuple(m) for m in rell.mentions] == [span("Rell", 1)]
@@ -78,17 +94,18 @@ async def test_give_a_quote_another_speaker_and_another_kind():
         screen = await wait_for_analysis(pilot)
         view = screen.query_one(ArticleView)
         view.move_to_offset(span("the vote would be close")[0] + 4)
-        await correct(pilot, "speaker")
+        await correct(pilot, ChangeSpeaker)
         await pilot.press(*"ada", "enter")
         await pilot.pause()
         close = next(q for q in screen.analysis.quotes if "vote would be close" in q.text)
         assert close.speaker == "Ada Rell" and not close.anonymous
-        await correct(pilot, "kind:direct")
+        where = (close.start, close.end)
+        await correct(pilot, ChangeKind(where, "direct"))
         close = next(q for q in screen.analysis.quotes if "vote would be close" in q.text)
         assert close.kind == "direct"
         quotes = screen.query_one("#quote-list", OptionList)
         assert any("Ada Rell" in str(quotes.get_option_at_index(i).prompt) for i in range(quotes.option_count))
-        await correct(pilot, "kind:REJECTED")
+        await correct(pilot, ChangeKind(where, REJECTED))
         assert not any("vote would be close" in q.text for q in screen.analysis.quotes)
 
 
@@ -99,7 +116,7 @@ async def test_mark_a_missed_quote_from_a_selection_and_export_it(tmp_path):
         screen = await wait_for_analysis(pilot)
         view = screen.query_one(ArticleView)
         view.select_span(*span("costs had doubled"))
-        await correct(pilot, "new:indirect")
+        await correct(pilot, NewQuote(span("costs had doubled"), "indirect"))
         await pilot.press(*"okafor-b", "enter")
         await pilot.pause()
         added = next(q for q in screen.analysis.quotes if q.text == "costs had doubled")
@@ -127,7 +144,7 @@ async def test_o_attaches_only_orphans():
         screen = await wait_for_analysis(pilot)
         view = screen.query_one(ArticleView)
         view.move_to_offset(span("Dunmore", 2)[0])
-        await correct(pilot, "type:REJECTED")
+        await correct(pilot, Retype(span("Dunmore", 2), REJECTED))
         view.move_to_offset(span("A senior official")[0])
         await pilot.press("s", "1")
         view.move_to_offset(span("Residents")[0])

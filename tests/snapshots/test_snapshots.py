@@ -3,6 +3,8 @@ only: extraction is tested with the real model elsewhere), so the pictures never
 
 from __future__ import annotations
 
+import pytest
+
 from byline.tui.app import BylineApp
 from byline.tui.core.model import Actor, Analysis, Entity, Number, Quote
 from byline.tui.core.sources import from_text
@@ -132,10 +134,41 @@ def test_voices_tab(snap_compare):
     assert snap_compare(make_app(), terminal_size=(110, 30), run_before=voices_)
 
 
-def test_correction_dialog(snap_compare):
+SIZES = [(80, 24), (120, 40)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_correction_dialog(snap_compare, size):
+    """The correction menu on a name in a quote's sentence: entity, actor, in that order, and its
+    keys line on screen at 80x24."""
+
     async def correct(pilot):
         await _ready(pilot)
         await pilot.press("right_parenthesis", "right_parenthesis", "w", "E")
         await pilot.pause()
 
-    assert snap_compare(make_app(), terminal_size=(110, 36), run_before=correct)
+    assert snap_compare(make_app(), terminal_size=size, run_before=correct)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_note_dialog(snap_compare, size):
+    """The note editor under its passage, a two-line note, its keys line on screen."""
+
+    async def note(pilot):
+        await _ready(pilot)
+        await pilot.press("right_parenthesis", "s", "a", *"Check the figure", "enter", *"with NATO")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=note)
+
+
+def test_reader_at_120x40(snap_compare):
+    """The panel beside the article, focused (its frame in the accent colour), a filter on that
+    says so in the panel's title."""
+
+    async def filtered(pilot):
+        await _ready(pilot)
+        await pilot.press("tab", "f", *"nato", "enter")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=filtered)

@@ -43,7 +43,7 @@ def gone(tmp_path):
 
 
 def csv_notes(output: str) -> list[str]:
-    return [row["note"] for row in csv.DictReader(io.StringIO(output))]
+    return [row["note"] for row in csv.DictReader(io.StringIO(output)) if row["item"] == "annotation"]
 
 
 def test_export_and_voices_reach_an_article_whose_file_is_gone_by_its_path(gone):

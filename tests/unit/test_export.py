@@ -13,7 +13,9 @@ import pytest
 
 from byline.tui.core.anchor import make_anchor
 from byline.tui.core.annotation import DEFAULT_LABELS, REJECTED, Annotation, new_id
+from byline.tui.core.errors import ExportError
 from byline.tui.core.export import render, write_files
+from byline.tui.core.export.csv_rows import HEADER
 from byline.tui.core.session import Session
 from byline.tui.core.sources import load_article
 from byline.tui.core.store import Store
@@ -70,7 +72,7 @@ def test_markdown_brief(setup):
 def test_the_brief_lists_each_annotation_once_with_its_labels_place_and_sentence(setup):
     _, _, bundle = setup
     md = render("md", bundle).decode()
-    annotations = md[md.index("## Annotations") :]
+    annotations = md[md.index("## Your flags and notes") : md.index("## Contested")]
     assert annotations.count("1,200 jobs would go") == 1  # two labels, listed once
     assert "### 1. claim, needs-check — paragraph 2, line 3" in annotations
     # the whole sentence that holds the passage, the passage in bold
@@ -88,7 +90,7 @@ def test_the_brief_keeps_dates_among_the_key_figures(tmp_path, analyse):
     path = tmp_path / "harbour.txt"
     path.write_text(text, encoding="utf-8")
     md = render("md", bundle_for(load_article(path), Store(), analyse(text), DEFAULT_LABELS)).decode()
-    figures = md[md.index("## Key figures") : md.index("## Annotations")]
+    figures = md[md.index("## Key figures") : md.index("## Voices")]
     assert "| Friday, May 2 | — | date |  | paragraph 2, line 3 |" in figures
     assert "| 40 million |" in figures
 
@@ -110,7 +112,7 @@ def test_the_brief_has_the_article_metadata_and_its_credits(tmp_path, analyse):
         kind="html",
     )
     md = render("md", bundle_for(article, Store(), analyse(text), DEFAULT_LABELS)).decode()
-    head = md[: md.index("## Who is in the story")]
+    head = md[: md.index("## Your flags and notes")]
     assert "- URL: https://news.example/harbour?id=1" in head and "- Site: The Example Post" in head
     assert "- Authors: Ilse Varga" in head and "- Published: 2024-05-03" in head
     assert "## About\n\n- By: Ilse Varga" in head
@@ -131,6 +133,24 @@ def test_the_brief_shows_outside_strings_as_text(tmp_path, analyse):
     assert not any(ch in md for ch in "\x1b\x9b\x07")
     assert "<script>" not in md and "[a](javascript" not in md  # no HTML, no live link
     assert "\\<script\\>" in md and "\\[a\\](javascript:x)" in md
+
+
+def test_the_brief_puts_the_readers_notes_first_and_the_actor_table_last(setup):
+    _, _, bundle = setup
+    md = render("md", bundle).decode()
+    order = [
+        "## Your flags and notes",
+        "## Contested quotes and corrections",
+        "## Who said what",
+        "## Key figures",
+        "## Voices",
+        "## Who is in the story",
+        "## About this brief",
+    ]
+    assert [md.index(heading) for heading in order] == sorted(md.index(heading) for heading in order)
+    # a quote the reader flagged is listed among the contested, with its speaker and the flag
+    contested = md[md.index("## Contested") : md.index("## Who said what")]
+    assert "Anna Berg" in contested and "flagged: claim, needs-check" in contested
 
 
 def test_markdown_brief_without_annotations_is_still_useful(tmp_path, analyse):
@@ -242,9 +262,34 @@ def test_docbin_reads_back_in_spacy(setup):
 def test_csv_rows(setup):
     _, _, bundle = setup
     rows = list(csv.DictReader(io.StringIO(render("csv", bundle).decode())))
-    assert [r["passage"] for r in rows] == ["1,200 jobs would go", "reckless"]
-    assert rows[0]["labels"] == "claim;needs-check" and rows[0]["note"] == "Source?\nAsk the ministry."
+    notes = [r for r in rows if r["item"] == "annotation"]
+    assert [r["passage"] for r in notes] == ["1,200 jobs would go", "reckless"]
+    assert notes[0]["labels"] == "claim;needs-check" and notes[0]["note"] == "Source?\nAsk the ministry."
     assert set(rows[0]) >= {"id", "labels", "note", "start", "end", "passage", "created", "modified"}
+    # one row per item, each saying which article: a sheet can hold many
+    assert all(
+        r["article"] == "Minister quits over \U0001f4b0 report" and r["source"].endswith("berg.txt") for r in rows
+    )
+    said = [r for r in rows if r["item"] == "quote"]
+    assert any(
+        r["speaker"] == "Anna Berg" and r["kind"] == "direct" and r["passage"] == "We had no choice" for r in said
+    )
+    assert notes[0]["paragraph"] == "2" and any(r["item"] == "figure" and "1,200" in r["passage"] for r in rows)
+
+
+def test_csv_for_excel_starts_with_a_byte_order_mark_and_reads_back(setup):
+    from byline.tui.core.export.csv_rows import annotations_from_csv
+    from byline.tui.core.export.reading import csv_rows
+
+    article, _, bundle = setup
+    data = render("csv", bundle, excel=True)
+    assert data.startswith("\ufeff".encode()) and not render("csv", bundle).startswith("\ufeff".encode())
+    rows = csv_rows(data.decode("utf-8"))
+    found = annotations_from_csv(rows, "key", article.text)
+    assert sorted(a.passage for a in found.annotations) == ["1,200 jobs would go", "reckless"]
+    assert found.skipped == 0, "the analysis' rows are not annotations to import, nor damaged ones"
+    with pytest.raises(ExportError):
+        render("md", bundle, excel=True)
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
@@ -259,7 +304,7 @@ def test_csv_cells_never_start_a_formula(tmp_path, start):
     session.save_all()
     out = render("csv", session.bundle()).decode()
     rows = list(csv.reader(io.StringIO(out)))
-    assert len(rows) == 2 and len(rows[1]) == len(rows[0]) == 11  # still reads back, one row, every column
+    assert len(rows) == 2 and len(rows[1]) == len(rows[0]) == len(HEADER)  # one row, every column
     for cell in rows[1]:
         assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
         for part in cell.split(";"):  # a spreadsheet that splits on ; meets no formula either

@@ -6,8 +6,8 @@ import argparse
 import sys
 
 WORD = "export"
-USAGE = """byline export [ARTICLE] --format F [-o PATH] [--force] [--with-text]
-                                  export (md, w3c, json, jsonl, spacy, csv, brat, voices)"""
+USAGE = """byline export [ARTICLE] --format F [-o PATH] [--force] [--with-text] [--excel]
+                                  export (md, html, w3c, json, jsonl, spacy, csv, brat, voices)"""
 
 
 def configure(p: argparse.ArgumentParser) -> None:
@@ -24,6 +24,11 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--force", action="store_true", help="overwrite an existing output file (never the article)")
     p.add_argument(
         "--with-text", action="store_true", help="brat: also write the .txt its offsets index, beside the .ann"
+    )
+    p.add_argument(
+        "--excel",
+        action="store_true",
+        help="csv, voices: start with a UTF-8 byte order mark, so Excel shows “—” and accents as written",
     )
     p.add_argument("--model", help="spaCy pipeline to use")
 
@@ -53,7 +58,7 @@ def run(opts: argparse.Namespace) -> int:
     from ..core.annotation import labels_from_config
     from ..core.config import load_config
     from ..core.errors import ExportError, StoreError
-    from ..core.export import REGISTRY, get, planned_outputs, render, write_files
+    from ..core.export import REGISTRY, SPREADSHEETS, get, planned_outputs, render, write_files
     from ..core.export.files import check_outputs
     from ..core.opening import open_location
     from ..core.session import Session
@@ -65,6 +70,8 @@ def run(opts: argparse.Namespace) -> int:
     to_stdout = opts.output is None or opts.output == "-"
     if to_stdout and fmt.files_only:
         raise ExportError(f"the {fmt.name} export is written to files: give a path with -o")
+    if opts.excel and fmt.name not in SPREADSHEETS:
+        raise ExportError(f"--excel is for the CSV exports ({', '.join(SPREADSHEETS)})")
     if opts.with_text and not fmt.with_text:
         takers = " or ".join(f"the {f.name} export ({f.with_text})" for f in REGISTRY.values() if f.with_text)
         raise ExportError(f"--with-text is for {takers}")
@@ -85,10 +92,12 @@ def run(opts: argparse.Namespace) -> int:
     if fmt.needs_analysis:
         session.set_analysis(analysis_of(article, opts.model))
     if to_stdout:
-        sys.stdout.buffer.write(render(fmt.name, session.bundle()))
+        sys.stdout.buffer.write(render(fmt.name, session.bundle(), excel=opts.excel))
         sys.stdout.flush()
         return 1 if skipped else 0
-    written = write_files(fmt.name, session.bundle(), opts.output, force=opts.force, with_text=opts.with_text)
+    written = write_files(
+        fmt.name, session.bundle(), opts.output, force=opts.force, with_text=opts.with_text, excel=opts.excel
+    )
     for path in written:
         print(f"wrote {one_line(str(path))}", file=sys.stderr)
     note = fmt.note(written, article.text) if fmt.note is not None else None

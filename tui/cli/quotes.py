@@ -1,4 +1,5 @@
-"""`byline quotes --speaker NAME`: every quote of one person or organisation across the library.
+"""`byline quotes --speaker NAME`: every quote of one person or organisation across the library;
+`byline quotes --all`: every quote in the library, one row each (text, JSON or CSV for a sheet).
 
 In the text output, only words the speaker said verbatim (direct and partial quotes) are in
 quotation marks; reported speech is the writer's paraphrase and is shown without them, called
@@ -13,19 +14,26 @@ import sys
 from dataclasses import asdict
 
 WORD = "quotes"
-USAGE = """byline quotes --speaker NAME [--format text|json]
-                                  every quote of NAME across the library"""
+USAGE = """byline quotes (--speaker NAME | --all) [--format text|json|csv] [--excel]
+                                  every quote of NAME, or every quote, across the library"""
+
+#: The columns of `byline quotes --all --format csv`, one row per quote.
+CSV_COLUMNS = ["article", "site", "published", "url", "speaker", "kind", "paragraph", "text", "start", "end", "id"]
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--speaker", required=True, help="a name or alias, as an article has it")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--speaker", help="a name or alias, as an article has it")
+    which.add_argument("--all", action="store_true", help="every quote in the library, one row each")
     p.add_argument(
         "--format",
-        choices=("text", "json"),
+        choices=("text", "json", "csv"),
         default="text",
         help="text: verbatim words in quotation marks, reported speech without; json: every quote, "
-        "its kind as the analysis names it (direct, partial, indirect = reported)",
+        "its kind as the analysis names it (direct, partial, indirect = reported); csv (with --all): "
+        "one row per quote with its article's title, site, date and URL",
     )
+    p.add_argument("--excel", action="store_true", help="csv: start with a UTF-8 byte order mark, for Excel")
 
 
 def folded(quotes: list) -> list[tuple[object, list]]:
@@ -49,12 +57,86 @@ def quote_lines(quotes: list) -> list[str]:
     return lines
 
 
+def every_quote(library) -> list[dict]:
+    """Every quote the library's analyses hold, in the library's order of articles, then of the
+    text: each with its article's title, site, date and URL."""
+    from ..core.export.places import Places
+    from ..core.library_people import _quotes
+    from ..core.report import quote_kind_word
+
+    entries = {e.id: e for e in library.entries()}
+    rows = []
+    for key, summary in library.summaries():
+        entry = entries.get(key)
+        if entry is None:
+            continue
+        places = None
+        for q in sorted(_quotes(summary), key=lambda q: (q["start"], q["end"])):
+            if places is None:
+                try:
+                    places = Places(library.open(key).text)
+                except Exception:  # noqa: BLE001 - the text is gone or unreadable: no paragraph numbers
+                    places = Places("")
+            rows.append(
+                {
+                    "article": entry.title,
+                    "site": entry.site or "",
+                    "published": entry.published or "",
+                    "url": entry.url or entry.source,
+                    "speaker": q["speaker"] or "",
+                    "kind": quote_kind_word(q["kind"]),
+                    "paragraph": places.paragraph(q["start"]) if places.paragraphs > 1 else "",
+                    "text": q["text"],
+                    "start": q["start"],
+                    "end": q["end"],
+                    "id": key,
+                }
+            )
+    return rows
+
+
+def run_all(opts: argparse.Namespace, library) -> int:
+    import csv
+    import io
+
+    from ..core.export.csv_rows import BOM, cell
+    from ..core.export.jsontext import dumps
+    from ..core.visible import one_line
+
+    rows = every_quote(library)
+    if opts.format == "json":
+        print(dumps({"quotes": rows}, indent=1))
+    elif opts.format == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL)
+        writer.writerow(CSV_COLUMNS)
+        for row in rows:
+            writer.writerow([cell(row[c]) for c in CSV_COLUMNS])
+        sys.stdout.write((BOM if opts.excel else "") + buf.getvalue())
+    else:
+        for row in rows:
+            who = one_line(row["speaker"]) or "unattributed"
+            words = one_line(row["text"])
+            shown = words if row["kind"] == "reported" else f"“{words}”"
+            print(f"{who}: {shown} [{row['kind']}] — {one_line(row['article'])} ({row['id'][:12]}:{row['start']})")
+    return 0
+
+
 def run(opts: argparse.Namespace) -> int:
     from ..core.export.jsontext import dumps
     from ..core.visible import one_line
     from .library import open_library, warn
 
+    if opts.excel and opts.format != "csv":
+        print("byline: --excel is for --format csv", file=sys.stderr)
+        return 2
+    if opts.format == "csv" and not opts.all:
+        print("byline: --format csv is for --all (one row per quote)", file=sys.stderr)
+        return 2
     library = open_library()
+    if opts.all:
+        warn(library)
+        return run_all(opts, library)
     people = library.find(opts.speaker)
     warn(library)
     if not people:

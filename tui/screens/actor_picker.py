@@ -1,17 +1,19 @@
 """Choose who: an actor of the article, filtered as you type, or a name typed in (a speaker the
-model did not find, "a senior official"). Returns the name, "" for no one named, or None."""
+model did not find, "a senior official"). The likely ones (a speaker's: the subject of the
+reporting verb, the nearest people) come first, then everyone by name. Returns the name, "" for
+no one named, or None."""
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from byline.tui.core.visible import one_line
+from byline.tui.keys import bindings
 
 NO_ONE = "\x00no-one"
 
@@ -20,15 +22,13 @@ class ActorPicker(ModalScreen[str | None]):
     """Type to filter the names; enter on a name chooses it, enter in the field takes what is
     typed (or the highlighted name)."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="picker-cancel"),
-        Binding("down", "to_list", "To the list", show=False, id="picker-down"),
-    ]
+    BINDINGS = bindings("picker")
 
-    def __init__(self, title: str, names: list[str], allow_none: bool = False) -> None:
+    def __init__(self, title: str, names: list[str], allow_none: bool = False, likely: list[str] | None = None) -> None:
         super().__init__()
         self.title_text = title
-        self.names = names
+        self.likely = [n for n in likely or [] if n]
+        self.names = [n for n in names if n not in self.likely]
         self.allow_none = allow_none
 
     def compose(self) -> ComposeResult:
@@ -44,15 +44,26 @@ class ActorPicker(ModalScreen[str | None]):
 
     def _fill(self, query: str) -> None:
         words = query.lower().split()
-        names = [n for n in self.names if all(w in n.lower() for w in words)]
-        options = [Option(one_line(n), id=n) for n in names]
+
+        def matching(names: list[str]) -> list[str]:
+            return [n for n in names if all(w in n.lower() for w in words)]
+
+        likely, rest = matching(self.likely), matching(self.names)
+        options: list[Option] = []
+        if likely:
+            options.append(Option("likely", disabled=True))
+            options += [Option("  " + one_line(n), id=n) for n in likely]
+            if rest:
+                options.append(Option("everyone, by name", disabled=True))
+        options += [Option(("  " if likely else "") + one_line(n), id=n) for n in rest]
         if self.allow_none and not words:
             options.append(Option("no one named (unattributed)", id=NO_ONE))
         found = self.query_one(OptionList)
         found.clear_options()
         found.add_options(options)
-        if options:
-            found.highlighted = 0
+        first = next((i for i, o in enumerate(options) if not o.disabled), None)
+        if first is not None:
+            found.highlighted = first
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
@@ -62,7 +73,7 @@ class ActorPicker(ModalScreen[str | None]):
     def _typed(self, event: Input.Submitted) -> None:
         found = self.query_one(OptionList)
         typed = " ".join(event.value.split())
-        exact = next((n for n in self.names if n.lower() == typed.lower()), None)
+        exact = next((n for n in [*self.likely, *self.names] if n.lower() == typed.lower()), None)
         if exact is not None or (typed and found.highlighted is None):
             self.dismiss(exact or typed)
         elif found.highlighted is not None:

@@ -5,19 +5,17 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
+
+from byline.tui.keys import bindings
 
 
 class ConfirmDialog(ModalScreen[bool]):
     """Ask first: `y` or enter on Yes confirms; `n`, escape or No cancels."""
 
-    BINDINGS = [
-        Binding("y", "answer(True)", "Yes", id="confirm-yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm-no"),
-    ]
+    BINDINGS = bindings("confirm")
 
     def __init__(self, question: str, yes: str = "Yes") -> None:
         super().__init__()

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
@@ -18,6 +17,7 @@ from textual.widgets.option_list import Option
 from byline.tui.core.export import REGISTRY, default_output
 from byline.tui.core.sources import Article
 from byline.tui.core.visible import one_line
+from byline.tui.keys import bindings
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     """Pick a format (enter), adjust the path, enter again to write; a second enter confirms
     replacing a file that is there."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export-cancel")]
+    BINDINGS = bindings("export")
 
     def __init__(self, article: Article) -> None:
         super().__init__()

@@ -3,30 +3,25 @@ with the keyboard (j/k, arrows, page keys, g/G) and wraps its text, so no column
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from byline.tui.core.visible import one_line
-from byline.tui.keys import help_rows
+from byline.tui.keys import help_rows, scope_bindings
 from byline.widgets.panel_rows import colour_style
 
 
 class HelpBody(VerticalScroll, can_focus=True):
     """The help text, scrolled from the keyboard."""
 
-    BINDINGS = [
-        Binding("j,down", "scroll_down", "Down", show=False),
-        Binding("k,up", "scroll_up", "Up", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("g,home", "scroll_home", "Top", show=False),
-        Binding("G,end", "scroll_end", "Bottom", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [b for b in scope_bindings("help") if b.action != "close"]
 
 
 def keys_table() -> Table:
@@ -47,7 +42,7 @@ def keys_table() -> Table:
 class HelpScreen(ModalScreen[None]):
     """A modal listing all keys; escape, q or f1 closes it."""
 
-    BINDINGS = [Binding("escape,q,f1,question_mark", "dismiss", "Close help")]
+    BINDINGS: ClassVar[list[BindingType]] = [b for b in scope_bindings("help") if b.action == "close"]
 
     def __init__(self, labels=()) -> None:
         super().__init__()
@@ -68,5 +63,5 @@ class HelpScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one(HelpBody).focus()
 
-    def action_dismiss(self) -> None:
+    def action_close(self) -> None:
         self.dismiss(None)

@@ -10,22 +10,18 @@ import subprocess
 import tempfile
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
 
 from byline.tui.core.visible import one_line
+from byline.tui.keys import bindings
 
 
 class NoteEditor(ModalScreen[str | None]):
     """A multi-line note: ctrl+s saves, escape cancels, ctrl+e hands it to $EDITOR."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="note-save"),
-        Binding("escape", "cancel", "Cancel", id="note-cancel"),
-        Binding("ctrl+e", "external", "Edit in $EDITOR", id="note-editor"),
-    ]
+    BINDINGS = bindings("note")
 
     def __init__(self, passage: str, note: str = "") -> None:
         super().__init__()

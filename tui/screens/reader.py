@@ -25,7 +25,6 @@ from textual.worker import get_current_worker
 
 from byline.tui.core.annotation import Annotation, Label, labels_from_config
 from byline.tui.core.errors import BylineError
-from byline.tui.core.history import Step
 from byline.tui.core.model import Analysis
 from byline.tui.core.prefetch import Prefetch
 from byline.tui.core.session import Session
@@ -35,7 +34,8 @@ from byline.tui.keys import bindings
 from byline.tui.screens.export_dialog import ExportRequest
 from byline.tui.screens.reader_edits import AnnotationActions
 from byline.tui.screens.reader_fixes import CorrectionActions
-from byline.tui.screens.reader_nav import ReaderNavigation
+from byline.tui.screens.reader_nav import BREAKPOINTS, ReaderNavigation
+from byline.tui.screens.reader_parts import Change
 from byline.widgets.article_view import ArticleView
 from byline.widgets.find_bar import FindBar
 from byline.widgets.legend import Legend
@@ -64,6 +64,7 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
     """Status line, article pane, find bar, legend, side panel and footer."""
 
     BINDINGS = bindings("reader")
+    HORIZONTAL_BREAKPOINTS = BREAKPOINTS
 
     analysis: reactive[Analysis | None] = reactive(None, init=False, always_update=True)
     annotations: reactive[tuple[Annotation, ...]] = reactive((), init=False, always_update=True)
@@ -145,18 +146,19 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
         shown anywhere else, so they come before the counts when the line is short."""
         status = self.query_one(StatusLine)
         article = self.article
-        status.name_text = article.name
+        status.name_text = article.title or article.name
         authors = list(article.authors)
         if not authors and self.analysis is not None:  # a byline in the text: "By Jane Smith"
             authors = list(dict.fromkeys(c.name for c in self.analysis.credits if c.kind == "author"))
         about = [article.published or "", "by " + ", ".join(authors[:2]) if authors else ""]
-        if article.site and article.site != article.name:
+        if article.site and article.site != status.name_text:
             about.insert(0, article.site)
         words = f"{len(article.text.split()):,} words"
         status.facts = " · ".join(part for part in (*about, words, facts) if part)
 
     def on_mount(self) -> None:
         view = self.query_one(ArticleView)
+        view.border_title = "Article"
         view.focus()
         self.query_one(StatusLine).add_class("-loading")
         self._status("analysing…")
@@ -171,7 +173,6 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
             self.call_after_refresh(view.move_to_offset, position)
         for warning in self.article.warnings:
             self.notify(warning, title="Article", severity="warning", timeout=10)
-        self._fit(self.app.size.width)
         self.open_session()
         self.run_analysis()
 
@@ -357,7 +358,7 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
     @on(SidePanel.ItemChosen)
     def _item_chosen(self, message: SidePanel.ItemChosen) -> None:
         view = self.query_one(ArticleView)
-        spans = tuple(tuple(s) for s in message.spans)
+        spans = tuple((int(s[0]), int(s[1])) for s in message.spans)
         first = next((s for s in spans if s[0] == message.start), spans[0])
         view.clear_selection()
         view.marks = spans
@@ -384,6 +385,10 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
         view.move_to_offset(note.start)
         view.select_span(note.start, note.end)
 
+    @on(SidePanel.LeaveRequested)
+    def _panel_left(self) -> None:
+        self.action_clear_marks()
+
     @on(SidePanel.AttachRequested)
     def _attach_orphan(self, message: SidePanel.AttachRequested) -> None:
         self.attach(message.annotation_id)
@@ -393,7 +398,7 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
         view = self.query_one(ArticleView)
         actor = self.analysis.actor(message.actor_id) if self.analysis else None
         if actor is not None:
-            view.marks = tuple(tuple(m) for m in actor.mentions)
+            view.marks = tuple((m[0], m[1]) for m in actor.mentions)
             view.set_targets(view.marks, actor.name, current=(message.start, message.end), found=False)
             view.select_span(message.start, message.end)
         else:
@@ -414,7 +419,7 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
         self.query_one(StatusLine).mode = "SELECT" if selecting else ""
 
     # -- edits: applied and painted at once, written in a worker ----------------------------------
-    def _edit(self, change: Callable[[Session], Step | tuple[Step, str] | None], done: str = "") -> bool:
+    def _edit(self, change: Change, done: str = "") -> bool:
         """Apply a change to the session (painted at once) and write it in a worker; the
         notification that it is done (`done`, or the one the change returns) comes when it is on
         disk."""
@@ -485,7 +490,7 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
         self.notify(message.error, title="Export failed", severity="error", timeout=10)
 
     # -- find: the bar says what, the article paints and steps ---------------------------------------
-    @on(FindBar.Changed)
+    @on(FindBar.Changed, "#find")  # not a panel filter: an Input too, whose Changed is the same message
     def _find_changed(self, event: FindBar.Changed) -> None:
         view = self.query_one(ArticleView)
         query = event.value

@@ -7,15 +7,16 @@ from __future__ import annotations
 from byline.tui.core.errors import BylineError
 from byline.tui.screens.export_dialog import ExportDialog, ExportRequest
 from byline.tui.screens.note_editor import NoteEditor
+from byline.tui.screens.reader_parts import ReaderParts
 from byline.widgets.article_view import ArticleView
 
 SELECT_FIRST = "Select a passage first (v, s, or enter on an entity)"
 
 
 class AnnotationActions:
-    """Mixed into the reader screen: what the reader does to annotations."""
+    """Part of the reader screen: what the reader does to annotations."""
 
-    def action_toggle_label(self, key: str) -> None:
+    def action_toggle_label(self: ReaderParts, key: str) -> None:
         label = next((lab for lab in self.labels if lab.key == key), None)
         if label is None:
             self.notify(f"No label on {key}; labels are set in the config file", severity="warning")
@@ -27,23 +28,25 @@ class AnnotationActions:
         if self._edit(lambda s: s.toggle_label(label.name, note, span)):
             self.query_one(ArticleView).clear_selection()
 
-    def action_note(self) -> None:
+    def action_note(self: ReaderParts) -> None:
         note, span = self._target()
-        if note is None and span is None:
+        if note is not None:
+            passage, start = note.passage, note.start
+        elif span is not None:
+            passage, start = self.article.text[span[0] : span[1]], span[0]
+        else:
             self.notify(SELECT_FIRST, severity="warning")
             return
         view = self.query_one(ArticleView)
-        passage = note.passage if note is not None else self.article.text[span[0] : span[1]]
-        start = note.start if note is not None else span[0]
         # the passage at the top of the article, the editor docked below it: both stay in sight
         view.scroll_to(y=max(0, view.wrapped_document.location_to_offset(view.location_of(start)).y - 1), animate=False)
 
         def saved(text: str | None) -> None:
             if text is None:
                 return
-            if note is None:
+            if note is None and span is not None:
                 done = self._edit(lambda s: s.add(s.new(span, note=text), "note"), "Note saved")
-            elif text != note.note:
+            elif note is not None and text != note.note:
                 done = self._edit(lambda s: s.change(note, note.changed(note=text), "note"), "Note saved")
             else:
                 done = False
@@ -52,26 +55,26 @@ class AnnotationActions:
 
         self.app.push_screen(NoteEditor(passage, note.note if note else ""), saved)
 
-    def action_delete_annotation(self) -> None:
+    def action_delete_annotation(self: ReaderParts) -> None:
         note, _ = self._target()
         if note is None:
             self.notify("No annotation under the cursor", severity="warning")
             return
         self._edit(lambda s: s.delete(note), "Deleted the annotation (u undoes)")
 
-    def action_undo(self) -> None:
+    def action_undo(self: ReaderParts) -> None:
         if self.session is None or not self.session.history.can_undo:
             self.notify("Nothing to undo", severity="warning", timeout=2)
             return
         self._edit(lambda s: s.undo(), "Undone")
 
-    def action_redo(self) -> None:
+    def action_redo(self: ReaderParts) -> None:
         if self.session is None or not self.session.history.can_redo:
             self.notify("Nothing to redo", severity="warning", timeout=2)
             return
         self._edit(lambda s: s.redo(), "Redone")
 
-    def action_jump_annotation(self, direction: int) -> None:
+    def action_jump_annotation(self: ReaderParts, direction: int) -> None:
         view = self.query_one(ArticleView)
         target = self.session.next_annotation(view.cursor_offset, direction) if self.session else None
         if target is None:
@@ -79,7 +82,7 @@ class AnnotationActions:
             return
         view.move_to_offset(target)
 
-    def attach(self, annotation_id: str) -> None:
+    def attach(self: ReaderParts, annotation_id: str) -> None:
         """Attach an orphan to the selection; anything else is refused."""
         note = self._annotation(annotation_id)
         if note is None:
@@ -96,10 +99,10 @@ class AnnotationActions:
             view.clear_selection()
 
     # -- export: the dialog says what (and asks before overwriting), a worker writes -------------
-    def action_export(self) -> None:
+    def action_export(self: ReaderParts) -> None:
         self.app.push_screen(ExportDialog(self.article), self._export_chosen)
 
-    def _export_chosen(self, request: ExportRequest | None) -> None:
+    def _export_chosen(self: ReaderParts, request: ExportRequest | None) -> None:
         if request is None:
             return
         if self.session is None:

@@ -18,9 +18,10 @@ from ..errors import ExportError
 from ..sources import Article
 from . import json_doc, jsonl, w3c
 from .brat import brat_note, brat_paths, render_brat
-from .csv_rows import annotations_from_csv, render_csv
+from .csv_rows import BOM, annotations_from_csv, render_csv
 from .docbin import render_spacy
 from .files import OutputExists, one_file, write_outputs
+from .html import render_html
 from .markdown import render_md
 from .reading import Importer, unnamed_items
 from .voices_csv import render_voices
@@ -54,6 +55,7 @@ REGISTRY: dict[str, Format] = {
     f.name: f
     for f in (
         Format("md", ".md", "reading brief (Markdown)", render_md),
+        Format("html", ".html", "reading brief as one web page (phone, print)", render_html),
         Format("w3c", ".jsonld", "W3C Web Annotations (JSON-LD)", w3c.render_w3c, importer=w3c.IMPORTER),
         Format("json", ".json", "analysis and annotations (JSON)", json_doc.render_json, importer=json_doc.IMPORTER),
         Format(
@@ -67,9 +69,8 @@ REGISTRY: dict[str, Format] = {
         Format(
             "csv",
             ".csv",
-            "one row per annotation (CSV)",
+            "one row per item: your annotations, the quotes and figures (CSV)",
             render_csv,
-            needs_analysis=False,
             importer=Importer(unnamed_items, annotations_from_csv),
         ),
         Format(
@@ -94,9 +95,19 @@ def get(name: str) -> Format:
     return REGISTRY[name]
 
 
-def render(fmt: str, bundle: Bundle) -> bytes:
+#: The CSV formats: --excel gives them a byte order mark.
+SPREADSHEETS = ("csv", "voices")
+
+
+def render(fmt: str, bundle: Bundle, *, excel: bool = False) -> bytes:
+    """The export's bytes; `excel` (a CSV format only): with a UTF-8 byte order mark first."""
     out = get(fmt).render(bundle)
-    return out if isinstance(out, bytes) else out.encode("utf-8")
+    data = out if isinstance(out, bytes) else out.encode("utf-8")
+    if excel:
+        if fmt not in SPREADSHEETS:
+            raise ExportError(f"--excel is for the CSV exports ({', '.join(SPREADSHEETS)}), not {fmt}")
+        data = BOM.encode("utf-8") + data
+    return data
 
 
 def planned_outputs(fmt: str, output: str | Path, with_text: bool = False) -> list[Path]:
@@ -112,15 +123,18 @@ def write_files(
     force: bool = False,
     with_text: bool = False,
     inputs: tuple[Path, ...] = (),
+    excel: bool = False,
 ) -> list[Path]:
     """Write an export to `output` and to no other path; returns the files written.
 
     The format says which files (brat writes PATH.ann, and PATH.txt, the text its offsets index,
     only with `with_text` or when `output` names the .txt). An existing file is refused unless
     `force` (OutputExists, which the app catches to ask); the article itself, `inputs`, the config
-    and the data folder never are written."""
+    and the data folder never are written. `excel`: a CSV starts with a byte order mark, so Excel reads it as UTF-8."""
     export, *beside = planned_outputs(fmt, output, with_text)
-    outputs = [(export, render(fmt, bundle))] + [(path, bundle.article.text.encode("utf-8")) for path in beside]
+    outputs = [(export, render(fmt, bundle, excel=excel))] + [
+        (path, bundle.article.text.encode("utf-8")) for path in beside
+    ]
     return write_outputs(outputs, bundle.article.path, force, inputs)
 
 

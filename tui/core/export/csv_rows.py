@@ -1,4 +1,7 @@
-"""One spreadsheet row per annotation, and reading those rows back."""
+"""One spreadsheet row per item: each of the reader's annotations, then each quote and figure of
+the analysis, every row with the article's title, source and URL, so rows from many articles can
+sit in one sheet; and reading the annotations back (the other rows are the analysis': an import
+leaves them)."""
 
 from __future__ import annotations
 
@@ -15,7 +18,24 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: The columns. `passage` is the text under the annotation now; `tagged` the passage as it was
 #: tagged, and `changed` says "yes" when the article was edited there since.
 #: An import knows the file by its first columns (CSV_COLUMNS), which older exports have too.
-HEADER = [*CSV_COLUMNS, "created", "modified", "orphan", "tagged", "changed"]
+HEADER = [
+    *CSV_COLUMNS,
+    "created",
+    "modified",
+    "orphan",
+    "tagged",
+    "changed",
+    "item",  # annotation | quote | figure
+    "speaker",
+    "kind",  # a quote's kind (direct, partial, reported), a figure's (count, money, …)
+    "paragraph",
+    "article",
+    "source",
+    "url",
+]
+#: What Excel needs to read a CSV file as UTF-8 ("—" and "é" intact): the --excel export starts so.
+BOM = "\ufeff"
+ANALYSIS_ITEMS = ("quote", "figure")
 
 
 def cell(value: object) -> str:
@@ -33,12 +53,18 @@ def uncell(text: str) -> str:
 
 
 def render_csv(b: Bundle) -> str:
+    from ..report import quote_kind_word
+    from .places import Places
+
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(HEADER)
+    art = b.article
+    places = Places(art.text)
+    about = [art.title, art.source, art.url or ""]
     for a in b.notes:
         labels = ";".join(cell(label) for label in a.labels)
-        row = [
+        row: list[object] = [
             a.id,
             labels,
             a.note,
@@ -50,8 +76,36 @@ def render_csv(b: Bundle) -> str:
             "yes" if a.orphan else "",
             a.tagged,
             "yes" if a.passage_changed else "",
+            "annotation",
+            "",
+            "",
+            "" if a.orphan else places.paragraph(a.start),
+            *about,
         ]
         writer.writerow([cell(v) for v in row])
+    analysis = b.analysis
+    for q in analysis.quotes if analysis is not None else []:
+        where = places.paragraph(q.start)
+        row = [
+            "",
+            "",
+            "",
+            q.start,
+            q.end,
+            q.text,
+            "",
+            "",
+            "",
+            "",
+            "",
+            "quote",
+            q.speaker or "",
+            quote_kind_word(q.kind),
+        ]
+        writer.writerow([cell(v) for v in [*row, where, *about]])
+    for n in analysis.numbers if analysis is not None else []:
+        row = ["", "", "", n.start, n.end, n.text, "", "", "", "", "", "figure", "", n.kind]
+        writer.writerow([cell(v) for v in [*row, places.paragraph(n.start), *about]])
     return buf.getvalue()
 
 
@@ -60,14 +114,18 @@ def annotations_from_csv(rows: list[dict], article_key: str, text: str) -> Found
     again by its words if the text changed, else kept as orphans. A row's labels were joined
     with ';' (a label holding one comes back as two); control characters come back as their
     visible pictures, as the export wrote them."""
-    return Found.of(rows, lambda row: _row(row, article_key, text))
+    mine = [row for row in rows if not (isinstance(row, dict) and row.get("item") in ANALYSIS_ITEMS)]
+    return Found.of(mine, lambda row: _row(row, article_key, text))
 
 
 def _number(value) -> int | None:
     return int(value) if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 12 else None
 
 
-def _row(row: dict, article_key: str, text: str) -> Annotation | None:
+def _row(row: object, article_key: str, text: str) -> Annotation | None:
+    if not isinstance(row, dict):
+        return None
+
     def field(name: str) -> str:
         value = row.get(name)
         return uncell(value) if isinstance(value, str) else ""

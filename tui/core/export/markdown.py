@@ -1,5 +1,6 @@
-"""The reading brief: what the article is, who made it, who is in it, whose voices it carries, who
-said what, the figures it rests on, and every annotation once, where it is, in its sentence.
+"""The reading brief, in the order an editor reads it: what the article is; the reader's own
+flags and notes, each once, where it is, in its sentence; the contested quotes and the
+corrections; who said what; the key figures; whose voices it carries; and last, short, who is in it.
 
 Everything in it came from outside (the article, its metadata, notes and labels), so every string
 is made visible text (no control or escape character reaches a terminal that shows the brief) and
@@ -54,6 +55,10 @@ def _emphasised(text: str, lo: int, hi: int, start: int, end: int) -> str:
     return "\n".join(out)
 
 
+#: The actor table at the end of the brief lists at most this many (the most mentioned first).
+ACTORS_SHOWN = 12
+
+
 def header(b: Bundle) -> list[str]:
     a, art = b.analysis, b.article
     out = [f"# {md_cell(art.title or art.source)}", ""]
@@ -66,11 +71,6 @@ def header(b: Bundle) -> list[str]:
         out.append(f"- Authors: {md_cell(', '.join(art.authors))}")
     if art.published:
         out.append(f"- Published: {md_cell(art.published)}")
-    out.append(f"- Exported: {today()}")
-    places = Places(art.text)
-    out.append(f"- Text: sha256 {art.sha256[:16]}…, {len(art.text.split()):,} words, {places.paragraphs:,} paragraphs")
-    if a is not None:
-        out.append(f"- Analysis: {md_cell(a.model)}")
     out.append("")
     if a is not None and a.credits:
         out += ["## About", ""]
@@ -80,21 +80,45 @@ def header(b: Bundle) -> list[str]:
     return out
 
 
-def analysis_sections(b: Bundle, places: Places) -> list[str]:
-    from ..report import quote_kind_word, quoted
-    from ..voices import carried, voices
+def about_brief(b: Bundle) -> list[str]:
+    """Where the brief comes from: last, for whoever checks it."""
+    art = b.article
+    places = Places(art.text)
+    out = ["## About this brief", "", f"- Exported: {today()}"]
+    out.append(f"- Text: sha256 {art.sha256[:16]}…, {len(art.text.split()):,} words, {places.paragraphs:,} paragraphs")
+    if b.analysis is not None:
+        out.append(f"- Analysis: {md_cell(b.analysis.model)}")
+    return [*out, ""]
 
+
+def actors_section(b: Bundle) -> list[str]:
+    """Who is in the story: the most mentioned (and everyone quoted) first, at most ACTORS_SHOWN."""
     a = b.analysis
     if a is None:
         return []
+    quoted_ids = {q.speaker_actor for q in a.quotes if q.speaker_actor}
+    ranked = sorted(a.actors, key=lambda x: (x.id not in quoted_ids, -len(x.mentions), x.name.lower()))
+    shown = ranked[:ACTORS_SHOWN]
     out = ["## Who is in the story", "", "| Actor | Type | Roles | Mentions |", "|---|---|---|---|"]
-    for actor in a.actors:
+    for actor in shown:
         name = actor.name + (f" (aka {', '.join(actor.aliases)})" if actor.aliases else "")
         out.append(
             f"| {md_cell(name)} | {type_word(actor.type)} | {md_cell('; '.join(actor.roles))} | {len(actor.mentions)} |"
         )
+    rest = ranked[ACTORS_SHOWN:]
+    if rest:
+        out += ["", "Also mentioned: " + ", ".join(md_cell(x.name) for x in rest) + "."]
+    return [*out, ""]
+
+
+def voices_section(b: Bundle) -> list[str]:
+    from ..voices import voices
+
+    a = b.analysis
+    if a is None:
+        return []
     found = voices(a, b.article.text)
-    out += ["", "## Voices", ""]
+    out = ["## Voices", ""]
     if not found.voices:
         out.append("No one is quoted.")
     else:
@@ -113,7 +137,18 @@ def analysis_sections(b: Bundle, places: Places) -> list[str]:
     if found.unattributed:
         many = found.unattributed > 1
         out += ["", f"{found.unattributed} quote{'s have' if many else ' has'} no identifiable speaker."]
-    out += ["", "## Who said what", ""]
+    return [*out, ""]
+
+
+def said_sections(b: Bundle, places: Places) -> list[str]:
+    """Who said what, then the key figures."""
+    from ..report import quote_kind_word, quoted
+    from ..voices import carried
+
+    a = b.analysis
+    if a is None:
+        return []
+    out = ["## Who said what", ""]
     by_speaker: dict[str, list] = defaultdict(list)
     for q in a.quotes:
         by_speaker[q.speaker or "Unattributed"].append(q)
@@ -154,8 +189,10 @@ def analysis_sections(b: Bundle, places: Places) -> list[str]:
 
 
 def annotation_sections(b: Bundle, places: Places) -> list[str]:
+    """The reader's own flags and notes, each once, in its sentence; then those that lost their
+    passage."""
     notes = sorted((x for x in b.notes if not x.orphan), key=lambda x: (x.start, x.end))
-    out = [f"## Annotations ({len(notes)})", ""]
+    out = [f"## Your flags and notes ({len(notes)})", ""]
     if not notes:
         out += ["No annotations yet: select a passage in the reader and press a digit to tag it.", ""]
     else:
@@ -183,12 +220,33 @@ def annotation_sections(b: Bundle, places: Places) -> list[str]:
             labels = ", ".join(md_cell(label) for label in note.labels) or "untagged note"
             out += [f"### {labels}", "", quote_block(md_text(note.passage))]
             out += _note(note)
-    if b.corrections:
-        out += ["## Corrections of the analysis", ""]
-        for c in sorted(b.corrections, key=lambda c: c.start):
-            out.append(f"- {md_cell(c.passage)}: {md_cell(c.describe())} ({places.where(c.start)})")
-        out.append("")
     return out
+
+
+def contested_section(b: Bundle, places: Places) -> list[str]:
+    """Quotes the reader flagged (a label or note on their words) and the reader's corrections of
+    the analysis: what an editor checks before the rest."""
+    from ..report import quote_kind_word, quoted
+
+    a = b.analysis
+    notes = [x for x in b.notes if not x.orphan]
+    flagged = []
+    for q in a.quotes if a is not None else []:
+        on = [n for n in notes if n.start < q.end and q.start < n.end]
+        if on:
+            flagged.append((q, on))
+    if not flagged and not b.corrections:
+        return []
+    out = ["## Contested quotes and corrections", ""]
+    for q, on in flagged:
+        labels = ", ".join(dict.fromkeys(md_cell(label) for n in on for label in n.labels)) or "noted"
+        who = md_cell(q.speaker or "unattributed")
+        out.append(
+            f"- {who}: {md_cell(quoted(q))} ({quote_kind_word(q.kind)}; {places.where(q.start)}) — flagged: {labels}"
+        )
+    for c in sorted(b.corrections, key=lambda c: c.start):
+        out.append(f"- {md_cell(c.passage)}: {md_cell(c.describe())} ({places.where(c.start)})")
+    return [*out, ""]
 
 
 def _note(note: Annotation) -> list[str]:
@@ -201,5 +259,13 @@ def _note(note: Annotation) -> list[str]:
 
 def render_md(b: Bundle) -> str:
     places = Places(b.article.text)
-    out = header(b) + analysis_sections(b, places) + annotation_sections(b, places)
+    out = (
+        header(b)
+        + annotation_sections(b, places)
+        + contested_section(b, places)
+        + said_sections(b, places)
+        + voices_section(b)
+        + actors_section(b)
+        + about_brief(b)
+    )
     return "\n".join(out).rstrip() + "\n"

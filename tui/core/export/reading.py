@@ -226,7 +226,9 @@ def is_json_export(data) -> bool:
 
 def csv_rows(raw: str) -> list[dict] | None:
     """The rows of a CSV export of ours (a header with our columns first), else None. Raises
-    csv.Error on a file that starts like one and then is not CSV."""
+    csv.Error on a file that starts like one and then is not CSV. A spreadsheet's byte order mark
+    (the --excel export's) is read past."""
+    raw = raw.removeprefix("\ufeff")
     lines = raw.splitlines()
     if not lines or next(csv.reader([lines[0]]), [])[: len(CSV_COLUMNS)] != CSV_COLUMNS:
         return None
