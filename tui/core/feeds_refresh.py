@@ -147,7 +147,13 @@ def refresh(
     subs = subscriptions.all()
     if not subs:
         raise FeedError("no feed is followed yet: byline feed add URL follows one")
-    tell = progress or (lambda what, done, total: None)
+    said = threading.Lock()  # progress comes from the fetching threads: one line at a time
+
+    def tell(what: str, done: int, total: int) -> None:
+        if progress is not None:
+            with said:
+                progress(what, done, total)
+
     fetcher = Fetcher(timeout)
     outcomes = {s.id: FeedOutcome(s.id, s.url, s.title) for s in subs}
     answers = _fetch_feeds(subs, fetcher, outcomes, tell)
@@ -164,7 +170,7 @@ def _fetch_feeds(
     subs: list[Subscription], fetcher: Fetcher, outcomes: dict[str, FeedOutcome], tell: Progress
 ) -> dict[str, tuple[Subscription, Page | None, Feed | None]]:
     answers: dict[str, tuple[Subscription, Page | None, Feed | None]] = {}
-    count = [0]
+    count, lock = [0], threading.Lock()
 
     def one(sub: Subscription) -> None:
         outcome = outcomes[sub.id]
@@ -182,8 +188,10 @@ def _fetch_feeds(
         except BylineError as exc:
             outcome.error = one_line(str(exc))
             answers[sub.id] = (sub, None, None)
-        count[0] += 1
-        tell(f"feed {sub.name}", count[0], len(subs))
+        with lock:
+            count[0] += 1
+            done = count[0]
+        tell(f"feed {sub.name}", done, len(subs))
 
     with ThreadPoolExecutor(min(FETCHERS, len(subs))) as pool:
         list(pool.map(one, subs))
@@ -226,12 +234,14 @@ def _new_stories(
 
 
 def _read_pages(stories: list[_Story], fetcher: Fetcher, outcomes: dict[str, FeedOutcome], tell: Progress) -> None:
-    count = [0]
+    count, lock = [0], threading.Lock()
 
     def one(story: _Story) -> None:
         story.article = _read_story(story, fetcher, outcomes[story.sub.id])
-        count[0] += 1
-        tell(f"story {one_line(story.item.title)[:50]}", count[0], len(stories))
+        with lock:
+            count[0] += 1
+            done = count[0]
+        tell(f"story {one_line(story.item.title)[:50]}", done, len(stories))
 
     if stories:
         with ThreadPoolExecutor(FETCHERS) as pool:

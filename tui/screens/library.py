@@ -251,13 +251,12 @@ class LibraryScreen(Screen):
         order = "added date" if self.sort_key == "date" and self.dates == "added" else self.sort_key
         if self.sort_key == "date" and self.dates == "published":
             order = "published date"
-        newest = " (newest first)" if self.sort_key == "date" and self.sort_reverse else ""
         grey = self.dates == "published" and any(e.date_kind == "added" for e in rows)
         self.query_one("#library-status", Static).update(
             f"Library · {total:,} article{'s' if total != 1 else ''}"
             + (f" · {unread:,} unread" if unread else "")
             + (" · only unread" if self.unread_only else "")
-            + f"{filtered} · by {order}{newest}"
+            + f"{filtered} · by {order}"  # the arrow in the heading says which way
             + (" · grey: added" if grey else "")
         )
 
