@@ -137,6 +137,7 @@ KEYS: list[Key] = [
         show=True,
         short="Refresh",
     ),
+    Key("library-follow", "f", "follow", "Follow a feed (its address, or a site's)", "library"),
     Key("library-add", "a", "add", "Add a file, a folder or a URL to the library", "library", show=True, short="Add"),
     Key("library-open-location", "o", "app.open_location", "Open a file or a URL", "library"),
     Key("library-delete", "d,delete", "delete", "Delete the article (asks first)", "library", short="Delete"),

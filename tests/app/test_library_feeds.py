@@ -100,3 +100,41 @@ def test_a_path_is_completed_from_the_disk(tmp_path):
     assert complete_path(str(tmp_path / "news" / "ferry-s")) == str(tmp_path / "news" / "ferry-strike.txt")
     assert complete_path(str(tmp_path / "zzz")) is None
     assert complete_path("https://example.com/a") is None
+
+
+async def wait_for_job(pilot, screen, rows: int) -> None:
+    for _ in range(900):
+        if screen.job is None and len(screen.entries) == rows:
+            break
+        await asyncio.sleep(0.2)
+    await pilot.pause()
+
+
+async def test_follow_a_feed_and_refresh_it_from_the_library_while_reading_goes_on(analyse, httpserver):
+    from byline.tui.core.feeds_store import Subscriptions
+    from tests.unit.test_feeds import base_of, rss20, serve_pages
+
+    httpserver.expect_request("/feed").respond_with_data(
+        rss20(base_of(httpserver), ["ferry", "tide"]), content_type="application/rss+xml"
+    )
+    serve_pages(httpserver)
+    app = app_over_a_library(analyse)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await loaded(pilot, LibraryScreen)
+        await pilot.press("f")
+        assert isinstance(app.screen, LocationPrompt)
+        app.screen.query_one(Input).value = httpserver.url_for("/feed")
+        await pilot.press("enter")
+        for _ in range(300):
+            if screen.job is None:
+                break
+            await asyncio.sleep(0.1)
+        assert [s.title for s in Subscriptions(Library().store).all()] == ["Gazette news"]
+        await pilot.press("ctrl+r")
+        await pilot.pause(0.2)
+        assert screen.job == "refresh" and screen.query_one("#library-progress").display
+        await pilot.press("j")  # the list still answers while the feeds are fetched
+        assert screen.query_one(DataTable).cursor_row == 1
+        await wait_for_job(pilot, screen, 4)
+        shown = titles(screen.query_one(DataTable))
+        assert UNREAD + "Ferry story" in shown and UNREAD + "Tide story" in shown

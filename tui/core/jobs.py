@@ -14,24 +14,29 @@ from .visible import one_line
 MAX_ERRORS = 3
 
 
-def run_byline(args: list[str], on_line: Callable[[str], None]) -> tuple[int, str]:
-    """Run `byline ARGS`, calling `on_line` with each line it writes on standard error; its exit
-    status and what to tell the user at the end (its last line, and its first errors)."""
+def run_byline(
+    args: list[str], on_line: Callable[[str], None], started: Callable[[subprocess.Popen], None] | None = None
+) -> tuple[int, str]:
+    """Run `byline ARGS`, calling `on_line` with each line it writes; its exit status and what to
+    tell the user at the end (its last line, and its first errors). `started` is handed the
+    process (to interrupt it: SIGINT, and it keeps what it finished)."""
     try:
         process = subprocess.Popen(
             [sys.executable, "-m", "byline.tui", *args],
             stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
             text=True,
             errors="replace",
         )
     except OSError as exc:
         return 2, f"byline could not be started ({exc.strerror or exc})"
+    if started is not None:
+        started(process)
     errors: list[str] = []
     last = ""
-    assert process.stderr is not None
-    for raw in process.stderr:
+    assert process.stdout is not None
+    for raw in process.stdout:
         line = one_line(raw.rstrip("\n"))
         if not line:
             continue

@@ -410,6 +410,16 @@ class LibraryScreen(Screen):
 
         self.app.push_screen(LocationPrompt("Add to the library: a file, a folder or a URL"), answered)
 
+    def action_follow(self) -> None:
+        def answered(location: str | None) -> None:
+            if location:
+                self.run_job("follow", ["feed", "add", location], f"looking for a feed at {one_line(location)}")
+
+        self.app.push_screen(
+            LocationPrompt("Follow a feed: its address, or a site's whose page names one", "an http(s):// address"),
+            answered,
+        )
+
     def action_refresh(self) -> None:
         self.run_job("refresh", ["refresh", "--progress"], "refreshing the feeds")
 
@@ -430,8 +440,20 @@ class LibraryScreen(Screen):
     def _job(self, args: list[str]) -> None:
         from byline.tui.core.jobs import run_byline
 
-        status, last = run_byline(args, lambda line: self.post_message(self.JobProgress(line)))
+        def started(process) -> None:
+            self._process = process
+
+        status, last = run_byline(args, lambda line: self.post_message(self.JobProgress(line)), started)
+        self._process = None
         self.post_message(self.JobProgress(last, done=True, failed=status != 0))
+
+    def on_unmount(self) -> None:
+        """Quitting during a job interrupts it: what it finished is kept (ctrl+c to `byline`)."""
+        import signal
+
+        process = getattr(self, "_process", None)
+        if process is not None and process.poll() is None:
+            process.send_signal(signal.SIGINT)
 
     @on(JobProgress)
     def _job_progress(self, message: JobProgress) -> None:
@@ -443,7 +465,7 @@ class LibraryScreen(Screen):
         if message.line:
             self.notify(
                 message.line,
-                title="Feeds" if name == "refresh" else "Added",
+                title={"refresh": "Feeds", "follow": "Feeds"}.get(name or "", "Added"),
                 severity="error" if message.failed else "information",
                 timeout=10,
             )
