@@ -313,3 +313,28 @@ def test_parse_feed_refuses_what_is_no_feed():
         parse_feed(b'{"version": "1.0", "items": []}', "https://x.example/feed.json")
     with pytest.raises(FeedError, match="not a feed"):
         parse_feed(b"just some words", "https://x.example/feed")
+
+
+def test_an_interrupted_refresh_keeps_what_it_analysed_and_takes_the_rest_next_time(httpserver, library, monkeypatch):
+    from byline.tui.core import batch
+
+    base = base_of(httpserver)
+    httpserver.expect_request("/feed").respond_with_data(
+        rss20(base, ["ferry", "tide"]), content_type="application/rss+xml"
+    )
+    serve_pages(httpserver)
+    follow(library, httpserver.url_for("/feed"))
+    real = batch.analyze_articles
+
+    def interrupted(articles, model=None, jobs=0, on_done=None):
+        real(articles[:1], model, 1, on_done)  # the first story, then ctrl+c
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "analyze_articles", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        refresh(library, jobs=1)
+    assert [(e.title, e.unread) for e in library.entries()] == [("Ferry story", True)]
+    monkeypatch.setattr(batch, "analyze_articles", real)
+    httpserver.clear_log()
+    report = refresh(library, jobs=1)
+    assert report.added == 1 and [r.path for r, _ in httpserver.log] == ["/feed", "/story/tide"]

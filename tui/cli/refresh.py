@@ -66,7 +66,8 @@ def run(opts: argparse.Namespace) -> int:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
     elif opts.progress or report.failed:
         print(
-            f"added {report.added} article{'s' if report.added != 1 else ''} from {len(report.feeds)} feeds"
+            f"added {report.added} article{'s' if report.added != 1 else ''} from {len(report.feeds)} "
+            f"feed{'s' if len(report.feeds) != 1 else ''}"
             + (f"; {len(report.failed)} failed" if report.failed else ""),
             file=sys.stderr,
         )

@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .annotation import now
@@ -25,6 +26,10 @@ from .library import Library
 from .sources import Article, from_bytes, from_text
 from .sources.fetch import TIMEOUT, Page, fetch
 from .visible import one_line
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .batch import Result
+    from .model import Analysis
 
 #: Feeds and pages fetched at once (each host still gets one request at a time).
 FETCHERS = 4
@@ -161,8 +166,10 @@ def refresh(
     pages_before = fetcher.requests
     _read_pages(stories, fetcher, outcomes, tell)
     stories = _same_story(library, stories, outcomes, seen)
-    _analyse_and_keep(library, stories, model, jobs, outcomes, seen, tell)
-    _remember(subscriptions, answers, outcomes, seen)
+    try:
+        _analyse_and_keep(library, stories, model, jobs, outcomes, seen, tell)
+    finally:  # each feed's validators and the stories taken, even when interrupted
+        _remember(subscriptions, answers, outcomes, seen)
     return RefreshReport(list(outcomes.values()), fetcher.requests, fetcher.requests - pages_before)
 
 
@@ -333,27 +340,50 @@ def _analyse_and_keep(
     todo = [i for i in ready if ready[i] is None]
     count = [len(articles) - len(todo)]
 
-    def done(result) -> None:
+    analysed: dict[int, Result] = {}
+
+    def done(result: Result) -> None:
+        analysed[todo[result.index]] = result
         count[0] += 1
         title = result.article.title if result.article else result.location
         tell(f"analysed {one_line(title)[:50]}", count[0], len(articles))
 
-    results = {todo[r.index]: r for r in analyze_articles([articles[i] for i in todo], name, jobs, on_done=done)}
+    try:
+        analyze_articles([articles[i] for i in todo], name, jobs, on_done=done)
+    finally:  # interrupted (ctrl+c, the app quitting): what was analysed is kept all the same
+        _keep(library, stories, articles, ready, analysed, name, before, outcomes, seen)
+
+
+def _keep(
+    library: Library,
+    stories: list[_Story],
+    articles: list[Article],
+    ready: dict[int, Analysis | None],
+    analysed: dict[int, Result],
+    model: str,
+    before: set[str],
+    outcomes: dict[str, FeedOutcome],
+    seen: dict[str, list[str]],
+) -> None:
+    """Keep the analysed stories in the library, new ones unread with their feed."""
+    from . import cache
+
     pairs, owners = [], []
     for i, (story, article) in enumerate(zip(stories, articles, strict=True)):
         analysis = ready[i]
         if analysis is None:
-            result = results.get(i)
-            if result is None or result.error is not None or result.analysis is None:
-                error = result.error if result is not None else None
-                outcomes[story.sub.id].failed_items.append(error or f"{one_line(article.source)}: not analysed")
+            result = analysed.get(i)
+            if result is None:
+                continue  # not reached: taken next time
+            if result.error is not None or result.analysis is None:
+                outcomes[story.sub.id].failed_items.append(result.error or f"{one_line(article.source)}: not analysed")
                 continue
             analysis = result.analysis
-            cache.store(article, name, analysis)
+            cache.store(article, model, analysis)
         pairs.append((article, analysis))
         owners.append(story)
     keys = library.add_many(pairs)
-    marks = {}
+    marks: dict[str, dict] = {}
     for story, key in zip(owners, keys, strict=True):
         outcome = outcomes[story.sub.id]
         seen.setdefault(story.sub.id, []).append(story.item.key)
