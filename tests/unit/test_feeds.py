@@ -338,3 +338,23 @@ def test_an_interrupted_refresh_keeps_what_it_analysed_and_takes_the_rest_next_t
     httpserver.clear_log()
     report = refresh(library, jobs=1)
     assert report.added == 1 and [r.path for r, _ in httpserver.log] == ["/feed", "/story/tide"]
+
+
+def test_two_addresses_of_one_story_with_one_canonical_url_are_one_article(httpserver, library):
+    base = base_of(httpserver)
+    canonical = f'<link rel="canonical" href="{base}/story/ferry">'
+    first = page("ferry", "Ferry story").replace("</head>", canonical + "</head>")
+    second = first.replace(
+        "</article>", "<p>Updated: the first ferry left at six in the morning, its crew said.</p></article>"
+    )
+    feed_a = rss20(base, ["ferry"], "A")
+    feed_b = rss20(base, ["ferry"], "B").replace(f"{base}/story/ferry", f"{base}/story/ferry?from=b")
+    httpserver.expect_request("/a").respond_with_data(feed_a, content_type="application/rss+xml")
+    httpserver.expect_request("/b").respond_with_data(feed_b, content_type="application/rss+xml")
+    httpserver.expect_request("/story/ferry", query_string="").respond_with_data(first, content_type="text/html")
+    httpserver.expect_request("/story/ferry", query_string="from=b").respond_with_data(second, content_type="text/html")
+    follow(library, httpserver.url_for("/a"))
+    follow(library, httpserver.url_for("/b"))
+    report = refresh(library, jobs=1)
+    assert report.added == 1 and sum(f.same for f in report.feeds) == 1
+    assert [e.url for e in library.entries()] == [f"{base}/story/ferry"]
