@@ -205,7 +205,11 @@ class BylineApp(App[int]):
         from byline.tui.core.library import Library
 
         try:
-            self.post_message(self.ArticleLoaded(Library().open(entry_id), at))
+            library = Library()
+            self.post_message(self.ArticleLoaded(library.open(entry_id), at))
+            entry = library.entry(entry_id)
+            if entry is not None and entry.unread:  # opened from anywhere (People, Voices): read
+                library.mark_read(entry_id)
         except BylineError as exc:
             self.post_message(self.ArticleFailed(str(exc)))
 

@@ -138,3 +138,28 @@ async def test_follow_a_feed_and_refresh_it_from_the_library_while_reading_goes_
         await wait_for_job(pilot, screen, 4)
         shown = titles(screen.query_one(DataTable))
         assert UNREAD + "Ferry story" in shown and UNREAD + "Tide story" in shown
+
+
+async def test_an_article_opened_from_elsewhere_is_read_back_in_the_library(analyse):
+    from byline.tui.screens.reader import ReaderScreen
+    from byline.tui.screens.requests import OpenArticle
+
+    app = app_over_a_library(analyse)
+    library = Library()
+    ferry = next(e for e in library.entries() if e.title == "Ferry fares rise")
+    library.store.update_records({ferry.id: {"unread": True, "feed": "Times wire"}})
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await loaded(pilot, LibraryScreen)
+        assert UNREAD + "Ferry fares rise" in titles(screen.query_one(DataTable))
+        app.post_message(OpenArticle(ferry.id))  # as People or Voices ask for it
+        for _ in range(300):
+            if isinstance(app.screen, ReaderScreen):
+                break
+            await pilot.pause(0.02)
+        await app.workers.wait_for_complete()
+        await pilot.press("L")
+        for _ in range(100):
+            if "Ferry fares rise" in titles(screen.query_one(DataTable)):
+                break
+            await pilot.pause(0.05)
+        assert "Ferry fares rise" in titles(screen.query_one(DataTable))

@@ -154,6 +154,7 @@ class LibraryScreen(Screen):
         self.loaded = False
         self.job: str | None = None  # "refresh" or "add" while one runs
         self._filling = 0  # which fill of the table is under way (a new one drops the old)
+        self._asked = False  # a dialog of this screen's is open
 
     def compose(self) -> ComposeResult:
         yield Static("Library · reading the list…", id="library-status", markup=False)
@@ -167,6 +168,19 @@ class LibraryScreen(Screen):
         self.query_one("#library-progress", Static).display = False
         self.query_one(DataTable).focus()
         self.load()
+
+    def on_screen_resume(self) -> None:
+        """Back on the Library: read the list again (an article opened elsewhere is read now;
+        another Byline may have added some)."""
+        if self._asked:  # back from a question of this screen's: it acts on the answer itself
+            self._asked = False
+        elif self.loaded and self.job is None:
+            self.load()
+
+    def ask(self, screen, answered) -> None:
+        """Push a dialog of this screen's, whose answer it acts on."""
+        self._asked = True
+        self.app.push_screen(screen, answered)
 
     def on_resize(self) -> None:
         if self.loaded:
@@ -379,9 +393,9 @@ class LibraryScreen(Screen):
             if yes:
                 self.delete(entry)
 
-        self.app.push_screen(ConfirmDialog(question, yes="Delete"), answered)
+        self.ask(ConfirmDialog(question, yes="Delete"), answered)
 
-    @work(thread=True, group="library")
+    @work(thread=True, group="library-delete")
     def delete(self, entry: Entry) -> None:
         try:
             self.library.delete(entry.id)
@@ -408,14 +422,14 @@ class LibraryScreen(Screen):
             if location:
                 self.run_job("add", ["add", location], f"adding {one_line(location)}")
 
-        self.app.push_screen(LocationPrompt("Add to the library: a file, a folder or a URL"), answered)
+        self.ask(LocationPrompt("Add to the library: a file, a folder or a URL"), answered)
 
     def action_follow(self) -> None:
         def answered(location: str | None) -> None:
             if location:
                 self.run_job("follow", ["feed", "add", location], f"looking for a feed at {one_line(location)}")
 
-        self.app.push_screen(
+        self.ask(
             LocationPrompt("Follow a feed: its address, or a site's whose page names one", "an http(s):// address"),
             answered,
         )
