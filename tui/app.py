@@ -243,9 +243,41 @@ class BylineApp(App[int]):
         from byline.tui.core.library import Library
 
         try:
-            self.post_message(self.ArticleLoaded(Library().open(entry_id), at))
+            library = Library()
+            self.post_message(self.ArticleLoaded(library.open(entry_id), at))
+            entry = library.entry(entry_id)
+            if entry is not None and entry.unread:  # opened from anywhere (People, Voices): read
+                library.mark_read(entry_id)
         except BylineError as exc:
             self.post_message(self.ArticleFailed(str(exc)))
+
+    # -- from inside the app: open or add a file, a folder or a URL ---------------------------
+    def action_open_location(self) -> None:
+        """Ask for a file or a URL and read it, without quitting."""
+        from byline.tui.screens.location_prompt import LocationPrompt
+
+        def answered(location: str | None) -> None:
+            if location:
+                self.notify(f"Opening {location}…", timeout=3)
+                self.load_location(location)
+
+        self.push_screen(LocationPrompt("Open a file or a URL", "a file or an http(s):// address"), answered)
+
+    @work(thread=True, exclusive=True, group="open")
+    def load_location(self, location: str) -> None:
+        from byline.tui.core.errors import BylineError
+        from byline.tui.core.opening import open_location
+
+        try:
+            self.post_message(self.ArticleLoaded(open_location(location), None))
+        except BylineError as exc:
+            self.post_message(self.ArticleFailed(str(exc)))
+
+    async def action_library_job(self, action: str) -> None:
+        """Run a Library action (add, refresh) from anywhere: on the Library screen."""
+        if self.current_mode != "library":
+            await self.switch_mode("library")
+        await self.screen.run_action(action)
 
     @on(ArticleFailed)
     def _article_failed(self, message: ArticleFailed) -> None:
@@ -344,6 +376,13 @@ class BylineApp(App[int]):
         palette = getattr(screen, "palette_commands", None)
         if palette is not None:
             yield from palette()
+        if type(screen).__name__ != "LibraryScreen":  # the Library offers these as its own
+            yield SystemCommand("Open a file or a URL", "key o in the Library", self._app_action("open_location"))
+            for title, action in (
+                ("Add a file, a folder or a URL to the library", "add"),
+                ("Refresh the feeds: new stories arrive unread", "refresh"),
+            ):
+                yield SystemCommand(title, "in the Library", self._app_action(f"library_job('{action}')"))
 
     def _app_action(self, action: str):
         async def run() -> None:

@@ -27,7 +27,7 @@ async def test_a_word_found_only_in_a_body_opens_its_article_there(analyse):
     app = app_over_a_library(analyse)
     async with app.run_test(size=(120, 36)) as pilot:
         await loaded(pilot, LibraryScreen)
-        await pilot.press("f")
+        await pilot.press("F")
         screen = app.screen
         assert isinstance(screen, SearchScreen)
         await pilot.press(*"Kessel")

@@ -301,17 +301,62 @@ async def test_a_long_question_wraps_inside_its_dialog_at_80_columns(analyse, tm
         assert label.region.right <= app.screen.query_one("#confirm-dialog").region.right
 
 
-async def test_at_80_columns_every_column_is_on_screen_and_titles_get_the_room(library):
+async def test_at_80_columns_the_counts_give_way_before_titles_are_cut(library):
     app = Host(library)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await loaded(pilot, LibraryScreen)
         table = screen.query_one(DataTable)
         assert table.virtual_size.width <= table.size.width, "Notes must not be off-screen"
         widths = {str(c.key.value): c.width for c in table.columns.values()}
-        assert widths["site"] == len("Harbour Gazette") and widths["title"] > widths["site"]
+        assert widths["site"] == len("Harbour Gazette") and widths["title"] >= 28
+        assert "actors" not in widths and "quotes" not in widths and "notes" in widths
+        assert "feed" not in widths  # no article came from a feed
         await pilot.resize_terminal(120, 30)
         await pilot.pause()
-        assert table.columns[next(k for k in table.columns if k.value == "title")].width > widths["title"]
+        wide = {str(c.key.value): c.width for c in table.columns.values()}
+        assert {"actors", "quotes"} <= set(wide) and wide["title"] > widths["title"]
+
+
+async def test_an_empty_site_column_gives_its_room_to_the_titles(analyse, tmp_path):
+    lib = Library(Store(tmp_path / "store"))
+    lib.add(from_text(BRIDGE, "<bridge>"), analyse(BRIDGE))
+    app = Host(lib)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await loaded(pilot, LibraryScreen)
+        table = screen.query_one(DataTable)
+        widths = {str(c.key.value): c.width for c in table.columns.values()}
+        assert "site" not in widths and widths["title"] >= 30 and "actors" in widths
+        assert titles(table) == ["Bridge delayed again"]
+
+
+async def test_every_sortable_column_shows_its_arrow_whole(library):
+    app = Host(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await loaded(pilot, LibraryScreen)
+        table = screen.query_one(DataTable)
+        seen = set()
+        for _ in range(12):
+            await pilot.press("s")
+            column = next(c for c in table.columns.values() if str(c.key.value) == screen.sort_key)
+            label = str(column.label)
+            assert label.endswith((" ▲", " ▼")) and column.width >= len(label), (screen.sort_key, label)
+            seen.add(screen.sort_key)
+        assert seen == {str(c.key.value) for c in table.columns.values()}
+
+
+async def test_j_and_k_move_and_escape_clears_the_filter(library):
+    app = Host(library)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await loaded(pilot, LibraryScreen)
+        table = screen.query_one(DataTable)
+        await pilot.press("j", "j")
+        assert table.cursor_row == 2
+        await pilot.press("k")
+        assert table.cursor_row == 1
+        await pilot.press("slash", *"ferry", "enter")
+        assert titles(table) == ["Ferry fares rise"] and table.has_focus
+        await pilot.press("escape")
+        assert table.row_count == 3 and screen.query_one("#library-query").value == ""
 
 
 async def test_a_publication_date_and_a_day_added_are_told_apart(analyse, tmp_path):
@@ -322,10 +367,25 @@ async def test_a_publication_date_and_a_day_added_are_told_apart(analyse, tmp_pa
     async with app.run_test(size=(120, 30)) as pilot:
         screen = await loaded(pilot, LibraryScreen)
         table = screen.query_one(DataTable)
-        dates = {str(table.get_row_at(i)[0]): table.get_row_at(i)[2] for i in range(table.row_count)}
-        assert str(dates["Bridge delayed again"]) == "2024-05-02" and not dates["Bridge delayed again"].style
-        assert dates["Ferry fares rise"].style == "dim"
-        assert "grey dates: added" in str(screen.query_one("#library-status").render())
+
+        def dates():
+            return {
+                str(table.get_row_at(i)[0]): table.get_cell_at((i, screen.columns.index("date")))
+                for i in range(table.row_count)
+            }
+
+        shown = dates()
+        assert str(shown["Bridge delayed again"]) == "2024-05-02" and not shown["Bridge delayed again"].style
+        assert shown["Ferry fares rise"].style == "dim"
+        status = str(screen.query_one("#library-status").render())
+        assert "grey: added" in status and "by published date" in status
+        assert titles(table) == ["Ferry fares rise", "Bridge delayed again"]  # today's added day is newer
+        await pilot.press("t")  # the day each was added, and sorted by it
+        today = {e.title: e.added[:10] for e in lib.entries()}
+        assert {t: str(d) for t, d in dates().items()} == today
+        heading = str(next(c for c in table.columns.values() if str(c.key.value) == "date").label)
+        assert heading == "Added ▼" and "by added date" in str(screen.query_one("#library-status").render())
+        assert titles(table) == ["Ferry fares rise", "Bridge delayed again"]  # the ferry was added last
 
 
 def analysed_library(analyse):

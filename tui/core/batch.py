@@ -142,6 +142,34 @@ def stream_many(
         yield from _in_processes(pending, jobs, name)
 
 
+def analyze_articles(
+    articles: list[Article], model: str | None = None, jobs: int = 0, on_done: Callable[[Result], None] | None = None
+) -> list[Result]:
+    """Analyse articles already read (a feed's stories), as `analyze_many` does its inputs;
+    each Result's location is the article's source."""
+    from .nlp import default_model, load_model
+
+    name = model or default_model()
+    tasks = [_Task(i, article.source, article, name, TIMEOUT) for i, article in enumerate(articles)]
+    results: list[Result | None] = [None] * len(tasks)
+
+    def done(result: Result) -> None:
+        results[result.index] = result
+        if on_done is not None:
+            on_done(result)
+
+    if tasks:
+        load_model(name)
+        jobs = min(jobs or default_jobs(), len(tasks))
+        if jobs <= 1:
+            for task in tasks:
+                done(_run(task))
+        else:
+            for result in _in_processes(tasks, jobs, name):
+                done(result)
+    return [r for r in results if r is not None]
+
+
 @dataclass
 class _Task:
     index: int

@@ -19,3 +19,7 @@ class StoreError(BylineError):
 
 class ExportError(BylineError):
     """An export or import could not be done."""
+
+
+class FeedError(BylineError):
+    """A feed could not be followed, fetched or read."""

@@ -65,6 +65,8 @@ class Entry:
     actors: int | None  # None until an analysis is recorded
     quotes: int | None
     notes: int | None  # None when its annotation file cannot be read
+    unread: bool = False  # arrived from a feed and not opened yet
+    feed: str | None = None  # the feed it came from (its title)
 
     @property
     def date(self) -> str:
@@ -329,6 +331,10 @@ class Library:
             )
         return starting[0] if starting else None
 
+    def mark_read(self, key: str, read: bool = True) -> None:
+        """Mark an article read (it was opened) or unread again."""
+        self.store.update_records({key: {"unread": not read}})
+
     def delete(self, key: str) -> bool:
         """Take an article out of the library (ask first: its annotations go with it, into the
         store's deleted/ folder)."""
@@ -424,6 +430,12 @@ def _entry(row: tuple) -> Entry:
         names = orjson.loads(authors) if authors else []
     except orjson.JSONDecodeError:
         names = []
+    try:  # what the catalogue has no column for: from a feed, unread (feeds_refresh.py)
+        extra = orjson.loads(record) if record else {}
+    except orjson.JSONDecodeError:
+        extra = {}
+    if not isinstance(extra, dict):
+        extra = {}
     return Entry(
         id=key,
         title=as_text(title),
@@ -441,4 +453,6 @@ def _entry(row: tuple) -> Entry:
         actors=as_count(actors),
         quotes=as_count(quotes),
         notes=as_count(notes),
+        unread=extra.get("unread") is True,
+        feed=as_text(extra.get("feed")) or None,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,10 +58,37 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+#: Lines that are no headline: a photo caption or credit ("Photo: ...", "... (AP Photo/Ada Lund)"),
+#: a byline ("By Ada Lund", "Ada Lund, The Associated Press").
+_NOT_A_HEADLINE = re.compile(
+    r"^(open this photo in gallery|(photo(graph)?|image|picture|file photo|caption|credit)\s*(:|by\b)"
+    r"|\(?(ap|afp|reuters) photo|(?-i:By\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}\s*$))"
+    r"|(getty images|/ap photo|/reuters|/afp|via getty|shutterstock)\W*\)?\s*$"
+    r"|\([^)]*\b(photo|photograph|image|file)\b[^)]*\)\s*$"
+    r"|,\s+(the\s+)?(associated press|canadian press|reuters|afp)\s*$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+#: A line longer than this is a paragraph, not a headline.
+HEADLINE_AT_MOST = 150
+TITLE_AT_MOST = 120
+
+
 def title_of(text: str) -> str:
-    """The first non-empty line, without Markdown heading marks."""
-    for line in text.splitlines():
-        line = line.strip().lstrip("#").strip()
-        if line:
-            return line[:200]
-    return ""
+    """The article's title: the first line that reads as a headline (two words or more, not a
+    photo caption, a credit or a byline, not a whole paragraph), without Markdown heading marks;
+    where no line does, the start of the first paragraph, cut at a word."""
+    first = ""
+    for raw in text.splitlines()[:40]:
+        line = raw.strip().lstrip("#").strip()
+        if len(_WORD.findall(line)) < 2 or _NOT_A_HEADLINE.search(line):
+            continue
+        if len(line) <= HEADLINE_AT_MOST:
+            return line
+        first = first or line
+    if not first:  # nothing reads as a headline: the first line with a word, as it is
+        return next((s for s in (r.strip().lstrip("#").strip() for r in text.splitlines()) if s), "")[:200]
+    sentence = re.split(r"(?<=[.!?])\s+", first, maxsplit=1)[0]
+    if len(sentence) <= TITLE_AT_MOST:
+        return sentence
+    return sentence[:TITLE_AT_MOST].rsplit(" ", 1)[0].rstrip(",;:") + "…"

@@ -48,6 +48,10 @@ class Page:
     data: bytes
     media_type: str  # "" when the server did not say
     charset: str | None
+    #: the validators a later conditional request sends back (feeds), as the server gave them
+    etag: str | None = None
+    last_modified: str | None = None
+    not_modified: bool = False  # a 304 to a conditional request: nothing changed, no body
 
     @property
     def kind(self) -> str | None:
@@ -97,16 +101,34 @@ def _shut(sock: socket.socket) -> None:
         pass
 
 
-def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Page:
+def fetch(
+    url: str,
+    timeout: float = TIMEOUT,
+    max_bytes: int = MAX_BYTES,
+    *,
+    accept: str = ACCEPT,
+    any_type: bool = False,
+    etag: str | None = None,
+    modified: str | None = None,
+) -> Page:
     """GET `url`, following up to MAX_REDIRECTS redirects, the whole exchange within `timeout`
-    seconds; ArticleError with one line otherwise."""
+    seconds; ArticleError with one line otherwise.
+
+    A feed is fetched with its own `accept`, any media type (`any_type`: the parser decides) and,
+    when it was fetched before, its validators (`etag`, `modified`): an unchanged feed is a Page
+    with `not_modified` and no body."""
+    asked = {"Accept": accept}
+    if etag:
+        asked["If-None-Match"] = etag
+    if modified:
+        asked["If-Modified-Since"] = modified
     name = one_line(url)
     scheme = _SCHEME.match(url)
     if not scheme or scheme.group(1).lower() not in ("http", "https"):
         raise ArticleError(f"{name}: only http:// and https:// addresses can be fetched")
     with _Deadline(timeout) as deadline:
         try:
-            page = _fetch(url, name, timeout, max_bytes, deadline)
+            page = _fetch(url, name, timeout, max_bytes, deadline, asked, any_type)
         except ArticleError:
             if deadline.passed:
                 raise ArticleError(f"{name}: no answer within {timeout:g} s") from None
@@ -116,7 +138,9 @@ def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Pag
         return page
 
 
-def _fetch(url: str, name: str, timeout: float, max_bytes: int, deadline: _Deadline) -> Page:
+def _fetch(
+    url: str, name: str, timeout: float, max_bytes: int, deadline: _Deadline, asked: dict, any_type: bool
+) -> Page:
     import urllib3
     from urllib3.exceptions import HTTPError, LocationValueError, MaxRetryError
 
@@ -131,7 +155,7 @@ def _fetch(url: str, name: str, timeout: float, max_bytes: int, deadline: _Deadl
         raise_on_status=False,
     )
     headers = urllib3.make_headers(user_agent=USER_AGENT, accept_encoding=True)
-    headers["Accept"] = ACCEPT
+    headers.update(asked)
     try:
         with _pool(url, headers, deadline) as pool:
             response = pool.request(
@@ -146,8 +170,12 @@ def _fetch(url: str, name: str, timeout: float, max_bytes: int, deadline: _Deadl
                     raise ArticleError(
                         f"{name}: the server answered {response.status} {response.reason or ''}".rstrip()
                     )
+                validators = response.headers.get("ETag"), response.headers.get("Last-Modified")
+                if response.status == 304:
+                    etag, modified = asked.get("If-None-Match"), asked.get("If-Modified-Since")
+                    return Page(url, b"", "", None, validators[0] or etag, validators[1] or modified, True)
                 media_type, charset = _content_type(response.headers.get("Content-Type", ""))
-                if media_type and media_type not in KINDS:
+                if media_type and media_type not in KINDS and not any_type:
                     raise ArticleError(f"{name} is not a web page ({one_line(media_type)})")
                 length = response.headers.get("Content-Length", "")
                 if length.isdigit() and int(length) > max_bytes and not response.headers.get("Content-Encoding"):
@@ -162,7 +190,7 @@ def _fetch(url: str, name: str, timeout: float, max_bytes: int, deadline: _Deadl
         raise ArticleError(f"{name}: not a valid address ({one_line(str(exc))[:80]})") from None
     except (HTTPError, OSError) as exc:
         raise ArticleError(f"{name}: {_reason(exc, url, timeout)}") from None
-    return Page(final if is_url(final) else url, data, media_type, charset)
+    return Page(final if is_url(final) else url, data, media_type, charset, *validators)
 
 
 def _final_url(url: str, response) -> str:
