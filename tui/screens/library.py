@@ -37,7 +37,7 @@ COLUMNS = (
     ("title", "Title", None, lambda e: e.title.lower()),
     ("feed", "Feed", 16, lambda e: (e.feed or "").lower()),
     ("site", "Site", 18, lambda e: (e.site or "").lower()),
-    ("date", "Date", 10, lambda e: e.date),
+    ("date", "Date", 10, lambda e: (e.date, e.added)),  # one day: the last added first
     ("words", "Words", 7, lambda e: e.words or 0),
     ("actors", "Actors", 6, lambda e: e.actors if e.actors is not None else -1),
     ("quotes", "Quotes", 6, lambda e: e.quotes if e.quotes is not None else -1),
