@@ -122,7 +122,7 @@ def main(argv: list[str]) -> int:
     pages = [f"{server.base}{p}" for p in server.paths if "/story/" in p]
     started = time.perf_counter()
     results = analyze_many(pages, jobs=opts.jobs)
-    Library().add_many((r.article, r.analysis) for r in results if r.ok)
+    Library().add_many((r.article, r.analysis) for r in results if r.error is None and r.article is not None)
     reference = time.perf_counter() - started
     server.take()
     os.environ["BYLINE_HOME"] = f"{home}/feeds"
