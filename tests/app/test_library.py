@@ -256,17 +256,18 @@ async def test_from_an_article_to_the_library_and_into_another(analyse):
         assert isinstance(app.screen, ReaderScreen) and app.screen.article.title == "Ferry fares rise"
 
 
-async def test_escape_leaves_a_filter_for_its_list_on_every_library_screen(library):
+async def test_escape_clears_a_filter_and_goes_back_to_its_list_on_every_library_screen(library):
     app = Host(library)
     async with app.run_test(size=(120, 30)) as pilot:
-        await loaded(pilot, LibraryScreen)
+        screen = await loaded(pilot, LibraryScreen)
         await pilot.press("slash", *"bridge", "escape")
-        assert isinstance(app.focused, DataTable) and titles(app.focused) == ["Bridge delayed again"]
+        assert isinstance(app.focused, DataTable) and len(titles(app.focused)) == 3
+        assert screen.query_one("#library-query").value == ""
         await pilot.press("P")
-        screen = await loaded(pilot, PeopleScreen)
-        await pilot.press("slash", *"darrow", "escape", "V")  # V now reaches the screen, not the field
+        people = await loaded(pilot, PeopleScreen)
+        await pilot.press("slash", *"darrow", "enter", "V")  # enter keeps it; V reaches the screen
         assert isinstance(await loaded(pilot, LibraryVoicesScreen), LibraryVoicesScreen)
-        assert screen.query_one("#people-query").value == "darrow"
+        assert people.query_one("#people-query").value == "darrow"
         await pilot.press("slash", *"ines", "escape")
         assert app.focused.id == "library-voice-list"
 
