@@ -97,7 +97,7 @@ class BylineApp(App[int]):
         # default screen: that would lay out and style a whole screen for nothing.
         # (Its mode is registered in on_mount: a registered mode's screen would be made anew,
         # with a second pass over the styles.)
-        self.DEFAULT_MODE = "reader" if article is not None else "library"
+        self.DEFAULT_MODE = "reader" if article is not None else "library"  # type: ignore[misc]  # per app
         super().__init__()
         self.article = article
         self.model = model
@@ -214,7 +214,7 @@ class BylineApp(App[int]):
                 return mode
         return None
 
-    def action_back(self) -> None:
+    def action_go_back(self) -> None:
         """Back to the screen before (an article opened from People goes back to People)."""
         mode = self._previous()
         if mode is None:
@@ -229,7 +229,7 @@ class BylineApp(App[int]):
     def action_back_or_quit(self) -> None:
         """q: back where there is a screen before, else quit (as less and lazygit do)."""
         if self._back and any(m != self.current_mode for m in self._back):
-            self.action_back()
+            self.action_go_back()
         else:
             self.exit()
 

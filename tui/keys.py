@@ -71,7 +71,7 @@ KEYS: list[Key] = [
     Key("theme", "ctrl+t", "toggle_theme", "Toggle dark / light theme", "app"),
     Key("search-library", "f6", "app.search", "Search the library: texts, titles, quotes, notes", "app"),
     Key("notes-library", "f7", "app.notes", "Notes across the library", "app"),
-    Key("back", "backspace", "back", "Back to the screen before (article, library, people, voices)", "app"),
+    Key("back", "backspace", "go_back", "Back to the screen before (article, library, people, voices)", "app"),
     Key("back-or-quit", "q", "back_or_quit", "Back to the screen before; quit where there is none", "app"),
     Key("side-panel", "tab", "focus_side", "Switch between article and side panel", "reader", show=True, short="Panel"),
     Key("toggle-panel", "p", "toggle_panel", "Show or hide the side panel", "reader"),

@@ -27,7 +27,7 @@ VIEW_ACTIONS = (
     "quit",
     "find",
     "clear_marks",
-    "back",
+    "go_back",
     "back_or_quit",
 )
 

@@ -268,3 +268,39 @@ async def test_article_info_shows_every_field_and_the_status_line_the_title():
         assert "https://news.example/dunmore?id=7" in shown.replace(" ", "")
         await pilot.press("q")
         assert app.screen is screen
+
+
+async def test_every_dialog_fits_80x24_with_its_keys_line_in_sight():
+    from byline.tui.screens.export_dialog import ExportDialog
+
+    app = fixed_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        _, view = await ready(pilot)
+
+        def fits() -> None:
+            dialog = app.screen.query_one(".dialog")
+            hint = app.screen.query_one(".dialog-help")
+            assert dialog.region.y >= 0 and dialog.region.bottom <= 24, type(app.screen).__name__
+            assert dialog.region.y < hint.region.y < dialog.region.bottom - 1, type(app.screen).__name__
+            listed = app.screen.query(OptionList)
+            for options in listed:  # a list shows rows (it scrolls inside), never a sliver
+                assert options.region.height >= 3 and options.region.bottom <= hint.region.y
+
+        await pilot.press("ctrl+o")
+        assert isinstance(app.screen, ExportDialog)
+        fits()
+        await pilot.press("escape", "I")
+        assert isinstance(app.screen, ArticleInfo)
+        fits()
+        await pilot.press("escape")
+        view.move_to_offset(span("The dredging")[0] + 5)
+        await pilot.press("E")
+        fits()
+        choices = app.screen.query_one(OptionList)
+        choices.highlighted = choices.get_option_index(
+            next(i for i, r in app.screen._requests.items() if isinstance(r, ChangeSpeaker))
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ActorPicker)
+        fits()

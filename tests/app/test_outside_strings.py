@@ -68,8 +68,14 @@ async def test_a_file_name_with_escape_codes_is_shown_as_text(tmp_path):
     app = fixed_app(article=load_article(path))
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_analysis(pilot)
+        await pilot.press("I")  # the status line shows the title; the article info, the file too
+        await pilot.pause()
         shown = await screen_text(pilot)
-        assert "story␛[2J␇.txt" in shown and not any(c in shown for c in RAW)
+        assert not any(c in shown for c in RAW)
+        from tests.app.test_reader import rendered
+
+        info = rendered(app.screen.query_one("#info-table").content, width=400)
+        assert "story␛[2J␇.txt" in info and not any(c in info for c in RAW)
 
 
 async def test_a_label_the_config_does_not_know_is_listed_in_a_neutral_colour(tmp_path):
@@ -115,6 +121,8 @@ async def test_an_actor_name_with_a_line_break_stays_on_its_row():
 async def test_names_in_the_correction_dialogs_are_text_not_markup():
     from textual.widgets import OptionList
 
+    from byline.tui.screens.entity_dialog import MergeActor
+
     analysis = fixed_analysis()
     analysis.actors[0].name = "[bold]Lena[/bold] Okafor"
     app = fixed_app(analysis=analysis)
@@ -123,7 +131,8 @@ async def test_names_in_the_correction_dialogs_are_text_not_markup():
         screen.query_one("#article").move_to_offset(span("Okafor-Brandt")[0])
         await pilot.press("E")
         choices = app.screen.query_one(OptionList)
-        choices.highlighted = choices.get_option_index("merge")
+        merge = next(i for i, request in app.screen._requests.items() if isinstance(request, MergeActor))
+        choices.highlighted = choices.get_option_index(merge)
         await pilot.press("enter")
         await pilot.pause()
         assert "[bold]Lena[/bold] Okafor" in await screen_text(pilot)
