@@ -390,3 +390,9 @@ def test_a_scheduler_address_that_is_none_is_one_line(address):
 
     with pytest.raises(BylineError, match="is no scheduler address.*tcp://10.0.0.5:8786"):
         Cluster(address, "en_core_web_sm")
+
+
+def test_a_spreadsheet_csv_with_a_byte_order_mark_and_line_breaks_in_cells(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text('id,text\n17,"Harbour plan, approved\n\nThe mayor said so."\n', encoding="utf-8-sig")
+    assert [(i.id, i.text) for i in read_items([str(path)])] == [("17", "Harbour plan, approved\n\nThe mayor said so.")]
