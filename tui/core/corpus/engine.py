@@ -218,16 +218,25 @@ def _windowed(
     died: Callable[[list[Item]], list[Outcome]],
     broken: Callable[[], None],
 ) -> Iterator[list[Outcome]]:
-    """At most `window` batches in flight; each batch's outcomes as it finishes. A batch whose
-    process died is tried again one article at a time, so that only the article that kills a
-    process (a text that takes all the memory) is reported, not its neighbours."""
+    """At most `window` batches in flight; each batch's outcomes as it finishes. When a process
+    dies, every batch of its pool is lost with it: their articles are tried again one at a time,
+    each alone in the pool, so that only the article that kills a process (a text that takes
+    all the memory) is reported, never its neighbours."""
     source = iter(batches)
-    retry: list[list[Item]] = []
+    suspects: list[list[Item]] = []  # one article each, run alone
     running: dict[Future, list[Item]] = {}
+    alone: set[Future] = set()
 
     def fill() -> None:
+        if suspects:
+            if not running:
+                suspect = suspects.pop()
+                future = submit(suspect)
+                running[future] = suspect
+                alone.add(future)
+            return
         while len(running) < window:
-            batch = retry.pop() if retry else next(source, None)
+            batch = next(source, None)
             if batch is None:
                 return
             running[submit(batch)] = batch
@@ -238,23 +247,25 @@ def _windowed(
         lost = False
         for future in finished:
             batch = running.pop(future)
+            was_alone = future in alone
+            alone.discard(future)
             try:
                 outcomes = future.result()
             except BrokenProcessPool:
                 lost = True
-                if len(batch) > 1:
-                    retry.extend([item] for item in reversed(batch))
+                if not (was_alone and len(batch) == 1):
+                    suspects.extend([item] for item in reversed(batch))
                     continue
                 outcomes = died(batch)
             except Exception as exc:  # noqa: BLE001 - a batch that could not travel: its articles fail, the run goes on
                 outcomes = [Outcome(i.id, None, None, _failed(i.source or i.id, "analysis", exc), i.seq) for i in batch]
             yield outcomes
-        if lost:  # every batch of the broken pool is lost with it: give them to a new one
-            again = list(running.values())
+        if lost:  # the pool is broken: what ran in it is tried again, one article at a time
+            for batch in running.values():
+                suspects.extend([item] for item in reversed(batch))
             running.clear()
+            alone.clear()
             broken()
-            for batch in again:
-                running[submit(batch)] = batch
         fill()
 
 
