@@ -132,7 +132,7 @@ def test_stream_many_hands_on_each_result_and_keeps_none(folder, tmp_path):
     locations = expand([str(folder)])
     stream = stream_many(locations, jobs=1)
     first = next(stream)
-    assert first.ok and first.location == locations[0]
+    assert first.error is None and first.location == locations[0]
     kept = weakref.ref(first.analysis)
     del first
     gc.collect()

@@ -390,3 +390,39 @@ def test_a_scheduler_address_that_is_none_is_one_line(address):
 
     with pytest.raises(BylineError, match="is no scheduler address.*tcp://10.0.0.5:8786"):
         Cluster(address, "en_core_web_sm")
+
+
+def test_a_spreadsheet_csv_with_a_byte_order_mark_and_line_breaks_in_cells(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text('id,text\n17,"Harbour plan, approved\n\nThe mayor said so."\n', encoding="utf-8-sig")
+    assert [(i.id, i.text) for i in read_items([str(path)])] == [("17", "Harbour plan, approved\n\nThe mayor said so.")]
+
+
+def test_only_the_article_that_kills_its_process_is_reported(monkeypatch, nlp):
+    """A text that takes a worker process down (out of memory, a crash in a library) fails
+    alone: the other articles of its batch are analysed again, one at a time."""
+    from byline.tui.core.corpus import engine
+    from byline.tui.core.corpus.engine import Processes
+    from byline.tui.core.corpus.inputs import Item, to_article
+    from byline.tui.core.nlp import default_model
+
+    def deadly(item, timeout):
+        if "POISON" in (item.text or ""):
+            os._exit(9)  # as the kernel's OOM killer would end it
+        return to_article(item, timeout)
+
+    monkeypatch.setattr(engine, "to_article", deadly)
+    batch = [
+        Item(id="a", text=text_of(*ARTICLES[0][3:]), seq=0),
+        Item(id="b", text="POISON\n\nThis one ends its process.", seq=1),
+        Item(id="c", text=text_of(*ARTICLES[2][3:]), seq=2),
+    ]
+    runner = Processes(2, default_model())
+    try:
+        outcomes = [o for found in runner.run([batch]) for o in found]
+    finally:
+        runner.close()
+    by_id = {o.id: o for o in outcomes}
+    assert sorted(by_id) == ["a", "b", "c"] and len(outcomes) == 3
+    assert by_id["a"].error is None and by_id["c"].error is None
+    assert "the analysing process died" in by_id["b"].error

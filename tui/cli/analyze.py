@@ -270,7 +270,7 @@ class _Progress:
             TextColumn("left"),
             TimeRemainingColumn(),
             TextColumn("{task.fields[failed]}"),
-            console=Console(stderr=True),
+            console=Console(file=getattr(sys.stderr, "stream", sys.stderr)),  # the terminal: its codes are no text
             transient=True,
         )
         total = max(0, count_items(inputs, fields) - len(sink.done()))

@@ -64,12 +64,13 @@ def analyze_batch(items: list[Item], model: str | None = None, timeout: float = 
             outcomes[i] = Outcome(item.id, None, None, str(exc), item.seq)
         except Exception as exc:  # noqa: BLE001 - one input's bug must not stop the others
             outcomes[i] = Outcome(item.id, None, None, _failed(item.source or item.id, "reading", exc), item.seq)
+    docs: dict[int, Doc] = {}
     try:
-        docs: list[Doc | None] = list(parse_many([a.text for _, a in loaded], nlp))
+        docs = dict(parse_many([a.text for _, a in loaded], nlp))
     except Exception:  # noqa: BLE001 - one text spaCy cannot take: parse them one by one below
-        docs = [None] * len(loaded)
-    for (i, article), doc in zip(loaded, docs, strict=True):
-        outcomes[i] = _read(items[i], article, doc, nlp, name)
+        docs = {}
+    for n, (i, article) in enumerate(loaded):
+        outcomes[i] = _read(items[i], article, docs.pop(n, None), nlp, name)
     return [o for o in outcomes if o is not None]
 
 
@@ -93,10 +94,11 @@ def _failed(name: str, what: str, exc: BaseException) -> str:
     return f"{one_line(name)}: {what} failed ({type(exc).__name__}: {one_line(str(exc))[:200]})"
 
 
-def parse_many(texts: list[str], nlp: Language) -> Iterator[Doc]:
-    """The parse of each text, as `analysis.parse` makes it (paragraph by paragraph, joined into
-    one Doc whose offsets are the text's), with the paragraphs of all the texts in one stream
-    through `nlp.pipe`: the pipeline's batches are full whatever the articles' lengths."""
+def parse_many(texts: list[str], nlp: Language) -> Iterator[tuple[int, Doc]]:
+    """(index, parse) of each text, as `analysis.parse` parses it (paragraph by paragraph, joined
+    into one Doc whose offsets are the text's), with the paragraphs of all the texts in one
+    stream through `nlp.pipe`: the pipeline's batches are full whatever the articles' lengths.
+    A text with nothing to parse has no parse here."""
     import numpy
     from spacy.tokens import Doc
 
@@ -115,12 +117,12 @@ def parse_many(texts: list[str], nlp: Language) -> Iterator[Doc]:
     for doc, i in nlp.pipe(pieces, as_tuples=True, batch_size=PIPE_BATCH):
         doc.tensor = numpy.zeros((0,), dtype="float32")  # our rules read parses, not vectors
         if i != current and parts:
-            yield joined()
+            yield current, joined()
             parts = []
         current = i
         parts.append(doc)
     if parts:
-        yield joined()
+        yield current, joined()
 
 
 # -- runners ---------------------------------------------------------------------------------
@@ -216,11 +218,23 @@ def _windowed(
     died: Callable[[list[Item]], list[Outcome]],
     broken: Callable[[], None],
 ) -> Iterator[list[Outcome]]:
-    """At most `window` batches in flight; each batch's outcomes as it finishes."""
+    """At most `window` batches in flight; each batch's outcomes as it finishes. When a process
+    dies, every batch of its pool is lost with it: their articles are tried again one at a time,
+    each alone in the pool, so that only the article that kills a process (a text that takes
+    all the memory) is reported, never its neighbours."""
     source = iter(batches)
+    suspects: list[list[Item]] = []  # one article each, run alone
     running: dict[Future, list[Item]] = {}
+    alone: set[Future] = set()
 
     def fill() -> None:
+        if suspects:
+            if not running:
+                suspect = suspects.pop()
+                future = submit(suspect)
+                running[future] = suspect
+                alone.add(future)
+            return
         while len(running) < window:
             batch = next(source, None)
             if batch is None:
@@ -233,17 +247,25 @@ def _windowed(
         lost = False
         for future in finished:
             batch = running.pop(future)
+            was_alone = future in alone
+            alone.discard(future)
             try:
-                yield future.result()
+                outcomes = future.result()
             except BrokenProcessPool:
                 lost = True
-                yield died(batch)
-        if lost:  # every batch of the broken pool is lost with it: give them to a new one
-            again = list(running.values())
+                if not (was_alone and len(batch) == 1):
+                    suspects.extend([item] for item in reversed(batch))
+                    continue
+                outcomes = died(batch)
+            except Exception as exc:  # noqa: BLE001 - a batch that could not travel: its articles fail, the run goes on
+                outcomes = [Outcome(i.id, None, None, _failed(i.source or i.id, "analysis", exc), i.seq) for i in batch]
+            yield outcomes
+        if lost:  # the pool is broken: what ran in it is tried again, one article at a time
+            for batch in running.values():
+                suspects.extend([item] for item in reversed(batch))
             running.clear()
+            alone.clear()
             broken()
-            for batch in again:
-                running[submit(batch)] = batch
         fill()
 
 
@@ -279,11 +301,12 @@ class Cluster(Runner):
         from distributed import as_completed
 
         source = iter(batches)
+        retry: list[list[Item]] = []
         running: dict[Any, list[Item]] = {}
         pending = as_completed(loop=self.client.loop)
 
-        def submit() -> bool:
-            batch = next(source, None)
+        def submit(batch: list[Item] | None = None) -> bool:
+            batch = batch or (retry.pop() if retry else next(source, None))
             if batch is None:
                 return False
             batch = [carried(item) for item in batch]  # the workers may be on other machines
@@ -297,12 +320,24 @@ class Cluster(Runner):
                 break
         for future in pending:
             batch = running.pop(future.key)
-            try:
-                outcomes = future.result()
-            except Exception as exc:  # noqa: BLE001 - a worker lost, a batch that could not travel
+            if future.status == "error":  # the batch killed its workers, or a bug: find which article
+                exc = future.exception()
+                future.release()
+                if len(batch) > 1:
+                    retry.extend([item] for item in reversed(batch))
+                    submit()
+                    continue
                 why = f"the cluster could not analyse it ({type(exc).__name__}: {one_line(str(exc))[:160]})"
                 outcomes = [Outcome(i.id, None, None, f"{one_line(i.source or i.id)}: {why}", i.seq) for i in batch]
-            future.release()
+            else:
+                try:
+                    outcomes = future.result()
+                except Exception as exc:  # noqa: BLE001 - cancelled: the scheduler is gone
+                    raise BylineError(
+                        f"lost the Dask cluster ({type(exc).__name__}: {one_line(str(exc))[:160]}); what was "
+                        "analysed is kept: run the same command again to go on"
+                    ) from None
+                future.release()
             yield outcomes
             submit()
 

@@ -179,11 +179,13 @@ def _optional(value: Any) -> str | None:
 
 
 def _open_text(file: Path) -> IO[str]:
-    """A corpus file as text (gzip when its name says so), or one line saying why not."""
+    """A corpus file as UTF-8 text (gzip when its name says so), or one line saying why not. A
+    byte-order mark, as spreadsheets write one, is dropped; a byte that is not UTF-8 becomes
+    U+FFFD rather than stopping the run."""
     try:
         if file.name.lower().endswith(".gz"):
-            return io.TextIOWrapper(gzip.open(file, "rb"), encoding="utf-8", errors="replace", newline="")
-        return open(file, encoding="utf-8", errors="replace", newline="")  # noqa: SIM115 - a stream we return
+            return io.TextIOWrapper(gzip.open(file, "rb"), encoding="utf-8-sig", errors="replace", newline="")
+        return open(file, encoding="utf-8-sig", errors="replace", newline="")  # noqa: SIM115 - a stream we return
     except FileNotFoundError:
         raise ArticleError(f"{one_line(str(file))}: no such file") from None
     except OSError as exc:
@@ -329,7 +331,6 @@ def _read_warc(file: Path, fields: Fields) -> Iterator[Item]:
             charset=_charset(record.http_headers.get_header("Content-Type") or ""),
             source=source,
             url=url,
-            published=_optional(record.rec_headers.get_header("WARC-Date")),
         )
 
 
@@ -391,9 +392,8 @@ def to_article(item: Item, timeout: float) -> Article:
 
         file = Path(item.path) if item.path else None
         return from_bytes(item.data, item.source, file, kind=kind_of_path(file) if file else None)
-    if item.html is not None:
-        article = from_bytes(item.html, item.source, kind="html", declared=item.charset, url=item.url)
-        return replace(article, published=article.published or (item.published or "")[:10] or None)
+    if item.html is not None:  # its date is the page's own (the crawl's date is not the story's)
+        return from_bytes(item.html, item.source, kind="html", declared=item.charset, url=item.url)
     return from_text(
         item.text or "", item.source, title=item.title, url=item.url, site=item.site, published=item.published
     )
