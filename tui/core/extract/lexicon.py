@@ -289,6 +289,10 @@ BODY_NOUNS = frozenset(
 #: Every noun that can name a person: a role, a gendered word, or a general one.
 PERSON_NOUNS = ROLE_NOUNS | MALE_WORDS | FEMALE_WORDS | GENERIC_PERSON_NOUNS
 
+#: Nouns for a source the story keeps unnamed by agreement: "a source", "Pentagon sources",
+#: "an insider".
+ANONYMOUS_SOURCE_NOUNS = frozenset("source sources insider insiders".split())
+
 #: Pronouns that may stand for a person, and for a group or organisation.
 MALE_PRONOUNS = frozenset("he him his himself".split())
 FEMALE_PRONOUNS = frozenset("she her hers herself".split())

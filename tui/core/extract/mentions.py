@@ -512,11 +512,32 @@ def _used_as_place(doc: Doc, m: Mention) -> bool:
         )
     ):
         return True
+    if _listed_with_places(doc, m):
+        return True
     return (
         m.start > 0
         and doc[m.start - 1].lower_ in _PLACE_PREPS
         and not (m.end < len(doc) and doc[m.end].text in POSSESSIVE)
     )
+
+
+def _listed_with_places(doc: Doc, m: Mention) -> bool:
+    """ "in Halden, Larvik, Moss and Sundvik": a name listed after a preposition of place with
+    other places, most of the list, is one more place."""
+    root = doc[m.end - 1]
+    node = root
+    for _ in range(6):
+        if node.dep_ != "conj" or node.head.i == node.i:
+            break
+        node = node.head
+    else:
+        return False
+    if node is root or node.dep_ != "pobj" or node.head.lower_ not in _PLACE_PREPS:
+        return False
+    heads = [t for t in node.subtree if t.dep_ == "conj" or t.i == node.i]
+    others = [t for t in heads if not m.start <= t.i < m.end]
+    places = sum(t.ent_type_ in ("GPE", "LOC") for t in others)
+    return places >= 2 and places * 2 >= len(others) and not any(t.ent_type_ in ("PERSON", "NORP") for t in others)
 
 
 def _institutions(doc: Doc, mentions: list[Mention]) -> None:
