@@ -104,3 +104,28 @@ def test_a_contribution_line_in_the_body_is_a_credit(analyse, line, credit):
 def test_a_name_the_model_took_for_a_person_listed_with_places_is_a_place(analyse):
     a = analyse("Title\n\nSessions in Toronto, Ottawa, Whitby and Barrie were cancelled, the minister said.\n")
     assert {x.name: x.type for x in a.actors}["Barrie"] == "GPE"
+
+
+@pytest.mark.parametrize(
+    "sentence, pieces",
+    [
+        ("The new bridge, she added, will cost far more than planned.", ["The new bridge", "will cost far more"]),
+        ("Climate change, she often says, is the greatest threat to the city.", ["Climate change", "is the greatest"]),
+    ],
+)
+def test_reported_speech_around_an_attribution_between_commas(analyse, sentence, pieces):
+    a = analyse("Title\n\nMayor Ann Roe spoke on Monday.\n\n" + sentence + "\n")
+    found = [q for q in a.quotes if q.kind == "indirect"]
+    assert [q.text[: len(piece)] for q, piece in zip(found, pieces, strict=False)] == pieces
+    assert len(found) == len(pieces)
+    assert {q.speaker for q in found} == {"Ann Roe"}
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Ann Roe Said To Weigh Second Run", "Why Ann Roe Warns Of A Long Winter", "Why Ann Roe Warns of a Long Winter"],
+)
+def test_a_verb_of_speech_in_a_title_case_heading_is_no_part_of_a_name(analyse, heading):
+    a = analyse(f"{heading}\n\nMayor Ann Roe spoke in Halden on Monday.\n")
+    people = [x.name for x in a.actors if x.type == "PERSON"]
+    assert people == ["Ann Roe"]

@@ -23,8 +23,10 @@ from .lexicon import (
     PERSON_NOUNS,
     POSTNOMINALS,
     ROLE_NOUNS,
+    SPEECH_VERB_FORMS,
     SPEECH_VERBS,
     SYNONYM_OF,
+    TITLE_SMALL_WORDS,
 )
 from .people import people_by_evidence, people_in_context
 from .syntax import POSSESSIVE, entity_list, token_list
@@ -82,7 +84,31 @@ def _clean(doc: Doc, start: int, end: int, code: str) -> tuple[int, int]:
     if code == "PERSON":  # "Councillor Ruth Ames", "Organizer Dwayne Roe": a title, not the name
         while end - start > 1 and (doc[start].lower_ in HONORIFICS or doc[start].lower_ in ROLE_NOUNS):
             start += 1
+        # "Clinton Said" in a title-case heading: the verb after the name is no part of it
+        while (
+            end - start > 1
+            and doc[end - 1].is_title
+            and doc[end - 1].lower_ in SPEECH_VERB_FORMS
+            and _title_case_line(doc, end - 1)
+        ):
+            end -= 1
     return start, end
+
+
+def _title_case_line(doc: Doc, i: int) -> bool:
+    """Whether token `i` stands in a short line of its own with every word capitalised: a
+    heading ("Ann Roe Warns Of A Long Winter"), where "Said" is a verb; in a sentence it may be a
+    name ("Dr. Omar Said, a local surgeon")."""
+    lo = i
+    while lo > 0 and "\n" not in doc[lo - 1].text_with_ws and i - lo < 20:
+        lo -= 1
+    hi = i
+    while hi + 1 < len(doc) and "\n" not in doc[hi].text_with_ws and hi - i < 20:
+        hi += 1
+    words = [t for t in doc[lo : hi + 1] if t.is_alpha]
+    if (lo > 0 and "\n" not in doc[lo - 1].text_with_ws) or len(words) > 15:
+        return False
+    return all(t.is_title or t.is_upper or t.lower_ in TITLE_SMALL_WORDS for t in words)
 
 
 _ATTITUDE = re.compile(r"(?:anti|pro|non|un|pan|post|pre|ex|neo|pseudo|semi)-[A-Z]")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Quote
 from .floating import attribute_floating
-from .lexicon import COGNITION_VERBS, SPEECH_NOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS
+from .lexicon import COGNITION_VERBS, SPEECH_NOUNS, SPEECH_VERBS, TITLE_SMALL_WORDS, WEAK_SPEECH_VERBS
 from .marks import Marked, QuoteMask, find_marks, is_direct
 from .reported import find_reported, report_of
 from .sourcing import mark_sources
@@ -28,8 +28,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Verbs of thought that report a clause but do not attribute a quotation ("was expected").
 _NOT_ATTRIBUTION = WEAK_SPEECH_VERBS - {"add", "note"}
-#: Words a title keeps in lower case: "Convoy to Ottawa", "The Lord of the Rings".
-_SMALL_WORDS = frozenset("a an the of and or nor but for to in on at by with from as vs via is are be".split())
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 
@@ -72,7 +70,7 @@ def _is_title(fragment: str) -> bool:
     """Every word capitalised but the small ones: the name of a work, a campaign or a nickname
     ("Convoy to Ottawa", "Bird Man"), not words anyone said."""
     words = _WORD.findall(fragment)
-    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
     return bool(content) and len(words) <= 8 and all(w[0].isupper() for w in content)
 
 
