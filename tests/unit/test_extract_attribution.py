@@ -129,3 +129,12 @@ def test_a_verb_of_speech_in_a_title_case_heading_is_no_part_of_a_name(analyse, 
     a = analyse(f"{heading}\n\nMayor Ann Roe spoke in Halden on Monday.\n")
     people = [x.name for x in a.actors if x.type == "PERSON"]
     assert people == ["Ann Roe"]
+
+
+def test_a_name_and_a_he_inside_the_quoted_words_are_not_the_speaker(analyse):
+    a = analyse(
+        "Title\n\nMayor Ann Roe spoke on Monday. \u201cI met Tom Baker last week and he agreed,\u201d she said. "
+        "\u201cWe will fix it,\u201d she added.\n"
+    )
+    assert only(a, "I met Tom Baker").speaker == "Ann Roe"
+    assert only(a, "We will fix it").speaker == "Ann Roe"

@@ -177,6 +177,7 @@ class _Reader:
             and token.head.lemma_ in SPEECH_VERBS
             and target not in refs.gender
             and target not in refs.neuter
+            and not cast.aside(token.idx)  # a "he" inside quoted words is whom the speaker talks about
         ):
             # "“...,” he said" for Tom Baker: the speaker is a man from now on, so a later "she
             # said" is not him but the last woman the story turned to
