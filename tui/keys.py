@@ -187,7 +187,15 @@ KEYS: list[Key] = [
         short="People",
     ),
     Key("to-voices", "V", "app.voices", "Voices across the library", "library", show=True, short="Voices"),
-    Key("to-search", "F", "app.search", "Search the library (texts, titles, quotes, notes)", "library", show=True, short="Search"),
+    Key(
+        "to-search",
+        "F",
+        "app.search",
+        "Search the library (texts, titles, quotes, notes)",
+        "library",
+        show=True,
+        short="Search",
+    ),
     Key("to-notes", "N", "app.notes", "Notes across the library", "library", show=True, short="Notes"),
     Key(
         "people-filter",

@@ -368,5 +368,5 @@ def find_quotes(doc: Doc, cast: Cast, page: Page | None = None) -> list[Quote]:
     marked = {(q.start, q.end) for q in quotes if q.kind != "indirect"}
     quotes = [q for q in quotes if q.kind != "indirect" or not _within_marks(q, mask, marked)]
     quotes.sort(key=lambda q: (q.start, q.kind))
-    mark_sources(doc, quotes, cast.actors)
+    mark_sources(doc, text, quotes, cast.actors)
     return quotes

@@ -36,7 +36,7 @@ _ANONYMITY = re.compile(
 _CLOSE_TO = re.compile(r"\bclose\s+to\b", re.IGNORECASE)
 
 
-def mark_sources(doc: Doc, quotes: list[Quote], actors: list[Actor]) -> None:
+def mark_sources(doc: Doc, text: str, quotes: list[Quote], actors: list[Actor]) -> None:
     """Set each quote's `source`: named when its speaker is an actor the article names, anonymous
     when the speaker's words or the sentence that introduces the quote grant anonymity, unnamed
     for any other description. An unnamed speaker keeps being anonymous wherever the story quotes
@@ -50,7 +50,7 @@ def mark_sources(doc: Doc, quotes: list[Quote], actors: list[Actor]) -> None:
         elif q.speaker_actor is not None and q.speaker_actor not in unnamed_ids:
             q.source = "named"
         else:
-            q.source = "anonymous" if _granted(doc, q, sentence_starts) else "unnamed"
+            q.source = "anonymous" if _granted(text, q, sentence_starts) else "unnamed"
             described.append(q)
     # the same source quoted again, in the same or fewer words ("the official" after "a senior
     # official, who asked not to be named")
@@ -63,14 +63,13 @@ def mark_sources(doc: Doc, quotes: list[Quote], actors: list[Actor]) -> None:
             q.source = "anonymous"
 
 
-def _granted(doc: Doc, q: Quote, sentence_starts: list[int]) -> bool:
+def _granted(text: str, q: Quote, sentence_starts: list[int]) -> bool:
     """Whether the speaker's phrase or the sentences the quote sits in state its anonymity."""
     speaker = q.speaker or ""
     if _ANONYMITY.search(speaker) or _CLOSE_TO.search(speaker):
         return True
     if any(w.strip(",.") in ANONYMOUS_SOURCE_NOUNS for w in speaker.lower().split()):
         return True  # "a source", "Pentagon sources", "an insider"
-    text = doc.text
     first = max(0, bisect_right(sentence_starts, q.start) - 1)
     last = max(first, bisect_right(sentence_starts, q.end) - 1)
     # the attribution may follow a quote that ends its own sentence: "“...,” said an official who ..."
