@@ -15,7 +15,7 @@ from collections import Counter
 
 from .annotation import Annotation
 from .entity_types import REJECTED
-from .model import Actor, Analysis, Entity, Quote
+from .model import Actor, Analysis, Entity, Quote, SourceKind
 
 QUOTE_KINDS = ("direct", "partial", "indirect")
 #: How far after a quote its attribution ("...," Rell said) is looked for, in characters.
@@ -152,6 +152,7 @@ def _merge(result: Analysis, c: Annotation) -> None:
     for q in result.quotes:
         if q.speaker_actor == source.id:
             q.speaker_actor, q.speaker, q.anonymous = target.id, target.name, False
+            q.source = "unnamed" if target.unnamed else "named"
     result.actors.remove(source)
 
 
@@ -230,6 +231,7 @@ def _quote(result: Analysis, c: Annotation, text: str) -> None:
     if c.actor:
         found.speaker, found.speaker_actor = _speaker_of(result, c.actor)
         found.anonymous = False
+        found.source = _source_of(result, found.speaker_actor)
 
 
 def _speaker(result: Analysis, c: Annotation) -> None:
@@ -239,3 +241,12 @@ def _speaker(result: Analysis, c: Annotation) -> None:
         return
     q.speaker, q.speaker_actor = _speaker_of(result, c.actor)
     q.anonymous = False
+    q.source = _source_of(result, q.speaker_actor)
+
+
+def _source_of(result: Analysis, actor_id: str | None) -> SourceKind | None:
+    """The kind of source a reader's choice of speaker makes: the actor's, or none."""
+    actor = result.actor(actor_id)
+    if actor is None:
+        return None
+    return "unnamed" if actor.unnamed else "named"

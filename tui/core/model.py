@@ -6,8 +6,13 @@ Offsets are character offsets into the loaded article text, end excluded.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Literal
 
 SCHEMA = "byline.analysis/2"
+
+#: The kinds of source of a quote, as researchers of sourcing count them apart (Quote.source).
+SourceKind = Literal["named", "unnamed", "anonymous"]
+SOURCE_KINDS: tuple[SourceKind, ...] = ("named", "unnamed", "anonymous")
 
 
 @dataclass
@@ -69,8 +74,19 @@ class Quote:
     speaker: str | None = None
     speaker_actor: str | None = None
     cue: str | None = None
-    #: the speaker is an unnamed person or group ("a senior official", "sources close to ...")
+    #: the speaker is an unnamed person or group of people ("a senior official", "sources close
+    #: to ..."), grouped by their phrase in Voices; `source` tells a description from anonymity
     anonymous: bool = False
+    #: what kind of source the speaker is (SOURCE_KINDS), None when no one is identified:
+    #: "named", an actor the article names; "unnamed", one it describes by role or institution
+    #: ("fire officials", "the ministry"); "anonymous", one granted or stated anonymity ("a nurse
+    #: who asked not to be named", "a source familiar with the talks"). Analyses cached before
+    #: it existed read "unnamed" for an anonymous quote with a speaker and "named" for another.
+    source: SourceKind | None = None
+
+    def __post_init__(self) -> None:
+        if self.source is None and self.speaker:
+            self.source = "unnamed" if self.anonymous else "named"
 
 
 @dataclass

@@ -167,6 +167,18 @@ class Cast:
             return None
         return self.actors[ids[pos]]
 
+    def center_for(self, token: Token, window: int = 1500) -> Actor | None:
+        """The person the story is about where a person pronoun stands ("her statement read"):
+        the last center within `window` whose gender the pronoun does not contradict."""
+        wanted = pronoun_gender(token.lower_)
+        pos = bisect_left(self._center_starts, token.idx) - 1
+        while pos >= 0 and token.idx - self._center_starts[pos] <= window:
+            idx = self._refs.centers[pos][1]
+            if self.actors[idx].type == "PERSON" and self._refs.gender.get(idx, wanted) == wanted:
+                return self.actors[idx]
+            pos -= 1
+        return None
+
     def confident_pronoun(self, token: Token) -> Actor | None:
         """Resolve a person pronoun only when a single person is named since the previous sentence."""
         if token.lower_ not in PERSON_PRONOUNS:

@@ -16,6 +16,13 @@ SPEECH_VERBS = frozenset(
     exclaim boast brag tease chide snap gush muse recount continue""".split()
 )
 
+#: Words a title or a heading keeps in lower case: "Convoy to Ottawa", "The Lord of the Rings".
+TITLE_SMALL_WORDS = frozenset("a an the of and or nor but for to in on at by with from as vs via is are be".split())
+#: The forms of the verbs of speech as a headline writes them in title case after a name ("Clinton
+#: Said", "Mayor Warns"): the verb, never the end of a name.
+SPEECH_VERB_FORMS = frozenset(f"{v}{end}" for v in SPEECH_VERBS for end in ("s", "es", "d", "ed")) | frozenset(
+    "said says told tells wrote writes".split()
+)
 #: Verbs that report speech only when they take a clause or a quote, never alone.
 WEAK_SPEECH_VERBS = frozenset(
     "add note call term dub brand describe label expect believe think hope fear plead talk speak continue".split()
@@ -288,6 +295,10 @@ BODY_NOUNS = frozenset(
 
 #: Every noun that can name a person: a role, a gendered word, or a general one.
 PERSON_NOUNS = ROLE_NOUNS | MALE_WORDS | FEMALE_WORDS | GENERIC_PERSON_NOUNS
+
+#: Nouns for a source the story keeps unnamed by agreement: "a source", "Pentagon sources",
+#: "an insider".
+ANONYMOUS_SOURCE_NOUNS = frozenset("source sources insider insiders".split())
 
 #: Pronouns that may stand for a person, and for a group or organisation.
 MALE_PRONOUNS = frozenset("he him his himself".split())

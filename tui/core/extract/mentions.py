@@ -23,8 +23,10 @@ from .lexicon import (
     PERSON_NOUNS,
     POSTNOMINALS,
     ROLE_NOUNS,
+    SPEECH_VERB_FORMS,
     SPEECH_VERBS,
     SYNONYM_OF,
+    TITLE_SMALL_WORDS,
 )
 from .people import people_by_evidence, people_in_context
 from .syntax import POSSESSIVE, entity_list, token_list
@@ -82,7 +84,31 @@ def _clean(doc: Doc, start: int, end: int, code: str) -> tuple[int, int]:
     if code == "PERSON":  # "Councillor Ruth Ames", "Organizer Dwayne Roe": a title, not the name
         while end - start > 1 and (doc[start].lower_ in HONORIFICS or doc[start].lower_ in ROLE_NOUNS):
             start += 1
+        # "Clinton Said" in a title-case heading: the verb after the name is no part of it
+        while (
+            end - start > 1
+            and doc[end - 1].is_title
+            and doc[end - 1].lower_ in SPEECH_VERB_FORMS
+            and _title_case_line(doc, end - 1)
+        ):
+            end -= 1
     return start, end
+
+
+def _title_case_line(doc: Doc, i: int) -> bool:
+    """Whether token `i` stands in a short line of its own with every word capitalised: a
+    heading ("Ann Roe Warns Of A Long Winter"), where "Said" is a verb; in a sentence it may be a
+    name ("Dr. Omar Said, a local surgeon")."""
+    lo = i
+    while lo > 0 and "\n" not in doc[lo - 1].text_with_ws and i - lo < 20:
+        lo -= 1
+    hi = i
+    while hi + 1 < len(doc) and "\n" not in doc[hi].text_with_ws and hi - i < 20:
+        hi += 1
+    words = [t for t in doc[lo : hi + 1] if t.is_alpha]
+    if (lo > 0 and "\n" not in doc[lo - 1].text_with_ws) or len(words) > 15:
+        return False
+    return all(t.is_title or t.is_upper or t.lower_ in TITLE_SMALL_WORDS for t in words)
 
 
 _ATTITUDE = re.compile(r"(?:anti|pro|non|un|pan|post|pre|ex|neo|pseudo|semi)-[A-Z]")
@@ -512,11 +538,32 @@ def _used_as_place(doc: Doc, m: Mention) -> bool:
         )
     ):
         return True
+    if _listed_with_places(doc, m):
+        return True
     return (
         m.start > 0
         and doc[m.start - 1].lower_ in _PLACE_PREPS
         and not (m.end < len(doc) and doc[m.end].text in POSSESSIVE)
     )
+
+
+def _listed_with_places(doc: Doc, m: Mention) -> bool:
+    """ "in Halden, Larvik, Moss and Sundvik": a name listed after a preposition of place with
+    other places, most of the list, is one more place."""
+    root = doc[m.end - 1]
+    node = root
+    for _ in range(6):
+        if node.dep_ != "conj" or node.head.i == node.i:
+            break
+        node = node.head
+    else:
+        return False
+    if node is root or node.dep_ != "pobj" or node.head.lower_ not in _PLACE_PREPS:
+        return False
+    heads = [t for t in node.subtree if t.dep_ == "conj" or t.i == node.i]
+    others = [t for t in heads if not m.start <= t.i < m.end]
+    places = sum(t.ent_type_ in ("GPE", "LOC") for t in others)
+    return places >= 2 and places * 2 >= len(others) and not any(t.ent_type_ in ("PERSON", "NORP") for t in others)
 
 
 def _institutions(doc: Doc, mentions: list[Mention]) -> None:

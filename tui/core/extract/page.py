@@ -30,7 +30,19 @@ _NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|van|von|der|da|di|le|la)"
 _NAME = rf"[A-Z][\w'’.-]*(?: {_NAME_WORD}){{1,3}}"
 _NAMES = rf"{_NAME}(?:(?:, | and | & ){_NAME})*"
 _ORG = r"(?:[Tt]he |THE |For [Tt]he )?[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|of|and|&|the|for)){0,6}"
-_BYLINE = re.compile(rf"^[ \t]*(?:By|BY) (?P<names>{_NAMES})(?:\s*(?:,|\||—|–|-)\s*(?P<org>{_ORG}))?\.?[ \t]*$", re.M)
+#: "By Jane Doe, Reuters", also set in Markdown emphasis ("*By Jane Doe, Staff Reporter*").
+_BYLINE = re.compile(
+    rf"^[ \t]*[*_]{{0,2}}(?:By|BY) (?P<names>{_NAMES})(?:\s*(?:,|\||—|–|-)\s*(?P<org>{_ORG}))?\.?[*_]{{0,2}}[ \t]*$",
+    re.M,
+)
+#: "The Associated Press contributed to this report.", "Jane Doe contributed reporting.": a credit
+#: in the page's body, a line of its own.
+_CONTRIBUTED = re.compile(
+    rf"^[ \t]*[*_]{{0,2}}(?P<org>{_ORG}) contributed (?:to this (?:report|story|article)|reporting)\b[^\n]*$",
+    re.M,
+)
+#: Last words of a byline that give the author's job, not an organisation: "Staff Reporter".
+_JOB_WORDS = frozenset("reporter writer correspondent editor columnist contributor journalist".split())
 _SIGNATURE = re.compile(rf"^[ \t.]*(?P<names>{_NAMES}),\s*(?P<org>{_ORG})\.?[ \t]*$", re.M)
 _AGENCY_LINE = re.compile(
     rf"(?:^|(?<=\s))(?:With files from|Source:|Sources:|Photo:|Photos:|Distributed by|\(c\)\s*\d{{4}}|©\s*\d{{4}})\s*(?P<org>{_ORG})",
@@ -119,8 +131,15 @@ def read_page(text: str) -> Page:
             spans.append((m.start(), m.end()))
             for name, start in _split_names(m.group("names"), m.start("names")):
                 credits.append(Credit(name, "author", start, start + len(name)))
-            if m.group("org"):
+            if m.group("org") and m.group("org").split()[-1].lower().strip(".*_") not in _JOB_WORDS:
                 credits.append(_agency(m, "org"))
+    for m in _CONTRIBUTED.finditer(text):
+        spans.append((m.start(), m.end()))
+        if _is_org(m.group("org")):
+            credits.append(_agency(m, "org"))
+        else:
+            for name, start in _split_names(m.group("org"), m.start("org")):
+                credits.append(Credit(name, "author", start, start + len(name)))
     for m in _VIDEO_REPORTER.finditer(text):
         spans.append((m.start(), m.end()))
         credits.append(Credit(m.group("names"), "author", m.start("names"), m.end("names")))
@@ -167,7 +186,9 @@ def _is_org(org: str) -> bool:
 def _split_names(names: str, offset: int) -> list[tuple[str, int]]:
     out = []
     for m in re.finditer(_NAME, names):
-        out.append((m.group(0), offset + m.start()))
+        name = m.group(0).rstrip("_*")  # "_By Jane Doe_": Markdown's emphasis is no part of it
+        if name.split()[-1].lower() not in _JOB_WORDS:  # "Jane Doe, Staff Reporter": her job
+            out.append((name, offset + m.start()))
     return out
 
 

@@ -171,6 +171,17 @@ class _Reader:
         if target is None:
             return
         refs.pronouns[token.i] = target
+        if (
+            wanted is not None
+            and is_subject
+            and token.head.lemma_ in SPEECH_VERBS
+            and target not in refs.gender
+            and target not in refs.neuter
+            and not cast.aside(token.idx)  # a "he" inside quoted words is whom the speaker talks about
+        ):
+            # "“...,” he said" for Tom Baker: the speaker is a man from now on, so a later "she
+            # said" is not him but the last woman the story turned to
+            refs.gender[target] = wanted
         if is_subject and salient(token) and not cast.aside(token.idx):
             self.person_subject = True
             self.recent.append((token.idx, target))

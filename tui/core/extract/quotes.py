@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 
 from ..model import Quote
 from .floating import attribute_floating
-from .lexicon import COGNITION_VERBS, SPEECH_NOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS
+from .lexicon import COGNITION_VERBS, SPEECH_NOUNS, SPEECH_VERBS, TITLE_SMALL_WORDS, WEAK_SPEECH_VERBS
 from .marks import Marked, QuoteMask, find_marks, is_direct
 from .reported import find_reported, report_of
+from .sourcing import mark_sources
 from .speakers import speaker_of, subject_of
 from .syntax import SUBJECT_DEPS
 
@@ -27,9 +28,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Verbs of thought that report a clause but do not attribute a quotation ("was expected").
 _NOT_ATTRIBUTION = WEAK_SPEECH_VERBS - {"add", "note"}
-#: Words a title keeps in lower case: "Convoy to Ottawa", "The Lord of the Rings".
-_SMALL_WORDS = frozenset("a an the of and or nor but for to in on at by with from as vs via is are be".split())
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 
 
 def _cue_text(verb: Token) -> str:
@@ -70,8 +70,42 @@ def _is_title(fragment: str) -> bool:
     """Every word capitalised but the small ones: the name of a work, a campaign or a nickname
     ("Convoy to Ottawa", "Bird Man"), not words anyone said."""
     words = _WORD.findall(fragment)
-    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
     return bool(content) and len(words) <= 8 and all(w[0].isupper() for w in content)
+
+
+def _fragment_verb(doc: Doc, text: str, m: Marked) -> tuple[bool, Token | None]:
+    """Whether a quoted fragment can be a quote at all, and the verb of saying that governs it:
+    a so-called word is the writer's distance from it ("the so-called “reform”"), and the name of
+    a work a verb of saying governs from afar is no one's words."""
+    if _SO_CALLED.search(text[max(0, m.open - 12) : m.open]):
+        return False, None
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True, None
+    verb = _governing_verb(span.root, m)
+    if verb is not None and _is_title(text[m.start : m.end]) and _names_a_work(span.root, verb):
+        return False, None
+    return True, verb
+
+
+def _names_a_work(root: Token, verb: Token) -> bool:
+    """A title-case fragment a verb of saying governs only from afar is the name of a work, not
+    words anyone said: after a preposition or an owner ("spoke on CBS's “Face the Nation”"), or
+    the object of another verb ("recalled reading “The Long Road Home”"). What the verb itself
+    names someone ("called her “A Disgrace”") stays their words."""
+    if any(c.dep_ == "poss" for c in root.children):
+        return True
+    node = root  # up through the nouns it names ("CBS's “Morning Hour” programme")
+    for _ in range(4):
+        if node.dep_ == "pobj":
+            return True
+        if node.head.i == verb.i or node.head.i == node.i:
+            return False
+        if node.head.pos_ in ("VERB", "AUX"):
+            return True
+        node = node.head
+    return False
 
 
 def _words(text: str) -> str:
@@ -137,6 +171,45 @@ def _nearest_cue(doc: Doc, text: str, mask: QuoteMask, m: Marked) -> Token | Non
     if not candidates:
         return None
     return min(candidates, key=lambda t: min(abs(t.idx - m.open), abs(t.idx - m.close)))
+
+
+def _attribution_after(doc: Doc, text: str, m: Marked) -> Token | None:
+    """ "“That is not true,” Ann Roe interjected.", "“...,” she shot back.": a quote cut off by a
+    comma goes on in its attribution, so the one verb of the short clause after it is a verb of
+    saying, even one no list knows. A question or an exclamation hands over only to a clause that
+    goes on in lower case ("“Why?” she asked", not "“Why?” Ann walked out")."""
+    inner = text[m.start : m.close - 1].rstrip()  # (the marks' content trimmed of its comma)
+    if not inner or inner[-1] not in ",?!" or m.close >= len(text):
+        return None
+    words = _sentence_rest(doc, text, m.close)
+    if not words or (inner[-1] in "?!" and not words[0].is_lower):
+        return None
+    verbs = [t for t in words if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP")]
+    if len(verbs) != 1:
+        return None
+    verb = verbs[0]
+    inside = {t.i for t in words}
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i in inside), None)
+    if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") and c.idx >= m.close for c in verb.children):
+        return None  # "“...,” she wrote a letter" goes on about something else
+    return verb
+
+
+def _sentence_rest(doc: Doc, text: str, at: int) -> list[Token] | None:
+    """The words from `at` to the end of their sentence, when that comes within eight words."""
+    after = doc.char_span(at, min(len(text), at + 160), alignment_mode="expand")
+    if after is None or not len(after):
+        return None
+    clause = []
+    for t in after:
+        clause.append(t)
+        if t.text in (".", ";", ":", "\u201c", '"') or "\n" in t.text_with_ws:
+            break
+    words = [t for t in clause if not t.is_punct and not t.is_space]
+    ends = clause[-1].text == "." or "\n" in clause[-1].text_with_ws
+    return words if words and len(words) <= 8 and ends else None
 
 
 def _within_marks(q: Quote, mask: QuoteMask, marked: set[tuple[int, int]]) -> bool:
@@ -250,11 +323,13 @@ def find_quotes(doc: Doc, cast: Cast, page: Page | None = None) -> list[Quote]:
             continue
         verb = None
         if direct:
-            verb = _nearest_cue(doc, text, mask, m) or _introducing_verb(doc, text, m)
+            verb = (
+                _nearest_cue(doc, text, mask, m) or _introducing_verb(doc, text, m) or _attribution_after(doc, text, m)
+            )
         else:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and len(span):
-                verb = _governing_verb(span.root, m)
+            can_be_quote, verb = _fragment_verb(doc, text, m)
+            if not can_be_quote:
+                continue
         quote = Quote(m.start, m.end, fragment, "direct" if direct else "partial")
         if verb is not None:
             voice = speaker_of(cast, subject_of(verb))
@@ -293,4 +368,5 @@ def find_quotes(doc: Doc, cast: Cast, page: Page | None = None) -> list[Quote]:
     marked = {(q.start, q.end) for q in quotes if q.kind != "indirect"}
     quotes = [q for q in quotes if q.kind != "indirect" or not _within_marks(q, mask, marked)]
     quotes.sort(key=lambda q: (q.start, q.kind))
+    mark_sources(doc, text, quotes, cast.actors)
     return quotes

@@ -342,7 +342,14 @@ def _around_attribution(doc: Doc, verb: Token) -> list[list[Token]]:
         after = after[1:]
     if len([t for t in after if not t.is_punct]) >= 3:
         parts.append(after)
-    return [p for p in parts if len([t for t in p if not t.is_punct]) >= 3]
+    later = {t.i for t in after}
+    # "Climate change, she often says, is ...": a subject of the words after is a piece however short
+    return [
+        p
+        for p in parts
+        if len([t for t in p if not t.is_punct]) >= 3
+        or (p is before and any(t.dep_ in SUBJECT_DEPS and t.head.i in later for t in p))
+    ]
 
 
 def _participle_of(tokens: list[Token], verb: Token) -> bool:
@@ -391,7 +398,7 @@ def find_reported(doc: Doc, text: str, cast: Cast, mask: QuoteMask, page: Page |
         if reported is not None:
             clause = _unattached_rest(doc, token, reported[0])
             parts, cue = [clause + _said_too(doc, token, clause)], reported[1]
-        elif token.lemma_ not in WEAK_SPEECH_VERBS:
+        elif token.lemma_ not in WEAK_SPEECH_VERBS or token.lemma_ in _SAYING:
             parts, cue = _around_attribution(doc, token), token.text
         else:
             continue
@@ -406,6 +413,10 @@ def find_reported(doc: Doc, text: str, cast: Cast, mask: QuoteMask, page: Page |
             voice = speaker_of(cast, subject_of(token))
             found.append(Quote(start, end, text[start:end], "indirect", voice.name, voice.actor, cue, voice.anonymous))
     return found
+
+
+#: Weak verbs that are still verbs of saying when set between commas ("..., she added, ...").
+_SAYING = frozenset(("add", "note"))
 
 
 def _unattached_rest(doc: Doc, verb: Token, clause: list[Token]) -> list[Token]:

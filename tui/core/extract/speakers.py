@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from .lexicon import BODY_NOUNS, DOCUMENT_NOUNS, ORG_WORDS, PERSON_NOUNS, SOURCE_TEXT_NOUNS, SPEECH_VERBS
+from .lexicon import (
+    BODY_NOUNS,
+    DOCUMENT_NOUNS,
+    KINSHIP,
+    ORG_WORDS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    SOURCE_TEXT_NOUNS,
+    SPEECH_VERBS,
+)
 from .syntax import SUBJECT_DEPS, np_core, sentence_start, span_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
+    from ..model import Actor
     from .cast import Cast
 
 _SUBORDINATE = {"ccomp", "acl", "relcl", "xcomp", "advcl", "pcomp"}
@@ -191,6 +201,10 @@ def _text_voice(cast: Cast, subject: Token) -> Voice | None:
             ),
             None,
         )
+    if owner is not None and owner.pos_ == "PRON" and owner.lower_ in PERSON_PRONOUNS:
+        center = cast.center_for(owner)  # "her statement read": hers is whom the story is about
+        if center is not None:
+            return Voice(center.name, center.id)
     if owner is not None:
         return speaker_of(cast, owner)
     actor = cast.last_subject(subject.idx) if document else None
@@ -276,12 +290,35 @@ def _phrase_voice(cast: Cast, head: Token) -> Voice:
     ):  # "a guard present (during ...)"
         core.pop()
     phrase = span_text(cast.doc, core) if core else head.text
+    kin = _named_kin(cast, head)
+    if kin is not None:  # "her father", named as "Tom Roe, Ann Roe's father": that person
+        return Voice(kin.name, kin.id)
     # "a spokesman said" is someone new, never the spokesman the story named before
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
     actor = None if indefinite else cast.by_role(phrase, head.idx)
     if actor is not None:
         return Voice(actor.name, actor.id)
     return Voice(phrase, None, _is_person(head))
+
+
+def _named_kin(cast: Cast, head: Token) -> Actor | None:
+    """ "her father", "Ann Roe's son": the person the article names as that kin of that owner."""
+    if head.lower_ not in KINSHIP:
+        return None
+    owner_word = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner_word is None:
+        return None
+    if owner_word.pos_ == "PRON":
+        owner = cast.resolve_pronoun(owner_word)
+    else:
+        owner = cast.actor_in(list(owner_word.subtree))
+    if owner is None:
+        return None
+    for role in (f"{head.lower_} of {owner.name}", f"{owner.name}'s {head.lower_}"):
+        kin = cast.by_role(role)
+        if kin is not None and kin is not owner:
+            return kin
+    return None
 
 
 def _is_person(head: Token) -> bool:
