@@ -5,7 +5,12 @@ An analysis is kept under the hash of the text it was made from and served again
 these are the same: the text (sha256), the pipeline's name and version (its package's meta.json and
 spaCy's version, read without importing either), and Byline's extraction version: a hash of the
 code that turns a parse into an analysis, so a change to the rules can never be served an old
-result. A damaged or foreign cache file is ignored, and replaced at the next store.
+result. A cache file is derived data and is trusted in nothing: what it holds is checked against one
+schema, the dataclasses of model.py themselves (every field of the type they declare, offsets in
+the text, strings without control characters, since an analysis is made from visible text); a
+file that is damaged, foreign, or fails the check in any field is a miss, so the article is
+analysed again and the file replaced. Cache files are as private as the store (0600, in 0700
+folders): they hold the articles' words.
 
     analysis = cached(article, model)      # Analysis, or None: analyse, then
     store(article, model, analysis)
@@ -13,11 +18,14 @@ result. A damaged or foreign cache file is ignored, and replaced at the next sto
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib.metadata
 import importlib.util
 import os
 import threading
+import types
+import typing
 from functools import cache
 from pathlib import Path
 
@@ -25,6 +33,7 @@ import orjson
 
 from .model import Analysis
 from .sources import Article
+from .visible import visible
 
 SCHEMA = "byline.cache/1"
 #: The core modules an analysis depends on, beside the whole extract package.
@@ -128,6 +137,53 @@ def _key(article: Article, model: str) -> dict | None:
     }
 
 
+def valid_analysis(data: object) -> bool:
+    """Whether `data` is an analysis as model.py declares it, in every field and every record:
+    the one schema a cache file is read against."""
+    return isinstance(data, dict) and _valid(data, Analysis, extra={"schema"})
+
+
+@cache
+def _fields(cls: type) -> tuple[dict[str, object], frozenset[str]]:
+    """A dataclass's field types, and the fields it cannot do without."""
+    hints = typing.get_type_hints(cls)
+    fields = dataclasses.fields(cls)
+    required = frozenset(
+        f.name for f in fields if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    )
+    return {f.name: hints[f.name] for f in fields}, required
+
+
+def _valid(value: object, hint: object, extra: set[str] | None = None) -> bool:
+    """`value` (as JSON gives it) has the type `hint` declares (a dataclass, list, tuple, union,
+    int, float, str, bool or None); strings hold no control character."""
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        if not isinstance(value, dict):
+            return False
+        types_, required = _fields(hint)
+        if not required <= value.keys() or not value.keys() <= types_.keys() | (extra or set()):
+            return False
+        return all(_valid(item, types_[key]) for key, item in value.items() if key in types_)
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        return any(_valid(value, arg) for arg in args)
+    if origin is list:
+        return isinstance(value, list) and all(_valid(item, args[0]) for item in value)
+    if origin is tuple:
+        return isinstance(value, (list, tuple)) and len(value) == len(args) and all(map(_valid, value, args))
+    if hint is type(None):
+        return value is None
+    if hint is bool:
+        return isinstance(value, bool)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if hint is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if hint is str:
+        return isinstance(value, str) and visible(value) == value
+    return False
+
+
 def _fits(analysis: Analysis, text: str) -> bool:
     size = len(text)
     spans = [*analysis.entities, *analysis.numbers, *analysis.quotes, *analysis.credits]
@@ -151,10 +207,12 @@ def cached(article: Article, model: str | None = None) -> Analysis | None:
         data = orjson.loads(_file(article.sha256, model).read_bytes())
         if not isinstance(data, dict) or any(data.get(k) != v for k, v in key.items()):
             return None
+        if not valid_analysis(data.get("analysis")):
+            return None
         analysis = Analysis.from_dict(data["analysis"])
+        if analysis.sha256 != article.sha256 or not _fits(analysis, article.text):
+            return None
     except Exception:  # noqa: BLE001 - a missing, damaged or foreign file is a miss, never a crash
-        return None
-    if analysis.sha256 != article.sha256 or not _fits(analysis, article.text):
         return None
     analysis.source, analysis.title = article.source, article.title
     return analysis
