@@ -218,6 +218,20 @@ def cached(article: Article, model: str | None = None) -> Analysis | None:
     return analysis
 
 
+def _private_folders(folder: Path) -> None:
+    """The cache folders down to `folder`, each readable by its owner only (0700): the analyses
+    quote the articles, which are the user's reading."""
+    from .paths import cache_dir
+
+    top = cache_dir()
+    top.parent.mkdir(parents=True, exist_ok=True)
+    chain = [folder, *folder.parents]
+    for part in reversed(chain[: chain.index(top) + 1] if top in chain else [folder]):
+        part.mkdir(mode=0o700, exist_ok=True)
+        if part.stat().st_mode & 0o077:
+            os.chmod(part, 0o700)
+
+
 def store(article: Article, model: str, analysis: Analysis) -> bool:
     """Keep an analysis of `article` by `model` for next time; False when it cannot be kept
     (an analysis of another text, an unknown pipeline version, a disk that refuses)."""
@@ -229,9 +243,12 @@ def store(article: Article, model: str, analysis: Analysis) -> bool:
     path = _file(article.sha256, model)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _private_folders(path.parent)
         sweep(path.parent)  # what a killed writer left
-        tmp.write_bytes(orjson.dumps({**key, "analysis": analysis.to_dict()}))
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(fd, "wb") as fh:
+            fh.write(orjson.dumps({**key, "analysis": analysis.to_dict()}))
+        os.chmod(tmp, 0o600)  # whatever the umask, or a file left by an older Byline
         os.replace(tmp, path)
     except (OSError, TypeError, orjson.JSONEncodeError):
         try:
