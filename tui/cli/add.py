@@ -131,7 +131,7 @@ def run(opts: argparse.Namespace) -> int:
     model = opts.model or default_model()
     library = open_library()
     if library.readonly:
-        raise StoreError(library.problem or "the library is read-only")
+        raise StoreError(library.store.why_readonly)
     locations = expand(opts.inputs)
     ready = _cached_files(locations, model)
     before = {record["id"] for record in library.store.records()}

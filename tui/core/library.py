@@ -103,7 +103,7 @@ class Library:
     def add_many(self, items: Iterable[tuple[Article, Analysis | None]]) -> list[str]:
         """Keep several articles, writing the people and the counts once for all of them."""
         if self.store.readonly:
-            raise StoreError(self.store.problem or "the store is read-only")
+            raise StoreError(self.store.why_readonly)
         keys, found = [], {}
         for article, analysis in items:
             key, _ = self.store.article_id(article)
