@@ -32,6 +32,7 @@ from pathlib import Path
 import orjson
 
 from .model import Analysis
+from .paths import resolved
 from .sources import Article
 from .visible import visible
 
@@ -97,7 +98,7 @@ def model_version(model: str) -> str | None:
             stamp = (folder / "meta.json").stat().st_mtime_ns
         except OSError:
             return None
-        return f"{version}@{folder.resolve()}:{stamp}+spacy-{spacy}"
+        return f"{version}@{resolved(folder)}:{stamp}+spacy-{spacy}"
     try:
         spec = importlib.util.find_spec(model)
     except (ImportError, ValueError):

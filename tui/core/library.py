@@ -23,6 +23,7 @@ from pathlib import Path
 from .errors import ArticleError, StoreError
 from .library_people import Appearance, Person, QuoteRef, as_count, as_text, merge, normalise, summary
 from .model import Analysis
+from .paths import resolved
 from .sources import Article
 from .store import Store
 from .tablefile import DamagedStore, TableFile, read_tables
@@ -247,7 +248,7 @@ class Library:
         records = self.store.records()
         wanted = None  # the file as the store names it: its whole path (a relative name is from here)
         with contextlib.suppress(OSError, ValueError, RuntimeError):
-            wanted = str(Path(name).expanduser().resolve())
+            wanted = str(resolved(Path(name)))
         by_path = [r for r in records if wanted and r.get("path") == wanted]
         if by_path:
             return max(by_path, key=lambda r: as_text(r.get("seen")))["id"]

@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import ArticleError
+from ..paths import resolved
 from .article import Article, text_hash, title_of
 from .decode import MAX_BYTES, decode
 from .fetch import TIMEOUT, fetch, is_url, without_credentials
@@ -68,7 +69,7 @@ def load_article(location: str | Path, *, timeout: float = TIMEOUT) -> Article:
             article = replace(article, warnings=(*article.warnings, said))
         return article
     path = Path(text).expanduser()
-    return from_bytes(read_file(path), str(path), path.resolve(), kind=kind_of_path(path))
+    return from_bytes(read_file(path), str(path), resolved(path), kind=kind_of_path(path))
 
 
 def kind_of_path(path: Path) -> str | None:
