@@ -87,9 +87,9 @@ class _Progress:
 
     def step(self, line: str | None, error: str | None = None) -> None:
         self.count += 1
-        if error is not None:
+        if error:
             self.say(f"byline: {error}")
-        elif self.bar is None:
+        elif error is None and self.bar is None:  # "" : counted, said already
             self.say(f"[{self.count}/{self.total}] {line}")
         if self.bar is not None:
             self.bar.update(self.task, advance=1, description=line or "")
@@ -148,7 +148,7 @@ def run(opts: argparse.Namespace) -> int:
     model = opts.model or default_model()
     library = open_library()
     if library.readonly:
-        raise StoreError(library.problem or "the library is read-only")
+        raise StoreError(library.store.why_readonly)
     locations = expand(opts.inputs)
     ready = _cached_files(locations, model)
     before = {record["id"] for record in library.store.records()}
@@ -157,16 +157,25 @@ def run(opts: argparse.Namespace) -> int:
     added: set[str] = set()
     failed = 0
     last = time.monotonic()
+    cannot_save: list[str] = []  # the store refused a write (a full disk): said once, the rest fail
 
     def flush() -> None:
-        nonlocal last
+        nonlocal last, failed
         if pending:
-            added.update(library.add_many(pending))
+            try:
+                added.update(library.add_many(pending))
+            except StoreError as exc:
+                failed += len(pending)
+                if not cannot_save:
+                    cannot_save.append(str(exc))
+                    progress.say(f"byline: {one_line(str(exc))}")
             pending.clear()
         last = time.monotonic()
 
     def done(location: str, article, analysis, error: str | None) -> None:
         nonlocal failed
+        if error is None and cannot_save:
+            error = ""  # nothing more can be kept: counted, not said again
         if error is not None:
             failed += 1
             progress.step(None, error)
@@ -190,6 +199,8 @@ def run(opts: argparse.Namespace) -> int:
         progress.close()
         flush()  # what was analysed is kept, even when interrupted
     warn(library)
+    if cannot_save:  # what made it to disk before the store refused: read back, not assumed
+        added = {record["id"] for record in library.store.records()} - before | (added & before)
     new = len(added - before)
     again = f", {len(added) - new} already there" if len(added) > new else ""
     print(

@@ -83,7 +83,7 @@ def run(opts: argparse.Namespace) -> int:
         warn(problem)
     store = Store()
     session = Session.open(article, store, labels_from_config(config.labels))
-    if store.readonly:  # the index or this article's file cannot be read: its notes are unknown
+    if store.problem:  # the index or this article's file cannot be read: its notes are unknown
         raise StoreError(f"nothing exported: {store.problem}")
     # Records the store could not read are left out of the export: say which, and exit 1.
     skipped = list(store.skipped)

@@ -40,7 +40,7 @@ def open_library():
     from ..core.library import Library
 
     library = Library()
-    if library.readonly and not library.store.records():
+    if library.problem and not library.store.records():
         raise StoreError(library.problem or "the library cannot be read")
     return library
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .errors import ArticleError, BylineError
 from .model import Analysis
+from .paths import resolved
 from .sources import ARTICLE_SUFFIXES, Article, is_url, load_article
 from .sources.fetch import TIMEOUT
 from .visible import one_line
@@ -81,7 +82,7 @@ def _articles_in(folder: Path) -> list[Path]:
 
 def _key(path: Path) -> str:
     try:
-        return str(path.resolve())
+        return str(resolved(path))
     except OSError:
         return str(path)
 

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from .annotation import Annotation, Label
 from .model import Analysis
+from .paths import resolved
 from .sources import Article
 
 
@@ -39,7 +40,7 @@ def source_uri(article: Article) -> str:
     if article.url:
         return article.url
     if article.path is not None:
-        return article.path.resolve().as_uri()
+        return resolved(article.path).as_uri()
     return f"urn:sha256:{article.sha256}"
 
 

@@ -5,7 +5,12 @@ An analysis is kept under the hash of the text it was made from and served again
 these are the same: the text (sha256), the pipeline's name and version (its package's meta.json and
 spaCy's version, read without importing either), and Byline's extraction version: a hash of the
 code that turns a parse into an analysis, so a change to the rules can never be served an old
-result. A damaged or foreign cache file is ignored, and replaced at the next store.
+result. A cache file is derived data and is trusted in nothing: what it holds is checked against one
+schema, the dataclasses of model.py themselves (every field of the type they declare, offsets in
+the text, strings without control characters, since an analysis is made from visible text); a
+file that is damaged, foreign, or fails the check in any field is a miss, so the article is
+analysed again and the file replaced. Cache files are as private as the store (0600, in 0700
+folders): they hold the articles' words.
 
     analysis = cached(article, model)      # Analysis, or None: analyse, then
     store(article, model, analysis)
@@ -13,18 +18,23 @@ result. A damaged or foreign cache file is ignored, and replaced at the next sto
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib.metadata
 import importlib.util
 import os
 import threading
+import types
+import typing
 from functools import cache
 from pathlib import Path
 
 import orjson
 
 from .model import Analysis
+from .paths import resolved
 from .sources import Article
+from .visible import visible
 
 SCHEMA = "byline.cache/1"
 #: The core modules an analysis depends on, beside the whole extract package.
@@ -88,7 +98,7 @@ def model_version(model: str) -> str | None:
             stamp = (folder / "meta.json").stat().st_mtime_ns
         except OSError:
             return None
-        return f"{version}@{folder.resolve()}:{stamp}+spacy-{spacy}"
+        return f"{version}@{resolved(folder)}:{stamp}+spacy-{spacy}"
     try:
         spec = importlib.util.find_spec(model)
     except (ImportError, ValueError):
@@ -128,6 +138,53 @@ def _key(article: Article, model: str) -> dict | None:
     }
 
 
+def valid_analysis(data: object) -> bool:
+    """Whether `data` is an analysis as model.py declares it, in every field and every record:
+    the one schema a cache file is read against."""
+    return isinstance(data, dict) and _valid(data, Analysis, extra={"schema"})
+
+
+@cache
+def _fields(cls: type) -> tuple[dict[str, object], frozenset[str]]:
+    """A dataclass's field types, and the fields it cannot do without."""
+    hints = typing.get_type_hints(cls)
+    fields = dataclasses.fields(cls)
+    required = frozenset(
+        f.name for f in fields if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    )
+    return {f.name: hints[f.name] for f in fields}, required
+
+
+def _valid(value: object, hint: object, extra: set[str] | None = None) -> bool:
+    """`value` (as JSON gives it) has the type `hint` declares (a dataclass, list, tuple, union,
+    int, float, str, bool or None); strings hold no control character."""
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        if not isinstance(value, dict):
+            return False
+        types_, required = _fields(hint)
+        if not required <= value.keys() or not value.keys() <= types_.keys() | (extra or set()):
+            return False
+        return all(_valid(item, types_[key]) for key, item in value.items() if key in types_)
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        return any(_valid(value, arg) for arg in args)
+    if origin is list:
+        return isinstance(value, list) and all(_valid(item, args[0]) for item in value)
+    if origin is tuple:
+        return isinstance(value, (list, tuple)) and len(value) == len(args) and all(map(_valid, value, args))
+    if hint is type(None):
+        return value is None
+    if hint is bool:
+        return isinstance(value, bool)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if hint is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if hint is str:
+        return isinstance(value, str) and visible(value) == value
+    return False
+
+
 def _fits(analysis: Analysis, text: str) -> bool:
     size = len(text)
     spans = [*analysis.entities, *analysis.numbers, *analysis.quotes, *analysis.credits]
@@ -151,10 +208,12 @@ def cached(article: Article, model: str | None = None) -> Analysis | None:
         data = orjson.loads(_file(article.sha256, model).read_bytes())
         if not isinstance(data, dict) or any(data.get(k) != v for k, v in key.items()):
             return None
+        if not valid_analysis(data.get("analysis")):
+            return None
         analysis = Analysis.from_dict(data["analysis"])
+        if analysis.sha256 != article.sha256 or not _fits(analysis, article.text):
+            return None
     except Exception:  # noqa: BLE001 - a missing, damaged or foreign file is a miss, never a crash
-        return None
-    if analysis.sha256 != article.sha256 or not _fits(analysis, article.text):
         return None
     analysis.source, analysis.title = article.source, article.title
     return analysis
@@ -179,6 +238,20 @@ def latest(sha256: str) -> Analysis | None:
     return None
 
 
+def _private_folders(folder: Path) -> None:
+    """The cache folders down to `folder`, each readable by its owner only (0700): the analyses
+    quote the articles, which are the user's reading."""
+    from .paths import cache_dir
+
+    top = cache_dir()
+    top.parent.mkdir(parents=True, exist_ok=True)
+    chain = [folder, *folder.parents]
+    for part in reversed(chain[: chain.index(top) + 1] if top in chain else [folder]):
+        part.mkdir(mode=0o700, exist_ok=True)
+        if part.stat().st_mode & 0o077:
+            os.chmod(part, 0o700)
+
+
 def store(article: Article, model: str, analysis: Analysis) -> bool:
     """Keep an analysis of `article` by `model` for next time; False when it cannot be kept
     (an analysis of another text, an unknown pipeline version, a disk that refuses)."""
@@ -190,9 +263,12 @@ def store(article: Article, model: str, analysis: Analysis) -> bool:
     path = _file(article.sha256, model)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _private_folders(path.parent)
         sweep(path.parent)  # what a killed writer left
-        tmp.write_bytes(orjson.dumps({**key, "analysis": analysis.to_dict()}))
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(fd, "wb") as fh:
+            fh.write(orjson.dumps({**key, "analysis": analysis.to_dict()}))
+        os.chmod(tmp, 0o600)  # whatever the umask, or a file left by an older Byline
         os.replace(tmp, path)
     except (OSError, TypeError, orjson.JSONEncodeError):
         try:

@@ -30,6 +30,7 @@ from .errors import ArticleError, StoreError
 from .library_people import Appearance, Person, QuoteRef, as_count, as_text, normalise
 from .library_people import summary as people_summary
 from .model import Analysis
+from .paths import resolved
 from .search import Hit, NoteRef, notes_of
 from .search import search as search_catalogue
 from .sources import Article
@@ -225,7 +226,7 @@ class Library:
     def add_many(self, items: Iterable[tuple[Article, Analysis | None]]) -> list[str]:
         """Keep several articles, each indexed in the catalogue in its own transaction."""
         if self.store.readonly:
-            raise StoreError(self.store.problem or "the store is read-only")
+            raise StoreError(self.store.why_readonly)
         keys = []
         cat = self.catalogue
         for article, analysis in items:
@@ -313,7 +314,7 @@ class Library:
         records = self.store.records()
         wanted = None  # the file as the store names it: its whole path (a relative name is from here)
         with contextlib.suppress(OSError, ValueError, RuntimeError):
-            wanted = str(Path(name).expanduser().resolve())
+            wanted = str(resolved(Path(name)))
         by_path = [r for r in records if wanted and r.get("path") == wanted]
         if by_path:
             return max(by_path, key=lambda r: as_text(r.get("seen")))["id"]

@@ -53,3 +53,10 @@ def legacy_store_file() -> Path:
 
 def locations() -> dict[str, Path]:
     return {"config": config_file(), "data": data_dir(), "store": store_dir(), "cache": cache_dir(), "log": log_dir()}
+
+
+def resolved(path: Path) -> Path:
+    """`path` made absolute with its symbolic links followed, never an error: a link loop (which
+    Path.resolve raises RuntimeError for) is left as it is, and the read or write that meets it
+    says so in one line."""
+    return Path(os.path.realpath(Path(path).expanduser()))

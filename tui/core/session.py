@@ -156,7 +156,7 @@ class Session:
 
     def _do(self, step: Step) -> Step:
         if self.readonly:
-            raise StoreError(self.store.problem or "the annotation store is read-only")
+            raise StoreError(self.store.why_readonly)
         self.history.push(step)
         self._apply(step)
         return step

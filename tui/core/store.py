@@ -58,6 +58,13 @@ def _file_key(key: str) -> str:
     return key if _SAFE_KEY.fullmatch(key) else "h-" + hashlib.sha256(key.encode("utf-8", "replace")).hexdigest()[:40]
 
 
+def _read_only_mount(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
 def _schema(data: dict) -> object:
     meta = data.get(META, {}).get("1")
     return meta.get("schema") if isinstance(meta, dict) else None
@@ -103,6 +110,9 @@ class Store:
         self.path = root
         self.readonly = False
         self.problem: str | None = None
+        #: why nothing can be written though everything can be read (a read-only mount, a
+        #: colleague's folder, a full quota): set with `readonly`, never with `problem`
+        self.unwritable: str | None = None
         #: one line per damaged record left out (its file and id); the records stay in their files
         self.skipped: list[str] = []
         #: one line per thing the user should know (a migration done, an old store left alone)
@@ -129,10 +139,36 @@ class Store:
             self.refuse(self.index.path, str(exc))
             return
         except (StoreError, OSError) as exc:
-            self.refuse(root, f"cannot be used ({getattr(exc, 'strerror', None) or exc})")
+            if not self._read_only_folder(root, exc):
+                self.refuse(root, f"cannot be used ({getattr(exc, 'strerror', None) or exc})")
             return
         if self._check_schema(data, self.index.path):
             self.sweep_once(root)
+
+    def _read_only_folder(self, root: Path, exc: Exception) -> bool:
+        """When the folder cannot be written (but may be read): read it without a lock (every
+        write replaces a file whole, so a read is never torn) and turn read-only, saying so
+        once. False when that is not why it failed."""
+        if not root.is_dir() or os.access(root, os.W_OK) and not _read_only_mount(root):
+            return False
+        self.readonly = True
+        self.unwritable = one_line(
+            f"the library {root} cannot be written ({getattr(exc, 'strerror', None) or 'read-only'}): "
+            "Byline reads it, but nothing is saved (notes, tags, articles added) until it can write there"
+        )
+        self.notices.append(self.unwritable)
+        try:
+            data = self.index.load()
+        except DamagedStore as damaged:
+            self.refuse(self.index.path, str(damaged))
+            return True
+        self._check_schema(data, self.index.path)
+        return True
+
+    @property
+    def why_readonly(self) -> str:
+        """The one line that says why nothing can be saved."""
+        return self.problem or self.unwritable or "the store is read-only"
 
     def _new_index(self) -> dict:
         """A new index (under its lock): empty, or made again from the article and text files
@@ -185,7 +221,7 @@ class Store:
 
     def _writable(self) -> None:
         if self.readonly:
-            raise StoreError(self.problem or "the store is read-only")
+            raise StoreError(self.why_readonly)
 
     def sweep_once(self, folder: Path) -> None:
         """Sweep a folder's stale temporary files, once per Store."""

@@ -275,15 +275,20 @@ class TableFile:
             keys = {
                 raw["id"]: doc for doc, raw in table.items() if isinstance(raw, dict) and isinstance(raw.get("id"), str)
             }
-            top = max((int(doc) for doc in table if doc.isascii() and doc.isdigit()), default=0)
+            # keys as TinyDB makes them; a hand-edited key of thousands of digits is no number
+            # Python will convert (and no key we would ever make): it is passed over
+            top = max((int(doc) for doc in table if doc.isascii() and doc.isdigit() and len(doc) <= 18), default=0)
             self._ids[name] = (keys, [top + 1])
         return self._ids[name]
 
     def insert(self, tables: dict, name: str, record: dict) -> str:
         keys, free = self.ids(tables, name)
+        table = tables.setdefault(name, {})
+        while str(free[0]) in table:  # a key written by hand ("007" is not 7, "7" is)
+            free[0] += 1
         doc = str(free[0])
         free[0] += 1
-        tables.setdefault(name, {})[doc] = record
+        table[doc] = record
         if isinstance(record.get("id"), str):
             keys[record["id"]] = doc
         return doc

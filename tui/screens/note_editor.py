@@ -9,13 +9,33 @@ import shlex
 import subprocess
 import tempfile
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
 
-from byline.tui.core.visible import one_line
+from byline.tui.core.sources.text import break_long_lines
+from byline.tui.core.visible import one_line, visible
 from byline.tui.keys import bindings
+
+
+class NoteArea(TextArea):
+    """The note's text area. What is pasted into it is kept as the visible text the user sees:
+    control and escape characters become their pictures (␛ …) before they are inserted, so none
+    is drawn raw to the terminal, none is saved, and the note is what the screen shows. The
+    paste is inserted once, as one edit, however long; a line longer than any paragraph is
+    broken at a sentence end or a space, as articles are (the text area redraws a whole line
+    for each screen row of it, so a megabyte on one line froze the editor)."""
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()
+        event.stop()
+        if self.read_only:
+            return
+        text = break_long_lines(visible(event.text.replace("\r\n", "\n").replace("\r", "\n")))
+        if result := self._replace_via_keyboard(text, *self.selection):
+            self.move_cursor(result.end_location)
 
 
 class NoteEditor(ModalScreen[str | None]):
@@ -33,7 +53,7 @@ class NoteEditor(ModalScreen[str | None]):
             passage = one_line(self.passage)
             shown = passage if len(passage) < 200 else passage[:200] + "…"
             yield Label(f"Note on “{shown}”", id="note-passage", markup=False)
-            yield TextArea(self.note, id="note-text", soft_wrap=True)
+            yield NoteArea(visible(self.note), id="note-text", soft_wrap=True)
             yield Label("ctrl+s save · esc cancel · ctrl+e $EDITOR", classes="dialog-help")
 
     def on_mount(self) -> None:
@@ -60,7 +80,7 @@ class NoteEditor(ModalScreen[str | None]):
             with self.app.suspend():
                 subprocess.run([*shlex.split(editor), path], check=False)
             with open(path, encoding="utf-8") as fh:
-                area.text = fh.read().rstrip("\n")
+                area.text = visible(fh.read().rstrip("\n"))
         except (OSError, UnicodeDecodeError) as exc:
             self.notify(f"$EDITOR failed: {exc}", severity="error")
         finally:

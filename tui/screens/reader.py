@@ -226,7 +226,7 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
         self.store = session.store
         if session.readonly:
             self.notify(
-                session.store.problem or "annotation store is read-only",
+                session.store.why_readonly,
                 title="Read-only",
                 severity="error",
                 timeout=30,
@@ -428,7 +428,7 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
             self.notify("The annotations are still being opened", severity="warning", timeout=3)
             return False
         if session.readonly:
-            self.notify(session.store.problem or "read-only", title="Read-only: not saved", severity="error")
+            self.notify(session.store.why_readonly, title="Read-only: not saved", severity="error")
             return False
         try:
             step = change(session)

@@ -11,12 +11,14 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from glob import escape as glob_escape
 from pathlib import Path
 
 from ..errors import ExportError
+from ..paths import resolved
 from ..visible import one_line
 
 
@@ -42,7 +44,7 @@ def _same(a: Path, b: Path) -> bool:
 
 def _inside(path: Path, folder: Path) -> bool:
     try:
-        path.resolve().relative_to(folder.resolve())
+        resolved(path).relative_to(resolved(folder))
     except (ValueError, OSError, RuntimeError):
         return False
     return True
@@ -52,11 +54,11 @@ def protected(path: Path, article_path: Path | None, extra: tuple[Path, ...] = (
     """Why `path` must never be written by an export, or None."""
     from ..paths import config_file, data_dir
 
-    if article_path is not None and (_same(path, article_path) or path.resolve() == article_path.resolve()):
+    if article_path is not None and (_same(path, article_path) or resolved(path) == resolved(article_path)):
         return "it is the article being exported"
-    if any(_same(path, p) or path.resolve() == p.resolve() for p in extra):
+    if any(_same(path, p) or resolved(path) == resolved(p) for p in extra):
         return "it is an input of this export"
-    if _same(path, config_file()) or path.resolve() == config_file().resolve():
+    if _same(path, config_file()) or resolved(path) == resolved(config_file()):
         return "it is Byline's config file"
     if _inside(path, data_dir()):
         return "it is inside Byline's data folder"
@@ -72,10 +74,20 @@ def check_outputs(
         why = protected(path, article_path, extra)
         if why:
             raise ExportError(f"refusing to write {shown}: {why}")
+        if path.is_symlink() and _loop(path):
+            raise ExportError(f"{shown} is a loop of symbolic links: give a file name to write")
         if path.is_dir():
             raise ExportError(f"{shown} is a folder: give a file name to write")
         if path.exists() and regular_file(path) and not force:
             raise OutputExists(path)
+
+
+def _loop(path: Path) -> bool:
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
 
 
 def regular_file(path: Path) -> bool:
@@ -88,7 +100,7 @@ def regular_file(path: Path) -> bool:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace (or create) `path` with `data` so that a reader sees the old file or the new one."""
-    target = path.resolve() if path.is_symlink() else path
+    target = resolved(path) if path.is_symlink() else path
     if target.exists() and not regular_file(target):
         # A device or a pipe the user named (/dev/null, a FIFO): nothing to replace, just write.
         with open(target, "wb") as fh:

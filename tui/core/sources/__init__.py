@@ -9,12 +9,14 @@ read as plain text. Every kind ends in the same Article, whose text all offsets 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import ArticleError
+from ..paths import resolved
 from .article import Article, text_hash, title_of
 from .decode import MAX_BYTES, decode
-from .fetch import TIMEOUT, fetch, is_url
+from .fetch import TIMEOUT, fetch, is_url, without_credentials
 from .html import html_article, looks_like_html, meta_charset
 from .markdown import looks_like_markdown, markdown_article
 from .text import display_name, from_text, read_file, read_stdin
@@ -55,10 +57,19 @@ def load_article(location: str | Path, *, timeout: float = TIMEOUT) -> Article:
     if text == "-":
         return from_bytes(read_stdin(), "<stdin>")
     if is_url(text):
-        page = fetch(text, timeout=timeout)
-        return from_bytes(page.data, text, kind=page.kind, declared=page.charset, url=page.url)
+        url = without_credentials(text)
+        page = fetch(url, timeout=timeout)
+        article = from_bytes(page.data, url, kind=page.kind, declared=page.charset, url=page.url)
+        if article.url:
+            article = replace(article, url=without_credentials(article.url))
+        if url != text:
+            said = (
+                f"{display_name(url)}: the user name and password in the address were left out (never sent, never kept)"
+            )
+            article = replace(article, warnings=(*article.warnings, said))
+        return article
     path = Path(text).expanduser()
-    return from_bytes(read_file(path), str(path), path.resolve(), kind=kind_of_path(path))
+    return from_bytes(read_file(path), str(path), resolved(path), kind=kind_of_path(path))
 
 
 def kind_of_path(path: Path) -> str | None:

@@ -40,6 +40,17 @@ def is_url(location: str) -> bool:
     return bool(_SCHEME.match(location))
 
 
+#: A URL's user name and password (`http://user:pass@host/`): anchored, one pass, no backtracking
+#: beyond the authority.
+_CREDENTIALS = re.compile(r"\A([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@")
+
+
+def without_credentials(url: str) -> str:
+    """`url` without a user name and password. Byline never sends them, so it never keeps them
+    either: not in the index, the cache, `library --format json` or an export."""
+    return _CREDENTIALS.sub(r"\1", url, count=1)
+
+
 @dataclass(frozen=True)
 class Page:
     """A fetched answer: where it ended up after redirects, its bytes and what it says it is."""
@@ -190,7 +201,7 @@ def _fetch(
         raise ArticleError(f"{name}: not a valid address ({one_line(str(exc))[:80]})") from None
     except (HTTPError, OSError) as exc:
         raise ArticleError(f"{name}: {_reason(exc, url, timeout)}") from None
-    return Page(final if is_url(final) else url, data, media_type, charset, *validators)
+    return Page(without_credentials(final) if is_url(final) else url, data, media_type, charset, *validators)
 
 
 def _final_url(url: str, response) -> str:
