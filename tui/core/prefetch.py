@@ -62,7 +62,8 @@ class Prefetch:
             return
         ctx = multiprocessing.get_context(method)
         self._conn, child_end = ctx.Pipe(duplex=False)
-        self._process = ctx.Process(target=_child, args=(child_end, article, model), daemon=True)
+        process = ctx.Process  # type: ignore[attr-defined]  # every start method's context has it; typeshed's BaseContext not
+        self._process = process(target=_child, args=(child_end, article, model), daemon=True)
         self._process.start()
         child_end.close()
 
