@@ -9,6 +9,7 @@ result. A damaged or foreign cache file is ignored, and replaced at the next sto
 
     analysis = cached(article, model)      # Analysis, or None: analyse, then
     store(article, model, analysis)
+    analysis = analysis_of(article, model)  # the two together: cached, else analysed and kept
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import hashlib
 import importlib.metadata
 import importlib.util
 import os
-import threading
 from functools import cache
 from pathlib import Path
 
@@ -185,19 +185,27 @@ def store(article: Article, model: str, analysis: Analysis) -> bool:
     key = _key(article, model)
     if key is None or analysis.sha256 != article.sha256:
         return False
-    from .tablefile import sweep
+    from .atomic import sweep, write_atomically
 
     path = _file(article.sha256, model)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         sweep(path.parent)  # what a killed writer left
-        tmp.write_bytes(orjson.dumps({**key, "analysis": analysis.to_dict()}))
-        os.replace(tmp, path)
+        write_atomically(path, orjson.dumps({**key, "analysis": analysis.to_dict()}), durable=False)
     except (OSError, TypeError, orjson.JSONEncodeError):
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
         return False
     return True
+
+
+def analysis_of(article: Article, model: str | None = None) -> Analysis:
+    """The article's analysis: the cached one when this text was analysed before by this
+    pipeline and extraction code (no spaCy), else a new one, kept for next time."""
+    from .analysis import analyze
+    from .nlp import default_model
+
+    model = model or default_model()
+    found = cached(article, model)
+    if found is None:
+        found = analyze(article, model)
+        store(article, model, found)
+    return found
