@@ -147,7 +147,6 @@ class BylineApp(App[int]):
         at start (the lines returned), and the default is used in its place."""
         from byline.tui.core.annotation import labels_from_config
         from byline.tui.core.config import check_keymap, load_config
-        from byline.tui.core.errors import BylineError
         from byline.tui.keys import KEYS
 
         config = load_config()
@@ -158,11 +157,7 @@ class BylineApp(App[int]):
         problems = [*config.warnings, *problems]
         if keymap:
             self.set_keymap(keymap)
-        try:
-            self.labels = labels_from_config(config.labels)
-        except BylineError as exc:  # pragma: no cover - load_config has checked every label
-            problems.append(f"{exc}; using the default labels")
-            self.labels = labels_from_config([])
+        self.labels = labels_from_config(config.labels)  # load_config has checked every label
         return problems
 
     def _reader(self, at: int | None = None) -> ReaderScreen:

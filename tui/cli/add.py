@@ -125,8 +125,8 @@ def run(opts: argparse.Namespace) -> int:
     from ..core import cache
     from ..core.batch import expand, stream_many
     from ..core.errors import BylineError, StoreError
+    from ..core.limits import work_limits
     from ..core.nlp import default_model
-    from ..core.sources.fetch import TIMEOUT
     from ..core.visible import one_line
     from .library import open_library, warn
 
@@ -140,11 +140,7 @@ def run(opts: argparse.Namespace) -> int:
                 else "give articles to add (files, folders, URLs, -) or --analyses RESULTS"
             )
         return add_analyses(opts.analyses, _Progress)
-    if opts.jobs < 0:
-        raise BylineError("--jobs takes a number of processes, 1 or more (0: one per core)")
-    if opts.timeout is not None and not 0 < opts.timeout <= 600:
-        raise BylineError("--timeout takes the seconds to wait for a web page, more than 0 and at most 600")
-    timeout = opts.timeout or TIMEOUT
+    _, timeout = work_limits(opts.jobs, opts.timeout)
     model = opts.model or default_model()
     library = open_library()
     if library.readonly:

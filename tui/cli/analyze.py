@@ -88,19 +88,15 @@ def configure(p: argparse.ArgumentParser) -> None:
 def run(opts: argparse.Namespace) -> int:
     from ..core.corpus.inputs import kind_of
     from ..core.errors import BylineError
-    from ..core.sources.fetch import TIMEOUT
+    from ..core.limits import work_limits
 
-    if opts.jobs < 0:
-        raise BylineError("--jobs takes a number of processes, 1 or more (0: one per core)")
+    _, timeout = work_limits(opts.jobs, opts.timeout)
     if opts.batch < 0 or opts.shard_size < 0:
         raise BylineError("--batch and --shard-size take a number of articles, 1 or more")
-    if opts.timeout is not None and not 0 < opts.timeout <= 600:
-        raise BylineError("--timeout takes the seconds to wait for a web page, more than 0 and at most 600")
     if opts.format == "parquet" and not opts.output:
         raise BylineError("--format parquet writes a folder of tables: name it with --output DIR")
     if opts.output and opts.format in ("text", "json"):
         raise BylineError(f"--output writes jsonl or parquet, not {opts.format}")
-    timeout = opts.timeout or TIMEOUT
     single = len(opts.inputs) == 1 and kind_of(opts.inputs[0]) == "article"
     if single and not opts.output and not opts.scheduler:
         return _one(opts.inputs[0], opts.format or "text", opts.model, timeout)

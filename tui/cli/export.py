@@ -39,23 +39,9 @@ def warn(message: str) -> None:
     print(f"byline: warning: {one_line(message)}", file=sys.stderr)
 
 
-def analysis_of(article, model: str | None):
-    """The article's analysis: the cached one when this text was analysed before by this
-    pipeline and extraction code (no spaCy), else a new one, kept for next time."""
-    from ..core import cache
-    from ..core.analysis import analyze
-    from ..core.nlp import default_model
-
-    model = model or default_model()
-    found = cache.cached(article, model)
-    if found is None:
-        found = analyze(article, model)
-        cache.store(article, model, found)
-    return found
-
-
 def run(opts: argparse.Namespace) -> int:
     from ..core.annotation import labels_from_config
+    from ..core.cache import analysis_of
     from ..core.config import load_config
     from ..core.errors import ExportError, StoreError
     from ..core.export import REGISTRY, SPREADSHEETS, get, planned_outputs, render, write_files

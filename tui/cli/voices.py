@@ -62,21 +62,15 @@ def sites_table(sites) -> str:
 def run(opts: argparse.Namespace) -> int:
     if opts.file is None:
         return _library(opts)
-    from ..core.analysis import analyze
-    from ..core.cache import cached, store
+    from ..core.cache import analysis_of
     from ..core.export.voices_csv import to_csv
-    from ..core.nlp import default_model
     from ..core.opening import open_location
     from ..core.voices import voices
 
     article = open_location(opts.file)
     for warning in article.warnings:
         print(f"byline: warning: {warning}", file=sys.stderr)
-    model = opts.model or default_model()
-    analysis = cached(article, model)
-    if analysis is None:
-        analysis = analyze(article, model)
-        store(article, model, analysis)
+    analysis = analysis_of(article, opts.model)
     if not opts.raw:  # as the user corrected it, like every other view
         from ..core.session import Session
         from ..core.store import Store

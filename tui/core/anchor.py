@@ -87,7 +87,8 @@ def locate(anchor: Anchor, text: str) -> tuple[int, int] | None:
 def _hits(exact: str, text: str, near: int) -> list[int]:
     """Where `exact` occurs: everywhere when it is rare, else the first MAX_HITS and the MAX_HITS
     either side of where it was (a word that occurs a hundred thousand times costs no more)."""
-    hits, pos = [], text.find(exact)
+    hits: list[int] = []
+    pos = text.find(exact)
     while pos >= 0 and len(hits) < MAX_HITS:
         hits.append(pos)
         pos = text.find(exact, pos + 1)

@@ -176,17 +176,8 @@ DEFAULT_LABELS = (
 
 
 def labels_from_config(entries: list[dict]) -> tuple[Label, ...]:
-    """The label set: the config's [[labels]] (name, key, color) or the default six."""
-    from .errors import BylineError
-
+    """The label set: the config's [[labels]] as config.check_labels keeps them (each with a name,
+    its own key and a colour: the one place labels are checked), or the default six."""
     if not entries:
         return DEFAULT_LABELS
-    labels = []
-    for i, entry in enumerate(entries, start=1):
-        if not isinstance(entry, dict) or not entry.get("name"):
-            raise BylineError(f"config: label {i} needs a name")
-        key = str(entry.get("key", i))
-        if key not in "123456789" or len(key) != 1:
-            raise BylineError(f"config: label {entry['name']!r} needs a key from 1 to 9")
-        labels.append(Label(str(entry["name"]), key, str(entry.get("color", DEFAULT_LABELS[(i - 1) % 6].color))))
-    return tuple(labels)
+    return tuple(Label(str(entry["name"]), str(entry["key"]), str(entry["color"])) for entry in entries)

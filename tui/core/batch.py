@@ -37,6 +37,10 @@ class Result:
     error: str | None
     index: int = 0  # its place in the list given to analyze_many
 
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
 
 def expand(inputs: list[str]) -> list[str]:
     """Folders become the article files inside them (.txt .md .markdown .html .htm, at any depth,

@@ -14,6 +14,7 @@ folders): they hold the articles' words.
 
     analysis = cached(article, model)      # Analysis, or None: analyse, then
     store(article, model, analysis)
+    analysis = analysis_of(article, model)  # the two together: cached, else analysed and kept
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ import hashlib
 import importlib.metadata
 import importlib.util
 import os
-import threading
 import types
 import typing
 from functools import cache
@@ -258,22 +258,28 @@ def store(article: Article, model: str, analysis: Analysis) -> bool:
     key = _key(article, model)
     if key is None or analysis.sha256 != article.sha256:
         return False
-    from .tablefile import sweep
+    from .atomic import sweep, write_atomically
 
     path = _file(article.sha256, model)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
         _private_folders(path.parent)
         sweep(path.parent)  # what a killed writer left
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with open(fd, "wb") as fh:
-            fh.write(orjson.dumps({**key, "analysis": analysis.to_dict()}))
-        os.chmod(tmp, 0o600)  # whatever the umask, or a file left by an older Byline
-        os.replace(tmp, path)
+        write_atomically(path, orjson.dumps({**key, "analysis": analysis.to_dict()}), durable=False)
+        os.chmod(path, 0o600)  # whatever the umask, or a file left by an older Byline
     except (OSError, TypeError, orjson.JSONEncodeError):
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
         return False
     return True
+
+
+def analysis_of(article: Article, model: str | None = None) -> Analysis:
+    """The article's analysis: the cached one when this text was analysed before by this
+    pipeline and extraction code (no spaCy), else a new one, kept for next time."""
+    from .analysis import analyze
+    from .nlp import default_model
+
+    model = model or default_model()
+    found = cached(article, model)
+    if found is None:
+        found = analyze(article, model)
+        store(article, model, found)
+    return found

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
 
+from .annotation import DEFAULT_LABELS
 from .colour import parse_colour
 from .paths import config_file
 from .visible import one_line
@@ -24,7 +25,7 @@ DIGITS = "123456789"
 #: the reader, or of the app, would shadow each other).
 ACTIVE_TOGETHER: tuple[tuple[str, ...], ...] = (("app", "reader", "article"), ("app", "reader", "list"))
 #: Colours for labels that give none, by position (the default labels' colours).
-DEFAULT_COLOURS = ("#e4568c", "#3cb371", "#e0a030", "#3fa0e8", "#b07be8", "#40c0c0")
+DEFAULT_COLOURS = tuple(label.color for label in DEFAULT_LABELS)
 
 
 @dataclass

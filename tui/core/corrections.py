@@ -53,12 +53,17 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def _pair(mention) -> tuple[int, int]:
+    """A mention's (start, end), whether it is a tuple or a list read from JSON."""
+    return (mention[0], mention[1])
+
+
 def actor_at(analysis: Analysis, span: tuple[int, int]) -> Actor | None:
     """The actor with a mention at `span` (the same mention, else one that overlaps it)."""
     for exact in (True, False):
         for actor in analysis.actors:
             for m in actor.mentions:
-                if (tuple(m) == tuple(span)) if exact else _overlaps(tuple(m), span):
+                if (_pair(m) == tuple(span)) if exact else _overlaps(_pair(m), span):
                     return actor
     return None
 
@@ -141,7 +146,7 @@ def _merge(result: Analysis, c: Annotation) -> None:
     target = actor_named(result, c.actor)
     if source is None or target is None or source is target:
         return
-    target.mentions = sorted({*map(tuple, target.mentions), *map(tuple, source.mentions)})
+    target.mentions = sorted({*map(_pair, target.mentions), *map(_pair, source.mentions)})
     for name in (source.name, *source.aliases):
         if name != target.name and name not in target.aliases:
             target.aliases.append(name)
@@ -163,8 +168,8 @@ def _split(result: Analysis, c: Annotation, text: str) -> None:
     if actor is None:
         return
     name = " ".join(text[c.start : c.end].split())
-    taken = [tuple(m) for m in actor.mentions if " ".join(text[m[0] : m[1]].split()) == name]
-    kept = [tuple(m) for m in actor.mentions if tuple(m) not in set(taken)]
+    taken = [_pair(m) for m in actor.mentions if " ".join(text[m[0] : m[1]].split()) == name]
+    kept = [_pair(m) for m in actor.mentions if _pair(m) not in set(taken)]
     if not taken or not kept:
         return  # every mention is written that way: nothing to split off
     new_id = f"split-{_slug(name)}"

@@ -17,8 +17,9 @@ from typing import Any
 from filelock import FileLock
 
 from .annotation import now
+from .atomic import sweep
 from .records import Bad, article_record, record_name
-from .tablefile import DamagedStore, Locked, read_tables, sweep
+from .tablefile import DamagedStore, Locked, read_tables
 
 #: The store.Store being opened (not imported: the store imports this module when it needs it).
 Store = Any

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import multiprocessing
 from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING
 
 from .errors import BylineError
 from .model import Analysis
 from .sources import Article
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .store import Store
 
 
 def _child(conn: Connection, article: Article, model: str | None) -> None:
@@ -23,7 +27,7 @@ def _child(conn: Connection, article: Article, model: str | None) -> None:
         name = model or default_model()
         analysis = analyze(article, name)
         conn.send(("ok", analysis.to_dict()))
-        _keep(article, name, analysis)
+        keep_analysis(article, name, analysis)
     except BylineError as exc:
         conn.send(("error", str(exc)))
     except Exception as exc:  # noqa: BLE001 - the parent shows it as a notification
@@ -32,16 +36,17 @@ def _child(conn: Connection, article: Article, model: str | None) -> None:
         conn.close()
 
 
-def _keep(article: Article, model: str, analysis: Analysis) -> None:
+def keep_analysis(article: Article, model: str, analysis: Analysis, store: Store | None = None) -> None:
     """After the reader has its analysis: keep it in the cache, and what it found in the library
-    (its counts and people), here in the child, off the reader's way."""
-    from .cache import store
+    of `store` (its counts and people). Best effort: the reader works without, and a read-only or
+    busy library says so itself. A prefetch does this in its process, off the reader's way."""
+    from . import cache
     from .library import Library
 
-    store(article, model, analysis)
     try:
-        Library().add(article, analysis)
-    except Exception:  # noqa: BLE001 - a read-only or busy library: the reader says so itself
+        cache.store(article, model, analysis)
+        Library(store).add(article, analysis)
+    except Exception:  # noqa: BLE001 - a read-only or busy store: the session says so itself
         pass
 
 
@@ -62,7 +67,8 @@ class Prefetch:
             return
         ctx = multiprocessing.get_context(method)
         self._conn, child_end = ctx.Pipe(duplex=False)
-        self._process = ctx.Process(target=_child, args=(child_end, article, model), daemon=True)
+        process = ctx.Process  # type: ignore[attr-defined]  # every start method's context has it; typeshed's BaseContext not
+        self._process = process(target=_child, args=(child_end, article, model), daemon=True)
         self._process.start()
         child_end.close()
 

@@ -89,13 +89,13 @@ def rebuild_records(root: Path, file_key: Callable[[str], str]) -> list[dict]:
         if stem not in articles and _SAFE.fullmatch(stem):
             ids.setdefault(stem, _stamp(path))
     analysed = _analysed(root)
-    records = []
+    records: list[dict] = []
     for key, created in ids.items():
         text = None
-        path = texts.get(file_key(key))
-        if path is not None:
+        text_file = texts.get(file_key(key))
+        if text_file is not None:
             try:
-                text = path.read_bytes().decode("utf-8")
+                text = text_file.read_bytes().decode("utf-8")
             except (OSError, UnicodeDecodeError):
                 text = None
         found = analysed.get(key, {})

@@ -35,7 +35,7 @@ class Write:
     """A queued store write for one step of the history."""
 
     step: Step
-    run: Callable[[], None]
+    run: Callable[[], object]
 
 
 @dataclass
@@ -164,6 +164,7 @@ class Session:
     def _apply(self, step: Step) -> None:
         """Apply a step to the annotations in memory and queue its write."""
         before, after = step.before, step.after
+        run: Callable[[], object]
         if after is None and before is not None:
             self.annotations = [a for a in self.annotations if a.id != before.id]
             run = lambda: self.store.delete(before)  # noqa: E731 - the store knows its article

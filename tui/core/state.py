@@ -5,7 +5,6 @@ missing, damaged or unwritable file is never an error (it is what a first run lo
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,16 +57,12 @@ def load_state(path: Path | None = None) -> State:
 
 def save_state(state: State, path: Path | None = None) -> bool:
     """Write the state (a temporary file, then a rename); False if it could not be written."""
+    from .atomic import write_atomically
+
     path = path or state_file()
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps(state.to_dict(), ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomically(path, json.dumps(state.to_dict(), ensure_ascii=False).encode("utf-8"), durable=False)
     except OSError:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
         return False
     return True

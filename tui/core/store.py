@@ -35,11 +35,12 @@ from pathlib import Path
 
 from .anchor import locate, make_anchor
 from .annotation import Annotation, new_id, now
+from .atomic import sweep
 from .errors import StoreError
 from .rebuild import RECOVERED, orphan_id, rebuild_records
 from .records import Bad, annotation_from, article_record, check_annotation, record_name
 from .sources import Article
-from .tablefile import AtomicJSONStorage, DamagedStore, TableFile, read_tables, sweep, write_atomic
+from .tablefile import AtomicJSONStorage, DamagedStore, TableFile, read_tables, write_atomic
 from .visible import one_line
 
 __all__ = ["AtomicJSONStorage", "DamagedStore", "Store", "annotation_from", "article_fields", "write_atomic"]

@@ -6,12 +6,9 @@ writers are swept. The store (store.py) and the library (library.py) are made of
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
-import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,12 +16,8 @@ import orjson
 from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
+from .atomic import sweep, write_atomically
 from .errors import StoreError
-
-#: A temporary file is stale when its writer's process is gone (and it is a few seconds old), or
-#: when it is older than this even though its process id is in use again.
-STALE_AFTER = 600.0
-_TMP = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d{1,10})\.(?P<tid>\d{1,24})\.tmp")
 
 
 class DamagedStore(Exception):
@@ -32,85 +25,18 @@ class DamagedStore(Exception):
 
 
 # -- files --------------------------------------------------------------------------------------
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError, ValueError):
-        return pid < 2**22 and not isinstance(pid, bool)
-    return True
-
-
-def sweep(folder: Path, older_than: float = STALE_AFTER, name: str | None = None) -> int:
-    """Remove the temporary files killed writers left in `folder`: only ours (by their name, and
-    only those of the file `name` when given: a folder shared with others), only when their
-    process is gone, or when they are older than any write could take."""
-    removed, clock = 0, time.time()
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return 0
-    for entry in entries:
-        match = _TMP.fullmatch(entry.name)
-        if not match or name is not None and match["name"] != name:
-            continue
-        try:
-            info = entry.stat(follow_symlinks=False)
-            age = clock - info.st_mtime
-            if not entry.is_file(follow_symlinks=False):
-                continue
-            if age > older_than or (age > 2.0 and not _alive(int(match["pid"]))):
-                os.unlink(entry.path)
-                removed += 1
-        except OSError:
-            continue
-    return removed
-
-
 def _target(path: Path) -> Path:
     """Where a write lands: the target of a symbolic link (the link itself stays), else the path."""
     return Path(os.path.realpath(path)) if os.path.islink(path) else path
 
 
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def write_atomic(path: Path, payload: bytes, durable: bool = True) -> None:
-    """Replace `path` (or its target, when it is a link) by `payload`, all or nothing.
-
-    A new file is readable by its owner only; a replaced one keeps its permissions."""
-    target = _target(path)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    """Replace a store file (or its target, when it is a link) by `payload`, all or nothing
+    (atomic.py); a new file is readable by its owner only. A failure is a StoreError."""
     try:
-        try:
-            mode = os.stat(target).st_mode & 0o777
-        except FileNotFoundError:
-            mode = 0o600
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
-        with open(fd, "wb") as fh:
-            fh.write(payload)
-            if durable:
-                fh.flush()
-                os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
+        write_atomically(path, payload, durable=durable, private=True)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
         raise StoreError(f"could not save to {path}: {exc.strerror or exc}") from None
-    if durable:
-        _fsync_folder(target.parent)
 
 
 #: A JSON number orjson would read as a float (beyond 64 bits): such files are read with json.

@@ -297,14 +297,9 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
     def _keep(self, analysis: Analysis) -> None:
         """An analysis made here (not by a prefetch, whose process keeps its own): in the cache
         for next time, and what it found in the library. Best effort: the reader works without."""
-        from byline.tui.core.cache import store
-        from byline.tui.core.library import Library
+        from byline.tui.core.prefetch import keep_analysis
 
-        try:
-            store(self.article, self.model, analysis)
-            Library(self.store).add(self.article, analysis)
-        except Exception:  # noqa: BLE001 - a read-only or busy store: the session says so itself
-            pass
+        keep_analysis(self.article, self.model, analysis, self.store)
 
     @on(AnalysisReady)
     def _analysis_ready(self, message: AnalysisReady) -> None:

@@ -14,9 +14,9 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from glob import escape as glob_escape
 from pathlib import Path
 
+from ..atomic import sweep, write_atomically
 from ..errors import ExportError
 from ..paths import resolved
 from ..visible import one_line
@@ -98,44 +98,18 @@ def regular_file(path: Path) -> bool:
         return False
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace (or create) `path` with `data` so that a reader sees the old file or the new one."""
+def write_export(path: Path, data: bytes) -> None:
+    """Replace (or create) `path` with `data` so that a reader sees the old file or the new one
+    (atomic.py), after sweeping what a killed export to it left; a device or a pipe the user named
+    (/dev/null, a FIFO) has nothing to replace and is just written."""
     target = resolved(path) if path.is_symlink() else path
     if target.exists() and not regular_file(target):
-        # A device or a pipe the user named (/dev/null, a FIFO): nothing to replace, just write.
         with open(target, "wb") as fh:
             fh.write(data)
         return
     target.parent.mkdir(parents=True, exist_ok=True)
-    _sweep(target)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if target.exists():
-            os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-def _sweep(target: Path) -> None:
-    """Remove the temporary files an export to `target` left when it was killed (its process is
-    gone); a live writer's are left alone."""
-    for tmp in target.parent.glob(f".{glob_escape(target.name)}.*.tmp"):
-        pid = tmp.name[len(target.name) + 2 : -4]
-        if not pid.isdigit() or int(pid) == os.getpid():
-            continue
-        try:
-            os.kill(int(pid), 0)
-        except ProcessLookupError:
-            tmp.unlink(missing_ok=True)
-        except (PermissionError, OverflowError, OSError):
-            continue
+    sweep(target.parent, name=target.name, settle=0)  # an export's writer is this machine's
+    write_atomically(target, data)
 
 
 def write_outputs(
@@ -146,7 +120,7 @@ def write_outputs(
     written = []
     for path, data in outputs:
         try:
-            write_atomically(path, data)
+            write_export(path, data)
         except OSError as exc:
             raise ExportError(f"cannot write {one_line(str(path))}: {exc.strerror or exc}") from None
         written.append(path)

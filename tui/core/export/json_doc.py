@@ -43,7 +43,9 @@ def render_json(b: Bundle) -> str:
 def document_names(doc) -> dict:
     """The article a JSON export names, in the shape of a jsonl record (meta, text), so both are
     known the same way: by URL or source, and by the hash of the text it carries."""
-    article = doc.get("article") if isinstance(doc, dict) and isinstance(doc.get("article"), dict) else {}
+    article = doc.get("article") if isinstance(doc, dict) else None
+    if not isinstance(article, dict):
+        article = {}
     return {"meta": article, **({"text": article["text"]} if isinstance(article.get("text"), str) else {})}
 
 

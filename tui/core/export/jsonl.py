@@ -22,6 +22,7 @@ from .reading import (
     named,
     span_of,
     stable_id,
+    text_of,
 )
 
 
@@ -95,7 +96,9 @@ def record_names(record) -> tuple[str | None, str | None]:
     """(source, text sha256) a jsonl record names its article by; the text it carries counts."""
     if not isinstance(record, dict):
         return None, None
-    meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
+    meta = record.get("meta")
+    if not isinstance(meta, dict):
+        meta = {}
     source = meta.get("url") if isinstance(meta.get("url"), str) else meta.get("source")
     sha = meta.get("sha256") if isinstance(meta.get("sha256"), str) else None
     if isinstance(record.get("text"), str):
@@ -114,11 +117,13 @@ def _passage(base: str, text: str, span) -> tuple[Anchor | None, bool]:
 def annotations_from_jsonl(record, article_key: str, text: str) -> Found:
     """The reader's annotations of one jsonl record (spans with labels and notes, corrections,
     orphans) placed in `text`. The model's own spans are not annotations and are not counted."""
-    found, seen, merged = Found(), {}, {}
+    found, seen, merged = Found(), dict[str, Annotation](), dict[str, Annotation]()
     if not isinstance(record, dict):
         found.skipped += 1
         return found
-    base = record.get("text") if isinstance(record.get("text"), str) else text
+    base = record.get("text")
+    if not isinstance(base, str):
+        base = text
 
     def keep(ann: Annotation | None) -> None:
         if ann is None:
@@ -204,7 +209,7 @@ def _orphan(data, article_key: str, text: str) -> Annotation | None:
         return None
     exact = data.get("exact") if isinstance(data.get("exact"), str) else ""
     labels = [x for x in as_list(data.get("labels")) if isinstance(x, str) and x.strip()]
-    note = data.get("note") if isinstance(data.get("note"), str) else ""
+    note = text_of(data.get("note")) or ""
     fields = fix_fields(data) if "fix" in data else None
     if not exact and (fields or not (labels or note)):
         return None

@@ -60,7 +60,7 @@ class Found:
     @classmethod
     def of(cls, items, read: Callable[[object], Annotation | None]) -> Found:
         """What `read` makes of each item: an annotation kept once per id, or a skipped item."""
-        found, seen = cls(), {}
+        found, seen = cls(), dict[str, Annotation]()
         for item in items:
             annotation = read(item)
             if annotation is None:
@@ -197,8 +197,8 @@ def fix_fields(data) -> dict | None:
     if not isinstance(data, dict):
         return None
     fix = data.get("fix")
-    actor = data.get("actor") if isinstance(data.get("actor"), str) else ""
-    kind = data.get("quote") if isinstance(data.get("quote"), str) else ""
+    actor = text_of(data.get("actor")) or ""
+    kind = text_of(data.get("quote")) or ""
     entity = data.get("entity")
     if fix == "entity" and isinstance(entity, str) and ENTITY_CODE.fullmatch(entity):
         return {"fix": fix, "entity": entity}
