@@ -27,7 +27,9 @@ def library(analyse):
 
 
 def run(capsys, fmt: str = "text") -> str:
-    assert command.run(argparse.Namespace(speaker="Brask", format=fmt)) == 0
+    parser = argparse.ArgumentParser()
+    command.configure(parser)  # the command's own options, each with its default
+    assert command.run(parser.parse_args(["--speaker", "Brask", "--format", fmt])) == 0
     return capsys.readouterr().out
 
 

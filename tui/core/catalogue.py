@@ -19,6 +19,7 @@ screen reads a few hundred rows, not every article; the user's merges and splits
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import sqlite3
@@ -83,6 +84,27 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
 
 #: Record fields with a column of their own (the whole record is kept too, as JSON).
 COLUMNS = ("sha256", "path", "url", "title", "source", "site", "authors", "published", "kind", "added", "seen", "words")
+
+
+def dumps(value: object) -> str:
+    """JSON for a column, exact for any string (a file name read as bytes keeps its lone
+    surrogates, escaped, where orjson and SQLite's UTF-8 would refuse them)."""
+    return json.dumps(value, ensure_ascii=True, sort_keys=True)
+
+
+def loads(text: str) -> object:
+    return json.loads(text)
+
+
+def column(value: object) -> object:
+    """A value as a text column holds it: a string that cannot be UTF-8 (lone surrogates) is
+    kept with those characters replaced; the record's JSON keeps it exactly."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return value
 
 
 class CatalogueError(Exception):
@@ -332,8 +354,8 @@ class Catalogue:
             return
         self._forget(db, key)
         r = found.record
-        values = [r.get(c) for c in COLUMNS]
-        values[COLUMNS.index("authors")] = orjson.dumps(r.get("authors") or []).decode()
+        values = [column(r.get(c)) for c in COLUMNS]
+        values[COLUMNS.index("authors")] = dumps(r.get("authors") or [])
         notes: int | None = sum(1 for n in found.notes if n.kind != "correction")
         if found.damaged:
             notes = None
@@ -346,7 +368,7 @@ class Catalogue:
             (
                 key,
                 *values,
-                orjson.dumps(r).decode(),
+                dumps(r),
                 found.stamp,
                 int(found.analysed),
                 len(found.actors) if found.analysed else None,
@@ -492,12 +514,12 @@ class Catalogue:
 
     def set_record(self, key: str, record: dict, stamp: str | None) -> None:
         """Change an article's record (its metadata), keeping what was found in it."""
-        values = [record.get(c) for c in COLUMNS]
-        values[COLUMNS.index("authors")] = orjson.dumps(record.get("authors") or []).decode()
+        values = [column(record.get(c)) for c in COLUMNS]
+        values[COLUMNS.index("authors")] = dumps(record.get("authors") or [])
         with self.transaction() as db:
             db.execute(
                 f"UPDATE articles SET {', '.join(f'{c} = ?' for c in COLUMNS)}, record = ?, stamp = ? WHERE id = ?",
-                (*values, orjson.dumps(record).decode(), stamp, key),
+                (*values, dumps(record), stamp, key),
             )
 
     def set_overrides(self, groups: dict[str, str]) -> None:
@@ -517,15 +539,18 @@ class Catalogue:
 
     def record(self, key: str) -> dict | None:
         row = self.db.execute("SELECT record FROM articles WHERE id = ?", (key,)).fetchone()
-        return orjson.loads(row[0]) if row else None
+        found = loads(row[0]) if row else None
+        return found if isinstance(found, dict) else None
 
     def records(self) -> list[dict]:
-        return [orjson.loads(r[0]) for r in self.db.execute("SELECT record FROM articles ORDER BY rowid")]
+        found = (loads(r[0]) for r in self.db.execute("SELECT record FROM articles ORDER BY rowid"))
+        return [r for r in found if isinstance(r, dict)]
 
-    def ids_where(self, column: str, value: str) -> list[str]:
-        assert column in ("path", "sha256", "id")
+    def ids_where(self, field: str, value: str) -> list[str]:
+        assert field in ("path", "sha256", "id")
         return [
-            r[0] for r in self.db.execute(f"SELECT id FROM articles WHERE {column} = ? ORDER BY seen DESC", (value,))
+            r[0]
+            for r in self.db.execute(f"SELECT id FROM articles WHERE {field} = ? ORDER BY seen DESC", (column(value),))
         ]
 
     def ids_starting(self, prefix: str, limit: int = 4) -> list[str]:

@@ -24,7 +24,7 @@ import orjson
 from . import people_merges
 from .cache import latest
 from .catalogue import FILE as CATALOGUE
-from .catalogue import Catalogue, contents, dir_stamp, stamp_of
+from .catalogue import Catalogue, contents, dir_stamp, dumps, loads, stamp_of
 from .corrections import corrected
 from .errors import ArticleError, StoreError
 from .library_people import Appearance, Person, QuoteRef, as_count, as_text, normalise
@@ -401,7 +401,7 @@ class Library:
 
 def _record_stamp(record: dict) -> str:
     """What of a record the catalogue shows, as one string (a changed title is indexed again)."""
-    return hashlib.blake2b(orjson.dumps(record, option=orjson.OPT_SORT_KEYS), digest_size=8).hexdigest()
+    return hashlib.blake2b(dumps(record).encode("ascii"), digest_size=8).hexdigest()
 
 
 _ENTRY_COLUMNS = "id, title, source, path, url, site, authors, published, kind, added, seen, sha256, words, actors, quotes, notes, record"
@@ -428,12 +428,12 @@ def _entry(row: tuple) -> Entry:
         record,
     ) = row
     try:
-        names = orjson.loads(authors) if authors else []
-    except orjson.JSONDecodeError:
+        names = loads(authors) if authors else []
+    except ValueError:
         names = []
     try:  # what the catalogue has no column for: from a feed, unread (feeds_refresh.py)
-        extra = orjson.loads(record) if record else {}
-    except orjson.JSONDecodeError:
+        extra = loads(record) if record else {}
+    except ValueError:
         extra = {}
     if not isinstance(extra, dict):
         extra = {}
