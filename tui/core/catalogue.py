@@ -21,18 +21,16 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import orjson
 
+from .catalogue_rows import ActorRow, Indexed, alias_keys, variant
 from .entity_types import style_kind
-from .library_people import _actors, _full, _looks_like_a_name, _quotes, as_count, as_text, named, normalise
-from .speech import acts, words_of
+from .library_people import as_text
 
 SCHEMA = 1
 FILE = "catalogue.sqlite3"
@@ -109,170 +107,6 @@ def column(value: object) -> object:
 
 class CatalogueError(Exception):
     """The catalogue cannot be used (and is rebuilt)."""
-
-
-# -- what an article contributes --------------------------------------------------------------------
-@dataclass
-class ActorRow:
-    actor: str
-    name: str
-    type: str
-    aliases: list[str]
-    roles: list[str]
-    mentions: int
-    person: str
-    quotes: int = 0
-    words: int = 0
-
-
-@dataclass
-class QuoteRow:
-    start: int
-    end: int
-    kind: str
-    speaker: str
-    speaker_actor: str | None
-    anonymous: bool
-    text: str
-    person: str | None = None
-    words: int = 0
-    parts: list[dict] = field(default_factory=list)
-
-
-@dataclass
-class NoteRow:
-    id: str
-    kind: str
-    fix: str
-    labels: list[str]
-    note: str
-    passage: str
-    start: int
-    end: int
-    orphan: bool
-    created: str
-    modified: str
-
-
-@dataclass
-class Indexed:
-    """What one article puts in the catalogue, made from its files (`contents`)."""
-
-    record: dict
-    stamp: str | None
-    analysed: bool = False
-    summary: dict | None = None  # of the corrected analysis (library_people.summary)
-    raw: dict | None = None  # of the model's own analysis, to apply corrections to again
-    actors: list[ActorRow] = field(default_factory=list)
-    quotes: list[QuoteRow] = field(default_factory=list)
-    figures: int = 0
-    notes: list[NoteRow] = field(default_factory=list)
-    paragraphs: list[tuple[int, str]] = field(default_factory=list)
-    damaged: bool = False  # its annotation file cannot be read: notes unknown
-
-
-_INITIAL = re.compile(r"^[a-z]$")
-
-
-def variant(person: str) -> str:
-    """A person key with the obvious variants of one name folded: middle initials ("donald j
-    trump" is "donald trump"). Titles and possessives are gone already (normalise, _full)."""
-    kind, _, name = person.partition(":")
-    words = name.split()
-    if kind == "person" and len(words) > 2:
-        words = [words[0], *(w for w in words[1:-1] if not _INITIAL.match(w)), words[-1]]
-    return f"{kind}:{' '.join(words)}"
-
-
-def person_key(article: str, actor: dict) -> str:
-    """Who an actor of one article is across the library. A named person by a full name (their
-    name, else a full name among their aliases, else the one word they are called by); an
-    organisation, place or group by an acronym it goes by, else its name; an actor the article
-    never names ("the government") is that article's own."""
-    if not named(actor):
-        return f"local:{article}:{actor['id']}"
-    kind = style_kind(actor["type"])
-    if kind == "person":
-        full = _full(actor["name"]) or next(
-            (f for f in (_full(a) for a in actor["aliases"] if _looks_like_a_name(a)) if f), None
-        )
-        return f"person:{full or normalise(actor['name'])}"
-    acronym = next((a for a in [actor["name"], *actor["aliases"]] if len(a) >= 2 and a.isupper() and a.isalpha()), None)
-    return f"{kind}:{normalise(acronym or actor['name'])}"
-
-
-def alias_keys(actor: ActorRow) -> set[str]:
-    """The person keys an actor's aliases are full names of ("Bob Okafor" for Robert Okafor): an
-    actor of another article by that name is the same person."""
-    if actor.person.startswith("local:"):
-        return set()
-    kind = actor.person.partition(":")[0]
-    found = {f"{kind}:{full}" for full in (_full(a) for a in actor.aliases if _looks_like_a_name(a)) if full}
-    return found - {actor.person}
-
-
-def contents(
-    key: str, record: dict, stamp: str | None, summary: dict | None, annotations: Sequence, text: str | None
-) -> Indexed:
-    """What an article puts in the catalogue: `summary` is library_people.summary() of its
-    corrected analysis (None when it was never analysed), `annotations` its Annotation objects."""
-    found = Indexed(record=record, stamp=stamp, summary=summary)
-    if summary is not None:
-        found.analysed = True
-        found.figures = as_count(summary.get("figures")) or 0
-        summary = dict(summary)
-        actors = _actors(summary)
-        rows = {
-            a["id"]: ActorRow(
-                a["id"], a["name"], a["type"], a["aliases"], a["roles"], a["mentions"], person_key(key, a)
-            )
-            for a in actors
-        }
-        quotes = [
-            QuoteRow(
-                q["start"],
-                q["end"],
-                as_text(q.get("kind")) or "direct",
-                q["speaker"],
-                q["actor"],
-                q["anonymous"],
-                q["text"],
-            )
-            for q in _quotes(summary)
-        ]
-        for carrier, parts in acts(quotes):
-            actor = rows.get(carrier.speaker_actor or "") if not carrier.anonymous else None
-            carrier.person = actor.person if actor else None
-            carrier.words = words_of(carrier.text)
-            carrier.parts = [{"start": p.start, "end": p.end, "kind": p.kind, "text": p.text} for p in parts]
-            found.quotes.append(carrier)
-            if actor:
-                actor.quotes += 1
-                actor.words += carrier.words
-        found.actors = list(rows.values())
-    for ann in annotations:
-        found.notes.append(
-            NoteRow(
-                ann.id,
-                ann.kind,
-                ann.fix or "",
-                list(ann.labels),
-                ann.note,
-                ann.anchor.exact,
-                ann.start,
-                ann.end,
-                bool(ann.orphan),
-                ann.created,
-                ann.modified,
-            )
-        )
-    if text:
-        offset = 0
-        for block in text.split("\n"):
-            if block.strip():
-                found.paragraphs.append((offset, block))
-            offset += len(block) + 1
-    return found
 
 
 # -- the database --------------------------------------------------------------------------------

@@ -24,7 +24,8 @@ import orjson
 from . import people_merges
 from .cache import latest
 from .catalogue import FILE as CATALOGUE
-from .catalogue import Catalogue, contents, dir_stamp, dumps, loads, stamp_of
+from .catalogue import Catalogue, dir_stamp, dumps, loads, stamp_of
+from .catalogue_rows import contents
 from .corrections import corrected
 from .errors import ArticleError, StoreError
 from .library_people import Appearance, Person, QuoteRef, as_count, as_text, normalise

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .annotation import new_id, now
-from .catalogue import Catalogue, variant
+from .catalogue import Catalogue
+from .catalogue_rows import variant
 from .library_people import Appearance, Person, QuoteRef, _full, normalise
 from .tablefile import DamagedStore
 

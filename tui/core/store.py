@@ -5,8 +5,7 @@ Layout (schema 2), one folder (`byline locate` prints it):
     index.json           every article: its id, where it came from, text hash, metadata, counts
     articles/<id>.json   one article's annotations (a file per article: a change rewrites only it)
     texts/<id>.txt       the article's text as read, so it reopens when its file or page is gone
-    people.json          per article, its actors and quotes (library.py)
-    notes.json           notes per article, counted again when an article file changes (library.py)
+    catalogue.sqlite3    derived: counts, people, quotes, notes, search (catalogue.py, library.py)
     deleted/             the annotation files of deleted articles, kept
 
 Every file is in TinyDB's format (tables of documents keyed by number; TinyDB(path) reads it), and:
@@ -28,18 +27,17 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import re
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .anchor import locate, make_anchor
 from .annotation import Annotation, new_id, now
 from .atomic import sweep
 from .errors import StoreError
 from .rebuild import RECOVERED, orphan_id, rebuild_records
 from .records import Bad, annotation_from, article_record, check_annotation, record_name
 from .sources import Article
+from .store_files import _file_key, _locations, _read_only_mount, _schema, article_fields, moved_anchors
 from .tablefile import AtomicJSONStorage, DamagedStore, TableFile, read_tables, write_atomic
 from .visible import one_line
 
@@ -51,52 +49,6 @@ ANNOTATIONS = "annotations"
 ARTICLES = "articles"
 META = "meta"
 INDEX = "index.json"
-_SAFE_KEY = re.compile(r"[A-Za-z0-9_]{1,64}")
-
-
-def _file_key(key: str) -> str:
-    """A file name for an article id: the id itself when it is plain, else its hash."""
-    return key if _SAFE_KEY.fullmatch(key) else "h-" + hashlib.sha256(key.encode("utf-8", "replace")).hexdigest()[:40]
-
-
-def _read_only_mount(folder: Path) -> bool:
-    try:
-        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
-    except OSError:
-        return False
-
-
-def _schema(data: dict) -> object:
-    meta = data.get(META, {}).get("1")
-    return meta.get("schema") if isinstance(meta, dict) else None
-
-
-def article_fields(article: Article) -> dict:
-    """What the index keeps of an article beside its id, path and hash: metadata and word count."""
-    return {
-        "source": article.source,
-        "title": article.title,
-        "url": article.url,
-        "site": article.site,
-        "authors": list(article.authors),
-        "published": article.published,
-        "kind": article.kind,
-        "words": len(article.text.split()),
-    }
-
-
-def _locations(path: Path | str | None) -> tuple[Path, Path | None]:
-    """The store's folder, and the one-file store of schema 1 to migrate into it."""
-    from .paths import legacy_store_file, store_dir
-
-    if path is None:
-        return store_dir(), legacy_store_file()
-    path = Path(path)
-    if path.suffix == ".json":
-        return path.with_suffix(""), path
-    if path.is_file():
-        return path.with_name(path.name + ".store"), path
-    return path, (legacy_store_file() if path == store_dir() else path.with_suffix(".json"))
 
 
 # -- the store ----------------------------------------------------------------------------------
@@ -538,27 +490,9 @@ class Store:
 
         Found ones get their anchor moved; lost ones are kept as orphans, never dropped."""
         result: list[Annotation] = []
-
-        def change(file: TableFile, data: dict) -> bool:
-            dirty = False
-            table = data[ANNOTATIONS]
-            for doc, ann in list(self._valid(article_id, file, data)):
-                span = locate(ann.anchor, text)
-                if span is None:
-                    if not ann.orphan:
-                        ann.orphan, dirty = True, True
-                else:
-                    anchor = make_anchor(text, *span)
-                    if anchor != ann.anchor or ann.orphan:
-                        ann.anchor, ann.orphan, dirty = anchor, False, True
-                if table[doc].get("anchor") != ann.anchor.to_dict() or table[doc].get("orphan", False) != ann.orphan:
-                    # only what moved: fields this Byline does not know stay as they were
-                    kept = {"tagged": ann.tagged} if "tagged" not in table[doc] and ann.passage_changed else {}
-                    table[doc] = {**table[doc], "anchor": ann.anchor.to_dict(), "orphan": ann.orphan, **kept}
-                result.append(ann)
-            return dirty
-
-        self._modify_article(article_id, change)
+        self._modify_article(
+            article_id, lambda file, data: moved_anchors(self._valid(article_id, file, data), data, text, result)
+        )
         result.sort(key=lambda a: (a.orphan, a.start, a.end))
         return result
 

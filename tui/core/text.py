@@ -116,3 +116,18 @@ class Words:
         if i >= 0 and offset < self.ends[i]:
             return self.starts[i], self.ends[i]
         return None
+
+
+def find_all(text: str, query: str, limit: int) -> tuple[list[tuple[int, int]], bool]:
+    """Where `query` is in `text`, case aside: at most `limit` spans, and whether there are more."""
+    found: list[tuple[int, int]] = []
+    for match in re.finditer(re.escape(query), text, re.IGNORECASE):
+        if len(found) == limit:
+            return found, True
+        found.append(match.span())
+    return found, False
+
+
+def counted(n: int, word: str) -> str:
+    """ "1 quote", "2,300 quotes"."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"

@@ -1,15 +1,10 @@
-"""The reader: the article beside (or, on a narrow terminal, above) its side panel.
-
-The screen owns the open article (a core Session); children get state through reactives and
-report back with messages. Slow work runs in workers: opening the annotations, the analysis,
-every store write and every export; each reports back with a message. What the reader does to
-annotations is in reader_edits, corrections of the analysis in reader_fixes, moving about (focus,
-tabs, the panel, find, the palette) in reader_nav.
-"""
+"""The reader: the article beside (on a narrow terminal, above) its side panel. It owns the open
+article (a core Session); children get state through reactives and report back with messages;
+slow work (annotations, analysis, store writes, exports) runs in workers. Annotations are in
+reader_edits, corrections in reader_fixes, moving about (focus, tabs, find) in reader_nav."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +25,7 @@ from byline.tui.core.prefetch import Prefetch
 from byline.tui.core.session import Session
 from byline.tui.core.sources import Article
 from byline.tui.core.state import load_state, save_state
+from byline.tui.core.text import counted, find_all
 from byline.tui.keys import bindings
 from byline.tui.screens.export_dialog import ExportRequest
 from byline.tui.screens.reader_edits import AnnotationActions
@@ -44,10 +40,6 @@ from byline.widgets.status_line import StatusLine
 
 #: Find stops counting here: enough for "k of N" to mean something, cheap on any article.
 MAX_MATCHES = 10_000
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 #: Where a reader's analysis comes from when no prefetch was started: analyse(article, model).
@@ -340,7 +332,7 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
         self.query_one(SidePanel).analysis = analysis
         self._status(
             " · ".join(
-                _count(n, word)
+                counted(n, word)
                 for n, word in (
                     (len(analysis.actors), "actor"),
                     (len(analysis.numbers), "figure"),
@@ -493,12 +485,8 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
             view.clear_targets()
             self.query_one(StatusLine).position = ""
             return
-        found = []
-        for match in re.finditer(re.escape(query), self.article.text, re.IGNORECASE):
-            found.append(match.span())
-            if len(found) > MAX_MATCHES:
-                break
-        view.set_targets(found[:MAX_MATCHES], f"“{query}”", near=self._find_origin or 0, more=len(found) > MAX_MATCHES)
+        found, more = find_all(self.article.text, query, MAX_MATCHES)
+        view.set_targets(found, f"“{query}”", near=self._find_origin or 0, more=more)
 
     @on(FindBar.Closed)
     def _find_closed(self, event: FindBar.Closed) -> None:

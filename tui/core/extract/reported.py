@@ -17,6 +17,7 @@ from .lexicon import (
     WEAK_SPEECH_VERBS,
 )
 from .marks import QuoteMask, is_direct
+from .reported_commas import around_attribution
 from .speakers import NOBODY, speaker_of, subject_of
 from .syntax import ANY_SUBJECT_DEPS, SUBJECT_DEPS, SUBJECT_OR_EXPLETIVE_DEPS, np_core, token_list
 
@@ -308,63 +309,6 @@ def _reported_object(doc: Doc, children: list[Token], obj: Token) -> list[Token]
     return tokens
 
 
-def _reports_itself(verb: Token) -> bool:
-    """A verb with its own report: a clause, an object (whom "told" has is whom it told: "..., a
-    guard told Reuters."), or an inner verb of speech ("replied by saying ...")."""
-    if any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and verb.lemma_ != "tell") for c in verb.children):
-        return True
-    return any(
-        c.dep_ == "prep" and any(g.dep_ == "pcomp" and g.lemma_ in SPEECH_VERBS for g in c.children)
-        for c in verb.children
-    )
-
-
-def _around_attribution(doc: Doc, verb: Token) -> list[list[Token]]:
-    """ "Macharia hid under desks, he said, but one person ran to the roof": an attribution set
-    between commas reports the sentence around it, on either side."""
-    if _reports_itself(verb):
-        return []
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return []
-    lo, hi = min(subject.left_edge.i, verb.i), max(verb.i, subject.right_edge.i)
-    for hearer in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
-        hi = max(hi, hearer.right_edge.i)  # "..., she told reporters on Friday": whom, then what
-    sent = verb.sent
-    if lo <= sent.start or doc[lo - 1].text not in (",", "—", "–"):
-        return []
-    before = [t for t in doc[sent.start : lo - 1]]
-    parts = [] if _participle_of(before, verb) else [before]
-    after = [t for t in doc[hi + 1 : sent.end] if not t.is_space]
-    if after and after[0].is_punct:
-        after = after[1:]
-    while after and after[0].dep_ == "cc":
-        after = after[1:]
-    if len([t for t in after if not t.is_punct]) >= 3:
-        parts.append(after)
-    later = {t.i for t in after}
-    # "Climate change, she often says, is ...": a subject of the words after is a piece however short
-    return [
-        p
-        for p in parts
-        if len([t for t in p if not t.is_punct]) >= 3
-        or (p is before and any(t.dep_ in SUBJECT_DEPS and t.head.i in later for t in p))
-    ]
-
-
-def _participle_of(tokens: list[Token], verb: Token) -> bool:
-    """ "Asked about the vote, she ...": a participle's phrase that modifies the verb, not its report."""
-    inside = {t.i for t in tokens}
-    heads = [t for t in tokens if t.head.i not in inside]
-    return (
-        len(heads) == 1
-        and heads[0].head.i == verb.i
-        and heads[0].dep_ == "advcl"
-        and heads[0].tag_ in ("VBN", "VBG")
-        and not any(c.dep_ in SUBJECT_DEPS for c in heads[0].children)
-    )
-
-
 def _imperative(verb: Token) -> bool:
     """A verb in the imperative: its bare form, no subject, heading its sentence."""
     return (
@@ -399,7 +343,7 @@ def find_reported(doc: Doc, text: str, cast: Cast, mask: QuoteMask, page: Page |
             clause = _unattached_rest(doc, token, reported[0])
             parts, cue = [clause + _said_too(doc, token, clause)], reported[1]
         elif token.lemma_ not in WEAK_SPEECH_VERBS or token.lemma_ in _SAYING:
-            parts, cue = _around_attribution(doc, token), token.text
+            parts, cue = around_attribution(doc, token), token.text
         else:
             continue
         for tokens in parts:

@@ -1,0 +1,85 @@
+"""The store's files: where they are, what names they have, what a record of an article keeps,
+and moving annotations to where their passages are now (store.py uses these)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from .anchor import locate, make_anchor
+from .annotation import Annotation
+from .sources import Article
+
+META = "meta"
+ANNOTATIONS = "annotations"
+_SAFE_KEY = re.compile(r"[A-Za-z0-9_]{1,64}")
+
+
+def _file_key(key: str) -> str:
+    """A file name for an article id: the id itself when it is plain, else its hash."""
+    return key if _SAFE_KEY.fullmatch(key) else "h-" + hashlib.sha256(key.encode("utf-8", "replace")).hexdigest()[:40]
+
+
+def _read_only_mount(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def _schema(data: dict) -> object:
+    meta = data.get(META, {}).get("1")
+    return meta.get("schema") if isinstance(meta, dict) else None
+
+
+def article_fields(article: Article) -> dict:
+    """What the index keeps of an article beside its id, path and hash: metadata and word count."""
+    return {
+        "source": article.source,
+        "title": article.title,
+        "url": article.url,
+        "site": article.site,
+        "authors": list(article.authors),
+        "published": article.published,
+        "kind": article.kind,
+        "words": len(article.text.split()),
+    }
+
+
+def _locations(path: Path | str | None) -> tuple[Path, Path | None]:
+    """The store's folder, and the one-file store of schema 1 to migrate into it."""
+    from .paths import legacy_store_file, store_dir
+
+    if path is None:
+        return store_dir(), legacy_store_file()
+    path = Path(path)
+    if path.suffix == ".json":
+        return path.with_suffix(""), path
+    if path.is_file():
+        return path.with_name(path.name + ".store"), path
+    return path, (legacy_store_file() if path == store_dir() else path.with_suffix(".json"))
+
+
+def moved_anchors(found: Iterable[tuple[str, Annotation]], data: dict, text: str, result: list[Annotation]) -> bool:
+    """Move each annotation of an article file's tables to where its passage is in `text` (an
+    orphan when it is gone), collecting them in `result`; whether anything moved."""
+    dirty = False
+    table = data[ANNOTATIONS]
+    for doc, ann in list(found):
+        span = locate(ann.anchor, text)
+        if span is None:
+            if not ann.orphan:
+                ann.orphan, dirty = True, True
+        else:
+            anchor = make_anchor(text, *span)
+            if anchor != ann.anchor or ann.orphan:
+                ann.anchor, ann.orphan, dirty = anchor, False, True
+        if table[doc].get("anchor") != ann.anchor.to_dict() or table[doc].get("orphan", False) != ann.orphan:
+            # only what moved: fields this Byline does not know stay as they were
+            kept = {"tagged": ann.tagged} if "tagged" not in table[doc] and ann.passage_changed else {}
+            table[doc] = {**table[doc], "anchor": ann.anchor.to_dict(), "orphan": ann.orphan, **kept}
+        result.append(ann)
+    return dirty
