@@ -21,7 +21,7 @@ def test_a_disk_that_fills_during_add_is_a_partial_success(tmp_path):
     for i in range(30):
         text = f"Story {i}. The mayor of town {i} said on Tuesday the plan would cost {i} million euros. " * 40
         (source / f"s{i:02}.txt").write_text(text + "\n", encoding="utf-8")
-    script = f'mount -t tmpfs -o size=120k tmpfs "{home}" && exec "$@"'
+    script = f'mount -t tmpfs -o size=1m tmpfs "{home}" && exec "$@"'
     run = ["unshare", "-rm", "sh", "-c", script, "-", sys.executable, "-m", "byline.tui"]
     result = subprocess.run(
         [*run, "add", str(source), "--jobs", "1"], capture_output=True, cwd=OUTSIDE, env={"BYLINE_HOME": str(home)}

@@ -282,7 +282,7 @@ def test_listing_reads_no_article_file_twice(library, analyse, monkeypatch):
     library.store.add(Annotation(id=new_id(), article=key, anchor=make_anchor(article.text, 0, 7), note="n"))
     library.entries()
     counted = []
-    monkeypatch.setattr(Store, "count_notes", lambda self, k: counted.append(k) or 0)
+    monkeypatch.setattr(Store, "count_notes", lambda self, k, report=True: counted.append(k) or 0)
     assert Library(Store(library.store.path)).entries()[0].notes == 1 and counted == []
     # the file written again behind the catalogue's back (another program, a copy put back)
     path = library.store.article_path(key)

@@ -45,12 +45,13 @@ def open_library():
     return library
 
 
-def warn(library) -> bool:
+def warn(library, listing: bool = False) -> bool:
     """Say what the store skipped, moved or could not read (one line each); whether anything
     could not be read (what was moved or made again is news, not a failure)."""
     missing = getattr(library, "missing_note", None)
     damaged = [
         *library.skipped,
+        *(library.damaged_records if listing else []),
         *getattr(library, "damaged", []),
         *([library.problem] if library.problem else []),
         *([missing] if missing else []),
@@ -80,7 +81,7 @@ def run(opts: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     entries = library.entries()
-    status = 1 if warn(library) else 0
+    status = 1 if warn(library, listing=True) else 0
     if opts.format == "json":
         print(json.dumps([e.to_dict() for e in entries], ensure_ascii=False, indent=1))
         return status

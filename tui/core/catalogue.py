@@ -32,7 +32,7 @@ from .catalogue_rows import ActorRow, Indexed, alias_keys, variant
 from .entity_types import style_kind
 from .library_people import as_text
 
-SCHEMA = 1
+SCHEMA = 2
 FILE = "catalogue.sqlite3"
 
 _TABLES = """
@@ -42,7 +42,7 @@ CREATE TABLE IF NOT EXISTS articles(
     authors TEXT, published TEXT, kind TEXT, added TEXT, seen TEXT, words INTEGER,
     record TEXT NOT NULL, stamp TEXT,
     analysed INTEGER NOT NULL DEFAULT 0, actors INTEGER, quotes INTEGER, figures INTEGER,
-    notes INTEGER, corrections INTEGER, summary TEXT, raw TEXT);
+    notes INTEGER, corrections INTEGER, summary TEXT, raw TEXT, skipped TEXT);
 CREATE INDEX IF NOT EXISTS articles_added ON articles(added);
 CREATE INDEX IF NOT EXISTS articles_sha ON articles(sha256);
 CREATE INDEX IF NOT EXISTS articles_path ON articles(path);
@@ -198,7 +198,7 @@ class Catalogue:
         raw = orjson.dumps(found.raw).decode() if found.raw is not None else None
         db.execute(
             f"INSERT INTO articles(id, {', '.join(COLUMNS)}, record, stamp, analysed, actors, quotes, figures, notes, "
-            f"corrections, summary, raw) VALUES (?, {', '.join('?' * len(COLUMNS))}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"corrections, summary, raw, skipped) VALUES (?, {', '.join('?' * len(COLUMNS))}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 key,
                 *values,
@@ -212,6 +212,7 @@ class Catalogue:
                 corrections,
                 summary,
                 raw,
+                dumps(found.skipped) if found.skipped else None,
             ),
         )
         db.executemany(
@@ -365,6 +366,14 @@ class Catalogue:
     # -- reading -------------------------------------------------------------------------------
     def stamps(self) -> dict[str, str | None]:
         return dict(self.db.execute("SELECT id, stamp FROM articles"))
+
+    def skipped(self) -> list[str]:
+        """The lines said of damaged records in article files, as each article was indexed."""
+        found: list[str] = []
+        for (lines,) in self.db.execute("SELECT skipped FROM articles WHERE skipped IS NOT NULL ORDER BY rowid"):
+            value = loads(lines)
+            found += [line for line in value if isinstance(line, str)] if isinstance(value, list) else []
+        return found
 
     def raw(self, key: str) -> dict | None:
         """What the model's own analysis found in an article, as the catalogue kept it."""

@@ -72,6 +72,7 @@ class Indexed:
     notes: list[NoteRow] = field(default_factory=list)
     paragraphs: list[tuple[int, str]] = field(default_factory=list)
     damaged: bool = False  # its annotation file cannot be read: notes unknown
+    skipped: list[str] = field(default_factory=list)  # lines said of its damaged records
 
 
 _INITIAL = re.compile(r"^[a-z]$")

@@ -103,7 +103,14 @@ class Library:
 
     @property
     def skipped(self) -> list[str]:
+        """What the store skipped as damaged (one line each) in what this Library read."""
         return self.store.skipped
+
+    @property
+    def damaged_records(self) -> list[str]:
+        """The damaged records of every article file, as the catalogue met them (the listing
+        says them; the records stay in their files)."""
+        return [line for line in self.catalogue.skipped() if line not in self.store.skipped]
 
     # -- the catalogue ------------------------------------------------------------------------
     @property
@@ -118,8 +125,23 @@ class Library:
                 self._catalogue = Catalogue(path, readonly=True, memory=True)
             if self._catalogue.notice:
                 self.store.notices.append(self._catalogue.notice)
-        self.sync()
+        try:
+            self.sync()
+        except sqlite3.Error as exc:  # a full disk: the catalogue is derived, made in memory meanwhile
+            self._catalogue_failed(exc)
+            self._catalogue = Catalogue(self.store.path / CATALOGUE, memory=True)
+            self.sync()
         return self._catalogue
+
+    def _catalogue_failed(self, exc: Exception) -> None:
+        """Say once that the catalogue could not be written; what the user wrote is kept, and the
+        catalogue is made again from it next time."""
+        line = one_line(
+            f"the catalogue {self.store.path / CATALOGUE} cannot be written ({exc}); every article and note is "
+            f"kept, and the lists and counts are made again from them next time"
+        )
+        if line not in self.store.notices:
+            self.store.notices.append(line)
 
     def _stamp(self) -> str:
         return f"{dir_stamp(self.store.index.path)}|{dir_stamp(self.store.path / 'articles')}|{people_merges.stamp(self.store)}"
@@ -173,8 +195,11 @@ class Library:
             return
         path = self.store.article_path(key)
         file_stamp = stamp_of(path)
-        damaged = bool(file_stamp) and self.store.count_notes(key) is None
+        damaged = bool(file_stamp) and self.store.count_notes(key, report=False) is None
+        said = len(self.store.skipped)
         annotations = self.store.annotations(key) if file_stamp and not damaged else []
+        skipped = self.store.skipped[said:]  # kept with the article, said where it is listed
+        del self.store.skipped[said:]
         text = self.store.text(key, record["sha256"])
         raw = analysis if analysis is not None and analysis.sha256 == record["sha256"] else None
         if raw is None:
@@ -191,7 +216,7 @@ class Library:
         found = contents(
             key, record, f"{record.get('sha256')}|{file_stamp}|{_record_stamp(record)}", summary, annotations, text
         )
-        found.damaged = damaged
+        found.damaged, found.skipped = damaged, skipped
         if raw is not None:
             found.raw = {**people_summary(raw), "mentions": {a.id: [list(m) for m in a.mentions] for a in raw.actors}}
             if analysis is not None and not self.store.readonly:
@@ -233,8 +258,16 @@ class Library:
         for article, analysis in items:
             key, _ = self.store.article_id(article)
             keys.append(key)
-            self.index(key, analysis=analysis if analysis is not None and analysis.sha256 == article.sha256 else None)
-        self._settle(cat)  # what changed is indexed already
+            try:
+                self.index(
+                    key, analysis=analysis if analysis is not None and analysis.sha256 == article.sha256 else None
+                )
+            except sqlite3.Error as exc:  # derived: made again from the store at the next sync
+                self._catalogue_failed(exc)
+        try:
+            self._settle(cat)  # what changed is indexed already
+        except sqlite3.Error as exc:
+            self._catalogue_failed(exc)
         return keys
 
     # -- listing ----------------------------------------------------------------------------

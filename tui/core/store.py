@@ -357,25 +357,29 @@ class Store:
             return None
         return data if self._check_schema(data, file.path) else None
 
-    def _valid(self, key: str, file: TableFile, data: dict) -> Iterable[tuple[str, Annotation]]:
+    def _valid(self, key: str, file: TableFile, data: dict, report: bool = True) -> Iterable[tuple[str, Annotation]]:
         for doc, raw in data.get(ANNOTATIONS, {}).items():
             try:
                 ann = annotation_from(raw)
             except Bad as bad:
-                self.skip(file.path, record_name(raw, doc, "annotation"), str(bad))
+                if report:
+                    self.skip(file.path, record_name(raw, doc, "annotation"), str(bad))
                 continue
             ann.article = key
             self._home[ann.id] = key
             yield doc, ann
 
-    def annotations(self, article_id: str) -> list[Annotation]:
+    def annotations(self, article_id: str, report: bool = True) -> list[Annotation]:
+        """An article's annotations; `report=False` reads them without a line for the damaged
+        ones (the catalogue reads every article: the reader and the commands say it when they
+        use that article)."""
         file = self.article_file(article_id)
         data = self._article_tables(article_id, file)
-        found = [ann for _, ann in self._valid(article_id, file, data)] if data else []
+        found = [ann for _, ann in self._valid(article_id, file, data, report)] if data else []
         found.sort(key=lambda a: (a.orphan, a.start, a.end))
         return found
 
-    def count_notes(self, article_id: str) -> int | None:
+    def count_notes(self, article_id: str, report: bool = True) -> int | None:
         """How many of an article's annotations are notes (not corrections); None when unreadable."""
         file = self.article_path(article_id)
         try:
@@ -387,7 +391,8 @@ class Store:
             try:
                 count += (check_annotation(raw).get("kind") or "annotation") == "annotation"
             except Bad as bad:
-                self.skip(file, record_name(raw, doc, "annotation"), str(bad))
+                if report:
+                    self.skip(file, record_name(raw, doc, "annotation"), str(bad))
         return count
 
     def _modify_article(self, key: str, change: Callable[[TableFile, dict], object]) -> None:

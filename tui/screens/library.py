@@ -209,7 +209,7 @@ class LibraryScreen(Screen):
             self.notify(message.problem, title="Library", severity="error", timeout=15)
         for line in self.library.store.notices[:3]:
             self.notify(line, title="Library", timeout=15)
-        for line in [*self.library.damaged, *self.library.skipped][:3]:
+        for line in [*self.library.damaged, *self.library.skipped, *self.library.damaged_records][:3]:
             self.notify(line, title="Skipped", severity="warning", timeout=10)
         self.refill()
 

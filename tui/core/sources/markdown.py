@@ -47,7 +47,10 @@ def markdown_article(
 ) -> Article:
     meta, body = front_matter(source_text)
     blocks = markdown_blocks(body)
-    title = meta.get("title")
+    heading = next(
+        (m.group(1).strip() for m in [re.match(r"[ \t]*#[ \t]+(.+)", body.lstrip("\ufeff \t\r\n"))] if m), None
+    )
+    title = meta.get("title") or heading  # the front matter's title, else a first "# heading"
     if title and not (blocks and blocks[0].casefold() == title.casefold()):
         blocks.insert(0, title)
     authors = meta.get("authors") or ()
