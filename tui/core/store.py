@@ -320,15 +320,26 @@ class Store:
         self.index.modify(change)
         file = self.article_file(key)
         with file.locked():
-            if file.path.exists():
-                trash = self.path / "deleted"
-                trash.mkdir(exist_ok=True)
-                os.replace(
-                    file.path, trash / f"{file.path.stem}.{time.strftime('%Y%m%dT%H%M%S')}.{time.time_ns()}.json"
-                )
+            self._tombstone(key).parent.mkdir(exist_ok=True)
+            self._tombstone(key).touch()  # a reader still open on it finds out at its next write
+            self._set_aside(file)
         with contextlib.suppress(OSError):
             self.text_path(key).unlink()
         return removed
+
+    def _tombstone(self, key: str) -> Path:
+        """The mark remove_article leaves: this article was deleted, its notes are in deleted/."""
+        return self.path / ".gone" / _file_key(key)
+
+    def _set_aside(self, file: TableFile) -> Path | None:
+        """Move an article's annotation file into deleted/ (under its lock); where it went."""
+        if not file.path.exists():
+            return None
+        trash = self.path / "deleted"
+        trash.mkdir(exist_ok=True)
+        kept = trash / f"{file.path.stem}.{time.strftime('%Y%m%dT%H%M%S')}.{time.time_ns()}.json"
+        os.replace(file.path, kept)
+        return kept
 
     # -- texts ----------------------------------------------------------------------------------
     def put_text(self, key: str, text: str) -> None:
@@ -408,6 +419,15 @@ class Store:
         except DamagedStore as exc:
             self.refuse(file.path, str(exc))
             raise StoreError(self.problem) from None
+        if self._tombstone(key).exists():  # another Byline deleted the article while it was open
+            with file.locked():
+                kept = self._set_aside(file)
+            raise StoreError(
+                one_line(
+                    "this article was deleted from the library by another Byline; the change was kept "
+                    f"with its notes in {kept or self.path / 'deleted'}"
+                )
+            )
 
     def add(self, annotation: Annotation) -> Annotation:
         def change(file: TableFile, data: dict) -> None:
