@@ -166,6 +166,8 @@ def _valid(value: object, hint: object, extra: set[str] | None = None) -> bool:
             return False
         return all(_valid(item, types_[key]) for key, item in value.items() if key in types_)
     origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is typing.Literal:
+        return any(value == arg and type(value) is type(arg) for arg in args)
     if origin in (typing.Union, types.UnionType):
         return any(_valid(value, arg) for arg in args)
     if origin is list:
