@@ -34,6 +34,7 @@ from pathlib import Path
 from .annotation import Annotation, new_id, now
 from .atomic import sweep
 from .errors import StoreError
+from .paths import stored_path
 from .rebuild import RECOVERED, orphan_id, rebuild_records
 from .records import Bad, annotation_from, article_record, check_annotation, record_name
 from .sources import Article
@@ -223,7 +224,7 @@ class Store:
         since it was last opened. Known by path first (an edited file keeps its notes), then by
         content hash (a moved or copied file, standard input, a page). A new article, or a
         changed text, is kept in the library (index record and text)."""
-        path = str(article.path) if article.path else None
+        path = stored_path(article.path) if article.path else None
         answer: tuple[str, bool] | None = None
 
         def find(records: list[tuple[str, dict]]) -> tuple[str, dict] | None:
