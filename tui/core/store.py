@@ -27,10 +27,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from . import store_files as files
 from .annotation import Annotation, new_id, now
 from .atomic import sweep
 from .errors import StoreError
@@ -120,8 +120,7 @@ class Store:
         return True
 
     @property
-    def why_readonly(self) -> str:
-        """The one line that says why nothing can be saved."""
+    def why_readonly(self) -> str:  # the one line that says why nothing can be saved
         return self.problem or self.unwritable or "the store is read-only"
 
     def _new_index(self) -> dict:
@@ -321,26 +320,11 @@ class Store:
         self.index.modify(change)
         file = self.article_file(key)
         with file.locked():
-            self._tombstone(key).parent.mkdir(exist_ok=True)
-            self._tombstone(key).touch()  # a reader still open on it finds out at its next write
-            self._set_aside(file)
+            files.mark_deleted(self.path, _file_key(key))  # a reader open on it finds out at its next write
+            files.set_aside(self.path, file.path)
         with contextlib.suppress(OSError):
             self.text_path(key).unlink()
         return removed
-
-    def _tombstone(self, key: str) -> Path:
-        """The mark remove_article leaves: this article was deleted, its notes are in deleted/."""
-        return self.path / ".gone" / _file_key(key)
-
-    def _set_aside(self, file: TableFile) -> Path | None:
-        """Move an article's annotation file into deleted/ (under its lock); where it went."""
-        if not file.path.exists():
-            return None
-        trash = self.path / "deleted"
-        trash.mkdir(exist_ok=True)
-        kept = trash / f"{file.path.stem}.{time.strftime('%Y%m%dT%H%M%S')}.{time.time_ns()}.json"
-        os.replace(file.path, kept)
-        return kept
 
     # -- texts ----------------------------------------------------------------------------------
     def put_text(self, key: str, text: str) -> None:
@@ -420,15 +404,10 @@ class Store:
         except DamagedStore as exc:
             self.refuse(file.path, str(exc))
             raise StoreError(self.problem) from None
-        if self._tombstone(key).exists():  # another Byline deleted the article while it was open
+        if files.was_deleted(self.path, _file_key(key)):  # another Byline deleted it while it was open
             with file.locked():
-                kept = self._set_aside(file)
-            raise StoreError(
-                one_line(
-                    "this article was deleted from the library by another Byline; the change was kept "
-                    f"with its notes in {kept or self.path / 'deleted'}"
-                )
-            )
+                kept = files.set_aside(self.path, file.path)
+            raise StoreError(one_line(f"{files.DELETED_MEANWHILE} {kept or self.path / 'deleted'}"))
 
     def add(self, annotation: Annotation) -> Annotation:
         def change(file: TableFile, data: dict) -> None:
