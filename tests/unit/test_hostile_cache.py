@@ -20,6 +20,8 @@ from byline.tui.core.sources import load_article
 
 from .test_cli import byline
 
+#: each test reads and writes cache files of its own
+pytestmark = pytest.mark.private_cache
 EXAMPLES = int(os.environ.get("BYLINE_PROPERTY_EXAMPLES", "150"))
 TEXT = (
     "Riga, Latvia - The harbour board approved the new pier on Monday.\n\n"

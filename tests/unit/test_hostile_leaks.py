@@ -14,6 +14,8 @@ from byline.tui.core.sources.fetch import without_credentials
 from .test_cli import byline
 from .test_sources import NEWS_PAGE
 
+#: each test reads and writes cache files of its own
+pytestmark = pytest.mark.private_cache
 SECRET = "hunter2secret"
 
 

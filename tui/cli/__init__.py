@@ -98,7 +98,7 @@ def _visible_output() -> Iterator[None]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from ..core.visible import one_line
+    from ..core.visible import one_line, shown_name
 
     args = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -128,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _quiet_stdout()
             _say(f"byline: cannot write the output: {exc.strerror or exc}")
         else:
-            _say(f"byline: {one_line(str(exc.filename))}: {exc.strerror or exc}")
+            _say(f"byline: {shown_name(str(exc.filename))}: {exc.strerror or exc}")
         return 2
     except Exception as exc:  # a bug of ours: one line, and the traceback kept for the report
         if os.environ.get("BYLINE_DEBUG"):

@@ -60,7 +60,7 @@ def expand(inputs: list[str]) -> list[str]:
         if not location.strip():  # "" is no folder (Path would make it "."): reported when read
             keep(location, location)
             continue
-        if location == "-" or is_url(location) or not path.is_dir():
+        if location == "-" or is_url(location) or not _is_dir(path):
             keep(location, location if location == "-" or is_url(location) else _key(path))
             continue
         found = sorted(_articles_in(path))
@@ -82,6 +82,14 @@ def _articles_in(folder: Path) -> list[Path]:
             if not name.startswith(".") and file.suffix.lower() in ARTICLE_SUFFIXES and file.is_file():
                 found.append(file)
     return found
+
+
+def _is_dir(path: Path) -> bool:
+    """Whether a name is a folder; a name no file can have (too long, a link loop) is not."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 def _key(path: Path) -> str:

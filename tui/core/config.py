@@ -21,6 +21,9 @@ from .paths import config_file
 from .visible import one_line
 
 DIGITS = "123456789"
+#: Problems said one by one; beyond this many, one more line counts the rest (a config of 5,000
+#: labels must not become 5,000 notifications).
+MAX_WARNINGS = 8
 #: Binding scopes that are active at the same time (keys.py: a key of the article pane and one of
 #: the reader, or of the app, would shadow each other).
 ACTIVE_TOGETHER: tuple[tuple[str, ...], ...] = (("app", "reader", "article"), ("app", "reader", "list"))
@@ -69,7 +72,16 @@ def load_config(path: Path | None = None) -> Config:
             )
             continue
         keymap[action] = value
-    return Config(keymap=keymap, labels=check_labels(labels, warnings), warnings=warnings)
+    labels = check_labels(labels, warnings)
+    return Config(keymap=keymap, labels=labels, warnings=capped(warnings))
+
+
+def capped(warnings: list[str]) -> list[str]:
+    """At most MAX_WARNINGS lines, the last one counting what was left unsaid."""
+    if len(warnings) <= MAX_WARNINGS:
+        return warnings
+    rest = len(warnings) - (MAX_WARNINGS - 1)
+    return [*warnings[: MAX_WARNINGS - 1], f"config: and {rest} more problems like these; fix the file to see them"]
 
 
 def check_labels(entries: list, warnings: list[str]) -> list[dict]:
@@ -98,6 +110,7 @@ def check_labels(entries: list, warnings: list[str]) -> list[dict]:
         wanted.append((label, entry.get("key", number if number <= 9 else None)))
     # Keys: each label its own digit; a missing, bad or taken key gets the first free one.
     taken: dict[str, str] = {}
+    left_out: list[str] = []
     for label, key in wanted:
         key = str(key) if isinstance(key, (str, int)) and not isinstance(key, bool) else None
         if key in DIGITS and key and len(key) == 1 and key not in taken:
@@ -117,13 +130,16 @@ def check_labels(entries: list, warnings: list[str]) -> list[dict]:
         else:
             why = f"has key {_shown(key)}, not a digit from 1 to 9"
         if free is None:
-            warnings.append(f"config: label {_shown(label['name'])} {why}, and no key is free; it is left out")
-            kept.remove(label)
+            left_out.append(label["name"])
+            if len(left_out) == 1:
+                warnings.append(f"config: label {_shown(label['name'])} {why}, and no key is free; it is left out")
             continue
         warnings.append(f"config: label {_shown(label['name'])} {why}; it gets key {free}")
         label["key"] = free
         taken[free] = label["name"]
-    return kept
+    if len(left_out) > 1:
+        warnings.append(f"config: {len(left_out) - 1} more labels are left out: there are only 9 keys (1 to 9)")
+    return [label for label in kept if label["key"] is not None]
 
 
 def key_name(key: str) -> str:
@@ -147,10 +163,12 @@ def check_keymap(
     `bindings` are (id, keys, scope) of every binding (keys.py). A remap of an unknown id is
     dropped; a remap that puts a key on two bindings active at once keeps its default keys."""
     defaults = {binding_id: (keys, scope) for binding_id, keys, scope in bindings}
-    warnings, applied = [], {}
+    warnings: list[str] = []
+    applied: dict[str, str] = {}
     for binding_id, keys in keymap.items():
         if binding_id not in defaults:
-            close = get_close_matches(binding_id, list(defaults), n=1)
+            # a suggestion for the first few only: thousands of unknown ids must not take minutes
+            close = get_close_matches(binding_id, list(defaults), n=1) if len(warnings) < MAX_WARNINGS else []
             hint = f" (did you mean {_shown(close[0])}?)" if close else ""
             warnings.append(f"config: [keys] has no action {_shown(binding_id)}; it is ignored{hint}")
         else:
@@ -186,4 +204,4 @@ def check_keymap(
                     break
             if changed:
                 break
-    return applied, warnings
+    return applied, capped(warnings)

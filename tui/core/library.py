@@ -31,7 +31,7 @@ from .errors import ArticleError, StoreError
 from .library_people import Appearance, Person, QuoteRef, as_count, as_text, normalise
 from .library_people import summary as people_summary
 from .model import Analysis
-from .paths import resolved
+from .paths import resolved, stored_path
 from .search import Hit, NoteRef, notes_of
 from .search import search as search_catalogue
 from .sources import Article
@@ -348,7 +348,7 @@ class Library:
         records = self.store.records()
         wanted = None  # the file as the store names it: its whole path (a relative name is from here)
         with contextlib.suppress(OSError, ValueError, RuntimeError):
-            wanted = str(resolved(Path(name)))
+            wanted = stored_path(resolved(Path(name)))
         by_path = [r for r in records if wanted and r.get("path") == wanted]
         if by_path:
             return max(by_path, key=lambda r: as_text(r.get("seen")))["id"]

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .errors import ModelError
+from .visible import one_line
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -44,4 +45,9 @@ def _load(name: str) -> Language:
     try:
         return spacy.load(name)
     except OSError:
-        raise ModelError(f"spaCy pipeline {name!r} is not installed; {INSTALL_HINT}") from None
+        raise ModelError(f"spaCy pipeline {one_line(repr(name))} is not installed; {INSTALL_HINT}") from None
+    except Exception as exc:  # noqa: BLE001 - a folder with a bad config.cfg, a package that is no pipeline
+        why = one_line(str(exc)).strip()[:160] or type(exc).__name__
+        raise ModelError(
+            f"{one_line(repr(name))} is not a spaCy pipeline that can be loaded ({why}); {INSTALL_HINT}"
+        ) from None

@@ -60,3 +60,10 @@ def resolved(path: Path) -> Path:
     Path.resolve raises RuntimeError for) is left as it is, and the read or write that meets it
     says so in one line."""
     return Path(os.path.realpath(Path(path).expanduser()))
+
+
+def stored_path(path: Path | str) -> str:
+    """How the library keeps a file's path: the name as text, any bytes that are not UTF-8 (a
+    Latin-1 `café.txt` from an old archive) written as `\\xe9`, so every file, JSON and SQLite
+    table can hold it and every command finds the file again by it."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")

@@ -27,13 +27,14 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from . import store_files as files
 from .annotation import Annotation, new_id, now
 from .atomic import sweep
 from .errors import StoreError
+from .paths import stored_path
 from .rebuild import RECOVERED, orphan_id, rebuild_records
 from .records import Bad, annotation_from, article_record, check_annotation, record_name
 from .sources import Article
@@ -119,13 +120,11 @@ class Store:
         return True
 
     @property
-    def why_readonly(self) -> str:
-        """The one line that says why nothing can be saved."""
+    def why_readonly(self) -> str:  # the one line that says why nothing can be saved
         return self.problem or self.unwritable or "the store is read-only"
 
     def _new_index(self) -> dict:
-        """A new index (under its lock): empty, or made again from the article and text files
-        when the index is gone but they are not (rebuild.py)."""
+        """A new index (locked): empty, or made again from what the folder keeps (rebuild.py)."""
         records = rebuild_records(self.path, _file_key)
         data = {
             META: {"1": {"schema": SCHEMA_VERSION, "created": now()}},
@@ -223,7 +222,7 @@ class Store:
         since it was last opened. Known by path first (an edited file keeps its notes), then by
         content hash (a moved or copied file, standard input, a page). A new article, or a
         changed text, is kept in the library (index record and text)."""
-        path = str(article.path) if article.path else None
+        path = stored_path(article.path) if article.path else None
         answer: tuple[str, bool] | None = None
 
         def find(records: list[tuple[str, dict]]) -> tuple[str, dict] | None:
@@ -320,12 +319,8 @@ class Store:
         self.index.modify(change)
         file = self.article_file(key)
         with file.locked():
-            if file.path.exists():
-                trash = self.path / "deleted"
-                trash.mkdir(exist_ok=True)
-                os.replace(
-                    file.path, trash / f"{file.path.stem}.{time.strftime('%Y%m%dT%H%M%S')}.{time.time_ns()}.json"
-                )
+            files.mark_deleted(self.path, _file_key(key))  # a reader open on it finds out at its next write
+            files.set_aside(self.path, file.path)
         with contextlib.suppress(OSError):
             self.text_path(key).unlink()
         return removed
@@ -357,25 +352,21 @@ class Store:
             return None
         return data if self._check_schema(data, file.path) else None
 
-    def _valid(self, key: str, file: TableFile, data: dict, report: bool = True) -> Iterable[tuple[str, Annotation]]:
+    def _valid(self, key: str, file: TableFile, data: dict) -> Iterable[tuple[str, Annotation]]:
         for doc, raw in data.get(ANNOTATIONS, {}).items():
             try:
                 ann = annotation_from(raw)
             except Bad as bad:
-                if report:
-                    self.skip(file.path, record_name(raw, doc, "annotation"), str(bad))
+                self.skip(file.path, record_name(raw, doc, "annotation"), str(bad))
                 continue
             ann.article = key
             self._home[ann.id] = key
             yield doc, ann
 
-    def annotations(self, article_id: str, report: bool = True) -> list[Annotation]:
-        """An article's annotations; `report=False` reads them without a line for the damaged
-        ones (the catalogue reads every article: the reader and the commands say it when they
-        use that article)."""
+    def annotations(self, article_id: str) -> list[Annotation]:
         file = self.article_file(article_id)
         data = self._article_tables(article_id, file)
-        found = [ann for _, ann in self._valid(article_id, file, data, report)] if data else []
+        found = [ann for _, ann in self._valid(article_id, file, data)] if data else []
         found.sort(key=lambda a: (a.orphan, a.start, a.end))
         return found
 
@@ -413,6 +404,10 @@ class Store:
         except DamagedStore as exc:
             self.refuse(file.path, str(exc))
             raise StoreError(self.problem) from None
+        if files.was_deleted(self.path, _file_key(key)):  # another Byline deleted it while it was open
+            with file.locked():
+                kept = files.set_aside(self.path, file.path)
+            raise StoreError(one_line(f"{files.DELETED_MEANWHILE} {kept or self.path / 'deleted'}"))
 
     def add(self, annotation: Annotation) -> Annotation:
         def change(file: TableFile, data: dict) -> None:

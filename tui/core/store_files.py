@@ -83,3 +83,30 @@ def moved_anchors(found: Iterable[tuple[str, Annotation]], data: dict, text: str
             table[doc] = {**table[doc], "anchor": ann.anchor.to_dict(), "orphan": ann.orphan, **kept}
         result.append(ann)
     return dirty
+
+
+def set_aside(root: Path, path: Path) -> Path | None:
+    """Move an article's annotation file into the store's deleted/ (under its lock, which the
+    caller holds); where it went, or None when there was none."""
+    import time
+
+    if not path.exists():
+        return None
+    trash = root / "deleted"
+    trash.mkdir(exist_ok=True)
+    kept = trash / f"{path.stem}.{time.strftime('%Y%m%dT%H%M%S')}.{time.time_ns()}.json"
+    os.replace(path, kept)
+    return kept
+
+
+DELETED_MEANWHILE = "this article was deleted from the library by another Byline; the change was kept with its notes in"
+
+
+def mark_deleted(root: Path, file_key: str) -> None:
+    """The mark remove_article leaves: this article was deleted, its notes are in deleted/."""
+    (root / ".gone").mkdir(exist_ok=True)
+    (root / ".gone" / file_key).touch()
+
+
+def was_deleted(root: Path, file_key: str) -> bool:
+    return (root / ".gone" / file_key).exists()

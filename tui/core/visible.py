@@ -38,6 +38,20 @@ def one_line(text: str) -> str:
     return _BREAKS.sub(" ", visible(text))
 
 
+#: How much of a name (a path, a URL) a message shows: a URL of 5,000 characters is no message.
+NAME_LIMIT = 160
+
+
+def shown_name(text: str, limit: int = NAME_LIMIT) -> str:
+    """A name for a message: `one_line`, its middle cut with "…" when longer than `limit`, so
+    both its start (the site, the folder) and its end (the file) stay."""
+    line = one_line(text)
+    if len(line) <= limit:
+        return line
+    half = (limit - 1) // 2
+    return line[:half] + "…" + line[-(limit - 1 - half) :]
+
+
 def _utf(encoding: str | None) -> bool:
     try:
         return codecs.lookup(encoding or "utf-8").name.startswith("utf")

@@ -86,8 +86,11 @@ def kind_of(location: str) -> str:
     if location == "-" or is_url(location) or not location.strip():
         return "article"
     path = Path(location).expanduser()
-    if path.is_dir():
-        return "folder"
+    try:
+        if path.is_dir():
+            return "folder"
+    except (OSError, ValueError):  # a name no file can have (too long): an article that says so
+        return "article"
     name = path.name.lower()
     for suffix, kind in FORMATS.items():
         if name.endswith(suffix):

@@ -232,6 +232,8 @@ def csv_rows(raw: str) -> list[dict] | None:
     lines = raw.splitlines()
     if not lines or next(csv.reader([lines[0]]), [])[: len(CSV_COLUMNS)] != CSV_COLUMNS:
         return None
+    # a cell may be as long as the file (a long note): csv refuses cells over 131,072 by default
+    csv.field_size_limit(max(csv.field_size_limit(), len(raw) + 1))
     return list(csv.DictReader(io.StringIO(raw)))
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ... import __version__
 from ..errors import ArticleError
-from ..visible import one_line
+from ..visible import one_line, shown_name
 from .decode import MAX_BYTES, too_large
 
 #: Seconds for the whole exchange: connecting, the headers and the body, however slowly they come.
@@ -133,7 +133,7 @@ def fetch(
         asked["If-None-Match"] = etag
     if modified:
         asked["If-Modified-Since"] = modified
-    name = one_line(url)
+    name = shown_name(url)
     scheme = _SCHEME.match(url)
     if not scheme or scheme.group(1).lower() not in ("http", "https"):
         raise ArticleError(f"{name}: only http:// and https:// addresses can be fetched")

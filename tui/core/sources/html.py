@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ArticleError
-from ..visible import one_line, visible
+from ..visible import one_line, shown_name, visible
 from .article import Article
 from .text import from_text
 
@@ -77,7 +77,7 @@ def html_article(
     html: str, source: str, path: Path | None = None, url: str | None = None, warnings: tuple[str, ...] = ()
 ) -> Article:
     """The article in a web page's HTML; `url` is where it was fetched from."""
-    name = "standard input" if source == "<stdin>" else one_line(source)
+    name = "standard input" if source == "<stdin>" else shown_name(source)
     html = _CONTROL_REF.sub(_control_ref, visible(html))
     trafilatura = _trafilatura()
     from trafilatura.settings import set_date_params

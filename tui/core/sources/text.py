@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from ..errors import ArticleError
-from ..visible import one_line, visible
+from ..visible import shown_name, visible
 from .article import Article, title_of
 from .decode import MAX_BYTES, decode, too_large
 
@@ -81,7 +81,7 @@ def from_text(raw: str, source: str, path: Path | None = None, **meta) -> Articl
 
 def display_name(source: str) -> str:
     """How an input is named in messages: visible, on one line."""
-    return "standard input" if source == "<stdin>" else one_line(source)
+    return "standard input" if source == "<stdin>" else shown_name(source)
 
 
 def read_stdin() -> bytes:
@@ -93,7 +93,7 @@ def read_stdin() -> bytes:
 
 def read_file(path: Path) -> bytes:
     """The bytes of an article file, or ArticleError with a reason (its real size when too large)."""
-    name = one_line(str(path))
+    name = shown_name(str(path))
     try:
         info = path.stat()
     except FileNotFoundError:
