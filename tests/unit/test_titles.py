@@ -39,3 +39,13 @@ def test_an_article_that_starts_with_its_lead_is_titled_by_its_first_sentence():
         + "…"
     )
     assert title("The union voted.\n") == "The union voted."
+
+
+def test_a_page_s_furniture_is_no_title():
+    from byline.tui.core.sources.article import title_of
+
+    assert title_of("Article Continued Below.\n\nThe council met on Monday.\n") == "The council met on Monday."
+    assert (
+        title_of("Story continues below advertisement\n\nHarbour plan approved\n\nText.\n") == "Harbour plan approved"
+    )
+    assert title_of("READ MORE: Ferry fares rise\n\nBridge closed for a week\n") == "Bridge closed for a week"

@@ -65,7 +65,9 @@ _NOT_A_HEADLINE = re.compile(
     r"|\(?(ap|afp|reuters) photo|(?-i:By\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}\s*$))"
     r"|(getty images|/ap photo|/reuters|/afp|via getty|shutterstock)\W*\)?\s*$"
     r"|\([^)]*\b(photo|photograph|image|file)\b[^)]*\)\s*$"
-    r"|,\s+(the\s+)?(associated press|canadian press|reuters|afp)\s*$",
+    r"|,\s+(the\s+)?(associated press|canadian press|reuters|afp)\s*$"
+    # a page's furniture, not its headline: "Article Continued Below", "Story continues below advertisement"
+    r"|^(article|story)\s+continue[sd]?\s+below\b|^advertisement\s*$|^read more\s*:",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
