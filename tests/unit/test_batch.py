@@ -141,3 +141,14 @@ def test_stream_many_hands_on_each_result_and_keeps_none(folder, tmp_path):
     assert sorted(r.index for r in rest) == [1, 2]
     two = sorted(stream_many(locations, jobs=2), key=lambda r: r.index)
     assert [r.analysis.title for r in two] == ["Harbour plan approved", "Budget vote delayed", "School roof repaired"]
+
+
+def test_a_page_that_cannot_be_fetched_fails_before_the_pipeline_loads(monkeypatch):
+    """The fetch deadline is the command's: with one job the pages are fetched first, so a
+    server that never answers ends `byline add URL` at the promised time, not after spaCy loads."""
+    from byline.tui.core import batch, nlp
+
+    loaded = []
+    monkeypatch.setattr(nlp, "load_model", lambda name: loaded.append(name))
+    (result,) = batch.stream_many(["http://127.0.0.1:9/nothing-listens-here"], model="x", jobs=1, timeout=2)
+    assert result.error and "127.0.0.1" in result.error and loaded == []

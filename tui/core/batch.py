@@ -147,6 +147,15 @@ def stream_many(
     if not pending:
         return
     jobs = min(jobs or default_jobs(), len(pending))
+    if jobs <= 1:  # pages are fetched before the pipeline loads: a fetch's deadline is the command's
+        for task in [t for t in pending if t.article is None and is_url(t.location)]:
+            try:
+                task.article = _load(task.location, task.timeout)
+            except BylineError as exc:
+                pending.remove(task)
+                yield Result(task.location, None, None, str(exc), task.index)
+        if not pending:
+            return
     load_model(name)  # a missing pipeline is one error for all, before any work; forked workers share it
     if jobs <= 1:
         for task in pending:
