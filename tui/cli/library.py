@@ -48,13 +48,11 @@ def open_library():
 def warn(library, listing: bool = False) -> bool:
     """Say what the store skipped, moved or could not read (one line each); whether anything
     could not be read (what was moved or made again is news, not a failure)."""
-    missing = getattr(library, "missing_note", None)
     damaged = [
         *library.skipped,
         *(library.damaged_records if listing else []),
         *getattr(library, "damaged", []),
         *([library.problem] if library.problem else []),
-        *([missing] if missing else []),
     ]
     for line in [*library.store.notices, *damaged]:
         print(f"byline: warning: {line}", file=sys.stderr)

@@ -99,8 +99,6 @@ def _library(opts: argparse.Namespace) -> int:
     if library.problem:
         raise BylineError(library.problem)
     found = library_voices(library)
-    if not found.articles and library.missing:
-        raise BylineError(library.missing_note)
     warn(library)
     if not found.articles:
         raise BylineError(

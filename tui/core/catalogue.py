@@ -105,10 +105,6 @@ def column(value: object) -> object:
     return value
 
 
-class CatalogueError(Exception):
-    """The catalogue cannot be used (and is rebuilt)."""
-
-
 # -- the database --------------------------------------------------------------------------------
 class Catalogue:
     """The catalogue of one store's folder. Writers hold SQLite's own lock, one article per
@@ -347,16 +343,6 @@ class Catalogue:
         with self.transaction() as db:
             self._forget(db, key)
 
-    def set_record(self, key: str, record: dict, stamp: str | None) -> None:
-        """Change an article's record (its metadata), keeping what was found in it."""
-        values = [column(record.get(c)) for c in COLUMNS]
-        values[COLUMNS.index("authors")] = dumps(record.get("authors") or [])
-        with self.transaction() as db:
-            db.execute(
-                f"UPDATE articles SET {', '.join(f'{c} = ?' for c in COLUMNS)}, record = ?, stamp = ? WHERE id = ?",
-                (*values, dumps(record), stamp, key),
-            )
-
     def set_overrides(self, groups: dict[str, str]) -> None:
         """The user's merges and splits of people, as the group each person key belongs to."""
         with self.transaction() as db:
@@ -394,15 +380,6 @@ class Catalogue:
         return [
             r[0]
             for r in self.db.execute(f"SELECT id FROM articles WHERE {field} = ? ORDER BY seen DESC", (column(value),))
-        ]
-
-    def ids_starting(self, prefix: str, limit: int = 4) -> list[str]:
-        return [
-            r[0]
-            for r in self.db.execute(
-                "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
-                (prefix, prefix + "\uffff", limit),
-            )
         ]
 
     def count(self) -> int:

@@ -89,8 +89,6 @@ class Library:
 
     def __init__(self, store: Store | None = None) -> None:
         self.store = store if store is not None else Store()
-        #: analysed articles whose analysis could not be found again (kept for the old API: 0)
-        self.missing = 0
         self._catalogue: Catalogue | None = None
 
     @property
@@ -385,10 +383,6 @@ class Library:
         """(article id, what its corrected analysis found: actors and quotes) per analysed article."""
         rows = self.catalogue.db.execute("SELECT id, summary FROM articles WHERE summary IS NOT NULL ORDER BY rowid")
         return [(key, orjson.loads(summary)) for key, summary in rows]
-
-    @property
-    def missing_note(self) -> str | None:
-        return None
 
     def people(self, limit: int | None = None, words: str = "") -> list[Person]:
         """People across the library, most articles first, each with their counts. With a limit

@@ -1,13 +1,8 @@
-"""The people across the library: each article's actors and quotes, as people.json keeps them
-(`summary`), merged into people across articles (`merge`).
-
-Actors are merged across articles conservatively, within one kind (people, organisations, places,
-groups): by a full name (two words or more, titles aside), or by an alias that is the full name
-of another (descriptions never join); an organisation or a place also by its one-word name, and
-an acronym alias. "Smith" alone never joins two articles' Smiths, and an actor the article never
-names ("the government", "the state police", "officials") is that article's own: it joins no
-other article's actor, whatever its words.
-"""
+"""The people across the library, as their parts: what an article's analysis keeps of its actors
+and quotes (`summary`), the names they are compared by (`normalise`, `_full`), which actors the
+article names at all (`named`: "the government" is that article's own), and the Person, Appearance
+and QuoteRef the screens and commands show. Who is who across articles is decided in the
+catalogue (catalogue_rows.person_key, people_merges)."""
 
 from __future__ import annotations
 
@@ -16,7 +11,6 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
-from .entity_types import style_kind
 from .model import Analysis
 
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev"}
@@ -117,7 +111,7 @@ def _full(name: str) -> str | None:
 
 
 def summary(analysis: Analysis) -> dict:
-    """What people.json keeps of an analysis: its actors and its quotes, no more."""
+    """What the catalogue keeps of an analysis: its actors and its quotes, no more."""
     actors = [
         {
             "id": a.id,
@@ -167,21 +161,6 @@ def named(actor: dict) -> bool:
     describes one it never names ("the government", "state police", "officials"): a name in
     capitals, and not marked unnamed by the analysis (when it marks them)."""
     return not actor.get("unnamed") and _looks_like_a_name(actor["name"])
-
-
-def _keys(actor: dict) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
-    """What an actor is known by across articles: its names (a full name; for an organisation,
-    place or group its name too), and aliases that join an actor whose name they are. An actor
-    the article never names is known by nothing: one government is not another's."""
-    if not named(actor):
-        return set(), set()
-    kind = style_kind(actor["type"])
-    names = {(kind, full) for full in [_full(actor["name"])] if full}
-    aliases = {(kind, full) for full in (_full(a) for a in actor["aliases"] if _looks_like_a_name(a)) if full}
-    if kind != "person":
-        names.add((kind, normalise(actor["name"])))
-        aliases |= {(kind, normalise(a)) for a in actor["aliases"] if len(a) >= 2 and a.isupper()}
-    return {k for k in names if k[1]}, {k for k in aliases if k[1]}
 
 
 def _actors(summary: dict) -> list[dict]:
@@ -237,76 +216,3 @@ def _quotes(summary: dict) -> list[dict]:
             and as_count(q.get("end")) is not None
         ]
     return summary["_quotes"]
-
-
-def merge(summaries: list[tuple[str, dict]], titles: dict[str, str]) -> list[Person]:
-    """Union of the actors that share a merge key, across articles."""
-    nodes: list[tuple[str, dict]] = []
-    parent: list[int] = []
-    by_key: dict[tuple[str, str], int] = {}
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    known_as: list[set[tuple[str, str]]] = []
-    for article, raw in summaries:
-        summary = dict(raw)
-        actors = _actors(summary)
-        said: dict[str | None, list[dict]] = {}
-        for quote in _quotes(summary):
-            said.setdefault(quote["actor"], []).append(quote)
-        for actor in actors:
-            i = len(nodes)
-            nodes.append((article, actor))
-            parent.append(i)
-            actor["_quotes"] = said.get(actor["id"], [])
-            names, aliases = _keys(actor)
-            known_as.append(aliases)
-            for key in names:
-                if key in by_key:
-                    parent[root(i)] = root(by_key[key])
-                else:
-                    by_key[key] = i
-    for i, aliases in enumerate(known_as):  # an alias joins the actor whose name it is
-        for key in aliases:
-            if key in by_key:
-                parent[root(i)] = root(by_key[key])
-    groups: dict[int, list[tuple[str, dict]]] = {}
-    for i, node in enumerate(nodes):
-        groups.setdefault(root(i), []).append(node)
-    people = [_person(members, titles) for members in groups.values()]
-    people.sort(key=lambda p: (-len(p.articles), -len(p.quotes), p.name.casefold()))
-    return people
-
-
-def _person(members: list[tuple[str, dict]], titles: dict[str, str]) -> Person:
-    names: dict[str, int] = {}
-    types: dict[str, int] = {}
-    for _, actor in members:
-        names[actor["name"]] = names.get(actor["name"], 0) + 1 + (_full(actor["name"]) is not None)
-        types[actor["type"]] = types.get(actor["type"], 0) + 1
-    name = max(names, key=lambda n: (names[n], len(n)))
-    aliases = list(dict.fromkeys(n for _, a in members for n in (a["name"], *a["aliases"]) if n != name))
-    person = Person(name, max(types, key=types.get), aliases)
-    for article, actor in members:
-        title = titles.get(article, "")
-        person.appearances.append(
-            Appearance(article, title, actor["name"], actor["type"], actor["roles"], actor["mentions"])
-        )
-        person.quotes += [
-            QuoteRef(
-                article,
-                title,
-                q["start"],
-                q["end"],
-                q["text"],
-                as_text(q.get("kind")),
-                q["speaker"] or actor["name"],
-                q["anonymous"],
-            )
-            for q in actor["_quotes"]
-        ]
-    return person

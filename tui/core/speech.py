@@ -73,11 +73,6 @@ def acts(quotes: Sequence[Q]) -> list[tuple[Q, list[Q]]]:
     return [(quotes[i], parts[i]) for i in sorted(carriers)]
 
 
-def counted(quotes: Sequence[Q]) -> list[Q]:
-    """The quotes that count: one per act of speech."""
-    return [carrier for carrier, _ in acts(quotes)]
-
-
 def count_words(text: str, spans: Sequence[tuple[int, int]]) -> int:
     """Words in the union of `spans` of `text` (overlapping quotes counted once)."""
     merged: list[list[int]] = []

@@ -103,8 +103,6 @@ class PeopleScreen(Screen):
     def _loaded(self, message: Loaded) -> None:
         if message.error:
             self.notify(message.error, title="People", severity="error", timeout=15)
-        if self.library.missing_note:
-            self.notify(self.library.missing_note, title="People", severity="warning", timeout=15)
         self.people = message.people
         self.refill(keep=self.current.group if self.current is not None else None)
 

@@ -90,8 +90,6 @@ class LibraryVoicesScreen(Screen):
         if message.error:
             self.notify(message.error, title="Voices", severity="error", timeout=15)
             return
-        if self.library.missing_note:
-            self.notify(self.library.missing_note, title="Voices", severity="warning", timeout=15)
         self.found = message.found
         self.refill()
         table = self.query_one("#sites-table", DataTable)
