@@ -264,6 +264,10 @@ def test_the_cli_searches_and_lists_notes(library, analyse, tmp_path, byline_hom
     assert byline("search", "nothingatall").returncode == 1
     bad = byline("search", "x", "kind:everything")
     assert bad.returncode == 2 and "Traceback" not in bad.stderr and len(bad.stderr.splitlines()) == 1
+    long = byline("search", "x" * 50_000)
+    assert long.returncode == 1 and len(long.stderr) < 400  # one line, the query cut, never echoed whole
+    since = byline("notes", "--since", "\x1b[2Jyesterday")
+    assert since.returncode == 2 and "is not a date" in since.stderr and "\x1b" not in since.stderr
     notes = byline("notes", "--label", "needs-check", "--format", "csv")
     assert notes.returncode == 0 and "two more years" in notes.stdout and "ask the port" in notes.stdout
     rebuilt = byline("library", "--rebuild")

@@ -27,6 +27,7 @@ def run(opts: argparse.Namespace) -> int:
     import json
 
     from ..core.errors import ArticleError
+    from ..core.search import check_date
     from ..core.visible import one_line
     from .library import open_library, warn
 
@@ -37,6 +38,8 @@ def run(opts: argparse.Namespace) -> int:
         article = library.lookup(opts.article)
         if article is None:
             raise ArticleError(f"{one_line(opts.article)!r} is no article of the library")
+    if opts.since is not None:
+        check_date(opts.since, "--since ")
     found = library.notes(label=opts.label, words=opts.words, article=article, since=opts.since)
     if opts.format == "json":
         print(json.dumps([n.to_dict() for n in found], ensure_ascii=False, indent=1))

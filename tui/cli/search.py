@@ -26,7 +26,7 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 def run(opts: argparse.Namespace) -> int:
     from ..core.errors import BylineError
-    from ..core.visible import one_line
+    from ..core.visible import one_line, shown_name
     from .library import open_library, warn
 
     query = " ".join(opts.query)
@@ -41,7 +41,7 @@ def run(opts: argparse.Namespace) -> int:
         print(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=1))
         return 0 if hits else 1
     if not hits:
-        print(f"byline: nothing in the library matches {one_line(query)!r}", file=sys.stderr)
+        print(f"byline: nothing in the library matches {shown_name(query)!r}", file=sys.stderr)
         return 1
     for h in hits:
         said = f" — {one_line(h.who)}" if h.who else ""

@@ -21,6 +21,7 @@ import orjson
 
 from .catalogue import Catalogue
 from .errors import BylineError
+from .visible import shown_name
 
 FILTERS = ("speaker", "label", "site", "kind", "after", "before")
 KINDS = ("text", "title", "quote", "note")
@@ -77,11 +78,18 @@ def parse(query: str) -> Query:
             terms.append(f'"{w[:-1]}"*' if w.endswith("*") else f'"{w}"')
     kind = filters.get("kind")
     if kind is not None and kind not in KINDS:
-        raise QueryError(f"kind:{kind} is not a kind of match: use one of {', '.join(KINDS)}")
+        raise QueryError(f"kind:{shown_name(kind)} is not a kind of match: use one of {', '.join(KINDS)}")
     for edge in ("after", "before"):
-        if edge in filters and not _DATE.fullmatch(filters[edge]):
-            raise QueryError(f"{edge}:{filters[edge]} is not a date: write it as 2024-05-31 (or 2024-05, or 2024)")
+        if edge in filters:
+            check_date(filters[edge], f"{edge}:")
     return Query(" ".join(terms), filters)
+
+
+def check_date(value: str, what: str) -> str:
+    """A date as a filter takes it (2024-05-31, 2024-05 or 2024), else one line saying so."""
+    if not _DATE.fullmatch(value):
+        raise QueryError(f"{what}{shown_name(value)} is not a date: write it as 2024-05-31 (or 2024-05, or 2024)")
+    return value
 
 
 def search(cat: Catalogue, text: str, limit: int = 50) -> list[Hit]:
@@ -127,7 +135,7 @@ def search(cat: Catalogue, text: str, limit: int = 50) -> list[Hit]:
     try:
         rows = cat.db.execute(sql, (match, *args, limit)).fetchall()
     except sqlite3.OperationalError as exc:
-        raise QueryError(f"the search {text!r} cannot be read ({exc})") from None
+        raise QueryError(f"the search {shown_name(text)!r} cannot be read ({exc})") from None
     hits = []
     for article, title, date, site, kind, snippet, ref, who, labels, score, rowid in rows:
         offset = ref if isinstance(ref, int) else 0
