@@ -361,3 +361,25 @@ def test_two_addresses_of_one_story_with_one_canonical_url_are_one_article(https
     report = refresh(library, jobs=1)
     assert report.added == 1 and sum(f.same for f in report.feeds) == 1
     assert [e.url for e in library.entries()] == [f"{base}/story/ferry"]
+
+
+def test_two_addresses_of_one_story_are_one_whichever_comes_first(library):
+    """The address that is the canonical one may be fetched first or last: one story either way."""
+    from types import SimpleNamespace
+
+    from byline.tui.core.feeds_refresh import FeedOutcome, _same_story
+
+    canonical = "https://news.example/story/ferry"
+
+    def story(feed: str, link: str):
+        return SimpleNamespace(
+            article=SimpleNamespace(url=canonical),
+            item=SimpleNamespace(link=link, key=link),
+            sub=SimpleNamespace(id=feed),
+        )
+
+    for order in (["a", "b"], ["b", "a"]):
+        stories = {"a": story("a", canonical), "b": story("b", canonical + "?from=b")}
+        outcomes = {f: FeedOutcome(id=f, url=f, title=f) for f in "ab"}
+        kept = _same_story(library, [stories[f] for f in order], outcomes, {})
+        assert len(kept) == 1 and sum(o.same for o in outcomes.values()) == 1, order

@@ -308,7 +308,9 @@ def _same_story(
         if story.article is None:
             continue
         url = story.article.url
-        if url and url != story.item.link and (url in known or url in claimed):
+        # an earlier story of this refresh by the same canonical URL is this story, whichever of
+        # the two addresses came first; an article kept already is, unless it is this very link
+        if url and (url in claimed or (url in known and url != story.item.link)):
             outcomes[story.sub.id].same += 1
             seen.setdefault(story.sub.id, []).append(story.item.key)
             continue
