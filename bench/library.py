@@ -1,28 +1,36 @@
-"""The store at library scale: 1,000 articles and 20,000 annotations.
+"""The library at scale: 1,000, 10,000 and 100,000 articles with ten annotations each.
 
-    python bench/library.py [--articles N] [--notes K] [--adds A]
+    python bench/library.py [--articles 1000 10000 100000] [--notes 10] [--adds 100]
 
-Builds, in a temporary BYLINE_HOME, N articles (invented text, each with an analysis summary of
-invented people and quotes) and K annotations spread over them, then measures in the same run:
-- adding one annotation, as the reader does (one Store; lock, atomic write, fsync): p50/p95, on
-  one article and on a different article each time; beside TinyDB's own JSONStorage inserting
-  into one table of K annotations (no lock, no fsync, rewrites in place) as the reference;
-- listing the library (what the Library screen needs: title, site, date, words, actors, quotes,
-  notes per row): a new Library the first time (notes counted from each article file) and again
-  (counts reused; only changed files counted), and after one note was added;
-- the people across the library (merged) and one speaker's quotes;
-- the Library screen of the real app, from its start to every row painted.
-Targets (issue 10): add p95 <= 20 ms, the Library screen open <= 0.5 s.
+For each size, in a temporary BYLINE_HOME: the library is laid down in bulk (each article's file
+with its record and annotations, its kept text and its analysis, written directly), then the
+catalogue is made whole by `Library.rebuild()` (what `byline library --rebuild` does), and on it
+are measured, in the same run:
+- adding one analysed article (`Library.add`, the analysis made beforehand): p50/p95; beside it,
+  as the reference, rewriting one JSON list of every article's record with an fsync (what each
+  add cost before the records moved into the article files);
+- adding one annotation (`Store.add`: lock, atomic write, fsync, the catalogue updated): p50/p95;
+  beside TinyDB's own JSONStorage inserting into one table of every annotation as the reference;
+- the Library screen of the real app (headless, 120x40) from its start to its first rows painted;
+  the first page of the People screen (`Library.people(limit=500)`), the Notes screen
+  (`Library.notes(limit=200)`) and a Search (`Library.search`, 50 results): what those screens
+  read before their first rows;
+- one speaker's quotes (`byline quotes --speaker`: `Library.quotes_by`) and searches: p50/p95;
+- the memory of the app with the Library open (peak RSS of a process of its own).
+Targets (issue 17, at 100,000 articles): adds p95 <= 20 ms, screens <= 0.5 s to first rows,
+quotes and search p95 <= 0.2 s, a rebuild under 10 minutes, the app under 1 GB.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import random
 import re
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -81,12 +89,240 @@ SITES = ["Velmora Gazette", "Alder Post", "Tullin Times", "Coast Daily"]
 
 
 def percentile(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:7.1f} ms"
+
+
+def lay_down(folder: Path, count: int, notes: int, rng: random.Random) -> list[tuple[str, str]]:
+    """Write a library of `count` articles in bulk, as Byline keeps them (no catalogue yet)."""
+    from byline.tui.core.anchor import make_anchor
+    from byline.tui.core.annotation import Annotation, new_id, now
+    from byline.tui.core.library_people import summary
+    from byline.tui.core.store import SCHEMA_VERSION
+    from byline.tui.core.store_files import article_fields
+    from byline.tui.core.tablefile import write_atomic
+
+    for sub in ("articles", "texts", "analyses"):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+    made = []
+    for i in range(count):
+        article, analysis = make_article(i, rng)
+        key, text = new_id(), article.text
+        record = {"id": key, "path": None, "sha256": article.sha256, **article_fields(article)}
+        record.update(added=now(), seen=now())
+        anns = {}
+        for n in range(notes):
+            start = (n * 37) % (len(text) - 60)
+            ann = Annotation(
+                id=new_id(),
+                article=key,
+                anchor=make_anchor(text, start, start + 20 + n % 40),
+                labels=["claim"] if n % 2 else ["needs-check", "key-fact"],
+                note=f"note {n}" if n % 3 else "",
+            )
+            anns[str(n + 1)] = ann.to_dict()
+        meta = {"schema": SCHEMA_VERSION, "article": key, "created": now(), "record": record}
+        data = {"meta": {"1": meta}, "annotations": anns}
+        write_atomic(folder / "articles" / f"{key}.json", json.dumps(data).encode(), durable=False)
+        write_atomic(folder / "texts" / f"{key}.txt", text.encode(), durable=False)
+        raw = {**summary(analysis), "mentions": {a.id: [list(m) for m in a.mentions] for a in analysis.actors}}
+        write_atomic(folder / "analyses" / f"{key}.json", json.dumps(raw).encode(), durable=False)
+        made.append((key, text))
+    os.sync()
+    return made
+
+
+def measure(count: int, notes: int, adds: int) -> dict[str, float]:
+    from tinydb import TinyDB
+
+    from byline.tui.core.anchor import make_anchor
+    from byline.tui.core.annotation import Annotation, new_id
+    from byline.tui.core.library import Library
+    from byline.tui.core.store import Store
+    from byline.tui.core.tablefile import write_atomic
+
+    tmp = Path(tempfile.mkdtemp(prefix="byline-bench-"))
+    os.environ["BYLINE_HOME"] = str(tmp / "home")
+    rng = random.Random(7)
+    store = Store()
+    t = time.perf_counter()
+    articles = lay_down(store.path, count, notes, rng)
+    laid = time.perf_counter() - t
+    fig: dict[str, float] = {}
+    t = time.perf_counter()
+    held = Library(Store()).rebuild()
+    fig["rebuild"] = time.perf_counter() - t
+    assert held == count, (held, count)
+    size = sum(p.stat().st_size for p in store.path.rglob("*") if p.is_file())
+    print(
+        f"\n== {count:,} articles, {count * notes:,} annotations, {size / 1e6:.0f} MB "
+        f"(laid down in {laid:.0f} s); catalogue made whole in {fig['rebuild']:.1f} s "
+        f"({fig['rebuild'] / count * 1000:.2f} ms per article)"
+    )
+
+    library = Library(Store())
+    new = [make_article(count + i, rng) for i in range(adds)]
+    times = []
+    for article, analysis in new:
+        t = time.perf_counter()
+        library.add(article, analysis)
+        times.append(time.perf_counter() - t)
+    fig["add article p50"], fig["add article p95"] = statistics.median(times), percentile(times, 95)
+    records = [library.store.record(key) for key, _ in articles[: min(count, 100_000)]]
+    listing = tmp / "index.json"
+    ref = []
+    for _ in range(3):  # the reference: one list of every record, rewritten whole with an fsync
+        t = time.perf_counter()
+        write_atomic(listing, json.dumps({"articles": dict(enumerate(records))}).encode())
+        ref.append(time.perf_counter() - t)
+    fig["add article ref"] = statistics.median(ref)
+
+    def note(key: str, text: str, n: int) -> Annotation:
+        start = (n * 37) % (len(text) - 60)
+        return Annotation(id=new_id(), article=key, anchor=make_anchor(text, start, start + 25), labels=["claim"])
+
+    times = []
+    for n in range(adds):
+        key, text = rng.choice(articles)
+        ann = note(key, text, 1000 + n)
+        t = time.perf_counter()
+        library.store.add(ann)
+        times.append(time.perf_counter() - t)
+    fig["add note p50"], fig["add note p95"] = statistics.median(times), percentile(times, 95)
+    table = TinyDB(tmp / "reference.json").table("annotations")
+    table.insert_multiple(note(k, x, n).to_dict() for n, (k, x) in enumerate(articles[: min(count, 20_000)] * notes))
+    ref = []
+    for n in range(10):
+        doc = note(*articles[0], 5000 + n).to_dict()
+        t = time.perf_counter()
+        table.insert(doc)
+        ref.append(time.perf_counter() - t)
+    fig["add note ref"] = statistics.median(ref)
+
+    fresh = Library(Store())
+    t = time.perf_counter()
+    people = fresh.people(limit=500)
+    fig["people page"] = time.perf_counter() - t
+    t = time.perf_counter()
+    fresh.notes(limit=200)
+    fig["notes page"] = time.perf_counter() - t
+    t = time.perf_counter()
+    fresh.search("harbour council", limit=50)
+    fig["search page"] = time.perf_counter() - t
+    times = []
+    for person in people[:40]:
+        t = time.perf_counter()
+        fresh.quotes_by(person.name)
+        times.append(time.perf_counter() - t)
+    fig["quotes p50"], fig["quotes p95"] = statistics.median(times), percentile(times, 95)
+    queries = [
+        "council",
+        "harbour minutes",
+        '"before the vote"',
+        "househ*",
+        "budget site:Gazette",
+        "item speaker:Lund",
+        "claim label:needs-check",
+        "district after:2024-06",
+        "figures before:2024-03",
+        "vote kind:quote",
+    ]
+    times = []
+    for query in queries * 2:
+        t = time.perf_counter()
+        fresh.search(query, limit=50)
+        times.append(time.perf_counter() - t)
+    fig["search p50"], fig["search p95"] = statistics.median(times), percentile(times, 95)
+    probe = subprocess.run(
+        [sys.executable, __file__, "--screen"], capture_output=True, text=True, env=os.environ, timeout=600
+    )
+    shown, rss = (float(v) for v in probe.stdout.split()[-2:]) if probe.returncode == 0 else (float("nan"),) * 2
+    if probe.returncode:
+        print(probe.stderr[-2000:])
+    fig["library screen"], fig["memory MB"] = shown, rss
+    return fig
+
+
+ROWS = [
+    ("add one analysed article p95", "add article p95", "add article ref", 0.020),
+    ("add one annotation p95", "add note p95", "add note ref", 0.020),
+    ("Library screen, to first rows", "library screen", None, 0.5),
+    ("People screen's first page", "people page", None, 0.5),
+    ("Notes screen's first page", "notes page", None, 0.5),
+    ("Search screen's first results", "search page", None, 0.5),
+    ("quotes --speaker p95", "quotes p95", None, 0.2),
+    ("search p95", "search p95", None, 0.2),
+    ("rebuild, whole (s)", "rebuild", None, 600),
+    ("memory with the Library open (MB)", "memory MB", None, 1000),
+]
+
+
+def report(sizes: list[int], figs: list[dict[str, float]]) -> None:
+    print("\n" + "what".ljust(36) + "".join(f"{n:>14,}" for n in sizes) + "   growth" + "   ref ratio   target")
+    for label, key, ref, target in ROWS:
+        values = [f[key] for f in figs]
+        seconds = not (key == "rebuild" or key.startswith("memory"))
+        cells = "".join(f"{v * 1000:11.1f} ms" if seconds else f"{v:14.1f}" for v in values)
+        growth = f"{values[-1] / values[0]:7.1f}x" if len(values) > 1 and values[0] else "      -"
+        ratio = f"{figs[-1][key] / figs[-1][ref]:9.3f}x" if ref else "         -"
+        met = "met" if values[-1] <= target else "NOT met"
+        print(f"{label:<36}{cells}  {growth}  {ratio}   <= {target:g}{' s' if seconds else ''} {met}")
+    print(
+        "reference (last size): one JSON list of every record rewritten with fsync "
+        f"{figs[-1]['add article ref'] * 1000:.1f} ms; TinyDB insert {figs[-1]['add note ref'] * 1000:.1f} ms"
+    )
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, nargs="+", default=[1000])
+    parser.add_argument("--notes", type=int, default=10, help="annotations per article")
+    parser.add_argument("--adds", type=int, default=100)
+    parser.add_argument("--screen", action="store_true", help=argparse.SUPPRESS)
+    opts = parser.parse_args(argv)
+    if opts.screen:
+        shown = asyncio.run(open_library_screen())
+        import resource
+
+        print(shown, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        return 0
+    figs = [measure(n, opts.notes, opts.adds) for n in opts.articles]
+    report(opts.articles, figs)
+    return 0
+
+
+async def open_library_screen() -> float:
+    """From making the app to the Library screen painted with its first rows (what `byline` with
+    no argument shows, headless at 120x40)."""
+    from byline.tui.app import BylineApp
+    from byline.tui.core.nlp import default_model
+    from byline.tui.screens.library import LibraryScreen
+
+    start = time.perf_counter()
+    app = BylineApp(None, model=default_model(), keymap={})
+    drawn: list[float] = []
+    async with app.run_test(size=(120, 40)):
+        while not (isinstance(app.screen, LibraryScreen) and app.screen.is_mounted):
+            await asyncio.sleep(0.001)
+        table = app.screen.query_one("#library-table")
+        draw = table.render_line
+
+        def spy(y: int):  # the first line the table draws with rows in it
+            if table.row_count and not drawn:
+                drawn.append(time.perf_counter())
+            return draw(y)
+
+        table.render_line = spy
+        while not drawn:
+            await asyncio.sleep(0.001)
+        screen = app.screen
+        while not screen.loaded:  # the whole list read: the memory it takes is counted
+            await asyncio.sleep(0.01)
+    return drawn[0] - start
 
 
 def make_article(i: int, rng: random.Random):
@@ -136,211 +372,6 @@ def make_article(i: int, rng: random.Random):
             Quote(start, end, body[start:end], "direct", speaker, next(a.id for a in actors if a.name == speaker))
         )
     return article, Analysis(article.source, article.title, article.sha256, "bench", actors=actors, quotes=quotes)
-
-
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--notes", type=int, default=20_000)
-    parser.add_argument("--adds", type=int, default=200)
-    opts = parser.parse_args(argv)
-    tmp = Path(tempfile.mkdtemp(prefix="byline-bench-"))
-    os.environ["BYLINE_HOME"] = str(tmp / "home")
-
-    from tinydb import TinyDB
-
-    from byline.tui.core.anchor import make_anchor
-    from byline.tui.core.annotation import Annotation, new_id
-    from byline.tui.core.library import Library
-    from byline.tui.core.store import Store
-
-    rng = random.Random(7)
-    t = time.perf_counter()
-    library = Library()
-    articles = []
-    for chunk in range(0, opts.articles, 100):
-        made = [make_article(i, rng) for i in range(chunk, min(opts.articles, chunk + 100))]
-        keys = library.add_many(made)
-        articles += [(key, article.text) for key, (article, _) in zip(keys, made, strict=False)]
-    per_article = opts.notes // opts.articles
-
-    def note(key: str, text: str, n: int) -> Annotation:
-        start = (n * 37) % (len(text) - 60)
-        return Annotation(
-            id=new_id(),
-            article=key,
-            anchor=make_anchor(text, start, start + 20 + n % 40),
-            labels=["claim"] if n % 2 else ["needs-check", "key-fact"],
-            note=f"note {n}" if n % 3 else "",
-        )
-
-    for key, text in articles:
-        library.store.add_many(note(key, text, n) for n in range(per_article))
-    built = time.perf_counter() - t
-    size = sum(p.stat().st_size for p in library.store.path.rglob("*") if p.is_file())
-    print(
-        f"library: {opts.articles:,} articles, {per_article * opts.articles:,} annotations, "
-        f"{size / 1e6:.1f} MB in {library.store.path} (built in {built:.1f} s)"
-    )
-
-    store = Store()
-    key, text = articles[len(articles) // 2]
-    store.annotations(key)  # the reader has the article open
-    same = []
-    for n in range(opts.adds):
-        ann = note(key, text, 10_000 + n)
-        t = time.perf_counter()
-        store.add(ann)
-        same.append(time.perf_counter() - t)
-    spread = []
-    for n in range(opts.adds):
-        other, other_text = rng.choice(articles)
-        ann = note(other, other_text, 20_000 + n)
-        t = time.perf_counter()
-        store.add(ann)
-        spread.append(time.perf_counter() - t)
-
-    reference_db = TinyDB(tmp / "reference.json")
-    table = reference_db.table("annotations")
-    table.insert_multiple(
-        note(k, x, n).to_dict()
-        for n, (k, x) in enumerate(articles[i % len(articles)] for i in range(per_article * opts.articles))
-    )
-    ref = []
-    for n in range(min(opts.adds, 50)):
-        doc = note(key, text, 30_000 + n).to_dict()
-        t = time.perf_counter()
-        table.insert(doc)
-        ref.append(time.perf_counter() - t)
-
-    print(
-        f"add one, the open article (Byline):         p50 {ms(statistics.median(same))}   p95 {ms(percentile(same, 95))}"
-    )
-    print(
-        f"add one, another article each time (Byline): p50 {ms(statistics.median(spread))}   "
-        f"p95 {ms(percentile(spread, 95))}"
-    )
-    print(
-        f"add one (TinyDB JSONStorage, one table, reference): p50 {ms(statistics.median(ref))}   "
-        f"p95 {ms(percentile(ref, 95))}"
-    )
-    print(
-        f"ratio p95 Byline (another article) / reference: {percentile(spread, 95) / percentile(ref, 95):.3f}x"
-        f"   target p95 <= 20 ms: {'met' if percentile(spread, 95) <= 0.020 else 'NOT met'}"
-    )
-
-    t = time.perf_counter()
-    rows = Library().entries()
-    cold = time.perf_counter() - t
-    t = time.perf_counter()
-    rows = Library().entries()
-    warm = time.perf_counter() - t
-    store.add(note(key, text, 40_000))
-    t = time.perf_counter()
-    rows = Library().entries()
-    changed = time.perf_counter() - t
-    assert len(rows) == opts.articles and sum(r.notes for r in rows) == per_article * opts.articles + 2 * opts.adds + 1
-    print(f"list the library ({len(rows):,} rows), a new Library:                {ms(cold)}")
-    print(f"list the library again:                                          {ms(warm)}")
-    print(
-        f"list the library after one note was added:                       {ms(changed)}"
-        f"   target <= 500 ms: {'met' if max(warm, changed) <= 0.5 else 'NOT met'}"
-    )
-
-    t = time.perf_counter()
-    Library().people(limit=500)
-    page = time.perf_counter() - t
-    t = time.perf_counter()
-    people = Library().people()
-    merged = time.perf_counter() - t
-
-    print(
-        f"people across the library: the People screen's first page (500 of {len(people):,}): {ms(page)};  "
-        f"everyone with every appearance and quote: {ms(merged)}"
-    )
-    warm_library = Library()
-    speakers, times = [p.name for p in people[:50]], []
-    for name in speakers:
-        t = time.perf_counter()
-        warm_library.quotes_by(name)
-        times.append(time.perf_counter() - t)
-    print(
-        f"one speaker's quotes (byline quotes --speaker), {len(speakers)} speakers: p50 {ms(statistics.median(times))}   "
-        f"p95 {ms(percentile(times, 95))}   target p95 <= 200 ms: {'met' if percentile(times, 95) <= 0.2 else 'NOT met'}"
-    )
-    queries = [
-        "council",
-        "harbour minutes",
-        '"before the vote"',
-        "househ*",
-        "budget site:Gazette",
-        "item speaker:Lund",
-        "claim label:needs-check",
-        "district after:2024-06",
-        "figures before:2024-03",
-        "vote kind:quote",
-    ]
-    times = []
-    for query in queries * 3:
-        t = time.perf_counter()
-        warm_library.search(query, limit=50)
-        times.append(time.perf_counter() - t)
-    print(
-        f"search ({len(queries)} queries x 3, 50 results): p50 {ms(statistics.median(times))}   p95 {ms(percentile(times, 95))}"
-        f"   target p95 <= 200 ms: {'met' if percentile(times, 95) <= 0.2 else 'NOT met'}"
-    )
-    t = time.perf_counter()
-    newest = warm_library.notes(limit=200)
-    first_notes = time.perf_counter() - t
-    t = time.perf_counter()
-    tagged = warm_library.notes(label="needs-check", limit=200)
-    by_label = time.perf_counter() - t
-    print(
-        f"notes across the library, newest 200: {ms(first_notes)};  tagged needs-check: {ms(by_label)}"
-        f"   ({len(newest)}, {len(tagged)} rows)"
-    )
-    t = time.perf_counter()
-    count = Library().rebuild()
-    print(f"the catalogue made again whole (library --rebuild), {count:,} articles: {time.perf_counter() - t:.1f} s")
-
-    shown, every = asyncio.run(open_library_screen(opts.articles))
-    print(
-        f"the Library screen (app start, 120x40, to its first rows painted): {ms(shown)}"
-        f"   target <= 500 ms: {'met' if shown <= 0.5 else 'NOT met'}"
-    )
-    print(f"  and to all {opts.articles:,} rows in the table: {ms(every)}")
-    return 0
-
-
-async def open_library_screen(count: int) -> tuple[float, float]:
-    """From making the app to the Library screen painted with its rows (what `byline` with no
-    argument shows, headless at 120x40), and to every row in the table."""
-    from byline.tui.app import BylineApp
-    from byline.tui.core.nlp import default_model
-    from byline.tui.screens.library import LibraryScreen
-
-    start = time.perf_counter()
-    app = BylineApp(None, model=default_model(), keymap={})
-    drawn: list[float] = []
-    async with app.run_test(size=(120, 40)):
-        while not (isinstance(app.screen, LibraryScreen) and app.screen.is_mounted):
-            await asyncio.sleep(0.001)
-        table = app.screen.query_one("#library-table")
-        draw = table.render_line
-
-        def spy(y: int):  # the first line the table draws with rows in it
-            if table.row_count and not drawn:
-                drawn.append(time.perf_counter())
-            return draw(y)
-
-        table.render_line = spy
-        while not drawn:
-            await asyncio.sleep(0.001)
-        elapsed = drawn[0] - start
-        while table.row_count < count:
-            await asyncio.sleep(0.002)
-        every = time.perf_counter() - start
-    return elapsed, every
 
 
 if __name__ == "__main__":

@@ -11,7 +11,8 @@ from textual.widgets import DataTable, Input
 from byline.tui.core.library import Library
 from byline.tui.core.sources import from_text
 from byline.tui.core.store import Store
-from byline.tui.screens.library import UNREAD, LibraryScreen
+from byline.tui.screens.library import LibraryScreen
+from byline.tui.screens.library_table import UNREAD
 from byline.tui.screens.location_prompt import LocationPrompt, complete_path
 from tests.app.test_library import BRIDGE, FERRY, WEATHER, Host, app_over_a_library, loaded, titles
 from tests.unit.test_cli_library import PAGE

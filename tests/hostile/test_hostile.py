@@ -77,10 +77,30 @@ def plant(article_path: Path, seed: dict) -> None:
 
 
 def stored_annotations() -> int:
-    from byline.tui.core.store import Store
+    """The annotations the store's files hold, read as they are (never through a Store: opening
+    one moves an old store or rebuilds a catalogue, which the case's own steps are to meet)."""
+    from byline.tui.core.paths import legacy_store_file, store_dir
+    from byline.tui.core.tablefile import DamagedStore, read_tables
 
-    store = Store()
-    return sum(len(store.annotations(record["id"])) for record in store.records())
+    count = 0
+    for path in [*sorted(store_dir().glob("articles/*.json")), legacy_store_file()]:
+        try:
+            data, _ = read_tables(path, exact=False)
+        except DamagedStore:
+            continue
+        table = (data or {}).get("annotations", {})
+        count += sum(1 for raw in table.values() if _readable(raw))
+    return count
+
+
+def _readable(raw: object) -> bool:
+    from byline.tui.core.records import Bad, annotation_from
+
+    try:
+        annotation_from(raw)
+    except Bad:
+        return False
+    return True
 
 
 def run_step(step: dict, work: Path, home: Path, case: Path) -> None:

@@ -135,14 +135,26 @@ def test_adding_again_reuses_the_analyses_and_adds_nothing_twice(folder):
 
 
 def test_a_library_that_cannot_be_read_is_one_line_and_status_2(byline_home):
-    index = byline_home / "data" / "library" / "index.json"
-    index.parent.mkdir(parents=True)
-    index.write_bytes(b"{damaged")
+    folder = byline_home / "data" / "library"
+    folder.parent.mkdir(parents=True)
+    folder.write_bytes(b"not a folder")  # where the library's folder should be
     for command in (["library"], ["quotes", "--speaker", "Holm"], ["add", "nothing.txt"]):
         result = byline(*command)
         assert result.returncode == 2 and result.stderr.count("\n") == 1, command
-        assert str(index) in result.stderr and "Traceback" not in result.stderr
-    assert index.read_bytes() == b"{damaged"
+        assert str(folder) in result.stderr and "Traceback" not in result.stderr
+    assert folder.read_bytes() == b"not a folder"
+
+
+def test_a_damaged_list_of_an_older_byline_is_kept_aside_and_its_articles_listed_again(folder, byline_home):
+    assert byline("add", str(folder / "union.txt"), "--jobs", "1").returncode == 0
+    library = byline_home / "data" / "library"
+    (library / "index.json").write_bytes(b"{damaged")  # the one list of every article schema 2 kept
+    listed = byline("library", "--format", "json")
+    assert listed.returncode == 0 and "Traceback" not in listed.stderr
+    (line,) = listed.stderr.splitlines()
+    assert "index.damaged.json" in line and "every note" in line
+    assert [r["title"] for r in json.loads(listed.stdout)] == ["Union votes on deal"]
+    assert (library / "index.damaged.json").read_bytes() == b"{damaged"
 
 
 def test_an_empty_library_says_how_to_fill_it():

@@ -20,15 +20,18 @@ def test_an_index_key_of_5000_digits_is_no_error(tmp_path, byline_home):
     first.write_text("The mayor of Riga spoke on Tuesday about the harbour.\n", encoding="utf-8")
     second.write_text("The port of Tallinn handled 40 ships in May, its director said.\n", encoding="utf-8")
     assert byline("add", str(first), "--jobs", "1").returncode == 0
-    index = byline_home / "data" / "library" / "index.json"
-    data = json.loads(index.read_text(encoding="utf-8"))
-    articles = data["articles"]
-    articles["9" * 5000] = articles.pop(next(iter(articles)))
-    index.write_text(json.dumps(data), encoding="utf-8")
+    folder = byline_home / "data" / "library"
+    (path,) = (folder / "articles").glob("*.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    record = data["meta"]["1"].pop("record")  # a library of schema 2: its records in one list
+    path.write_text(json.dumps(data), encoding="utf-8")
+    index = {"meta": {"1": {"schema": 2}}, "articles": {"9" * 5000: record}}
+    (folder / "index.json").write_text(json.dumps(index), encoding="utf-8")
     added = byline("add", str(second), "--jobs", "1")
     assert added.returncode == 0, added.stderr.decode()
-    listed = byline("library")
-    assert listed.returncode == 0 and b"Riga" in listed.stdout and b"Tallinn" in listed.stdout
+    listed = byline("library", "--format", "json")
+    assert listed.returncode == 0
+    assert sorted(r["title"][:12] for r in json.loads(listed.stdout)) == ["The mayor of", "The port of "]
 
 
 @settings(max_examples=60, deadline=None)
@@ -44,10 +47,13 @@ def test_inserting_beside_any_keys_keeps_every_record(tmp_path_factory, keys):
 
 def test_the_store_adds_an_article_beside_a_huge_key(tmp_path):
     store = Store(tmp_path / "lib")
-    store.article_id(from_text("One story about the council.\n", "one"))
-    data = json.loads(store.index.path.read_text(encoding="utf-8"))
-    data["articles"] = {"1" * 5000: data["articles"]["1"]}
-    store.index.path.write_text(json.dumps(data), encoding="utf-8")
+    key, _ = store.article_id(from_text("One story about the council.\n", "one"))
+    path = store.article_path(key)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["meta"] = {"1" * 5000: "a hand-edited record", "2" * 5000: data["meta"]["1"]}
+    path.write_text(json.dumps(data), encoding="utf-8")
     again = Store(tmp_path / "lib")
     again.article_id(from_text("Another story about the port.\n", "two"))
+    assert again.article_id(from_text("One story about the council.\n", "one")) == (key, False)
     assert len(again.records()) == 2
+    assert json.loads(path.read_text(encoding="utf-8"))["meta"]["1" * 5000] == "a hand-edited record"

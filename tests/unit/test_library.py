@@ -264,16 +264,19 @@ def test_a_deleted_catalogue_is_made_again_from_the_articles_and_their_correctio
 
 
 def test_a_read_only_store_lists_but_does_not_add(library, analyse, tmp_path):
-    library.add(*analysed(analyse, BUDGET))
-    index = library.store.path / "index.json"
-    data = json.loads(index.read_text())
-    data["meta"]["1"]["schema"] = 99
-    index.write_text(json.dumps(data))
+    key = library.add(*analysed(analyse, BUDGET))
+    path = library.store.article_path(key)
+    data = json.loads(path.read_text())
+    data["meta"]["1"]["schema"] = 99  # written by a newer Byline
+    path.write_text(json.dumps(data))
     readonly = Library(Store(library.store.path))
-    assert readonly.readonly and [e.title for e in readonly.entries()] == ["Council approves budget"]
+    assert [e.title for e in readonly.entries()] == ["Council approves budget"]
+    with pytest.raises(StoreError):
+        readonly.store.add(Annotation(id=new_id(), article=key, anchor=make_anchor(BUDGET, 0, 7)))
+    assert readonly.readonly and "newer Byline" in readonly.problem
     with pytest.raises(StoreError):
         readonly.add(from_text(COACH, "<stdin>"))
-    assert json.loads(index.read_text()) == data
+    assert json.loads(path.read_text()) == data
 
 
 def test_listing_reads_no_article_file_twice(library, analyse, monkeypatch):

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from byline.tui.core.anchor import make_anchor
 from byline.tui.core.annotation import Annotation, new_id
+from byline.tui.core.errors import StoreError
 from byline.tui.core.session import Session
 from byline.tui.core.sources import from_text
 from byline.tui.core.store import Store
@@ -72,33 +73,44 @@ def test_damaged_records_are_reported_skipped_and_kept_and_the_reader_opens(tmp_
 
 
 def test_a_bad_meta_record_is_reported_and_the_store_still_works(tmp_path):
-    store = Store(tmp_path / "store")
-    index = tmp_path / "store" / "index.json"
-    data = json.loads(index.read_text())
+    key, _ = Store(tmp_path / "store").article_id(ARTICLE)
+    path = Store(tmp_path / "store").article_path(key)
+    data = json.loads(path.read_text())
     data["meta"]["1"] = "not a record"
-    index.write_text(json.dumps(data))
+    path.write_text(json.dumps(data))
     store = Store(tmp_path / "store")
-    assert not store.readonly and any("meta record" in line for line in store.skipped)
-    key, _ = store.article_id(ARTICLE)
+    assert store.article_id(ARTICLE) == (key, False)  # listed again from its kept text
     store.add(note(key))
-    assert json.loads(index.read_text())["meta"]["1"] == "not a record"
+    assert not store.readonly and any("meta record" in line for line in store.skipped)
+    assert json.loads(path.read_text())["meta"]["1"] == "not a record"
+    assert [r["id"] for r in Store(tmp_path / "store").records()] == [key]
 
 
-def test_damaged_article_records_in_the_index_are_skipped_and_kept(tmp_path):
-    store = Store(tmp_path / "store")
-    key, _ = store.article_id(ARTICLE)
-    index = tmp_path / "store" / "index.json"
-    data = json.loads(index.read_text())
-    data["articles"]["50"] = [1, 2]
-    data["articles"]["51"] = {"id": "sha-missing"}
-    index.write_text(json.dumps(data))
-    store = Store(tmp_path / "store")
+def test_damaged_article_records_of_an_old_list_are_skipped_said_and_kept_in_its_backup(tmp_path):
+    root = tmp_path / "store"
+    key, _ = Store(root).article_id(ARTICLE)
+    old = {"meta": {"1": {"schema": 2}}, "articles": {"50": [1, 2], "51": {"id": "sha-missing"}}}
+    (root / "index.json").write_text(json.dumps(old))  # the one list of every article schema 2 kept
+    store = Store(root)
     assert [r["id"] for r in store.records()] == [key]
     assert store.article_id(ARTICLE) == (key, False)
     store.article_id(from_text("Another\n\nStory.\n", "<stdin>"))
-    kept = json.loads(index.read_text())["articles"]
-    assert kept["50"] == [1, 2] and kept["51"] == {"id": "sha-missing"}
-    assert len(store.skipped) == 2
+    assert json.loads((root / "index.v2-backup.json").read_text()) == old
+    assert len(store.skipped) == 2 and all("\n" not in line for line in store.skipped)
+
+
+def test_a_damaged_record_of_an_article_is_made_again_and_kept_beside(tmp_path):
+    root = tmp_path / "store"
+    key, _ = Store(root).article_id(ARTICLE)
+    path = Store(root).article_path(key)
+    data = json.loads(path.read_text())
+    data["meta"]["1"]["record"] = [1, 2]
+    path.write_text(json.dumps(data))
+    store = Store(root)
+    assert [r["id"] for r in store.records()] == [key]
+    assert store.article_id(ARTICLE) == (key, False)
+    meta = json.loads(path.read_text())["meta"]["1"]
+    assert meta["record"]["id"] == key and meta["damaged records"] == [[1, 2]]
 
 
 def test_escape_codes_in_a_damaged_record_never_reach_a_message(tmp_path):
@@ -131,19 +143,16 @@ def test_a_store_file_that_is_a_link_keeps_being_a_link_and_its_target_is_update
     key, _ = store.article_id(ARTICLE)
     synced = tmp_path / "synced"
     synced.mkdir()
-    for path in (root / "index.json", store.article_path(key)):
-        if not path.exists():
-            store.add(note(key))
-        target = synced / path.name
-        os.replace(path, target)
-        path.symlink_to(target)
+    path = store.article_path(key)
+    target = synced / path.name
+    os.replace(path, target)
+    path.symlink_to(target)
     store = Store(root)
     store.add(note(key, note="through the link"))
     store.article_id(from_text("A second story\n\nWith words.\n", "<stdin>"))
-    for path in (root / "index.json", store.article_path(key)):
-        assert path.is_symlink(), path
+    assert path.is_symlink(), path
     assert "through the link" in (synced / f"{key}.json").read_text()
-    assert len(json.loads((synced / "index.json").read_text())["articles"]) == 2
+    assert len(Store(root).records()) == 2
     assert [p.name for p in synced.iterdir() if p.name.endswith(".tmp")] == []
 
 
@@ -252,23 +261,22 @@ def test_any_json_value_as_an_annotation_record_never_crashes_and_is_kept(record
 
 @FAST
 @given(record=json_values | article_like, meta=json_values)
-def test_any_json_value_in_the_index_never_crashes_and_is_kept(record, meta):
+def test_any_json_value_as_an_articles_record_never_crashes_and_is_kept(record, meta):
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / "store"
-        Store(root)
-        index = root / "index.json"
-        data = json.loads(index.read_text())
-        data["articles"]["99"], data["meta"]["1"] = record, meta
-        index.write_text(json.dumps(data))
+        key, _ = Store(root).article_id(ARTICLE)
+        path = Store(root).article_path(key)
+        data = json.loads(path.read_text())
+        data["meta"]["1"]["record"], data["meta"]["7"] = record, meta
+        path.write_text(json.dumps(data))
         store = Store(root)
         store.records()
-        Session.open(ARTICLE, store)
-        if not store.readonly:
-            store.article_id(from_text("Fresh\n\nText.\n", "<stdin>"))
-            after = json.loads(index.read_text())
-            assert after["articles"]["99"] == record and after["meta"]["1"] == meta
-        else:  # only a meta record saying a newer schema makes it read-only
-            assert "newer Byline" in store.problem and json.loads(index.read_text()) == data
+        session = Session.open(ARTICLE, store)
+        assert not store.readonly and session.key == key
+        store.article_id(from_text("Fresh\n\nText.\n", "<stdin>"))
+        after = json.loads(path.read_text())["meta"]
+        assert after["7"] == meta
+        assert after["1"]["record"] == record or record in after["1"]["damaged records"]
 
 
 @FAST
@@ -278,35 +286,46 @@ def test_any_json_document_as_a_store_file_never_crashes(content):
         root = Path(folder) / "store"
         key, _ = Store(root).article_id(ARTICLE)
         raw = json.dumps(content).encode()
-        for path in (Store(root).article_path(key), root / "index.json"):
+        article = Store(root).article_path(key)
+        for path in (article, root / "index.json"):
             path.parent.mkdir(exist_ok=True)
             path.write_bytes(raw)
             store = Store(root)
             Session.open(ARTICLE, store)
-            if store.readonly:
-                assert path.read_bytes() == raw and "\n" not in store.problem
+            if store.readonly:  # only an article file that cannot be read makes it so
+                assert article.read_bytes() == raw and "\n" not in store.problem
+            kept = [p for p in root.glob("index.*.json")]  # an old list of articles: kept beside
+            assert all(p.read_bytes() == raw for p in kept)
+            for p in kept:
+                p.unlink()
 
 
 @pytest.mark.parametrize("junk", [b"\xff\xfe\x00garbage", b"{" * 5000 + b"}" * 5000, b"[" * 100_000])
 def test_binary_and_deeply_nested_store_files_are_left_alone(tmp_path, junk):
     root = tmp_path / "store"
-    root.mkdir()
+    key, _ = Store(root).article_id(ARTICLE)
     (root / "index.json").write_bytes(junk)
     store = Store(root)
-    assert store.readonly and (root / "index.json").read_bytes() == junk
+    assert not store.readonly and (root / "index.damaged.json").read_bytes() == junk
+    store.article_path(key).write_bytes(junk)
+    store = Store(root)
+    with pytest.raises(StoreError):
+        store.add(note(key))
+    assert store.readonly and store.article_path(key).read_bytes() == junk
 
 
 def test_a_killed_writer_through_a_link_leaves_nothing_beside_its_target_and_others_files_stay(tmp_path):
     root = tmp_path / "store"
-    Store(root)
+    key, _ = Store(root).article_id(ARTICLE)
     synced = tmp_path / "synced"
     synced.mkdir()
-    os.replace(root / "index.json", synced / "index.json")
-    (root / "index.json").symlink_to(synced / "index.json")
+    path = Store(root).article_path(key)
+    os.replace(path, synced / path.name)
+    path.symlink_to(synced / path.name)
     dead = _dead_pid()
-    ours = _aged(synced / f".index.json.{dead}.4.tmp", 30)
+    ours = _aged(synced / f".{path.name}.{dead}.4.tmp", 30)
     theirs = _aged(synced / f".photos.db.{dead}.4.tmp", 30)  # another program's file in the shared folder
-    Store(root).article_id(ARTICLE)
+    Store(root).add(note(key))
     assert not ours.exists() and theirs.exists()
 
 

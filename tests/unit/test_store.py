@@ -59,13 +59,14 @@ def test_one_file_per_article_and_each_is_a_tinydb_file(tmp_path, article):
     other, _ = store.article_id(from_text("Another story\n\nSomething else happened.\n", "<stdin>"))
     store.add(note(key, labels=["claim"]))
     store.add(note(other, text="Another story\n\nSomething else happened.\n", passage="Something"))
-    assert files(tmp_path / "store") == sorted(
-        ["index.json", f"articles/{key}.json", f"articles/{other}.json", f"texts/{key}.txt", f"texts/{other}.txt"]
-    )
+    user = [name for name in files(tmp_path / "store") if not name.startswith("catalogue.sqlite3")]
+    assert user == sorted([f"articles/{key}.json", f"articles/{other}.json", f"texts/{key}.txt", f"texts/{other}.txt"])
+    for k, text in ((key, TEXT), (other, "Another story\n\nSomething else happened.\n")):
+        with TinyDB(tmp_path / "store" / "articles" / f"{k}.json") as db:
+            (meta,) = db.table("meta").all()  # the article's record lives in its own file
+            assert meta["record"]["id"] == k and meta["record"]["sha256"] == from_text(text, "<stdin>").sha256
     with TinyDB(tmp_path / "store" / "articles" / f"{key}.json") as db:
         assert [d["labels"] for d in db.table("annotations").all()] == [["claim"]]
-    with TinyDB(tmp_path / "store" / "index.json") as db:
-        assert {d["id"] for d in db.table("articles").all()} == {key, other}
 
 
 def test_writes_leave_no_temporary_files_and_always_whole_json(tmp_path, article):
@@ -84,7 +85,8 @@ def test_new_store_files_are_for_their_owner_only(tmp_path, article):
     store = Store(tmp_path / "store")
     key, _ = store.article_id(article)
     store.add(note(key, note="a private thought"))
-    for path in (store.path / "index.json", store.article_path(key), store.text_path(key)):
+    catalogue = store.path / "catalogue.sqlite3"  # it holds the notes' words too
+    for path in (catalogue, store.article_path(key), store.text_path(key)):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
 
 
@@ -114,18 +116,18 @@ def test_delete_finds_the_article_of_an_annotation_it_never_read(tmp_path, artic
     [b"{not json", b"\x00\x01garbage", b"[1, 2, 3]", b'{"articles": 5}'],
     ids=["broken", "binary", "wrong-shape", "table-not-a-table"],
 )
-def test_damaged_index_is_left_alone_and_read_only(tmp_path, article, content):
+def test_a_damaged_index_of_an_older_byline_is_kept_aside_and_every_article_listed(tmp_path, article, content):
     root = tmp_path / "store"
-    root.mkdir()
-    (root / "index.json").write_bytes(content)
+    key, _ = Store(root).article_id(article)
+    Store(root).add(note(key, note="kept"))
+    (root / "index.json").write_bytes(content)  # the one list of every article schema 2 kept
     store = Store(root)
-    assert store.readonly
-    assert str(root / "index.json") in store.problem and "move that file aside" in store.problem
-    assert "\n" not in store.problem
-    with pytest.raises(StoreError):
-        store.add(note("x"))
-    store.article_id(article)  # the reader still opens, read-only
-    assert (root / "index.json").read_bytes() == content
+    assert not store.readonly, store.problem
+    (said,) = store.notices
+    assert "index.damaged.json" in said and "every note" in said and "\n" not in said
+    assert [r["id"] for r in store.records()] == [key]
+    assert [a.note for a in store.annotations(key)] == ["kept"]
+    assert (root / "index.damaged.json").read_bytes() == content and not (root / "index.json").exists()
 
 
 def test_damaged_article_file_is_left_alone_and_other_articles_still_work(tmp_path, article):
@@ -151,6 +153,8 @@ def test_store_file_from_a_newer_byline_is_read_only(tmp_path, article, where):
     key, _ = Store(root).article_id(article)
     Store(root).add(note(key))
     path = root / "index.json" if where == "index" else Store(root).article_path(key)
+    if where == "index":  # a list of every article, as a newer Byline might keep one
+        path.write_text(json.dumps({"meta": {"1": {"schema": 2}}, "articles": {}}))
     data = json.loads(path.read_text())
     data["meta"]["1"]["schema"] = 99
     path.write_text(json.dumps(data))

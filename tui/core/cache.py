@@ -226,12 +226,14 @@ def latest(sha256: str) -> Analysis | None:
     library counts from when it rebuilds its catalogue (derived data; the reader and `analyze`
     use `cached`, which serves only an analysis of the current version)."""
     try:
-        files = sorted((cache_folder() / sha256[:2]).glob(f"{sha256}.*.json"), key=lambda f: f.stat().st_mtime)
+        with os.scandir(cache_folder() / sha256[:2]) as entries:
+            files = [e for e in entries if e.name.startswith(f"{sha256}.") and e.name.endswith(".json")]
+        files.sort(key=lambda e: e.stat().st_mtime)
     except OSError:
         return None
     for file in reversed(files):
         try:
-            data = orjson.loads(file.read_bytes())
+            data = orjson.loads(Path(file.path).read_bytes())
             analysis = Analysis.from_dict(data["analysis"])
         except Exception:  # noqa: BLE001 - a damaged or foreign file is a miss, never a crash
             continue

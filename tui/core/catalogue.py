@@ -28,17 +28,17 @@ from pathlib import Path
 
 import orjson
 
-from .catalogue_rows import ActorRow, Indexed, alias_keys, variant
+from .catalogue_rows import ActorRow, Indexed, NoteRow, alias_keys, variant
 from .entity_types import style_kind
 from .library_people import as_text
 
-SCHEMA = 2
+SCHEMA = 3
 FILE = "catalogue.sqlite3"
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS articles(
-    id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, path TEXT, url TEXT, title TEXT, source TEXT, site TEXT,
+    id TEXT PRIMARY KEY, file TEXT, sha256 TEXT NOT NULL, path TEXT, url TEXT, title TEXT, source TEXT, site TEXT,
     authors TEXT, published TEXT, kind TEXT, added TEXT, seen TEXT, words INTEGER,
     record TEXT NOT NULL, stamp TEXT,
     analysed INTEGER NOT NULL DEFAULT 0, actors INTEGER, quotes INTEGER, figures INTEGER,
@@ -46,6 +46,7 @@ CREATE TABLE IF NOT EXISTS articles(
 CREATE INDEX IF NOT EXISTS articles_added ON articles(added);
 CREATE INDEX IF NOT EXISTS articles_sha ON articles(sha256);
 CREATE INDEX IF NOT EXISTS articles_path ON articles(path);
+CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
 CREATE TABLE IF NOT EXISTS actors(
     article TEXT NOT NULL, actor TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL,
     aliases TEXT NOT NULL, roles TEXT NOT NULL, mentions INTEGER NOT NULL, person TEXT NOT NULL,
@@ -75,6 +76,8 @@ CREATE TABLE IF NOT EXISTS alias_keys(article TEXT NOT NULL, person TEXT NOT NUL
 CREATE INDEX IF NOT EXISTS alias_keys_article ON alias_keys(article);
 CREATE INDEX IF NOT EXISTS alias_keys_key ON alias_keys(key);
 CREATE TABLE IF NOT EXISTS overrides(person TEXT PRIMARY KEY, grp TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS search_rows(article TEXT NOT NULL, first INTEGER NOT NULL, last INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS search_rows_article ON search_rows(article);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
     body, title, who, labels, kind UNINDEXED, article UNINDEXED, ref UNINDEXED, site UNINDEXED,
     date UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
@@ -90,6 +93,39 @@ def dumps(value: object) -> str:
     return json.dumps(value, ensure_ascii=True, sort_keys=True)
 
 
+_SEARCH_ROW = (
+    "INSERT INTO search(rowid, body, title, who, labels, kind, article, ref, site, date) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _add_search(db: sqlite3.Connection, key: str, rows: list[tuple]) -> None:
+    """Rows of one article into the full-text index, under rowids kept beside by article: an
+    article's rows are dropped by rowid, never by a scan of the whole index."""
+    if not rows:
+        return
+    row = db.execute("SELECT value FROM meta WHERE key = 'search_next'").fetchone()
+    first = int(row[0]) if row else 1
+    db.executemany(_SEARCH_ROW, [(first + i, *r) for i, r in enumerate(rows)])
+    db.execute("INSERT INTO search_rows VALUES (?, ?, ?)", (key, first, first + len(rows) - 1))
+    db.execute(
+        "INSERT INTO meta(key, value) VALUES ('search_next', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (str(first + len(rows)),),
+    )
+
+
+def _drop_search(db: sqlite3.Connection, key: str, kind: str | None = None) -> None:
+    """One article's rows of the full-text index (only those of `kind` when given)."""
+    ranges = db.execute("SELECT first, last FROM search_rows WHERE article = ?", (key,)).fetchall()
+    for first, last in ranges:
+        if kind is None:
+            db.execute("DELETE FROM search WHERE rowid BETWEEN ? AND ?", (first, last))
+        else:
+            db.execute("DELETE FROM search WHERE rowid BETWEEN ? AND ? AND kind = ?", (first, last, kind))
+    if kind is None:
+        db.execute("DELETE FROM search_rows WHERE article = ?", (key,))
+
+
 def loads(text: str) -> object:
     return json.loads(text)
 
@@ -103,6 +139,10 @@ def column(value: object) -> object:
         except UnicodeEncodeError:
             return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     return value
+
+
+class _OtherSchema(Exception):
+    """A catalogue written by another version of Byline."""
 
 
 # -- the database --------------------------------------------------------------------------------
@@ -125,6 +165,11 @@ class Catalogue:
             return db
         try:
             db = self._connect()
+        except _OtherSchema:
+            for suffix in ("", "-wal", "-shm"):  # derived data of another Byline: made again, quietly
+                with contextlib.suppress(OSError):
+                    os.unlink(f"{self.path}{suffix}")
+            db = self._connect()
         except sqlite3.DatabaseError as exc:
             aside = self.path.with_name(f"{self.path.name}.damaged-{int(time.time())}")
             for suffix in ("", "-wal", "-shm"):
@@ -137,12 +182,15 @@ class Catalogue:
         return db
 
     def _connect(self) -> sqlite3.Connection:
+        with contextlib.suppress(OSError):  # it holds the words of every note: its owner's only
+            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))
         db = sqlite3.connect(self.path, check_same_thread=False, timeout=30, isolation_level=None)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version not in (0, SCHEMA):
-            raise sqlite3.DatabaseError(f"it is of schema {version}")
+            db.close()
+            raise _OtherSchema(version)
         db.executescript(_TABLES)
         db.execute(f"PRAGMA user_version={SCHEMA}")
         db.execute("SELECT count(*) FROM articles").fetchone()  # reads the pages: a damaged file fails here
@@ -182,7 +230,7 @@ class Catalogue:
             with self.transaction() as db:
                 self.put(key, found, db)
             return
-        self._forget(db, key)
+        self.forget(db, key)
         r = found.record
         values = [column(r.get(c)) for c in COLUMNS]
         values[COLUMNS.index("authors")] = dumps(r.get("authors") or [])
@@ -193,10 +241,12 @@ class Catalogue:
         summary = orjson.dumps(found.summary).decode() if found.summary is not None else None
         raw = orjson.dumps(found.raw).decode() if found.raw is not None else None
         db.execute(
-            f"INSERT INTO articles(id, {', '.join(COLUMNS)}, record, stamp, analysed, actors, quotes, figures, notes, "
-            f"corrections, summary, raw, skipped) VALUES (?, {', '.join('?' * len(COLUMNS))}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO articles(id, file, {', '.join(COLUMNS)}, record, stamp, analysed, actors, quotes, figures, "
+            f"notes, corrections, summary, raw, skipped) "
+            f"VALUES (?, ?, {', '.join('?' * len(COLUMNS))}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 key,
+                found.file,
                 *values,
                 dumps(r),
                 found.stamp,
@@ -248,6 +298,22 @@ class Catalogue:
             ],
         )
         db.executemany(
+            "INSERT INTO alias_keys VALUES (?, ?, ?)",
+            [(key, a.person, k) for a in found.actors for k in alias_keys(a)],
+        )
+        title, site = as_text(r.get("title")), as_text(r.get("site"))
+        date = as_text(r.get("published")) or as_text(r.get("added"))[:10]
+        rows: list[tuple] = [(title, title, "", "", "title", key, 0, site, date)]
+        rows += [(body, title, "", "", "text", key, start, site, date) for start, body in found.paragraphs]
+        rows += [(q.text, title, q.speaker, "", "quote", key, q.start, site, date) for q in found.quotes]
+        _add_search(db, key, rows)
+        self._insert_notes(db, key, found.notes, title, site, date)
+        self._count_people(db, found.actors, +1)
+
+    def _insert_notes(
+        self, db: sqlite3.Connection, key: str, notes: list[NoteRow], title: str, site: str, date: str
+    ) -> None:
+        db.executemany(
             "INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
@@ -264,27 +330,31 @@ class Catalogue:
                     n.created,
                     n.modified,
                 )
-                for n in found.notes
+                for n in notes
             ],
         )
-        db.executemany(
-            "INSERT INTO alias_keys VALUES (?, ?, ?)",
-            [(key, a.person, k) for a in found.actors for k in alias_keys(a)],
+        _add_search(
+            db,
+            key,
+            [(f"{n.note}\n{n.passage}", title, "", " ".join(n.labels), "note", key, n.id, site, date) for n in notes],
         )
-        title, site = as_text(r.get("title")), as_text(r.get("site"))
-        date = as_text(r.get("published")) or as_text(r.get("added"))[:10]
-        rows: list[tuple] = [(title, title, "", "", "title", key, 0, site, date)]
-        rows += [(body, title, "", "", "text", key, start, site, date) for start, body in found.paragraphs]
-        rows += [(q.text, title, q.speaker, "", "quote", key, q.start, site, date) for q in found.quotes]
-        rows += [
-            (f"{n.note}\n{n.passage}", title, "", " ".join(n.labels), "note", key, n.id, site, date)
-            for n in found.notes
-        ]
-        db.executemany(
-            "INSERT INTO search(body, title, who, labels, kind, article, ref, site, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
-        self._count_people(db, found.actors, +1)
+
+    def put_notes(self, key: str, notes: list[NoteRow], stamp: str | None) -> bool:
+        """Replace one article's notes (what its analysis counts is unchanged: a note, not a
+        correction, was written), in one transaction; False when the article is not catalogued."""
+        with self.transaction() as db:
+            row = db.execute("SELECT title, site, published, added FROM articles WHERE id = ?", (key,)).fetchone()
+            if row is None:
+                return False
+            title, site, published, added = (as_text(v) for v in row)
+            db.execute("DELETE FROM notes WHERE article = ?", (key,))
+            _drop_search(db, key, "note")
+            self._insert_notes(db, key, notes, title, site, published or added[:10])
+            db.execute(
+                "UPDATE articles SET notes = ?, corrections = ?, stamp = ? WHERE id = ?",
+                (sum(n.kind != "correction" for n in notes), sum(n.kind == "correction" for n in notes), stamp, key),
+            )
+        return True
 
     def _count_people(self, db: sqlite3.Connection, actors: Iterable[ActorRow], sign: int) -> None:
         seen: dict[str, ActorRow] = {}
@@ -327,7 +397,8 @@ class Catalogue:
         if sign < 0:
             db.execute("DELETE FROM people WHERE articles <= 0")
 
-    def _forget(self, db: sqlite3.Connection, key: str) -> None:
+    def forget(self, db: sqlite3.Connection, key: str) -> None:
+        """Drop all the catalogue holds of one article, within `db`'s transaction."""
         old = [
             ActorRow(r[0], r[1], r[2], [], [], r[3], r[4], r[5], r[6])
             for r in db.execute(
@@ -335,13 +406,14 @@ class Catalogue:
             )
         ]
         self._count_people(db, old, -1)
-        for table in ("actors", "quotes", "notes", "search", "alias_keys"):
+        for table in ("actors", "quotes", "notes", "alias_keys"):
             db.execute(f"DELETE FROM {table} WHERE article = ?", (key,))
+        _drop_search(db, key)
         db.execute("DELETE FROM articles WHERE id = ?", (key,))
 
     def remove(self, key: str) -> None:
         with self.transaction() as db:
-            self._forget(db, key)
+            self.forget(db, key)
 
     def set_overrides(self, groups: dict[str, str]) -> None:
         """The user's merges and splits of people, as the group each person key belongs to."""
@@ -350,8 +422,9 @@ class Catalogue:
             db.executemany("INSERT INTO overrides VALUES (?, ?)", list(groups.items()))
 
     # -- reading -------------------------------------------------------------------------------
-    def stamps(self) -> dict[str, str | None]:
-        return dict(self.db.execute("SELECT id, stamp FROM articles"))
+    def files(self) -> dict[str, tuple[str, str | None]]:
+        """Per article file name, the article it holds and the file's stamp when it was indexed."""
+        return {file: (key, stamp) for key, file, stamp in self.db.execute("SELECT id, file, stamp FROM articles")}
 
     def skipped(self) -> list[str]:
         """The lines said of damaged records in article files, as each article was indexed."""
@@ -372,7 +445,7 @@ class Catalogue:
         return found if isinstance(found, dict) else None
 
     def records(self) -> list[dict]:
-        found = (loads(r[0]) for r in self.db.execute("SELECT record FROM articles ORDER BY rowid"))
+        found = (loads(r[0]) for r in self.db.execute("SELECT record FROM articles ORDER BY added, rowid"))
         return [r for r in found if isinstance(r, dict)]
 
     def ids_where(self, field: str, value: str) -> list[str]:

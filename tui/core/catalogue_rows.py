@@ -8,10 +8,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .entity_types import style_kind
 from .library_people import _actors, _full, _looks_like_a_name, _quotes, as_count, as_text, named, normalise
 from .speech import acts, words_of
+
+if TYPE_CHECKING:
+    from .annotation import Annotation
 
 
 # -- what an article contributes --------------------------------------------------------------------
@@ -57,6 +61,23 @@ class NoteRow:
     modified: str
 
 
+def note_row(ann: Annotation) -> NoteRow:
+    """What the catalogue keeps of one annotation."""
+    return NoteRow(
+        ann.id,
+        ann.kind,
+        ann.fix or "",
+        list(ann.labels),
+        ann.note,
+        ann.anchor.exact,
+        ann.start,
+        ann.end,
+        bool(ann.orphan),
+        ann.created,
+        ann.modified,
+    )
+
+
 @dataclass
 class Indexed:
     """What one article puts in the catalogue, made from its files (`contents`)."""
@@ -73,6 +94,7 @@ class Indexed:
     paragraphs: list[tuple[int, str]] = field(default_factory=list)
     damaged: bool = False  # its annotation file cannot be read: notes unknown
     skipped: list[str] = field(default_factory=list)  # lines said of its damaged records
+    file: str | None = None  # the name of its file in articles/
 
 
 _INITIAL = re.compile(r"^[a-z]$")
@@ -154,22 +176,7 @@ def contents(
                 actor.quotes += 1
                 actor.words += carrier.words
         found.actors = list(rows.values())
-    for ann in annotations:
-        found.notes.append(
-            NoteRow(
-                ann.id,
-                ann.kind,
-                ann.fix or "",
-                list(ann.labels),
-                ann.note,
-                ann.anchor.exact,
-                ann.start,
-                ann.end,
-                bool(ann.orphan),
-                ann.created,
-                ann.modified,
-            )
-        )
+    found.notes = [note_row(ann) for ann in annotations]
     if text:
         offset = 0
         for block in text.split("\n"):

@@ -1,8 +1,8 @@
 """The library: every article opened or added, kept with its text as read, its metadata and where it
 came from, and the people, quotes and notes across all of it.
 
-The store (store.py) keeps what cannot be made again: the index of articles, each article's
-annotations and corrections, the texts. Everything the library lists, counts and searches comes
+The store (store.py) keeps what cannot be made again: each article's record, annotations and
+corrections (one file per article), the texts. Everything the library lists, counts and searches comes
 from the catalogue (catalogue.py, SQLite): made from the store and the analyses *as the user
 corrected them*, one article per transaction, brought up to date from the files whenever they
 changed behind its back, and made again whole by `rebuild()`.
@@ -13,8 +13,6 @@ How people are named across articles: catalogue.person_key; the user's merges: p
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -22,24 +20,18 @@ from pathlib import Path
 import orjson
 
 from . import people_merges
-from .cache import latest
-from .catalogue import FILE as CATALOGUE
-from .catalogue import Catalogue, dir_stamp, dumps, loads, stamp_of
-from .catalogue_rows import contents
-from .corrections import corrected
+from .catalogue import Catalogue, loads
 from .errors import ArticleError, StoreError
+from .indexing import analysis_path, sync
 from .library_people import Appearance, Person, QuoteRef, as_count, as_text, normalise
-from .library_people import summary as people_summary
 from .model import Analysis
 from .paths import resolved, stored_path
 from .search import Hit, NoteRef, notes_of
 from .search import search as search_catalogue
 from .sources import Article
-from .store import Store, write_atomic
-from .store import _file_key as file_key
+from .store import Store
 from .tablefile import DamagedStore, read_tables
 from .visible import one_line
-from .voices import from_summary
 
 __all__ = ["Appearance", "Entry", "Library", "Person", "QuoteRef", "normalise"]
 
@@ -89,7 +81,6 @@ class Library:
 
     def __init__(self, store: Store | None = None) -> None:
         self.store = store if store is not None else Store()
-        self._catalogue: Catalogue | None = None
 
     @property
     def readonly(self) -> bool:
@@ -113,133 +104,36 @@ class Library:
     # -- the catalogue ------------------------------------------------------------------------
     @property
     def catalogue(self) -> Catalogue:
-        """The catalogue, up to date with the store (read-only stores get one in memory)."""
-        if self._catalogue is None:
-            path = self.store.path / CATALOGUE
-            try:
-                self._catalogue = Catalogue(path, readonly=self.store.readonly)
-            except (sqlite3.Error, OSError) as exc:
-                self.store.notices.append(one_line(f"the catalogue {path} cannot be used ({exc}); kept in memory"))
-                self._catalogue = Catalogue(path, readonly=True, memory=True)
-            if self._catalogue.notice:
-                self.store.notices.append(self._catalogue.notice)
-        try:
-            self.sync()
-        except sqlite3.Error as exc:  # a full disk: the catalogue is derived, made in memory meanwhile
-            self._catalogue_failed(exc)
-            self._catalogue = Catalogue(self.store.path / CATALOGUE, memory=True)
-            self.sync()
-        return self._catalogue
-
-    def _catalogue_failed(self, exc: Exception) -> None:
-        """Say once that the catalogue could not be written; what the user wrote is kept, and the
-        catalogue is made again from it next time."""
-        line = one_line(
-            f"the catalogue {self.store.path / CATALOGUE} cannot be written ({exc}); every article and note is "
-            f"kept, and the lists and counts are made again from them next time"
-        )
-        if line not in self.store.notices:
-            self.store.notices.append(line)
-
-    def _stamp(self) -> str:
-        return f"{dir_stamp(self.store.index.path)}|{dir_stamp(self.store.path / 'articles')}|{people_merges.stamp(self.store)}"
+        """The catalogue, up to date with the store's files (Store.catalogue)."""
+        return self.store.catalogue
 
     def sync(self, force: bool = False) -> int:
-        """Bring the catalogue up to date with the store: index what changed, drop what is gone.
-        Cheap when nothing changed (two stats); returns how many articles were indexed again."""
-        cat = self._catalogue
-        assert cat is not None
-        stamp = self._stamp()
-        if not force and cat.get_meta("stamp") == stamp:
-            return 0
-        records = {r["id"]: r for r in self.store.records()}
-        known = cat.stamps()
-        done = 0
-        for key, record in records.items():
-            file_stamp = stamp_of(self.store.article_path(key))
-            old = known.get(key)
-            if force or old is None or old != f"{record.get('sha256')}|{file_stamp}|{_record_stamp(record)}":
-                self.index(key, record=record)
-                done += 1
-        for key in set(known) - set(records):
-            cat.remove(key)
-        self._settle(cat)
-        return done
-
-    def _settle(self, cat: Catalogue) -> None:
-        """After articles were indexed: who is who across them, and the catalogue's stamp."""
-        cat.set_overrides(people_merges.groups(self.store, cat))
-        with cat.transaction() as db:
-            cat.set_meta(db, "stamp", self._stamp())
+        """Bring the catalogue up to date with the store's files; returns how many articles were
+        indexed again (none when nothing changed: two stats)."""
+        return sync(self.store, self.catalogue, force)
 
     def rebuild(self) -> int:
         """Make the catalogue again from the store, whole; returns how many articles it holds."""
         cat = self.catalogue
         with cat.transaction() as db:
-            for table in ("articles", "actors", "quotes", "notes", "search", "people", "meta"):
+            for table in (
+                "articles",
+                "actors",
+                "quotes",
+                "notes",
+                "search",
+                "search_rows",
+                "people",
+                "alias_keys",
+                "meta",
+            ):
                 db.execute(f"DELETE FROM {table}")
-        self.sync(force=True)
+        sync(self.store, cat, force=True)
         return cat.count()
 
-    def index(self, key: str, record: dict | None = None, analysis: Analysis | None = None) -> None:
-        """Put one article in the catalogue as the user sees it: its record, its notes, and what
-        its analysis found with every correction applied (the analysis given, else the cached
-        one of its text, else the one the catalogue kept)."""
-        cat = self._catalogue
-        assert cat is not None
-        record = record or next((r for r in self.store.records() if r["id"] == key), None)
-        if record is None:
-            cat.remove(key)
-            return
-        path = self.store.article_path(key)
-        file_stamp = stamp_of(path)
-        damaged = bool(file_stamp) and self.store.count_notes(key, report=False) is None
-        said = len(self.store.skipped)
-        annotations = self.store.annotations(key) if file_stamp and not damaged else []
-        skipped = self.store.skipped[said:]  # kept with the article, said where it is listed
-        del self.store.skipped[said:]
-        text = self.store.text(key, record["sha256"])
-        raw = analysis if analysis is not None and analysis.sha256 == record["sha256"] else None
-        if raw is None:
-            raw = latest(record["sha256"])
-        if raw is None:
-            for kept in (self._kept_analysis(key), cat.raw(key)):
-                if kept and kept.get("sha256") == record["sha256"]:
-                    raw = from_summary(kept)
-                    break
-        summary = None
-        if raw is not None:
-            analysis_now = corrected(raw, [a for a in annotations if a.kind == "correction"], text) if text else raw
-            summary = {**people_summary(analysis_now), "figures": len(analysis_now.numbers)}
-        found = contents(
-            key, record, f"{record.get('sha256')}|{file_stamp}|{_record_stamp(record)}", summary, annotations, text
-        )
-        found.damaged, found.skipped = damaged, skipped
-        if raw is not None:
-            found.raw = {**people_summary(raw), "mentions": {a.id: [list(m) for m in a.mentions] for a in raw.actors}}
-            if analysis is not None and not self.store.readonly:
-                self._keep_analysis(key, found.raw)
-        cat.put(key, found)
-
-    def _analysis_path(self, key: str) -> Path:
-        return self.store.path / "analyses" / f"{file_key(key)}.json"
-
-    def _keep_analysis(self, key: str, raw: dict) -> None:
-        """What the model found in an article, kept beside it: the catalogue is made again from
-        it without spaCy when the analysis cache was cleared (derived data: not fsynced)."""
-        path = self._analysis_path(key)
-        try:
-            path.parent.mkdir(exist_ok=True)
-            write_atomic(path, orjson.dumps(raw), durable=False)
-        except OSError:
-            pass  # the cache and the catalogue still have it
-
-    def _kept_analysis(self, key: str) -> dict | None:
-        try:
-            data = orjson.loads(self._analysis_path(key).read_bytes())
-        except (OSError, orjson.JSONDecodeError):
-            return None
-        return data if isinstance(data, dict) else None
+    def index(self, key: str, analysis: Analysis | None = None) -> None:
+        """Put one article in the catalogue again as the user sees it, with this analysis of it."""
+        self.store.index_again(key, analysis)
 
     # -- adding -----------------------------------------------------------------------------
     def add(self, article: Article, analysis: Analysis | None = None) -> str:
@@ -248,31 +142,22 @@ class Library:
         return self.add_many([(article, analysis)])[0]
 
     def add_many(self, items: Iterable[tuple[Article, Analysis | None]]) -> list[str]:
-        """Keep several articles, each indexed in the catalogue in its own transaction."""
+        """Keep several articles, each written to its own file and indexed in its own transaction."""
         if self.store.readonly:
             raise StoreError(self.store.why_readonly)
         keys = []
-        cat = self.catalogue
         for article, analysis in items:
-            key, _ = self.store.article_id(article)
-            keys.append(key)
-            try:
-                self.index(
-                    key, analysis=analysis if analysis is not None and analysis.sha256 == article.sha256 else None
-                )
-            except sqlite3.Error as exc:  # derived: made again from the store at the next sync
-                self._catalogue_failed(exc)
-        try:
-            self._settle(cat)  # what changed is indexed already
-        except sqlite3.Error as exc:
-            self._catalogue_failed(exc)
+            usable = analysis if analysis is not None and analysis.sha256 == article.sha256 else None
+            keys.append(self.store.article_id(article, usable)[0])
         return keys
 
     # -- listing ----------------------------------------------------------------------------
-    def entries(self, limit: int | None = None, offset: int = 0) -> list[Entry]:
-        """Articles, newest first: what the Library screen shows."""
+    def entries(self, limit: int | None = None, offset: int = 0, by_date: bool = False) -> list[Entry]:
+        """Articles, newest added first (by their date, published or added, when `by_date`):
+        what the Library screen shows."""
         cat = self.catalogue
-        sql = f"SELECT {_ENTRY_COLUMNS} FROM articles ORDER BY added DESC, rowid DESC"
+        order = "coalesce(published, substr(added, 1, 10)) DESC, " if by_date else ""
+        sql = f"SELECT {_ENTRY_COLUMNS} FROM articles ORDER BY {order}added DESC, rowid DESC"
         if limit is not None:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         return [_entry(row) for row in cat.db.execute(sql)]
@@ -305,7 +190,7 @@ class Library:
 
     # -- one article ------------------------------------------------------------------------
     def _record_of(self, key: str) -> dict:
-        record = next((r for r in self.store.records() if r["id"] == key), None)
+        record = self.store.record(key)
         if record is None:
             raise ArticleError("that article is no longer in the library")
         return record
@@ -373,9 +258,7 @@ class Library:
         store's deleted/ folder)."""
         removed = self.store.remove_article(key)
         with contextlib.suppress(OSError):
-            self._analysis_path(key).unlink()
-        cat = self.catalogue  # syncs: the article is gone from the index
-        cat.remove(key)
+            analysis_path(self.store, key).unlink()
         return removed
 
     # -- people -----------------------------------------------------------------------------
@@ -425,11 +308,6 @@ class Library:
     ) -> list[NoteRef]:
         """Every note and correction across the library, newest first."""
         return notes_of(self.catalogue, label=label, words=words, article=article, since=since, limit=limit)
-
-
-def _record_stamp(record: dict) -> str:
-    """What of a record the catalogue shows, as one string (a changed title is indexed again)."""
-    return hashlib.blake2b(dumps(record).encode("ascii"), digest_size=8).hexdigest()
 
 
 _ENTRY_COLUMNS = "id, title, source, path, url, site, authors, published, kind, added, seen, sha256, words, actors, quotes, notes, record"

@@ -11,6 +11,7 @@ left alone and the store is read-only, as before.
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,11 @@ from filelock import FileLock
 
 from .annotation import now
 from .atomic import sweep
+from .rebuild import rebuild_records
 from .records import Bad, article_record, record_name
+from .store_files import _file_key
 from .tablefile import DamagedStore, Locked, read_tables
+from .visible import one_line
 
 #: The store.Store being opened (not imported: the store imports this module when it needs it).
 Store = Any
@@ -55,7 +59,7 @@ def migrate(store: Store, legacy: Path) -> None:
             store.refuse(legacy, f"cannot be read ({exc.strerror or exc})")
             return
         digest = hashlib.sha256(raw).hexdigest()
-        current = store.index.load()
+        current = store.index.load() or _moved_index(store)
         if current:
             meta = current.get(META, {}).get("1")
             done = meta.get("migrated") if isinstance(meta, dict) else None
@@ -124,6 +128,8 @@ def _move(store: Store, legacy: Path, data: dict, digest: str, meta: object) -> 
             ARTICLES: index,
         }
     )
+    with store.lock.locked():
+        move_index(store, quiet=True)
     backup = _backup(legacy)
     sweep(legacy.parent)
     store.notices.append(
@@ -173,3 +179,87 @@ def _text_of(store: Store, record: dict) -> str | None:
         return None
     store.put_text(record["id"], article.text)
     return article.text
+
+
+def legacy_records(store: Store) -> dict[str, dict]:
+    """The readable records of a schema 2 index.json, by article id (damaged ones skipped and
+    said); empty when there is none or it cannot be read."""
+    try:
+        data = store.index.load()
+    except DamagedStore:
+        return {}
+    found: dict[str, dict] = {}
+    for doc, raw in (data or {}).get(ARTICLES, {}).items():
+        try:
+            record = article_record(raw)
+        except Bad as bad:
+            store.skip(store.index.path, record_name(raw, doc, "article"), str(bad))
+            continue
+        found.setdefault(record["id"], record)
+    return found
+
+
+def _moved_index(store: Store) -> dict:
+    """The schema 2 index as it was moved into the article files (what it said it migrated)."""
+    try:
+        data, _ = read_tables(store.path / "index.v2-backup.json", exact=False)
+    except DamagedStore:
+        return {}
+    return data or {}
+
+
+def move_index(store: Store, quiet: bool = False) -> None:
+    """Schema 2 kept every article's record in index.json, rewritten whole on each add; each record
+    now lives in its article's own file. Moved once, under the store's lock (the file of an
+    article that has its record already keeps it), then index.json is kept beside as
+    index.v2-backup.json. A damaged index is kept as it was, beside, and the articles are listed
+    again from the folder (rebuild.py): no note is lost either way."""
+    index = store.index.path
+    if not (index.exists() or index.is_symlink()):
+        return  # another copy of Byline moved it just now
+    try:
+        data = store.index.load()
+    except DamagedStore as exc:
+        kept = _aside(index, "damaged")
+        store.notices.append(
+            one_line(
+                f"the library's index {index} {exc}: kept as {kept.name}; the articles kept in {store.path} "
+                f"are listed again from their files, with every note"
+            )
+        )
+        return
+    meta = (data or {}).get(META, {}).get("1")
+    schema = meta.get("schema") if isinstance(meta, dict) else None
+    if isinstance(schema, int) and not isinstance(schema, bool) and schema > 3:
+        store.refuse(index, f"was written by a newer Byline (schema {schema})")
+        return
+    records = list(legacy_records(store).values()) if data else rebuild_records(store.path, _file_key)
+    for record in records:
+        if not _has_record(store, record["id"]):
+            store._put_record(record["id"], record)
+    kept = _aside(index, "v2-backup")
+    if records and not quiet:
+        store.notices.append(
+            one_line(
+                f"the library's list of articles moved into each article's file; the old {index.name} is kept as {kept.name}"
+            )
+        )
+
+
+def _has_record(store: Store, key: str) -> bool:
+    try:
+        data, _ = read_tables(store.article_path(key), exact=False)
+    except DamagedStore:
+        return True  # never written over: its notes stay as they are, its record is made again
+    meta = (data or {}).get(META, {}).get("1")
+    return isinstance(meta, dict) and isinstance(meta.get("record"), dict)
+
+
+def _aside(index: Path, what: str) -> Path:
+    path = index.with_name(f"index.{what}.json")
+    if path.exists() or path.is_symlink():
+        from time import strftime
+
+        path = index.with_name(f"index.{what}-{strftime('%Y%m%dT%H%M%S')}.json")
+    os.replace(index, path)
+    return path

@@ -1,17 +1,18 @@
-"""Making the library's index again when it is gone, from what the store's folder still holds.
+"""Listing an article again when its record is gone, from what the store's folder still holds.
 
-index.json only lists the articles: each article's notes are in articles/<id>.json (whose meta
-record names its article id), its text in texts/<id>.txt, what its analysis found in people.json
-(by id, with the hash of the text it was made from). So when the index is missing (moved aside
-because it was damaged, or lost), every article with an annotation file or a kept text is listed
-again under its own id, and its notes come back: the same text opened or added again is found
-by its hash and gets its title, source and path back (`RECOVERED` records take every field from
-the article then). A damaged index is never rebuilt over: the store refuses it untouched.
+A library of schema 2 kept every article's record in one index.json; each article's notes were in
+articles/<id>.json (whose meta record names its article id), its text in texts/<id>.txt, what its
+analysis found in analyses/<id>.json (or the catalogue, or the people.json of an older Byline).
+When that index is lost or damaged, every article with an annotation file or a kept text is listed
+again under its own id, with its notes: the same text opened or added again is found by its hash
+and gets its title, source and path back (`RECOVERED` records take every field from the article
+then). A damaged index is never written over: it is kept aside as it was.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 from collections.abc import Callable
@@ -89,87 +90,50 @@ def rebuild_records(root: Path, file_key: Callable[[str], str]) -> list[dict]:
         if stem not in articles and _SAFE.fullmatch(stem):
             ids.setdefault(stem, _stamp(path))
     analysed = _analysed(root)
-    records: list[dict] = []
-    for key, created in ids.items():
-        text = None
-        text_file = texts.get(file_key(key))
-        if text_file is not None:
-            try:
-                text = text_file.read_bytes().decode("utf-8")
-            except (OSError, UnicodeDecodeError):
-                text = None
-        found = analysed.get(key, {})
-        sha = hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else found.get("sha256")
-        if not isinstance(sha, str):
-            sha = ""  # neither its text nor its analysis is kept: listed, its notes kept, not reopened
-        counts = {}
-        if (
-            found.get("sha256") == sha
-            and isinstance(found.get("actors"), list)
-            and isinstance(found.get("quotes"), list)
-        ):
-            counts = {"actors": len(found["actors"]), "quotes": len(found["quotes"])}
-        stamp = created or datetime.now(UTC).isoformat(timespec="seconds")
-        records.append(
-            {
-                "id": key,
-                "path": None,
-                "sha256": sha,
-                "source": "",
-                "title": title_of(text) if text else "",
-                "url": None,
-                "site": None,
-                "authors": [],
-                "published": None,
-                "kind": "text",
-                "words": len(text.split()) if text is not None else None,
-                **counts,
-                "added": stamp,
-                "seen": stamp,
-                RECOVERED: True,
-            }
-        )
+    records = [_recovered(root, key, created, file_key, analysed) for key, created in ids.items()]
     records.sort(key=lambda r: r["added"])
     return records
 
 
-def _unlisted(folder: Path, suffix: str, known: set[str]) -> dict[str, str]:
-    """The files of `folder` (by stem: path) that belong to no article of the index."""
+def recovered_record(root: Path, key: str, created: str | None, file_key: Callable[[str], str]) -> dict:
+    """The record of one article made again from the folder (its kept text, else its analysis:
+    the one kept beside it, else the catalogue's)."""
     try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return {}
-    cut = len(suffix)
+        kept = json.loads((root / "analyses" / f"{file_key(key)}.json").read_bytes())
+    except (OSError, ValueError):
+        kept = None
+    if isinstance(kept, dict) and isinstance(kept.get("sha256"), str):
+        return _recovered(root, key, created, file_key, {key: kept})
+    return _recovered(root, key, created, file_key, _analysed(root))
+
+
+def _recovered(root: Path, key: str, created: str | None, file_key: Callable[[str], str], analysed: dict) -> dict:
+    try:
+        text: str | None = (root / "texts" / f"{file_key(key)}.txt").read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = None
+    found = analysed.get(key, {})
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else found.get("sha256")
+    if not isinstance(sha, str):
+        sha = ""  # neither its text nor its analysis is kept: listed, its notes kept, not reopened
+    counts = {}
+    if found.get("sha256") == sha and isinstance(found.get("actors"), list) and isinstance(found.get("quotes"), list):
+        counts = {"actors": len(found["actors"]), "quotes": len(found["quotes"])}
+    stamp = created or datetime.now(UTC).isoformat(timespec="seconds")
     return {
-        entry.name[:-cut]: entry.path
-        for entry in entries
-        if entry.name.endswith(suffix) and entry.name[:-cut] not in known and _SAFE.fullmatch(entry.name[:-cut])
+        "id": key,
+        "path": None,
+        "sha256": sha,
+        "source": "",
+        "title": title_of(text) if text else "",
+        "url": None,
+        "site": None,
+        "authors": [],
+        "published": None,
+        "kind": "text",
+        "words": len(text.split()) if text is not None else None,
+        **counts,
+        "added": stamp,
+        "seen": stamp,
+        RECOVERED: True,
     }
-
-
-def orphan_id(root: Path, known: set[str], sha256: str, file_key: Callable[[str], str], seen: dict) -> str | None:
-    """The id of an article the folder keeps but the index does not list (an index made anew
-    before it could be rebuilt), whose text is the one of `sha256`: the same text is then the
-    same article again, with its notes. The folder is listed once per `seen` (a Store's), and
-    only what the index does not list is read."""
-    if "texts" not in seen:
-        seen["texts"] = _unlisted(root / "texts", ".txt", known)
-        seen["articles"] = _unlisted(root / "articles", ".json", known)
-        seen["hashes"] = {}
-    texts, hashes = seen["texts"], seen["hashes"]
-    for stem in [stem for stem in texts if stem not in known]:
-        if stem not in hashes:
-            try:
-                hashes[stem] = hashlib.sha256(Path(texts[stem]).read_bytes()).hexdigest()
-            except OSError:
-                hashes[stem] = None
-        if hashes[stem] == sha256:
-            del texts[stem]
-            return stem
-    if seen["articles"]:  # notes whose text is not kept: known by the text their analysis was made from
-        if "analysed" not in seen:
-            seen["analysed"] = _analysed(root)
-        for key, found in seen["analysed"].items():
-            if key not in known and file_key(key) in seen["articles"] and found.get("sha256") == sha256:
-                return key
-    return None

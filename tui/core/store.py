@@ -1,12 +1,18 @@
 """The store: the library's articles and their annotations, in TinyDB files that never lose a note.
 
-Layout (schema 2), one folder (`byline locate` prints it):
+Layout (schema 3), one folder (`byline locate` prints it):
 
-    index.json           every article: its id, where it came from, text hash, metadata, counts
-    articles/<id>.json   one article's annotations (a file per article: a change rewrites only it)
+    articles/<id>.json   one article: its record (id, where it came from, text hash, metadata),
+                         its annotations and corrections; adding or changing one rewrites only it
     texts/<id>.txt       the article's text as read, so it reopens when its file or page is gone
-    catalogue.sqlite3    derived: counts, people, quotes, notes, search (catalogue.py, library.py)
+    analyses/<id>.json   derived: what the model found in it
+    catalogue.sqlite3    derived: the list of articles, counts, people, quotes, notes, search
+                         (catalogue.py, kept up to date with the files by indexing.py)
+    people-merges.json   the user's merges and splits of people across the library
     deleted/             the annotation files of deleted articles, kept
+
+Schema 2 kept every record in one index.json, rewritten whole on each add: its records move into
+the article files on first start (migrate.move_index) and it is kept as index.v2-backup.json.
 
 Every file is in TinyDB's format (tables of documents keyed by number; TinyDB(path) reads it), and:
 - is written atomically and durably: a temporary file beside it, fsync, rename, fsync of its
@@ -17,7 +23,7 @@ Every file is in TinyDB's format (tables of documents keyed by number; TinyDB(pa
   left out of what is shown, and kept in the file as it was;
 - is never overwritten when it cannot be read (not JSON, not tables) or comes from a newer Byline:
   the Store that meets one turns read-only, and `Store.problem` says which file and what to do
-  (a damaged article file is met only when that article is opened).
+  (a damaged article file is met when that article is written).
 Temporary files of killed writers are swept. The one-file store of schema 1 (annotations.json)
 is migrated on first start and kept beside the new folder as a backup.
 """
@@ -27,29 +33,39 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections.abc import Callable, Iterable
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from . import store_files as files
 from .annotation import Annotation, new_id, now
 from .atomic import sweep
+from .catalogue import FILE as CATALOGUE
+from .catalogue import Catalogue
 from .errors import StoreError
 from .paths import stored_path
-from .rebuild import RECOVERED, orphan_id, rebuild_records
+from .rebuild import RECOVERED
 from .records import Bad, annotation_from, article_record, check_annotation, record_name
 from .sources import Article
-from .store_files import _file_key, _locations, _read_only_mount, _schema, article_fields, moved_anchors
+from .store_files import _file_key, _locations, _read_only_mount, _schema, article_fields, moved_anchors, own_meta
 from .tablefile import AtomicJSONStorage, DamagedStore, TableFile, read_tables, write_atomic
 from .visible import one_line
 
 __all__ = ["AtomicJSONStorage", "DamagedStore", "Store", "annotation_from", "article_fields", "write_atomic"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 LEGACY_SCHEMA = 1
 ANNOTATIONS = "annotations"
 ARTICLES = "articles"
 META = "meta"
 INDEX = "index.json"
+
+
+def _readable(record: object, key: str) -> bool:
+    try:
+        return article_record(record).get("id") == key
+    except Bad:
+        return False
 
 
 # -- the store ----------------------------------------------------------------------------------
@@ -75,8 +91,13 @@ class Store:
         self._files: dict[str, TableFile] = {}
         self._home: dict[str, str] = {}  # annotation id -> article id, for delete()
         self._swept: set[Path] = set()
-        self._orphans: dict = {}  # what the folder keeps that the index does not list (rebuild.py)
+        self._catalogue: Catalogue | None = None
+        self._looked = False
+        #: the records of a schema 2 index.json that could not be moved (a read-only folder)
+        self.legacy_records: dict[str, dict] = {}
+        #: schema 2's list of every article, moved into the article files on first start
         self.index = TableFile(root / INDEX, lock_timeout)
+        self.lock = TableFile(root / "store", lock_timeout)  # held while an article is added
         try:
             root.mkdir(parents=True, exist_ok=True)
             if legacy is not None and (legacy.exists() or legacy.is_symlink()):
@@ -85,18 +106,16 @@ class Store:
                 migrate(self, legacy)
             if self.readonly:
                 return
-            with self.index.locked():
-                data = self.index.load()
-                if not data:
-                    data = self._new_index()
-        except DamagedStore as exc:
-            self.refuse(self.index.path, str(exc))
-            return
+            with self.lock.locked():  # a folder that cannot be written fails here
+                if self.index.path.exists() or self.index.path.is_symlink():
+                    from .migrate import move_index
+
+                    move_index(self)
         except (StoreError, OSError) as exc:
             if not self._read_only_folder(root, exc):
                 self.refuse(root, f"cannot be used ({getattr(exc, 'strerror', None) or exc})")
             return
-        if self._check_schema(data, self.index.path):
+        if not self.readonly:
             self.sweep_once(root)
 
     def _read_only_folder(self, root: Path, exc: Exception) -> bool:
@@ -111,35 +130,14 @@ class Store:
             "Byline reads it, but nothing is saved (notes, tags, articles added) until it can write there"
         )
         self.notices.append(self.unwritable)
-        try:
-            data = self.index.load()
-        except DamagedStore as damaged:
-            self.refuse(self.index.path, str(damaged))
-            return True
-        self._check_schema(data, self.index.path)
+        from .migrate import legacy_records
+
+        self.legacy_records = legacy_records(self)
         return True
 
     @property
     def why_readonly(self) -> str:  # the one line that says why nothing can be saved
         return self.problem or self.unwritable or "the store is read-only"
-
-    def _new_index(self) -> dict:
-        """A new index (locked): empty, or made again from what the folder keeps (rebuild.py)."""
-        records = rebuild_records(self.path, _file_key)
-        data = {
-            META: {"1": {"schema": SCHEMA_VERSION, "created": now()}},
-            ARTICLES: {str(i): record for i, record in enumerate(records, 1)},
-        }
-        self.index.write(data)
-        if records:
-            self.notices.append(
-                one_line(
-                    f"the library's index {self.index.path} was missing: made again from the {len(records)} "
-                    f"article{'s' if len(records) != 1 else ''} kept in {self.path}, with every note; titles, "
-                    f"sources and paths come back as each is opened or added again"
-                )
-            )
-        return data
 
     # -- state ----------------------------------------------------------------------------------
     def refuse(self, file: Path, why: str) -> None:
@@ -147,11 +145,7 @@ class Store:
         if self.readonly:
             return
         self.readonly = True
-        then = (
-            "Byline then makes the index again from the article files and texts beside it, with every note"
-            if file == self.index.path
-            else "to start again"
-        )
+        then = "to start again"
         self.problem = one_line(
             f"store file {file} {why}; it was left untouched and Byline is read-only: "
             f"move that file aside (or restore a backup); {then}"
@@ -196,71 +190,86 @@ class Store:
     def article_file(self, key: str) -> TableFile:
         return self.table_file(f"{ARTICLES}/{_file_key(key)}.json")
 
-    # -- the index ------------------------------------------------------------------------------
-    def records(self) -> list[dict]:
-        """Every readable article record of the index (damaged ones skipped and reported)."""
-        if self.readonly and not self.index.loaded:
-            return []
-        try:
-            data = self.index.load()
-        except DamagedStore as exc:
-            self.refuse(self.index.path, str(exc))
-            return []
-        return [record for _, record in self._records(data)]
+    # -- the articles -------------------------------------------------------------------------
+    @property
+    def catalogue(self) -> Catalogue:
+        """The catalogue of the folder (catalogue.py), up to date with the article files (a
+        read-only folder, or one whose catalogue cannot be written, gets one in memory)."""
+        from .indexing import sync
 
-    def _records(self, data: dict) -> list[tuple[str, dict]]:
-        found = []
-        for doc, raw in data.get(ARTICLES, {}).items():
+        if self._catalogue is None:
+            path = self.path / CATALOGUE
             try:
-                found.append((doc, article_record(raw)))
-            except Bad as bad:
-                self.skip(self.index.path, record_name(raw, doc, "article"), str(bad))
-        return found
+                self._catalogue = Catalogue(path, readonly=self.readonly)
+            except (sqlite3.Error, OSError) as exc:
+                self.catalogue_failed(exc)
+                self._catalogue = Catalogue(path, memory=True)
+            if self._catalogue.notice:
+                self.notices.append(one_line(self._catalogue.notice))
+        look, self._looked = not self._looked, True  # every file's stat once per Store
+        try:
+            sync(self, self._catalogue, look=look)
+        except sqlite3.Error as exc:  # a full disk: derived data, made in memory meanwhile
+            self.catalogue_failed(exc)
+            self._catalogue = Catalogue(self.path / CATALOGUE, memory=True)
+            sync(self, self._catalogue)
+        return self._catalogue
 
-    def article_id(self, article: Article) -> tuple[str, bool]:
+    def catalogue_failed(self, exc: Exception) -> None:
+        """Say once that the catalogue could not be written: what the user wrote is kept, and
+        the catalogue is made again from it next time."""
+        line = one_line(
+            f"the catalogue {self.path / CATALOGUE} cannot be written ({exc}); every article and note is "
+            f"kept, and the lists and counts are made again from them next time"
+        )
+        if line not in self.notices:
+            self.notices.append(line)
+
+    def records(self) -> list[dict]:
+        """Every article's record, oldest first."""
+        return self.catalogue.records()
+
+    def record(self, key: str) -> dict | None:
+        return self.catalogue.record(key)
+
+    def _put_record(self, key: str, record: dict, analysis: object = None) -> None:
+        """Keep an article's record in its file (made when there is none), then index it."""
+
+        def change(file: TableFile, data: dict) -> bool:
+            meta = own_meta(data, key, SCHEMA_VERSION, now())
+            if "record" in meta and not _readable(meta["record"], key):  # kept beside, as it was
+                meta.setdefault("damaged records", []).append(meta["record"])
+            meta.update(record={**record, "id": key}, schema=SCHEMA_VERSION)
+            return True
+
+        self._modify_article(key, change, analysis=analysis)
+
+    def article_id(self, article: Article, analysis: object = None) -> tuple[str, bool]:
         """The id under which an article's annotations are kept, and whether its text changed
         since it was last opened. Known by path first (an edited file keeps its notes), then by
         content hash (a moved or copied file, standard input, a page). A new article, or a
-        changed text, is kept in the library (index record and text)."""
+        changed text, is kept in the library (its record and text); `analysis` (of its text) is
+        what the catalogue counts."""
         path = stored_path(article.path) if article.path else None
-        answer: tuple[str, bool] | None = None
 
-        def find(records: list[tuple[str, dict]]) -> tuple[str, dict] | None:
-            if path:
-                hit = next(((d, r) for d, r in records if r.get("path") == path), None)
-                if hit:
-                    return hit
-            return next(((d, r) for d, r in records if r["sha256"] == article.sha256), None)
+        def find() -> dict | None:
+            cat = self.catalogue
+            ids = (cat.ids_where("path", path) if path else []) or cat.ids_where("sha256", article.sha256)
+            return cat.record(ids[0]) if ids else None
 
         if self.readonly:
-            found = find([(str(i), r) for i, r in enumerate(self.records())])
-            return (found[1]["id"], found[1]["sha256"] != article.sha256) if found else (new_id(), False)
-
-        def change(data: dict) -> bool:
-            nonlocal answer
-            records = self._records(data)
-            found = find(records)
-            if found is None:
-                known = {r["id"] for _, r in records}
-                key = orphan_id(self.path, known, article.sha256, _file_key, self._orphans) or new_id()
-                self.put_text(key, article.text)
-                self.index.insert(
-                    data,
-                    ARTICLES,
-                    {
-                        "id": key,
-                        "path": path,
-                        "sha256": article.sha256,
-                        **article_fields(article),
-                        "added": now(),
-                        "seen": now(),
-                    },
-                )
-                answer = (key, False)
-                return True
-            _, record = found
+            found = find()
+            return (found["id"], found["sha256"] != article.sha256) if found else (new_id(), False)
+        self._writable()
+        with self.lock.locked():
+            record = find()
+            if record is None:
+                key = new_id()
+                fields = {"id": key, "path": path, "sha256": article.sha256, **article_fields(article)}
+                self.put_text(key, article.text)  # first: the record is indexed with it
+                self._put_record(key, {**fields, "added": now(), "seen": now()}, analysis)
+                return key, False
             key, changed = record["id"], record["sha256"] != article.sha256
-            answer = (key, changed)
             recovered = record.pop(RECOVERED, None) is not None  # made again without its metadata
             fields = (
                 article_fields(article)
@@ -271,59 +280,66 @@ class Store:
                 fields["path"] = path
             if changed or not self.text_path(key).exists():
                 self.put_text(key, article.text)
-            if not changed and not fields:
-                return False
-            record.update(fields, sha256=article.sha256, seen=now())
-            return True
-
-        self._writable()
-        try:
-            self.index.modify(change)
-        except DamagedStore as exc:
-            self.refuse(self.index.path, f"became unreadable ({exc})")
-            raise StoreError(self.problem) from None
-        assert answer is not None
-        return answer
+            if changed or fields or recovered:
+                try:
+                    self._put_record(key, {**record, **fields, "sha256": article.sha256, "seen": now()}, analysis)
+                except StoreError:
+                    if not self.problem:
+                        raise  # its file cannot be read: the store is read-only, the article still opens
+            elif analysis is not None:
+                self.index_again(key, analysis)
+            return key, changed
 
     def update_records(self, changes: dict[str, dict]) -> int:
-        """Set fields of article records, by article id, in one write; returns how many were found."""
+        """Set fields of article records, by article id; returns how many changed."""
         self._writable()
         count = 0
-
-        def change(data: dict) -> bool:
-            nonlocal count
-            for _, record in self._records(data):
-                fields = changes.get(record["id"])
-                if fields is not None and any(record.get(k) != v for k, v in fields.items()):
-                    record.update(fields)
-                    count += 1
-            return count > 0
-
-        self.index.modify(change)
+        for key, fields in changes.items():
+            record = self.record(key)
+            if record is not None and any(record.get(k) != v for k, v in fields.items()):
+                self._put_record(key, {**record, **fields})
+                count += 1
         return count
 
     def remove_article(self, key: str) -> bool:
-        """Take an article out of the index; its annotation file moves to deleted/ and its text goes."""
+        """Take an article out of the library: its file moves to deleted/ and its text goes."""
         self._writable()
-        removed = False
-
-        def change(data: dict) -> bool:
-            nonlocal removed
-            table = data.get(ARTICLES, {})
-            docs = [doc for doc, record in self._records(data) if record["id"] == key]
-            for doc in docs:
-                del table[doc]
-            removed = bool(docs)
-            return removed
-
-        self.index.modify(change)
+        removed = self.record(key) is not None
         file = self.article_file(key)
-        with file.locked():
+        with self._indexing() as cat, file.locked():
             files.mark_deleted(self.path, _file_key(key))  # a reader open on it finds out at its next write
             files.set_aside(self.path, file.path)
-        with contextlib.suppress(OSError):
-            self.text_path(key).unlink()
+            with contextlib.suppress(OSError):
+                self.text_path(key).unlink()
+            if cat is not None:
+                cat.remove(key)
         return removed
+
+    def index_again(self, key: str, analysis: object = None) -> None:
+        """Index one article again (with this analysis of its text)."""
+        with self._indexing() as cat:
+            record = cat.record(key) if cat is not None else None
+            if cat is not None and record is not None:
+                from .indexing import index_article
+
+                index_article(self, cat, key, record, analysis)  # type: ignore[arg-type]
+
+    @contextlib.contextmanager
+    def _indexing(self) -> Iterator[Catalogue | None]:
+        """Around a write of this Store: the catalogue to update at once (None when it is not
+        open), and when it was up to date before, up to date after (other writers are found
+        by the stat of the files). A catalogue that cannot be written is said, never raised."""
+        cat = self._catalogue
+        try:
+            from .indexing import folder_stamp, settle
+
+            fresh = cat is not None and cat.get_meta("stamp") == folder_stamp(self)
+            yield cat
+            if cat is not None and fresh:
+                settle(self, cat)
+        except sqlite3.Error as exc:
+            self.catalogue_failed(exc)
+            self._catalogue = None
 
     # -- texts ----------------------------------------------------------------------------------
     def put_text(self, key: str, text: str) -> None:
@@ -352,12 +368,12 @@ class Store:
             return None
         return data if self._check_schema(data, file.path) else None
 
-    def _valid(self, key: str, file: TableFile, data: dict) -> Iterable[tuple[str, Annotation]]:
+    def _valid(self, key: str, path: Path, data: dict) -> Iterable[tuple[str, Annotation]]:
         for doc, raw in data.get(ANNOTATIONS, {}).items():
             try:
                 ann = annotation_from(raw)
             except Bad as bad:
-                self.skip(file.path, record_name(raw, doc, "annotation"), str(bad))
+                self.skip(path, record_name(raw, doc, "annotation"), str(bad))
                 continue
             ann.article = key
             self._home[ann.id] = key
@@ -366,9 +382,13 @@ class Store:
     def annotations(self, article_id: str) -> list[Annotation]:
         file = self.article_file(article_id)
         data = self._article_tables(article_id, file)
-        found = [ann for _, ann in self._valid(article_id, file, data)] if data else []
+        found = [ann for _, ann in self._valid(article_id, file.path, data)] if data else []
         found.sort(key=lambda a: (a.orphan, a.start, a.end))
         return found
+
+    def annotations_in(self, key: str, path: Path, data: dict) -> list[Annotation]:
+        """The annotations of an article file's tables, as read already (damaged ones said)."""
+        return sorted((ann for _, ann in self._valid(key, path, data)), key=lambda a: (a.orphan, a.start, a.end))
 
     def count_notes(self, article_id: str, report: bool = True) -> int | None:
         """How many of an article's annotations are notes (not corrections); None when unreadable."""
@@ -386,7 +406,11 @@ class Store:
                     self.skip(file, record_name(raw, doc, "annotation"), str(bad))
         return count
 
-    def _modify_article(self, key: str, change: Callable[[TableFile, dict], object]) -> None:
+    def _modify_article(
+        self, key: str, change: Callable[[TableFile, dict], object], notes: bool = False, analysis: object = None
+    ) -> None:
+        """Change an article's file under its lock, then its entry in the catalogue: only its
+        notes when `notes` (a note changed, not a correction: what its analysis counts is the same)."""
         self._writable()
         file = self.article_file(key)
         file.path.parent.mkdir(exist_ok=True)
@@ -395,15 +419,23 @@ class Store:
         def edit(data: dict) -> object:
             if not self._check_schema(data, file.path):
                 raise StoreError(self.problem)
-            data.setdefault(META, {}).setdefault("1", {"schema": SCHEMA_VERSION, "article": key, "created": now()})
+            own_meta(data, key, SCHEMA_VERSION, now())
             data.setdefault(ANNOTATIONS, {})
             return change(file, data)
 
-        try:
-            file.modify(edit)
-        except DamagedStore as exc:
-            self.refuse(file.path, str(exc))
-            raise StoreError(self.problem) from None
+        with self._indexing() as cat:
+            try:
+                file.modify(edit)
+            except DamagedStore as exc:
+                self.refuse(file.path, str(exc))
+                raise StoreError(self.problem) from None
+            if cat is not None and not files.was_deleted(self.path, _file_key(key)):
+                from .indexing import index_article, index_notes, record_in
+
+                if not (notes and index_notes(self, cat, key, self.annotations(key))):
+                    record, _, read = record_in(self, file.path.name)
+                    if record is not None:
+                        index_article(self, cat, key, record, analysis, read)  # type: ignore[arg-type]
         if files.was_deleted(self.path, _file_key(key)):  # another Byline deleted it while it was open
             with file.locked():
                 kept = files.set_aside(self.path, file.path)
@@ -415,7 +447,7 @@ class Store:
                 raise StoreError(f"an annotation with id {one_line(annotation.id)} is already stored")
             file.insert(data, ANNOTATIONS, annotation.to_dict())
 
-        self._modify_article(annotation.article, change)
+        self._modify_article(annotation.article, change, notes=annotation.kind != "correction")
         self._home[annotation.id] = annotation.article
         return annotation
 
@@ -429,7 +461,7 @@ class Store:
             else:
                 data[ANNOTATIONS][doc] = annotation.to_dict()
 
-        self._modify_article(annotation.article, change)
+        self._modify_article(annotation.article, change, notes=annotation.kind != "correction")
         self._home[annotation.id] = annotation.article
         return annotation
 
@@ -449,19 +481,12 @@ class Store:
             doc = keys.pop(annotation_id, None)
             return doc is not None and data[ANNOTATIONS].pop(doc, None) is not None
 
-        self._modify_article(key, change)
+        self._modify_article(key, change, notes=isinstance(annotation, Annotation) and annotation.kind != "correction")
 
     def _find_home(self, annotation_id: str) -> str | None:
-        """The article whose file holds an annotation (files that cannot be read are passed over)."""
-        for record in self.records():
-            try:
-                data, _ = read_tables(self.article_path(record["id"]), exact=False)
-            except DamagedStore:
-                continue
-            table = (data or {}).get(ANNOTATIONS, {})
-            if any(isinstance(raw, dict) and raw.get("id") == annotation_id for raw in table.values()):
-                return record["id"]
-        return None
+        """The article whose file holds an annotation, as the catalogue knows it."""
+        row = self.catalogue.db.execute("SELECT article FROM notes WHERE id = ?", (annotation_id,)).fetchone()
+        return row[0] if row else None
 
     def add_many(self, annotations: Iterable[Annotation]) -> int:
         """Insert several annotations, one write per article (imports); an annotation whose whole
@@ -491,7 +516,7 @@ class Store:
         Found ones get their anchor moved; lost ones are kept as orphans, never dropped."""
         result: list[Annotation] = []
         self._modify_article(
-            article_id, lambda file, data: moved_anchors(self._valid(article_id, file, data), data, text, result)
+            article_id, lambda file, data: moved_anchors(self._valid(article_id, file.path, data), data, text, result)
         )
         result.sort(key=lambda a: (a.orphan, a.start, a.end))
         return result

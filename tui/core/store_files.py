@@ -35,6 +35,27 @@ def _schema(data: dict) -> object:
     return meta.get("schema") if isinstance(meta, dict) else None
 
 
+def meta_of(data: dict) -> dict | None:
+    """An article file's own meta record: the first of its meta table that is a record (a
+    damaged one is kept as it is, and passed over)."""
+    table = data.get(META)
+    return next((m for m in table.values() if isinstance(m, dict)), None) if isinstance(table, dict) else None
+
+
+def own_meta(data: dict, key: str, schema: int, created: str) -> dict:
+    """The meta record of an article file to write into (made when there is none)."""
+    table = data.setdefault(META, {})
+    meta = meta_of(data)
+    if meta is None:
+        free = max((int(k) for k in table if k.isdigit() and len(k) < 19), default=0) + 1
+        while str(free) in table:
+            free += 1
+        meta = table[str(free)] = {}
+    for field, value in (("schema", schema), ("article", key), ("created", created)):
+        meta.setdefault(field, value)
+    return meta
+
+
 def article_fields(article: Article) -> dict:
     """What the index keeps of an article beside its id, path and hash: metadata and word count."""
     return {

@@ -28,96 +28,10 @@ from byline.tui.core.library import Entry, Library
 from byline.tui.core.visible import one_line
 from byline.tui.keys import bindings, screen_commands
 from byline.tui.screens.confirm import ConfirmDialog
+from byline.tui.screens.library_table import COLUMNS, FIRST_ROWS, NUMERIC, _cell, layout, matches
 from byline.tui.screens.location_prompt import LocationPrompt
 from byline.tui.screens.requests import ArticleDeleted, OpenArticle
 from byline.widgets.item_list import FilterField
-
-#: (column key, heading, widest it gets or None for the rest, how a row sorts by it)
-COLUMNS = (
-    ("title", "Title", None, lambda e: e.title.lower()),
-    ("feed", "Feed", 16, lambda e: (e.feed or "").lower()),
-    ("site", "Site", 18, lambda e: (e.site or "").lower()),
-    ("date", "Date", 10, lambda e: (e.date, e.added)),  # one day: the last added first
-    ("words", "Words", 7, lambda e: e.words or 0),
-    ("actors", "Actors", 6, lambda e: e.actors if e.actors is not None else -1),
-    ("quotes", "Quotes", 6, lambda e: e.quotes if e.quotes is not None else -1),
-    ("notes", "Notes", 5, lambda e: e.notes or 0),
-)
-NUMERIC = {"words", "actors", "quotes", "notes"}
-#: Columns shown only when some article has something in them.
-OPTIONAL = ("feed", "site")
-TITLE_ROOM = 28
-NAMES_AT_LEAST = 10  # a site or feed column is narrowed to this before a count goes
-UNREAD = "● "
-#: Rows put in the table before its first paint; the others follow at once after it.
-FIRST_ROWS = 80
-
-
-def matches(entry: Entry, query: str) -> bool:
-    """Every word of the query in the title, site, feed, authors, source or date."""
-    hay = " ".join(
-        [entry.title, entry.site or "", entry.feed or "", " ".join(entry.authors), entry.source, entry.date]
-    ).lower()
-    return all(word in hay for word in query.lower().split())
-
-
-def added_day(entry: Entry) -> str:
-    return entry.added[:10]
-
-
-def _cell(entry: Entry, key: str, dates: str = "published") -> Text | str:
-    if key == "title":
-        title = one_line(entry.title or entry.source)
-        if entry.unread:  # new from a feed: marked, and bold
-            return Text.assemble((UNREAD, "bold"), (title, "bold"), overflow="ellipsis", no_wrap=True)
-        return Text(title, overflow="ellipsis", no_wrap=True)
-    if key in ("site", "feed"):
-        return Text(one_line(getattr(entry, key) or ""), overflow="ellipsis", no_wrap=True)
-    if key == "date":
-        if dates == "added":
-            return Text(added_day(entry))
-        # the day it was added, where the article gives no date, in grey
-        return Text(entry.date, style="" if entry.date_kind == "published" else "dim")
-    value = getattr(entry, key)
-    return Text("—" if value is None else f"{value:,}", justify="right")
-
-
-def layout(entries: list[Entry], width: int, sort_key: str) -> dict[str, int]:
-    """The columns to show and their widths at this terminal width: a name column as wide as its
-    longest name (none when no article has one), a count as wide as its heading (and the sort
-    arrow, on the sorted one), and the rest for the title. On a narrow terminal the actor and
-    quote counts go first, then the names are narrowed, then the word count goes (never the
-    sorted column), before the title is cut short."""
-    widths: dict[str, int] = {}
-    for key, heading, widest, _ in COLUMNS:
-        if widest is None:
-            continue
-        room = len(heading) + (2 if key == sort_key else 0)
-        if key in OPTIONAL:
-            longest = max((len(one_line(getattr(e, key))) for e in entries if getattr(e, key)), default=0)
-            if longest:
-                widths[key] = max(room, min(widest, longest))
-        elif key == "words":
-            longest = max((len(f"{e.words:,}") for e in entries if e.words), default=0)
-            widths[key] = max(room, min(widest, longest))
-        else:
-            widths[key] = max(room, widest if key == "date" else 0)
-
-    def title_room() -> int:
-        return width - sum(w + 2 for w in widths.values()) - 2 - 2  # cell padding; the scrollbar
-
-    def drop(key: str) -> None:
-        if title_room() < TITLE_ROOM and key != sort_key:
-            widths.pop(key, None)
-
-    drop("actors")
-    drop("quotes")
-    for key in OPTIONAL:
-        if title_room() < TITLE_ROOM and key in widths:
-            least = min(widths[key], NAMES_AT_LEAST)
-            widths[key] = max(least, widths[key] - (TITLE_ROOM - title_room()))
-    drop("words")
-    return {"title": max(12, title_room()), **widths}
 
 
 class LibraryScreen(Screen):
@@ -129,6 +43,7 @@ class LibraryScreen(Screen):
     class Loaded(Message):
         entries: list[Entry]
         problem: str | None
+        first: bool = False  # the first page only, newest first: the rest follows
 
     @dataclass
     class Deleted(Message):
@@ -155,6 +70,7 @@ class LibraryScreen(Screen):
         self.job: str | None = None  # "refresh" or "add" while one runs
         self._filling = 0  # which fill of the table is under way (a new one drops the old)
         self._asked = False  # a dialog of this screen's is open
+        self._rest: list[Entry] = []  # the rows of the list not in the table yet
 
     def compose(self) -> ComposeResult:
         yield Static("Library · reading the list…", id="library-status", markup=False)
@@ -167,6 +83,7 @@ class LibraryScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#library-progress", Static).display = False
         self.query_one(DataTable).focus()
+        self.watch(self.query_one(DataTable), "scroll_y", self.more, init=False)
         self.load()
 
     def on_screen_resume(self) -> None:
@@ -195,6 +112,8 @@ class LibraryScreen(Screen):
     @work(thread=True, exclusive=True, group="library")
     def load(self) -> None:
         try:
+            if not self.loaded:  # the newest first, painted while the rest is read
+                self.post_message(self.Loaded(self.library.entries(limit=FIRST_ROWS, by_date=True), None, True))
             entries = self.library.entries()
         except BylineError as exc:
             self.post_message(self.Loaded([], str(exc)))
@@ -204,6 +123,9 @@ class LibraryScreen(Screen):
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         self.entries = message.entries
+        if message.first:
+            self.refill()
+            return
         self.loaded = True
         if message.problem:
             self.notify(message.problem, title="Library", severity="error", timeout=15)
@@ -253,9 +175,8 @@ class LibraryScreen(Screen):
         self.columns = [key for key, *_ in COLUMNS if key in widths]
         self._filling += 1
         cursor = next((i for i, e in enumerate(rows) if e.id == keep), None)
+        self._rest = rows[FIRST_ROWS:]  # added as the cursor or the scroll comes near them
         self._add_rows(rows[:FIRST_ROWS], self._filling, cursor)
-        if len(rows) > FIRST_ROWS:  # the first screenfuls now, the rest once they are painted
-            self.call_after_refresh(self._add_rows, rows[FIRST_ROWS:], self._filling, cursor)
         self._status(rows)
 
     def _status(self, rows: list[Entry]) -> None:
@@ -279,10 +200,24 @@ class LibraryScreen(Screen):
         if filling != self._filling:
             return  # the table was filled again since
         table = self.query_one(DataTable)
+        if cursor is not None and cursor >= len(rows):  # the row to come back to is further on
+            rows, self._rest = (
+                rows + self._rest[: cursor + FIRST_ROWS - len(rows)],
+                self._rest[cursor + FIRST_ROWS - len(rows) :],
+            )
         for e in rows:
             table.add_row(*[_cell(e, key, self.dates) for key in self.columns], key=e.id)
         if cursor is not None and cursor < table.row_count:
             table.move_cursor(row=cursor)
+
+    @on(DataTable.RowHighlighted)
+    def more(self) -> None:
+        """Rows are added as they are about to be seen, never all up front (100,000 articles)."""
+        table = self.query_one(DataTable)
+        near = max(table.cursor_row, int(table.scroll_y) + table.size.height)
+        if self._rest and near >= table.row_count - FIRST_ROWS // 2:
+            rows, self._rest = self._rest[: FIRST_ROWS * 5], self._rest[FIRST_ROWS * 5 :]
+            self._add_rows(rows, self._filling)
 
     def _highlighted(self) -> str | None:
         table = self.query_one(DataTable)

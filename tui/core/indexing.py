@@ -1,0 +1,212 @@
+"""Keeping the catalogue (catalogue.py) up to date with the store's files.
+
+The user's data is the article files (articles/<id>.json: the article's record and its notes and
+corrections) and the kept texts; what the model found comes from the analysis given, else the
+analysis cache, else what was kept beside the article (analyses/<id>.json), else what the catalogue
+itself kept. Every correction is applied (corrections.corrected) before anything is counted. One
+article is indexed in one transaction; `sync` indexes the files whose stat changed since the
+catalogue last saw them and drops the articles whose file is gone.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import orjson
+
+from . import people_merges
+from .cache import latest
+from .catalogue import Catalogue, dir_stamp, stamp_of
+from .catalogue_rows import contents, note_row
+from .corrections import corrected
+from .library_people import summary as people_summary
+from .model import Analysis
+from .rebuild import recovered_record
+from .records import Bad, article_record
+from .store_files import _file_key, meta_of
+from .tablefile import DamagedStore, read_tables, write_atomic
+from .voices import from_summary
+
+if TYPE_CHECKING:
+    from .annotation import Annotation
+    from .store import Store
+
+ARTICLES = "articles"
+BATCH = 200  # articles indexed per transaction when many are
+
+
+def analysis_path(store: Store, key: str) -> Path:
+    return store.path / "analyses" / f"{_file_key(key)}.json"
+
+
+def keep_analysis(store: Store, key: str, raw: dict) -> None:
+    """What the model found in an article, kept beside it: the catalogue is made again from it
+    without spaCy when the analysis cache was cleared (derived data: not fsynced)."""
+    path = analysis_path(store, key)
+    try:
+        path.parent.mkdir(exist_ok=True)
+        write_atomic(path, orjson.dumps(raw), durable=False)
+    except OSError:
+        pass  # the cache and the catalogue still have it
+
+
+def kept_analysis(store: Store, key: str) -> dict | None:
+    try:
+        data = orjson.loads(analysis_path(store, key).read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def raw_analysis(store: Store, cat: Catalogue, key: str, sha256: str, given: Analysis | None) -> Analysis | None:
+    """The model's own analysis of an article's text, from wherever it is kept."""
+    if given is not None and given.sha256 == sha256:
+        return given
+    found = latest(sha256)
+    if found is not None:
+        return found
+    for kept in (kept_analysis(store, key), cat.raw(key)):
+        if kept and kept.get("sha256") == sha256:
+            return from_summary(kept)
+    return None
+
+
+def index_article(
+    store: Store,
+    cat: Catalogue,
+    key: str,
+    record: dict,
+    analysis: Analysis | None = None,
+    read: Read | None = None,
+    db: sqlite3.Connection | None = None,
+) -> None:
+    """Put one article in the catalogue as the user sees it: its record, its notes, and what its
+    analysis found with every correction applied (one transaction, or within `db`'s). `read` is
+    its file as read already."""
+    path = store.article_path(key)
+    file_stamp = stamp_of(path)
+    if read is None:
+        read = read_file(path)
+    said = len(store.skipped)
+    annotations = store.annotations_in(key, path, read.data) if read.data else []
+    skipped = store.skipped[said:]  # kept with the article, said where it is listed
+    del store.skipped[said:]
+    sha256 = record.get("sha256") or ""
+    text = store.text(key, sha256)
+    raw = raw_analysis(store, cat, key, sha256, analysis)
+    summary = None
+    if raw is not None:
+        now = corrected(raw, [a for a in annotations if a.kind == "correction"], text) if text else raw
+        summary = {**people_summary(now), "figures": len(now.numbers)}
+    found = contents(key, record, file_stamp, summary, annotations, text)
+    found.damaged, found.skipped, found.file = read.damaged, skipped, path.name
+    if raw is not None:
+        found.raw = {**people_summary(raw), "mentions": {a.id: [list(m) for m in a.mentions] for a in raw.actors}}
+        if analysis is not None and not store.readonly:
+            keep_analysis(store, key, found.raw)
+    cat.put(key, found, db)
+
+
+def index_notes(store: Store, cat: Catalogue, key: str, annotations: list[Annotation]) -> bool:
+    """An article whose notes changed, not its corrections: only its notes again (False when
+    the catalogue does not hold it yet)."""
+    return cat.put_notes(key, [note_row(a) for a in annotations], stamp_of(store.article_path(key)))
+
+
+def folder_stamp(store: Store) -> str:
+    """What changes when an article file is added, replaced or removed, or a merge of people is made."""
+    return f"{dir_stamp(store.path / ARTICLES)}|{people_merges.stamp(store)}"
+
+
+def settle(store: Store, cat: Catalogue, stamp: str | None = None) -> None:
+    """After articles were indexed: who is who across them, and the stamp of what was seen."""
+    cat.set_overrides(people_merges.groups(store, cat))
+    with cat.transaction() as db:
+        cat.set_meta(db, "stamp", stamp or folder_stamp(store))
+
+
+def sync(store: Store, cat: Catalogue, force: bool = False, look: bool = False) -> int:
+    """Bring the catalogue up to date with the article files: index the files whose stat changed,
+    drop the articles whose file is gone; every file again when `force`. Two stats when no file
+    was added, replaced or removed, unless `look`: a stat of every file (a file another program
+    wrote in place). Returns how many articles were indexed again."""
+    stamp = folder_stamp(store)
+    if not (force or look) and cat.get_meta("stamp") == stamp:
+        return 0
+    names = _article_files(store)
+    legacy = store.legacy_records  # a schema 2 index that could not be moved (a read-only folder)
+    for key in legacy:
+        names.setdefault(f"{_file_key(key)}.json", None)
+    known = cat.files()
+    stale = [
+        name
+        for name, path in names.items()
+        if force or (old := known.get(name)) is None or path is None or old[1] is None or old[1] != stamp_of(path)
+    ]
+    gone = [key for name, (key, _) in known.items() if name not in names]
+    for start in range(0, max(len(stale), 1), BATCH):
+        with cat.transaction() as db:
+            if start == 0:
+                for key in gone:
+                    cat.forget(db, key)
+            for name in stale[start : start + BATCH]:
+                record, key, read = record_in(store, name)
+                if record is None:
+                    continue
+                old = known.get(name)
+                if old is not None and old[0] != key:
+                    cat.forget(db, old[0])
+                index_article(store, cat, key, record, read=read, db=db)
+    settle(store, cat, stamp)
+    return len(stale)
+
+
+def _article_files(store: Store) -> dict[str, Path | None]:
+    try:
+        with os.scandir(store.path / ARTICLES) as entries:
+            return {e.name: Path(e.path) for e in entries if e.name.endswith(".json") and not e.name.startswith(".")}
+    except OSError:
+        return {}
+
+
+@dataclass
+class Read:
+    """An article file as read: its tables (None when there is no file or it cannot be read)."""
+
+    data: dict | None
+    damaged: bool = False
+
+
+def read_file(path: Path) -> Read:
+    try:
+        data, _ = read_tables(path, exact=False)
+    except DamagedStore:
+        return Read(None, damaged=True)
+    return Read(data)
+
+
+def record_in(store: Store, name: str) -> tuple[dict | None, str, Read]:
+    """The article record an article file holds, its article id, and the file as read. A file
+    without one (written before records moved into the article files, whose index was lost) gets
+    one made again from the folder (rebuild.py): its notes are listed, its title comes back when
+    it is opened again."""
+    path = store.path / ARTICLES / name
+    stem = name[: -len(".json")]
+    read = read_file(path)
+    meta = meta_of(read.data or {}) or {}
+    named = meta.get("article")
+    key: str = named if isinstance(named, str) and named else stem
+    try:
+        record: dict | None = article_record(meta.get("record") or store.legacy_records.get(key))
+    except Bad:
+        record = None
+    if record is None or record.get("id") != key:
+        if not read.data and not read.damaged and key not in store.legacy_records:
+            return None, key, read  # no file (it went meanwhile), nothing listed
+        created = meta.get("created")
+        record = recovered_record(store.path, key, created if isinstance(created, str) else None, _file_key)
+    return record, key, read
