@@ -208,11 +208,11 @@ def test_a_catalogue_left_half_written_by_a_kill_is_made_good_with_every_note(li
         from byline.tui.core.sources import from_text
         from byline.tui.core.store import Store
         real = catalogue.Catalogue.put
-        def put(self, key, found, db=None):
+        def put(self, key, found, db=None, bulk=False):
             if db is not None and found.record.get("title") == "Ferry fares rise":
-                real(self, key, found, db)
+                real(self, key, found, db, bulk)
                 os.kill(os.getpid(), signal.SIGKILL)  # in the middle of the new article's transaction
-            return real(self, key, found, db)
+            return real(self, key, found, db, bulk)
         catalogue.Catalogue.put = put
         Library(Store({str(library.store.path)!r})).add(from_text({FERRY!r}, "<stdin>"))
     """)

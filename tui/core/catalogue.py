@@ -30,6 +30,7 @@ import orjson
 
 from .catalogue_rows import ActorRow, Indexed, NoteRow, alias_keys, variant
 from .entity_types import style_kind
+from .fulltext import add_rows, drop_rows
 from .library_people import as_text
 
 SCHEMA = 3
@@ -91,39 +92,6 @@ def dumps(value: object) -> str:
     """JSON for a column, exact for any string (a file name read as bytes keeps its lone
     surrogates, escaped, where orjson and SQLite's UTF-8 would refuse them)."""
     return json.dumps(value, ensure_ascii=True, sort_keys=True)
-
-
-_SEARCH_ROW = (
-    "INSERT INTO search(rowid, body, title, who, labels, kind, article, ref, site, date) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-
-
-def _add_search(db: sqlite3.Connection, key: str, rows: list[tuple]) -> None:
-    """Rows of one article into the full-text index, under rowids kept beside by article: an
-    article's rows are dropped by rowid, never by a scan of the whole index."""
-    if not rows:
-        return
-    row = db.execute("SELECT value FROM meta WHERE key = 'search_next'").fetchone()
-    first = int(row[0]) if row else 1
-    db.executemany(_SEARCH_ROW, [(first + i, *r) for i, r in enumerate(rows)])
-    db.execute("INSERT INTO search_rows VALUES (?, ?, ?)", (key, first, first + len(rows) - 1))
-    db.execute(
-        "INSERT INTO meta(key, value) VALUES ('search_next', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (str(first + len(rows)),),
-    )
-
-
-def _drop_search(db: sqlite3.Connection, key: str, kind: str | None = None) -> None:
-    """One article's rows of the full-text index (only those of `kind` when given)."""
-    ranges = db.execute("SELECT first, last FROM search_rows WHERE article = ?", (key,)).fetchall()
-    for first, last in ranges:
-        if kind is None:
-            db.execute("DELETE FROM search WHERE rowid BETWEEN ? AND ?", (first, last))
-        else:
-            db.execute("DELETE FROM search WHERE rowid BETWEEN ? AND ? AND kind = ?", (first, last, kind))
-    if kind is None:
-        db.execute("DELETE FROM search_rows WHERE article = ?", (key,))
 
 
 def loads(text: str) -> object:
@@ -223,14 +191,16 @@ class Catalogue:
         )
 
     # -- writing -------------------------------------------------------------------------------
-    def put(self, key: str, found: Indexed, db: sqlite3.Connection | None = None) -> None:
+    def put(self, key: str, found: Indexed, db: sqlite3.Connection | None = None, bulk: bool = False) -> None:
         """Replace everything the catalogue holds of one article (one transaction, unless `db`
-        is a transaction already open)."""
+        is a transaction already open). `bulk`: into an emptied catalogue, the people counted
+        once at the end (`count_people`)."""
         if db is None:
             with self.transaction() as db:
-                self.put(key, found, db)
+                self.put(key, found, db, bulk)
             return
-        self.forget(db, key)
+        if not bulk:
+            self.forget(db, key)
         r = found.record
         values = [column(r.get(c)) for c in COLUMNS]
         values[COLUMNS.index("authors")] = dumps(r.get("authors") or [])
@@ -306,9 +276,10 @@ class Catalogue:
         rows: list[tuple] = [(title, title, "", "", "title", key, 0, site, date)]
         rows += [(body, title, "", "", "text", key, start, site, date) for start, body in found.paragraphs]
         rows += [(q.text, title, q.speaker, "", "quote", key, q.start, site, date) for q in found.quotes]
-        _add_search(db, key, rows)
+        add_rows(db, key, rows)
         self._insert_notes(db, key, found.notes, title, site, date)
-        self._count_people(db, found.actors, +1)
+        if not bulk:
+            self._count_people(db, found.actors, +1)
 
     def _insert_notes(
         self, db: sqlite3.Connection, key: str, notes: list[NoteRow], title: str, site: str, date: str
@@ -333,7 +304,7 @@ class Catalogue:
                 for n in notes
             ],
         )
-        _add_search(
+        add_rows(
             db,
             key,
             [(f"{n.note}\n{n.passage}", title, "", " ".join(n.labels), "note", key, n.id, site, date) for n in notes],
@@ -348,7 +319,7 @@ class Catalogue:
                 return False
             title, site, published, added = (as_text(v) for v in row)
             db.execute("DELETE FROM notes WHERE article = ?", (key,))
-            _drop_search(db, key, "note")
+            drop_rows(db, key, "note")
             self._insert_notes(db, key, notes, title, site, published or added[:10])
             db.execute(
                 "UPDATE articles SET notes = ?, corrections = ?, stamp = ? WHERE id = ?",
@@ -356,19 +327,47 @@ class Catalogue:
             )
         return True
 
-    def _count_people(self, db: sqlite3.Connection, actors: Iterable[ActorRow], sign: int) -> None:
-        seen: dict[str, ActorRow] = {}
-        for a in actors:  # one article, one appearance per person
-            if a.person in seen:
-                b = seen[a.person]
-                b.quotes, b.words, b.mentions = b.quotes + a.quotes, b.words + a.words, b.mentions + a.mentions
-            else:
-                seen[a.person] = ActorRow(
-                    a.actor, a.name, a.type, a.aliases, a.roles, a.mentions, a.person, a.quotes, a.words
+    def count_people(self) -> None:
+        """The people across the library counted again from every article's actors (after a bulk
+        put): the same sums as one article at a time, in one pass."""
+        totals: dict[str, list] = {}  # person: kind, name, articles, quoted_in, quotes, words, mentions
+
+        def add(group: list[ActorRow]) -> None:
+            for person, a in _appearances(group).items():
+                t = totals.get(person)
+                if t is None:
+                    totals[person] = [style_kind(a.type), a.name, 1, int(a.quotes > 0), a.quotes, a.words, a.mentions]
+                    continue
+                t[1] = a.name if len(a.name) > len(t[1]) else t[1]
+                t[2], t[3], t[4], t[5], t[6] = (
+                    t[2] + 1,
+                    t[3] + int(a.quotes > 0),
+                    t[4] + a.quotes,
+                    t[5] + a.words,
+                    t[6] + a.mentions,
                 )
-        for person, a in seen.items():
-            words = [] if person.startswith("local:") else person.partition(":")[2].split()
-            surname = words[-1] if words else ""
+
+        with self.transaction() as db:
+            article: str | None = None
+            group: list[ActorRow] = []
+            query = "SELECT article, actor, name, type, mentions, person, quotes, words FROM actors ORDER BY rowid"
+            for row in db.execute(query):
+                if row[0] != article and group:
+                    add(group)
+                    group = []
+                article = row[0]
+                group.append(ActorRow(row[1], row[2], row[3], [], [], row[4], row[5], row[6], row[7]))
+            add(group)
+            db.execute("DELETE FROM people")
+            db.executemany(
+                "INSERT INTO people(person, variant, kind, name, surname, articles, quoted_in, quotes, words, mentions) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(p, variant(p), t[0], t[1], _surname(p), *t[2:]) for p, t in totals.items()],
+            )
+
+    def _count_people(self, db: sqlite3.Connection, actors: Iterable[ActorRow], sign: int) -> None:
+        for person, a in _appearances(actors).items():
+            surname = _surname(person)
             if sign > 0:
                 db.execute(
                     "INSERT INTO people(person, variant, kind, name, surname, articles, quoted_in, quotes, words, mentions) "
@@ -408,7 +407,7 @@ class Catalogue:
         self._count_people(db, old, -1)
         for table in ("actors", "quotes", "notes", "alias_keys"):
             db.execute(f"DELETE FROM {table} WHERE article = ?", (key,))
-        _drop_search(db, key)
+        drop_rows(db, key)
         db.execute("DELETE FROM articles WHERE id = ?", (key,))
 
     def remove(self, key: str) -> None:
@@ -457,6 +456,25 @@ class Catalogue:
 
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+def _appearances(actors: Iterable[ActorRow]) -> dict[str, ActorRow]:
+    """One article's actors as one appearance per person (their counts summed, the first's name)."""
+    seen: dict[str, ActorRow] = {}
+    for a in actors:
+        if a.person in seen:
+            b = seen[a.person]
+            b.quotes, b.words, b.mentions = b.quotes + a.quotes, b.words + a.words, b.mentions + a.mentions
+        else:
+            seen[a.person] = ActorRow(
+                a.actor, a.name, a.type, a.aliases, a.roles, a.mentions, a.person, a.quotes, a.words
+            )
+    return seen
+
+
+def _surname(person: str) -> str:
+    words = [] if person.startswith("local:") else person.partition(":")[2].split()
+    return words[-1] if words else ""
 
 
 def stamp_of(path: Path) -> str | None:

@@ -83,6 +83,7 @@ def index_article(
     analysis: Analysis | None = None,
     read: Read | None = None,
     db: sqlite3.Connection | None = None,
+    bulk: bool = False,
 ) -> None:
     """Put one article in the catalogue as the user sees it: its record, its notes, and what its
     analysis found with every correction applied (one transaction, or within `db`'s). `read` is
@@ -108,7 +109,7 @@ def index_article(
         found.raw = {**people_summary(raw), "mentions": {a.id: [list(m) for m in a.mentions] for a in raw.actors}}
         if analysis is not None and not store.readonly:
             keep_analysis(store, key, found.raw)
-    cat.put(key, found, db)
+    cat.put(key, found, db, bulk)
 
 
 def index_notes(store: Store, cat: Catalogue, key: str, annotations: list[Annotation]) -> bool:
@@ -129,9 +130,10 @@ def settle(store: Store, cat: Catalogue, stamp: str | None = None) -> None:
         cat.set_meta(db, "stamp", stamp or folder_stamp(store))
 
 
-def sync(store: Store, cat: Catalogue, force: bool = False, look: bool = False) -> int:
+def sync(store: Store, cat: Catalogue, force: bool = False, look: bool = False, empty: bool = False) -> int:
     """Bring the catalogue up to date with the article files: index the files whose stat changed,
-    drop the articles whose file is gone; every file again when `force`. Two stats when no file
+    drop the articles whose file is gone; every file again when `force` (into an `empty`
+    catalogue: the people counted once at the end). Two stats when no file
     was added, replaced or removed, unless `look`: a stat of every file (a file another program
     wrote in place). Returns how many articles were indexed again."""
     stamp = folder_stamp(store)
@@ -160,7 +162,9 @@ def sync(store: Store, cat: Catalogue, force: bool = False, look: bool = False) 
                 old = known.get(name)
                 if old is not None and old[0] != key:
                     cat.forget(db, old[0])
-                index_article(store, cat, key, record, read=read, db=db)
+                index_article(store, cat, key, record, read=read, db=db, bulk=empty)
+    if empty:
+        cat.count_people()
     settle(store, cat, stamp)
     return len(stale)
 

@@ -128,7 +128,7 @@ class Library:
                 "meta",
             ):
                 db.execute(f"DELETE FROM {table}")
-        sync(self.store, cat, force=True)
+        sync(self.store, cat, force=True, empty=True)
         return cat.count()
 
     def index(self, key: str, analysis: Analysis | None = None) -> None:
@@ -154,8 +154,8 @@ class Library:
     # -- listing ----------------------------------------------------------------------------
     def entries(self, limit: int | None = None, offset: int = 0, by_date: bool = False) -> list[Entry]:
         """Articles, newest added first (by their date, published or added, when `by_date`):
-        what the Library screen shows."""
-        cat = self.catalogue
+        what the Library screen shows. The whole list looks at every file once (`Store.look`)."""
+        cat = self.catalogue if limit is not None else self.store.look()
         order = "coalesce(published, substr(added, 1, 10)) DESC, " if by_date else ""
         sql = f"SELECT {_ENTRY_COLUMNS} FROM articles ORDER BY {order}added DESC, rowid DESC"
         if limit is not None:

@@ -263,3 +263,19 @@ def _aside(index: Path, what: str) -> Path:
         path = index.with_name(f"index.{what}-{strftime('%Y%m%dT%H%M%S')}.json")
     os.replace(index, path)
     return path
+
+
+def read_only_folder(store: Store, root: Path, exc: Exception, read_only_mount: bool) -> bool:
+    """When the folder cannot be written (but may be read): read it without a lock (every write
+    replaces a file whole, so a read is never torn) and turn read-only, saying so once. False
+    when that is not why it failed."""
+    if not root.is_dir() or os.access(root, os.W_OK) and not read_only_mount:
+        return False
+    store.readonly = True
+    store.unwritable = one_line(
+        f"the library {root} cannot be written ({getattr(exc, 'strerror', None) or 'read-only'}): "
+        "Byline reads it, but nothing is saved (notes, tags, articles added) until it can write there"
+    )
+    store.notices.append(store.unwritable)
+    store.legacy_records = legacy_records(store)
+    return True

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -43,12 +42,13 @@ from .atomic import sweep
 from .catalogue import FILE as CATALOGUE
 from .catalogue import Catalogue
 from .errors import StoreError
+from .indexing import sync
 from .paths import stored_path
 from .rebuild import RECOVERED
-from .records import Bad, annotation_from, article_record, check_annotation, record_name
+from .records import Bad, annotation_from, record_name
 from .sources import Article
 from .store_files import _file_key, _locations, _read_only_mount, _schema, article_fields, moved_anchors, own_meta
-from .tablefile import AtomicJSONStorage, DamagedStore, TableFile, read_tables, write_atomic
+from .tablefile import AtomicJSONStorage, DamagedStore, TableFile, write_atomic
 from .visible import one_line
 
 __all__ = ["AtomicJSONStorage", "DamagedStore", "Store", "annotation_from", "article_fields", "write_atomic"]
@@ -59,13 +59,6 @@ ANNOTATIONS = "annotations"
 ARTICLES = "articles"
 META = "meta"
 INDEX = "index.json"
-
-
-def _readable(record: object, key: str) -> bool:
-    try:
-        return article_record(record).get("id") == key
-    except Bad:
-        return False
 
 
 # -- the store ----------------------------------------------------------------------------------
@@ -112,28 +105,13 @@ class Store:
 
                     move_index(self)
         except (StoreError, OSError) as exc:
-            if not self._read_only_folder(root, exc):
+            from .migrate import read_only_folder
+
+            if not read_only_folder(self, root, exc, _read_only_mount(root)):
                 self.refuse(root, f"cannot be used ({getattr(exc, 'strerror', None) or exc})")
             return
         if not self.readonly:
             self.sweep_once(root)
-
-    def _read_only_folder(self, root: Path, exc: Exception) -> bool:
-        """When the folder cannot be written (but may be read): read it without a lock (every
-        write replaces a file whole, so a read is never torn) and turn read-only, saying so
-        once. False when that is not why it failed."""
-        if not root.is_dir() or os.access(root, os.W_OK) and not _read_only_mount(root):
-            return False
-        self.readonly = True
-        self.unwritable = one_line(
-            f"the library {root} cannot be written ({getattr(exc, 'strerror', None) or 'read-only'}): "
-            "Byline reads it, but nothing is saved (notes, tags, articles added) until it can write there"
-        )
-        self.notices.append(self.unwritable)
-        from .migrate import legacy_records
-
-        self.legacy_records = legacy_records(self)
-        return True
 
     @property
     def why_readonly(self) -> str:  # the one line that says why nothing can be saved
@@ -193,10 +171,9 @@ class Store:
     # -- the articles -------------------------------------------------------------------------
     @property
     def catalogue(self) -> Catalogue:
-        """The catalogue of the folder (catalogue.py), up to date with the article files (a
-        read-only folder, or one whose catalogue cannot be written, gets one in memory)."""
-        from .indexing import sync
-
+        """The catalogue of the folder (catalogue.py), up to date with the article files added,
+        replaced or removed (a read-only folder, or one whose catalogue cannot be written, gets
+        one in memory)."""
         if self._catalogue is None:
             path = self.path / CATALOGUE
             try:
@@ -206,14 +183,25 @@ class Store:
                 self._catalogue = Catalogue(path, memory=True)
             if self._catalogue.notice:
                 self.notices.append(one_line(self._catalogue.notice))
-        look, self._looked = not self._looked, True  # every file's stat once per Store
         try:
-            sync(self, self._catalogue, look=look)
+            sync(self, self._catalogue)
         except sqlite3.Error as exc:  # a full disk: derived data, made in memory meanwhile
             self.catalogue_failed(exc)
             self._catalogue = Catalogue(self.path / CATALOGUE, memory=True)
             sync(self, self._catalogue)
         return self._catalogue
+
+    def look(self) -> Catalogue:
+        """The catalogue, once per Store with a stat of every article file: a file another program
+        wrote in place (its folder unchanged) is indexed again too."""
+        cat = self.catalogue
+        if not self._looked:
+            self._looked = True
+            try:
+                sync(self, cat, look=True)
+            except sqlite3.Error as exc:
+                self.catalogue_failed(exc)
+        return cat
 
     def catalogue_failed(self, exc: Exception) -> None:
         """Say once that the catalogue could not be written: what the user wrote is kept, and
@@ -237,7 +225,7 @@ class Store:
 
         def change(file: TableFile, data: dict) -> bool:
             meta = own_meta(data, key, SCHEMA_VERSION, now())
-            if "record" in meta and not _readable(meta["record"], key):  # kept beside, as it was
+            if "record" in meta and not files.readable(meta["record"], key):  # kept beside, as it was
                 meta.setdefault("damaged records", []).append(meta["record"])
             meta.update(record={**record, "id": key}, schema=SCHEMA_VERSION)
             return True
@@ -389,22 +377,6 @@ class Store:
     def annotations_in(self, key: str, path: Path, data: dict) -> list[Annotation]:
         """The annotations of an article file's tables, as read already (damaged ones said)."""
         return sorted((ann for _, ann in self._valid(key, path, data)), key=lambda a: (a.orphan, a.start, a.end))
-
-    def count_notes(self, article_id: str, report: bool = True) -> int | None:
-        """How many of an article's annotations are notes (not corrections); None when unreadable."""
-        file = self.article_path(article_id)
-        try:
-            data, _ = read_tables(file, exact=False)
-        except DamagedStore:
-            return None
-        count = 0
-        for doc, raw in (data or {}).get(ANNOTATIONS, {}).items():
-            try:
-                count += (check_annotation(raw).get("kind") or "annotation") == "annotation"
-            except Bad as bad:
-                if report:
-                    self.skip(file, record_name(raw, doc, "annotation"), str(bad))
-        return count
 
     def _modify_article(
         self, key: str, change: Callable[[TableFile, dict], object], notes: bool = False, analysis: object = None

@@ -35,6 +35,16 @@ def _schema(data: dict) -> object:
     return meta.get("schema") if isinstance(meta, dict) else None
 
 
+def readable(record: object, key: str) -> bool:
+    """Whether an article file's record can be read, and is the record of article `key`."""
+    from .records import Bad, article_record
+
+    try:
+        return article_record(record).get("id") == key
+    except Bad:
+        return False
+
+
 def meta_of(data: dict) -> dict | None:
     """An article file's own meta record: the first of its meta table that is a record (a
     damaged one is kept as it is, and passed over)."""
