@@ -92,8 +92,12 @@ def check_date(value: str, what: str) -> str:
     return value
 
 
+#: How many of the newest matches a search ranks (BM25) to find its best ones.
+RANKED = 5000
+
+
 def search(cat: Catalogue, text: str, limit: int = 50) -> list[Hit]:
-    """The best `limit` matches of a query across the library."""
+    """The best `limit` matches of a query across the library (among its newest RANKED matches)."""
     q = parse(text)
     where: list[str] = []
     args: list[object] = []
@@ -124,16 +128,22 @@ def search(cat: Catalogue, text: str, limit: int = 50) -> list[Hit]:
     if "before" in q.filters:
         where.append("substr(date, 1, ?) <= ?")
         args += [len(q.filters["before"]), q.filters["before"]]
+    filters = "".join(f" AND {w}" for w in where)
+    # ranked among the newest RANKED matches: a word in every article is not scored 100,000 times
+    floor_sql = (
+        f"SELECT rowid FROM search WHERE search MATCH ?{filters} ORDER BY rowid DESC LIMIT 1 OFFSET {RANKED - 1}"
+    )
     sql = (
         "SELECT article, title, date, site, kind, snippet(search, 0, '[', ']', '…', 12), ref, who, labels, "
         "bm25(search, 10.0, 4.0, 2.0, 2.0) AS score, rowid FROM search WHERE search MATCH ?"
-        + "".join(f" AND {w}" for w in where)
-        + " ORDER BY score LIMIT ?"
+        + filters
+        + " AND rowid >= ? ORDER BY score LIMIT ?"
     )
     import sqlite3
 
     try:
-        rows = cat.db.execute(sql, (match, *args, limit)).fetchall()
+        floor = cat.db.execute(floor_sql, (match, *args)).fetchone()
+        rows = cat.db.execute(sql, (match, *args, floor[0] if floor else 0, limit)).fetchall()
     except sqlite3.OperationalError as exc:
         raise QueryError(f"the search {shown_name(text)!r} cannot be read ({exc})") from None
     hits = []
