@@ -29,7 +29,7 @@ from byline.tui.core.visible import one_line
 from byline.tui.keys import bindings, screen_commands
 from byline.tui.screens.confirm import ConfirmDialog
 from byline.tui.screens.location_prompt import LocationPrompt
-from byline.tui.screens.requests import ArticleDeleted, OpenArticle
+from byline.tui.screens.requests import ArticleDeleted, DeleteArticle, OpenArticle
 from byline.widgets.item_list import FilterField
 
 #: (column key, heading, widest it gets or None for the rest, how a row sorts by it)
@@ -389,11 +389,11 @@ class LibraryScreen(Screen):
         notes = f" and its {entry.notes} note{'s' if entry.notes != 1 else ''}" if entry.notes else ""
         question = f"Delete “{one_line(entry.title or entry.source)}”{notes} from the library?"
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.delete(entry)
+        def answered(request: DeleteArticle | None) -> None:
+            if request is not None:
+                self.delete(request.entry)
 
-        self.ask(ConfirmDialog(question, yes="Delete"), answered)
+        self.ask(ConfirmDialog(question, DeleteArticle(entry), yes="Delete"), answered)
 
     @work(thread=True, group="library-delete")
     def delete(self, entry: Entry) -> None:

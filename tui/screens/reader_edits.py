@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from byline.tui.core.errors import BylineError
 from byline.tui.screens.export_dialog import ExportDialog, ExportRequest
-from byline.tui.screens.note_editor import NoteEditor
+from byline.tui.screens.note_editor import NoteEditor, NoteRequest
 from byline.tui.screens.reader_parts import ReaderParts
 from byline.widgets.article_view import ArticleView
 
@@ -41,9 +41,10 @@ class AnnotationActions:
         # the passage at the top of the article, the editor docked below it: both stay in sight
         view.scroll_to(y=max(0, view.wrapped_document.location_to_offset(view.location_of(start)).y - 1), animate=False)
 
-        def saved(text: str | None) -> None:
-            if text is None:
+        def saved(request: NoteRequest | None) -> None:
+            if request is None:
                 return
+            text = request.note
             if note is None and span is not None:
                 done = self._edit(lambda s: s.add(s.new(span, note=text), "note"), "Note saved")
             elif note is not None and text != note.note:
