@@ -304,3 +304,42 @@ async def test_every_dialog_fits_80x24_with_its_keys_line_in_sight():
         await pilot.pause()
         assert isinstance(app.screen, ActorPicker)
         fits()
+
+
+async def test_who_said_it_takes_no_one_named_or_a_name_typed_in():
+    """The picker's choice reaches the quote: "no one named" leaves it unattributed, a name typed
+    in (no actor of the article) becomes its speaker."""
+    app = fixed_app()
+    dredging = span("The dredging is not finished")
+
+    async def who_said(pilot, view) -> ActorPicker:
+        view.move_to_offset(dredging[0] + 5)
+        await pilot.press("E")
+        choices = app.screen.query_one(OptionList)
+        choices.highlighted = choices.get_option_index(
+            next(i for i, r in app.screen._requests.items() if isinstance(r, ChangeSpeaker))
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ActorPicker)
+        return app.screen
+
+    def speaker(screen) -> str | None:
+        (quote,) = [q for q in screen.analysis.quotes if (q.start, q.end) == dredging]
+        return quote.speaker
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen, view = await ready(pilot)
+        assert speaker(screen) == "Tomas Rell"
+        picker = await who_said(pilot, view)
+        names = picker.query_one("#picker-names", OptionList)
+        names.focus()
+        names.highlighted = names.option_count - 1  # the last row: no one named
+        assert "no one named" in str(names.get_option_at_index(names.highlighted).prompt)
+        await pilot.press("enter")
+        await saved(pilot)
+        assert not speaker(screen)
+        await who_said(pilot, view)
+        await pilot.press(*"The harbour master", "enter")
+        await saved(pilot)
+        assert speaker(screen) == "The harbour master"
