@@ -139,12 +139,28 @@ SIZES = [(80, 24), (120, 40)]
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
 def test_correction_dialog(snap_compare, size):
-    """The correction menu on a name in a quote's sentence: entity, actor, in that order, and its
-    keys line on screen at 80x24."""
+    """The correction menu in a quote: its speaker and kinds, and its keys line on screen at
+    80x24."""
 
     async def correct(pilot):
         await _ready(pilot)
         await pilot.press("right_parenthesis", "right_parenthesis", "w", "E")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=correct)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_correction_menu_on_a_name(snap_compare, size):
+    """The correction menu on a name: its entity type, then its actor, in that order; every row
+    and the keys line on screen at 80x24."""
+
+    async def correct(pilot):
+        await _ready(pilot)
+        from byline.widgets.article_view import ArticleView
+
+        pilot.app.screen.query_one(ArticleView).move_to_offset(TEXT.index("Stoltenberg said"))
+        await pilot.press("E")
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=size, run_before=correct)
