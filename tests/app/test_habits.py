@@ -343,3 +343,30 @@ async def test_who_said_it_takes_no_one_named_or_a_name_typed_in():
         await pilot.press(*"The harbour master", "enter")
         await saved(pilot)
         assert speaker(screen) == "The harbour master"
+
+
+async def test_keys_typed_in_one_burst_after_slash_filter_every_library_screen():
+    """`/nato` typed fast (or pasted) on the Library, People and Voices screens filters: no letter
+    after the `/` runs the screen's own keys (`a` add, `o` open, `t` dates …)."""
+    from textual import events
+
+    from byline.tui.app import BylineApp
+    from byline.tui.core.library import Library
+    from byline.tui.core.sources import from_text
+
+    Library().add_many(
+        [(from_text(TEXT, "harbour.txt"), None), (from_text("Nato meets\n\nIn Riga.\n", "nato.txt"), None)]
+    )
+    app = BylineApp(None, model="fixed", keymap={})
+    async with app.run_test(size=(100, 30)) as pilot:
+        for mode, field_id in (("library", "#library-query"), ("people", "#people-query"), ("voices", "#voices-query")):
+            await app.switch_mode(mode)
+            await pilot.pause(0.3)
+            for key, char in [("slash", "/"), *((c, c) for c in "nato")]:
+                app.post_message(events.Key(key, char))  # queued together, like a paste
+            await pilot.pause()
+            await pilot.pause()
+            field = app.screen.query_one(field_id)
+            assert field.value == "nato" and field.has_focus, mode
+            assert len(app.screen_stack) == 1, f"{mode}: a letter opened a dialog"
+            await pilot.press("escape")

@@ -30,7 +30,7 @@ from byline.tui.keys import bindings, screen_commands
 from byline.tui.screens.confirm import ConfirmDialog
 from byline.tui.screens.location_prompt import LocationPrompt
 from byline.tui.screens.requests import ArticleDeleted, DeleteArticle, OpenArticle
-from byline.widgets.item_list import FilterField
+from byline.widgets.item_list import FilterField, FocusTable
 
 #: (column key, heading, widest it gets or None for the rest, how a row sorts by it)
 COLUMNS = (
@@ -159,7 +159,7 @@ class LibraryScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static("Library · reading the list…", id="library-status", markup=False)
         yield FilterField(placeholder="filter: words of a title, site, feed, author or date", id="library-query")
-        table: DataTable = DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
+        table: DataTable = FocusTable(id="library-table", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="library-progress", markup=False)
         yield Footer()
@@ -340,7 +340,7 @@ class LibraryScreen(Screen):
         self._open(key)
 
     def action_filter(self) -> None:
-        self.query_one("#library-query", Input).focus()
+        self.query_one("#library-query", FilterField).take_focus()
 
     def action_clear_filter(self) -> None:
         """escape: the filter is cleared (and only unread shown no more)."""
