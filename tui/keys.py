@@ -217,6 +217,7 @@ KEYS: list[Key] = [
         short="Quotes",
     ),
     Key("people-library", "L", "app.library", "Back to the library", "people", show=True, short="Library"),
+    Key("people-leave", "escape", "leave", "Clear the filter; with none on, back to the screen before", "people"),
     Key("people-mark", "space", "mark", "Mark this person, to merge the marked into another", "people"),
     Key("people-merge", "m", "merge", "Merge the marked people into this one", "people", show=True, short="Merge"),
     Key("people-split", "x", "split", "Split one name off this person", "people"),
@@ -233,6 +234,7 @@ KEYS: list[Key] = [
         short="Filter",
     ),
     Key("voices-library", "L", "app.library", "Back to the library", "voices", show=True, short="Library"),
+    Key("voices-leave", "escape", "leave", "Clear the filter; with none on, back to the screen before", "voices"),
     Key(
         "voices-people",
         "P",

@@ -370,3 +370,25 @@ async def test_keys_typed_in_one_burst_after_slash_filter_every_library_screen()
             assert field.value == "nato" and field.has_focus, mode
             assert len(app.screen_stack) == 1, f"{mode}: a letter opened a dialog"
             await pilot.press("escape")
+
+
+async def test_escape_leaves_people_and_voices_after_clearing_their_filter():
+    from byline.tui.app import BylineApp
+    from byline.tui.core.library import Library
+    from byline.tui.core.sources import from_text
+
+    Library().add(from_text(TEXT, "harbour.txt"), None)
+    app = BylineApp(None, model="fixed", keymap={})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.3)
+        for key, mode, field_id in (("P", "people", "#people-query"), ("V", "voices", "#voices-query")):
+            await pilot.press(key)
+            await pilot.pause(0.3)
+            assert app.current_mode == mode
+            await pilot.press("slash", *"okafor", "enter")  # enter keeps the filter, back in the list
+            await pilot.pause()
+            await pilot.press("escape")
+            assert app.current_mode == mode and app.screen.query_one(field_id).value == "", "escape cleared it"
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.current_mode == "library", f"escape with no filter on left {mode}"

@@ -265,6 +265,14 @@ class PeopleScreen(Screen):
     def action_filter(self) -> None:
         self.query_one("#people-query", FilterField).take_focus()
 
+    async def action_leave(self) -> None:
+        """escape: clear the filter; with none on, back to the screen before."""
+        field = self.query_one("#people-query", FilterField)
+        if field.value:
+            field.value = ""  # refills
+        else:
+            await self.app.run_action("go_back")
+
     def action_switch(self) -> None:
         people = self.query_one("#people-list", OptionList)
         quotes = self.query_one("#person-quotes", OptionList)

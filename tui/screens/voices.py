@@ -141,6 +141,14 @@ class LibraryVoicesScreen(Screen):
     def action_filter(self) -> None:
         self.query_one("#voices-query", FilterField).take_focus()
 
+    async def action_leave(self) -> None:
+        """escape: clear the filter; with none on, back to the screen before."""
+        field = self.query_one("#voices-query", FilterField)
+        if field.value:
+            field.value = ""  # refills
+        else:
+            await self.app.run_action("go_back")
+
     def palette_commands(self):
         """What this screen can do, for the command palette."""
         return screen_commands(self, "voices")
