@@ -392,3 +392,21 @@ async def test_escape_leaves_people_and_voices_after_clearing_their_filter():
             await pilot.press("escape")
             await pilot.pause()
             assert app.current_mode == "library", f"escape with no filter on left {mode}"
+
+
+async def test_f6_and_f7_reach_the_library_from_the_article():
+    """The help says f6 (search the library) and f7 (notes across it) work everywhere: the
+    article's text area has f6 and f7 of its own (select the line, select all), which took them."""
+    app = fixed_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("f6")
+        await pilot.pause(0.2)
+        assert app.current_mode == "search"
+        await app.switch_mode("reader")
+        await pilot.pause(0.2)
+        app.screen.query_one(ArticleView).focus()
+        await pilot.pause()
+        await pilot.press("f7")
+        await pilot.pause(0.2)
+        assert app.current_mode == "notes"
