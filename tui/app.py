@@ -74,6 +74,8 @@ class BylineApp(App[int]):
     TITLE = "Byline"
     CSS_PATH = [str(STYLES / name) for name in ("app.tcss", "reader.tcss", "library.tcss")]
     BINDINGS = bindings("app")
+    #: The library's screens at 80 columns have "-narrow" (the reader has its own breakpoints)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     @dataclass
     class ArticleLoaded(Message):

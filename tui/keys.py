@@ -193,10 +193,11 @@ KEYS: list[Key] = [
         "app.search",
         "Search the library (texts, titles, quotes, notes)",
         "library",
-        show=True,
         short="Search",
     ),
-    Key("to-notes", "N", "app.notes", "Notes across the library", "library", show=True, short="Notes"),
+    # Search and Notes are in the help and the palette (and f6, f7 everywhere): the footer keeps
+    # the Library's own keys whole at 80 columns
+    Key("to-notes", "N", "app.notes", "Notes across the library", "library", short="Notes"),
     Key(
         "people-filter",
         "slash",
@@ -216,6 +217,7 @@ KEYS: list[Key] = [
         short="Quotes",
     ),
     Key("people-library", "L", "app.library", "Back to the library", "people", show=True, short="Library"),
+    Key("people-leave", "escape", "leave", "Clear the filter; with none on, back to the screen before", "people"),
     Key("people-mark", "space", "mark", "Mark this person, to merge the marked into another", "people"),
     Key("people-merge", "m", "merge", "Merge the marked people into this one", "people", show=True, short="Merge"),
     Key("people-split", "x", "split", "Split one name off this person", "people"),
@@ -232,6 +234,7 @@ KEYS: list[Key] = [
         short="Filter",
     ),
     Key("voices-library", "L", "app.library", "Back to the library", "voices", show=True, short="Library"),
+    Key("voices-leave", "escape", "leave", "Clear the filter; with none on, back to the screen before", "voices"),
     Key(
         "voices-people",
         "P",

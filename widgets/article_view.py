@@ -43,12 +43,14 @@ from byline.widgets.article_paint import Painter, Passage, Span
 class ArticleView(TextArea, can_focus=True):
     """The article text with its named entities and figures highlighted."""
 
-    # the app's "back" too: the text area's own backspace (delete) would take it, in a text that
-    # is read-only
+    # the app's keys the text area has bindings of its own for, in a text that is read-only:
+    # backspace (delete), f6 and f7 (select the line, select all) would never reach the app
     BINDINGS = bindings("article") + [
-        Binding(b.key, f"app.{b.action}", b.description, show=False, id=b.id)
+        Binding(
+            b.key, b.action if b.action.startswith("app.") else f"app.{b.action}", b.description, show=False, id=b.id
+        )
         for b in scope_bindings("app")
-        if b.id == "back"
+        if b.id in ("back", "search-library", "notes-library")
     ]
 
     COMPONENT_CLASSES = TextArea.COMPONENT_CLASSES | {

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from textual import events
 from textual.message import Message
-from textual.widgets import Input, OptionList
+from textual.widgets import DataTable, Input, OptionList
 
 from byline.tui.keys import bindings
 
@@ -30,6 +30,38 @@ VIEW_ACTIONS = (
     "go_back",
     "back_or_quit",
 )
+
+
+class FollowsFocus:
+    """For a list whose key moves the focus (`/` to its filter). Keys typed in one burst (a
+    paste, a fast typist: `/nato`) are all queued here before the first has run its binding; so
+    each runs its binding here, in order, and a key after the focus has moved goes where the
+    focus is now, as the reader's article pane does."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        app = self.app  # type: ignore[attr-defined]  # mixed into a Widget
+        focused = app.focused
+        if focused is not None and focused is not self:
+            event.prevent_default()
+            event.stop()
+            focused._forward_event(events.Key(event.key, event.character))
+            return
+        await super()._on_key(event)  # type: ignore[misc]  # the widget's own key handlers
+        if event._stop_propagation:
+            return
+        active = app.active_bindings.get(event.key)
+        if active is not None and active.enabled and not active.binding.priority and active.node is not self:
+            event.prevent_default()
+            event.stop()
+            await app.run_action(active.binding.action, active.node)
+
+
+class FocusTable(FollowsFocus, DataTable):
+    """A table whose keys follow the focus (see FollowsFocus)."""
+
+
+class FocusList(FollowsFocus, OptionList):
+    """An option list whose keys follow the focus (see FollowsFocus)."""
 
 
 class ItemList(OptionList):
@@ -116,6 +148,12 @@ class FilterField(Input):
         @property
         def control(self) -> FilterField:
             return self.field
+
+    def take_focus(self) -> None:
+        """Focus now, not after the next refresh (`focus()`): keys typed in the same burst as the
+        key that asked for the filter (a paste, a fast typist: `/nato`) are queued already and
+        must reach the field, not run the screen's commands (`a` add, `o` open …)."""
+        self.screen.set_focus(self)
 
     def action_clear(self) -> None:
         self.value = ""

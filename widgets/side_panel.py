@@ -303,8 +303,7 @@ class SidePanel(Vertical):
     def _filter_requested(self, event: ItemList.FilterRequested) -> None:
         tab = next((t for t, lid in LIST_OF.items() if lid == event.item_list.id), None)
         if tab is not None:
-            # at once, not after a refresh: keys typed in the same burst as `f` go into the field
-            self.screen.set_focus(self.query_one(f"#{tab}-filter", FilterField))
+            self.query_one(f"#{tab}-filter", FilterField).take_focus()
 
     @on(ItemList.LeaveRequested)
     def _leave_requested(self, event: ItemList.LeaveRequested) -> None:

@@ -304,3 +304,109 @@ async def test_every_dialog_fits_80x24_with_its_keys_line_in_sight():
         await pilot.pause()
         assert isinstance(app.screen, ActorPicker)
         fits()
+
+
+async def test_who_said_it_takes_no_one_named_or_a_name_typed_in():
+    """The picker's choice reaches the quote: "no one named" leaves it unattributed, a name typed
+    in (no actor of the article) becomes its speaker."""
+    app = fixed_app()
+    dredging = span("The dredging is not finished")
+
+    async def who_said(pilot, view) -> ActorPicker:
+        view.move_to_offset(dredging[0] + 5)
+        await pilot.press("E")
+        choices = app.screen.query_one(OptionList)
+        choices.highlighted = choices.get_option_index(
+            next(i for i, r in app.screen._requests.items() if isinstance(r, ChangeSpeaker))
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ActorPicker)
+        return app.screen
+
+    def speaker(screen) -> str | None:
+        (quote,) = [q for q in screen.analysis.quotes if (q.start, q.end) == dredging]
+        return quote.speaker
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen, view = await ready(pilot)
+        assert speaker(screen) == "Tomas Rell"
+        picker = await who_said(pilot, view)
+        names = picker.query_one("#picker-names", OptionList)
+        names.focus()
+        names.highlighted = names.option_count - 1  # the last row: no one named
+        assert "no one named" in str(names.get_option_at_index(names.highlighted).prompt)
+        await pilot.press("enter")
+        await saved(pilot)
+        assert not speaker(screen)
+        await who_said(pilot, view)
+        await pilot.press(*"The harbour master", "enter")
+        await saved(pilot)
+        assert speaker(screen) == "The harbour master"
+
+
+async def test_keys_typed_in_one_burst_after_slash_filter_every_library_screen():
+    """`/nato` typed fast (or pasted) on the Library, People and Voices screens filters: no letter
+    after the `/` runs the screen's own keys (`a` add, `o` open, `t` dates …)."""
+    from textual import events
+
+    from byline.tui.app import BylineApp
+    from byline.tui.core.library import Library
+    from byline.tui.core.sources import from_text
+
+    Library().add_many(
+        [(from_text(TEXT, "harbour.txt"), None), (from_text("Nato meets\n\nIn Riga.\n", "nato.txt"), None)]
+    )
+    app = BylineApp(None, model="fixed", keymap={})
+    async with app.run_test(size=(100, 30)) as pilot:
+        for mode, field_id in (("library", "#library-query"), ("people", "#people-query"), ("voices", "#voices-query")):
+            await app.switch_mode(mode)
+            await pilot.pause(0.3)
+            for key, char in [("slash", "/"), *((c, c) for c in "nato")]:
+                app.post_message(events.Key(key, char))  # queued together, like a paste
+            await pilot.pause()
+            await pilot.pause()
+            field = app.screen.query_one(field_id)
+            assert field.value == "nato" and field.has_focus, mode
+            assert len(app.screen_stack) == 1, f"{mode}: a letter opened a dialog"
+            await pilot.press("escape")
+
+
+async def test_escape_leaves_people_and_voices_after_clearing_their_filter():
+    from byline.tui.app import BylineApp
+    from byline.tui.core.library import Library
+    from byline.tui.core.sources import from_text
+
+    Library().add(from_text(TEXT, "harbour.txt"), None)
+    app = BylineApp(None, model="fixed", keymap={})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.3)
+        for key, mode, field_id in (("P", "people", "#people-query"), ("V", "voices", "#voices-query")):
+            await pilot.press(key)
+            await pilot.pause(0.3)
+            assert app.current_mode == mode
+            await pilot.press("slash", *"okafor", "enter")  # enter keeps the filter, back in the list
+            await pilot.pause()
+            await pilot.press("escape")
+            assert app.current_mode == mode and app.screen.query_one(field_id).value == "", "escape cleared it"
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.current_mode == "library", f"escape with no filter on left {mode}"
+
+
+async def test_f6_and_f7_reach_the_library_from_the_article():
+    """The help says f6 (search the library) and f7 (notes across it) work everywhere: the
+    article's text area has f6 and f7 of its own (select the line, select all), which took them."""
+    app = fixed_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("f6")
+        await pilot.pause(0.2)
+        assert app.current_mode == "search"
+        await app.switch_mode("reader")
+        await pilot.pause(0.2)
+        app.screen.query_one(ArticleView).focus()
+        await pilot.pause()
+        await pilot.press("f7")
+        await pilot.pause(0.2)
+        assert app.current_mode == "notes"

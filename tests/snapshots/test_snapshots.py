@@ -139,12 +139,28 @@ SIZES = [(80, 24), (120, 40)]
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
 def test_correction_dialog(snap_compare, size):
-    """The correction menu on a name in a quote's sentence: entity, actor, in that order, and its
-    keys line on screen at 80x24."""
+    """The correction menu in a quote: its speaker and kinds, and its keys line on screen at
+    80x24."""
 
     async def correct(pilot):
         await _ready(pilot)
         await pilot.press("right_parenthesis", "right_parenthesis", "w", "E")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=correct)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_correction_menu_on_a_name(snap_compare, size):
+    """The correction menu on a name: its entity type, then its actor, in that order; every row
+    and the keys line on screen at 80x24."""
+
+    async def correct(pilot):
+        await _ready(pilot)
+        from byline.widgets.article_view import ArticleView
+
+        pilot.app.screen.query_one(ArticleView).move_to_offset(TEXT.index("Stoltenberg said"))
+        await pilot.press("E")
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=size, run_before=correct)
@@ -172,3 +188,76 @@ def test_reader_at_120x40(snap_compare):
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=(120, 40), run_before=filtered)
+
+
+# -- the library's screens ------------------------------------------------------------------------
+#: A third story, long-titled and without analysis: how the Library shows what is not read yet.
+STRIKE = (
+    "Dockworkers in the northern harbour vote to strike over pay and the new shift rota\n\n"
+    "The union said the vote was close.\n"
+)
+
+
+def _library_app(monkeypatch) -> BylineApp:
+    """The app over a library of three stories (two with their hand-made analyses, one not yet
+    analysed), on the Library screen; every date fixed, so the pictures never drift."""
+    from dataclasses import replace
+
+    from byline.tui.core import store
+    from byline.tui.core.library import Library
+    from tests.app import fixed
+
+    monkeypatch.setattr(store, "now", lambda: "2026-03-02T09:00:00+00:00")
+    riga = from_text(TEXT, "<Baltic Herald>", site="Baltic Herald", published="2026-02-27")
+    harbour = from_text(fixed.TEXT, "<Dunmore Post>", site="Dunmore Post", published="2026-03-01")
+    strike = from_text(STRIKE, "strike.txt")
+    Library().add_many(
+        [
+            (riga, replace(fixed_analysis(), sha256=riga.sha256)),
+            (harbour, replace(fixed.fixed_analysis(), sha256=harbour.sha256)),
+            (strike, None),
+        ]
+    )
+    return BylineApp(None, model="fixed", keymap={})
+
+
+async def _listed(pilot) -> None:
+    for _ in range(200):
+        if getattr(pilot.app.screen, "loaded", False) or getattr(pilot.app.screen, "found", None):
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_library_screen(snap_compare, monkeypatch, size):
+    """Every column's heading whole with its sort arrow; the titles keep the room."""
+    assert snap_compare(_library_app(monkeypatch), terminal_size=size, run_before=_listed)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_people_screen(snap_compare, monkeypatch, size):
+    """The people across the library, the first one's quotes beside."""
+
+    async def people(pilot):
+        await _listed(pilot)
+        await pilot.press("P")
+        for _ in range(200):
+            if getattr(pilot.app.screen, "people", None):
+                break
+            await pilot.pause(0.02)
+        await pilot.pause()
+
+    assert snap_compare(_library_app(monkeypatch), terminal_size=size, run_before=people)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_voices_screen(snap_compare, monkeypatch, size):
+    """Who speaks across the library, and anonymous sourcing per site, summary whole."""
+
+    async def voices(pilot):
+        await _listed(pilot)
+        await pilot.press("V")
+        await _listed(pilot)
+
+    assert snap_compare(_library_app(monkeypatch), terminal_size=size, run_before=voices)

@@ -13,7 +13,7 @@ from textual.app import App
 
 from byline.tui.core.sources.text import break_long_lines
 from byline.tui.core.visible import visible
-from byline.tui.screens.note_editor import NoteEditor
+from byline.tui.screens.note_editor import NoteEditor, NoteRequest
 
 EXAMPLES = int(os.environ.get("BYLINE_PROPERTY_EXAMPLES", "25"))
 ESCAPES = ["\x1b[31m", "\x1b]0;pwned\x07", "\x9b2J", "\x1b[201~", "\x1b[A", "\x00", "\x07", "\x7f", "\r\n", "\t"]
@@ -22,7 +22,7 @@ ESCAPES = ["\x1b[31m", "\x1b]0;pwned\x07", "\x9b2J", "\x1b[201~", "\x1b[A", "\x0
 class EditorApp(App[None]):
     def __init__(self) -> None:
         super().__init__()
-        self.saved: list[str | None] = []
+        self.saved: list[NoteRequest | None] = []
 
     def on_mount(self) -> None:
         self.push_screen(NoteEditor("the harbour plan", "first line"), self.saved.append)
@@ -37,7 +37,8 @@ async def paste_and_save(text: str) -> str | None:
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
-    return app.saved[0] if app.saved else None
+    request = app.saved[0] if app.saved else None
+    return request.note if request is not None else None
 
 
 def expected(text: str) -> str:

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import importlib.metadata
 import importlib.util
 import os
+import re
 import types
 import typing
 from functools import cache
@@ -81,13 +81,37 @@ def _meta_version(folder: Path) -> str | None:
     return f"{meta.get('lang', '')}_{meta.get('name', '')}-{meta['version']}"
 
 
+def _package_version(name: str) -> str | None:
+    """An installed distribution's version (importlib.metadata: imported only here, as it costs
+    about 50 ms, before the analysis process can start, on every start)."""
+    import importlib.metadata
+
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def _spacy_version() -> str | None:
+    """spaCy's version, read from its about.py without importing spaCy (or importlib.metadata);
+    from the installed distribution where that file does not say."""
+    try:
+        spec = importlib.util.find_spec("spacy")
+        if spec is not None and spec.origin:
+            about = (Path(spec.origin).parent / "about.py").read_text(encoding="utf-8")
+            if found := re.search(r"""^__version__\s*=\s*["']([^"']+)["']""", about, re.M):
+                return found.group(1)
+    except (ImportError, ValueError, OSError, UnicodeDecodeError):
+        pass
+    return _package_version("spacy")
+
+
 @cache
 def model_version(model: str) -> str | None:
     """The pipeline's version and spaCy's, without importing them; None when it cannot be told
     (then nothing is cached, rather than serving a result of another pipeline)."""
-    try:
-        spacy = importlib.metadata.version("spacy")
-    except importlib.metadata.PackageNotFoundError:
+    spacy = _spacy_version()
+    if spacy is None:
         return None
     folder = Path(model).expanduser()
     if os.sep in model or folder.is_dir():  # spacy.load also takes a pipeline's folder
@@ -107,9 +131,8 @@ def model_version(model: str) -> str | None:
         return None
     version = _meta_version(Path(next(iter(spec.submodule_search_locations))))
     if version is None:
-        try:
-            version = importlib.metadata.version(model)
-        except importlib.metadata.PackageNotFoundError:
+        version = _package_version(model)
+        if version is None:
             return None
     return f"{model}:{version}+spacy-{spacy}"
 

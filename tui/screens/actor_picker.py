@@ -1,9 +1,11 @@
 """Choose who: an actor of the article, filtered as you type, or a name typed in (a speaker the
 model did not find, "a senior official"). The likely ones (a speaker's: the subject of the
-reporting verb, the nearest people) come first, then everyone by name. Returns the name, "" for
-no one named, or None."""
+reporting verb, the nearest people) come first, then everyone by name. Returns the choice (a
+ChosenName), or None when cancelled."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,7 +20,15 @@ from byline.tui.keys import bindings
 NO_ONE = "\x00no-one"
 
 
-class ActorPicker(ModalScreen[str | None]):
+@dataclass(frozen=True)
+class ChosenName:
+    """Who the reader chose: `name`, an actor of the article or a name typed in; None for no one
+    named (an unattributed quote)."""
+
+    name: str | None
+
+
+class ActorPicker(ModalScreen[ChosenName | None]):
     """Type to filter the names; enter on a name chooses it, enter in the field takes what is
     typed (or the highlighted name)."""
 
@@ -75,20 +85,20 @@ class ActorPicker(ModalScreen[str | None]):
         typed = " ".join(event.value.split())
         exact = next((n for n in [*self.likely, *self.names] if n.lower() == typed.lower()), None)
         if exact is not None or (typed and found.highlighted is None):
-            self.dismiss(exact or typed)
+            self.dismiss(ChosenName(exact or typed))
         elif found.highlighted is not None:
             option = found.get_option_at_index(found.highlighted)
             self.dismiss(self._value(option.id))
         elif typed:
-            self.dismiss(typed)
+            self.dismiss(ChosenName(typed))
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self._value(event.option.id))
 
     @staticmethod
-    def _value(option_id: str | None) -> str:
-        return "" if option_id == NO_ONE else option_id or ""
+    def _value(option_id: str | None) -> ChosenName:
+        return ChosenName(None if option_id == NO_ONE or not option_id else option_id)
 
     def action_to_list(self) -> None:
         self.query_one(OptionList).focus()

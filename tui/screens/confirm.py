@@ -1,7 +1,10 @@
 """A yes/no question that must be answered before something is lost (deleting, overwriting).
-Returns True for yes; escape, n or "no" return False."""
+It is asked about one request (a dataclass the caller made, `DeleteArticle`): yes returns that
+request, for the caller to carry out; escape, n or "no" return None."""
 
 from __future__ import annotations
+
+from typing import Generic, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,15 +14,18 @@ from textual.widgets import Button, Label
 
 from byline.tui.keys import bindings
 
+Request = TypeVar("Request")
 
-class ConfirmDialog(ModalScreen[bool]):
+
+class ConfirmDialog(ModalScreen[Request | None], Generic[Request]):
     """Ask first: `y` or enter on Yes confirms; `n`, escape or No cancels."""
 
     BINDINGS = bindings("confirm")
 
-    def __init__(self, question: str, yes: str = "Yes") -> None:
+    def __init__(self, question: str, request: Request, yes: str = "Yes") -> None:
         super().__init__()
         self.question = question
+        self.request = request
         self.yes = yes
 
     def compose(self) -> ComposeResult:
@@ -34,7 +40,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "confirm-yes")
+        self.action_answer(event.button.id == "confirm-yes")
 
     def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
+        self.dismiss(self.request if yes else None)

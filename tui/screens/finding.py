@@ -156,7 +156,7 @@ class _Finding(Screen):
         raise NotImplementedError
 
     def action_filter(self) -> None:
-        self.field.focus()
+        self.query_one(f"#{self.SCOPE}-query", FilterField).take_focus()
 
     def palette_commands(self):
         return screen_commands(self, self.SCOPE)

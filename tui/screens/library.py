@@ -30,8 +30,8 @@ from byline.tui.keys import bindings, screen_commands
 from byline.tui.screens.confirm import ConfirmDialog
 from byline.tui.screens.library_table import COLUMNS, FIRST_ROWS, NUMERIC, _cell, layout, matches
 from byline.tui.screens.location_prompt import LocationPrompt
-from byline.tui.screens.requests import ArticleDeleted, OpenArticle
-from byline.widgets.item_list import FilterField
+from byline.tui.screens.requests import ArticleDeleted, DeleteArticle, OpenArticle
+from byline.widgets.item_list import FilterField, FocusTable
 
 
 class LibraryScreen(Screen):
@@ -75,7 +75,7 @@ class LibraryScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static("Library · reading the list…", id="library-status", markup=False)
         yield FilterField(placeholder="filter: words of a title, site, feed, author or date", id="library-query")
-        table: DataTable = DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
+        table: DataTable = FocusTable(id="library-table", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="library-progress", markup=False)
         yield Footer()
@@ -275,7 +275,7 @@ class LibraryScreen(Screen):
         self._open(key)
 
     def action_filter(self) -> None:
-        self.query_one("#library-query", Input).focus()
+        self.query_one("#library-query", FilterField).take_focus()
 
     def action_clear_filter(self) -> None:
         """escape: the filter is cleared (and only unread shown no more)."""
@@ -324,11 +324,11 @@ class LibraryScreen(Screen):
         notes = f" and its {entry.notes} note{'s' if entry.notes != 1 else ''}" if entry.notes else ""
         question = f"Delete “{one_line(entry.title or entry.source)}”{notes} from the library?"
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.delete(entry)
+        def answered(request: DeleteArticle | None) -> None:
+            if request is not None:
+                self.delete(request.entry)
 
-        self.ask(ConfirmDialog(question, yes="Delete"), answered)
+        self.ask(ConfirmDialog(question, DeleteArticle(entry), yes="Delete"), answered)
 
     @work(thread=True, group="library-delete")
     def delete(self, entry: Entry) -> None:

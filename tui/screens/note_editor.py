@@ -1,5 +1,5 @@
 """The note editor: a multi-line note on a passage; ctrl+s saves, escape cancels, ctrl+e hands
-it to $EDITOR. Returns the note, or None when cancelled. It sits at the bottom of the screen,
+it to $EDITOR. Returns what to keep (a NoteRequest), or None when cancelled. It sits at the bottom of the screen,
 over a see-through backdrop, so the passage being annotated stays in sight above it."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ import os
 import shlex
 import subprocess
 import tempfile
+from dataclasses import dataclass
 
 from textual import events
 from textual.app import ComposeResult
@@ -38,7 +39,14 @@ class NoteArea(TextArea):
             self.move_cursor(result.end_location)
 
 
-class NoteEditor(ModalScreen[str | None]):
+@dataclass(frozen=True)
+class NoteRequest:
+    """Keep `note` as the note on the passage (the text the user wrote, lines and all)."""
+
+    note: str
+
+
+class NoteEditor(ModalScreen[NoteRequest | None]):
     """A multi-line note: ctrl+s saves, escape cancels, ctrl+e hands it to $EDITOR."""
 
     BINDINGS = bindings("note")
@@ -62,7 +70,7 @@ class NoteEditor(ModalScreen[str | None]):
         editor.move_cursor(editor.document.end)
 
     def action_save(self) -> None:
-        self.dismiss(self.query_one("#note-text", TextArea).text)
+        self.dismiss(NoteRequest(self.query_one("#note-text", TextArea).text))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -29,7 +29,7 @@ from byline.tui.core.report import quote_kind_word, quoted
 from byline.tui.core.visible import one_line
 from byline.tui.keys import bindings, screen_commands
 from byline.tui.screens.requests import OpenArticle
-from byline.widgets.item_list import FilterField
+from byline.widgets.item_list import FilterField, FocusList
 
 #: How much of a quote a row shows.
 QUOTE_CHARS = 300
@@ -77,10 +77,10 @@ class PeopleScreen(Screen):
         with Horizontal(id="people-body"):
             with Vertical(id="people-column"):
                 yield FilterField(placeholder="name, alias, role or type", id="people-query")
-                yield OptionList(id="people-list")
+                yield FocusList(id="people-list")
             with Vertical(id="person-column"):
                 yield Static("", id="person-about", markup=False)
-                yield OptionList(id="person-quotes")
+                yield FocusList(id="person-quotes")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -263,7 +263,15 @@ class PeopleScreen(Screen):
         self.load()
 
     def action_filter(self) -> None:
-        self.query_one("#people-query", Input).focus()
+        self.query_one("#people-query", FilterField).take_focus()
+
+    async def action_leave(self) -> None:
+        """escape: clear the filter; with none on, back to the screen before."""
+        field = self.query_one("#people-query", FilterField)
+        if field.value:
+            field.value = ""  # refills
+        else:
+            await self.app.run_action("go_back")
 
     def action_switch(self) -> None:
         people = self.query_one("#people-list", OptionList)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -27,7 +28,6 @@ from byline.tui.core.sources import Article
 from byline.tui.core.state import load_state, save_state
 from byline.tui.core.text import counted, find_all
 from byline.tui.keys import bindings
-from byline.tui.screens.export_dialog import ExportRequest
 from byline.tui.screens.reader_edits import AnnotationActions
 from byline.tui.screens.reader_fixes import CorrectionActions
 from byline.tui.screens.reader_nav import BREAKPOINTS, ReaderNavigation
@@ -37,6 +37,9 @@ from byline.widgets.find_bar import FindBar
 from byline.widgets.legend import Legend
 from byline.widgets.side_panel import LIST_OF, SidePanel
 from byline.widgets.status_line import StatusLine
+
+if TYPE_CHECKING:  # the export dialog is imported when first opened
+    from byline.tui.screens.export_dialog import ExportRequest
 
 #: Find stops counting here: enough for "k of N" to mean something, cheap on any article.
 MAX_MATCHES = 10_000

@@ -4,11 +4,15 @@ written in a worker by the screen; a label or a note ends the selection, as in v
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from byline.tui.core.errors import BylineError
-from byline.tui.screens.export_dialog import ExportDialog, ExportRequest
-from byline.tui.screens.note_editor import NoteEditor
 from byline.tui.screens.reader_parts import ReaderParts
 from byline.widgets.article_view import ArticleView
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened: not before the first frame
+    from byline.tui.screens.export_dialog import ExportRequest
+    from byline.tui.screens.note_editor import NoteRequest
 
 SELECT_FIRST = "Select a passage first (v, s, or enter on an entity)"
 
@@ -41,9 +45,10 @@ class AnnotationActions:
         # the passage at the top of the article, the editor docked below it: both stay in sight
         view.scroll_to(y=max(0, view.wrapped_document.location_to_offset(view.location_of(start)).y - 1), animate=False)
 
-        def saved(text: str | None) -> None:
-            if text is None:
+        def saved(request: NoteRequest | None) -> None:
+            if request is None:
                 return
+            text = request.note
             if note is None and span is not None:
                 done = self._edit(lambda s: s.add(s.new(span, note=text), "note"), "Note saved")
             elif note is not None and text != note.note:
@@ -52,6 +57,8 @@ class AnnotationActions:
                 done = False
             if done:
                 view.clear_selection()
+
+        from byline.tui.screens.note_editor import NoteEditor
 
         self.app.push_screen(NoteEditor(passage, note.note if note else ""), saved)
 
@@ -100,6 +107,8 @@ class AnnotationActions:
 
     # -- export: the dialog says what (and asks before overwriting), a worker writes -------------
     def action_export(self: ReaderParts) -> None:
+        from byline.tui.screens.export_dialog import ExportDialog
+
         self.app.push_screen(ExportDialog(self.article), self._export_chosen)
 
     def _export_chosen(self: ReaderParts, request: ExportRequest | None) -> None:

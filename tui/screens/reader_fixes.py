@@ -13,7 +13,7 @@ from byline.tui.core.entity_types import REJECTED, type_word
 from byline.tui.core.model import Actor, Analysis, Entity, Quote
 from byline.tui.core.report import quote_kind_word
 from byline.tui.core.speaker_hints import likely_speakers
-from byline.tui.screens.actor_picker import ActorPicker
+from byline.tui.screens.actor_picker import ActorPicker, ChosenName
 from byline.tui.screens.entity_dialog import (
     ChangeKind,
     ChangeSpeaker,
@@ -125,9 +125,10 @@ class CorrectionActions:
                 view.clear_selection()
 
         def who(span: Span, then: Callable[[str], None]) -> None:
+            """Ask who said the passage at `span`; `then` gets the name ("" for no one named)."""
             likely = likely_speakers(analysis, text, *span) if analysis else []
             picker = ActorPicker("Who said it?", names, allow_none=True, likely=likely)
-            self.app.push_screen(picker, lambda name: then(name) if name is not None else None)
+            self.app.push_screen(picker, lambda chosen: then(chosen.name or "") if chosen is not None else None)
 
         match request:
             case Retype(span, entity_type):
@@ -137,10 +138,12 @@ class CorrectionActions:
                 self.app.push_screen(CorrectionDialog(title, type_menu(span, current)), self._apply_correction)
             case MergeActor(actor, where):
                 others = [n for n in names if n != actor]
-                self.app.push_screen(
-                    ActorPicker(f"{actor} is the same as …", others),
-                    lambda into: done(lambda s: s.merge_actor(where, into)) if into else None,
-                )
+
+                def merge(chosen: ChosenName | None) -> None:
+                    if chosen is not None and (into := chosen.name):
+                        done(lambda s: s.merge_actor(where, into))
+
+                self.app.push_screen(ActorPicker(f"{actor} is the same as …", others), merge)
             case SplitName(where):
                 done(lambda s: s.split_name(where))
             case ChangeSpeaker(quote):

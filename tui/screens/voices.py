@@ -19,7 +19,7 @@ from byline.tui.core.visible import one_line
 from byline.tui.core.voices import LibraryVoices, Voice, library_voices
 from byline.tui.keys import bindings, screen_commands
 from byline.tui.screens.requests import ShowPerson
-from byline.widgets.item_list import FilterField
+from byline.widgets.item_list import FilterField, FocusList
 from byline.widgets.panel_rows import voice_row
 
 
@@ -55,7 +55,7 @@ class LibraryVoicesScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static("Voices across the library · reading…", id="voices-status", markup=False)
         yield FilterField(placeholder="filter: a name, a type, anonymous or named", id="voices-query")
-        yield OptionList(id="library-voice-list")
+        yield FocusList(id="library-voice-list")
         yield Static("Anonymous sourcing per site", id="sites-title", markup=False)
         table: DataTable = DataTable(id="sites-table", cursor_type="row", zebra_stripes=True)
         yield table
@@ -139,7 +139,15 @@ class LibraryVoicesScreen(Screen):
         self.post_message(ShowPerson(voice.speaker))
 
     def action_filter(self) -> None:
-        self.query_one("#voices-query", Input).focus()
+        self.query_one("#voices-query", FilterField).take_focus()
+
+    async def action_leave(self) -> None:
+        """escape: clear the filter; with none on, back to the screen before."""
+        field = self.query_one("#voices-query", FilterField)
+        if field.value:
+            field.value = ""  # refills
+        else:
+            await self.app.run_action("go_back")
 
     def palette_commands(self):
         """What this screen can do, for the command palette."""
