@@ -70,6 +70,20 @@ async def test_a_needs_check_note_is_found_on_the_notes_screen(analyse):
         await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the article did not open")
 
 
+async def test_escape_leaves_a_search_that_found_nothing(analyse):
+    app = app_over_a_library(analyse)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(pilot, LibraryScreen)
+        for key, screen_type in (("N", NotesScreen), ("F", SearchScreen)):
+            await pilot.press(key)
+            screen = app.screen
+            assert isinstance(screen, screen_type)
+            await pilot.press(*"zzqx")
+            await until(pilot, lambda screen=screen: screen.field.value == "zzqx" and not screen.rows, "a match")
+            await pilot.press("escape", "escape")  # the words cleared, then back: never stuck in the field
+            await until(pilot, lambda: isinstance(app.screen, LibraryScreen), f"escape stayed on {screen_type.__name__}")
+
+
 async def test_two_people_merged_on_the_people_screen_are_one_and_undo_parts_them(analyse):
     from byline.tui.core.sources import from_text
 

@@ -113,10 +113,10 @@ class _Finding(Screen):
 
     @on(FilterField.Done)
     def _done(self) -> None:
-        if self.results.option_count:
-            if self.results.highlighted is None:
-                self.results.highlighted = 0
-            self.results.focus()
+        """Back to the results (even none: escape there leaves the screen, never stays stuck)."""
+        if self.results.option_count and self.results.highlighted is None:
+            self.results.highlighted = 0
+        self.results.focus()
 
     @work(thread=True, exclusive=True, group="finding")
     def find(self, query: str) -> None:
