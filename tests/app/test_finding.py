@@ -81,7 +81,9 @@ async def test_escape_leaves_a_search_that_found_nothing(analyse):
             await pilot.press(*"zzqx")
             await until(pilot, lambda screen=screen: screen.field.value == "zzqx" and not screen.rows, "a match")
             await pilot.press("escape", "escape")  # the words cleared, then back: never stuck in the field
-            await until(pilot, lambda: isinstance(app.screen, LibraryScreen), f"escape stayed on {screen_type.__name__}")
+            await until(
+                pilot, lambda: isinstance(app.screen, LibraryScreen), f"escape stayed on {screen_type.__name__}"
+            )
 
 
 async def test_two_people_merged_on_the_people_screen_are_one_and_undo_parts_them(analyse):

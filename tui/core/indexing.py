@@ -21,7 +21,7 @@ import orjson
 from . import people_merges
 from .cache import latest
 from .catalogue import Catalogue, dir_stamp, stamp_of
-from .catalogue_rows import contents, note_row
+from .catalogue_rows import Indexed, contents, note_row
 from .corrections import corrected
 from .library_people import summary as people_summary
 from .model import Analysis
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 ARTICLES = "articles"
 BATCH = 200  # articles indexed per transaction when many are
+PARALLEL = 2000  # a rebuild of at least this many articles is made by worker processes
 
 
 def analysis_path(store: Store, key: str) -> Path:
@@ -62,14 +63,14 @@ def kept_analysis(store: Store, key: str) -> dict | None:
     return data if isinstance(data, dict) else None
 
 
-def raw_analysis(store: Store, cat: Catalogue, key: str, sha256: str, given: Analysis | None) -> Analysis | None:
+def raw_analysis(store: Store, cat: Catalogue | None, key: str, sha256: str, given: Analysis | None) -> Analysis | None:
     """The model's own analysis of an article's text, from wherever it is kept."""
     if given is not None and given.sha256 == sha256:
         return given
     found = latest(sha256)
     if found is not None:
         return found
-    for kept in (kept_analysis(store, key), cat.raw(key)):
+    for kept in (kept_analysis(store, key), cat.raw(key) if cat is not None else None):
         if kept and kept.get("sha256") == sha256:
             return from_summary(kept)
     return None
@@ -88,6 +89,19 @@ def index_article(
     """Put one article in the catalogue as the user sees it: its record, its notes, and what its
     analysis found with every correction applied (one transaction, or within `db`'s). `read` is
     its file as read already."""
+    cat.put(key, indexed(store, cat, key, record, analysis, read), db, bulk)
+
+
+def indexed(
+    store: Store,
+    cat: Catalogue | None,
+    key: str,
+    record: dict,
+    analysis: Analysis | None = None,
+    read: Read | None = None,
+) -> Indexed:
+    """What one article puts in the catalogue (no catalogue needed but as the last place its
+    analysis may be kept)."""
     path = store.article_path(key)
     file_stamp = stamp_of(path)
     if read is None:
@@ -109,7 +123,7 @@ def index_article(
         found.raw = {**people_summary(raw), "mentions": {a.id: [list(m) for m in a.mentions] for a in raw.actors}}
         if analysis is not None and not store.readonly:
             keep_analysis(store, key, found.raw)
-    cat.put(key, found, db, bulk)
+    return found
 
 
 def index_notes(store: Store, cat: Catalogue, key: str, annotations: list[Annotation]) -> bool:
@@ -150,6 +164,9 @@ def sync(store: Store, cat: Catalogue, force: bool = False, look: bool = False, 
         if force or (old := known.get(name)) is None or path is None or old[1] is None or old[1] != stamp_of(path)
     ]
     gone = [key for name, (key, _) in known.items() if name not in names]
+    if empty and len(stale) >= PARALLEL:
+        _index_in_parallel(store, cat, stale)
+        stale = []
     for start in range(0, max(len(stale), 1), BATCH):
         with cat.transaction() as db:
             if start == 0:
@@ -167,6 +184,41 @@ def sync(store: Store, cat: Catalogue, force: bool = False, look: bool = False, 
         cat.count_people()
     settle(store, cat, stamp)
     return len(stale)
+
+
+def _index_in_parallel(store: Store, cat: Catalogue, names: list[str]) -> None:
+    """Many articles into an emptied catalogue: their rows made by worker processes (pure work on
+    the files), written here, BATCH per transaction."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = max(2, min(4, os.cpu_count() or 2))
+    context = multiprocessing.get_context("spawn")  # never fork a process that may hold threads
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker, initargs=(str(store.path),)) as pool:
+        done = pool.map(_rows_of, names, chunksize=64)
+        while True:
+            batch = [found for _, found in zip(range(BATCH), done, strict=False)]
+            if not batch:
+                break
+            with cat.transaction() as db:
+                for found in batch:
+                    if found is not None:
+                        cat.put(found[0], found[1], db, bulk=True)
+
+
+_WORKER: dict[str, Store] = {}
+
+
+def _worker(root: str) -> None:
+    from .store import Store
+
+    _WORKER["store"] = Store(Path(root))
+
+
+def _rows_of(name: str) -> tuple[str, Indexed] | None:
+    store = _WORKER["store"]
+    record, key, read = record_in(store, name)
+    return (key, indexed(store, None, key, record, read=read)) if record is not None else None
 
 
 def _article_files(store: Store) -> dict[str, Path | None]:
