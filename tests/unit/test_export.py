@@ -476,7 +476,12 @@ def test_a_full_disk_on_standard_output_is_one_line(tmp_path, byline_home):
 
 def test_a_closed_pipe_on_standard_output_is_quiet(tmp_path, byline_home):
     article = tmp_path / "story.txt"
-    article.write_text(TEXT * 2000, encoding="utf-8")
+    article.write_text(TEXT, encoding="utf-8")
+    # far more output than a pipe holds (64 kB), so the export is still writing when the pipe
+    # closes: a note of 200 kB makes it without analysing a long article
+    session = Session.open(load_article(article), Store(), DEFAULT_LABELS)
+    session.add(session.new((0, 8), labels=["claim"], note="a long note " * 17_000))
+    session.save_all()
     proc = subprocess.Popen(
         [sys.executable, "-m", "byline.tui", "export", str(article), "-f", "csv"],
         stdout=subprocess.PIPE,
@@ -484,8 +489,6 @@ def test_a_closed_pipe_on_standard_output_is_quiet(tmp_path, byline_home):
         cwd=OUTSIDE,
         env={**os.environ, "BYLINE_HOME": str(byline_home)},
     )
-    store = Store()
-    key, _ = store.article_id(load_article(article))
     proc.stdout.read(10)
     proc.stdout.close()
     err = proc.stderr.read().decode()

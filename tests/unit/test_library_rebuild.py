@@ -12,7 +12,7 @@ from byline.tui.core.annotation import Annotation, new_id
 from byline.tui.core.library import Library
 from byline.tui.core.sources import load_article
 from byline.tui.core.store import Store
-from tests.conftest import run_byline
+from tests.conftest import byline_here
 
 HARBOUR = (
     "Harbour deal signed\n\nMayor Ada Lund said on Monday the harbour deal in Oskarsvik was signed. "
@@ -27,7 +27,7 @@ def note(key: str, text: str, passage: str, words: str) -> Annotation:
 
 
 def byline(*args: str) -> subprocess.CompletedProcess:
-    return run_byline(*args)
+    return byline_here(*args)
 
 
 def test_a_missing_index_is_made_again_and_every_note_comes_back(tmp_path, analyse):
