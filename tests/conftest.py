@@ -71,8 +71,8 @@ def byline_here(
     raw = stdin.encode("utf-8") if isinstance(stdin, str) else (stdin or b"")
     out, err = io.BytesIO(), io.BytesIO()
     streams = (
-        io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"),
-        io.TextIOWrapper(out, encoding="utf-8", write_through=True),
+        io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8", errors="surrogateescape"),
+        io.TextIOWrapper(out, encoding="utf-8", errors="surrogateescape", write_through=True),
         io.TextIOWrapper(err, encoding="utf-8", errors="backslashreplace", write_through=True),
     )
     sys.stdin, sys.stdout, sys.stderr = streams
