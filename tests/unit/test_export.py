@@ -19,7 +19,7 @@ from byline.tui.core.export.csv_rows import HEADER
 from byline.tui.core.session import Session
 from byline.tui.core.sources import load_article
 from byline.tui.core.store import Store
-from tests.conftest import OUTSIDE
+from tests.conftest import OUTSIDE, byline_here
 
 
 def bundle_for(article, store, analysis, labels):
@@ -496,14 +496,7 @@ def test_a_closed_pipe_on_standard_output_is_quiet(tmp_path, byline_home):
 
 
 def byline(*args, home) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "byline.tui", *args],
-        capture_output=True,
-        text=True,
-        cwd=OUTSIDE,
-        env={**os.environ, "BYLINE_HOME": str(home)},
-        timeout=180,
-    )
+    return byline_here(*args, home=home)
 
 
 def test_w3c_round_trip_through_import(setup, tmp_path, byline_home):
