@@ -156,3 +156,9 @@ def seed_analysis(analyse):
     from byline.tui.core.sources import seed_path
 
     return analyse(seed_path().read_text(encoding="utf-8"))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked slow first: with pytest-xdist, the long ones start while the short ones fill
+    the gaps, instead of one of them ending the run alone on one core."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
