@@ -115,16 +115,19 @@ class Painter:
             depth[hi] -= 1
             colour[lo:hi] = [c] * (hi - lo)
         runs: list[tuple[int, int, Style]] = []
-        level, run_start, run_key = 0, 0, None
+        level, run_start = 0, 0
+        run_key: tuple[str, bool] | None = None  # (colour, overlapping) of the run so far, None unpainted
         for i in range(width + 1):
+            key: tuple[str, bool] | None = None
             if i < width:
                 level += depth[i]
-                key = (colour[i], level > 1) if colour[i] is not None else None
-            else:
-                key = "end"
-            if key != run_key:
-                if run_key not in (None, "end") and i > run_start:
-                    c, overlapping = run_key
-                    runs.append((start + run_start, start + i, label_style(c) + (overlap if overlapping else Style())))
+                here = colour[i]
+                key = (here, level > 1) if here is not None else None
+            if i == width or key != run_key:  # the end closes the last run
+                if run_key is not None and i > run_start:
+                    painted, overlapping = run_key
+                    runs.append(
+                        (start + run_start, start + i, label_style(painted) + (overlap if overlapping else Style()))
+                    )
                 run_start, run_key = i, key
         return runs

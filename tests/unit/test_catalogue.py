@@ -4,7 +4,6 @@ across articles, people merged and split, and a catalogue that is never trusted 
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -24,7 +23,7 @@ from byline.tui.core.sources import from_text
 from byline.tui.core.speech import acts
 from byline.tui.core.store import Store
 from byline.tui.core.voices import library_voices
-from tests.conftest import OUTSIDE
+from tests.conftest import OUTSIDE, byline_here
 
 PIER = (
     "Pier repairs delayed\n\nHarbour master Lotte Vinter said the repairs would take two more years. "
@@ -252,12 +251,9 @@ def test_the_cli_searches_and_lists_notes(library, analyse, tmp_path, byline_hom
     lib = Library()  # the library of BYLINE_HOME, as the command sees it
     pier = add(lib, analyse, PIER)
     lib.store.add(note(pier, PIER, "two more years", ["needs-check"], "ask the port"))
-    env = {**os.environ, "BYLINE_HOME": str(byline_home)}
 
     def byline(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, "-m", "byline.tui", *args], capture_output=True, text=True, env=env, cwd=OUTSIDE
-        )
+        return byline_here(*args, home=byline_home)
 
     found = byline("search", "Okoye", "--format", "json")
     assert found.returncode == 0 and any(h["kind"] == "text" for h in json.loads(found.stdout))

@@ -10,18 +10,15 @@ import sys
 import pytest
 
 from byline.tui.core.sources import seed_path
-from tests.conftest import OUTSIDE
+from tests.conftest import byline_here, run_byline
 
 
 def byline(*args: str, stdin: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "byline.tui", *args],
-        input=stdin,
-        capture_output=True,
-        cwd=OUTSIDE,
-        env={**os.environ, **(env or {})},
-        timeout=120,
-    )
+    """`byline ARGS`, output as bytes: in this process, unless it is about the process (a
+    terminal's encoding set by PYTHONIOENCODING, the reader, --jobs N)."""
+    if any(name.startswith("PYTHON") for name in env or {}):
+        return run_byline(*args, stdin=stdin, env=env, text=False, timeout=120)
+    return byline_here(*args, stdin=stdin, env=env, text=False, timeout=120)
 
 
 def _write(path, data: bytes) -> str:

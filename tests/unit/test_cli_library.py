@@ -9,7 +9,7 @@ import subprocess
 import pytest
 from pytest_httpserver import HTTPServer
 
-from tests.conftest import run_byline
+from tests.conftest import byline_here
 
 PAGE = """<!doctype html><html><head><title>Ferry strike ends | The Velmora Gazette</title>
 <meta property="og:site_name" content="The Velmora Gazette"><meta name="author" content="Ada Lund">
@@ -32,7 +32,7 @@ OTHER = "Tide tables change\n\nThe harbour office in Velmora printed new tide ta
 
 
 def byline(*args: str) -> subprocess.CompletedProcess:
-    return run_byline(*args)
+    return byline_here(*args)
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from byline.tui.core.anchor import make_anchor
 from byline.tui.core.annotation import Annotation, new_id
 from byline.tui.core.sources import load_article
 from byline.tui.core.store import Store
-from tests.conftest import run_byline
+from tests.conftest import byline_here
 
 STORY = (
     "Harbour deal signed\n\nMayor Ada Lund said on Monday the harbour deal in Oskarsvik was signed. "
@@ -26,7 +26,7 @@ STORY = (
 
 
 def byline(*args: str) -> subprocess.CompletedProcess:
-    return run_byline(*args)
+    return byline_here(*args)
 
 
 @pytest.fixture

@@ -398,6 +398,7 @@ def test_a_spreadsheet_csv_with_a_byte_order_mark_and_line_breaks_in_cells(tmp_p
     assert [(i.id, i.text) for i in read_items([str(path)])] == [("17", "Harbour plan, approved\n\nThe mayor said so.")]
 
 
+@pytest.mark.slow
 def test_only_the_article_that_kills_its_process_is_reported(monkeypatch, nlp):
     """A text that takes a worker process down (out of memory, a crash in a library) fails
     alone: the other articles of its batch are analysed again, one at a time."""

@@ -19,7 +19,7 @@ from byline.tui.core.export.csv_rows import HEADER
 from byline.tui.core.session import Session
 from byline.tui.core.sources import load_article
 from byline.tui.core.store import Store
-from tests.conftest import OUTSIDE
+from tests.conftest import OUTSIDE, byline_here
 
 
 def bundle_for(article, store, analysis, labels):
@@ -476,7 +476,12 @@ def test_a_full_disk_on_standard_output_is_one_line(tmp_path, byline_home):
 
 def test_a_closed_pipe_on_standard_output_is_quiet(tmp_path, byline_home):
     article = tmp_path / "story.txt"
-    article.write_text(TEXT * 2000, encoding="utf-8")
+    article.write_text(TEXT, encoding="utf-8")
+    # far more output than a pipe holds (64 kB), so the export is still writing when the pipe
+    # closes: a note of 200 kB makes it without analysing a long article
+    session = Session.open(load_article(article), Store(), DEFAULT_LABELS)
+    session.add(session.new((0, 8), labels=["claim"], note="a long note " * 17_000))
+    session.save_all()
     proc = subprocess.Popen(
         [sys.executable, "-m", "byline.tui", "export", str(article), "-f", "csv"],
         stdout=subprocess.PIPE,
@@ -484,8 +489,6 @@ def test_a_closed_pipe_on_standard_output_is_quiet(tmp_path, byline_home):
         cwd=OUTSIDE,
         env={**os.environ, "BYLINE_HOME": str(byline_home)},
     )
-    store = Store()
-    key, _ = store.article_id(load_article(article))
     proc.stdout.read(10)
     proc.stdout.close()
     err = proc.stderr.read().decode()
@@ -493,14 +496,7 @@ def test_a_closed_pipe_on_standard_output_is_quiet(tmp_path, byline_home):
 
 
 def byline(*args, home) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "byline.tui", *args],
-        capture_output=True,
-        text=True,
-        cwd=OUTSIDE,
-        env={**os.environ, "BYLINE_HOME": str(home)},
-        timeout=180,
-    )
+    return byline_here(*args, home=home)
 
 
 def test_w3c_round_trip_through_import(setup, tmp_path, byline_home):

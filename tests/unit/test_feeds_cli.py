@@ -4,25 +4,16 @@ when all went well, and the exit status says whether some feeds or all failed.""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 
 import feedparser
 
-from tests.conftest import OUTSIDE
+from tests.conftest import byline_here
 from tests.unit.test_feeds import base_of, rss20, serve_pages
 
 
 def byline(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "byline.tui", *args],
-        capture_output=True,
-        text=True,
-        cwd=OUTSIDE,
-        env=dict(os.environ),
-        timeout=300,
-    )
+    return byline_here(*args)
 
 
 def test_follow_refresh_quietly_then_list_remove_and_move_as_opml(httpserver, tmp_path):

@@ -12,6 +12,7 @@ import pytest
 from tests.conftest import OUTSIDE
 
 
+@pytest.mark.slow
 def test_a_disk_that_fills_during_add_is_a_partial_success(tmp_path):
     if not shutil.which("unshare") or subprocess.run(["unshare", "-rm", "true"]).returncode != 0:
         pytest.skip("no user namespaces here to mount a small disk")

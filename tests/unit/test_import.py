@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import time
 
 import pytest
@@ -16,7 +15,7 @@ from byline.tui.core.errors import ExportError
 from byline.tui.core.export.importing import import_file
 from byline.tui.core.sources import load_article
 from byline.tui.core.store import Store
-from tests.conftest import OUTSIDE
+from tests.conftest import byline_here, run_byline
 
 TEXT = (
     "Harbour plan delayed\n\n"
@@ -25,15 +24,10 @@ TEXT = (
 )
 
 
-def byline(*args, home, timeout=60) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "byline.tui", *args],
-        capture_output=True,
-        text=True,
-        cwd=OUTSIDE,
-        env={**os.environ, "BYLINE_HOME": str(home)},
-        timeout=timeout,
-    )
+def byline(*args, home, timeout=None) -> subprocess.CompletedProcess:
+    if timeout is not None:  # that it does not hang: in a process of its own, which can be stopped
+        return run_byline(*args, home=home, timeout=timeout)
+    return byline_here(*args, home=home)
 
 
 def one_line(result: subprocess.CompletedProcess) -> str:

@@ -14,7 +14,7 @@ from byline.tui.core.annotation import Annotation, new_id
 from byline.tui.core.library import Library
 from byline.tui.core.sources import load_article
 from byline.tui.core.store import Store
-from tests.conftest import run_byline
+from tests.conftest import byline_here
 
 HARBOUR = (
     "Harbour deal signed\n\nMayor Ada Lund said on Monday the harbour deal in Oskarsvik was signed. "
@@ -29,7 +29,7 @@ def note(key: str, text: str, passage: str, words: str) -> Annotation:
 
 
 def byline(*args: str) -> subprocess.CompletedProcess:
-    return run_byline(*args)
+    return byline_here(*args)
 
 
 def load_article_text(folder, name: str, text: str):

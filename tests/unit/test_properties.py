@@ -249,6 +249,7 @@ def test_the_w3c_importer_takes_any_json(data):
     well_formed(annotations_from_w3c(items, "article", ARTICLE_TEXT), ARTICLE_TEXT)
 
 
+@pytest.mark.slow
 @FAST
 @given(st.one_of(jsonl_records(), json_values))
 def test_the_jsonl_importer_takes_any_json(record):

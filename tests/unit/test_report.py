@@ -3,12 +3,8 @@ text, years as written, reported speech never in quotation marks."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 from byline.tui.core.report import text_report
-from tests.conftest import OUTSIDE
+from tests.conftest import byline_here
 
 TEXT = (
     "Harbour plan approved\n\n"
@@ -56,13 +52,7 @@ def test_reported_speech_is_not_put_in_quotation_marks(analyse):
 def test_a_file_name_with_an_escape_code_is_shown_not_sent(tmp_path):
     name = tmp_path / "x\x1b]0;pwned\x07.txt"
     name.write_text("Harbour plan\n\nMayor Ines Varga said the harbour would open in May.\n", encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "byline.tui", "analyze", str(name)],
-        capture_output=True,
-        cwd=OUTSIDE,
-        env={**os.environ, "BYLINE_HOME": str(tmp_path / "home")},
-        timeout=180,
-    )
+    result = byline_here("analyze", str(name), home=tmp_path / "home", text=False)
     assert result.returncode == 0, result.stderr
     out = result.stdout.decode()
     assert "\x1b" not in out and "\x07" not in out

@@ -5,14 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 
 from byline.tui.core.export.voices_csv import to_csv
 from byline.tui.core.model import Actor, Analysis, Quote
 from byline.tui.core.sources import seed_path
 from byline.tui.core.voices import combine, sourcing_by_site, voices
-from tests.conftest import OUTSIDE
+from tests.conftest import byline_here
 
 TEXT = (
     "Mayor Ines Darrow said the bridge “will open in May, not before”. "
@@ -97,13 +95,7 @@ def test_csv_opens_in_a_spreadsheet_without_running_formulas():
 
 
 def test_voices_command_on_the_sample_ranks_stoltenberg():
-    result = subprocess.run(
-        [sys.executable, "-m", "byline.tui", "voices", str(seed_path()), "--format", "json"],
-        capture_output=True,
-        text=True,
-        cwd=OUTSIDE,
-        timeout=120,
-    )
+    result = byline_here("voices", str(seed_path()), "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     stoltenberg = next(v for v in data["voices"] if v["speaker"] == "Jens Stoltenberg")

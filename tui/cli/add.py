@@ -128,7 +128,7 @@ def run(opts: argparse.Namespace) -> int:
     from ..core.limits import work_limits
     from ..core.nlp import default_model
     from ..core.visible import one_line
-    from .library import open_library, warn
+    from .library import added_status, open_library, warn
 
     if opts.analyses is not None or not opts.inputs:
         from .analyses import add_analyses
@@ -197,13 +197,4 @@ def run(opts: argparse.Namespace) -> int:
     warn(library)
     if cannot_save:  # what made it to disk before the store refused: read back, not assumed
         added = {record["id"] for record in library.store.records()} - before | (added & before)
-    new = len(added - before)
-    again = f", {len(added) - new} already there" if len(added) > new else ""
-    print(
-        f"added {new} article{'s' if new != 1 else ''} to the library ({len(before | added)} in all{again})"
-        + (f"; {failed} failed" if failed else ""),
-        file=sys.stderr,
-    )
-    if not failed:
-        return 0
-    return 1 if added else 2  # a partial success keeps what was added
+    return added_status(added, before, failed)

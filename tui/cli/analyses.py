@@ -9,7 +9,6 @@ The summary line and exit status are those of `byline add`.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -24,7 +23,7 @@ def add_analyses(location: str, bar: Callable[[int], Any]) -> int:
     from ..core.corpus.results import read_results
     from ..core.errors import StoreError
     from ..core.visible import one_line
-    from .library import open_library, warn
+    from .library import added_status, open_library, warn
 
     library = open_library()
     if library.readonly:
@@ -62,16 +61,7 @@ def add_analyses(location: str, bar: Callable[[int], Any]) -> int:
         progress.close()
         flush()  # what was read is kept, even when interrupted
     warn(library)
-    new = len(added - before)
-    again = f", {len(added) - new} already there" if len(added) > new else ""
-    print(
-        f"added {new} article{'s' if new != 1 else ''} to the library ({len(before | added)} in all{again})"
-        + (f"; {failed} failed" if failed else ""),
-        file=sys.stderr,
-    )
-    if not failed:
-        return 0
-    return 1 if added else 2
+    return added_status(added, before, failed)
 
 
 def _count(location: str) -> int:

@@ -59,6 +59,21 @@ def warn(library, listing: bool = False) -> bool:
     return bool(damaged)
 
 
+def added_status(added: set[str], before: set[str], failed: int) -> int:
+    """Say in one line what `byline add` (of inputs or of analyses) put in the library; the exit
+    status: 0, 1 when some inputs failed (what was added is kept), 2 when nothing was added."""
+    new = len(added - before)
+    again = f", {len(added) - new} already there" if len(added) > new else ""
+    print(
+        f"added {new} article{'s' if new != 1 else ''} to the library ({len(before | added)} in all{again})"
+        + (f"; {failed} failed" if failed else ""),
+        file=sys.stderr,
+    )
+    if not failed:
+        return 0
+    return 1 if added else 2
+
+
 def _cell(value: object, width: int) -> str:
     from ..core.visible import one_line
 

@@ -12,6 +12,10 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import asdict
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..core.library_people import QuoteRef
 
 WORD = "quotes"
 USAGE = """byline quotes (--speaker NAME | --all) [--format text|json|csv] [--excel]
@@ -36,7 +40,7 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--excel", action="store_true", help="csv: start with a UTF-8 byte order mark, for Excel")
 
 
-def folded(quotes: list) -> list[tuple[object, list]]:
+def folded(quotes: list[QuoteRef]) -> list[tuple[QuoteRef, list[QuoteRef]]]:
     """Each quote with the quotes that are part of it: one act of speech, shown and counted as
     one (core/speech.py)."""
     from ..core.speech import acts
@@ -44,7 +48,7 @@ def folded(quotes: list) -> list[tuple[object, list]]:
     return acts(quotes)
 
 
-def quote_lines(quotes: list) -> list[str]:
+def quote_lines(quotes: list[QuoteRef]) -> list[str]:
     from ..core.report import quote_kind_word, quoted
     from ..core.visible import one_line
 

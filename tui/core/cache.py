@@ -31,7 +31,7 @@ from pathlib import Path
 
 import orjson
 
-from .model import Analysis
+from .model import Analysis, Credit, Entity, Number, Quote
 from .paths import resolved
 from .sources import Article
 from .visible import visible
@@ -212,7 +212,12 @@ def _valid(value: object, hint: object, extra: set[str] | None = None) -> bool:
 
 def _fits(analysis: Analysis, text: str) -> bool:
     size = len(text)
-    spans = [*analysis.entities, *analysis.numbers, *analysis.quotes, *analysis.credits]
+    spans: list[Entity | Number | Quote | Credit] = [
+        *analysis.entities,
+        *analysis.numbers,
+        *analysis.quotes,
+        *analysis.credits,
+    ]
     return all(0 <= s.start <= s.end <= size for s in spans) and all(
         0 <= a <= b <= size for actor in analysis.actors for a, b in actor.mentions
     )

@@ -105,7 +105,7 @@ def check_labels(entries: list, warnings: list[str]) -> list[dict]:
                 f"config: label {_shown(name)} has colour {_shown(entry['color'])}, which is not a "
                 f"colour (use #rrggbb or a colour name); using {default}"
             )
-        label = {"name": name, "key": None, "color": colour or default}
+        label: dict = {"name": name, "key": None, "color": colour or default}
         kept.append(label)
         wanted.append((label, entry.get("key", number if number <= 9 else None)))
     # Keys: each label its own digit; a missing, bad or taken key gets the first free one.
@@ -113,7 +113,7 @@ def check_labels(entries: list, warnings: list[str]) -> list[dict]:
     left_out: list[str] = []
     for label, key in wanted:
         key = str(key) if isinstance(key, (str, int)) and not isinstance(key, bool) else None
-        if key in DIGITS and key and len(key) == 1 and key not in taken:
+        if key and key in DIGITS and len(key) == 1 and key not in taken:
             label["key"] = key
             taken[key] = label["name"]
     for label, key in wanted:

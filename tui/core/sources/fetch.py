@@ -11,11 +11,15 @@ import re
 import socket
 import threading
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ... import __version__
 from ..errors import ArticleError
 from ..visible import one_line, shown_name
 from .decode import MAX_BYTES, too_large
+
+if TYPE_CHECKING:  # urllib3 is imported when a page is fetched, not with the core
+    from urllib3.connectionpool import HTTPConnectionPool
 
 #: Seconds for the whole exchange: connecting, the headers and the body, however slowly they come.
 TIMEOUT = 20.0
@@ -237,7 +241,7 @@ def _pool(url: str, headers: dict, deadline: _Deadline):
     return manager
 
 
-def _watched(pool: type, deadline: _Deadline) -> type:
+def _watched(pool: type[HTTPConnectionPool], deadline: _Deadline) -> type[HTTPConnectionPool]:
     """A pool class whose connections hand each new socket to the deadline."""
     base = pool.ConnectionCls
 
@@ -252,11 +256,15 @@ def _watched(pool: type, deadline: _Deadline) -> type:
 
 def _content_type(value: str) -> tuple[str, str | None]:
     from email.message import Message
+    from email.utils import collapse_rfc2231_value
 
     message = Message()
     message["Content-Type"] = value
     media_type = message.get_content_type() if value.strip() else ""
-    return media_type.lower(), message.get_param("charset") if value.strip() else None
+    charset = message.get_param("charset") if value.strip() else None
+    if isinstance(charset, tuple):  # an RFC 2231 value (charset*=utf-8''x): its text
+        charset = collapse_rfc2231_value(charset)
+    return media_type.lower(), charset
 
 
 def _body(response, name: str, max_bytes: int) -> bytes:
