@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 
 from ..model import Quote
 from .floating import attribute_floating
-from .lexicon import COGNITION_VERBS, SPEECH_NOUNS, SPEECH_VERBS, TITLE_SMALL_WORDS, WEAK_SPEECH_VERBS
+from .lexicon import (
+    COGNITION_VERBS,
+    NAMING_VERBS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    TITLE_SMALL_WORDS,
+    WEAK_SPEECH_VERBS,
+)
 from .marks import Marked, QuoteMask, find_marks, is_direct
 from .reported import find_reported, report_of
 from .sourcing import mark_sources
@@ -62,8 +69,31 @@ def _governing_verb(token: Token, inside: Marked) -> Token | None:
                 node.lemma_ == "tell" and below.dep_ == "dobj"
             ):
                 return None
+            if node.lemma_ in NAMING_VERBS and not _named_by(node, below, token):
+                return None
+            if below.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _WHEN_MARKS for c in below.children):
+                # "said yes as Trump went on about “...”": words in a clause of when or why are
+                # not what the verb reports
+                return None
             return node
     return None
+
+
+#: What opens a clause of when, why or despite what: no report of the verb it hangs on.
+_WHEN_MARKS = frozenset("as when while whilst because since after before until although though whenever".split())
+
+
+def _named_by(verb: Token, below: Token, word: Token) -> bool:
+    """Whether words under a verb of naming are what it names someone ("called him a “liar”",
+    "called the winner “Miss Piggy”", "described it as “a disgrace”", "called it “bold” and based
+    on “one giant assumption”"), not words beside it ("has been called a charlatan for promoting
+    “quack” cures": the writer's marks), nor the thing it calls ("call a “special meeting”":
+    convene)."""
+    if below.dep_ == "dobj":
+        return word.i != below.i or any(c.dep_ == "oprd" for c in verb.children)
+    return below.dep_ in ("oprd", "attr", "ccomp", "xcomp", "conj", "appos") or (
+        below.dep_ == "prep" and below.lower_ == "as"
+    )
 
 
 def _is_title(fragment: str) -> bool:
@@ -352,18 +382,14 @@ def find_quotes(doc: Doc, cast: Cast, page: Page | None = None) -> list[Quote]:
     _cover_fragments(reported, marks, text)
     quotes.extend(reported)
     attribute_floating(floating, quotes, cast, mask)
-    for fragment, source in zip(speakerless, _sources_of_fragments(speakerless, quotes), strict=False):
+    for part, source in zip(speakerless, _sources_of_fragments(speakerless, quotes), strict=False):
         if source is not None:
-            fragment.speaker, fragment.speaker_actor, fragment.anonymous = (
-                source.speaker,
-                source.speaker_actor,
-                source.anonymous,
-            )
-    for fragment, source in zip(ungoverned, _sources_of_fragments(ungoverned, quotes), strict=False):
+            part.speaker, part.speaker_actor, part.anonymous = source.speaker, source.speaker_actor, source.anonymous
+    for part, source in zip(ungoverned, _sources_of_fragments(ungoverned, quotes), strict=False):
         if source is not None:
-            fragment.speaker, fragment.speaker_actor, fragment.cue = source.speaker, source.speaker_actor, source.cue
-            fragment.anonymous = source.anonymous
-            quotes.append(fragment)
+            part.speaker, part.speaker_actor, part.cue = source.speaker, source.speaker_actor, source.cue
+            part.anonymous = source.anonymous
+            quotes.append(part)
     # a reported clause that is all within quote marks is that quote, listed once
     marked = {(q.start, q.end) for q in quotes if q.kind != "indirect"}
     quotes = [q for q in quotes if q.kind != "indirect" or not _within_marks(q, mask, marked)]
