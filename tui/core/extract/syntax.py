@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -24,7 +24,7 @@ ANY_SUBJECT_DEPS = (*SUBJECT_OR_EXPLETIVE_DEPS, "csubj")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 _shared: dict[int, list[Token]] = {}
-_shared_ents: dict[int, tuple[Span, ...]] = {}
+_shared_ents: dict[int, Sequence[Span]] = {}
 _shared_starts: dict[int, list[int]] = {}
 
 
@@ -59,7 +59,7 @@ def sentence_start(token: Token) -> int:
     return starts[bisect_right(starts, token.i) - 1]
 
 
-def entity_list(doc: Doc) -> tuple[Span, ...]:
+def entity_list(doc: Doc) -> Sequence[Span]:
     """The named entities of `doc` (shared while `shared_tokens(doc)` is active)."""
     found = _shared_ents.get(id(doc))
     return found if found is not None else doc.ents
