@@ -25,7 +25,7 @@ from .marks import Marked, QuoteMask, find_marks, is_direct
 from .reported import find_reported, report_of
 from .sourcing import mark_sources
 from .speakers import speaker_of, subject_of
-from .syntax import SUBJECT_DEPS
+from .syntax import SUBJECT_DEPS, sentence_bounds, token_list
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -169,12 +169,12 @@ def _nearest_cue(doc: Doc, text: str, mask: QuoteMask, m: Marked) -> Token | Non
     first = doc.char_span(m.start, m.end, alignment_mode="expand")
     if first is None or not len(first):
         return None
-    sents = {first[0].sent.start: first[0].sent, first[-1].sent.start: first[-1].sent}
+    tokens = token_list(doc)
     candidates: list[Token] = []
-    for sent in sents.values():
+    for lo, hi in sorted({sentence_bounds(first[0]), sentence_bounds(first[-1])}):
         candidates.extend(
             t
-            for t in sent
+            for t in tokens[lo:hi]
             if t.lemma_ in SPEECH_VERBS
             and t.lemma_ not in _NOT_ATTRIBUTION
             and t.pos_ == "VERB"
@@ -182,14 +182,15 @@ def _nearest_cue(doc: Doc, text: str, mask: QuoteMask, m: Marked) -> Token | Non
             and mask.find(t.idx) is None
         )
     if not candidates:
-        last = first[-1].sent
-        if last.end < len(doc):
-            nxt = doc[last.end].sent
-            if 0 <= nxt.start_char - m.close <= 3 and "\n" not in text[m.close : nxt.start_char]:
+        _, last_end = sentence_bounds(first[-1])
+        if last_end < len(doc):
+            lo, hi = sentence_bounds(tokens[last_end])
+            opens = tokens[lo].idx
+            if 0 <= opens - m.close <= 3 and "\n" not in text[m.close : opens]:
                 # "... ." Smith said. -- an attribution, not a new statement of its own
                 candidates.extend(
                     t
-                    for t in nxt
+                    for t in tokens[lo:hi]
                     if t.lemma_ in SPEECH_VERBS
                     and t.pos_ == "VERB"
                     and t.lemma_ not in _NOT_ATTRIBUTION
@@ -272,7 +273,7 @@ def _introducing_verb(doc: Doc, text: str, m: Marked) -> Token | None:
     # the clause before the colon: its verb nearest the colon, outside the quote (the parse may
     # make the quote's own verb the sentence's root: "X is more blunt: “... I think ...”")
     doc, at_colon = colon.doc, colon[0].i
-    lo = max(colon[0].sent.start, at_colon - 40)
+    lo = max(sentence_bounds(colon[0])[0], at_colon - 40)
     for k in range(at_colon - 1, lo - 1, -1):
         verb = doc[k]
         if verb.text == "\n" or verb.text.endswith("\n"):

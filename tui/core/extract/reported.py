@@ -20,7 +20,14 @@ from .lexicon import (
 from .marks import QuoteMask, is_direct
 from .reported_commas import around_attribution
 from .speakers import NOBODY, speaker_of, subject_of
-from .syntax import ANY_SUBJECT_DEPS, SUBJECT_DEPS, SUBJECT_OR_EXPLETIVE_DEPS, np_core, token_list
+from .syntax import (
+    ANY_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    SUBJECT_OR_EXPLETIVE_DEPS,
+    np_core,
+    sentence_bounds,
+    token_list,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -174,8 +181,7 @@ def _clause_after(verb: Token) -> list[Token] | None:
         return None
     if verb.lemma_ != "tell" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children):
         return None  # "said a prayer" (whom "told" has is whom it told)
-    sent = verb.sent
-    rest = [t for t in verb.doc[verb.i + 1 : sent.end]]
+    rest = token_list(verb.doc)[verb.i + 1 : sentence_bounds(verb)[1]]
     end = _told_end(verb) if verb.lemma_ == "tell" else None
     if end is not None:  # "told reporters", "told HuffPost Canada": the hearer first
         rest = [t for t in rest if t.i > end]
@@ -240,15 +246,18 @@ def _complement(doc: Doc, verb: Token, children: list[Token]) -> tuple[list[Toke
         for c in children
         if c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children))
     ]
-    clauses.sort(key=lambda c: (c.i < verb.i, -len(list(c.subtree))))  # after the verb first, the longest
-    if not clauses or len(list(clauses[0].subtree)) < 2:
+    if not clauses:
+        return None
+    subtrees = {c.i: list(c.subtree) for c in clauses}
+    clauses.sort(key=lambda c: (c.i < verb.i, -len(subtrees[c.i])))  # after the verb first, the longest
+    if len(subtrees[clauses[0].i]) < 2:
         return None
     clause = _statement(verb, clauses[0])
     if clause is not None:
         start = _lost_subject(doc, verb, clause)
         if start is not None:
             return [doc[k] for k in range(start, clause.right_edge.i + 1)], verb.text
-        return list(clause.subtree), verb.text
+        return subtrees.get(clause.i) or list(clause.subtree), verb.text
     if verb.lemma_ in _CLAUSE_VERBS and _finite(clauses[0]):
         return [], verb.text
     return None

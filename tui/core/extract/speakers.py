@@ -14,7 +14,7 @@ from .lexicon import (
     SOURCE_TEXT_NOUNS,
     SPEECH_VERBS,
 )
-from .syntax import SUBJECT_DEPS, np_core, sentence_start, span_text
+from .syntax import SUBJECT_DEPS, np_core, sentence_bounds, sentence_start, span_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -195,7 +195,8 @@ def _plural_voice(cast: Cast, subject: Token) -> Voice | None:
     if plural is None:
         return None
     group_at = cast.group_mention_before(subject)
-    near = plural.sent.start == subject.sent.start or plural.sent.end == subject.sent.start
+    (plural_start, plural_end), subject_start = sentence_bounds(plural), sentence_start(subject)
+    near = plural_start == subject_start or plural_end == subject_start
     if not (near or group_at is None or plural.idx > group_at):
         return None
     if plural.pos_ == "PROPN" or cast.actor_in(list(plural.subtree)) is not None:

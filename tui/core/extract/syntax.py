@@ -59,6 +59,17 @@ def sentence_start(token: Token) -> int:
     return starts[bisect_right(starts, token.i) - 1]
 
 
+def sentence_bounds(token: Token) -> tuple[int, int]:
+    """The first token of `token`'s sentence and the one after its last, like `token.sent`'s
+    start and end, without building the sentence (read from the shared starts when there are)."""
+    starts = _shared_starts.get(id(token.doc))
+    if starts is None:
+        sent = token.sent
+        return sent.start, sent.end
+    k = bisect_right(starts, token.i) - 1
+    return starts[k], starts[k + 1] if k + 1 < len(starts) else len(token.doc)
+
+
 def entity_list(doc: Doc) -> Sequence[Span]:
     """The named entities of `doc` (shared while `shared_tokens(doc)` is active)."""
     found = _shared_ents.get(id(doc))
