@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Quote
 from .floating import attribute_floating
+from .headline_quotes import headline_quotes
 from .lexicon import (
     COGNITION_VERBS,
     NAMING_VERBS,
@@ -243,6 +244,26 @@ def _sentence_rest(doc: Doc, text: str, at: int) -> list[Token] | None:
     return words if words and len(words) <= 8 and ends else None
 
 
+def _attribute_fragments(speakerless: list[Quote], ungoverned: list[Quote], quotes: list[Quote]) -> None:
+    """Quoted fragments with no speaker of their own take the speaker of the quote they sit in
+    or repeat (_sources_of_fragments); one no verb governs is a quote only then."""
+    for part, source in zip(speakerless, _sources_of_fragments(speakerless, quotes), strict=False):
+        if source is not None:
+            part.speaker, part.speaker_actor, part.anonymous = source.speaker, source.speaker_actor, source.anonymous
+    for part, source in zip(ungoverned, _sources_of_fragments(ungoverned, quotes), strict=False):
+        if source is not None:
+            part.speaker, part.speaker_actor, part.cue = source.speaker, source.speaker_actor, source.cue
+            part.anonymous = source.anonymous
+            quotes.append(part)
+
+
+def _add_headline_quotes(doc: Doc, cast: Cast, quotes: list[Quote]) -> None:
+    """What the headline attributes, unless a rule found it already."""
+    for said in headline_quotes(doc, cast):
+        if not any(q.start < said.end and said.start < q.end and q.kind == "indirect" for q in quotes):
+            quotes.append(said)
+
+
 def _within_marks(q: Quote, mask: QuoteMask, marked: set[tuple[int, int]]) -> bool:
     m = mask.find(q.start)
     return m is not None and m.start <= q.start and q.end <= m.end + 1 and (m.start, m.end) in marked
@@ -383,14 +404,9 @@ def find_quotes(doc: Doc, cast: Cast, page: Page | None = None) -> list[Quote]:
     _cover_fragments(reported, marks, text)
     quotes.extend(reported)
     attribute_floating(floating, quotes, cast, mask)
-    for part, source in zip(speakerless, _sources_of_fragments(speakerless, quotes), strict=False):
-        if source is not None:
-            part.speaker, part.speaker_actor, part.anonymous = source.speaker, source.speaker_actor, source.anonymous
-    for part, source in zip(ungoverned, _sources_of_fragments(ungoverned, quotes), strict=False):
-        if source is not None:
-            part.speaker, part.speaker_actor, part.cue = source.speaker, source.speaker_actor, source.cue
-            part.anonymous = source.anonymous
-            quotes.append(part)
+    _attribute_fragments(speakerless, ungoverned, quotes)
+    if page is None or not page.covers(0):
+        _add_headline_quotes(doc, cast, quotes)
     # a reported clause that is all within quote marks is that quote, listed once
     marked = {(q.start, q.end) for q in quotes if q.kind != "indirect"}
     quotes = [q for q in quotes if q.kind != "indirect" or not _within_marks(q, mask, marked)]
