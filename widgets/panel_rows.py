@@ -117,8 +117,8 @@ def quote_row(q: Quote, spans: tuple[tuple[int, int], ...], folded: Sequence[Quo
     if speaker:
         who = _short(q.speaker, 80) if q.speaker else "unattributed"
         text.append(who, style="bold" if q.speaker else "italic dim")
-        if q.anonymous:
-            text.append(" (anonymous)", style="italic")
+        if q.source in ("unnamed", "anonymous"):
+            text.append(f" ({q.source})", style="italic")
         text.append("  ")
     text.append(f"{_short(q.cue or '', 30)} · {quote_kind_word(q.kind)}".strip(" ·"), style="dim")
     body = _short(q.text, 400)
@@ -184,7 +184,7 @@ def voice_row(voice, most_words: int) -> Row:
     text = Text(no_wrap=False)
     text.append(_short(voice.speaker, 80), style="italic" if voice.anonymous else "bold")
     if voice.anonymous:
-        text.append(" anonymous ", style="reverse")
+        text.append(f" {voice.source} ", style="reverse")
     about = [voice.actor_type or "", "; ".join(voice.roles)]
     if any(about):
         text.append("  " + _short(" · ".join(x for x in about if x), 120), style="dim italic")
@@ -202,7 +202,7 @@ def voice_row(voice, most_words: int) -> Row:
             voice.actor_type or "",
             *voice.roles,
             *voice.aliases,
-            "anonymous" if voice.anonymous else "named",
+            voice.source,
         ]
     ).lower()
     return Row(text, hay, spans[0][0] if spans else None, spans, one_line(voice.speaker))

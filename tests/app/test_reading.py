@@ -228,7 +228,7 @@ async def test_every_list_filters_as_you_type():
         for tab, list_id, query, expected in (
             ("actors", "actor-list", "rell", 2),
             ("quotes", "quote-list", "dredging", 1),
-            ("voices", "voice-list", "anonymous", 1),
+            ("voices", "voice-list", "unnamed", 1),
             ("numbers", "number-list", "berths", 1),
         ):
             await pilot.press({"actors": "A", "quotes": "Q", "voices": "V", "numbers": "F"}[tab], "tab", "f")

@@ -42,14 +42,14 @@ async def test_voices_tab_draws_bars_and_enter_marks_a_voice_quotes():
         assert screen.query_one(StatusLine).position == f"Jens Stoltenberg 2 of {len(quotes)}"
 
 
-async def test_anonymous_voices_are_marked_in_the_tab():
+async def test_unnamed_voices_are_marked_in_the_tab():
     app = fixed_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await wait_for_analysis(pilot)
         rows = screen.query_one("#voice-list", OptionList)
         prompts = [str(rows.get_option_at_index(i).prompt) for i in range(rows.option_count)]
         official = next(p for p in prompts if "A senior official" in p)
-        assert "anonymous" in official
+        assert "unnamed" in official and "anonymous" not in official  # described, not granted anonymity
         assert not any("anonymous" in p for p in prompts if "Lena Okafor" in p)
 
 

@@ -66,7 +66,7 @@ def test_markdown_brief(setup):
     assert "| Anna Berg (aka Berg) | person | Foreign Minister | 2 |" in md  # the screen's type words
     assert "### Anna Berg" in md and "“We had no choice”" in md
     assert "1,200" in md and "jobs" in md
-    assert "## Voices" in md and "| Anna Berg | person |" in md
+    assert "## Voices" in md and "| Anna Berg | named | person |" in md
 
 
 def test_the_brief_lists_each_annotation_once_with_its_labels_place_and_sentence(setup):

@@ -63,6 +63,15 @@ def test_the_same_anonymous_source_quoted_again_stays_anonymous(analyse):
     assert only(a, "Nobody is ready").source == "anonymous"
 
 
+def test_anonymity_granted_in_the_next_sentence_is_that_sentence_s_source(analyse):
+    a = analyse(
+        OPENING + "Fire officials said the road would stay closed. "
+        "A nurse, who asked not to be named, said the ward was full.\n"
+    )
+    assert only(a, "the road would stay closed").source == "unnamed"
+    assert only(a, "the ward was full").source == "anonymous"
+
+
 def test_anonymity_in_the_quoted_words_is_not_the_sources(analyse):
     a = analyse(OPENING + "\u201cNobody here wants to stay anonymous,\u201d a nurse said.\n")
     assert only(a, "Nobody here wants").source == "unnamed"

@@ -37,7 +37,7 @@ def text_table(found, articles: bool = False) -> str:
     most = max((v.words for v in found.voices), default=0)
     for v in found.voices:
         bar = "█" * max(1, round(v.words / most * 30)) if v.words else ""
-        kind = "anonymous" if v.anonymous else (v.actor_type or "")
+        kind = v.source if v.anonymous else (v.actor_type or "")
         counts = f"{v.count('direct')}d {v.count('partial')}p {v.count('reported')}r"
         where = f"{v.articles:3} article{'s' if v.articles != 1 else ' '}  " if articles else ""
         lines.append(
@@ -50,10 +50,14 @@ def text_table(found, articles: bool = False) -> str:
 def sites_table(sites) -> str:
     from ..core.visible import one_line
 
-    lines = ["", "Anonymous sourcing per site (share of attributed quotes from unnamed sources)"]
+    lines = [
+        "",
+        "Sourcing per site (of the attributed quotes: from sources granted anonymity, from unnamed ones)",
+    ]
     for site in sites:
         lines.append(
-            f"  {one_line(site.site)[:40]:<40} {site.share:4.0%}  {site.anonymous:4} of {site.quotes:4} quotes"
+            f"  {one_line(site.site)[:40]:<40} {site.share:4.0%} anonymous {site.unnamed_share:4.0%} unnamed"
+            f"  ({site.anonymous} and {site.unnamed} of {site.quotes} quotes)"
             f"  {site.articles} article{'s' if site.articles != 1 else ''}"
         )
     return "\n".join(lines) + "\n"

@@ -133,6 +133,7 @@ def summary(analysis: Analysis) -> dict:
             "speaker": q.speaker,
             "actor": q.speaker_actor,
             "anonymous": q.anonymous,
+            "source": q.source,
         }
         for q in analysis.quotes
     ]

@@ -1,7 +1,10 @@
 """Voices: who gets to speak in a story, how much, and who speaks without a name.
 
-Adds up the quotes of an analysis by speaker. A named voice is an actor; an anonymous one is the
-phrase that stands for an unnamed source ("a senior official"), never merged with a named actor.
+Adds up the quotes of an analysis by speaker. A named voice is an actor; a voice the story does not
+name is the phrase that stands for it, never merged with a named actor, and of one of two kinds that
+researchers of sourcing count apart (Quote.source): unnamed, a description by role or institution
+("fire officials", "the ministry"), or anonymous, a source granted or stated anonymity ("a nurse who
+asked not to be named").
 Words are counted over the union of a voice's quoted text, so a quoted fragment inside its own
 reported clause is not counted twice; and such a fragment is the same act of speech as the clause
 that carries it, so it is not a quote of its own either: it is kept in `Voice.inside`, and the
@@ -15,17 +18,24 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .entity_types import type_word
-from .model import Analysis, Quote
+from .model import SOURCE_KINDS, Analysis, Quote, SourceKind
 from .speech import acts, count_words, words_of
 
 #: What the kinds of quote are called in a voice's counts.
 KINDS = {"direct": "direct", "partial": "partial", "indirect": "reported"}
 
 
+def stronger(one: SourceKind, other: SourceKind) -> SourceKind:
+    """The less named of two kinds of source: a voice one of whose quotes is granted anonymity is
+    an anonymous voice ("a senior official, who asked not to be named, said ... the official
+    added")."""
+    return max(one, other, key=SOURCE_KINDS.index)
+
+
 @dataclass
 class Voice:
-    speaker: str  # the actor's name, or the phrase that stands for an anonymous source
-    anonymous: bool
+    speaker: str  # the actor's name, or the phrase that stands for a source the story does not name
+    source: SourceKind  # named | unnamed (a description) | anonymous (anonymity granted or stated)
     actor_id: str | None = None
     actor_type: str | None = None  # the reader's word: person, organisation, place, group
     roles: list[str] = field(default_factory=list)
@@ -37,6 +47,11 @@ class Voice:
     words: int = 0
     share: float = 0.0
     articles: int = 1
+
+    @property
+    def anonymous(self) -> bool:
+        """No one the articles name: unnamed or anonymous (`source` tells which); no person to show."""
+        return self.source != "named"
 
     def count(self, kind: str) -> int:
         """Quotes of one kind: "direct", "partial" or "reported"."""
@@ -53,7 +68,7 @@ class Voice:
             "reported": self.count("reported"),
             "words": self.words,
             "share": round(self.share, 4),
-            "anonymous": self.anonymous,
+            "source": self.source,
             "articles": self.articles,
         }
 
@@ -67,26 +82,36 @@ class Voices:
     def words(self) -> int:
         return sum(v.words for v in self.voices)
 
+    def of_source(self, kind: SourceKind) -> int:
+        """How many voices are of one kind of source (named, unnamed or anonymous)."""
+        return sum(v.source == kind for v in self.voices)
+
     @property
     def named(self) -> int:
-        return sum(not v.anonymous for v in self.voices)
+        return self.of_source("named")
+
+    @property
+    def unnamed(self) -> int:
+        return self.of_source("unnamed")
 
     @property
     def anonymous(self) -> int:
-        return sum(v.anonymous for v in self.voices)
+        return self.of_source("anonymous")
 
     @property
     def top_share(self) -> float:
         return self.voices[0].share if self.voices else 0.0
 
     def summary(self) -> str:
-        """One line: voices, named and anonymous, the top voice's share of the quoted words."""
+        """One line: voices, named, unnamed (when any) and anonymous, the top voice's share of the
+        quoted words."""
         if not self.voices:
             return "No voices: nobody is quoted" + (f" ({self.unattributed} unattributed)" if self.unattributed else "")
         top = self.voices[0]
         line = (
             f"{len(self.voices)} voice{'s' if len(self.voices) != 1 else ''} · {self.named} named · "
-            f"{self.anonymous} anonymous · {top.speaker} holds {top.share:.0%} of the quoted words"
+            + (f"{self.unnamed} unnamed · " if self.unnamed else "")
+            + f"{self.anonymous} anonymous · {top.speaker} holds {top.share:.0%} of the quoted words"
         )
         return line + (f" · {self.unattributed} unattributed" if self.unattributed else "")
 
@@ -118,18 +143,20 @@ def voices(analysis: Analysis, text: str | None = None) -> Voices:
         if not quote.speaker:
             unattributed += 1
             continue
+        kind: SourceKind = quote.source or ("unnamed" if quote.anonymous else "named")
         actor = None if quote.anonymous else analysis.actor(quote.speaker_actor)
         if actor is not None:
             key = "actor:" + actor.id
             voice = by_key.get(key) or Voice(
-                actor.name, False, actor.id, type_word(actor.type), list(actor.roles), list(actor.aliases)
+                actor.name, kind, actor.id, type_word(actor.type), list(actor.roles), list(actor.aliases)
             )
-        elif quote.anonymous:
-            key = "anonymous:" + _anonymous_key(quote.speaker)
-            voice = by_key.get(key) or Voice(quote.speaker, True)
+        elif kind != "named":
+            key = "described:" + _anonymous_key(quote.speaker)
+            voice = by_key.get(key) or Voice(quote.speaker, kind)
         else:
             key = "named:" + quote.speaker.lower()
-            voice = by_key.get(key) or Voice(quote.speaker, False)
+            voice = by_key.get(key) or Voice(quote.speaker, kind)
+        voice.source = stronger(voice.source, kind)
         voice.quotes.append(quote)
         voice.inside.extend(parts_of[id(quote)])
         by_key[key] = voice
@@ -145,7 +172,7 @@ def _ranked(found: list[Voice], unattributed: int) -> Voices:
     total = sum(v.words for v in found)
     for voice in found:
         voice.share = voice.words / total if total else 0.0
-    found.sort(key=lambda v: (-v.words, -len(v.quotes), v.anonymous, v.speaker.lower()))
+    found.sort(key=lambda v: (-v.words, -len(v.quotes), SOURCE_KINDS.index(v.source), v.speaker.lower()))
     return Voices(found, unattributed)
 
 
@@ -155,7 +182,8 @@ def _names(voice: Voice) -> set[str]:
 
 def combine(per_article: list[Voices]) -> Voices:
     """The voices of many articles: a named voice is the same person where one's name is the
-    other's name or full-name alias; anonymous voices join only the same phrase, never a name.
+    other's name or full-name alias; a voice the story does not name joins only the same phrase of
+    the same kind of source, never a name.
     `articles` counts the articles each voice speaks in."""
     merged: list[Voice] = []
     unattributed = 0
@@ -166,7 +194,7 @@ def combine(per_article: list[Voices]) -> Voices:
                 (
                     m
                     for m in merged
-                    if m.anonymous == voice.anonymous
+                    if m.source == voice.source
                     and (
                         _anonymous_key(m.speaker) == _anonymous_key(voice.speaker)
                         if voice.anonymous
@@ -179,7 +207,7 @@ def combine(per_article: list[Voices]) -> Voices:
                 merged.append(
                     Voice(
                         voice.speaker,
-                        voice.anonymous,
+                        voice.source,
                         voice.actor_id,
                         voice.actor_type,
                         list(voice.roles),
@@ -207,32 +235,42 @@ class SiteSourcing:
     site: str
     articles: int
     quotes: int
-    anonymous: int  # quotes from anonymous voices
+    anonymous: int  # quotes from sources granted anonymity
+    unnamed: int = 0  # quotes from sources described by role or institution, not named
 
     @property
     def share(self) -> float:
+        """The share of attributed quotes from sources granted anonymity."""
         return self.anonymous / self.quotes if self.quotes else 0.0
+
+    @property
+    def unnamed_share(self) -> float:
+        return self.unnamed / self.quotes if self.quotes else 0.0
 
     def to_dict(self) -> dict:
         return {
             "site": self.site,
             "articles": self.articles,
             "quotes": self.quotes,
+            "unnamed": self.unnamed,
             "anonymous": self.anonymous,
+            "unnamed_share": round(self.unnamed_share, 4),
             "share": round(self.share, 4),
         }
 
 
 def sourcing_by_site(per_article: list[tuple[str, Voices]]) -> list[SiteSourcing]:
-    """Anonymous sourcing per site: of the attributed quotes, how many come from unnamed sources."""
+    """Sourcing per site: of the attributed quotes, how many come from sources granted anonymity
+    and how many from sources described but not named; the most anonymous site first."""
     sites: dict[str, SiteSourcing] = defaultdict(lambda: SiteSourcing("", 0, 0, 0))
     for site, found in per_article:
         row = sites[site or "unknown site"]
         row.site = site or "unknown site"
         row.articles += 1
         row.quotes += sum(len(v.quotes) for v in found.voices)
-        row.anonymous += sum(len(v.quotes) for v in found.voices if v.anonymous)
-    return sorted(sites.values(), key=lambda s: (-s.share, s.site))
+        row.anonymous += sum(len(v.quotes) for v in found.voices if v.source == "anonymous")
+        row.unnamed += sum(len(v.quotes) for v in found.voices if v.source == "unnamed")
+    return sorted(sites.values(), key=lambda s: (-s.share, -s.unnamed_share, s.site))
 
 
 def _spans(value: object) -> list[tuple[int, int]]:
@@ -274,6 +312,7 @@ def from_summary(summary: dict) -> Analysis:
                 q.get("actor") if isinstance(q.get("actor"), str) else None,
                 None,
                 bool(q.get("anonymous")),
+                q.get("source") if q.get("source") in SOURCE_KINDS else None,
             )
         )
     return Analysis("", "", text(summary.get("sha256")), text(summary.get("model")), actors=actors, quotes=quotes)
@@ -291,7 +330,7 @@ class LibraryVoices:
 
 def library_voices(library) -> LibraryVoices:
     """The voices of every analysed article of a library (core.library.Library), combined, and
-    anonymous sourcing per site."""
+    unnamed and anonymous sourcing per site."""
     sites = {e.id: e.site or "" for e in library.entries()}
     per_article = [(sites.get(key, ""), voices(from_summary(summary))) for key, summary in library.summaries()]
     return LibraryVoices(combine([v for _, v in per_article]), sourcing_by_site(per_article), len(per_article))

@@ -28,6 +28,7 @@ HEADER = [
     "item",  # annotation | quote | figure
     "speaker",
     "kind",  # a quote's kind (direct, partial, reported), a figure's (count, money, …)
+    "sourcing",  # a quote's kind of source: named, unnamed (a description) or anonymous (granted)
     "paragraph",
     "article",
     "source",
@@ -79,6 +80,7 @@ def render_csv(b: Bundle) -> str:
             "annotation",
             "",
             "",
+            "",
             "" if a.orphan else places.paragraph(a.start),
             *about,
         ]
@@ -101,10 +103,11 @@ def render_csv(b: Bundle) -> str:
             "quote",
             q.speaker or "",
             quote_kind_word(q.kind),
+            q.source or "",
         ]
         writer.writerow([cell(v) for v in [*row, where, *about]])
     for n in analysis.numbers if analysis is not None else []:
-        row = ["", "", "", n.start, n.end, n.text, "", "", "", "", "", "figure", "", n.kind]
+        row = ["", "", "", n.start, n.end, n.text, "", "", "", "", "", "figure", "", n.kind, ""]
         writer.writerow([cell(v) for v in [*row, places.paragraph(n.start), *about]])
     return buf.getvalue()
 

@@ -148,7 +148,7 @@ def _voices(b: Bundle) -> list[str]:
     out.append('<div class="bars">')
     for v in found.voices:
         width = round(100 * v.words / most) if most else 0
-        who = _t(one_line(v.speaker)) + (" <i>(anonymous)</i>" if v.anonymous else "")
+        who = _t(one_line(v.speaker)) + (f" <i>({v.source})</i>" if v.anonymous else "")
         out.append(
             f'<div class="bar"><span class="who">{who}</span><span><span class="fill" '
             f'style="display:block;width:{width}%"></span></span><span>{v.words:,} words · {v.share:.0%}</span></div>'

@@ -125,13 +125,12 @@ def voices_section(b: Bundle) -> list[str]:
         out += [
             md_cell(found.summary()),
             "",
-            "| Voice | Type | Quotes | Direct | Partial | Reported | Words | Share |",
-            "|---|---|---|---|---|---|---|---|",
+            "| Voice | Source | Type | Quotes | Direct | Partial | Reported | Words | Share |",
+            "|---|---|---|---|---|---|---|---|---|",
         ]
         for v in found.voices:
-            kind = "anonymous" if v.anonymous else (v.actor_type or "")
             out.append(
-                f"| {md_cell(v.speaker)} | {kind} | {len(v.quotes)} | {v.count('direct')} | "
+                f"| {md_cell(v.speaker)} | {v.source} | {v.actor_type or ''} | {len(v.quotes)} | {v.count('direct')} | "
                 f"{v.count('partial')} | {v.count('reported')} | {v.words} | {v.share:.0%} |"
             )
     if found.unattributed:

@@ -20,7 +20,7 @@ CSV_COLUMNS = (
     "reported",
     "words",
     "share",
-    "anonymous",
+    "source",
     "articles",
 )
 
@@ -33,7 +33,6 @@ def to_csv(found: Voices) -> str:
     for voice in found.voices:
         row = voice.to_dict()
         row["roles"] = "; ".join(row["roles"])
-        row["anonymous"] = "yes" if row["anonymous"] else ""
         writer.writerow([cell(row[c]) for c in CSV_COLUMNS])
     return buf.getvalue()
 

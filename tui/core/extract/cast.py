@@ -289,7 +289,8 @@ class Cast:
         return found
 
     def _index_pronoun_targets(self) -> None:
-        people, groups = [], []
+        people: list[tuple[int, int]] = []
+        groups: list[tuple[int, int]] = []
         for idx, actor in enumerate(self.actors):
             target = people if actor.type == "PERSON" else groups if actor.type in ("ORG", "NORP", "GPE") else None
             if target is not None:

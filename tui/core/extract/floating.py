@@ -17,7 +17,7 @@ def attribute_floating(pending: list[tuple[Quote, int]], attributed: list[Quote]
     story last turned to: the speaker of the last attributed quote, or a person the text has
     made its subject since."""
     text = cast.text
-    events = sorted(
+    events: list[tuple[int, str | None, str | None, str | None, bool]] = sorted(
         ((q.end, q.speaker, q.speaker_actor, q.cue, q.anonymous) for q in attributed if q.speaker), key=lambda e: e[0]
     )
     ends = [e[0] for e in events]
@@ -28,7 +28,7 @@ def attribute_floating(pending: list[tuple[Quote, int]], attributed: list[Quote]
         turned = [(at, actor) for at, actor in cast.centers_between(lo, opens) if mask.find(at) is None]
         if turned:
             at, actor = turned[-1]
-            voice = (at, actor.name, actor.id, None, False)
+            voice: tuple[int, str | None, str | None, str | None, bool] = (at, actor.name, actor.id, None, False)
         elif prev is not None:
             voice = prev
         else:

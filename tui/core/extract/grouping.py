@@ -76,6 +76,12 @@ class _Grouper:
         #: -1 for a person the article calls someone's parent, 1 for someone's child
         self._generation = self._generations()
         self.keys = {m.key for m in mentions}
+        #: "House" -> ["House of Commons"]: the keys that are a one-word key "of" something
+        self.of_keys: dict[str, list[str]] = defaultdict(list)
+        for key in self.keys:
+            head = key.split(" of ", 1)[0]
+            if head != key and " " not in head:
+                self.of_keys[head].append(key)
         self.acronyms = self._acronyms(mentions)
         self.agentive = {
             m.key
@@ -190,7 +196,7 @@ class _Grouper:
             if prefix in self.keys and " " in prefix:
                 return self.canonical_name(prefix)
         if " " not in key:  # "the House", once "the House of Commons" is named
-            longer = [k for k in self.keys if k.startswith(key + " of ")]
+            longer = self.of_keys.get(key, [])
             if len(longer) == 1:
                 return self.canonical_name(longer[0])
         words = key.split()

@@ -40,13 +40,13 @@ def name_kin(cast: Cast) -> None:
                 owner = cast.resolve_pronoun(pronoun, other_than=actor)
                 if owner is not None and owner is not actor:
                     owners.setdefault(f"{pronoun.lower_} {pronoun.head.lower_}", owner.name)
-        roles = []
+        roles: list[str] = []
         for role in actor.roles:
             if role in kin_roles:
-                owner = owners.get(kin_roles[role])
-                if owner is None:
+                owner_name = owners.get(kin_roles[role])
+                if owner_name is None:
                     continue
-                role = f"{kin_roles[role].split()[1]} of {owner}"
+                role = f"{kin_roles[role].split()[1]} of {owner_name}"
             if role.lower() not in {r.lower() for r in roles}:
                 roles.append(role)
         actor.roles = roles

@@ -28,6 +28,10 @@ WEAK_SPEECH_VERBS = frozenset(
     "add note call term dub brand describe label expect believe think hope fear plead talk speak continue".split()
 )
 
+#: Verbs by which a speaker names someone or something as they see it: "called him a “liar”",
+#: "described the plan as “a disgrace”". What they name it is the speaker's words.
+NAMING_VERBS = frozenset("call describe label dub brand term characterise characterize".split())
+
 #: Verbs of thought, inference or evidence: their clause is what someone thinks or what a record
 #: shows, not what anyone said ("she believes ...", "the data indicate ..."). Never reported speech.
 COGNITION_VERBS = frozenset(

@@ -23,7 +23,7 @@ from .lexicon import (
 from .syntax import SUBJECT_DEPS
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 class Named(Protocol):
@@ -130,7 +130,8 @@ def _listed_with_people(doc: Doc, m: Named, person_tokens: set[int]) -> bool:
         if top.dep_ != "conj" or top.head.i == top.i:
             break
         top = top.head
-    members, stack = [], [top]
+    members: list[Token] = []
+    stack = [top]
     while stack and len(members) < 40:
         node = stack.pop()
         members.append(node)

@@ -13,12 +13,20 @@ from typing import TYPE_CHECKING
 
 from ..model import Quote
 from .floating import attribute_floating
-from .lexicon import COGNITION_VERBS, SPEECH_NOUNS, SPEECH_VERBS, TITLE_SMALL_WORDS, WEAK_SPEECH_VERBS
+from .headline_quotes import headline_quotes
+from .lexicon import (
+    COGNITION_VERBS,
+    NAMING_VERBS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    TITLE_SMALL_WORDS,
+    WEAK_SPEECH_VERBS,
+)
 from .marks import Marked, QuoteMask, find_marks, is_direct
 from .reported import find_reported, report_of
 from .sourcing import mark_sources
 from .speakers import speaker_of, subject_of
-from .syntax import SUBJECT_DEPS
+from .syntax import SUBJECT_DEPS, sentence_bounds, token_list
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -62,8 +70,31 @@ def _governing_verb(token: Token, inside: Marked) -> Token | None:
                 node.lemma_ == "tell" and below.dep_ == "dobj"
             ):
                 return None
+            if node.lemma_ in NAMING_VERBS and not _named_by(node, below, token):
+                return None
+            if below.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _WHEN_MARKS for c in below.children):
+                # "said yes as Trump went on about “...”": words in a clause of when or why are
+                # not what the verb reports
+                return None
             return node
     return None
+
+
+#: What opens a clause of when, why or despite what: no report of the verb it hangs on.
+_WHEN_MARKS = frozenset("as when while whilst because since after before until although though whenever".split())
+
+
+def _named_by(verb: Token, below: Token, word: Token) -> bool:
+    """Whether words under a verb of naming are what it names someone ("called him a “liar”",
+    "called the winner “Miss Piggy”", "described it as “a disgrace”", "called it “bold” and based
+    on “one giant assumption”"), not words beside it ("has been called a charlatan for promoting
+    “quack” cures": the writer's marks), nor the thing it calls ("call a “special meeting”":
+    convene)."""
+    if below.dep_ == "dobj":
+        return word.i != below.i or any(c.dep_ == "oprd" for c in verb.children)
+    return below.dep_ in ("oprd", "attr", "ccomp", "xcomp", "conj", "appos") or (
+        below.dep_ == "prep" and below.lower_ == "as"
+    )
 
 
 def _is_title(fragment: str) -> bool:
@@ -139,12 +170,12 @@ def _nearest_cue(doc: Doc, text: str, mask: QuoteMask, m: Marked) -> Token | Non
     first = doc.char_span(m.start, m.end, alignment_mode="expand")
     if first is None or not len(first):
         return None
-    sents = {first[0].sent.start: first[0].sent, first[-1].sent.start: first[-1].sent}
+    tokens = token_list(doc)
     candidates: list[Token] = []
-    for sent in sents.values():
+    for lo, hi in sorted({sentence_bounds(first[0]), sentence_bounds(first[-1])}):
         candidates.extend(
             t
-            for t in sent
+            for t in tokens[lo:hi]
             if t.lemma_ in SPEECH_VERBS
             and t.lemma_ not in _NOT_ATTRIBUTION
             and t.pos_ == "VERB"
@@ -152,14 +183,15 @@ def _nearest_cue(doc: Doc, text: str, mask: QuoteMask, m: Marked) -> Token | Non
             and mask.find(t.idx) is None
         )
     if not candidates:
-        last = first[-1].sent
-        if last.end < len(doc):
-            nxt = doc[last.end].sent
-            if 0 <= nxt.start_char - m.close <= 3 and "\n" not in text[m.close : nxt.start_char]:
+        _, last_end = sentence_bounds(first[-1])
+        if last_end < len(doc):
+            lo, hi = sentence_bounds(tokens[last_end])
+            opens = tokens[lo].idx
+            if 0 <= opens - m.close <= 3 and "\n" not in text[m.close : opens]:
                 # "... ." Smith said. -- an attribution, not a new statement of its own
                 candidates.extend(
                     t
-                    for t in nxt
+                    for t in tokens[lo:hi]
                     if t.lemma_ in SPEECH_VERBS
                     and t.pos_ == "VERB"
                     and t.lemma_ not in _NOT_ATTRIBUTION
@@ -212,6 +244,26 @@ def _sentence_rest(doc: Doc, text: str, at: int) -> list[Token] | None:
     return words if words and len(words) <= 8 and ends else None
 
 
+def _attribute_fragments(speakerless: list[Quote], ungoverned: list[Quote], quotes: list[Quote]) -> None:
+    """Quoted fragments with no speaker of their own take the speaker of the quote they sit in
+    or repeat (_sources_of_fragments); one no verb governs is a quote only then."""
+    for part, source in zip(speakerless, _sources_of_fragments(speakerless, quotes), strict=False):
+        if source is not None:
+            part.speaker, part.speaker_actor, part.anonymous = source.speaker, source.speaker_actor, source.anonymous
+    for part, source in zip(ungoverned, _sources_of_fragments(ungoverned, quotes), strict=False):
+        if source is not None:
+            part.speaker, part.speaker_actor, part.cue = source.speaker, source.speaker_actor, source.cue
+            part.anonymous = source.anonymous
+            quotes.append(part)
+
+
+def _add_headline_quotes(doc: Doc, cast: Cast, quotes: list[Quote]) -> None:
+    """What the headline attributes, unless a rule found it already."""
+    for said in headline_quotes(doc, cast):
+        if not any(q.start < said.end and said.start < q.end and q.kind == "indirect" for q in quotes):
+            quotes.append(said)
+
+
 def _within_marks(q: Quote, mask: QuoteMask, marked: set[tuple[int, int]]) -> bool:
     m = mask.find(q.start)
     return m is not None and m.start <= q.start and q.end <= m.end + 1 and (m.start, m.end) in marked
@@ -242,7 +294,7 @@ def _introducing_verb(doc: Doc, text: str, m: Marked) -> Token | None:
     # the clause before the colon: its verb nearest the colon, outside the quote (the parse may
     # make the quote's own verb the sentence's root: "X is more blunt: “... I think ...”")
     doc, at_colon = colon.doc, colon[0].i
-    lo = max(colon[0].sent.start, at_colon - 40)
+    lo = max(sentence_bounds(colon[0])[0], at_colon - 40)
     for k in range(at_colon - 1, lo - 1, -1):
         verb = doc[k]
         if verb.text == "\n" or verb.text.endswith("\n"):
@@ -352,18 +404,9 @@ def find_quotes(doc: Doc, cast: Cast, page: Page | None = None) -> list[Quote]:
     _cover_fragments(reported, marks, text)
     quotes.extend(reported)
     attribute_floating(floating, quotes, cast, mask)
-    for fragment, source in zip(speakerless, _sources_of_fragments(speakerless, quotes), strict=False):
-        if source is not None:
-            fragment.speaker, fragment.speaker_actor, fragment.anonymous = (
-                source.speaker,
-                source.speaker_actor,
-                source.anonymous,
-            )
-    for fragment, source in zip(ungoverned, _sources_of_fragments(ungoverned, quotes), strict=False):
-        if source is not None:
-            fragment.speaker, fragment.speaker_actor, fragment.cue = source.speaker, source.speaker_actor, source.cue
-            fragment.anonymous = source.anonymous
-            quotes.append(fragment)
+    _attribute_fragments(speakerless, ungoverned, quotes)
+    if page is None or not page.covers(0):
+        _add_headline_quotes(doc, cast, quotes)
     # a reported clause that is all within quote marks is that quote, listed once
     marked = {(q.start, q.end) for q in quotes if q.kind != "indirect"}
     quotes = [q for q in quotes if q.kind != "indirect" or not _within_marks(q, mask, marked)]

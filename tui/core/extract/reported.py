@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..model import Quote
 from .lexicon import (
     COGNITION_VERBS,
+    NAMING_VERBS,
     OBJECT_REPORT_VERBS,
     OBJECT_SPEECH_VERBS,
     QUESTION_VERBS,
@@ -19,7 +20,14 @@ from .lexicon import (
 from .marks import QuoteMask, is_direct
 from .reported_commas import around_attribution
 from .speakers import NOBODY, speaker_of, subject_of
-from .syntax import ANY_SUBJECT_DEPS, SUBJECT_DEPS, SUBJECT_OR_EXPLETIVE_DEPS, np_core, token_list
+from .syntax import (
+    ANY_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    SUBJECT_OR_EXPLETIVE_DEPS,
+    np_core,
+    sentence_bounds,
+    token_list,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -44,9 +52,10 @@ def clause_span(doc: Doc, tokens: list[Token]) -> tuple[int, int] | None:
         dateline = _DATELINE.match(doc[first : first + 16].text)
         if dateline is not None:
             tokens = [t for t in tokens if t.idx >= tokens[0].idx + dateline.end()]
-    while tokens and (tokens[0].is_punct or tokens[0].lower_ == "that" and tokens[0].dep_ == "mark"):
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ == "that" and tokens[0].dep_ in ("mark", "advmod")):
         tokens.pop(0)
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in "”’\"'":
+    # (nor does it end on the "and" that joins the next clause to it)
+    while tokens and (tokens[-1].is_punct and tokens[-1].text not in "”’\"'" or tokens[-1].dep_ == "cc"):
         tokens.pop()
     if len(tokens) < 2:
         return None
@@ -172,8 +181,7 @@ def _clause_after(verb: Token) -> list[Token] | None:
         return None
     if verb.lemma_ != "tell" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children):
         return None  # "said a prayer" (whom "told" has is whom it told)
-    sent = verb.sent
-    rest = [t for t in verb.doc[verb.i + 1 : sent.end]]
+    rest = token_list(verb.doc)[verb.i + 1 : sentence_bounds(verb)[1]]
     end = _told_end(verb) if verb.lemma_ == "tell" else None
     if end is not None:  # "told reporters", "told HuffPost Canada": the hearer first
         rest = [t for t in rest if t.i > end]
@@ -209,6 +217,12 @@ def report_of(doc: Doc, verb: Token) -> tuple[list[Token], str] | None:
     objs = [c for c in children if c.dep_ in ("dobj", "dative")]
     if lemma in ("express", "voice", "raise") and objs and objs[0].lemma_ in SPEECH_NOUNS:
         return _expressed(verb, objs[0])
+    if lemma in NAMING_VERBS or lemma in _BLAME_VERBS:
+        named = _named_as(verb, children)
+        if named is not None or lemma in _NAMING_ONLY:
+            return named
+    if lemma == "call":
+        return _called_on(verb, children)
     if lemma in WEAK_SPEECH_VERBS:
         return None
     if lemma in OBJECT_SPEECH_VERBS and objs:
@@ -232,18 +246,84 @@ def _complement(doc: Doc, verb: Token, children: list[Token]) -> tuple[list[Toke
         for c in children
         if c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children))
     ]
-    clauses.sort(key=lambda c: (c.i < verb.i, -len(list(c.subtree))))  # after the verb first, the longest
-    if not clauses or len(list(clauses[0].subtree)) < 2:
+    if not clauses:
+        return None
+    subtrees = {c.i: list(c.subtree) for c in clauses}
+    clauses.sort(key=lambda c: (c.i < verb.i, -len(subtrees[c.i])))  # after the verb first, the longest
+    if len(subtrees[clauses[0].i]) < 2:
         return None
     clause = _statement(verb, clauses[0])
     if clause is not None:
         start = _lost_subject(doc, verb, clause)
         if start is not None:
             return [doc[k] for k in range(start, clause.right_edge.i + 1)], verb.text
-        return list(clause.subtree), verb.text
+        return subtrees.get(clause.i) or list(clause.subtree), verb.text
     if verb.lemma_ in _CLAUSE_VERBS and _finite(clauses[0]):
         return [], verb.text
     return None
+
+
+#: Marks that open or close a quotation.
+_QUOTE_MARKS = frozenset(("“", "”", '"', "‘", "’", "'", "`", "''", "``"))
+
+
+def _naming_complements(verb: Token) -> list[Token]:
+    """What a verb of naming names its object as ("called Trump a “liar”": liar; "described it as
+    “a disgrace”": as), none when the verb is in the passive ("has been called a charlatan"): it
+    names whoever it is about, and its speaker is no subject."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return []
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    # ("described the ferry as ...": the parse may hang the "as" on the object)
+    return [
+        c
+        for c in [*verb.children, *(g for o in objects for g in o.children)]
+        if c.i > verb.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as"))
+    ]
+
+
+def _named_as(verb: Token, children: list[Token]) -> tuple[list[Token], str] | None:
+    """ "Cruz called Trump a “liar” who is “utterly amoral”", "Ham described Clinton as “a
+    politician” who “has never had a real job”": a description a speaker gave, told in the
+    reporter's words around several quoted pieces of the speaker's own, is reported speech with
+    quotations in it: the object with what it is named. One quoted name ("described it as
+    “unusual”") is a partial quote, and a name without quote marks ("called the vote close") the
+    reporter's summary: neither makes a reported clause."""
+    complement = next((c for c in _naming_complements(verb) if _quoted(c)), None)
+    if complement is None:
+        objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
+        # "called the pageant winner “Miss Piggy”": the name the parse set beside the object
+        if objects and any(g.dep_ == "appos" for g in objects[0].children):
+            tokens = list(objects[0].subtree)
+            return (tokens, verb.text) if _several_quoted(tokens) else None
+        return None
+    # from what it names (an object, or a name the parse took for a second complement) on
+    named = [c.left_edge.i for c in children if c.dep_ in ("dobj", "oprd") and verb.i < c.i < complement.i]
+    first = min(named, default=complement.left_edge.i)
+    last = complement.right_edge.i
+    for c in children:  # "... as “provocative” and a “grave threat”": more names, coordinated
+        if c.dep_ == "conj" and c.i > last and c.pos_ in ("NOUN", "PROPN", "ADJ") and _quoted(c):
+            last = c.right_edge.i
+    tokens = [verb.doc[k] for k in range(first, last + 1)]
+    return (tokens, verb.text) if _several_quoted(tokens) else None
+
+
+def _several_quoted(tokens: list[Token]) -> bool:
+    """More than one quoted piece among the words (the closing mark of the last may lie past them)."""
+    return sum(t.text in _QUOTE_MARKS for t in tokens) >= 3
+
+
+def _quoted(token: Token) -> bool:
+    return any(t.text in _QUOTE_MARKS for t in token.subtree)
+
+
+def _called_on(verb: Token, children: list[Token]) -> tuple[list[Token], str] | None:
+    """ "called on the administration to act": a demand, whom it was made of with what to do."""
+    prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i == verb.i + 1), None)
+    todo = next((c for c in children if c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children)), None)
+    if prep is None or todo is None or todo.i < prep.i:
+        return None
+    return [verb.doc[k] for k in range(prep.i + 1, todo.right_edge.i + 1)], f"{verb.text} {prep.text}"
 
 
 def _expressed(verb: Token, noun: Token) -> tuple[list[Token], str] | None:
@@ -255,6 +335,8 @@ def _expressed(verb: Token, noun: Token) -> tuple[list[Token], str] | None:
 
 
 _BLAME_VERBS = frozenset("accuse charge blame criticise criticize condemn praise".split())
+#: Verbs of naming that report nothing but what they name someone.
+_NAMING_ONLY = NAMING_VERBS - {"call"}
 
 
 def _object_and_phrase(verb: Token, children: list[Token], obj: Token) -> tuple[list[Token], str] | None:
@@ -265,7 +347,10 @@ def _object_and_phrase(verb: Token, children: list[Token], obj: Token) -> tuple[
     if lemma == "tell":  # "told reporters on Thursday" says nothing; "told them about ..." does
         rest = [c for c in rest if c.dep_ != "prep" or c.lower_ in ("about", "of")]
     if lemma in _BLAME_VERBS:
-        preps = rest[:1] + [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "for")]
+        # "accused him of lying", "blamed the shootings on “implicit bias”": what it blames for
+        blamed_for = ("of", "for", "on") if lemma == "blame" else ("of", "for")
+        preps = [c for c in rest if c.dep_ == "prep" and c.lower_ in blamed_for]
+        preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in blamed_for] + rest[:1]
         for prep in preps:
             pcomps = [g for g in prep.children if g.dep_ in ("pcomp", "pobj")]
             if pcomps:
@@ -309,6 +394,16 @@ def _reported_object(doc: Doc, children: list[Token], obj: Token) -> list[Token]
     return tokens
 
 
+def _aside(verb: Token) -> bool:
+    """ "It is worth noting that ...", "It goes without saying that ...": the writer's own aside,
+    no one reported."""
+    head = verb.head
+    return verb.tag_ == "VBG" and (
+        (head.lower_ == "worth" and verb.dep_ in ("xcomp", "pcomp", "acomp"))
+        or (head.lower_ == "without" and head.head.lemma_ == "go")
+    )
+
+
 def _imperative(verb: Token) -> bool:
     """A verb in the imperative: its bare form, no subject, heading its sentence."""
     return (
@@ -334,29 +429,51 @@ def find_reported(doc: Doc, text: str, cast: Cast, mask: QuoteMask, page: Page |
             continue  # what someone thinks, or asks, is not what they said
         if token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
             continue  # "people believed to have been ...": a participle describing, not a report
-        if _imperative(token):
-            continue  # "Note that ...", "Tell them why ...": the writer addressing the reader
+        if _imperative(token) or _aside(token):
+            continue  # "Note that ...", "It is worth noting that ...": the writer to the reader
         if any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ == "than") for c in token.children):
             continue  # "has not said he would veto it", "higher than the city says it is": nothing said
         reported = report_of(doc, token)
         if reported is not None:
-            clause = _unattached_rest(doc, token, reported[0])
+            clause = _before_next_act(_unattached_rest(doc, token, reported[0]), mask)
             parts, cue = [clause + _said_too(doc, token, clause)], reported[1]
         elif token.lemma_ not in WEAK_SPEECH_VERBS or token.lemma_ in _SAYING:
             parts, cue = around_attribution(doc, token), token.text
         else:
             continue
+        subject = subject_of(token)
         for tokens in parts:
             span = clause_span(doc, tokens)
-            if span is None:
-                continue
+            if span is None or (subject is not None and subject in tokens):
+                continue  # (who speaks is no part of what they say: "..., said Ann Roe, a physicist")
             start, end = span
             inside = [(m := mask.find(t.idx)) is not None and is_direct(text, m) for t in tokens]
             if sum(inside) > len(tokens) / 2 and not _own_clause_before(tokens, inside):
                 continue  # the clause is a direct quote, already listed
-            voice = speaker_of(cast, subject_of(token))
+            voice = speaker_of(cast, subject)
             found.append(Quote(start, end, text[start:end], "indirect", voice.name, voice.actor, cue, voice.anonymous))
     return found
+
+
+def _before_next_act(clause: list[Token], mask: QuoteMask) -> list[Token]:
+    """ "said he did not believe it, arguing that ...", "said the factors mattered, citing ...",
+    "emphasized that the reforms were not complete, and rights groups warned that ...": a reported
+    clause ends at the comma where another act of saying follows it, the speaker's own next one (a
+    participle) or someone else's (a verb of saying with a subject of its own)."""
+    at = {t.i: k for k, t in enumerate(clause)}
+    for t in clause[2:]:
+        saying = t.lemma_ == "cite" or (t.lemma_ in SPEECH_VERBS and t.lemma_ not in COGNITION_VERBS)
+        if t.pos_ != "VERB" or not saying or mask.find(t.idx) is not None:
+            continue
+        k = at.get(t.left_edge.i, at[t.i])  # (where its subject starts, when it has one)
+        before = k - 2 if k >= 2 and clause[k - 1].dep_ == "cc" else k - 1
+        if before < 1 or clause[before].text not in (",", ";"):
+            continue
+        own = t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp")
+        other = t.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in t.children)
+        if own or other:
+            return clause[:before]
+    return clause
 
 
 #: Weak verbs that are still verbs of saying when set between commas ("..., she added, ...").

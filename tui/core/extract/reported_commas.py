@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .lexicon import SPEECH_VERBS
-from .syntax import SUBJECT_DEPS
+from .syntax import SUBJECT_DEPS, sentence_bounds
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -33,12 +33,12 @@ def around_attribution(doc: Doc, verb: Token) -> list[list[Token]]:
     lo, hi = min(subject.left_edge.i, verb.i), max(verb.i, subject.right_edge.i)
     for hearer in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
         hi = max(hi, hearer.right_edge.i)  # "..., she told reporters on Friday": whom, then what
-    sent = verb.sent
-    if lo <= sent.start or doc[lo - 1].text not in (",", "—", "–"):
+    sent_start, sent_end = sentence_bounds(verb)
+    if lo <= sent_start or doc[lo - 1].text not in (",", "—", "–"):
         return []
-    before = [t for t in doc[sent.start : lo - 1]]
+    before = [t for t in doc[sent_start : lo - 1]]
     parts = [] if _participle_of(before, verb) else [before]
-    after = [t for t in doc[hi + 1 : sent.end] if not t.is_space]
+    after = [t for t in doc[hi + 1 : sent_end] if not t.is_space]
     if after and after[0].is_punct:
         after = after[1:]
     while after and after[0].dep_ == "cc":

@@ -72,9 +72,12 @@ def _granted(text: str, q: Quote, sentence_starts: list[int]) -> bool:
         return True  # "a source", "Pentagon sources", "an insider"
     first = max(0, bisect_right(sentence_starts, q.start) - 1)
     last = max(first, bisect_right(sentence_starts, q.end) - 1)
-    # the attribution may follow a quote that ends its own sentence: "“...,” said an official who ..."
-    if last + 1 < len(sentence_starts) and not text[q.end : sentence_starts[last + 1]].strip(" \"”’'.,"):
-        last += 1
+    # the attribution may follow a quote that ends its own sentence: "“...,” said an official who
+    # ..."; a reported clause that ends its sentence is followed by someone else's words
+    if last + 1 < len(sentence_starts):
+        gap = text[q.end : sentence_starts[last + 1]]
+        if not gap.strip(" \"”’'.,") and any(mark in gap for mark in "\"”’'"):
+            last += 1
     lo = sentence_starts[first]
     hi = sentence_starts[last + 1] if last + 1 < len(sentence_starts) else len(text)
     # what was said is not about who said it ("“I won't be named,” she said")

@@ -14,7 +14,7 @@ from .lexicon import (
     SOURCE_TEXT_NOUNS,
     SPEECH_VERBS,
 )
-from .syntax import SUBJECT_DEPS, np_core, sentence_start, span_text
+from .syntax import SUBJECT_DEPS, np_core, sentence_bounds, sentence_start, span_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -25,35 +25,25 @@ if TYPE_CHECKING:  # pragma: no cover
 _SUBORDINATE = {"ccomp", "acl", "relcl", "xcomp", "advcl", "pcomp"}
 
 
+#: Marks that close a quotation, as the tokenizer gives them.
+_CLOSING_MARKS = frozenset(("”", '"', "''", "’"))
+#: What a name and the words before it may be made of: "Oilers coach Ken Hitchcock", "Heart and
+#: Stroke's Erin Kim".
+_NAME_PHRASE_TAGS = frozenset(("NNP", "NN", "NNS", "POS", "CC", "HYPH"))
+
+
 def subject_of(verb: Token) -> Token | None:
+    """Who a speech verb's speaker is, as a token of the sentence: its subject, wherever the parse
+    put it; None when there is none."""
     for child in verb.children:  # "Smith, who said ...": the relative pronoun stands for Smith
         if child.dep_ in SUBJECT_DEPS and child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             return verb.head
-    node = verb
-    if verb.dep_ == "conj" and verb.lemma_ in SPEECH_VERBS and verb.head.dep_ in _SUBORDINATE:
-        # "said X was ... and voiced concern": the speech verbs are the coordinated ones.
-        climb = verb.head
-        for _ in range(8):
-            if (
-                climb.dep_ == "ROOT"
-                or (climb.lemma_ in SPEECH_VERBS and climb.pos_ == "VERB")
-                or climb.head.i == climb.i
-            ):
-                break
-            climb = climb.head
-        if climb.pos_ in ("VERB", "AUX"):
-            node = climb
-    for _ in range(4):
-        for child in node.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
-        if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
-            node = node.head
-            continue
-        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
-            node = node.head.head  # "he was quoted as saying", "she replied by saying": its subject
-            continue
-        break
+    after_quote = _named_after_quote(verb)
+    if after_quote is not None:
+        return after_quote
+    found = _own_or_governing_subject(verb, _whose_act(verb))
+    if found is not None:
+        return found
     for child in verb.children:  # "according to X"
         if child.dep_ == "agent":
             for pobj in child.children:
@@ -66,6 +56,72 @@ def subject_of(verb: Token) -> Token | None:
             and near.lower_ not in ("it", "that", "this", "which", "what")
         ):
             return near
+    return None
+
+
+def _named_after_quote(verb: Token) -> Token | None:
+    """ "“...,” said James Acton, a physicist ...": after a quotation the speaker comes after the
+    verb, whatever word of the quotation the parse hung on it as a subject."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in _CLOSING_MARKS:
+        return None
+    later = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i > verb.i), None)
+    if later is not None:
+        return later
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if after is None or after.tag_ != "NNP" or after.ent_type_ in ("DATE", "TIME"):
+        return None
+    # the last name of the phrase: "said Oilers coach Ken Hitchcock"
+    last = k = after.i
+    while k + 1 < len(doc) and doc[k + 1].tag_ in _NAME_PHRASE_TAGS:
+        k += 1
+        if doc[k].tag_ == "NNP":
+            last = k
+    return doc[last]
+
+
+def _whose_act(verb: Token) -> Token:
+    """The verb whose subject speaks: the verb itself, or the speech verb it goes on from ("said
+    X was ... and voiced concern"; "said the plan was too costly, arguing that ...")."""
+    own_subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    if verb.dep_ == "conj" and verb.lemma_ in SPEECH_VERBS and verb.head.dep_ in _SUBORDINATE and not own_subject:
+        # the speech verbs are the coordinated ones (not "said X was ..., and rights groups
+        # warned": those have a subject of their own)
+        climb = verb.head
+        for _ in range(8):
+            if (
+                climb.dep_ == "ROOT"
+                or (climb.lemma_ in SPEECH_VERBS and climb.pos_ == "VERB")
+                or climb.head.i == climb.i
+            ):
+                break
+            climb = climb.head
+        return climb if climb.pos_ in ("VERB", "AUX") else verb
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and not own_subject:
+        # who said it goes on arguing, whatever the reported clause's own subject
+        climb = verb.head
+        for _ in range(4):
+            if climb.lemma_ in SPEECH_VERBS and climb.pos_ == "VERB":
+                return climb
+            if climb.head.i == climb.i:
+                break
+            climb = climb.head
+    return verb
+
+
+def _own_or_governing_subject(verb: Token, node: Token) -> Token | None:
+    """The subject of `node`, or of the verb it hangs on ("he was quoted as saying")."""
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
+            node = node.head
+            continue
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
+            node = node.head.head  # "he was quoted as saying", "she replied by saying": its subject
+            continue
+        break
     return None
 
 
@@ -139,7 +195,8 @@ def _plural_voice(cast: Cast, subject: Token) -> Voice | None:
     if plural is None:
         return None
     group_at = cast.group_mention_before(subject)
-    near = plural.sent.start == subject.sent.start or plural.sent.end == subject.sent.start
+    (plural_start, plural_end), subject_start = sentence_bounds(plural), sentence_start(subject)
+    near = plural_start == subject_start or plural_end == subject_start
     if not (near or group_at is None or plural.idx > group_at):
         return None
     if plural.pos_ == "PROPN" or cast.actor_in(list(plural.subtree)) is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -24,7 +24,7 @@ ANY_SUBJECT_DEPS = (*SUBJECT_OR_EXPLETIVE_DEPS, "csubj")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 _shared: dict[int, list[Token]] = {}
-_shared_ents: dict[int, tuple[Span, ...]] = {}
+_shared_ents: dict[int, Sequence[Span]] = {}
 _shared_starts: dict[int, list[int]] = {}
 
 
@@ -59,7 +59,18 @@ def sentence_start(token: Token) -> int:
     return starts[bisect_right(starts, token.i) - 1]
 
 
-def entity_list(doc: Doc) -> tuple[Span, ...]:
+def sentence_bounds(token: Token) -> tuple[int, int]:
+    """The first token of `token`'s sentence and the one after its last, like `token.sent`'s
+    start and end, without building the sentence (read from the shared starts when there are)."""
+    starts = _shared_starts.get(id(token.doc))
+    if starts is None:
+        sent = token.sent
+        return sent.start, sent.end
+    k = bisect_right(starts, token.i) - 1
+    return starts[k], starts[k + 1] if k + 1 < len(starts) else len(token.doc)
+
+
+def entity_list(doc: Doc) -> Sequence[Span]:
     """The named entities of `doc` (shared while `shared_tokens(doc)` is active)."""
     found = _shared_ents.get(id(doc))
     return found if found is not None else doc.ents
