@@ -268,3 +268,26 @@ def test_the_cli_searches_and_lists_notes(library, analyse, tmp_path, byline_hom
     assert notes.returncode == 0 and "two more years" in notes.stdout and "ask the port" in notes.stdout
     rebuilt = byline("library", "--rebuild")
     assert rebuilt.returncode == 0 and "catalogue made again: 1 article" in rebuilt.stderr
+
+
+def test_a_rebuild_made_by_worker_processes_holds_what_one_made_here_holds(library, analyse, monkeypatch):
+    from byline.tui.core import indexing
+
+    pier, ferry = add(library, analyse, PIER), add(library, analyse, FERRY)
+    library.store.add(note(pier, PIER, "two more years", ["needs-check"], "who says?"))
+    library.store.add(note(ferry, FERRY, "Sandvik blamed the weather", ["claim"]))
+
+    def everything(lib: Library) -> tuple:
+        people = sorted((p.name, p.quote_count, p.article_count, p.counts) for p in lib.people())
+        notes = sorted((n.article, n.passage, n.note, tuple(n.labels)) for n in lib.notes())
+        hits = sorted((h.article, h.kind, h.offset) for h in lib.search("harbour"))
+        entries = sorted((e.id, e.title, e.actors, e.quotes, e.notes) for e in lib.entries())
+        return people, notes, hits, entries
+
+    monkeypatch.setattr(indexing, "PARALLEL", 10**9)
+    assert library.rebuild() == 2
+    here = everything(Library(Store(library.store.path)))
+    monkeypatch.setattr(indexing, "PARALLEL", 1)  # every rebuild by worker processes
+    assert Library(Store(library.store.path)).rebuild() == 2
+    assert everything(Library(Store(library.store.path))) == here
+    assert here[1] and here[2] and here[0]

@@ -194,7 +194,9 @@ def _index_in_parallel(store: Store, cat: Catalogue, names: list[str]) -> None:
 
     workers = max(2, min(4, os.cpu_count() or 2))
     context = multiprocessing.get_context("spawn")  # never fork a process that may hold threads
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker, initargs=(str(store.path),)) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_worker, initargs=(type(store), str(store.path))
+    ) as pool:
         done = pool.map(_rows_of, names, chunksize=64)
         while True:
             batch = [found for _, found in zip(range(BATCH), done, strict=False)]
@@ -209,10 +211,8 @@ def _index_in_parallel(store: Store, cat: Catalogue, names: list[str]) -> None:
 _WORKER: dict[str, Store] = {}
 
 
-def _worker(root: str) -> None:
-    from .store import Store
-
-    _WORKER["store"] = Store(Path(root))
+def _worker(kind: type[Store], root: str) -> None:
+    _WORKER["store"] = kind(Path(root))
 
 
 def _rows_of(name: str) -> tuple[str, Indexed] | None:
