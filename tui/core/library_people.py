@@ -169,8 +169,9 @@ def _actors(summary: dict) -> list[dict]:
     actors = []
     for raw in summary.get("actors", []):
         if isinstance(raw, dict) and isinstance(raw.get("id"), str) and isinstance(raw.get("name"), str):
-            aliases = raw.get("aliases") if isinstance(raw.get("aliases"), list) else []
-            roles = raw.get("roles") if isinstance(raw.get("roles"), list) else []
+            aliases = raw.get("aliases")
+            roles = raw.get("roles")
+            aliases, roles = (v if isinstance(v, list) else [] for v in (aliases, roles))
             actors.append(
                 {
                     "id": raw["id"],

@@ -6,13 +6,12 @@ Layout (schema 3), one folder (`byline locate` prints it):
                          its annotations and corrections; adding or changing one rewrites only it
     texts/<id>.txt       the article's text as read, so it reopens when its file or page is gone
     analyses/<id>.json   derived: what the model found in it
-    catalogue.sqlite3    derived: the list of articles, counts, people, quotes, notes, search
-                         (catalogue.py, kept up to date with the files by indexing.py)
+    catalogue.sqlite3    derived: the list, counts, people, quotes, notes, search (indexing.py)
     people-merges.json   the user's merges and splits of people across the library
     deleted/             the annotation files of deleted articles, kept
 
-Schema 2 kept every record in one index.json, rewritten whole on each add: its records move into
-the article files on first start (migrate.move_index) and it is kept as index.v2-backup.json.
+Schema 2's index.json (every record, rewritten whole on each add) moves into the article files on
+first start (migrate.move_index), kept as index.v2-backup.json.
 
 Every file is in TinyDB's format (tables of documents keyed by number; TinyDB(path) reads it), and:
 - is written atomically and durably: a temporary file beside it, fsync, rename, fsync of its
@@ -43,6 +42,7 @@ from .catalogue import FILE as CATALOGUE
 from .catalogue import Catalogue
 from .errors import StoreError
 from .indexing import sync
+from .model import Analysis
 from .paths import stored_path
 from .rebuild import RECOVERED
 from .records import Bad, annotation_from, record_name
@@ -220,7 +220,7 @@ class Store:
     def record(self, key: str) -> dict | None:
         return self.catalogue.record(key)
 
-    def _put_record(self, key: str, record: dict, analysis: object = None) -> None:
+    def _put_record(self, key: str, record: dict, analysis: Analysis | None = None) -> None:
         """Keep an article's record in its file (made when there is none), then index it."""
 
         def change(file: TableFile, data: dict) -> bool:
@@ -232,7 +232,7 @@ class Store:
 
         self._modify_article(key, change, analysis=analysis)
 
-    def article_id(self, article: Article, analysis: object = None) -> tuple[str, bool]:
+    def article_id(self, article: Article, analysis: Analysis | None = None) -> tuple[str, bool]:
         """The id under which an article's annotations are kept, and whether its text changed
         since it was last opened. Known by path first (an edited file keeps its notes), then by
         content hash (a moved or copied file, standard input, a page). A new article, or a
@@ -303,14 +303,14 @@ class Store:
                 cat.remove(key)
         return removed
 
-    def index_again(self, key: str, analysis: object = None) -> None:
+    def index_again(self, key: str, analysis: Analysis | None = None) -> None:
         """Index one article again (with this analysis of its text)."""
         with self._indexing() as cat:
             record = cat.record(key) if cat is not None else None
             if cat is not None and record is not None:
                 from .indexing import index_article
 
-                index_article(self, cat, key, record, analysis)  # type: ignore[arg-type]
+                index_article(self, cat, key, record, analysis)
 
     @contextlib.contextmanager
     def _indexing(self) -> Iterator[Catalogue | None]:
@@ -379,7 +379,11 @@ class Store:
         return sorted((ann for _, ann in self._valid(key, path, data)), key=lambda a: (a.orphan, a.start, a.end))
 
     def _modify_article(
-        self, key: str, change: Callable[[TableFile, dict], object], notes: bool = False, analysis: object = None
+        self,
+        key: str,
+        change: Callable[[TableFile, dict], object],
+        notes: bool = False,
+        analysis: Analysis | None = None,
     ) -> None:
         """Change an article's file under its lock, then its entry in the catalogue: only its
         notes when `notes` (a note changed, not a correction: what its analysis counts is the same)."""
@@ -407,7 +411,7 @@ class Store:
                 if not (notes and index_notes(self, cat, key, self.annotations(key))):
                     record, _, read = record_in(self, file.path.name)
                     if record is not None:
-                        index_article(self, cat, key, record, analysis, read)  # type: ignore[arg-type]
+                        index_article(self, cat, key, record, analysis, read)
         if files.was_deleted(self.path, _file_key(key)):  # another Byline deleted it while it was open
             with file.locked():
                 kept = files.set_aside(self.path, file.path)

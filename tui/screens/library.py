@@ -392,7 +392,10 @@ class LibraryScreen(Screen):
         def started(process) -> None:
             self._process = process
 
-        status, last = run_byline(args, lambda line: self.post_message(self.JobProgress(line)), started)
+        def progress(line: str) -> None:
+            self.post_message(self.JobProgress(line))
+
+        status, last = run_byline(args, progress, started)
         self._process = None
         self.post_message(self.JobProgress(last, done=True, failed=status != 0))
 
