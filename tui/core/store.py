@@ -496,6 +496,3 @@ class Store:
         )
         result.sort(key=lambda a: (a.orphan, a.start, a.end))
         return result
-
-    def close(self) -> None:
-        """Nothing to close: every change is on disk when its call returns."""
