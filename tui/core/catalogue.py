@@ -28,12 +28,13 @@ from pathlib import Path
 
 import orjson
 
-from .catalogue_rows import ActorRow, Indexed, NoteRow, alias_keys, variant
+from .catalogue_rows import ActorRow, Indexed, NoteRow, alias_keys, appearances, surname_of, variant
 from .entity_types import style_kind
 from .fulltext import add_rows, drop_rows
 from .library_people import as_text
+from .visible import one_line
 
-SCHEMA = 3
+SCHEMA = 4
 FILE = "catalogue.sqlite3"
 
 _TABLES = """
@@ -81,7 +82,7 @@ CREATE TABLE IF NOT EXISTS search_rows(article TEXT NOT NULL, first INTEGER NOT 
 CREATE INDEX IF NOT EXISTS search_rows_article ON search_rows(article);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
     body, title, who, labels, kind UNINDEXED, article UNINDEXED, ref UNINDEXED, site UNINDEXED,
-    date UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+    date UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');
 """
 
 #: Record fields with a column of their own (the whole record is kept too, as JSON).
@@ -124,6 +125,15 @@ class Catalogue:
         self.memory = memory
         self.notice: str | None = None
         self.db = self._open()
+
+    @classmethod
+    def fresh(cls, path: Path, readonly: bool = False) -> Catalogue:
+        """An empty catalogue at `path`, its old file removed (a rebuild)."""
+        if not readonly:
+            for suffix in ("", "-wal", "-shm"):
+                with contextlib.suppress(OSError):
+                    os.unlink(f"{path}{suffix}")
+        return cls(path, readonly=readonly)
 
     def _open(self) -> sqlite3.Connection:
         if self.readonly:
@@ -333,7 +343,7 @@ class Catalogue:
         totals: dict[str, list] = {}  # person: kind, name, articles, quoted_in, quotes, words, mentions
 
         def add(group: list[ActorRow]) -> None:
-            for person, a in _appearances(group).items():
+            for person, a in appearances(group).items():
                 t = totals.get(person)
                 if t is None:
                     totals[person] = [style_kind(a.type), a.name, 1, int(a.quotes > 0), a.quotes, a.words, a.mentions]
@@ -362,12 +372,12 @@ class Catalogue:
             db.executemany(
                 "INSERT INTO people(person, variant, kind, name, surname, articles, quoted_in, quotes, words, mentions) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(p, variant(p), t[0], t[1], _surname(p), *t[2:]) for p, t in totals.items()],
+                [(p, variant(p), t[0], t[1], surname_of(p), *t[2:]) for p, t in totals.items()],
             )
 
     def _count_people(self, db: sqlite3.Connection, actors: Iterable[ActorRow], sign: int) -> None:
-        for person, a in _appearances(actors).items():
-            surname = _surname(person)
+        for person, a in appearances(actors).items():
+            surname = surname_of(person)
             if sign > 0:
                 db.execute(
                     "INSERT INTO people(person, variant, kind, name, surname, articles, quoted_in, quotes, words, mentions) "
@@ -458,23 +468,12 @@ class Catalogue:
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
 
-def _appearances(actors: Iterable[ActorRow]) -> dict[str, ActorRow]:
-    """One article's actors as one appearance per person (their counts summed, the first's name)."""
-    seen: dict[str, ActorRow] = {}
-    for a in actors:
-        if a.person in seen:
-            b = seen[a.person]
-            b.quotes, b.words, b.mentions = b.quotes + a.quotes, b.words + a.words, b.mentions + a.mentions
-        else:
-            seen[a.person] = ActorRow(
-                a.actor, a.name, a.type, a.aliases, a.roles, a.mentions, a.person, a.quotes, a.words
-            )
-    return seen
-
-
-def _surname(person: str) -> str:
-    words = [] if person.startswith("local:") else person.partition(":")[2].split()
-    return words[-1] if words else ""
+def failed_line(path: Path, exc: Exception) -> str:
+    """The line that says a catalogue could not be written (and that nothing of the user's is lost)."""
+    return one_line(
+        f"the catalogue {path} cannot be written ({exc}); every article and note is "
+        f"kept, and the lists and counts are made again from them next time"
+    )
 
 
 def stamp_of(path: Path) -> str | None:

@@ -6,7 +6,7 @@ text by paragraph for the full-text index. Pure functions of the article's files
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -184,3 +184,22 @@ def contents(
                 found.paragraphs.append((offset, block))
             offset += len(block) + 1
     return found
+
+
+def appearances(actors: Iterable[ActorRow]) -> dict[str, ActorRow]:
+    """One article's actors as one appearance per person (their counts summed, the first's name)."""
+    seen: dict[str, ActorRow] = {}
+    for a in actors:
+        if a.person in seen:
+            b = seen[a.person]
+            b.quotes, b.words, b.mentions = b.quotes + a.quotes, b.words + a.words, b.mentions + a.mentions
+        else:
+            seen[a.person] = ActorRow(
+                a.actor, a.name, a.type, a.aliases, a.roles, a.mentions, a.person, a.quotes, a.words
+            )
+    return seen
+
+
+def surname_of(person: str) -> str:
+    words = [] if person.startswith("local:") else person.partition(":")[2].split()
+    return words[-1] if words else ""

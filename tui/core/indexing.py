@@ -164,6 +164,9 @@ def sync(store: Store, cat: Catalogue, force: bool = False, look: bool = False, 
         if force or (old := known.get(name)) is None or path is None or old[1] is None or old[1] != stamp_of(path)
     ]
     gone = [key for name, (key, _) in known.items() if name not in names]
+    if empty:  # made whole: a crash meanwhile leaves a catalogue made again next time, so no fsyncs
+        cat.db.execute("PRAGMA synchronous=OFF")
+        cat.db.execute("PRAGMA cache_size=-200000")
     if empty and len(stale) >= PARALLEL:
         _index_in_parallel(store, cat, stale)
         stale = []
@@ -182,6 +185,7 @@ def sync(store: Store, cat: Catalogue, force: bool = False, look: bool = False, 
                 index_article(store, cat, key, record, read=read, db=db, bulk=empty)
     if empty:
         cat.count_people()
+        cat.db.execute("PRAGMA synchronous=NORMAL")
     settle(store, cat, stamp)
     return len(stale)
 

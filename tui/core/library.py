@@ -113,21 +113,9 @@ class Library:
         return sync(self.store, self.catalogue, force)
 
     def rebuild(self) -> int:
-        """Make the catalogue again from the store, whole; returns how many articles it holds."""
-        cat = self.catalogue
-        with cat.transaction() as db:
-            for table in (
-                "articles",
-                "actors",
-                "quotes",
-                "notes",
-                "search",
-                "search_rows",
-                "people",
-                "alias_keys",
-                "meta",
-            ):
-                db.execute(f"DELETE FROM {table}")
+        """Make the catalogue again from the store, whole (a new file); returns how many articles
+        it holds."""
+        cat = self.store.new_catalogue()
         sync(self.store, cat, force=True, empty=True)
         return cat.count()
 

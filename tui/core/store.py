@@ -39,7 +39,7 @@ from . import store_files as files
 from .annotation import Annotation, new_id, now
 from .atomic import sweep
 from .catalogue import FILE as CATALOGUE
-from .catalogue import Catalogue
+from .catalogue import Catalogue, failed_line
 from .errors import StoreError
 from .indexing import sync
 from .model import Analysis
@@ -191,6 +191,13 @@ class Store:
             sync(self, self._catalogue)
         return self._catalogue
 
+    def new_catalogue(self) -> Catalogue:
+        """An empty catalogue in place of the one there is (its file removed): for a rebuild."""
+        if self._catalogue is not None:
+            self._catalogue.close()
+        self._catalogue = Catalogue.fresh(self.path / CATALOGUE, self.readonly)
+        return self._catalogue
+
     def look(self) -> Catalogue:
         """The catalogue, once per Store with a stat of every article file: a file another program
         wrote in place (its folder unchanged) is indexed again too."""
@@ -204,13 +211,8 @@ class Store:
         return cat
 
     def catalogue_failed(self, exc: Exception) -> None:
-        """Say once that the catalogue could not be written: what the user wrote is kept, and
-        the catalogue is made again from it next time."""
-        line = one_line(
-            f"the catalogue {self.path / CATALOGUE} cannot be written ({exc}); every article and note is "
-            f"kept, and the lists and counts are made again from them next time"
-        )
-        if line not in self.notices:
+        """Say once that the catalogue could not be written (what the user wrote is kept)."""
+        if (line := failed_line(self.path / CATALOGUE, exc)) not in self.notices:
             self.notices.append(line)
 
     def records(self) -> list[dict]:
