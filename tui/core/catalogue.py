@@ -46,6 +46,7 @@ CREATE TABLE IF NOT EXISTS articles(
     analysed INTEGER NOT NULL DEFAULT 0, actors INTEGER, quotes INTEGER, figures INTEGER,
     notes INTEGER, corrections INTEGER, summary TEXT, raw TEXT, skipped TEXT);
 CREATE INDEX IF NOT EXISTS articles_added ON articles(added);
+CREATE INDEX IF NOT EXISTS articles_date ON articles(coalesce(published, substr(added, 1, 10)), added);
 CREATE INDEX IF NOT EXISTS articles_sha ON articles(sha256);
 CREATE INDEX IF NOT EXISTS articles_path ON articles(path);
 CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
