@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 ARTICLES = "articles"
 BATCH = 200  # articles indexed per transaction when many are
 PARALLEL = 2000  # a rebuild of at least this many articles is made by worker processes
+WINDOW = 2000  # articles handed to the workers at a time
 
 
 def analysis_path(store: Store, key: str) -> Path:
@@ -201,15 +202,17 @@ def _index_in_parallel(store: Store, cat: Catalogue, names: list[str]) -> None:
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_worker, initargs=(type(store), str(store.path))
     ) as pool:
-        done = pool.map(_rows_of, names, chunksize=64)
-        while True:
-            batch = [found for _, found in zip(range(BATCH), done, strict=False)]
-            if not batch:
-                break
-            with cat.transaction() as db:
-                for found in batch:
-                    if found is not None:
-                        cat.put(found[0], found[1], db, bulk=True)
+        # a window at a time, the next one made while this one is written: memory stays bounded
+        windows = [names[i : i + WINDOW] for i in range(0, len(names), WINDOW)]
+        following = pool.map(_rows_of, windows[0], chunksize=32) if windows else iter(())
+        for i in range(len(windows)):
+            done = following
+            following = pool.map(_rows_of, windows[i + 1], chunksize=32) if i + 1 < len(windows) else iter(())
+            while batch := [found for _, found in zip(range(BATCH), done, strict=False)]:
+                with cat.transaction() as db:
+                    for found in batch:
+                        if found is not None:
+                            cat.put(found[0], found[1], db, bulk=True)
 
 
 _WORKER: dict[str, Store] = {}
