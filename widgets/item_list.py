@@ -70,35 +70,28 @@ class ItemList(OptionList):
     BINDINGS = bindings("list")
 
     @dataclass
-    class FilterRequested(Message):
+    class FromList(Message):
+        """A message of this list (its `control`)."""
+
+        item_list: ItemList
+
+        @property
+        def control(self) -> ItemList:
+            return self.item_list
+
+    @dataclass
+    class FilterRequested(FromList):
         """The reader asked to filter this list."""
 
-        item_list: ItemList
-
-        @property
-        def control(self) -> ItemList:
-            return self.item_list
-
     @dataclass
-    class LeaveRequested(Message):
+    class LeaveRequested(FromList):
         """Escape in the list: clear its filter, or (with none on) go back to the article."""
 
-        item_list: ItemList
-
-        @property
-        def control(self) -> ItemList:
-            return self.item_list
-
     @dataclass
-    class AttachRequested(Message):
+    class AttachRequested(FromList):
         """The reader asked to attach the highlighted item to the selection."""
 
-        item_list: ItemList
         index: int
-
-        @property
-        def control(self) -> ItemList:
-            return self.item_list
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

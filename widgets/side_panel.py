@@ -61,50 +61,39 @@ class SidePanel(Vertical):
     label_colours: dict[str, str] = {}
 
     @dataclass
-    class NoteChosen(Message):
+    class FromPanel(Message):
+        """A message of this panel (its `control`)."""
+
+        panel: SidePanel
+
+        @property
+        def control(self) -> SidePanel:
+            return self.panel
+
+    @dataclass
+    class NoteChosen(FromPanel):
         """The reader chose an annotation in the Notes tab."""
 
-        panel: SidePanel
         annotation_id: str
 
-        @property
-        def control(self) -> SidePanel:
-            return self.panel
-
     @dataclass
-    class AttachRequested(Message):
+    class AttachRequested(FromPanel):
         """The reader asked to attach an orphan to the current selection."""
 
-        panel: SidePanel
         annotation_id: str
 
-        @property
-        def control(self) -> SidePanel:
-            return self.panel
-
     @dataclass
-    class LeaveRequested(Message):
+    class LeaveRequested(FromPanel):
         """Escape in a list with no filter on: the reader wants the article back."""
 
-        panel: SidePanel
-
-        @property
-        def control(self) -> SidePanel:
-            return self.panel
-
     @dataclass
-    class ItemChosen(Message):
+    class ItemChosen(FromPanel):
         """The reader chose an item: move the article cursor to `start` and mark `spans`;
         `what` names it in the status ("Jens Stoltenberg")."""
 
-        panel: SidePanel
         start: int
         spans: tuple[tuple[int, int], ...]
         what: str = ""
-
-        @property
-        def control(self) -> SidePanel:
-            return self.panel
 
     def __init__(self, text: str, **kwargs) -> None:
         super().__init__(**kwargs)

@@ -40,6 +40,16 @@ def commands() -> dict[str, ModuleType]:
     return dict(sorted(found.items()))
 
 
+def article_argument(p: argparse.ArgumentParser, default: str) -> None:
+    """The optional ARTICLE of a command that reads one (`default`: what it reads without one)."""
+    p.add_argument(
+        "file",
+        nargs="?",
+        metavar="ARTICLE",
+        help=f"a file, a URL, -, or a library article's path or id (default: {default})",
+    )
+
+
 def _epilog() -> str:
     lines = ["commands:", "  " + OPEN_USAGE.replace("\n", "\n  ")]
     lines += ["  " + module.USAGE.replace("\n", "\n  ") for module in commands().values()]

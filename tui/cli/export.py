@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from . import article_argument
+
 WORD = "export"
 USAGE = """byline export [ARTICLE] --format F [-o PATH] [--force] [--with-text] [--excel]
                                   export (md, html, w3c, json, jsonl, spacy, csv, brat, voices)"""
@@ -13,12 +15,7 @@ USAGE = """byline export [ARTICLE] --format F [-o PATH] [--force] [--with-text] 
 def configure(p: argparse.ArgumentParser) -> None:
     from ..core.export import FORMATS
 
-    p.add_argument(
-        "file",
-        nargs="?",
-        metavar="ARTICLE",
-        help="a file, a URL, -, or a library article's path or id (default: the bundled sample)",
-    )
+    article_argument(p, "the bundled sample")
     p.add_argument("--format", "-f", choices=FORMATS, required=True)
     p.add_argument("-o", "--output", help="where to write (default or -: standard output; brat and spacy need a path)")
     p.add_argument("--force", action="store_true", help="overwrite an existing output file (never the article)")

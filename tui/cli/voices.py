@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 
+from . import article_argument
+
 WORD = "voices"
 USAGE = """byline voices [ARTICLE] [--format text|json|csv] [--raw]
                                   who is quoted, how much, who without a name: in
@@ -13,12 +15,7 @@ USAGE = """byline voices [ARTICLE] [--format text|json|csv] [--raw]
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "file",
-        nargs="?",
-        metavar="ARTICLE",
-        help="a file, a URL, -, or a library article's path or id (default: the whole library)",
-    )
+    article_argument(p, "the whole library")
     p.add_argument("--format", choices=("text", "json", "csv"), default="text")
     p.add_argument("--model", help="spaCy pipeline to use")
     p.add_argument(

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .anchor import locate, make_anchor
 from .annotation import Annotation
+from .bundle import article_meta
 from .sources import Article
 
 META = "meta"
@@ -68,16 +69,9 @@ def own_meta(data: dict, key: str, schema: int, created: str) -> dict:
 
 def article_fields(article: Article) -> dict:
     """What the index keeps of an article beside its id, path and hash: metadata and word count."""
-    return {
-        "source": article.source,
-        "title": article.title,
-        "url": article.url,
-        "site": article.site,
-        "authors": list(article.authors),
-        "published": article.published,
-        "kind": article.kind,
-        "words": len(article.text.split()),
-    }
+    fields = article_meta(article)
+    del fields["sha256"]  # kept beside the id
+    return {**fields, "words": len(article.text.split())}
 
 
 def _locations(path: Path | str | None) -> tuple[Path, Path | None]:

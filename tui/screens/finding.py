@@ -13,7 +13,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -22,6 +21,7 @@ from byline.tui.core.library import Library
 from byline.tui.core.search import Hit, NoteRef
 from byline.tui.core.visible import one_line
 from byline.tui.keys import bindings, screen_commands
+from byline.tui.screens.library_based import LibraryBased
 from byline.tui.screens.requests import OpenArticle
 from byline.widgets.item_list import FilterField
 
@@ -62,7 +62,7 @@ def note_row(note: NoteRef) -> Text:
     return row
 
 
-class _Finding(Screen):
+class _Finding(LibraryBased):
     """A query field, a status line and a list of what the query finds."""
 
     SCOPE = ""
@@ -76,15 +76,8 @@ class _Finding(Screen):
         error: str | None
 
     def __init__(self, library: Library | None = None) -> None:
-        super().__init__()
-        self._library = library
+        super().__init__(library)
         self.rows: list = []
-
-    @property
-    def library(self) -> Library:
-        if self._library is None:
-            self._library = Library()
-        return self._library
 
     def compose(self) -> ComposeResult:
         yield Static(f"{self.TITLE_WORDS} · reading the library…", id=f"{self.SCOPE}-status", markup=False)

@@ -19,7 +19,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.widgets.data_table import CellDoesNotExist
 
@@ -28,13 +27,14 @@ from byline.tui.core.library import Entry, Library
 from byline.tui.core.visible import one_line
 from byline.tui.keys import bindings, screen_commands
 from byline.tui.screens.confirm import ConfirmDialog
+from byline.tui.screens.library_based import LibraryBased
 from byline.tui.screens.library_table import COLUMNS, FIRST_ROWS, NUMERIC, _cell, layout, matches
 from byline.tui.screens.location_prompt import LocationPrompt
 from byline.tui.screens.requests import ArticleDeleted, DeleteArticle, OpenArticle
 from byline.widgets.item_list import FilterField, FocusTable
 
 
-class LibraryScreen(Screen):
+class LibraryScreen(LibraryBased):
     """Title, feed, site, date, words, actors, quotes and notes of every article."""
 
     BINDINGS = bindings("library")
@@ -59,8 +59,7 @@ class LibraryScreen(Screen):
         failed: bool = False
 
     def __init__(self, library: Library | None = None) -> None:
-        super().__init__()
-        self._library = library
+        super().__init__(library)
         self.entries: list[Entry] = []
         self.sort_key = "date"
         self.sort_reverse = True
@@ -102,12 +101,6 @@ class LibraryScreen(Screen):
     def on_resize(self) -> None:
         if self.loaded:
             self.refill()
-
-    @property
-    def library(self) -> Library:
-        if self._library is None:
-            self._library = Library()
-        return self._library
 
     @work(thread=True, exclusive=True, group="library")
     def load(self) -> None:

@@ -17,7 +17,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -28,6 +27,7 @@ from byline.tui.core.model import other_names
 from byline.tui.core.report import quote_kind_word, quoted
 from byline.tui.core.visible import one_line
 from byline.tui.keys import bindings, screen_commands
+from byline.tui.screens.library_based import LibraryBased
 from byline.tui.screens.requests import OpenArticle
 from byline.widgets.item_list import FilterField, FocusList
 
@@ -48,7 +48,7 @@ def person_row(person: Person, marked: bool = False) -> Text:
     return text
 
 
-class PeopleScreen(Screen):
+class PeopleScreen(LibraryBased):
     """A list of people and organisations; beside it, the one highlighted: roles, articles, quotes."""
 
     BINDINGS = bindings("people")
@@ -59,18 +59,11 @@ class PeopleScreen(Screen):
         error: str | None
 
     def __init__(self, library: Library | None = None) -> None:
-        super().__init__()
-        self._library = library
+        super().__init__(library)
         self.people: list[Person] = []
         self.shown: list[Person] = []
         self.current: Person | None = None
         self.marked: dict[str, Person] = {}  # by group
-
-    @property
-    def library(self) -> Library:
-        if self._library is None:
-            self._library = Library()
-        return self._library
 
     def compose(self) -> ComposeResult:
         yield Static("People and organisations · reading the library…", id="people-status", markup=False)

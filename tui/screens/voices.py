@@ -9,7 +9,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -18,6 +17,7 @@ from byline.tui.core.library import Library
 from byline.tui.core.visible import one_line
 from byline.tui.core.voices import LibraryVoices, Voice, library_voices
 from byline.tui.keys import bindings, screen_commands
+from byline.tui.screens.library_based import LibraryBased
 from byline.tui.screens.requests import ShowPerson
 from byline.widgets.item_list import FilterField, FocusList
 from byline.widgets.panel_rows import voice_row
@@ -30,7 +30,7 @@ def voice_option(voice: Voice, most: int) -> Option:
     return Option(prompt)
 
 
-class LibraryVoicesScreen(Screen):
+class LibraryVoicesScreen(LibraryBased):
     """Every voice of the library, most words first; below, anonymous sourcing per site."""
 
     BINDINGS = bindings("voices")
@@ -41,16 +41,9 @@ class LibraryVoicesScreen(Screen):
         error: str | None
 
     def __init__(self, library: Library | None = None) -> None:
-        super().__init__()
-        self._library = library
+        super().__init__(library)
         self.found: LibraryVoices | None = None
         self.shown: list[Voice] = []
-
-    @property
-    def library(self) -> Library:
-        if self._library is None:
-            self._library = Library()
-        return self._library
 
     def compose(self) -> ComposeResult:
         yield Static("Voices across the library · reading…", id="voices-status", markup=False)

@@ -19,8 +19,8 @@ from .reading import (
     each_record,
     fix_fields,
     named,
+    reader_annotation,
     span_of,
-    stable_id,
     text_of,
 )
 
@@ -74,20 +74,9 @@ def _annotation(record, article_key: str, text: str) -> Annotation | None:
             return None  # a correction needs its passage; an empty record is nothing to keep
         anchor, orphan = Anchor("", "", "", 0, 0), True
     what = f"{anchor.exact}|{span_of(where)}|{labels}|{note}|{fields}"
-    tagged = text_of(record.get("tagged"))
-    ann = Annotation(
-        id=stable_id(record.get("id"), what),
-        article=article_key,
-        anchor=anchor,
-        labels=labels,
-        note=note,
-        orphan=orphan,
-        tagged=tagged or None,
+    ann = reader_annotation(
+        record.get("id"), what, article_key, anchor, orphan, labels, note, text_of(record.get("tagged")), fields
     )
-    if fields is not None:
-        ann.kind = "correction"
-        for name, value in fields.items():
-            setattr(ann, name, value)
     for stamp in ("created", "modified"):
         if isinstance(record.get(stamp), str) and len(record[stamp]) <= 64:
             setattr(ann, stamp, record[stamp])

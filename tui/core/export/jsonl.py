@@ -18,8 +18,10 @@ from .reading import (
     anchor_in,
     as_list,
     each_record,
+    entity_fix,
     fix_fields,
     named,
+    reader_annotation,
     span_of,
     stable_id,
     text_of,
@@ -144,17 +146,7 @@ def annotations_from_jsonl(record, article_key: str, text: str) -> Found:
             found.skipped += 1
             continue
         if span.get("correction") is True:
-            keep(
-                Annotation(
-                    id=key,
-                    article=article_key,
-                    anchor=anchor,
-                    kind="correction",
-                    entity=label,
-                    fix="entity",
-                    orphan=orphan,
-                )
-            )
+            keep(entity_fix(key, article_key, anchor, orphan, label))
             continue
         ann = merged.get(key)
         if ann is None:
@@ -173,14 +165,8 @@ def annotations_from_jsonl(record, article_key: str, text: str) -> Found:
         keep(
             None
             if anchor is None
-            else Annotation(
-                id=stable_id(rejected.get("id"), f"{span_of(rejected)}|rejected"),
-                article=article_key,
-                anchor=anchor,
-                kind="correction",
-                entity=REJECTED,
-                fix="entity",
-                orphan=orphan,
+            else entity_fix(
+                stable_id(rejected.get("id"), f"{span_of(rejected)}|rejected"), article_key, anchor, orphan, REJECTED
             )
         )
     for fixed in as_list(record.get("corrections")):
@@ -219,21 +205,9 @@ def _orphan(data, article_key: str, text: str) -> Annotation | None:
         anchor, orphan = Anchor("", "", "", 0, 0), True
     assert anchor is not None
     what = f"{exact}|{span_of(data)}|{labels}|{note}|{fields}"
-    tagged = data.get("tagged") if isinstance(data.get("tagged"), str) else None
-    ann = Annotation(
-        id=stable_id(data.get("id"), what),
-        article=article_key,
-        anchor=anchor,
-        labels=list(dict.fromkeys(labels)),
-        note=note,
-        orphan=orphan,
-        tagged=tagged or None,
+    return reader_annotation(
+        data.get("id"), what, article_key, anchor, orphan, labels, note, text_of(data.get("tagged")), fields
     )
-    if fields is not None:
-        ann.kind = "correction"
-        for name, value in fields.items():
-            setattr(ann, name, value)
-    return ann
 
 
 def named_items(records: list) -> Iterator[NamedItem]:

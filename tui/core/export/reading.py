@@ -209,6 +209,42 @@ def fix_fields(data) -> dict | None:
     return None
 
 
+def reader_annotation(
+    raw_id: object,
+    what: str,
+    article_key: str,
+    anchor: Anchor,
+    orphan: bool,
+    labels: list[str],
+    note: str,
+    tagged: str | None,
+    fields: dict | None,
+) -> Annotation:
+    """An annotation of an export as Byline keeps it: its labels and note, or a correction when
+    `fields` (fix_fields) are given; its id the one it came with, else one derived from `what`."""
+    ann = Annotation(
+        id=stable_id(raw_id, what),
+        article=article_key,
+        anchor=anchor,
+        labels=list(dict.fromkeys(labels)),
+        note=note,
+        orphan=orphan,
+        tagged=tagged or None,
+    )
+    if fields is not None:
+        ann.kind = "correction"
+        for name, value in fields.items():
+            setattr(ann, name, value)
+    return ann
+
+
+def entity_fix(ann_id: str, article_key: str, anchor: Anchor, orphan: bool, entity: str) -> Annotation:
+    """A correction of an export: the words at `anchor` are an entity of type `entity` (or none)."""
+    return Annotation(
+        id=ann_id, article=article_key, anchor=anchor, kind="correction", entity=entity, fix="entity", orphan=orphan
+    )
+
+
 #: What our JSON export calls itself (json_doc writes it).
 JSON_SCHEMA = "byline.export/1"
 #: The first columns of our CSV export (csv_rows writes them): what an import needs.
