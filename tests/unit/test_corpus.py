@@ -427,3 +427,25 @@ def test_only_the_article_that_kills_its_process_is_reported(monkeypatch, nlp):
     assert sorted(by_id) == ["a", "b", "c"] and len(outcomes) == 3
     assert by_id["a"].error is None and by_id["c"].error is None
     assert "the analysing process died" in by_id["b"].error
+
+
+def test_a_long_run_leaves_the_pipelines_vocabulary_as_it_was(nlp):
+    """Every new name and number would stay in spaCy's vocabulary for good, so a worker reading
+    a year of news would grow without end: a batch's words are forgotten once it is read, and
+    the same batch read again (its words met anew) gives the same analyses."""
+    from byline.tui.core.corpus.inputs import Item
+    from byline.tui.core.nlp import default_model
+
+    model = default_model()
+    analyze_batch([Item(id="warm", text=text_of(*ARTICLES[0][3:]))], model)  # a process's first batch fills caches
+    before = len(nlp.vocab.strings)
+    names = ["Quillabetha Xorvandine", "Brummelwick Tazzenhoff"]
+    items = [
+        Item(id=str(n), text=f"Quay plan {n}\n\n\u201cWe start in March,\u201d said mayor {name} of Zwerndorf-{n}.\n")
+        for n, name in enumerate(names)
+    ]
+    first = analyze_batch(items, model)
+    assert len(nlp.vocab.strings) == before
+    again = analyze_batch(items, model)
+    assert [o.analysis.to_dict() for o in again] == [o.analysis.to_dict() for o in first]
+    assert [[q.speaker for q in o.analysis.quotes] for o in first] == [[name] for name in names]
