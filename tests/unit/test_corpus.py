@@ -152,6 +152,19 @@ def tables(folder) -> dict:
     return out
 
 
+def duckdb_tables(folder) -> dict:
+    """Each table of a results folder as DuckDB reads the shards (a glob, as the README does)."""
+    import duckdb
+
+    order = {"articles": "article_id", "quotes": "article_id, quote", "actors": "article_id, actor_id"}
+    return {
+        name: duckdb.sql(
+            f"SELECT * FROM '{folder}/{name}/*.parquet' ORDER BY {order.get(name, 'article_id, figure')}"
+        ).fetchall()
+        for name in TABLES
+    }
+
+
 @pytest.mark.parametrize("kind", ["folder", "jsonl", "csv", "parquet", "warc"])
 def test_a_cluster_gives_the_tables_a_local_run_gives(kind, corpus, cluster, tmp_path, nlp):
     fields = FIELDS.get(kind, Fields())
@@ -169,6 +182,7 @@ def test_a_cluster_gives_the_tables_a_local_run_gives(kind, corpus, cluster, tmp
         assert (summary.analysed, summary.failed) == (4, 0), summary.first_errors
     local, remote = tables(tmp_path / "local"), tables(tmp_path / "cluster")
     assert remote == local
+    assert duckdb_tables(tmp_path / "cluster") == duckdb_tables(tmp_path / "local")
     assert len(list((tmp_path / "cluster" / "articles").glob("part-*.parquet"))) == 2  # written in shards
     titles = sorted(row["title"] for row in local["articles"])
     assert titles == sorted(a[3] for a in ARTICLES)
@@ -449,3 +463,58 @@ def test_a_long_run_leaves_the_pipelines_vocabulary_as_it_was(nlp):
     again = analyze_batch(items, model)
     assert [o.analysis.to_dict() for o in again] == [o.analysis.to_dict() for o in first]
     assert [[q.speaker for q in o.analysis.quotes] for o in first] == [[name] for name in names]
+
+
+def test_the_cluster_client_keeps_a_few_batches_in_flight_and_no_results(cluster, nlp):
+    """A corpus of any size goes to the cluster a few batches at a time (two per worker
+    thread), and each batch's results are let go once handed on: the command's memory does not
+    grow with the corpus, however far the workers are behind or ahead."""
+    from byline.tui.core.corpus.inputs import Item
+    from byline.tui.core.nlp import default_model
+
+    runner = Cluster(cluster, default_model())
+    pulled: list[int] = []
+
+    def batches():
+        for n in range(12):
+            pulled.append(n)
+            headline, body = ARTICLES[n % 4][3:]
+            yield [Item(id=f"a{n}", text=text_of(f"{headline} ({n})", body), seq=n)]
+
+    try:
+        stream = runner.run(batches())
+        first = next(stream)
+        assert runner.window == 2 and len(pulled) <= runner.window + 1  # not the whole corpus at once
+        rest = [outcome for found in stream for outcome in found]
+        deadline = time.monotonic() + 10  # a release reaches the client's event loop a moment later
+        while runner.client.futures and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not runner.client.futures  # no result kept on the cluster for this client
+    finally:
+        runner.close()
+    assert sorted(o.id for o in [*first, *rest]) == sorted(f"a{n}" for n in range(12))
+    assert all(o.error is None for o in [*first, *rest])
+
+
+@pytest.mark.slow
+def test_a_cluster_run_killed_halfway_and_started_again_has_every_article_once(cluster, tmp_path):
+    import pyarrow.parquet as pq
+
+    source = tmp_path / "many.jsonl"
+    with open(source, "w", encoding="utf-8") as stream:
+        for n in range(12):
+            _, site, _, headline, body = ARTICLES[n % 4]
+            stream.write(
+                json.dumps({"id": f"a{n:02d}", "text": text_of(f"{headline} ({n})", body), "site": site}) + "\n"
+            )
+    out = tmp_path / "results"
+    args = [str(source), "--format", "parquet", "-o", str(out), "--shard-size", "1", "--batch", "1"]
+    _kill_halfway([*args, "--scheduler", cluster], lambda: (out / "articles").glob("part-*.parquet"), 3)
+    written = pq.read_table(out / "articles").column("article_id").to_pylist()
+    assert 3 <= len(written) < 12
+    again = byline("analyze", *args, "--scheduler", cluster)
+    assert again.returncode == 0, again.stderr.decode()
+    assert f"{len(written)} done before" in again.stderr.decode()
+    assert sorted(pq.read_table(out / "articles").column("article_id").to_pylist()) == [f"a{n:02d}" for n in range(12)]
+    quotes = pq.read_table(out / "quotes").to_pylist()
+    assert len(quotes) == len({(q["article_id"], q["quote"]) for q in quotes})  # no shard twice
