@@ -518,3 +518,25 @@ def test_a_cluster_run_killed_halfway_and_started_again_has_every_article_once(c
     assert sorted(pq.read_table(out / "articles").column("article_id").to_pylist()) == [f"a{n:02d}" for n in range(12)]
     quotes = pq.read_table(out / "quotes").to_pylist()
     assert len(quotes) == len({(q["article_id"], q["quote"]) for q in quotes})  # no shard twice
+
+
+def test_a_run_pauses_the_workers_profiler_and_tick_and_gives_them_back(cluster):
+    """While Byline analyses, the workers' statistical profiler and event-loop tick (which take
+    the GIL from the analysis, 10 and 20 ms apart) are paused; when the run ends they run again,
+    so the cluster's dashboard shows its profiles for whatever the cluster does next."""
+    from distributed import Client
+
+    from byline.tui.core.corpus.dask_plugin import PAUSED
+    from byline.tui.core.nlp import default_model
+
+    def running(dask_worker):
+        return sorted(name for name in PAUSED if dask_worker.periodic_callbacks[name].is_running())
+
+    with Client(cluster, set_as_default=False) as client:
+        assert list(client.run(running).values()) == [sorted(PAUSED)]
+        runner = Cluster(cluster, default_model())
+        try:
+            assert list(client.run(running).values()) == [[]]
+        finally:
+            runner.close()
+        assert list(client.run(running).values()) == [sorted(PAUSED)]
