@@ -152,6 +152,19 @@ def tables(folder) -> dict:
     return out
 
 
+def duckdb_tables(folder) -> dict:
+    """Each table of a results folder as DuckDB reads the shards (a glob, as the README does)."""
+    import duckdb
+
+    order = {"articles": "article_id", "quotes": "article_id, quote", "actors": "article_id, actor_id"}
+    return {
+        name: duckdb.sql(
+            f"SELECT * FROM '{folder}/{name}/*.parquet' ORDER BY {order.get(name, 'article_id, figure')}"
+        ).fetchall()
+        for name in TABLES
+    }
+
+
 @pytest.mark.parametrize("kind", ["folder", "jsonl", "csv", "parquet", "warc"])
 def test_a_cluster_gives_the_tables_a_local_run_gives(kind, corpus, cluster, tmp_path, nlp):
     fields = FIELDS.get(kind, Fields())
@@ -169,6 +182,7 @@ def test_a_cluster_gives_the_tables_a_local_run_gives(kind, corpus, cluster, tmp
         assert (summary.analysed, summary.failed) == (4, 0), summary.first_errors
     local, remote = tables(tmp_path / "local"), tables(tmp_path / "cluster")
     assert remote == local
+    assert duckdb_tables(tmp_path / "cluster") == duckdb_tables(tmp_path / "local")
     assert len(list((tmp_path / "cluster" / "articles").glob("part-*.parquet"))) == 2  # written in shards
     titles = sorted(row["title"] for row in local["articles"])
     assert titles == sorted(a[3] for a in ARTICLES)
@@ -427,3 +441,137 @@ def test_only_the_article_that_kills_its_process_is_reported(monkeypatch, nlp):
     assert sorted(by_id) == ["a", "b", "c"] and len(outcomes) == 3
     assert by_id["a"].error is None and by_id["c"].error is None
     assert "the analysing process died" in by_id["b"].error
+
+
+def test_a_long_run_leaves_the_pipelines_vocabulary_as_it_was(nlp):
+    """Every new name and number would stay in spaCy's vocabulary for good, so a worker reading
+    a year of news would grow without end: a batch's words are forgotten once it is read, and
+    the same batch read again (its words met anew) gives the same analyses."""
+    from byline.tui.core.corpus.inputs import Item
+    from byline.tui.core.nlp import default_model
+
+    model = default_model()
+    analyze_batch([Item(id="warm", text=text_of(*ARTICLES[0][3:]))], model)  # a process's first batch fills caches
+    before = len(nlp.vocab.strings)
+    names = ["Quillabetha Xorvandine", "Brummelwick Tazzenhoff"]
+    items = [
+        Item(id=str(n), text=f"Quay plan {n}\n\n\u201cWe start in March,\u201d said mayor {name} of Zwerndorf-{n}.\n")
+        for n, name in enumerate(names)
+    ]
+    first = analyze_batch(items, model)
+    assert len(nlp.vocab.strings) == before
+    again = analyze_batch(items, model)
+    assert [o.analysis.to_dict() for o in again] == [o.analysis.to_dict() for o in first]
+    assert [[q.speaker for q in o.analysis.quotes] for o in first] == [[name] for name in names]
+
+
+def test_the_cluster_client_keeps_a_few_batches_in_flight_and_no_results(cluster, nlp):
+    """A corpus of any size goes to the cluster a few batches at a time (two per worker
+    thread), and each batch's results are let go once handed on: the command's memory does not
+    grow with the corpus, however far the workers are behind or ahead."""
+    from byline.tui.core.corpus.inputs import Item
+    from byline.tui.core.nlp import default_model
+
+    runner = Cluster(cluster, default_model())
+    pulled: list[int] = []
+
+    def batches():
+        for n in range(12):
+            pulled.append(n)
+            headline, body = ARTICLES[n % 4][3:]
+            yield [Item(id=f"a{n}", text=text_of(f"{headline} ({n})", body), seq=n)]
+
+    try:
+        stream = runner.run(batches())
+        first = next(stream)
+        assert runner.window == 2 and len(pulled) <= runner.window + 1  # not the whole corpus at once
+        rest = [outcome for found in stream for outcome in found]
+        deadline = time.monotonic() + 10  # a release reaches the client's event loop a moment later
+        while runner.client.futures and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not runner.client.futures  # no result kept on the cluster for this client
+    finally:
+        runner.close()
+    assert sorted(o.id for o in [*first, *rest]) == sorted(f"a{n}" for n in range(12))
+    assert all(o.error is None for o in [*first, *rest])
+
+
+@pytest.mark.slow
+def test_a_cluster_run_killed_halfway_and_started_again_has_every_article_once(cluster, tmp_path):
+    import pyarrow.parquet as pq
+
+    source = tmp_path / "many.jsonl"
+    with open(source, "w", encoding="utf-8") as stream:
+        for n in range(12):
+            _, site, _, headline, body = ARTICLES[n % 4]
+            stream.write(
+                json.dumps({"id": f"a{n:02d}", "text": text_of(f"{headline} ({n})", body), "site": site}) + "\n"
+            )
+    out = tmp_path / "results"
+    args = [str(source), "--format", "parquet", "-o", str(out), "--shard-size", "1", "--batch", "1"]
+    _kill_halfway([*args, "--scheduler", cluster], lambda: (out / "articles").glob("part-*.parquet"), 3)
+    written = pq.read_table(out / "articles").column("article_id").to_pylist()
+    assert 3 <= len(written) < 12
+    again = byline("analyze", *args, "--scheduler", cluster)
+    assert again.returncode == 0, again.stderr.decode()
+    assert f"{len(written)} done before" in again.stderr.decode()
+    assert sorted(pq.read_table(out / "articles").column("article_id").to_pylist()) == [f"a{n:02d}" for n in range(12)]
+    quotes = pq.read_table(out / "quotes").to_pylist()
+    assert len(quotes) == len({(q["article_id"], q["quote"]) for q in quotes})  # no shard twice
+
+
+def test_a_run_pauses_the_workers_profiler_and_tick_and_gives_them_back(cluster):
+    """While Byline analyses, the workers' statistical profiler and event-loop tick (which take
+    the GIL from the analysis, 10 and 20 ms apart) are paused; when the run ends they run again,
+    so the cluster's dashboard shows its profiles for whatever the cluster does next."""
+    from distributed import Client
+
+    from byline.tui.core.corpus.dask_plugin import PAUSED
+    from byline.tui.core.nlp import default_model
+
+    def running(dask_worker):
+        return sorted(name for name in PAUSED if dask_worker.periodic_callbacks[name].is_running())
+
+    with Client(cluster, set_as_default=False) as client:
+        assert list(client.run(running).values()) == [sorted(PAUSED)]
+        runner = Cluster(cluster, default_model())
+        try:
+            assert list(client.run(running).values()) == [[]]
+        finally:
+            runner.close()
+        assert list(client.run(running).values()) == [sorted(PAUSED)]
+
+
+def _page_faults_of_big_arrays(dask_worker=None) -> int:
+    """Minor page faults of making and dropping a 1 MiB array 100 times in this process."""
+    import resource
+
+    import numpy
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    for _ in range(100):
+        numpy.ones(2**17).sum()  # 1 MiB: spaCy's arrays for a batch are of this size and more
+    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc")
+def test_during_a_run_a_workers_freed_memory_is_kept_for_the_next_batch(cluster):
+    """Dask starts its workers with MALLOC_TRIM_THRESHOLD_=65536, which makes glibc map every
+    block over 128 KiB afresh and hand it back when freed: each of spaCy's arrays was faulted
+    in page by page, batch after batch (a fifth more CPU). During a run the memory is kept;
+    after it, the worker is as Dask set it."""
+    from distributed import Client
+
+    from byline.tui.core.nlp import default_model
+
+    with Client(cluster, set_as_default=False) as client:
+        (before,) = client.run(_page_faults_of_big_arrays).values()
+        assert before > 100 * 200  # each array's 256 pages faulted in again
+        runner = Cluster(cluster, default_model())
+        try:
+            (during,) = client.run(_page_faults_of_big_arrays).values()
+        finally:
+            runner.close()
+        (after,) = client.run(_page_faults_of_big_arrays).values()
+    assert during < 1000
+    assert after > 100 * 200

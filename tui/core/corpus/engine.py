@@ -13,9 +13,11 @@ never keeping more than a few batches in flight: memory stays flat whatever the 
 from __future__ import annotations
 
 import multiprocessing
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +34,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Paragraphs handed to spaCy at once (each at most analysis.MAX_CHUNK characters).
 PIPE_BATCH = 64
+
+#: One batch parsed at a time in a process. The analysis holds the GIL, so a second thread (a
+#: Dask worker with --nthreads 2) would gain nothing but a second batch's memory; and a memory
+#: zone belongs to the whole vocabulary, so another thread's parse inside it would lose its
+#: strings when it ends.
+_PARSING = threading.Lock()
+_warmed: set[int] = set()  # the pipelines (by id) whose first batch filled the tokenizer's cache
 
 
 @dataclass
@@ -64,14 +73,33 @@ def analyze_batch(items: list[Item], model: str | None = None, timeout: float = 
             outcomes[i] = Outcome(item.id, None, None, str(exc), item.seq)
         except Exception as exc:  # noqa: BLE001 - one input's bug must not stop the others
             outcomes[i] = Outcome(item.id, None, None, _failed(item.source or item.id, "reading", exc), item.seq)
-    docs: dict[int, Doc] = {}
-    try:
-        docs = dict(parse_many([a.text for _, a in loaded], nlp))
-    except Exception:  # noqa: BLE001 - one text spaCy cannot take: parse them one by one below
-        docs = {}
-    for n, (i, article) in enumerate(loaded):
-        outcomes[i] = _read(items[i], article, docs.pop(n, None), nlp, name)
+    with _transient_strings(nlp):
+        docs: dict[int, Doc] = {}
+        try:
+            docs = dict(parse_many([a.text for _, a in loaded], nlp))
+        except Exception:  # noqa: BLE001 - one text spaCy cannot take: parse them one by one below
+            docs = {}
+        for n, (i, article) in enumerate(loaded):
+            outcomes[i] = _read(items[i], article, docs.pop(n, None), nlp, name)
+        del docs  # no parse outlives the zone
     return [o for o in outcomes if o is not None]
+
+
+@contextmanager
+def _transient_strings(nlp: Language) -> Iterator[None]:
+    """Parse a batch so that the pipeline forgets the words it met in it: every new word,
+    name and number goes into spaCy's vocabulary for good, so a worker that reads a year of
+    news grows without end (about 2 KiB an article here). Inside `nlp.memory_zone()` they are
+    dropped when the batch is read (the outcomes hold plain strings, no parse). The zone also
+    stops the tokenizer's cache from filling, so a process's first batch is parsed outside
+    one, to fill it with the common words."""
+    with _PARSING:
+        if id(nlp) in _warmed:
+            with nlp.memory_zone():
+                yield
+        else:
+            _warmed.add(id(nlp))
+            yield
 
 
 def _read(item: Item, article: Article, doc: Doc | None, nlp: Language, model: str) -> Outcome:
