@@ -136,9 +136,8 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
         yield Footer()
 
     def _status(self, facts: str) -> None:
-        """Which article (site or file), when and by whom it was published, then `facts`. The
-        counts of what the analysis found are on the tabs; a web page's date and authors are not
-        shown anywhere else, so they come before the counts when the line is short."""
+        """Which article, when and by whom it was published, then `facts`: a page's date and
+        authors are shown nowhere else, so they come before the counts when the line is short."""
         status = self.query_one(StatusLine)
         article = self.article
         status.name_text = article.title or article.name
@@ -318,8 +317,7 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
         self.notify(message.error, title="Analysis failed", severity="error", timeout=10)
 
     @property
-    def analysing(self) -> bool:
-        """The analysis has not landed yet (nor failed)."""
+    def analysing(self) -> bool:  # the analysis has not landed yet (nor failed)
         return self.query_one(StatusLine).has_class("-loading")
 
     @property
@@ -410,9 +408,8 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
 
     # -- edits: applied and painted at once, written in a worker ----------------------------------
     def _edit(self, change: Change, done: str = "") -> bool:
-        """Apply a change to the session (painted at once) and write it in a worker; the
-        notification that it is done (`done`, or the one the change returns) comes when it is on
-        disk."""
+        """Apply a change to the session (painted at once) and write it in a worker; it is said
+        done (`done`, or what the change returns) when it is on disk."""
         session = self.session
         if session is None:
             self.notify("The annotations are still being opened", severity="warning", timeout=3)
