@@ -272,7 +272,8 @@ class Library:
 
     def quotes_by(self, name: str) -> list[QuoteRef]:
         """Every quote of the person (or people) a name stands for, across the library."""
-        return [q for person in self.find(name) for q in person.quotes]
+        found = people_merges.find(self.catalogue, name)
+        return [q for p in found for q in people_merges.fill(self.catalogue, p, appearances=False).quotes]
 
     def suggest(self, name: str, limit: int = 5) -> list[str]:
         """Names close to one that found nobody (a typo, another spelling)."""

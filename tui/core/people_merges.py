@@ -253,24 +253,31 @@ def find(cat: Catalogue, name: str) -> list[Person]:
     return _people(cat.db, f"WHERE COALESCE(o.grp, p.variant) IN ({gm})", tuple(groups), " ORDER BY articles DESC, g")
 
 
-def fill(cat: Catalogue, person: Person) -> Person:
-    """A person's appearances and quotes (newest articles first), from the catalogue."""
+def fill(cat: Catalogue, person: Person, appearances: bool = True) -> Person:
+    """A person's quotes and aliases (newest articles first), from the catalogue, and their
+    appearances unless not wanted (a speaker's quotes: one quoted in 50,000 articles need not
+    have 50,000 appearances read)."""
     import orjson
 
     keys = getattr(person, "keys", [])
     if not keys or getattr(person, "filled", False):
         return person
     marks = ",".join("?" * len(keys))
-    person.appearances = [
-        Appearance(article, title or "", name, type_, orjson.loads(roles), mentions)
-        for article, title, name, type_, roles, mentions in cat.db.execute(
-            f"SELECT a.article, r.title, a.name, a.type, a.roles, a.mentions FROM actors a JOIN articles r "
-            f"ON r.id = a.article WHERE a.person IN ({marks}) ORDER BY r.added DESC, r.rowid DESC",
-            tuple(keys),
-        )
-    ]
+    person.appearances = (
+        [
+            Appearance(article, title or "", name, type_, orjson.loads(roles), mentions)
+            for article, title, name, type_, roles, mentions in cat.db.execute(
+                f"SELECT a.article, r.title, a.name, a.type, a.roles, a.mentions FROM actors a JOIN articles r "
+                f"ON r.id = a.article WHERE a.person IN ({marks}) ORDER BY r.added DESC, r.rowid DESC",
+                tuple(keys),
+            )
+        ]
+        if appearances
+        else []
+    )
     aliases = dict.fromkeys(person.aliases)
-    for (raw,) in cat.db.execute(f"SELECT aliases FROM actors WHERE person IN ({marks})", tuple(keys)):
+    rows = cat.db.execute(f"SELECT DISTINCT aliases FROM actors WHERE person IN ({marks}) ORDER BY rowid", tuple(keys))
+    for (raw,) in rows:
         aliases.update(dict.fromkeys(a for a in orjson.loads(raw) if a != person.name))
     person.aliases = list(aliases)
     person.quotes = []
@@ -284,7 +291,7 @@ def fill(cat: Catalogue, person: Person) -> Person:
             QuoteRef(article, title or "", p["start"], p["end"], p["text"], p["kind"], speaker, bool(anonymous))
             for p in orjson.loads(parts)
         ]
-    person.filled = True
+    person.filled = appearances
     return person
 
 
