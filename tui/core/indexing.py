@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,7 +34,7 @@ from .voices import from_summary
 
 if TYPE_CHECKING:
     from .annotation import Annotation
-    from .store import Store
+    from .store_view import StoreView
 
 ARTICLES = "articles"
 BATCH = 200  # articles indexed per transaction when many are
@@ -41,11 +42,11 @@ PARALLEL = 2000  # a rebuild of at least this many articles is made by worker pr
 WINDOW = 2000  # articles handed to the workers at a time
 
 
-def analysis_path(store: Store, key: str) -> Path:
+def analysis_path(store: StoreView, key: str) -> Path:
     return store.path / "analyses" / f"{_file_key(key)}.json"
 
 
-def keep_analysis(store: Store, key: str, raw: dict) -> None:
+def keep_analysis(store: StoreView, key: str, raw: dict) -> None:
     """What the model found in an article, kept beside it: the catalogue is made again from it
     without spaCy when the analysis cache was cleared (derived data: not fsynced)."""
     path = analysis_path(store, key)
@@ -56,7 +57,7 @@ def keep_analysis(store: Store, key: str, raw: dict) -> None:
         pass  # the cache and the catalogue still have it
 
 
-def kept_analysis(store: Store, key: str) -> dict | None:
+def kept_analysis(store: StoreView, key: str) -> dict | None:
     try:
         data = orjson.loads(analysis_path(store, key).read_bytes())
     except (OSError, orjson.JSONDecodeError):
@@ -64,7 +65,9 @@ def kept_analysis(store: Store, key: str) -> dict | None:
     return data if isinstance(data, dict) else None
 
 
-def raw_analysis(store: Store, cat: Catalogue | None, key: str, sha256: str, given: Analysis | None) -> Analysis | None:
+def raw_analysis(
+    store: StoreView, cat: Catalogue | None, key: str, sha256: str, given: Analysis | None
+) -> Analysis | None:
     """The model's own analysis of an article's text, from wherever it is kept."""
     if given is not None and given.sha256 == sha256:
         return given
@@ -78,7 +81,7 @@ def raw_analysis(store: Store, cat: Catalogue | None, key: str, sha256: str, giv
 
 
 def index_article(
-    store: Store,
+    store: StoreView,
     cat: Catalogue,
     key: str,
     record: dict,
@@ -94,7 +97,7 @@ def index_article(
 
 
 def indexed(
-    store: Store,
+    store: StoreView,
     cat: Catalogue | None,
     key: str,
     record: dict,
@@ -127,25 +130,25 @@ def indexed(
     return found
 
 
-def index_notes(store: Store, cat: Catalogue, key: str, annotations: list[Annotation]) -> bool:
+def index_notes(store: StoreView, cat: Catalogue, key: str, annotations: list[Annotation]) -> bool:
     """An article whose notes changed, not its corrections: only its notes again (False when
     the catalogue does not hold it yet)."""
     return cat.put_notes(key, [note_row(a) for a in annotations], stamp_of(store.article_path(key)))
 
 
-def folder_stamp(store: Store) -> str:
+def folder_stamp(store: StoreView) -> str:
     """What changes when an article file is added, replaced or removed, or a merge of people is made."""
     return f"{dir_stamp(store.path / ARTICLES)}|{people_merges.stamp(store)}"
 
 
-def settle(store: Store, cat: Catalogue, stamp: str | None = None) -> None:
+def settle(store: StoreView, cat: Catalogue, stamp: str | None = None) -> None:
     """After articles were indexed: who is who across them, and the stamp of what was seen."""
     cat.set_overrides(people_merges.groups(store, cat))
     with cat.transaction() as db:
         cat.set_meta(db, "stamp", stamp or folder_stamp(store))
 
 
-def sync(store: Store, cat: Catalogue, force: bool = False, look: bool = False, empty: bool = False) -> int:
+def sync(store: StoreView, cat: Catalogue, force: bool = False, look: bool = False, empty: bool = False) -> int:
     """Bring the catalogue up to date with the article files: index the files whose stat changed,
     drop the articles whose file is gone; every file again when `force` (into an `empty`
     catalogue: the people counted once at the end). Two stats when no file
@@ -191,7 +194,7 @@ def sync(store: Store, cat: Catalogue, force: bool = False, look: bool = False, 
     return len(stale)
 
 
-def _index_in_parallel(store: Store, cat: Catalogue, names: list[str]) -> None:
+def _index_in_parallel(store: StoreView, cat: Catalogue, names: list[str]) -> None:
     """Many articles into an emptied catalogue: their rows made by worker processes (pure work on
     the files), written here, BATCH per transaction."""
     import multiprocessing
@@ -215,10 +218,10 @@ def _index_in_parallel(store: Store, cat: Catalogue, names: list[str]) -> None:
                             cat.put(found[0], found[1], db, bulk=True)
 
 
-_WORKER: dict[str, Store] = {}
+_WORKER: dict[str, StoreView] = {}
 
 
-def _worker(kind: type[Store], root: str) -> None:
+def _worker(kind: Callable[[Path], StoreView], root: str) -> None:
     _WORKER["store"] = kind(Path(root))
 
 
@@ -228,7 +231,7 @@ def _rows_of(name: str) -> tuple[str, Indexed] | None:
     return (key, indexed(store, None, key, record, read=read)) if record is not None else None
 
 
-def _article_files(store: Store) -> dict[str, Path | None]:
+def _article_files(store: StoreView) -> dict[str, Path | None]:
     try:
         with os.scandir(store.path / ARTICLES) as entries:
             return {e.name: Path(e.path) for e in entries if e.name.endswith(".json") and not e.name.startswith(".")}
@@ -252,7 +255,7 @@ def read_file(path: Path) -> Read:
     return Read(data)
 
 
-def record_in(store: Store, name: str) -> tuple[dict | None, str, Read]:
+def record_in(store: StoreView, name: str) -> tuple[dict | None, str, Read]:
     """The article record an article file holds, its article id, and the file as read. A file
     without one (written before records moved into the article files, whose index was lost) gets
     one made again from the folder (rebuild.py): its notes are listed, its title comes back when

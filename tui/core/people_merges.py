@@ -22,7 +22,7 @@ from .library_people import Appearance, Person, QuoteRef, _full, normalise
 from .tablefile import DamagedStore
 
 if TYPE_CHECKING:
-    from .store import Store
+    from .store_view import StoreView
 
 FILE = "people-merges.json"
 _KIND = {"person": "PERSON", "org": "ORG", "place": "GPE", "group": "NORP"}
@@ -50,11 +50,11 @@ class Merge:
         }
 
 
-def _file(store: Store):
+def _file(store: StoreView):
     return store.table_file(FILE)
 
 
-def stamp(store: Store) -> str:
+def stamp(store: StoreView) -> str:
     try:
         st = (store.path / FILE).stat()
     except OSError:
@@ -62,7 +62,7 @@ def stamp(store: Store) -> str:
     return f"{st.st_ino}:{st.st_mtime_ns}:{st.st_size}"
 
 
-def _load(store: Store) -> tuple[list[Merge], list[Merge]]:
+def _load(store: StoreView) -> tuple[list[Merge], list[Merge]]:
     """(merges in force, in order; undone ones, newest last)."""
     try:
         data = _file(store).load()
@@ -89,11 +89,11 @@ def _load(store: Store) -> tuple[list[Merge], list[Merge]]:
     return read("merges"), read("undone")
 
 
-def history(store: Store) -> list[Merge]:
+def history(store: StoreView) -> list[Merge]:
     return _load(store)[0]
 
 
-def _save(store: Store, merges: list[Merge], undone: list[Merge]) -> None:
+def _save(store: StoreView, merges: list[Merge], undone: list[Merge]) -> None:
     if store.readonly:
         from .errors import StoreError
 
@@ -112,12 +112,12 @@ def _save(store: Store, merges: list[Merge], undone: list[Merge]) -> None:
     _file(store).modify(change)
 
 
-def record(store: Store, merge: Merge) -> None:
+def record(store: StoreView, merge: Merge) -> None:
     merges, _ = _load(store)
     _save(store, [*merges, merge], [])
 
 
-def undo(store: Store) -> Merge | None:
+def undo(store: StoreView) -> Merge | None:
     merges, undone = _load(store)
     if not merges:
         return None
@@ -126,7 +126,7 @@ def undo(store: Store) -> Merge | None:
     return last
 
 
-def redo(store: Store) -> Merge | None:
+def redo(store: StoreView) -> Merge | None:
     merges, undone = _load(store)
     if not undone:
         return None
@@ -135,7 +135,7 @@ def redo(store: Store) -> Merge | None:
     return again
 
 
-def groups(store: Store, cat: Catalogue) -> dict[str, str]:
+def groups(store: StoreView, cat: Catalogue) -> dict[str, str]:
     """The group of every person key that is not simply in its variant's group: joined to
     another by an alias that is the other's full name, or moved by the user's merges and splits
     (applied last, in order: the user's word wins)."""
@@ -314,7 +314,7 @@ def suggestions(cat: Catalogue, person: Person, limit: int = 8) -> list[Person]:
     return list(seen.values())[:limit]
 
 
-def merge_people(store: Store, people_: list[Person], into: Person) -> Merge:
+def merge_people(store: StoreView, people_: list[Person], into: Person) -> Merge:
     """Make several people one (the user's word, kept and undoable)."""
     keys = [k for p in people_ for k in getattr(p, "keys", []) if p.group != into.group]
     m = Merge(new_id(), "merge", keys, into.keys[0], into.name)
@@ -322,7 +322,7 @@ def merge_people(store: Store, people_: list[Person], into: Person) -> Merge:
     return m
 
 
-def split_person(store: Store, person: Person, key: str) -> Merge:
+def split_person(store: StoreView, person: Person, key: str) -> Merge:
     """Take one name (a person key) out of a person: it stands on its own from now on."""
     m = Merge(new_id(), "split", [key], "", person.name)
     record(store, m)
