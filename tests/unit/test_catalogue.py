@@ -140,6 +140,40 @@ def test_search_is_ranked_best_first(library, analyse):
     assert library.search("ferry")[0].article == many
 
 
+def test_search_reads_every_shard_of_the_index_and_ranks_across_them(library, analyse, monkeypatch):
+    from byline.tui.core import fulltext
+
+    monkeypatch.setattr(fulltext, "SHARD_ROWS", 4)  # a shard or two per article
+    many = add(library, analyse, "Ferry day\n\nThe ferry, the ferry and the ferry again. Ferry fares rose.\n")
+    pier, ferry = add(library, analyse, PIER), add(library, analyse, FERRY)
+    assert len(fulltext.shards(library.catalogue.db)) >= 3
+    hits = library.search("ferry")
+    assert hits[0].article == many  # the best match, in the oldest shard
+    assert {h.article for h in hits} == {many, ferry}
+    library.store.add(note(pier, PIER, "two more years", ["needs-check"], "ask the ferrymen"))
+    (found,) = library.search("ferrymen")  # the note's row in the newest shard, its article in the oldest
+    assert found.article == pier and found.kind == "note"
+    (kept,) = library.store.annotations(pier)
+    kept.note = "ask the port"
+    library.store.put(kept)
+    assert not library.search("ferrymen") and library.search("port kind:note")
+    assert library.delete(many)
+    assert {h.article for h in Library(Store(library.store.path)).search("ferry")} == {ferry}
+
+
+def test_search_ranks_the_newest_matches_when_there_are_more_than_it_ranks(library, analyse, monkeypatch):
+    from byline.tui.core import fulltext, search
+
+    monkeypatch.setattr(fulltext, "SHARD_ROWS", 4)
+    monkeypatch.setattr(search, "RANKED", 2)
+    old = add(library, analyse, "Ferry day\n\nThe ferry, the ferry and the ferry again. Ferry fares rose.\n")
+    newer = [add(library, analyse, f"Ferry note {n}\n\nA word on the ferry, number {n}.\n") for n in range(3)]
+    found = {h.article for h in library.search("ferry")}
+    assert old not in found and found <= set(newer[-2:])
+    monkeypatch.setattr(search, "RANKED", 5000)
+    assert library.search("ferry")[0].article == old
+
+
 # -- notes across the library -----------------------------------------------------------------------
 def test_notes_across_articles_newest_first_by_label_and_words(library, analyse):
     pier, ferry = add(library, analyse, PIER), add(library, analyse, FERRY)
@@ -268,6 +302,47 @@ def test_the_cli_searches_and_lists_notes(library, analyse, tmp_path, byline_hom
     assert notes.returncode == 0 and "two more years" in notes.stdout and "ask the port" in notes.stdout
     rebuilt = byline("library", "--rebuild")
     assert rebuilt.returncode == 0 and "catalogue made again: 1 article" in rebuilt.stderr
+
+
+def test_a_catalogue_of_another_version_is_made_again_whole_with_every_note(library, analyse, monkeypatch):
+    import sqlite3
+
+    from byline.tui.core import indexing
+
+    pier, ferry = add(library, analyse, PIER), add(library, analyse, FERRY)
+    library.store.add(note(pier, PIER, "two more years", ["needs-check"], "who says?"))
+    path = library.catalogue.path
+    library.catalogue.close()
+    with sqlite3.connect(path) as db:  # as an older Byline left it
+        db.execute("PRAGMA user_version=4")
+    monkeypatch.setattr(indexing, "PARALLEL", 1)  # as a big library's is: made whole, people counted once
+    again = Library(Store(library.store.path))
+    assert {e.id: e.notes for e in again.entries()} == {pier: 1, ferry: 0}
+    assert [n.note for n in again.notes(label="needs-check")] == ["who says?"]
+    assert {h.article for h in again.search("harbour")} == {pier, ferry}
+
+
+def test_a_rebuild_whose_worker_processes_die_is_made_here_whole(library, analyse, monkeypatch):
+    import concurrent.futures
+    from concurrent.futures.process import BrokenProcessPool
+
+    from byline.tui.core import indexing
+
+    class Dying(concurrent.futures.ThreadPoolExecutor):  # as spawn's workers die in a script without a main guard
+        def __init__(self, workers, **_):
+            super().__init__(workers)
+
+        def map(self, *_, **__):
+            raise BrokenProcessPool("a worker died at its start")
+
+    pier, ferry = add(library, analyse, PIER), add(library, analyse, FERRY)
+    library.store.add(note(pier, PIER, "two more years", ["needs-check"], "who says?"))
+    monkeypatch.setattr(indexing, "PARALLEL", 1)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Dying)
+    assert library.rebuild() == 2
+    again = Library(Store(library.store.path))
+    assert {e.id: e.notes for e in again.entries()} == {pier: 1, ferry: 0}
+    assert {h.article for h in again.search("harbour")} == {pier, ferry}
 
 
 def test_a_rebuild_made_by_worker_processes_holds_what_one_made_here_holds(library, analyse, monkeypatch):

@@ -34,8 +34,11 @@ from .fulltext import add_rows, drop_rows
 from .library_people import as_text
 from .visible import one_line
 
-SCHEMA = 4
+SCHEMA = 5
 FILE = "catalogue.sqlite3"
+#: The log is copied into the file every this many pages, not SQLite's 1,000: small checkpoints of
+#: a log written over in place, not one add in ten paying 20–50 ms (bench/library.py).
+CHECKPOINT_PAGES = 100
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
@@ -79,12 +82,10 @@ CREATE TABLE IF NOT EXISTS alias_keys(article TEXT NOT NULL, person TEXT NOT NUL
 CREATE INDEX IF NOT EXISTS alias_keys_article ON alias_keys(article);
 CREATE INDEX IF NOT EXISTS alias_keys_key ON alias_keys(key);
 CREATE TABLE IF NOT EXISTS overrides(person TEXT PRIMARY KEY, grp TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS search_rows(article TEXT NOT NULL, first INTEGER NOT NULL, last INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS search_rows(
+    article TEXT NOT NULL, first INTEGER NOT NULL, last INTEGER NOT NULL, shard INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS search_rows_article ON search_rows(article);
-CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
-    body, title, who, labels, kind UNINDEXED, article UNINDEXED, ref UNINDEXED, site UNINDEXED,
-    date UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');
-"""
+"""  # the full-text index: shards made as they are needed (fulltext.py)
 
 #: Record fields with a column of their own (the whole record is kept too, as JSON).
 COLUMNS = ("sha256", "path", "url", "title", "source", "site", "authors", "published", "kind", "added", "seen", "words")
@@ -166,9 +167,7 @@ class Catalogue:
         db = sqlite3.connect(self.path, check_same_thread=False, timeout=30, isolation_level=None)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
-        # the log copied into the file every 100 pages, not SQLite's 1,000: small checkpoints of a
-        # log written over in place, not one add in ten paying 20–50 ms (bench/library.py)
-        db.execute("PRAGMA wal_autocheckpoint=100")
+        db.execute(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version not in (0, SCHEMA):
             db.close()

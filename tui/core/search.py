@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import re
 import shlex
+import sqlite3
 from dataclasses import asdict, dataclass
 
 import orjson
 
+from . import fulltext
 from .catalogue import Catalogue
 from .errors import BylineError
 from .visible import shown_name
@@ -129,31 +131,36 @@ def search(cat: Catalogue, text: str, limit: int = 50) -> list[Hit]:
         where.append("substr(date, 1, ?) <= ?")
         args += [len(q.filters["before"]), q.filters["before"]]
     filters = "".join(f" AND {w}" for w in where)
-    # ranked among the newest RANKED matches: a word in every article is not scored 100,000 times
-    floor_sql = (
-        f"SELECT rowid FROM search WHERE search MATCH ?{filters} ORDER BY rowid DESC LIMIT 1 OFFSET {RANKED - 1}"
-    )
-    sql = (
-        "SELECT article, title, date, site, kind, snippet(search, 0, '[', ']', '…', 12), ref, who, labels, "
-        "bm25(search, 10.0, 4.0, 2.0, 2.0) AS score, rowid FROM search WHERE search MATCH ?"
-        + filters
-        + " AND rowid >= ? ORDER BY score LIMIT ?"
-    )
-    import sqlite3
-
+    found: list[tuple[str, tuple]] = []
+    left = RANKED  # ranked among the newest RANKED matches: a word in every article is not scored 100,000 times
     try:
-        floor = cat.db.execute(floor_sql, (match, *args)).fetchone()
-        rows = cat.db.execute(sql, (match, *args, floor[0] if floor else 0, limit)).fetchall()
+        for shard in fulltext.shards(cat.db):  # newest first, until the newest RANKED matches are read
+            name = fulltext.table(shard)
+            where_match = f"FROM {name} WHERE {name} MATCH ?{filters}"
+            newest = cat.db.execute(f"SELECT rowid {where_match} ORDER BY rowid DESC LIMIT {left}", (match, *args))
+            rowids = newest.fetchall()
+            if not rowids:
+                continue
+            ranked = cat.db.execute(
+                f"SELECT article, title, date, site, kind, snippet({name}, 0, '[', ']', '…', 12), ref, who, labels, "
+                f"bm25({name}, 10.0, 4.0, 2.0, 2.0) AS score, rowid {where_match} AND rowid >= ? ORDER BY score LIMIT ?",
+                (match, *args, rowids[-1][0], limit),
+            )
+            found += [(name, row) for row in ranked]
+            left -= len(rowids)
+            if left <= 0:
+                break
     except sqlite3.OperationalError as exc:
         raise QueryError(f"the search {shown_name(text)!r} cannot be read ({exc})") from None
+    found.sort(key=lambda one: one[1][9])  # BM25: the lower, the better
     hits = []
-    for article, title, date, site, kind, snippet, ref, who, labels, score, rowid in rows:
+    for name, (article, title, date, site, kind, snippet, ref, who, labels, score, rowid) in found[:limit]:
         offset = ref if isinstance(ref, int) else 0
         if kind == "note":
             row = cat.db.execute("SELECT start FROM notes WHERE id = ? AND article = ?", (ref, article)).fetchone()
             offset = row[0] if row else 0
         elif kind in ("text", "quote"):
-            body = cat.db.execute("SELECT body FROM search WHERE rowid = ?", (rowid,)).fetchone()
+            body = cat.db.execute(f"SELECT body FROM {name} WHERE rowid = ?", (rowid,)).fetchone()
             offset += _first_match(snippet, body[0] if body else "")
         hits.append(
             Hit(article, title or "", date or "", site or "", kind, snippet, offset, who or "", labels or "", score)
