@@ -39,6 +39,8 @@ def test_an_article_that_starts_with_its_lead_is_titled_by_its_first_sentence():
         + "…"
     )
     assert title("The union voted.\n") == "The union voted."
+    later = lead + "\nWhat do you think?\n\nThe strike is over.\n"  # a short line of the story, not its headline
+    assert title(later) == title(lead)
 
 
 def test_a_page_s_furniture_is_no_title():
@@ -49,3 +51,8 @@ def test_a_page_s_furniture_is_no_title():
         title_of("Story continues below advertisement\n\nHarbour plan approved\n\nText.\n") == "Harbour plan approved"
     )
     assert title_of("READ MORE: Ferry fares rise\n\nBridge closed for a week\n") == "Bridge closed for a week"
+    assert title_of("Read more about:\n\nBridge closed for a week\n") == "Bridge closed for a week"
+
+
+def test_a_credit_ending_in_a_full_stop_is_no_headline():
+    assert title(".\n.\nGreg Beacham, The Associated Press.\n\nFerry strike ends\n") == "Ferry strike ends"

@@ -65,9 +65,9 @@ _NOT_A_HEADLINE = re.compile(
     r"|\(?(ap|afp|reuters) photo|(?-i:By\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}\s*$))"
     r"|(getty images|/ap photo|/reuters|/afp|via getty|shutterstock)\W*\)?\s*$"
     r"|\([^)]*\b(photo|photograph|image|file)\b[^)]*\)\s*$"
-    r"|,\s+(the\s+)?(associated press|canadian press|reuters|afp)\s*$"
+    r"|,\s+(the\s+)?(associated press|canadian press|reuters|afp)\.?\s*$"
     # a page's furniture, not its headline: "Article Continued Below", "Story continues below advertisement"
-    r"|^(article|story)\s+continue[sd]?\s+below\b|^advertisement\s*$|^read more\s*:",
+    r"|^(article|story)\s+continue[sd]?\s+below\b|^advertisement\s*$|^read more(\s+about)?\s*:",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -79,7 +79,8 @@ TITLE_AT_MOST = 120
 def title_of(text: str) -> str:
     """The article's title: the first line that reads as a headline (two words or more, not a
     photo caption, a credit or a byline, not a whole paragraph), without Markdown heading marks;
-    where no line does, the start of the first paragraph, cut at a word."""
+    where none comes before the first paragraph, the start of that paragraph, cut at a word (a
+    short line further down is a line of the story: "What do you think?")."""
     first = ""
     for raw in text.splitlines()[:40]:
         line = raw.strip().lstrip("#").strip()
@@ -87,7 +88,8 @@ def title_of(text: str) -> str:
             continue
         if len(line) <= HEADLINE_AT_MOST:
             return line
-        first = first or line
+        first = line
+        break
     if not first:  # nothing reads as a headline: the first line with a word, as it is
         return next((s for s in (r.strip().lstrip("#").strip() for r in text.splitlines()) if s), "")[:200]
     sentence = re.split(r"(?<=[.!?])\s+", first, maxsplit=1)[0]
