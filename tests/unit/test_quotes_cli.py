@@ -35,7 +35,7 @@ def run(capsys, fmt: str = "text") -> str:
 
 def test_reported_speech_is_not_in_quotation_marks_and_is_called_reported(library, capsys):
     lines = run(capsys).splitlines()
-    assert lines[0].startswith("Tom Brask (person): 3 quotes in 1 article")
+    assert lines[0].startswith("Tom Brask (person): 3 quotes, in 1 article; mentioned in 1")
     close = next(line for line in lines if "the vote would be close" in line)
     assert close.startswith("  the vote would be close — Budget talks stall [reported] (")
     cheque = next(line for line in lines if "blank cheque" in line)
@@ -56,3 +56,13 @@ def test_json_keeps_every_quote_and_the_analysis_kind_values(library, capsys):
     kinds = sorted((q["kind"], q["text"]) for q in brask["quotes"])
     assert ("indirect", "the vote would be close") in kinds and ("partial", "clarity") in kinds
     assert len(kinds) == 4
+
+
+def test_the_count_says_where_the_quotes_are_apart_from_where_the_speaker_is_mentioned(library, analyse, capsys):
+    for text in (
+        "Harbour works\n\nThe harbour works go on. Councillor Tom Brask was not at the meeting.\n",
+        "Ferry board named\n\nTom Brask chairs the new ferry board, which meets in March.\n",
+    ):
+        library.add(from_text(text, "<stdin>"), analyse(text))
+    header = run(capsys).splitlines()[0]
+    assert header.startswith("Tom Brask (person): 3 quotes, in 1 article; mentioned in 3")

@@ -141,7 +141,7 @@ def run(opts: argparse.Namespace) -> int:
     if opts.all:
         warn(library)
         return run_all(opts, library)
-    people = library.find(opts.speaker)
+    people = library.find(opts.speaker, appearances=opts.format == "json")  # the text needs only the counts
     warn(library)
     if not people:
         close = library.suggest(opts.speaker)
@@ -165,13 +165,9 @@ def run(opts: argparse.Namespace) -> int:
         }
         print(dumps(data, indent=1))
         return 0
-    for person in people:
-        quotes, articles = len(folded(person.quotes)), len(person.articles)
+    for person in people:  # the library's one rule of what a quote and an article count (Person.counts)
         also = f"; also {', '.join(map(one_line, person.aliases))}" if person.aliases else ""
-        print(
-            f"{one_line(person.name)} ({person.type.lower()}): {quotes} quote{'s' if quotes != 1 else ''} "
-            f"in {articles} article{'s' if articles != 1 else ''}{also}"
-        )
+        print(f"{one_line(person.name)} ({person.type.lower()}): {person.counts}{also}")
         for line in quote_lines(person.quotes):
             print(line)
     return 0

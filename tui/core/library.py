@@ -265,10 +265,11 @@ class Library:
         """A person's appearances and quotes, from the catalogue."""
         return people_merges.fill(self.catalogue, person)
 
-    def find(self, name: str) -> list[Person]:
+    def find(self, name: str, appearances: bool = True) -> list[Person]:
         """The people a name stands for: a name or alias as given; a single word ("Smith") finds
-        every person of that surname, each on their own."""
-        return [self.fill(p) for p in people_merges.find(self.catalogue, name)]
+        every person of that surname, each on their own. Their quotes and aliases filled in, and
+        every appearance unless not wanted (its counts say how many)."""
+        return [people_merges.fill(self.catalogue, p, appearances) for p in people_merges.find(self.catalogue, name)]
 
     def quotes_by(self, name: str) -> list[QuoteRef]:
         """Every quote of the person (or people) a name stands for, across the library."""
