@@ -345,6 +345,32 @@ def test_a_rebuild_whose_worker_processes_die_is_made_here_whole(library, analys
     assert {h.article for h in again.search("harbour")} == {pier, ferry}
 
 
+def test_a_rebuild_from_a_script_without_a_main_guard_leaves_the_whole_catalogue(library, analyse, tmp_path):
+    import sqlite3
+
+    pier = add(library, analyse, PIER)
+    add(library, analyse, FERRY)
+    library.store.add(note(pier, PIER, "two more years", ["needs-check"], "who says?"))
+    script = tmp_path / "rebuild.py"
+    script.write_text(  # every line runs again in each worker process spawn starts
+        textwrap.dedent(
+            f"""
+            from pathlib import Path
+            from byline.tui.core import indexing
+            from byline.tui.core.library import Library
+            from byline.tui.core.store import Store
+            indexing.PARALLEL = 1
+            print("rebuilt", Library(Store(Path({str(library.store.path)!r}))).rebuild())
+            """
+        )
+    )
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, cwd=OUTSIDE, timeout=120)
+    assert done.returncode == 0 and done.stdout.split() == ["rebuilt", "2"], done.stderr
+    with sqlite3.connect(library.catalogue.path) as db:  # as the rebuild left it, before anything syncs
+        assert db.execute("SELECT count(*) FROM articles").fetchone() == (2,)
+        assert db.execute("SELECT count(*) FROM notes").fetchone() == (1,)
+
+
 def test_a_rebuild_made_by_worker_processes_holds_what_one_made_here_holds(library, analyse, monkeypatch):
     from byline.tui.core import indexing
 
