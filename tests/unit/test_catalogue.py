@@ -304,10 +304,8 @@ def test_the_cli_searches_and_lists_notes(library, analyse, tmp_path, byline_hom
     assert rebuilt.returncode == 0 and "catalogue made again: 1 article" in rebuilt.stderr
 
 
-def test_a_catalogue_of_another_version_is_made_again_whole_with_every_note(library, analyse, monkeypatch):
+def test_a_catalogue_of_another_version_is_made_again_whole_with_every_note(library, analyse):
     import sqlite3
-
-    from byline.tui.core import indexing
 
     pier, ferry = add(library, analyse, PIER), add(library, analyse, FERRY)
     library.store.add(note(pier, PIER, "two more years", ["needs-check"], "who says?"))
@@ -315,8 +313,7 @@ def test_a_catalogue_of_another_version_is_made_again_whole_with_every_note(libr
     library.catalogue.close()
     with sqlite3.connect(path) as db:  # as an older Byline left it
         db.execute("PRAGMA user_version=4")
-    monkeypatch.setattr(indexing, "PARALLEL", 1)  # as a big library's is: made whole, people counted once
-    again = Library(Store(library.store.path))
+    again = Library(Store(library.store.path))  # made whole, its people counted once
     assert {e.id: e.notes for e in again.entries()} == {pier: 1, ferry: 0}
     assert [n.note for n in again.notes(label="needs-check")] == ["who says?"]
     assert {h.article for h in again.search("harbour")} == {pier, ferry}

@@ -43,8 +43,6 @@ def _alive(pid: int) -> bool:
 def _writer_of(entry: str, name: str | None) -> int | None:
     """The process id in a temporary file's name, when it is one of ours (of the file `name` when
     given; a temporary named before threads were in the name, `.NAME.PID.tmp`, counts too)."""
-    if not (entry.startswith(".") and entry.endswith(".tmp")):  # most names, told apart at once
-        return None
     if name is None:
         match = _TMP.fullmatch(entry)
     else:

@@ -15,7 +15,8 @@ import sqlite3
 #: Rows per shard: a new shard is begun once the newest holds this many.
 SHARD_ROWS = 200_000
 
-_COLUMNS = "body, title, who, labels, kind, article, ref, site, date"
+_COLUMNS = ("body", "title", "who", "labels", "kind", "article", "ref", "site", "date")
+_INSERT = f"INSERT INTO {{table}}(rowid, {', '.join(_COLUMNS)}) VALUES ({', '.join('?' * (1 + len(_COLUMNS)))})"
 _SHARD = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5("
     "body, title, who, labels, kind UNINDEXED, article UNINDEXED, ref UNINDEXED, site UNINDEXED, "
@@ -57,10 +58,7 @@ def add_rows(db: sqlite3.Connection, key: str, rows: list[tuple]) -> None:
         for n in range(made, shard + 1):
             db.execute(_SHARD.format(table=table(n)))
         _set_meta(db, "search_shards", shard + 1)
-    marks = ", ".join("?" * 10)
-    db.executemany(
-        f"INSERT INTO {table(shard)}(rowid, {_COLUMNS}) VALUES ({marks})", [(first + i, *r) for i, r in enumerate(rows)]
-    )
+    db.executemany(_INSERT.format(table=table(shard)), [(first + i, *r) for i, r in enumerate(rows)])
     db.execute("INSERT INTO search_rows VALUES (?, ?, ?, ?)", (key, first, first + len(rows) - 1, shard))
     _set_meta(db, "search_next", first + len(rows))
 

@@ -115,12 +115,6 @@ class Library:
     def rebuild(self) -> int:
         """Make the catalogue again from the store, whole (a new file); returns how many articles
         it holds."""
-        import multiprocessing
-
-        if getattr(multiprocessing.current_process(), "_inheriting", False):
-            # a rebuild's worker process running a script without a main guard again: it must
-            # not remove the catalogue its parent is making (the parent makes it without workers)
-            raise RuntimeError("a script that rebuilds the library needs `if __name__ == '__main__':`")
         cat = self.store.new_catalogue()
         sync(self.store, cat, force=True, empty=True)
         return cat.count()
