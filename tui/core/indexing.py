@@ -206,6 +206,16 @@ def _bulk(cat: Catalogue) -> Iterator[None]:
             cat.db.execute(f"PRAGMA {pragma}")
 
 
+def not_in_a_spawned_script() -> None:
+    """Raise in a rebuild's worker process that is running a script without a main guard again
+    (spawn does so): it must not remove the catalogue its parent is making (the parent, seeing
+    its workers die, makes it without them)."""
+    import multiprocessing
+
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        raise RuntimeError("a script that rebuilds the library needs `if __name__ == '__main__':`")
+
+
 def _index_in_parallel(store: StoreView, cat: Catalogue, names: list[str]) -> list[str]:
     """Many articles into an emptied catalogue: their rows made by worker processes (pure work on
     the files), written here, BATCH per transaction. Returns the names it could not index when a

@@ -22,7 +22,7 @@ import orjson
 from . import people_merges
 from .catalogue import Catalogue, loads
 from .errors import ArticleError, StoreError
-from .indexing import analysis_path, sync
+from .indexing import analysis_path, not_in_a_spawned_script, sync
 from .library_people import Appearance, Person, QuoteRef, as_count, as_text, normalise
 from .model import Analysis
 from .paths import resolved, stored_path
@@ -115,6 +115,7 @@ class Library:
     def rebuild(self) -> int:
         """Make the catalogue again from the store, whole (a new file); returns how many articles
         it holds."""
+        not_in_a_spawned_script()  # before its file is removed
         cat = self.store.new_catalogue()
         sync(self.store, cat, force=True, empty=True)
         return cat.count()

@@ -193,12 +193,6 @@ class Store:
 
     def new_catalogue(self) -> Catalogue:
         """An empty catalogue in place of the one there is (its file removed): for a rebuild."""
-        import multiprocessing
-
-        if getattr(multiprocessing.current_process(), "_inheriting", False):
-            # a rebuild's worker process running a script without a main guard again: it must
-            # not remove the catalogue its parent is making (the parent makes it without workers)
-            raise RuntimeError("a script that rebuilds the library needs `if __name__ == '__main__':`")
         if self._catalogue is not None:
             self._catalogue.close()
         self._catalogue = Catalogue.fresh(self.path / CATALOGUE, self.readonly)
