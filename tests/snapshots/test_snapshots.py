@@ -58,7 +58,9 @@ def fixed_analysis() -> Analysis:
 
 
 class Fixed:
-    """Stands in for the prefetched analysis process."""
+    """Stands in for the prefetched analysis process (nothing cached: it arrives after the text)."""
+
+    cached = None
 
     def result(self) -> Analysis:
         return fixed_analysis()

