@@ -58,6 +58,9 @@ class SidePanel(Vertical):
     notes: reactive[tuple[Annotation, ...]] = reactive((), init=False, always_update=True)
     #: quotes grouped under their speakers, or in reading order
     grouped: reactive[bool] = reactive(False, init=False)
+    #: the analysis has not landed yet: the title says so (a class, not an animated overlay: that
+    #: repainted the panel 16 times a second while spaCy loaded, and its removal cost a layout)
+    analysing: reactive[bool] = reactive(True, init=False)
     label_colours: dict[str, str] = {}
 
     @dataclass
@@ -136,19 +139,24 @@ class SidePanel(Vertical):
             return
         query = self.filter_of(tab)
         self.set_class(bool(query), "-filtered")
-        self.border_title = TITLE_OF[tab] + (f" · filter “{one_line(query)}” · esc clears" if query else "")
+        self.set_class(self.analysing, "-analysing")
+        doing = " · analysing…" if self.analysing and tab != "notes" else ""
+        self.border_title = TITLE_OF[tab] + doing + (f" · filter “{one_line(query)}” · esc clears" if query else "")
 
     def active_list(self) -> ItemList | None:
         pane = self.tabs.active_pane
         return pane.query_one(ItemList) if pane is not None else None
 
     def on_mount(self) -> None:
-        self.loading = True
+        self._title()
+
+    def watch_analysing(self) -> None:
+        self._title()
 
     # -- filling the lists ----------------------------------------------------------------------
     def watch_analysis(self, analysis: Analysis | None) -> None:
         if analysis is None:
-            self.loading = True
+            self.analysing = True
             return
         quoted: dict[str, int] = {}
         for q in analysis.quotes:
@@ -159,7 +167,7 @@ class SidePanel(Vertical):
         self._set("number-list", [number_row(n, sentence_around(self.text, n.start, n.end)) for n in analysis.numbers])
         self._fill_quotes()
         self._fill_voices()
-        self.loading = False
+        self.analysing = False
 
     def watch_grouped(self) -> None:
         if self.analysis is not None:

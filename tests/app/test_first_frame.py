@@ -30,7 +30,8 @@ def first_frame(monkeypatch) -> list[dict]:
             seen.append(
                 {
                     "highlights": len(self._painter.entities),
-                    "panel loading": panel.loading,
+                    "panel analysing": panel.analysing,
+                    "panel title": str(panel.border_title),
                     "actors listed": panel.query_one("#actor-list").option_count,
                     "status": self.screen.query_one("#status").facts,
                 }
@@ -53,7 +54,7 @@ async def test_an_article_analysed_before_opens_with_its_highlights_and_panel_on
     first = seen[0]
     names_and_figures = len(analysis.entities) + len(analysis.numbers)
     assert first["highlights"] == names_and_figures, "names and figures are highlighted on the first frame"
-    assert not first["panel loading"], "the side panel is filled, not loading"
+    assert not first["panel analysing"] and "analysing" not in first["panel title"], "the panel is filled"
     assert first["actors listed"] == len(analysis.actors)
     assert "5 actors" in first["status"] and "analysing" not in first["status"]
 
@@ -79,7 +80,8 @@ async def test_an_article_never_analysed_shows_its_text_first_and_says_it_is_ana
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
     first = seen[0]
-    assert first["highlights"] == 0 and first["panel loading"] and "analysing" in first["status"]
+    assert first["highlights"] == 0 and "analysing" in first["status"]
+    assert first["panel analysing"] and first["panel title"] == "Actors · analysing…", "the panel says it is coming"
 
 
 def test_spacy_loads_while_the_article_is_still_being_read(tmp_path, monkeypatch):

@@ -309,7 +309,7 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
     @on(AnalysisFailed)
     def _analysis_failed(self, message: AnalysisFailed) -> None:
         self.query_one(StatusLine).remove_class("-loading")
-        self.query_one(SidePanel).loading = False
+        self.query_one(SidePanel).analysing = False
         self._status("no analysis")
         self.notify(message.error, title="Analysis failed", severity="error", timeout=10)
 
