@@ -139,8 +139,8 @@ class SidePanel(Vertical):
             return
         query = self.filter_of(tab)
         self.set_class(bool(query), "-filtered")
-        self.set_class(self.analysing, "-analysing")
-        doing = " · analysing…" if self.analysing and tab != "notes" else ""
+        # in the warning colour by markup: a class would restyle every widget of the panel
+        doing = " · [$warning]analysing…[/]" if self.analysing and tab != "notes" else ""
         self.border_title = TITLE_OF[tab] + doing + (f" · filter “{one_line(query)}” · esc clears" if query else "")
 
     def active_list(self) -> ItemList | None:
