@@ -9,6 +9,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
@@ -139,9 +140,11 @@ class SidePanel(Vertical):
             return
         query = self.filter_of(tab)
         self.set_class(bool(query), "-filtered")
-        # in the warning colour by markup: a class would restyle every widget of the panel
-        doing = " · [$warning]analysing…[/]" if self.analysing and tab != "notes" else ""
-        self.border_title = TITLE_OF[tab] + doing + (f" · filter “{one_line(query)}” · esc clears" if query else "")
+        # in the warning colour by a span (a class would restyle every widget of the panel); the
+        # filter is what the user typed, kept as text: "[/]" or "[$x]" is no markup
+        doing = (" · analysing…", "$warning") if self.analysing and tab != "notes" else ""
+        typed = f" · filter “{one_line(query)}” · esc clears" if query else ""
+        self.border_title = Content.assemble(TITLE_OF[tab], doing, typed)
 
     def active_list(self) -> ItemList | None:
         pane = self.tabs.active_pane

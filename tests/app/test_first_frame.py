@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from textual.color import Color
+from textual.content import Content
 
 from byline.tui.app import BylineApp
 from byline.tui.core import cache
@@ -31,9 +33,11 @@ def first_frame(monkeypatch) -> list[dict]:
                 {
                     "highlights": len(self._painter.entities),
                     "panel analysing": panel.analysing,
-                    "panel title": str(panel.border_title),
+                    "panel title": Content.from_markup(panel.border_title or "").plain,
                     "actors listed": panel.query_one("#actor-list").option_count,
                     "status": self.screen.query_one("#status").facts,
+                    "status colour": self.screen.query_one("#status").styles.color,
+                    "warning": Color.parse(self.app.theme_variables["warning"]),
                 }
             )
         return render_line(self, y)
@@ -81,6 +85,7 @@ async def test_an_article_never_analysed_shows_its_text_first_and_says_it_is_ana
         await pilot.pause()
     first = seen[0]
     assert first["highlights"] == 0 and "analysing" in first["status"]
+    assert first["status colour"] == first["warning"], "the status line says it in the warning colour"
     assert first["panel analysing"] and "Actors · " in first["panel title"] and "analysing…" in first["panel title"], (
         "the panel says it is coming"
     )

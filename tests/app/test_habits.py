@@ -8,6 +8,7 @@ import sys
 from contextlib import contextmanager
 
 from textual.color import Color
+from textual.content import Content
 from textual.widgets import OptionList
 
 from byline.tui.core.speaker_hints import likely_speakers
@@ -105,6 +106,17 @@ async def test_slash_finds_in_the_article_from_the_panel_and_f_filters_the_list(
         assert str(panel.border_title) == "Actors" and actors.has_focus
         await pilot.press("escape")  # no filter: back to the article
         assert view.has_focus
+
+
+async def test_a_filter_that_looks_like_markup_is_shown_as_typed():
+    app = fixed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen, _ = await ready(pilot)
+        panel = screen.query_one(SidePanel)
+        await pilot.press("A", "tab", "f", *"[/]", "enter")  # "[/]" as markup closes nothing: an error
+        await pilot.pause()
+        assert "filter “[/]”" in Content.from_markup(panel.border_title or "").plain
+        assert app.return_code is None, "the app is still running"
 
 
 async def test_the_focused_pane_is_framed_in_the_accent_colour():
