@@ -80,6 +80,9 @@ async def test_an_article_never_analysed_shows_its_text_first_and_says_it_is_ana
         def cancel(self) -> None:
             pass
 
+        def leave(self) -> None:
+            pass
+
     app = BylineApp(from_text(TEXT, "harbour.txt"), model="fixed", keymap={}, prefetch=Running())
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -146,3 +149,28 @@ def test_an_article_that_cannot_be_read_leaves_no_process_behind(tmp_path):
     from tests.app.test_reader import gone
 
     assert all(gone(p.pid) for p in multiprocessing.active_children() if p.pid not in before)
+
+
+async def test_an_analysis_shown_just_before_quitting_is_kept_for_next_time(tmp_path, monkeypatch):
+    """Quit as soon as the panel fills: the analysis process is still keeping what it made."""
+    import time
+
+    from byline.tui.cli.read import build_app
+    from byline.tui.core import prefetch as prefetching
+    from byline.tui.core.opening import open_location
+    from tests.app.helpers import wait_for_analysis
+
+    keep = prefetching.keep_analysis
+
+    def slow_keep(*args, **kwargs):
+        time.sleep(1)  # a busy disk: the cache is written a moment after the reader has the analysis
+        keep(*args, **kwargs)
+
+    monkeypatch.setattr(prefetching, "keep_analysis", slow_keep)  # the forked process has it too
+    path = tmp_path / "harbour.txt"
+    path.write_text(TEXT)
+    app = build_app(str(path), MODEL)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_for_analysis(pilot)
+        assert screen.analysis is not None
+    assert cache.cached(open_location(str(path)), MODEL) is not None, "reopened, it opens at once"

@@ -68,6 +68,9 @@ class Fixed:
     def cancel(self) -> None:
         pass
 
+    def leave(self) -> None:
+        pass
+
 
 def make_app() -> BylineApp:
     return BylineApp(from_text(TEXT, "sample.txt"), model="fixed", keymap={}, prefetch=Fixed())

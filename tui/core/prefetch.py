@@ -21,6 +21,9 @@ if TYPE_CHECKING:  # pragma: no cover - imported when used: the process starts b
     from .sources import Article
     from .store import Store
 
+#: Seconds a closing reader waits for the process to keep what it made (cache, library).
+KEEPING = 5.0
+
 
 def _child(conn: Connection, articles: Connection, model: str | None) -> None:
     from .analysis import analyze
@@ -152,6 +155,14 @@ class Prefetch:
             return True
         self._process.join(timeout)
         return not self._process.is_alive()
+
+    def leave(self) -> None:
+        """The reader is closing: stop an analysis nobody will read; one that was read, wait a
+        moment while its process keeps it (a daemon, which Python stops at exit: a quit just
+        after the panel filled lost the analysis, and the article was analysed again)."""
+        self.cancel()
+        if self._received:
+            self.finished(KEEPING)
 
     def cancel(self) -> None:
         """Stop an analysis nobody will read (once it was read, let the process keep it)."""

@@ -180,7 +180,7 @@ class ReaderScreen(AnnotationActions, CorrectionActions, ReaderNavigation, Scree
         self.save_now()
         self.remember()
         if self._prefetch is not None:
-            self._prefetch.cancel()
+            self._prefetch.leave()
 
     def remember(self) -> None:
         """Keep where the reader was and the tab shown, for the next time (the widgets may be
