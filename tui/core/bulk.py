@@ -14,6 +14,7 @@ after the batch, in the order given: it is the same article, its metadata brough
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -92,9 +93,10 @@ def _keep(store: Store, cat: Catalogue | None, batch: list[_New]) -> None:
     durable, then index what was written, even when a write fails (what was written is kept)."""
     durable = len(batch) < SYNC_FROM
     written: list[tuple[str, Indexed]] = []
-    for folder in ("texts", "articles"):
-        (store.path / folder).mkdir(exist_ok=True)
-        store.sweep_once(store.path / folder)
+    folders = [store.path / "texts", store.path / "articles"]
+    for folder in folders:
+        folder.mkdir(exist_ok=True)
+        store.sweep_once(folder)
     try:
         for new in batch:
             write_atomic(store.text_path(new.key), new.article.text.encode("utf-8"), durable)  # first, as one by one
@@ -107,7 +109,8 @@ def _keep(store: Store, cat: Catalogue | None, batch: list[_New]) -> None:
         failed = None
         if written and not durable:
             try:
-                sync_file_system(store.path)
+                for folder in {os.stat(f).st_dev: f for f in folders}.values():  # a folder may be a link elsewhere
+                    sync_file_system(folder)
             except OSError as exc:
                 failed = StoreError(f"could not save to {store.path}: {exc.strerror or exc}")
         if cat is not None and written:
