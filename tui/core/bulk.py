@@ -18,7 +18,8 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .annotation import new_id, now
+from . import store as stores
+from .annotation import new_id
 from .atomic import sync_file_system
 from .catalogue import Catalogue
 from .catalogue_rows import Indexed, people_sums
@@ -100,7 +101,7 @@ def _keep(store: Store, cat: Catalogue | None, batch: list[_New]) -> None:
     try:
         for new in batch:
             write_atomic(store.text_path(new.key), new.article.text.encode("utf-8"), durable)  # first, as one by one
-            data = new_article(new.key, new.path, new.article, SCHEMA_VERSION, now())
+            data = new_article(new.key, new.path, new.article, SCHEMA_VERSION, stores.now())  # the store's clock
             write_new(store.article_path(new.key), data, durable)
             record = (meta_of(data) or {})["record"]
             found = indexed(store, cat, new.key, record, new.analysis, Read(data), new.article.text)  # keeps analyses/

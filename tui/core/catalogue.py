@@ -205,8 +205,9 @@ class Catalogue:
     # -- writing -------------------------------------------------------------------------------
     def put(self, key: str, found: Indexed, db: sqlite3.Connection | None = None, bulk: bool = False) -> None:
         """Replace everything the catalogue holds of one article (one transaction, unless `db`
-        is a transaction already open). `bulk`: into an emptied catalogue, the people counted
-        once at the end (`count_people`)."""
+        is a transaction already open). `bulk`: an article the catalogue does not hold (an
+        emptied catalogue, a new article), its people counted by the caller, for many at once
+        (`count_people`, `count_added`)."""
         if db is None:
             with self.transaction() as db:
                 self.put(key, found, db, bulk)
