@@ -24,6 +24,12 @@ invented town, new names in every article, as in a year of news) so that 10,000 
 
 `byline add --analyses` of the N results into a library that already holds L articles (articles
 per second, the library opened included), and reading the results alone; `--library 0` skips it.
+With `--skip speed` the results are of `--analysed` articles analysed here; `--copies C` reads
+them as C articles (copies, each with a line of its own: every one new to the library), so the
+rate is of batches of 1,000 and more; `--library-cache DIR` builds each library of L once in DIR
+and links it in for the next runs (a library of 100,000 is built in minutes, linked in seconds).
+
+    python bench/corpus.py --skip speed --skip memory --library 100000 --copies 5000 --library-cache ~/.cache/byline-bench
 
 Targets (issue 19): 1 process <= 1.15 x the reference's time; 2 workers >= 1.8 x 1 worker;
 peak memory flat (within 10 %) from 1,000 to 10,000 articles; add --analyses >= 1,000
@@ -188,21 +194,90 @@ def memory_at(corpus: Path, out: Path, count: int) -> dict[str, tuple[int, float
     return found
 
 
-def add_analyses(results: Path, library_size: int, home: Path) -> tuple[float, float]:
-    """Articles per second of `add --analyses` into a library of `library_size`, and of
-    reading the same results alone."""
-    from byline.tui.core.corpus.results import read_results
+def analysed_here(work: Path, count: int) -> Path:
+    """Results of COUNT articles analysed in this process (when the speed run is skipped)."""
+    from byline.tui.core.corpus.engine import InProcess
+    from byline.tui.core.nlp import default_model
+
+    make_corpus(work / "adding.jsonl", count)
+    out = work / "analysed"
+    timed_run(work / "adding.jsonl", out, InProcess(default_model()), Figure(), count)
+    return out
+
+
+def copied(results: Path, count: int, out: Path) -> Path:
+    """The results as COUNT articles, in shards of 1,000: each copy's text ends with a line of its
+    own ("(copy N)"), its hash and its analysis's hash changed to match (every offset stays true:
+    the line is after them), so every article is new to the library."""
+    import hashlib
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = pq.read_table(results / "articles").to_pylist()
+    (out / "articles").mkdir(parents=True)
+    for start in range(0, count, 1000):
+        shard = []
+        for n in range(start, min(count, start + 1000)):
+            row = dict(rows[n % len(rows)])
+            text = f"{row['text']}(copy {n})\n"
+            sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            row.update(
+                article_id=f"{row['article_id']}-{n}",
+                text=text,
+                sha256=sha,
+                analysis=row["analysis"].replace(row["sha256"], sha),
+            )
+            shard.append(row)
+        pq.write_table(pa.Table.from_pylist(shard), out / "articles" / f"part-{start // 1000:05d}.parquet")
+    return out
+
+
+def library_of(size: int, home: Path, cache: Path | None) -> None:
+    """A library of SIZE short filler articles at HOME: built by `Library.add_many`, or, with a
+    cache folder, built once there and linked in (hard links: the store only ever replaces its
+    files, so the built one stays as it was; its catalogue, written in place, is copied)."""
+    import shutil
+
     from byline.tui.core.library import Library
     from byline.tui.core.sources import from_text
 
+    def build(at: Path) -> None:
+        os.environ["BYLINE_HOME"] = str(at)
+        library = Library()
+        for start in range(0, size, 1000):
+            batch = [
+                (from_text(f"Filler {n}\n\nA short filler article, number {n}.", f"<filler {n}>"), None)
+                for n in range(start, min(size, start + 1000))
+            ]
+            library.add_many(batch)
+        library.store.catalogue.close()
+
+    if cache is None:
+        build(home)
+        return
+    built = cache / f"library-{size}"
+    if not built.exists():
+        started = time.perf_counter()
+        build(built.with_name(built.name + ".tmp"))
+        built.with_name(built.name + ".tmp").rename(built)
+        print(
+            f"    (a library of {size:,} built in {time.perf_counter() - started:.0f} s, kept in {built})", flush=True
+        )
+    shutil.copytree(built, home, copy_function=os.link)
+    for found in home.rglob("catalogue.sqlite3*"):
+        found.unlink()
+        shutil.copyfile(built / found.relative_to(home), found)
     os.environ["BYLINE_HOME"] = str(home)
-    library = Library()
-    for start in range(0, library_size, 1000):
-        batch = [
-            (from_text(f"Filler {n}\n\nA short filler article, number {n}.", f"<filler {n}>"), None)
-            for n in range(start, min(library_size, start + 1000))
-        ]
-        library.add_many(batch)
+    Library().count()  # its catalogue finds its files unchanged (a stat of each: the folder is new)
+
+
+def add_analyses(results: Path, library_size: int, home: Path, cache: Path | None = None) -> tuple[float, float]:
+    """Articles per second of `add --analyses` into a library of `library_size`, and of
+    reading the same results alone."""
+    from byline.tui.core.corpus.results import read_results
+
+    library_of(library_size, home, cache)
     started = time.perf_counter()
     count = sum(1 for r in read_results(str(results)) if r.error is None)
     reading = count / (time.perf_counter() - started)
@@ -300,6 +375,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--memory-articles", type=int, nargs=2, default=[1000, 10000], metavar=("S", "M"))
     parser.add_argument("--library", type=int, default=100000)
     parser.add_argument("--skip", choices=["speed", "memory"], action="append", default=[])
+    parser.add_argument(
+        "--copies", type=int, default=0, help="add --analyses reads the results as this many articles (copies)"
+    )
+    parser.add_argument(
+        "--analysed", type=int, default=20, help="with --skip speed: articles analysed for add --analyses"
+    )
+    parser.add_argument("--library-cache", type=Path, help="a folder where libraries are built once and kept")
     opts = parser.parse_args(argv)
     if not EVAL.is_dir():
         print(f"no articles: put the evaluation set at {EVAL}", file=sys.stderr)
@@ -322,11 +404,14 @@ def main(argv: list[str]) -> int:
                 f"{big:,} ({(b / a - 1) * 100:+.1f} %; {big / seconds:.1f} articles/s)",
                 flush=True,
             )
-    if opts.library and "speed" not in opts.skip:
-        rate, reading = add_analyses(work / "local1-0", opts.library, work / "home")
+    if opts.library:
+        results = work / "local1-0" if "speed" not in opts.skip else analysed_here(work, opts.analysed)
+        if opts.copies:
+            results = copied(results, opts.copies, work / "copies")
+        rate, reading = add_analyses(results, opts.library, work / "home", opts.library_cache)
         print(
             f"  add --analyses: {rate:.0f} articles/s into a library of {opts.library:,} "
-            f"(reading the results alone: {reading:.0f} articles/s)"
+            f"(reading the results alone: {reading:.0f} articles/s; load average {os.getloadavg()[0]:.1f})"
         )
     print(f"  (work files in {work})")
     return 0

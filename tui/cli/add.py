@@ -197,4 +197,4 @@ def run(opts: argparse.Namespace) -> int:
     warn(library)
     if cannot_save:  # what made it to disk before the store refused: read back, not assumed
         added = {record["id"] for record in library.store.records()} - before | (added & before)
-    return added_status(added, before, failed)
+    return added_status(added, added - before, len(before | added), failed)

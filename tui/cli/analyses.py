@@ -1,9 +1,10 @@
 """`byline add --analyses RESULTS`: bring articles analysed elsewhere (`byline analyze
 --output`, on a cluster perhaps) into the library as they are, without loading spaCy.
 
-Read a shard at a time and handed to `Library.add_many` in chunks, so memory stays flat and a
-library of any size takes the whole archive. An analysis made by this very pipeline and
-extraction code also goes into the analysis cache, so the reader opens those articles at once.
+Read a shard at a time and handed to the library in batches (`Library.add_batch`, bulk.py), so
+memory stays flat and a library of any size takes the whole archive at the same pace. An
+analysis made by this very pipeline and extraction code also goes into the analysis cache, so
+the reader opens those articles at once.
 The summary line and exit status are those of `byline add`.
 """
 
@@ -28,16 +29,19 @@ def add_analyses(location: str, bar: Callable[[int], Any]) -> int:
     library = open_library()
     if library.readonly:
         raise StoreError(library.problem or "the library is read-only")
-    before = {record["id"] for record in library.store.records()}
+    before = library.count()  # not every record read: the batches say which articles are new
     progress = bar(_count(location))
     pending: list[tuple] = []
     added: set[str] = set()
+    new: set[str] = set()
     failed = 0
     current: dict[str, tuple[str | None, str]] = {}
 
     def flush() -> None:
         if pending:
-            added.update(library.add_many(pending))
+            batch = library.add_batch(pending)
+            added.update(batch.keys)
+            new.update(batch.new)
             pending.clear()
 
     def cacheable(model: str, versions: tuple[str | None, str | None]) -> bool:
@@ -61,7 +65,7 @@ def add_analyses(location: str, bar: Callable[[int], Any]) -> int:
         progress.close()
         flush()  # what was read is kept, even when interrupted
     warn(library)
-    return added_status(added, before, failed)
+    return added_status(added, new, before + len(new), failed)
 
 
 def _count(location: str) -> int:

@@ -59,13 +59,13 @@ def warn(library, listing: bool = False) -> bool:
     return bool(damaged)
 
 
-def added_status(added: set[str], before: set[str], failed: int) -> int:
-    """Say in one line what `byline add` (of inputs or of analyses) put in the library; the exit
-    status: 0, 1 when some inputs failed (what was added is kept), 2 when nothing was added."""
-    new = len(added - before)
-    again = f", {len(added) - new} already there" if len(added) > new else ""
+def added_status(added: set[str], new: set[str], total: int, failed: int) -> int:
+    """Say in one line what `byline add` (of inputs or of analyses) put in the library: the
+    articles kept, those of them new to it, how many it holds now; the exit status: 0, 1 when some
+    inputs failed (what was added is kept), 2 when nothing was added."""
+    again = f", {len(added) - len(new)} already there" if len(added) > len(new) else ""
     print(
-        f"added {new} article{'s' if new != 1 else ''} to the library ({len(before | added)} in all{again})"
+        f"added {len(new)} article{'s' if len(new) != 1 else ''} to the library ({total} in all{again})"
         + (f"; {failed} failed" if failed else ""),
         file=sys.stderr,
     )

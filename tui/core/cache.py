@@ -284,6 +284,10 @@ def _private_folders(folder: Path) -> None:
             os.chmod(part, 0o700)
 
 
+#: The cache folders this process made private and swept already.
+_READY: set[Path] = set()
+
+
 def store(article: Article, model: str, analysis: Analysis) -> bool:
     """Keep an analysis of `article` by `model` for next time; False when it cannot be kept
     (an analysis of another text, an unknown pipeline version, a disk that refuses)."""
@@ -294,9 +298,19 @@ def store(article: Article, model: str, analysis: Analysis) -> bool:
 
     path = _file(article.sha256, model)
     try:
-        _private_folders(path.parent)
-        sweep(path.parent)  # what a killed writer left
-        write_atomically(path, orjson.dumps({**key, "analysis": analysis.to_dict()}), durable=False)
+        payload = orjson.dumps({**key, "analysis": orjson.Fragment(analysis.to_json())})
+        for attempt in (1, 2):
+            if path.parent not in _READY:  # once per folder and process, not once per analysis
+                _private_folders(path.parent)
+                sweep(path.parent)  # what a killed writer left
+                _READY.add(path.parent)
+            try:
+                write_atomically(path, payload, durable=False)
+                break
+            except FileNotFoundError:  # its folder was removed meanwhile (the cache cleared): made again
+                _READY.discard(path.parent)
+                if attempt == 2:
+                    raise
         os.chmod(path, 0o600)  # whatever the umask, or a file left by an older Byline
     except (OSError, TypeError, orjson.JSONEncodeError):
         return False

@@ -28,8 +28,7 @@ from pathlib import Path
 
 import orjson
 
-from .catalogue_rows import ActorRow, Indexed, NoteRow, alias_keys, appearances, surname_of, variant
-from .entity_types import style_kind
+from .catalogue_rows import ActorRow, Indexed, NoteRow, alias_keys, appearances, people_sums, surname_of, variant
 from .fulltext import add_rows, drop_rows
 from .library_people import as_text
 from .visible import one_line
@@ -206,8 +205,9 @@ class Catalogue:
     # -- writing -------------------------------------------------------------------------------
     def put(self, key: str, found: Indexed, db: sqlite3.Connection | None = None, bulk: bool = False) -> None:
         """Replace everything the catalogue holds of one article (one transaction, unless `db`
-        is a transaction already open). `bulk`: into an emptied catalogue, the people counted
-        once at the end (`count_people`)."""
+        is a transaction already open). `bulk`: an article the catalogue does not hold (an
+        emptied catalogue, a new article), its people counted by the caller, for many at once
+        (`count_people`, `count_added`)."""
         if db is None:
             with self.transaction() as db:
                 self.put(key, found, db, bulk)
@@ -292,7 +292,7 @@ class Catalogue:
         add_rows(db, key, rows)
         self._insert_notes(db, key, found.notes, title, site, date)
         if not bulk:
-            self._count_people(db, found.actors, +1)
+            self.count_added(db, people_sums([found.actors]))
 
     def _insert_notes(
         self, db: sqlite3.Connection, key: str, notes: list[NoteRow], title: str, site: str, date: str
@@ -343,71 +343,44 @@ class Catalogue:
     def count_people(self) -> None:
         """The people across the library counted again from every article's actors (after a bulk
         put): the same sums as one article at a time, in one pass."""
-        totals: dict[str, list] = {}  # person: kind, name, articles, quoted_in, quotes, words, mentions
 
-        def add(group: list[ActorRow]) -> None:
-            for person, a in appearances(group).items():
-                t = totals.get(person)
-                if t is None:
-                    totals[person] = [style_kind(a.type), a.name, 1, int(a.quotes > 0), a.quotes, a.words, a.mentions]
-                    continue
-                t[1] = a.name if len(a.name) > len(t[1]) else t[1]
-                t[2], t[3], t[4], t[5], t[6] = (
-                    t[2] + 1,
-                    t[3] + int(a.quotes > 0),
-                    t[4] + a.quotes,
-                    t[5] + a.words,
-                    t[6] + a.mentions,
-                )
-
-        with self.transaction() as db:
+        def articles(db: sqlite3.Connection) -> Iterator[list[ActorRow]]:
             article: str | None = None
             group: list[ActorRow] = []
             query = "SELECT article, actor, name, type, mentions, person, quotes, words FROM actors ORDER BY rowid"
             for row in db.execute(query):
                 if row[0] != article and group:
-                    add(group)
+                    yield group
                     group = []
                 article = row[0]
                 group.append(ActorRow(row[1], row[2], row[3], [], [], row[4], row[5], row[6], row[7]))
-            add(group)
-            db.execute("DELETE FROM people")
-            db.executemany(
-                "INSERT INTO people(person, variant, kind, name, surname, articles, quoted_in, quotes, words, mentions) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(p, variant(p), t[0], t[1], surname_of(p), *t[2:]) for p, t in totals.items()],
-            )
+            yield group
 
-    def _count_people(self, db: sqlite3.Connection, actors: Iterable[ActorRow], sign: int) -> None:
+        with self.transaction() as db:
+            totals = people_sums(articles(db))
+            db.execute("DELETE FROM people")
+            self.count_added(db, totals)
+
+    def count_added(self, db: sqlite3.Connection, totals: dict[str, list]) -> None:
+        """Articles put in counted in the people across the library: `totals` are what they add
+        (catalogue_rows.people_sums), one row per person."""
+        db.executemany(
+            "INSERT INTO people(person, variant, kind, name, surname, articles, quoted_in, quotes, words, mentions) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(person) DO UPDATE SET "
+            "articles = articles + excluded.articles, quoted_in = quoted_in + excluded.quoted_in, "
+            "quotes = quotes + excluded.quotes, words = words + excluded.words, mentions = mentions + excluded.mentions, "
+            "name = CASE WHEN length(excluded.name) > length(name) THEN excluded.name ELSE name END",
+            [(p, variant(p), t[0], t[1], surname_of(p), *t[2:]) for p, t in totals.items()],
+        )
+
+    def _uncount(self, db: sqlite3.Connection, actors: Iterable[ActorRow]) -> None:
         for person, a in appearances(actors).items():
-            surname = surname_of(person)
-            if sign > 0:
-                db.execute(
-                    "INSERT INTO people(person, variant, kind, name, surname, articles, quoted_in, quotes, words, mentions) "
-                    "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?) ON CONFLICT(person) DO UPDATE SET "
-                    "articles = articles + 1, quoted_in = quoted_in + excluded.quoted_in, quotes = quotes + excluded.quotes, "
-                    "words = words + excluded.words, mentions = mentions + excluded.mentions, "
-                    "name = CASE WHEN length(excluded.name) > length(name) THEN excluded.name ELSE name END",
-                    (
-                        person,
-                        variant(person),
-                        style_kind(a.type),
-                        a.name,
-                        surname,
-                        int(a.quotes > 0),
-                        a.quotes,
-                        a.words,
-                        a.mentions,
-                    ),
-                )
-            else:
-                db.execute(
-                    "UPDATE people SET articles = articles - 1, quoted_in = quoted_in - ?, quotes = quotes - ?, "
-                    "words = words - ?, mentions = mentions - ? WHERE person = ?",
-                    (int(a.quotes > 0), a.quotes, a.words, a.mentions, person),
-                )
-        if sign < 0:
-            db.execute("DELETE FROM people WHERE articles <= 0")
+            db.execute(
+                "UPDATE people SET articles = articles - 1, quoted_in = quoted_in - ?, quotes = quotes - ?, "
+                "words = words - ?, mentions = mentions - ? WHERE person = ?",
+                (int(a.quotes > 0), a.quotes, a.words, a.mentions, person),
+            )
+        db.execute("DELETE FROM people WHERE articles <= 0")
 
     def forget(self, db: sqlite3.Connection, key: str) -> None:
         """Drop all the catalogue holds of one article, within `db`'s transaction."""
@@ -417,7 +390,7 @@ class Catalogue:
                 "SELECT actor, name, type, mentions, person, quotes, words FROM actors WHERE article = ?", (key,)
             )
         ]
-        self._count_people(db, old, -1)
+        self._uncount(db, old)
         for table in ("actors", "quotes", "notes", "alias_keys"):
             db.execute(f"DELETE FROM {table} WHERE article = ?", (key,))
         drop_rows(db, key)

@@ -200,6 +200,28 @@ def appearances(actors: Iterable[ActorRow]) -> dict[str, ActorRow]:
     return seen
 
 
+def people_sums(articles: Iterable[Iterable[ActorRow]]) -> dict[str, list]:
+    """What articles add to the people across the library, per person: [kind, name, articles,
+    quoted in, quotes, words, mentions] (the longest name, the first of them on a tie; the kind
+    of the first). One article at a time gives the same sums (Catalogue.count_added)."""
+    totals: dict[str, list] = {}
+    for actors in articles:
+        for person, a in appearances(actors).items():
+            t = totals.get(person)
+            if t is None:
+                totals[person] = [style_kind(a.type), a.name, 1, int(a.quotes > 0), a.quotes, a.words, a.mentions]
+                continue
+            t[1] = a.name if len(a.name) > len(t[1]) else t[1]
+            t[2], t[3], t[4], t[5], t[6] = (
+                t[2] + 1,
+                t[3] + int(a.quotes > 0),
+                t[4] + a.quotes,
+                t[5] + a.words,
+                t[6] + a.mentions,
+            )
+    return totals
+
+
 def surname_of(person: str) -> str:
     words = [] if person.startswith("local:") else person.partition(":")[2].split()
     return words[-1] if words else ""

@@ -104,9 +104,10 @@ def indexed(
     record: dict,
     analysis: Analysis | None = None,
     read: Read | None = None,
+    text: str | None = None,
 ) -> Indexed:
     """What one article puts in the catalogue (no catalogue needed but as the last place its
-    analysis may be kept)."""
+    analysis may be kept); `text` is its kept text, when it was just written."""
     path = store.article_path(key)
     file_stamp = stamp_of(path)
     if read is None:
@@ -116,16 +117,18 @@ def indexed(
     skipped = store.skipped[said:]  # kept with the article, said where it is listed
     del store.skipped[said:]
     sha256 = record.get("sha256") or ""
-    text = store.text(key, sha256)
+    text = store.text(key, sha256) if text is None else text
     raw = raw_analysis(store, cat, key, sha256, analysis)
-    summary = None
+    summary: dict | None = None
+    model_said: dict = {}
     if raw is not None:
         now = corrected(raw, [a for a in annotations if a.kind == "correction"], text) if text else raw
-        summary = {**people_summary(now), "figures": len(now.numbers)}
+        model_said = people_summary(raw)  # the same as the corrected one's when nothing is corrected
+        summary = {**(model_said if now is raw else people_summary(now)), "figures": len(now.numbers)}
     found = contents(key, record, file_stamp, summary, annotations, text)
     found.damaged, found.skipped, found.file = read.damaged, skipped, path.name
     if raw is not None:
-        found.raw = {**people_summary(raw), "mentions": {a.id: [list(m) for m in a.mentions] for a in raw.actors}}
+        found.raw = {**model_said, "mentions": {a.id: [list(m) for m in a.mentions] for a in raw.actors}}
         if analysis is not None and not store.readonly:
             keep_analysis(store, key, found.raw)
     return found

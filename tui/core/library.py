@@ -20,6 +20,7 @@ from pathlib import Path
 import orjson
 
 from . import people_merges
+from .bulk import Added, add_articles
 from .catalogue import Catalogue, loads
 from .errors import ArticleError, StoreError
 from .indexing import analysis_path, not_in_a_spawned_script, sync
@@ -131,14 +132,16 @@ class Library:
         return self.add_many([(article, analysis)])[0]
 
     def add_many(self, items: Iterable[tuple[Article, Analysis | None]]) -> list[str]:
-        """Keep several articles, each written to its own file and indexed in its own transaction."""
+        """Keep several articles; their ids, in the order given."""
+        return self.add_batch(items).keys
+
+    def add_batch(self, items: Iterable[tuple[Article, Analysis | None]]) -> Added:
+        """Keep several articles, those new to the library as one batch (bulk.py): their ids, and
+        which are new."""
         if self.store.readonly:
             raise StoreError(self.store.why_readonly)
-        keys = []
-        for article, analysis in items:
-            usable = analysis if analysis is not None and analysis.sha256 == article.sha256 else None
-            keys.append(self.store.article_id(article, usable)[0])
-        return keys
+        usable = [(a, x if x is not None and x.sha256 == a.sha256 else None) for a, x in items]
+        return add_articles(self.store, usable)
 
     # -- listing ----------------------------------------------------------------------------
     def entries(self, limit: int | None = None, offset: int = 0, by_date: bool = False) -> list[Entry]:

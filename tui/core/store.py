@@ -226,10 +226,7 @@ class Store:
         """Keep an article's record in its file (made when there is none), then index it."""
 
         def change(file: TableFile, data: dict) -> bool:
-            meta = own_meta(data, key, SCHEMA_VERSION, now())
-            if "record" in meta and not files.readable(meta["record"], key):  # kept beside, as it was
-                meta.setdefault("damaged records", []).append(meta["record"])
-            meta.update(record={**record, "id": key}, schema=SCHEMA_VERSION)
+            files.put_record(data, key, record, SCHEMA_VERSION, now())
             return True
 
         self._modify_article(key, change, analysis=analysis)
@@ -296,7 +293,7 @@ class Store:
         self._writable()
         removed = self.record(key) is not None
         file = self.article_file(key)
-        with self._indexing() as cat, file.locked():
+        with self.indexing() as cat, file.locked():
             files.mark_deleted(self.path, _file_key(key))  # a reader open on it finds out at its next write
             files.set_aside(self.path, file.path)
             with contextlib.suppress(OSError):
@@ -307,7 +304,7 @@ class Store:
 
     def index_again(self, key: str, analysis: Analysis | None = None) -> None:
         """Index one article again (with this analysis of its text)."""
-        with self._indexing() as cat:
+        with self.indexing() as cat:
             record = cat.record(key) if cat is not None else None
             if cat is not None and record is not None:
                 from .indexing import index_article
@@ -315,7 +312,7 @@ class Store:
                 index_article(self, cat, key, record, analysis)
 
     @contextlib.contextmanager
-    def _indexing(self) -> Iterator[Catalogue | None]:
+    def indexing(self) -> Iterator[Catalogue | None]:
         """Around a write of this Store: the catalogue to update at once (None when it is not
         open), and when it was up to date before, up to date after (other writers are found
         by the stat of the files). A catalogue that cannot be written is said, never raised."""
@@ -401,7 +398,7 @@ class Store:
             data.setdefault(ANNOTATIONS, {})
             return change(file, data)
 
-        with self._indexing() as cat:
+        with self.indexing() as cat:
             try:
                 file.modify(edit)
             except DamagedStore as exc:

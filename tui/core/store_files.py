@@ -67,6 +67,25 @@ def own_meta(data: dict, key: str, schema: int, created: str) -> dict:
     return meta
 
 
+def put_record(data: dict, key: str, record: dict, schema: int, created: str) -> None:
+    """Set the record of article `key` in its file's tables (a damaged one kept beside it, as it was)."""
+    meta = own_meta(data, key, schema, created)
+    if "record" in meta and not readable(meta["record"], key):
+        meta.setdefault("damaged records", []).append(meta["record"])
+    meta.update(record={**record, "id": key}, schema=schema)
+
+
+def new_article(key: str, path: str | None, article: Article, schema: int, when: str) -> dict:
+    """The tables of the file of an article new to the library: its record, no annotations yet
+    (what Store.article_id writes for one; bulk.py writes many)."""
+    data: dict = {}
+    own_meta(data, key, schema, when)
+    data[ANNOTATIONS] = {}
+    record = {"id": key, "path": path, "sha256": article.sha256, **article_fields(article), "added": when}
+    put_record(data, key, {**record, "seen": when}, schema, when)
+    return data
+
+
 def article_fields(article: Article) -> dict:
     """What the index keeps of an article beside its id, path and hash: metadata and word count."""
     fields = article_meta(article)

@@ -39,6 +39,12 @@ def write_atomic(path: Path, payload: bytes, durable: bool = True) -> None:
         raise StoreError(f"could not save to {path}: {exc.strerror or exc}") from None
 
 
+def write_new(path: Path, data: dict, durable: bool = True) -> None:
+    """A new store file of these tables, written atomically: no lock, since no other Byline
+    knows its name yet (a new article's file, named by a new id: bulk.py)."""
+    write_atomic(path, _dumps(data), durable)
+
+
 #: A JSON number orjson would read as a float (beyond 64 bits): such files are read with json.
 _BIG_NUMBER = re.compile(rb"[:\[,]\s*-?\d{19,}")
 
