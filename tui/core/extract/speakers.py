@@ -155,6 +155,9 @@ def speaker_of(cast: Cast, subject: Token | None) -> Voice:
         if t.dep_ == "conj" and t.head.i in (subject.i,) or (t.dep_ == "conj" and t.head.dep_ == "conj")
     ]
     conjuncts = list({t.i: t for t in conjuncts}.values())
+    one = _one_named(cast, subject, conjuncts) if len(conjuncts) > 1 else None
+    if one is not None:
+        subject, conjuncts = one, [one]
     if len(conjuncts) > 1:
         return _conjunct_voice(cast, subject, conjuncts)
     voice = _text_voice(cast, subject)
@@ -168,6 +171,22 @@ def speaker_of(cast: Cast, subject: Token | None) -> Voice:
     if not _can_speak(subject):
         return NOBODY  # "the figures", "fear": no one, so the quote stays unattributed
     return _phrase_voice(cast, subject)
+
+
+def _one_named(cast: Cast, subject: Token, conjuncts: list[Token]) -> Token | None:
+    """ "the former secretary of state and current nominee Hillary Clinton said", "the former
+    secretary of state and current nominee said": titles joined by "and" under one article are
+    one person's, the one a name after them or one of the titles stands for; that token, or None."""
+    if any(c.pos_ != "NOUN" for c in conjuncts):
+        return None
+    names = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > conjuncts[-1].i]
+    if len(names) == 1 and not any(g.dep_ == "conj" for g in names[0].children):
+        actor = cast.actor_of_token(names[0])
+        return names[0] if actor is not None and actor.type == "PERSON" else None
+    if names or any(g.dep_ in ("det", "poss") for c in conjuncts[1:] for g in c.children):
+        return None  # "the mayor and the senator": two people
+    people = [c for c in conjuncts if (a := cast.actor_of_token(c)) is not None and a.type == "PERSON"]
+    return people[0] if len(people) == 1 else None
 
 
 def _pronoun_voice(cast: Cast, subject: Token) -> Voice | None:
