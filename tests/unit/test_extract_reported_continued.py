@@ -3,6 +3,8 @@ invented sentences through the real pipeline."""
 
 from __future__ import annotations
 
+from byline.tui.core.voices import voices
+
 OPENING = "Title\n\nSenator Anna Keller and Mayor Tom Brask met in Halden on Monday.\n\n"
 
 
@@ -30,3 +32,22 @@ def test_two_titles_before_a_name_are_that_persons(analyse):
         "Anna Keller said the pier was unsafe.\n"
     )
     assert _quotes(a) == [("indirect", "the pier was unsafe", "Anna Keller")]
+
+
+def test_a_quoted_clause_joined_to_the_report_goes_on_with_it(analyse):
+    text = OPENING + (
+        "Keller insists that the ferry is \u201ca floating disgrace\u201d but "
+        "\u201cno one on the council will admit it.\u201d\n"
+    )
+    a = analyse(text)
+    (clause,) = [q for q in a.quotes if q.kind == "indirect"]
+    assert clause.text.startswith("the ferry is") and "no one on the council" in clause.text, _quotes(a)
+    assert clause.speaker == "Anna Keller"
+    # both quoted pieces are part of that one act of speech
+    (voice,) = voices(a, text).voices
+    assert (voice.count("reported"), voice.count("partial")) == (1, 0)
+
+
+def test_a_quotation_of_its_own_after_the_report_is_not_joined_to_it(analyse):
+    a = analyse(OPENING + "Keller claimed the ferry was late but \u201cI will not wait for it any longer.\u201d\n")
+    assert [q.text for q in a.quotes if q.kind == "indirect"] == ["the ferry was late"], _quotes(a)

@@ -377,7 +377,7 @@ def _unattached_rest(doc: Doc, verb: Token, clause: list[Token]) -> list[Token]:
 def _said_too(doc: Doc, verb: Token, clause: list[Token]) -> list[Token]:
     """ "said burnout is critical among its members, and members are tired": a clause of its own
     joined to the speech verb after what it reports goes on with the report (not one with a
-    speech verb, a quotation or no subject of its own)."""
+    speech verb, a quotation or no subject of its own, unless it is all quoted: _quoted_on)."""
     if not clause or verb.lemma_ not in _CLAUSE_VERBS:
         return []
     last = max(t.i for t in clause)
@@ -388,9 +388,10 @@ def _said_too(doc: Doc, verb: Token, clause: list[Token]) -> list[Token]:
         tokens = list(conj.subtree)
         while tokens and tokens[-1].is_space:
             tokens.pop()
-        if (
-            subject is None
-            or subject.pos_ == "PRON"
+        if subject is None:
+            return []
+        if not _quoted_on(tokens) and (
+            subject.pos_ == "PRON"
             and subject.lower_ not in ("it", "there", "they")
             or any(t.lemma_ in SPEECH_VERBS or t.text in '“”"' for t in tokens)
         ):
@@ -400,6 +401,21 @@ def _said_too(doc: Doc, verb: Token, clause: list[Token]) -> list[Token]:
             return []
         return list(between) + tokens
     return []
+
+
+def _quoted_on(tokens: list[Token]) -> bool:
+    """ "claimed fraud is “a big problem” but “nobody has the guts to talk about it”": a clause
+    joined to the report that is all in quote marks and opens in lower case goes on with the
+    reporter's sentence in the speaker's words (not "and “I promise you ...”", a quotation)."""
+    words = [t for t in tokens if not t.is_punct]
+    return (
+        len(tokens) > 2
+        and tokens[0].text in '“"'
+        and tokens[-1].text in '”"'
+        and bool(words)
+        and words[0].text[:1].islower()
+        and not any(t.text in '“”"' for t in tokens[1:-1])
+    )
 
 
 def _own_clause_before(tokens: list[Token], inside: list[bool]) -> bool:
