@@ -51,3 +51,33 @@ def test_a_quoted_clause_joined_to_the_report_goes_on_with_it(analyse):
 def test_a_quotation_of_its_own_after_the_report_is_not_joined_to_it(analyse):
     a = analyse(OPENING + "Keller claimed the ferry was late but \u201cI will not wait for it any longer.\u201d\n")
     assert [q.text for q in a.quotes if q.kind == "indirect"] == ["the ferry was late"], _quotes(a)
+
+
+def test_a_report_goes_on_after_its_attribution(analyse):
+    a = analyse(
+        OPENING
+        + "Ticket sales fell sharply, the harbour office said in its yearly review, and most of the island routes ran late.\n"
+    )
+    assert _quotes(a, "indirect") == [
+        ("indirect", "Ticket sales fell sharply", "harbour office"),
+        ("indirect", "most of the island routes ran late", "harbour office"),
+    ]
+
+
+def test_an_attribution_at_the_end_reports_only_what_is_before_it(analyse):
+    a = analyse(OPENING + "Ticket sales fell sharply, the harbour office said in its yearly review.\n")
+    assert [q.text for q in a.quotes] == ["Ticket sales fell sharply"]
+
+
+def test_after_a_quotation_and_its_attribution_the_story_goes_on_in_the_writers_words(analyse):
+    a = analyse(OPENING + "\u201cThe ferry is ours,\u201d Keller said, and soon the boats were leaving the harbour.\n")
+    assert _quotes(a) == [("direct", "The ferry is ours", "Anna Keller")]
+
+
+def test_a_report_goes_on_in_a_clause_about_those_it_names(analyse):
+    # "those", "most", "nobody": a subject that is no person acting, unlike "and she left the room"
+    a = analyse(
+        OPENING
+        + "Ticket sales fell sharply, the harbour office said in its yearly review, and those on the island routes fell further.\n"
+    )
+    assert [q.text for q in a.quotes] == ["Ticket sales fell sharply", "those on the island routes fell further"]

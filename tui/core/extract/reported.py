@@ -314,7 +314,7 @@ def find_reported(doc: Doc, text: str, cast: Cast, mask: QuoteMask, page: Page |
         reported = report_of(doc, token)
         if reported is not None:
             clause = _before_next_act(_unattached_rest(doc, token, reported[0]), mask)
-            parts, cue = [clause + _said_too(doc, token, clause)], reported[1]
+            parts, cue = [clause + _said_too(doc, token, clause), *_said_after(doc, token, clause, mask)], reported[1]
         elif token.lemma_ not in WEAK_SPEECH_VERBS or token.lemma_ in _SAYING:
             parts, cue = around_attribution(doc, token), token.text
         else:
@@ -374,13 +374,29 @@ def _unattached_rest(doc: Doc, verb: Token, clause: list[Token]) -> list[Token]:
     return clause
 
 
-def _said_too(doc: Doc, verb: Token, clause: list[Token]) -> list[Token]:
+def _said_after(doc: Doc, verb: Token, clause: list[Token], mask: QuoteMask) -> list[list[Token]]:
+    """ "Prices rose 8 percent, the agency said in a June report, and rents rose 1 percent": what
+    a verb reports before it goes on after its attribution, in a clause of its own joined to the
+    verb (a piece of the same report, cut by the attribution). After a quotation ("“He loves
+    us,” she said, and soon the balloons were dropping") the story goes on in the writer's words."""
+    if not clause or max(t.i for t in clause) > verb.i or mask.find(clause[0].idx) is not None:
+        return []
+    clause_ids = {t.i for t in clause}
+    own = [t for c in verb.children if c.dep_ != "conj" and c.i not in clause_ids for t in c.subtree]
+    end = max([verb.i] + [t.i for t in own if t.i > verb.i and not t.is_punct and t.dep_ != "cc"])
+    rest = _said_too(doc, verb, clause, end)
+    while rest and (rest[0].is_punct or rest[0].dep_ == "cc"):
+        rest = rest[1:]
+    return [rest] if rest else []
+
+
+def _said_too(doc: Doc, verb: Token, clause: list[Token], last: int | None = None) -> list[Token]:
     """ "said burnout is critical among its members, and members are tired": a clause of its own
-    joined to the speech verb after what it reports goes on with the report (not one with a
-    speech verb, a quotation or no subject of its own, unless it is all quoted: _quoted_on)."""
+    joined to the speech verb after what it reports (or after `last`, where the verb's own words
+    end) goes on with the report (not one with a speech verb, a quotation or no subject of its own)."""
     if not clause or verb.lemma_ not in _CLAUSE_VERBS:
         return []
-    last = max(t.i for t in clause)
+    last = max(t.i for t in clause) if last is None else last
     for conj in verb.children:
         if conj.dep_ != "conj" or conj.i <= last or conj.pos_ not in ("VERB", "AUX") or not _finite(conj):
             continue
@@ -391,7 +407,7 @@ def _said_too(doc: Doc, verb: Token, clause: list[Token]) -> list[Token]:
         if subject is None:
             return []
         if not _quoted_on(tokens) and (
-            subject.pos_ == "PRON"
+            subject.tag_ == "PRP"
             and subject.lower_ not in ("it", "there", "they")
             or any(t.lemma_ in SPEECH_VERBS or t.text in '“”"' for t in tokens)
         ):
