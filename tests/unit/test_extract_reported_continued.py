@@ -81,3 +81,20 @@ def test_a_report_goes_on_in_a_clause_about_those_it_names(analyse):
         + "Ticket sales fell sharply, the harbour office said in its yearly review, and those on the island routes fell further.\n"
     )
     assert [q.text for q in a.quotes] == ["Ticket sales fell sharply", "those on the island routes fell further"]
+
+
+def test_what_was_said_after_when_it_was_said_is_the_report(analyse):
+    # the parse hangs "that Keller was ..." on the hours, as a relative clause
+    text = OPENING + (
+        "Brask posted late on Sunday night that Keller was \u201ca menace\u201d and \u201ca coward.\u201d\n"
+    )
+    a = analyse(text)
+    (clause,) = [q for q in a.quotes if q.kind == "indirect"]
+    assert clause.text.startswith("Keller was \u201ca menace") and clause.speaker == "Tom Brask", _quotes(a)
+    # the quoted words are part of it: one act of speech
+    (voice,) = voices(a, text).voices
+    assert (voice.count("reported"), voice.count("partial")) == (1, 0)
+
+
+def test_a_relative_clause_of_the_day_reports_nothing(analyse):
+    assert _quotes(analyse(OPENING + "Keller spoke on the day that the ferry sank.\n")) == []

@@ -29,6 +29,7 @@ from .reported_objects import (
     _object_and_phrase,
     _reported_object,
 )
+from .reported_when import that_after_when
 from .speakers import NOBODY, speaker_of, subject_of
 from .syntax import (
     ANY_SUBJECT_DEPS,
@@ -255,7 +256,8 @@ def _complement(doc: Doc, verb: Token, children: list[Token]) -> tuple[list[Toke
         if c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children))
     ]
     if not clauses:
-        return None
+        when = that_after_when(verb)
+        return (when, verb.text) if when else None
     subtrees = {c.i: list(c.subtree) for c in clauses}
     clauses.sort(key=lambda c: (c.i < verb.i, -len(subtrees[c.i])))  # after the verb first, the longest
     if len(subtrees[clauses[0].i]) < 2:
