@@ -12,6 +12,15 @@ def _quotes(analysis, kind: str | None = None):
     return [(q.kind, q.text, q.speaker) for q in analysis.quotes if kind is None or q.kind == kind]
 
 
+def _one_act(analyse, text: str):
+    """The one reported clause of `text`, checked to carry its quoted words as one act of speech."""
+    a = analyse(text)
+    (clause,) = [q for q in a.quotes if q.kind == "indirect"]
+    (voice,) = voices(a, text).voices
+    assert (voice.count("reported"), voice.count("partial")) == (1, 0), _quotes(a)
+    return clause
+
+
 def test_two_titles_under_one_article_are_the_one_person_they_describe(analyse):
     a = analyse(
         OPENING + "Keller arrived late. The senator and former harbour master said she would go "
@@ -39,13 +48,9 @@ def test_a_quoted_clause_joined_to_the_report_goes_on_with_it(analyse):
         "Keller insists that the ferry is \u201ca floating disgrace\u201d but "
         "\u201cno one on the council will admit it.\u201d\n"
     )
-    a = analyse(text)
-    (clause,) = [q for q in a.quotes if q.kind == "indirect"]
-    assert clause.text.startswith("the ferry is") and "no one on the council" in clause.text, _quotes(a)
+    clause = _one_act(analyse, text)  # both quoted pieces are part of it
+    assert clause.text.startswith("the ferry is") and "no one on the council" in clause.text
     assert clause.speaker == "Anna Keller"
-    # both quoted pieces are part of that one act of speech
-    (voice,) = voices(a, text).voices
-    assert (voice.count("reported"), voice.count("partial")) == (1, 0)
 
 
 def test_a_quotation_of_its_own_after_the_report_is_not_joined_to_it(analyse):
@@ -88,13 +93,23 @@ def test_what_was_said_after_when_it_was_said_is_the_report(analyse):
     text = OPENING + (
         "Brask posted late on Sunday night that Keller was \u201ca menace\u201d and \u201ca coward.\u201d\n"
     )
-    a = analyse(text)
-    (clause,) = [q for q in a.quotes if q.kind == "indirect"]
-    assert clause.text.startswith("Keller was \u201ca menace") and clause.speaker == "Tom Brask", _quotes(a)
-    # the quoted words are part of it: one act of speech
-    (voice,) = voices(a, text).voices
-    assert (voice.count("reported"), voice.count("partial")) == (1, 0)
+    clause = _one_act(analyse, text)
+    assert clause.text.startswith("Keller was \u201ca menace") and clause.speaker == "Tom Brask"
 
 
 def test_a_relative_clause_of_the_day_reports_nothing(analyse):
     assert _quotes(analyse(OPENING + "Keller spoke on the day that the ferry sank.\n")) == []
+
+
+def test_a_clause_joined_to_the_report_keeps_its_quoted_words(analyse):
+    text = OPENING + (
+        "Brask said the pier had been closed for repairs, and there was \u201cno sign\u201d of the contractor.\n"
+    )
+    clause = _one_act(analyse, text)
+    assert clause.text.endswith("there was \u201cno sign\u201d of the contractor")
+
+
+def test_to_tell_with_no_one_told_is_to_make_out(analyse):
+    assert _quotes(analyse(OPENING + "It is hard to tell whether the ferry will sail.\n")) == []
+    told = analyse(OPENING + "Keller will tell the council that the ferry is late.\n")
+    assert _quotes(told) == [("indirect", "the ferry is late", "Anna Keller")]

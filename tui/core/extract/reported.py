@@ -4,7 +4,7 @@ phrase, a topic), attributions set between commas, and "according to X"."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import Quote
 from .lexicon import (
@@ -85,6 +85,8 @@ def _statement(verb: Token, clause: Token) -> Token | None:
     breaking with emotion" (but the "that ..." clause such a phrase may carry), not "they are"."""
     if verb.lemma_ not in _CLAUSE_VERBS:
         return clause
+    if _discern(verb):
+        return None
     if not _finite(clause):
         inner = next(
             (
@@ -112,6 +114,18 @@ def _statement(verb: Token, clause: Token) -> Token | None:
             return None
         clause = inner
     return clause if len([t for t in clause.subtree if not t.is_punct]) >= 3 else None
+
+
+def _discern(verb: Token) -> bool:
+    """ "too early to tell whether ...", "could tell that ...": "tell" with no one told, in its
+    bare form, is to make out, not to say."""
+    return (
+        verb.lemma_ == "tell"
+        and verb.tag_ == "VB"
+        and not any(
+            c.dep_ in ("dative", "dobj", "iobj") or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children
+        )
+    )
 
 
 def _lost_subject(doc: Doc, verb: Token, clause: Token) -> int | None:
@@ -316,7 +330,9 @@ def find_reported(doc: Doc, text: str, cast: Cast, mask: QuoteMask, page: Page |
         reported = report_of(doc, token)
         if reported is not None:
             clause = _before_next_act(_unattached_rest(doc, token, reported[0]), mask)
-            parts, cue = [clause + _said_too(doc, token, clause), *_said_after(doc, token, clause, mask)], reported[1]
+            quotations = _Quotations(text, mask)
+            parts = [clause + _said_too(doc, token, clause, quotations), *_said_after(doc, token, clause, quotations)]
+            cue = reported[1]
         elif token.lemma_ not in WEAK_SPEECH_VERBS or token.lemma_ in _SAYING:
             parts, cue = around_attribution(doc, token), token.text
         else:
@@ -376,26 +392,44 @@ def _unattached_rest(doc: Doc, verb: Token, clause: list[Token]) -> list[Token]:
     return clause
 
 
-def _said_after(doc: Doc, verb: Token, clause: list[Token], mask: QuoteMask) -> list[list[Token]]:
+class _Quotations(NamedTuple):
+    """The article's quote marks, to tell a quotation of its own from quoted words (is_direct)."""
+
+    text: str
+    mask: QuoteMask
+
+    def inside(self, token: Token) -> bool:
+        return self.mask.find(token.idx) is not None
+
+    def quotation(self, token: Token) -> bool:
+        m = self.mask.find(token.idx)
+        return m is not None and is_direct(self.text, m)
+
+
+def _said_after(doc: Doc, verb: Token, clause: list[Token], quotations: _Quotations) -> list[list[Token]]:
     """ "Prices rose 8 percent, the agency said in a June report, and rents rose 1 percent": what
     a verb reports before it goes on after its attribution, in a clause of its own joined to the
     verb (a piece of the same report, cut by the attribution). After a quotation ("“He loves
     us,” she said, and soon the balloons were dropping") the story goes on in the writer's words."""
-    if not clause or max(t.i for t in clause) > verb.i or mask.find(clause[0].idx) is not None:
+    if not clause or max(t.i for t in clause) > verb.i or quotations.inside(clause[0]):
         return []
     clause_ids = {t.i for t in clause}
     own = [t for c in verb.children if c.dep_ != "conj" and c.i not in clause_ids for t in c.subtree]
     end = max([verb.i] + [t.i for t in own if t.i > verb.i and not t.is_punct and t.dep_ != "cc"])
-    rest = _said_too(doc, verb, clause, end)
+    rest = _said_too(doc, verb, clause, quotations, end)
     while rest and (rest[0].is_punct or rest[0].dep_ == "cc"):
         rest = rest[1:]
     return [rest] if rest else []
 
 
-def _said_too(doc: Doc, verb: Token, clause: list[Token], last: int | None = None) -> list[Token]:
-    """ "said burnout is critical among its members, and members are tired": a clause of its own
-    joined to the speech verb after what it reports (or after `last`, where the verb's own words
-    end) goes on with the report (not one with a speech verb, a quotation or no subject of its own)."""
+def _said_too(
+    doc: Doc, verb: Token, clause: list[Token], quotations: _Quotations, last: int | None = None
+) -> list[Token]:
+    """ "said burnout is critical among its members, and members are tired", "said it was too
+    early to tell, and there was “no evidence” yet": a clause of its own joined to the speech verb
+    after what it reports (or after `last`, where the verb's own words end) goes on with the
+    report, quoted words and all (not one with no subject of its own, a person's doing: "and she
+    left", a verb of saying of the reporter's, or a quotation of its own: "and “I promise ...”")."""
     if not clause or verb.lemma_ not in _CLAUSE_VERBS:
         return []
     last = max(t.i for t in clause) if last is None else last
@@ -406,12 +440,11 @@ def _said_too(doc: Doc, verb: Token, clause: list[Token], last: int | None = Non
         tokens = list(conj.subtree)
         while tokens and tokens[-1].is_space:
             tokens.pop()
-        if subject is None:
-            return []
-        if not _quoted_on(tokens) and (
-            subject.tag_ == "PRP"
+        if (
+            subject is None
+            or subject.tag_ == "PRP"
             and subject.lower_ not in ("it", "there", "they")
-            or any(t.lemma_ in SPEECH_VERBS or t.text in '“”"' for t in tokens)
+            or any(t.lemma_ in SPEECH_VERBS and not quotations.inside(t) or quotations.quotation(t) for t in tokens)
         ):
             return []
         between = doc[last + 1 : tokens[0].i]
@@ -419,21 +452,6 @@ def _said_too(doc: Doc, verb: Token, clause: list[Token], last: int | None = Non
             return []
         return list(between) + tokens
     return []
-
-
-def _quoted_on(tokens: list[Token]) -> bool:
-    """ "claimed fraud is “a big problem” but “nobody has the guts to talk about it”": a clause
-    joined to the report that is all in quote marks and opens in lower case goes on with the
-    reporter's sentence in the speaker's words (not "and “I promise you ...”", a quotation)."""
-    words = [t for t in tokens if not t.is_punct]
-    return (
-        len(tokens) > 2
-        and tokens[0].text in '“"'
-        and tokens[-1].text in '”"'
-        and bool(words)
-        and words[0].text[:1].islower()
-        and not any(t.text in '“”"' for t in tokens[1:-1])
-    )
 
 
 def _own_clause_before(tokens: list[Token], inside: list[bool]) -> bool:
