@@ -113,3 +113,10 @@ def test_to_tell_with_no_one_told_is_to_make_out(analyse):
     assert _quotes(analyse(OPENING + "It is hard to tell whether the ferry will sail.\n")) == []
     told = analyse(OPENING + "Keller will tell the council that the ferry is late.\n")
     assert _quotes(told) == [("indirect", "the ferry is late", "Anna Keller")]
+
+
+def test_a_dateline_is_not_who_speaks(analyse):
+    a = analyse(
+        OPENING + "HALDEN -- Senator Keller, visiting the fish market on Monday, said the town needed a new pier.\n"
+    )
+    assert _quotes(a) == [("indirect", "the town needed a new pier", "Anna Keller")]

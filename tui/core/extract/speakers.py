@@ -141,6 +141,7 @@ def speaker_of(cast: Cast, subject: Token | None) -> Voice:
     """The voice a speech verb's subject stands for."""
     if subject is None:
         return NOBODY
+    subject = _past_dateline(subject)
     voice = _pronoun_voice(cast, subject)
     if voice is not None:
         return voice
@@ -171,6 +172,19 @@ def speaker_of(cast: Cast, subject: Token | None) -> Voice:
     if not _can_speak(subject):
         return NOBODY  # "the figures", "fear": no one, so the quote stays unattributed
     return _phrase_voice(cast, subject)
+
+
+def _past_dateline(subject: Token) -> Token:
+    """ "WASHINGTON -- President Obama, opening the museum, said ...": the parse took the dateline
+    opening the paragraph for the subject and the speaker for what it names; the speaker."""
+    doc = subject.doc
+    at_start = subject.i == 0 or doc[subject.i - 1].text_with_ws.endswith("\n") or doc[subject.i - 1].is_space
+    if not (at_start and subject.text.isupper() and subject.i + 1 < len(doc) and doc[subject.i + 1].text in _DASHES):
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i + 1), subject)
+
+
+_DASHES = frozenset(("--", "-", "—", "–"))
 
 
 def _one_named(cast: Cast, subject: Token, conjuncts: list[Token]) -> Token | None:
