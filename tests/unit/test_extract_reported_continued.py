@@ -120,3 +120,14 @@ def test_a_dateline_is_not_who_speaks(analyse):
         OPENING + "HALDEN -- Senator Keller, visiting the fish market on Monday, said the town needed a new pier.\n"
     )
     assert _quotes(a) == [("indirect", "the town needed a new pier", "Anna Keller")]
+
+
+def test_a_report_ends_where_someone_else_is_reported_after_and(analyse):
+    a = analyse(
+        OPENING + "The distance between what Keller says the new pier will cost and what engineers say "
+        "it will cost keeps growing.\n"
+    )
+    assert ("indirect", "the new pier will cost", "Anna Keller") in _quotes(a), _quotes(a)
+    # a verb of saying that reports nothing of its own goes on with the report
+    a = analyse(OPENING + "Brask said the guards left the shed when it caught fire and the harbour crew responded.\n")
+    assert [q.text for q in a.quotes] == ["the guards left the shed when it caught fire and the harbour crew responded"]

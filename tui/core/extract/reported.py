@@ -355,18 +355,22 @@ def _before_next_act(clause: list[Token], mask: QuoteMask) -> list[Token]:
     """ "said he did not believe it, arguing that ...", "said the factors mattered, citing ...",
     "emphasized that the reforms were not complete, and rights groups warned that ...": a reported
     clause ends at the comma where another act of saying follows it, the speaker's own next one (a
-    participle) or someone else's (a verb of saying with a subject of its own)."""
+    participle) or someone else's (a verb of saying with a subject of its own: "what she says the
+    plan would do and how experts say it would work" ends at the "and", comma or not)."""
     at = {t.i: k for k, t in enumerate(clause)}
     for t in clause[2:]:
         saying = t.lemma_ == "cite" or (t.lemma_ in SPEECH_VERBS and t.lemma_ not in COGNITION_VERBS)
         if t.pos_ != "VERB" or not saying or mask.find(t.idx) is not None:
             continue
         k = at.get(t.left_edge.i, at[t.i])  # (where its subject starts, when it has one)
-        before = k - 2 if k >= 2 and clause[k - 1].dep_ == "cc" else k - 1
+        joined = k >= 2 and clause[k - 1].dep_ == "cc"
+        before = k - 2 if joined else k - 1
+        other = t.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in t.children)
+        if joined and other and before >= 1 and any(c.dep_ in ("ccomp", "dobj") and c.i > t.i for c in t.children):
+            return clause[: before + 1]  # (what the other reports after: not "and the team responded")
         if before < 1 or clause[before].text not in (",", ";"):
             continue
         own = t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp")
-        other = t.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in t.children)
         if own or other:
             return clause[:before]
     return clause
