@@ -131,3 +131,10 @@ def test_a_report_ends_where_someone_else_is_reported_after_and(analyse):
     # a verb of saying that reports nothing of its own goes on with the report
     a = analyse(OPENING + "Brask said the guards left the shed when it caught fire and the harbour crew responded.\n")
     assert [q.text for q in a.quotes] == ["the guards left the shed when it caught fire and the harbour crew responded"]
+
+
+def test_a_second_verb_of_saying_after_but_has_the_first_ones_speaker(analyse):
+    a = analyse(
+        OPENING + "Keller said she wants the audit published but said \u201cthe board must decide when.\u201d\n"
+    )
+    assert {q.speaker for q in a.quotes} == {"Anna Keller"}, _quotes(a)

@@ -115,7 +115,7 @@ def _own_or_governing_subject(verb: Token, node: Token) -> Token | None:
         for child in node.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
-        if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
+        if (node.dep_ in ("conj", "xcomp", "advcl") or _joined_saying(node)) and node.head.i != node.i:
             node = node.head
             continue
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
@@ -123,6 +123,19 @@ def _own_or_governing_subject(verb: Token, node: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _joined_saying(verb: Token) -> bool:
+    """ "said she thinks it should be released but said “...”": a verb of saying after "and" or
+    "but", with no subject, that the parse hung on the verb before as its clause; it goes on
+    from that verb, and so does its speaker."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.lemma_ in SPEECH_VERBS
+        and verb.i > 0
+        and verb.doc[verb.i - 1].pos_ == "CCONJ"
+        and verb.head.lemma_ in SPEECH_VERBS
+    )
 
 
 class Voice(NamedTuple):
