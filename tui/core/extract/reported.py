@@ -4,7 +4,7 @@ phrase, a topic), attributions set between commas, and "according to X"."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from ..model import Quote
 from .lexicon import (
@@ -17,7 +17,7 @@ from .lexicon import (
     SPEECH_VERBS,
     WEAK_SPEECH_VERBS,
 )
-from .marks import QuoteMask, is_direct
+from .marks import Quotations, QuoteMask, is_direct
 from .reported_commas import around_attribution
 from .reported_objects import (
     _BLAME_VERBS,
@@ -330,7 +330,7 @@ def find_reported(doc: Doc, text: str, cast: Cast, mask: QuoteMask, page: Page |
         reported = report_of(doc, token)
         if reported is not None:
             clause = _before_next_act(_unattached_rest(doc, token, reported[0]), mask)
-            quotations = _Quotations(text, mask)
+            quotations = Quotations(text, mask)
             parts = [clause + _said_too(doc, token, clause, quotations), *_said_after(doc, token, clause, quotations)]
             cue = reported[1]
         elif token.lemma_ not in WEAK_SPEECH_VERBS or token.lemma_ in _SAYING:
@@ -396,21 +396,7 @@ def _unattached_rest(doc: Doc, verb: Token, clause: list[Token]) -> list[Token]:
     return clause
 
 
-class _Quotations(NamedTuple):
-    """The article's quote marks, to tell a quotation of its own from quoted words (is_direct)."""
-
-    text: str
-    mask: QuoteMask
-
-    def inside(self, token: Token) -> bool:
-        return self.mask.find(token.idx) is not None
-
-    def quotation(self, token: Token) -> bool:
-        m = self.mask.find(token.idx)
-        return m is not None and is_direct(self.text, m)
-
-
-def _said_after(doc: Doc, verb: Token, clause: list[Token], quotations: _Quotations) -> list[list[Token]]:
+def _said_after(doc: Doc, verb: Token, clause: list[Token], quotations: Quotations) -> list[list[Token]]:
     """ "Prices rose 8 percent, the agency said in a June report, and rents rose 1 percent": what
     a verb reports before it goes on after its attribution, in a clause of its own joined to the
     verb (a piece of the same report, cut by the attribution). After a quotation ("“He loves
@@ -427,7 +413,7 @@ def _said_after(doc: Doc, verb: Token, clause: list[Token], quotations: _Quotati
 
 
 def _said_too(
-    doc: Doc, verb: Token, clause: list[Token], quotations: _Quotations, last: int | None = None
+    doc: Doc, verb: Token, clause: list[Token], quotations: Quotations, last: int | None = None
 ) -> list[Token]:
     """ "said burnout is critical among its members, and members are tired", "said it was too
     early to tell, and there was “no evidence” yet": a clause of its own joined to the speech verb
