@@ -45,11 +45,11 @@ def test_two_titles_before_a_name_are_that_persons(analyse):
 
 def test_a_quoted_clause_joined_to_the_report_goes_on_with_it(analyse):
     text = OPENING + (
-        "Keller insists that the ferry is \u201ca floating disgrace\u201d but "
-        "\u201cno one on the council will admit it.\u201d\n"
+        "Keller is claiming that the ferry is \u201ca floating disgrace\u201d but "
+        "\u201cnobody wants to hear about it.\u201d\n"
     )
     clause = _one_act(analyse, text)  # both quoted pieces are part of it
-    assert clause.text.startswith("the ferry is") and "no one on the council" in clause.text
+    assert clause.text.startswith("the ferry is") and "nobody wants to hear" in clause.text
     assert clause.speaker == "Anna Keller"
 
 
@@ -90,11 +90,9 @@ def test_a_report_goes_on_in_a_clause_about_those_it_names(analyse):
 
 def test_what_was_said_after_when_it_was_said_is_the_report(analyse):
     # the parse hangs "that Keller was ..." on the hours, as a relative clause
-    text = OPENING + (
-        "Brask posted late on Sunday night that Keller was \u201ca menace\u201d and \u201ca coward.\u201d\n"
-    )
+    text = OPENING + ("Brask tweeted in the early hours that Keller was \u201clazy\u201d and \u201ca fraud.\u201d\n")
     clause = _one_act(analyse, text)
-    assert clause.text.startswith("Keller was \u201ca menace") and clause.speaker == "Tom Brask"
+    assert clause.text.startswith("Keller was \u201clazy") and clause.speaker == "Tom Brask"
 
 
 def test_a_relative_clause_of_the_day_reports_nothing(analyse):
@@ -135,6 +133,7 @@ def test_a_report_ends_where_someone_else_is_reported_after_and(analyse):
 
 def test_a_second_verb_of_saying_after_but_has_the_first_ones_speaker(analyse):
     a = analyse(
-        OPENING + "Keller said she wants the audit published but said \u201cthe board must decide when.\u201d\n"
+        OPENING + "Keller said on Monday that she believes the audit should be published but said "
+        "\u201cthe board must choose the date.\u201d\n"
     )
     assert {q.speaker for q in a.quotes} == {"Anna Keller"}, _quotes(a)
