@@ -529,3 +529,19 @@ def test_words_the_parse_left_unattached_after_the_clause_are_part_of_it(analyse
     assert q.text == (
         "A Halden-area man shot his girlfriend, her two young children and her mother in the home they all shared"
     )
+
+
+def test_a_transcripts_speaker_label_names_who_speaks(analyse):
+    a = analyse(
+        "Title\n\nSenator Anna Keller spoke to Mayor Tom Brask on the radio on Sunday.\n\n"
+        '"BRASK: Let us start with the ferry. The council said on Friday it would close the harbour.\n\n'
+        '"KELLER: Frankly, the council has been asleep for years. We will rebuild it before winter.\n\n'
+        '"UPDATE: The harbour reopened on Monday.\n'
+    )
+    lines = [(q.text.split(".")[0], q.speaker) for q in a.quotes if q.kind == "direct"]
+    assert lines[:2] == [
+        ("Let us start with the ferry", "Tom Brask"),
+        ("Frankly, the council has been asleep for years", "Anna Keller"),
+    ]
+    # a label that names no one in the story is no speaker's
+    assert lines[2][0].startswith("UPDATE:")

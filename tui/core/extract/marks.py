@@ -10,6 +10,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
 
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
@@ -130,3 +134,17 @@ class QuoteMask:
         if i >= 0 and self.marks[i].open <= char < self.marks[i].close:
             return self.marks[i]
         return None
+
+
+class Quotations(NamedTuple):
+    """The article's quote marks, to tell a quotation of its own from quoted words (is_direct)."""
+
+    text: str
+    mask: QuoteMask
+
+    def inside(self, token: Token) -> bool:
+        return self.mask.find(token.idx) is not None
+
+    def quotation(self, token: Token) -> bool:
+        m = self.mask.find(token.idx)
+        return m is not None and is_direct(self.text, m)

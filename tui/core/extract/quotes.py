@@ -27,6 +27,7 @@ from .reported import find_reported, report_of
 from .sourcing import mark_sources
 from .speakers import speaker_of, subject_of
 from .syntax import SUBJECT_DEPS, sentence_bounds, token_list
+from .transcript import label_transcript_lines
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -404,6 +405,7 @@ def find_quotes(doc: Doc, cast: Cast, page: Page | None = None) -> list[Quote]:
     _cover_fragments(reported, marks, text)
     quotes.extend(reported)
     attribute_floating(floating, quotes, cast, mask)
+    label_transcript_lines(quotes, cast.actors)
     _attribute_fragments(speakerless, ungoverned, quotes)
     if page is None or not page.covers(0):
         _add_headline_quotes(doc, cast, quotes)

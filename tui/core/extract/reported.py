@@ -17,7 +17,7 @@ from .lexicon import (
     SPEECH_VERBS,
     WEAK_SPEECH_VERBS,
 )
-from .marks import QuoteMask, is_direct
+from .marks import Quotations, QuoteMask, is_direct
 from .reported_commas import around_attribution
 from .reported_objects import (
     _BLAME_VERBS,
@@ -29,6 +29,7 @@ from .reported_objects import (
     _object_and_phrase,
     _reported_object,
 )
+from .reported_when import that_after_when
 from .speakers import NOBODY, speaker_of, subject_of
 from .syntax import (
     ANY_SUBJECT_DEPS,
@@ -84,6 +85,8 @@ def _statement(verb: Token, clause: Token) -> Token | None:
     breaking with emotion" (but the "that ..." clause such a phrase may carry), not "they are"."""
     if verb.lemma_ not in _CLAUSE_VERBS:
         return clause
+    if _discern(verb):
+        return None
     if not _finite(clause):
         inner = next(
             (
@@ -111,6 +114,18 @@ def _statement(verb: Token, clause: Token) -> Token | None:
             return None
         clause = inner
     return clause if len([t for t in clause.subtree if not t.is_punct]) >= 3 else None
+
+
+def _discern(verb: Token) -> bool:
+    """ "too early to tell whether ...", "could tell that ...": "tell" with no one told, in its
+    bare form, is to make out, not to say."""
+    return (
+        verb.lemma_ == "tell"
+        and verb.tag_ == "VB"
+        and not any(
+            c.dep_ in ("dative", "dobj", "iobj") or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children
+        )
+    )
 
 
 def _lost_subject(doc: Doc, verb: Token, clause: Token) -> int | None:
@@ -255,7 +270,8 @@ def _complement(doc: Doc, verb: Token, children: list[Token]) -> tuple[list[Toke
         if c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children))
     ]
     if not clauses:
-        return None
+        when = that_after_when(verb)
+        return (when, verb.text) if when else None
     subtrees = {c.i: list(c.subtree) for c in clauses}
     clauses.sort(key=lambda c: (c.i < verb.i, -len(subtrees[c.i])))  # after the verb first, the longest
     if len(subtrees[clauses[0].i]) < 2:
@@ -314,7 +330,9 @@ def find_reported(doc: Doc, text: str, cast: Cast, mask: QuoteMask, page: Page |
         reported = report_of(doc, token)
         if reported is not None:
             clause = _before_next_act(_unattached_rest(doc, token, reported[0]), mask)
-            parts, cue = [clause + _said_too(doc, token, clause)], reported[1]
+            quotations = Quotations(text, mask)
+            parts = [clause + _said_too(doc, token, clause, quotations), *_said_after(doc, token, clause, quotations)]
+            cue = reported[1]
         elif token.lemma_ not in WEAK_SPEECH_VERBS or token.lemma_ in _SAYING:
             parts, cue = around_attribution(doc, token), token.text
         else:
@@ -337,18 +355,22 @@ def _before_next_act(clause: list[Token], mask: QuoteMask) -> list[Token]:
     """ "said he did not believe it, arguing that ...", "said the factors mattered, citing ...",
     "emphasized that the reforms were not complete, and rights groups warned that ...": a reported
     clause ends at the comma where another act of saying follows it, the speaker's own next one (a
-    participle) or someone else's (a verb of saying with a subject of its own)."""
+    participle) or someone else's (a verb of saying with a subject of its own: "what she says the
+    plan would do and how experts say it would work" ends at the "and", comma or not)."""
     at = {t.i: k for k, t in enumerate(clause)}
     for t in clause[2:]:
         saying = t.lemma_ == "cite" or (t.lemma_ in SPEECH_VERBS and t.lemma_ not in COGNITION_VERBS)
         if t.pos_ != "VERB" or not saying or mask.find(t.idx) is not None:
             continue
         k = at.get(t.left_edge.i, at[t.i])  # (where its subject starts, when it has one)
-        before = k - 2 if k >= 2 and clause[k - 1].dep_ == "cc" else k - 1
+        joined = k >= 2 and clause[k - 1].dep_ == "cc"
+        before = k - 2 if joined else k - 1
+        other = t.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in t.children)
+        if joined and other and before >= 1 and any(c.dep_ in ("ccomp", "dobj") and c.i > t.i for c in t.children):
+            return clause[: before + 1]  # (what the other reports after: not "and the team responded")
         if before < 1 or clause[before].text not in (",", ";"):
             continue
         own = t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp")
-        other = t.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in t.children)
         if own or other:
             return clause[:before]
     return clause
@@ -374,13 +396,33 @@ def _unattached_rest(doc: Doc, verb: Token, clause: list[Token]) -> list[Token]:
     return clause
 
 
-def _said_too(doc: Doc, verb: Token, clause: list[Token]) -> list[Token]:
-    """ "said burnout is critical among its members, and members are tired": a clause of its own
-    joined to the speech verb after what it reports goes on with the report (not one with a
-    speech verb, a quotation or no subject of its own)."""
+def _said_after(doc: Doc, verb: Token, clause: list[Token], quotations: Quotations) -> list[list[Token]]:
+    """ "Prices rose 8 percent, the agency said in a June report, and rents rose 1 percent": what
+    a verb reports before it goes on after its attribution, in a clause of its own joined to the
+    verb (a piece of the same report, cut by the attribution). After a quotation ("“He loves
+    us,” she said, and soon the balloons were dropping") the story goes on in the writer's words."""
+    if not clause or max(t.i for t in clause) > verb.i or quotations.inside(clause[0]):
+        return []
+    clause_ids = {t.i for t in clause}
+    own = [t for c in verb.children if c.dep_ != "conj" and c.i not in clause_ids for t in c.subtree]
+    end = max([verb.i] + [t.i for t in own if t.i > verb.i and not t.is_punct and t.dep_ != "cc"])
+    rest = _said_too(doc, verb, clause, quotations, end)
+    while rest and (rest[0].is_punct or rest[0].dep_ == "cc"):
+        rest = rest[1:]
+    return [rest] if rest else []
+
+
+def _said_too(
+    doc: Doc, verb: Token, clause: list[Token], quotations: Quotations, last: int | None = None
+) -> list[Token]:
+    """ "said burnout is critical among its members, and members are tired", "said it was too
+    early to tell, and there was “no evidence” yet": a clause of its own joined to the speech verb
+    after what it reports (or after `last`, where the verb's own words end) goes on with the
+    report, quoted words and all (not one with no subject of its own, a person's doing: "and she
+    left", a verb of saying of the reporter's, or a quotation of its own: "and “I promise ...”")."""
     if not clause or verb.lemma_ not in _CLAUSE_VERBS:
         return []
-    last = max(t.i for t in clause)
+    last = max(t.i for t in clause) if last is None else last
     for conj in verb.children:
         if conj.dep_ != "conj" or conj.i <= last or conj.pos_ not in ("VERB", "AUX") or not _finite(conj):
             continue
@@ -390,9 +432,9 @@ def _said_too(doc: Doc, verb: Token, clause: list[Token]) -> list[Token]:
             tokens.pop()
         if (
             subject is None
-            or subject.pos_ == "PRON"
+            or subject.tag_ == "PRP"
             and subject.lower_ not in ("it", "there", "they")
-            or any(t.lemma_ in SPEECH_VERBS or t.text in '“”"' for t in tokens)
+            or any(t.lemma_ in SPEECH_VERBS and not quotations.inside(t) or quotations.quotation(t) for t in tokens)
         ):
             return []
         between = doc[last + 1 : tokens[0].i]

@@ -115,7 +115,7 @@ def _own_or_governing_subject(verb: Token, node: Token) -> Token | None:
         for child in node.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
-        if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
+        if (node.dep_ in ("conj", "xcomp", "advcl") or _joined_saying(node)) and node.head.i != node.i:
             node = node.head
             continue
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
@@ -123,6 +123,19 @@ def _own_or_governing_subject(verb: Token, node: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _joined_saying(verb: Token) -> bool:
+    """ "said she thinks it should be released but said “...”": a verb of saying after "and" or
+    "but", with no subject, that the parse hung on the verb before as its clause; it goes on
+    from that verb, and so does its speaker."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.lemma_ in SPEECH_VERBS
+        and verb.i > 0
+        and verb.doc[verb.i - 1].pos_ == "CCONJ"
+        and verb.head.lemma_ in SPEECH_VERBS
+    )
 
 
 class Voice(NamedTuple):
@@ -141,6 +154,7 @@ def speaker_of(cast: Cast, subject: Token | None) -> Voice:
     """The voice a speech verb's subject stands for."""
     if subject is None:
         return NOBODY
+    subject = _past_dateline(subject)
     voice = _pronoun_voice(cast, subject)
     if voice is not None:
         return voice
@@ -155,6 +169,9 @@ def speaker_of(cast: Cast, subject: Token | None) -> Voice:
         if t.dep_ == "conj" and t.head.i in (subject.i,) or (t.dep_ == "conj" and t.head.dep_ == "conj")
     ]
     conjuncts = list({t.i: t for t in conjuncts}.values())
+    one = _one_named(cast, subject, conjuncts) if len(conjuncts) > 1 else None
+    if one is not None:
+        subject, conjuncts = one, [one]
     if len(conjuncts) > 1:
         return _conjunct_voice(cast, subject, conjuncts)
     voice = _text_voice(cast, subject)
@@ -168,6 +185,35 @@ def speaker_of(cast: Cast, subject: Token | None) -> Voice:
     if not _can_speak(subject):
         return NOBODY  # "the figures", "fear": no one, so the quote stays unattributed
     return _phrase_voice(cast, subject)
+
+
+def _past_dateline(subject: Token) -> Token:
+    """ "WASHINGTON -- President Obama, opening the museum, said ...": the parse took the dateline
+    opening the paragraph for the subject and the speaker for what it names; the speaker."""
+    doc = subject.doc
+    at_start = subject.i == 0 or doc[subject.i - 1].text_with_ws.endswith("\n") or doc[subject.i - 1].is_space
+    if not (at_start and subject.text.isupper() and subject.i + 1 < len(doc) and doc[subject.i + 1].text in _DASHES):
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i + 1), subject)
+
+
+_DASHES = frozenset(("--", "-", "—", "–"))
+
+
+def _one_named(cast: Cast, subject: Token, conjuncts: list[Token]) -> Token | None:
+    """ "the former secretary of state and current nominee Hillary Clinton said", "the former
+    secretary of state and current nominee said": titles joined by "and" under one article are
+    one person's, the one a name after them or one of the titles stands for; that token, or None."""
+    if any(c.pos_ != "NOUN" for c in conjuncts):
+        return None
+    names = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > conjuncts[-1].i]
+    if len(names) == 1 and not any(g.dep_ == "conj" for g in names[0].children):
+        actor = cast.actor_of_token(names[0])
+        return names[0] if actor is not None and actor.type == "PERSON" else None
+    if names or any(g.dep_ in ("det", "poss") for c in conjuncts[1:] for g in c.children):
+        return None  # "the mayor and the senator": two people
+    people = [c for c in conjuncts if (a := cast.actor_of_token(c)) is not None and a.type == "PERSON"]
+    return people[0] if len(people) == 1 else None
 
 
 def _pronoun_voice(cast: Cast, subject: Token) -> Voice | None:

@@ -1,0 +1,50 @@
+"""A reported clause the parse hung on when it was said: "said on Tuesday that ...", "tweeted in
+the early morning hours that ..." read as a relative clause of the day or the hour."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .syntax import SUBJECT_DEPS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+#: Nouns of a time of day or a period, which the tagger may not mark as a date ("the early
+#: morning hours").
+_TIME_NOUNS = frozenset("hour morning afternoon evening night day week month year weekend".split())
+
+#: What a clause's verb has beside its subject when "that" cannot be its object or subject.
+_COMPLEMENTS = frozenset("acomp attr ccomp xcomp oprd dobj auxpass".split())
+
+
+def _when(child: Token) -> Token | None:
+    """The time a verb's child says the verb happened at ("on Tuesday", "in the morning hours",
+    "Tuesday"), or None."""
+    time: Token | None = None
+    if child.dep_ in ("npadvmod", "tmod"):
+        time = child
+    elif child.dep_ == "prep":
+        time = next((g for g in child.children if g.dep_ == "pobj"), None)
+    if time is None:
+        return None
+    return time if time.ent_type_ in ("DATE", "TIME") or time.lemma_ in _TIME_NOUNS else None
+
+
+def that_after_when(verb: Token) -> list[Token] | None:
+    """ "Roe tweeted in the early morning hours that Li was “disgusting”": the "that" clause after
+    when something was said is what was said, when "that" fills no gap in it (its verb has its
+    own subject and complement: not "said on the day that the ferry sank", a day)."""
+    for child in verb.children:
+        time = _when(child) if child.i > verb.i else None
+        if time is None:
+            continue
+        for clause in (c for c in time.children if c.dep_ == "relcl"):
+            that = clause.doc[clause.left_edge.i]
+            if that.lower_ != "that" or time.left_edge.i > that.i - 1:
+                continue  # ("that" right after the time's words)
+            if that.dep_ in SUBJECT_DEPS or not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+                continue
+            if any(c.dep_ in _COMPLEMENTS and c.i != that.i for c in clause.children):
+                return [t for t in clause.subtree if t.i != that.i]
+    return None
