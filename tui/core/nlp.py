@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.machinery
 import importlib.util
+import os
+import sys
 import threading
+import types
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -36,10 +40,65 @@ def load_model(name: str | None = None) -> Language:
         return _load(name)
 
 
+#: The stand-in for spaCy's command line, while it is one (see _import_spacy).
+_CLI = "spacy.cli"
+
+
+def _import_spacy() -> types.ModuleType:
+    """spaCy, without its command line where it is imported first here.
+
+    `import spacy` imports `spacy.cli` for the one name `spacy.info`, and with it every command
+    (typer, click, the training and download code: some 350 modules, 0.2-0.6 s of every cold
+    start) that loading and running a pipeline never use. So a stand-in package comes first: it
+    has the real folder as its path (any module of spacy.cli still imports for real when asked
+    for) and an `info` that imports the real command line when called. Should spaCy fail to
+    import with it, the stand-in goes and spaCy is imported as it is."""
+    if "spacy" in sys.modules or _CLI in sys.modules:
+        import spacy
+
+        return spacy
+    spec = importlib.util.find_spec("spacy")
+    folder = spec.submodule_search_locations if spec is not None else None
+    if not folder:
+        import spacy
+
+        return spacy
+    cli = types.ModuleType(_CLI)
+    cli.__spec__ = importlib.machinery.ModuleSpec(_CLI, None, is_package=True)
+    cli.__path__ = [os.path.join(location, "cli") for location in folder]
+    info = types.ModuleType(f"{_CLI}.info")
+    info.info = _real_info  # type: ignore[attr-defined]
+    cli.info = info  # type: ignore[attr-defined]
+    sys.modules[_CLI], sys.modules[f"{_CLI}.info"] = cli, info
+    try:
+        import spacy
+    except Exception:  # noqa: BLE001 - a spaCy that wants more of its command line: the real one
+        _drop_stand_in()
+        import spacy
+    return spacy
+
+
+def _drop_stand_in() -> None:
+    for name in (f"{_CLI}.info", _CLI):
+        module = sys.modules.get(name)
+        if module is not None and getattr(module, "__file__", None) is None:  # ours has no file
+            del sys.modules[name]
+
+
+def _real_info(*args, **kwargs):
+    """`spacy.info`, from the real command line (imported now, in place of the stand-in)."""
+    _drop_stand_in()
+    import spacy
+    from spacy.cli.info import info
+
+    spacy.info = info
+    return info(*args, **kwargs)
+
+
 @lru_cache(maxsize=4)
 def _load(name: str) -> Language:
     try:
-        import spacy
+        spacy = _import_spacy()
     except ImportError:  # pragma: no cover - a broken install
         raise ModelError("spaCy is not installed; reinstall byline") from None
     try:
