@@ -220,3 +220,23 @@ def test_a_deleted_catalogue_is_made_again_and_answers_as_before(folder, byline_
         file.unlink()
     after = byline("quotes", "--speaker", "Piet Holm")
     assert after.returncode == 0 and after.stdout == before.stdout
+
+
+def test_a_store_that_refuses_a_write_midway_counts_what_it_kept(folder, byline_home, monkeypatch, capsys):
+    """A disk that fills while a batch is kept: the line counts the articles on disk, not those sent."""
+    from byline.tui.cli import main
+    from byline.tui.core.errors import StoreError
+    from byline.tui.core.library import Library
+
+    add_batch = Library.add_batch
+
+    def full_after_one(self, items):
+        add_batch(self, list(items)[:1])
+        raise StoreError("No space left on device")
+
+    monkeypatch.setattr(Library, "add_batch", full_after_one)
+    status = main(["add", str(folder), "--jobs", "1"])  # two articles, one batch
+    lines = capsys.readouterr().err.splitlines()
+    assert "Traceback" not in "\n".join(lines) and any("No space left on device" in line for line in lines)
+    assert lines[-1] == "added 1 article to the library (1 in all); 2 failed" and status == 1
+    assert len(json.loads(byline("library", "--format", "json").stdout)) == 1

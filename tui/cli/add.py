@@ -147,10 +147,11 @@ def run(opts: argparse.Namespace) -> int:
         raise StoreError(library.store.why_readonly)
     locations = expand(opts.inputs)
     ready = _cached_files(locations, model)
-    before = {record["id"] for record in library.store.records()}
+    before = library.count()  # not every record read (2 s at 100,000): the batches say which are new
     progress = _Progress(len(locations))
     pending: list[tuple] = []
     added: set[str] = set()
+    new: set[str] = set()
     failed = 0
     last = time.monotonic()
     cannot_save: list[str] = []  # the store refused a write (a full disk): said once, the rest fail
@@ -159,7 +160,9 @@ def run(opts: argparse.Namespace) -> int:
         nonlocal last, failed
         if pending:
             try:
-                added.update(library.add_many(pending))
+                batch = library.add_batch(pending)
+                added.update(batch.keys)
+                new.update(batch.new)
             except StoreError as exc:
                 failed += len(pending)
                 if not cannot_save:
@@ -195,6 +198,8 @@ def run(opts: argparse.Namespace) -> int:
         progress.close()
         flush()  # what was analysed is kept, even when interrupted
     warn(library)
-    if cannot_save:  # what made it to disk before the store refused: read back, not assumed
-        added = {record["id"] for record in library.store.records()} - before | (added & before)
-    return added_status(added, added - before, len(before | added), failed)
+    total = before + len(new)
+    if cannot_save:  # what made it to disk before the store refused: counted back, not assumed
+        total = library.count()
+        return added_status(len(added - new) + total - before, total - before, total, failed)
+    return added_status(len(added), len(new), total, failed)

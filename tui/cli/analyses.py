@@ -65,7 +65,7 @@ def add_analyses(location: str, bar: Callable[[int], Any]) -> int:
         progress.close()
         flush()  # what was read is kept, even when interrupted
     warn(library)
-    return added_status(added, new, before + len(new), failed)
+    return added_status(len(added), len(new), before + len(new), failed)
 
 
 def _count(location: str) -> int:

@@ -59,19 +59,19 @@ def warn(library, listing: bool = False) -> bool:
     return bool(damaged)
 
 
-def added_status(added: set[str], new: set[str], total: int, failed: int) -> int:
+def added_status(kept: int, new: int, total: int, failed: int) -> int:
     """Say in one line what `byline add` (of inputs or of analyses) put in the library: the
     articles kept, those of them new to it, how many it holds now; the exit status: 0, 1 when some
     inputs failed (what was added is kept), 2 when nothing was added."""
-    again = f", {len(added) - len(new)} already there" if len(added) > len(new) else ""
+    again = f", {kept - new} already there" if kept > new else ""
     print(
-        f"added {len(new)} article{'s' if len(new) != 1 else ''} to the library ({total} in all{again})"
+        f"added {new} article{'s' if new != 1 else ''} to the library ({total} in all{again})"
         + (f"; {failed} failed" if failed else ""),
         file=sys.stderr,
     )
     if not failed:
         return 0
-    return 1 if added else 2
+    return 1 if kept else 2
 
 
 def _cell(value: object, width: int) -> str:
