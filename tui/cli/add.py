@@ -128,7 +128,7 @@ def run(opts: argparse.Namespace) -> int:
     from ..core.limits import work_limits
     from ..core.nlp import default_model
     from ..core.visible import one_line
-    from .library import added_status, open_library, warn
+    from .library import Kept, open_library, warn
 
     if opts.analyses is not None or not opts.inputs:
         from .analyses import add_analyses
@@ -147,11 +147,9 @@ def run(opts: argparse.Namespace) -> int:
         raise StoreError(library.store.why_readonly)
     locations = expand(opts.inputs)
     ready = _cached_files(locations, model)
-    before = library.count()  # not every record read (2 s at 100,000): the batches say which are new
+    kept = Kept(library)
     progress = _Progress(len(locations))
     pending: list[tuple] = []
-    added: set[str] = set()
-    new: set[str] = set()
     failed = 0
     last = time.monotonic()
     cannot_save: list[str] = []  # the store refused a write (a full disk): said once, the rest fail
@@ -160,9 +158,7 @@ def run(opts: argparse.Namespace) -> int:
         nonlocal last, failed
         if pending:
             try:
-                batch = library.add_batch(pending)
-                added.update(batch.keys)
-                new.update(batch.new)
+                kept.add(pending)
             except StoreError as exc:
                 failed += len(pending)
                 if not cannot_save:
@@ -198,8 +194,4 @@ def run(opts: argparse.Namespace) -> int:
         progress.close()
         flush()  # what was analysed is kept, even when interrupted
     warn(library)
-    total = before + len(new)
-    if cannot_save:  # what made it to disk before the store refused: counted back, not assumed
-        total = library.count()
-        return added_status(len(added - new) + total - before, total - before, total, failed)
-    return added_status(len(added), len(new), total, failed)
+    return kept.status(failed, refused=bool(cannot_save))  # what the store refused: counted back

@@ -24,24 +24,20 @@ def add_analyses(location: str, bar: Callable[[int], Any]) -> int:
     from ..core.corpus.results import read_results
     from ..core.errors import StoreError
     from ..core.visible import one_line
-    from .library import added_status, open_library, warn
+    from .library import Kept, open_library, warn
 
     library = open_library()
     if library.readonly:
         raise StoreError(library.problem or "the library is read-only")
-    before = library.count()  # not every record read: the batches say which articles are new
+    kept = Kept(library)
     progress = bar(_count(location))
     pending: list[tuple] = []
-    added: set[str] = set()
-    new: set[str] = set()
     failed = 0
     current: dict[str, tuple[str | None, str]] = {}
 
     def flush() -> None:
         if pending:
-            batch = library.add_batch(pending)
-            added.update(batch.keys)
-            new.update(batch.new)
+            kept.add(pending)
             pending.clear()
 
     def cacheable(model: str, versions: tuple[str | None, str | None]) -> bool:
@@ -65,7 +61,7 @@ def add_analyses(location: str, bar: Callable[[int], Any]) -> int:
         progress.close()
         flush()  # what was read is kept, even when interrupted
     warn(library)
-    return added_status(len(added), len(new), before + len(new), failed)
+    return kept.status(failed)
 
 
 def _count(location: str) -> int:

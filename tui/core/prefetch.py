@@ -108,7 +108,7 @@ class Prefetch:
         if found is not None:
             return cls(model, found)
         ahead = cls.ahead(model, method)
-        return ahead.of(article) if ahead is not None else None
+        return ahead._send(article) if ahead is not None else None
 
     def of(self, article: Article) -> Prefetch:
         """Analyse `article`, or serve its analysis from the cache and stop the process."""
@@ -121,6 +121,10 @@ class Prefetch:
             self._articles.close()
             self.cached, self.cancelled = found, False
             return self
+        return self._send(article)
+
+    def _send(self, article: Article) -> Prefetch:
+        """Hand the process its article (not in the cache: looked for already)."""
         try:
             self._articles.send(article)
         except OSError:  # the process is gone already: result() says so, the app analyses itself
