@@ -1,6 +1,7 @@
 """Quote marks: pairing them into quoted passages and telling a quotation from a fragment.
 
-Marks are paired per paragraph, in every style (straight, curly, single), tolerating unbalanced
+Marks are paired per paragraph, in every style (straight, curly, single, and the two-character
+marks of typewritten and converted text: ``like this'' or ''like this''), tolerating unbalanced
 marks: a quote left open runs to the end of its paragraph, the newspaper convention for a quote
 that goes on in the next one.
 """
@@ -18,7 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
 _DIRECT_LEAD = set(":,;—–-([")
-_QUOTE_CHARS = re.compile("[\"“”„«»‘’']")
+_QUOTE_CHARS = re.compile("''|``|[\"“”„«»‘’']")
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Marked:
     close: int  # index just past the closing mark (or the paragraph end)
     start: int
     end: int
+    close_mark: int = 1  # characters of the closing mark: 2 for '' (0 for a quote left open)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -52,8 +54,10 @@ def find_marks(text: str) -> list[Marked]:
 def _mark_role(ch: str, prev: str, nxt: str, is_open: bool) -> str:
     """The mark as it is meant: a straight mark opens or closes by what stands beside it, never by
     counting; a closing mark typed where a quote opens opens it ("(”This guy is ...”)")."""
-    if ch == '"':
+    if ch in ('"', "''"):  # two apostrophes: a straight double mark, typewriter style
         return _straight_role(prev, nxt, is_open)
+    if ch == "``":
+        return "“"
     if ch == "”" and not is_open and (prev.isspace() or prev in "([{—–") and nxt.isalnum():
         return "“"
     return ch
@@ -66,9 +70,9 @@ def _paragraph_marks(text: str, base: int, para: str) -> list[Marked]:
     single_at: int | None = None
     n = len(para)
     for hit in _QUOTE_CHARS.finditer(para):  # only marks change anything: skip the rest
-        i = hit.start()
+        i, j = hit.span()
         prev = para[i - 1] if i else " "
-        nxt = para[i + 1] if i + 1 < n else " "
+        nxt = para[j] if j < n else " "
         ch = _mark_role(hit.group(), prev, nxt, open_at is not None)
         if ch in _OPEN_DOUBLE:
             if open_at is not None:  # an opening mark inside an open quote: the old one ran on
@@ -77,9 +81,9 @@ def _paragraph_marks(text: str, base: int, para: str) -> list[Marked]:
         elif ch in _CLOSE_DOUBLE:
             if open_at is None:
                 if i > 0:  # a close with no open: the quote ran from the paragraph start
-                    found.append(_mark(text, base, base + i + 1, closed=True, opened=False))
+                    found.append(_mark(text, base, base + j, closed=True, opened=False))
                 continue
-            found.append(_mark(text, base + open_at, base + i + 1, closed=True))
+            found.append(_mark(text, base + open_at, base + j, closed=True))
             open_at = None
         elif open_at is None and ch in "‘'" and not prev.isalnum() and nxt.isalnum() and single_at is None:
             single_at = i
@@ -104,10 +108,10 @@ def _straight_role(prev: str, nxt: str, is_open: bool) -> str:
 
 
 def _mark(text: str, open_: int, close: int, closed: bool, opened: bool = True) -> Marked:
-    start = open_ + 1 if opened else open_
-    end = close - 1 if closed else close
-    start, end = _trimmed(text, start, end)
-    return Marked(open_, close, start, end)
+    width = 2 if text[close - 2 : close] == "''" and closed else int(closed)
+    start = open_ + (2 if text[open_ : open_ + 2] in ("''", "``") else 1) if opened else open_
+    start, end = _trimmed(text, start, close - width)
+    return Marked(open_, close, start, end, width)
 
 
 def is_direct(text: str, m: Marked) -> bool:

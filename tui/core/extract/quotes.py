@@ -211,7 +211,7 @@ def _attribution_after(doc: Doc, text: str, m: Marked) -> Token | None:
     comma goes on in its attribution, so the one verb of the short clause after it is a verb of
     saying, even one no list knows. A question or an exclamation hands over only to a clause that
     goes on in lower case ("“Why?” she asked", not "“Why?” Ann walked out")."""
-    inner = text[m.start : m.close - 1].rstrip()  # (the marks' content trimmed of its comma)
+    inner = text[m.start : m.close - m.close_mark].rstrip()  # (the marks' content trimmed of its comma)
     if not inner or inner[-1] not in ",?!" or m.close >= len(text):
         return None
     words = _sentence_rest(doc, text, m.close)
@@ -228,6 +228,20 @@ def _attribution_after(doc: Doc, text: str, m: Marked) -> Token | None:
     if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") and c.idx >= m.close for c in verb.children):
         return None  # "“...,” she wrote a letter" goes on about something else
     return verb
+
+
+def _handed_on(doc: Doc, text: str, mask: QuoteMask, m: Marked) -> bool:
+    """ "“I like the captain,” he said, but “when it comes to money, ...”": a quote after a verb of
+    saying and "but" or "and" is what was said, in the speaker's words: a quotation of its own,
+    however it begins (a quoted word or two after it stays quoted words)."""
+    marks = doc.char_span(m.open, m.open + 1, alignment_mode="expand")
+    if marks is None or len(text[m.start : m.end].split()) < 3:
+        return False
+    k = marks[0].i - 1
+    if k < 2 or doc[k].lower_ not in ("but", "and"):
+        return False
+    verb = doc[k - 2] if doc[k - 1].text == "," else doc[k - 1]
+    return verb.lemma_ in SPEECH_VERBS and verb.pos_ == "VERB" and mask.find(verb.idx) is None
 
 
 def _sentence_rest(doc: Doc, text: str, at: int) -> list[Token] | None:
@@ -370,7 +384,7 @@ def find_quotes(doc: Doc, cast: Cast, page: Page | None = None) -> list[Quote]:
     floating: list[tuple[Quote, int]] = []
     speakerless: list[Quote] = []
     for m in marks:
-        direct = is_direct(text, m)
+        direct = is_direct(text, m) or _handed_on(doc, text, mask, m)
         fragment = text[m.start : m.end]
         if direct and _heading(text, m):
             continue

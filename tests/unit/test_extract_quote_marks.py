@@ -1,0 +1,42 @@
+"""Quote marks as archives and typewritten copy write them, and a quote handed on by "but":
+invented sentences through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _quotes(analysis):
+    return [(q.kind, q.text, q.speaker) for q in analysis.quotes]
+
+
+@pytest.mark.parametrize("opening", ["''", "``"])
+def test_two_character_marks_are_double_quotes(analyse, opening):
+    a = analyse(
+        f"{opening}The timetable is thin around the edges,'' said Anna Keller, an analyst at the "
+        f"harbour board. {opening}I wouldn't call it a plan. There are no real changes.''\n"
+    )
+    assert _quotes(a) == [
+        ("direct", "The timetable is thin around the edges", "Anna Keller"),
+        ("direct", "I wouldn't call it a plan. There are no real changes.", "Anna Keller"),
+    ]
+
+
+def test_an_apostrophe_inside_a_quote_in_two_character_marks_does_not_end_it(analyse):
+    a = analyse("Mayor Tom Brask spoke on Monday.\n\n''Nobody here is a guest,'' the mayor added. ''We're Halden.''\n")
+    assert [(kind, text) for kind, text, _ in _quotes(a)] == [
+        ("direct", "Nobody here is a guest"),
+        ("direct", "We're Halden."),
+    ]
+    assert {speaker for *_, speaker in _quotes(a)} == {"Tom Brask"}
+
+
+def test_a_quote_after_said_but_is_the_speakers_own_words(analyse):
+    a = analyse(
+        '"I like the captain," Mayor Tom Brask said, but "when it comes to money, the captain spends '
+        "other people's.\"\n"
+    )
+    assert _quotes(a) == [
+        ("direct", "I like the captain", "Tom Brask"),
+        ("direct", "when it comes to money, the captain spends other people's.", "Tom Brask"),
+    ]
