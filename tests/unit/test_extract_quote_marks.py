@@ -40,3 +40,21 @@ def test_a_quote_after_said_but_is_the_speakers_own_words(analyse):
         ("direct", "I like the captain", "Tom Brask"),
         ("direct", "when it comes to money, the captain spends other people's.", "Tom Brask"),
     ]
+
+
+def test_quotes_signed_by_a_dash_and_a_name_are_that_persons(analyse):
+    a = analyse(
+        "Readers wrote to us about the ferry.\n\n"
+        "\u201cThe ferry is always late. I have missed three meetings this month.\u201d \u2015 Anna Keller\n"
+        "\u201cNobody at the council listens to us. They should take the ferry themselves.\u201d\u2015 Tom Brask.\n"
+        "\u201cI love the new boats.\u201d \u2014 Mara Vint, Halden\n"
+    )
+    assert [speaker for *_, speaker in _quotes(a)] == ["Anna Keller", "Tom Brask", "Mara Vint"]
+
+
+def test_a_dash_after_a_quote_that_goes_on_in_the_writers_words_signs_nothing(analyse):
+    a = analyse(
+        "Mayor Tom Brask spoke first. He called the plan \u201ca good start\u201d \u2014 Anna Keller, "
+        "who chairs the board, was less sure.\n"
+    )
+    assert [speaker for kind, _, speaker in _quotes(a) if kind != "indirect"] == ["Tom Brask"]

@@ -32,12 +32,14 @@ from .transcript import label_transcript_lines
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
+    from ..model import Actor
     from .cast import Cast
     from .page import Page
 
 #: Verbs of thought that report a clause but do not attribute a quotation ("was expected").
 _NOT_ATTRIBUTION = WEAK_SPEECH_VERBS - {"add", "note"}
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SIGNATURE = re.compile(r"[ \t]*(?:[―—–]|--?)[ \t]*(?=[^\W\d_])")
 _SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 
 
@@ -244,6 +246,17 @@ def _handed_on(doc: Doc, text: str, mask: QuoteMask, m: Marked) -> bool:
     return verb.lemma_ in SPEECH_VERBS and verb.pos_ == "VERB" and mask.find(verb.idx) is None
 
 
+def _signed(doc: Doc, cast: Cast, m: Marked) -> Actor | None:
+    """ "“The ferry is always late.” ― Anna Keller": a quote signed after its closing mark by a
+    dash and a person's name, as readers' letters and collected reactions are, is that person's."""
+    hit = _SIGNATURE.match(cast.text, m.close) if m.close_mark else None
+    signed = doc.char_span(hit.end(), hit.end() + 1, alignment_mode="expand") if hit else None
+    if signed is None or not len(signed):
+        return None
+    actor = cast.actor_of_token(signed[0])
+    return actor if actor is not None and actor.type == "PERSON" else None
+
+
 def _sentence_rest(doc: Doc, text: str, at: int) -> list[Token] | None:
     """The words from `at` to the end of their sentence, when that comes within eight words."""
     after = doc.char_span(at, min(len(text), at + 160), alignment_mode="expand")
@@ -398,7 +411,10 @@ def find_quotes(doc: Doc, cast: Cast, page: Page | None = None) -> list[Quote]:
             if not can_be_quote:
                 continue
         quote = Quote(m.start, m.end, fragment, "direct" if direct else "partial")
-        if verb is not None:
+        signer = _signed(doc, cast, m) if direct else None
+        if signer is not None:
+            quote.speaker, quote.speaker_actor = signer.name, signer.id
+        elif verb is not None:
             voice = speaker_of(cast, subject_of(verb))
             quote.speaker, quote.speaker_actor, quote.anonymous = voice
             quote.cue = _cue_text(verb)
