@@ -159,6 +159,18 @@ def _finite(head: Token) -> bool:
         head.tag_ in _FINITE
         or head.lower_.replace("’", "'") in _CONTRACTED
         or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in head.children)
+        or _past_with_subject(head)
+    )
+
+
+def _past_with_subject(head: Token) -> bool:
+    """ "said that claim smacked of hypocrisy": a participle with a subject of its own and no
+    auxiliary is a past tense the tagger took for a participle."""
+    children = list(head.children)
+    return (
+        head.tag_ == "VBN"
+        and any(c.dep_ == "nsubj" for c in children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in children)
     )
 
 
@@ -267,8 +279,12 @@ def _complement(doc: Doc, verb: Token, children: list[Token]) -> tuple[list[Toke
     clauses = [
         c
         for c in children
-        if c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children))
-    ]
+        if (
+            c.dep_ == "ccomp"
+            or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children))
+        )
+        and not (c.i < verb.i and any(t.text == ";" for t in doc[c.right_edge.i + 1 : verb.i]))
+    ]  # (a clause before a semicolon is a sentence of its own: "X said ...; the crew agreed to ...")
     if not clauses:
         when = that_after_when(verb)
         return (when, verb.text) if when else None

@@ -1,0 +1,25 @@
+"""Reported clauses the parse gets half wrong: invented sentences through the real pipeline."""
+
+from __future__ import annotations
+
+
+def _reported(analysis):
+    return [(q.text, q.speaker) for q in analysis.quotes if q.kind == "indirect"]
+
+
+def test_a_clause_whose_verb_the_tagger_takes_for_a_participle_is_still_reported(analyse):
+    a = analyse(
+        "Councillor Tom Brask said that claim smacked of hypocrisy, because the council had "
+        "questioned the harbour board for years.\n"
+    )
+    assert _reported(a) == [("claim smacked of hypocrisy", "Tom Brask")]
+
+
+def test_a_participle_describing_a_noun_is_no_reported_clause(analyse):
+    a = analyse("Councillor Tom Brask said nothing about the plan approved by the board.\n")
+    assert _reported(a) == []
+
+
+def test_a_report_before_a_semicolon_is_not_what_the_next_clause_agreed_to(analyse):
+    a = analyse("Mayor Anna Keller said the ferry would run on Sunday; the crew had agreed to work.\n")
+    assert _reported(a) == [("the ferry would run on Sunday", "Anna Keller")]
