@@ -23,3 +23,10 @@ def test_a_participle_describing_a_noun_is_no_reported_clause(analyse):
 def test_a_report_before_a_semicolon_is_not_what_the_next_clause_agreed_to(analyse):
     a = analyse("Mayor Anna Keller said the ferry would run on Sunday; the crew had agreed to work.\n")
     assert _reported(a) == [("the ferry would run on Sunday", "Anna Keller")]
+
+
+def test_a_subject_set_before_an_attribution_is_not_the_speaker(analyse):
+    a = analyse("The museum, Mayor Anna Keller said, would make visitors face hard truths.\n")
+    reported = _reported(a)
+    assert {speaker for _, speaker in reported} == {"Anna Keller"}
+    assert "would make visitors face hard truths" in [text for text, _ in reported]

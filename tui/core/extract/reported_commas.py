@@ -27,9 +27,12 @@ def around_attribution(doc: Doc, verb: Token) -> list[list[Token]]:
     between commas reports the sentence around it, on either side."""
     if _reports_itself(verb):
         return []
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None:
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
         return []
+    # two ("The museum, Keller said, would ..."): the speaker is the nearest, the other the
+    # subject of the words after, which the parse hung on the verb of saying
+    subject = min(subjects, key=lambda c: abs(c.i - verb.i))
     lo, hi = min(subject.left_edge.i, verb.i), max(verb.i, subject.right_edge.i)
     for hearer in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
         hi = max(hi, hearer.right_edge.i)  # "..., she told reporters on Friday": whom, then what
@@ -51,7 +54,7 @@ def around_attribution(doc: Doc, verb: Token) -> list[list[Token]]:
         p
         for p in parts
         if len([t for t in p if not t.is_punct]) >= 3
-        or (p is before and any(t.dep_ in SUBJECT_DEPS and t.head.i in later for t in p))
+        or (p is before and any(t.dep_ in SUBJECT_DEPS and (t.head.i in later or t.head.i == verb.i) for t in p))
     ]
 
 

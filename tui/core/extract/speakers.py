@@ -112,9 +112,9 @@ def _whose_act(verb: Token) -> Token:
 def _own_or_governing_subject(verb: Token, node: Token) -> Token | None:
     """The subject of `node`, or of the verb it hangs on ("he was quoted as saying")."""
     for _ in range(4):
-        for child in node.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:  # two: "The museum, Keller said, would ...": the speaker is the one nearest
+            return min(subjects, key=lambda c: abs(c.i - verb.i))
         if (node.dep_ in ("conj", "xcomp", "advcl") or _joined_saying(node)) and node.head.i != node.i:
             node = node.head
             continue
