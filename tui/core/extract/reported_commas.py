@@ -48,14 +48,17 @@ def around_attribution(doc: Doc, verb: Token) -> list[list[Token]]:
         after = after[1:]
     if len([t for t in after if not t.is_punct]) >= 3:
         parts.append(after)
-    later = {t.i for t in after}
-    # "Climate change, she often says, is ...": a subject of the words after is a piece however short
     return [
-        p
-        for p in parts
-        if len([t for t in p if not t.is_punct]) >= 3
-        or (p is before and any(t.dep_ in SUBJECT_DEPS and (t.head.i in later or t.head.i == verb.i) for t in p))
+        p for p in parts if len([t for t in p if not t.is_punct]) >= 3 or (p is before and _subject_of(p, after, verb))
     ]
+
+
+def _subject_of(before: list[Token], after: list[Token], verb: Token) -> bool:
+    """ "Climate change, she often says, is ...": words before the attribution holding the subject
+    of the words after it are a piece of what was said, however short (the parse may hang that
+    subject on the verb of saying)."""
+    later = {t.i for t in after}
+    return any(t.dep_ in SUBJECT_DEPS and (t.head.i in later or t.head.i == verb.i) for t in before)
 
 
 def _participle_of(tokens: list[Token], verb: Token) -> bool:
