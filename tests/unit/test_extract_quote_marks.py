@@ -58,3 +58,21 @@ def test_a_dash_after_a_quote_that_goes_on_in_the_writers_words_signs_nothing(an
         "who chairs the board, was less sure.\n"
     )
     assert [speaker for kind, _, speaker in _quotes(a) if kind != "indirect"] == ["Tom Brask"]
+
+
+def test_a_transcript_label_naming_no_one_in_the_story_still_names_the_speaker(analyse):
+    a = analyse(
+        "On Sunday's broadcast, Mayor Anna Keller said the ferry would run. Partial transcript:\n\n"
+        "\"BRASK: Let's start with the ferry. Will it run on Sunday?\n\n"
+        '"KELLER: Well, look, the ferry will run. The crew has agreed to work.\n\n'
+        '"BRASK: If I may, because we have limited time. Will the fares go up?\n\n'
+        '"KELLER: The fares will not go up this year.\n\n'
+        '"But the truth is that the harbour board has to decide next year.\n'
+    )
+    assert [(text.split(".")[0], speaker) for kind, text, speaker in _quotes(a) if kind == "direct"] == [
+        ("Let's start with the ferry", "Brask"),
+        ("Well, look, the ferry will run", "Anna Keller"),
+        ("If I may, because we have limited time", "Brask"),
+        ("The fares will not go up this year", "Anna Keller"),
+        ("But the truth is that the harbour board has to decide next year", "Anna Keller"),
+    ]

@@ -385,6 +385,21 @@ def _tweets(doc: Doc, cast: Cast, page: Page) -> list[Quote]:
     return found
 
 
+def _cue_of(doc: Doc, text: str, mask: QuoteMask, m: Marked, direct: bool) -> tuple[bool, Token | None]:
+    """Whether the marked passage can be a quote, and the verb that attributes it, if one does."""
+    if not direct:
+        return _fragment_verb(doc, text, m)
+    verb = _nearest_cue(doc, text, mask, m) or _introducing_verb(doc, text, m) or _attribution_after(doc, text, m)
+    return True, verb
+
+
+def _attribute_lines(floating: list[tuple[Quote, int]], quotes: list[Quote], cast: Cast, mask: QuoteMask) -> None:
+    """A transcript's lines are their labels' speakers', and quotes no verb attributes go to the
+    voice the story last turned to (an unlabelled paragraph after a line goes on with it)."""
+    labelled = {id(quotes[n]) for n in label_transcript_lines(quotes, cast.actors)}
+    attribute_floating([(q, at) for q, at in floating if id(q) not in labelled], quotes, cast, mask)
+
+
 def find_quotes(doc: Doc, cast: Cast, page: Page | None = None) -> list[Quote]:
     """Every quote of the article with its speaker, in text order; none in page furniture."""
     text = cast.text
@@ -401,15 +416,9 @@ def find_quotes(doc: Doc, cast: Cast, page: Page | None = None) -> list[Quote]:
         fragment = text[m.start : m.end]
         if direct and _heading(text, m):
             continue
-        verb = None
-        if direct:
-            verb = (
-                _nearest_cue(doc, text, mask, m) or _introducing_verb(doc, text, m) or _attribution_after(doc, text, m)
-            )
-        else:
-            can_be_quote, verb = _fragment_verb(doc, text, m)
-            if not can_be_quote:
-                continue
+        can_be_quote, verb = _cue_of(doc, text, mask, m, direct)
+        if not can_be_quote:
+            continue
         quote = Quote(m.start, m.end, fragment, "direct" if direct else "partial")
         signer = _signed(doc, cast, m) if direct else None
         if signer is not None:
@@ -434,8 +443,7 @@ def find_quotes(doc: Doc, cast: Cast, page: Page | None = None) -> list[Quote]:
     reported = find_reported(doc, text, cast, mask, page)
     _cover_fragments(reported, marks, text)
     quotes.extend(reported)
-    attribute_floating(floating, quotes, cast, mask)
-    label_transcript_lines(quotes, cast.actors)
+    _attribute_lines(floating, quotes, cast, mask)
     _attribute_fragments(speakerless, ungoverned, quotes)
     if page is None or not page.covers(0):
         _add_headline_quotes(doc, cast, quotes)
