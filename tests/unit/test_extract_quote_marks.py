@@ -47,7 +47,7 @@ def test_quotes_signed_by_a_dash_and_a_name_are_that_persons(analyse):
         "Readers wrote to us about the ferry.\n\n"
         "\u201cThe ferry is always late. I have missed three meetings this month.\u201d \u2015 Anna Keller\n"
         "\u201cNobody at the council listens to us. They should take the ferry themselves.\u201d\u2015 Tom Brask.\n"
-        "\u201cI love the new boats.\u201d \u2014 Mara Vint, Halden\n"
+        "\u201cI love the new boats.\u201d \u2014\u00a0Mara Vint, Halden\n"
     )
     assert [speaker for *_, speaker in _quotes(a)] == ["Anna Keller", "Tom Brask", "Mara Vint"]
 

@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover
 #: Verbs of thought that report a clause but do not attribute a quotation ("was expected").
 _NOT_ATTRIBUTION = WEAK_SPEECH_VERBS - {"add", "note"}
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_SIGNATURE = re.compile(r"[ \t]*(?:[―—–]|--?)[ \t]*(?=[^\W\d_])")
+_SIGNATURE = re.compile(r"[^\S\n]*(?:[―—–]|--?)[^\S\n]*(?=[^\W\d_])")
 _SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 
 
