@@ -30,3 +30,16 @@ def test_a_subject_set_before_an_attribution_is_not_the_speaker(analyse):
     reported = _reported(a)
     assert {speaker for _, speaker in reported} == {"Anna Keller"}
     assert "would make visitors face hard truths" in [text for text, _ in reported]
+
+
+def test_a_clause_after_in_a_statement_is_what_was_said(analyse):
+    a = analyse(
+        "Tom Brask, keeper of the harbour seal, spoke on Monday. He said in a statement that the new "
+        "harbour master would be sworn in on Jan. 31.\n"
+    )
+    assert _reported(a) == [("the new harbour master would be sworn in on Jan. 31", "Tom Brask")]
+
+
+def test_a_relative_clause_of_an_interview_reports_nothing(analyse):
+    a = analyse("Mayor Tom Brask spoke in an interview that lasted an hour.\n")
+    assert _reported(a) == []

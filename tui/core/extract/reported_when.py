@@ -1,5 +1,6 @@
-"""A reported clause the parse hung on when it was said: "said on Tuesday that ...", "tweeted in
-the early morning hours that ..." read as a relative clause of the day or the hour."""
+"""A reported clause the parse hung on when or where it was said: "said on Tuesday that ...",
+"tweeted in the early morning hours that ..." read as a relative clause of the day or the hour,
+"said in a statement that ..." as a clause of the statement."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ _TIME_NOUNS = frozenset("hour morning afternoon evening night day week month yea
 #: What a clause's verb has beside its subject when "that" cannot be its object or subject.
 _COMPLEMENTS = frozenset("acomp attr ccomp xcomp oprd dobj auxpass".split())
 
+#: Where something was said, which the parse may hang the reported clause on ("in a statement").
+_MEDIA = frozenset("statement interview release letter email post tweet speech briefing filing video".split())
+
 
 def _when(child: Token) -> Token | None:
     """The time a verb's child says the verb happened at ("on Tuesday", "in the morning hours",
@@ -28,7 +32,9 @@ def _when(child: Token) -> Token | None:
         time = next((g for g in child.children if g.dep_ == "pobj"), None)
     if time is None:
         return None
-    return time if time.ent_type_ in ("DATE", "TIME") or time.lemma_ in _TIME_NOUNS else None
+    if time.ent_type_ in ("DATE", "TIME") or time.lemma_ in _TIME_NOUNS or time.lemma_ in _MEDIA:
+        return time
+    return None
 
 
 def that_after_when(verb: Token) -> list[Token] | None:
@@ -39,7 +45,7 @@ def that_after_when(verb: Token) -> list[Token] | None:
         time = _when(child) if child.i > verb.i else None
         if time is None:
             continue
-        for clause in (c for c in time.children if c.dep_ == "relcl"):
+        for clause in (c for c in time.children if c.dep_ in ("relcl", "acl")):
             that = clause.doc[clause.left_edge.i]
             if that.lower_ != "that" or time.left_edge.i > that.i - 1:
                 continue  # ("that" right after the time's words)
