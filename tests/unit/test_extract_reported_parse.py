@@ -43,3 +43,24 @@ def test_a_clause_after_in_a_statement_is_what_was_said(analyse):
 def test_a_relative_clause_of_an_interview_reports_nothing(analyse):
     a = analyse("Mayor Tom Brask spoke in an interview that lasted an hour.\n")
     assert _reported(a) == []
+
+
+def test_a_clause_goes_on_past_an_abbreviations_full_stop(analyse):
+    a = analyse(
+        "Tom Brask, 73, walks his dog near his home. Brask says he\u2019s lost 16 lbs. since he signed "
+        "up for the council's walking program.\n"
+    )
+    assert _reported(a) == [
+        ("he\u2019s lost 16 lbs. since he signed up for the council's walking program", "Tom Brask")
+    ]
+
+
+def test_the_speakers_second_act_of_saying_ends_the_first_report(analyse):
+    a = analyse(
+        "The suit says Tom Brask was involved in more than 70 fights during his career and alleges "
+        "that the league did not do enough to protect him.\n"
+    )
+    assert [text for text, _ in _reported(a)] == [
+        "Tom Brask was involved in more than 70 fights during his career",
+        "the league did not do enough to protect him",
+    ]

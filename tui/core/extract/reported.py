@@ -19,6 +19,7 @@ from .lexicon import (
 )
 from .marks import Quotations, QuoteMask, is_direct
 from .reported_commas import around_attribution
+from .reported_ends import before_next_act, past_false_break
 from .reported_objects import (
     _BLAME_VERBS,
     _NAMING_ONLY,
@@ -345,7 +346,7 @@ def find_reported(doc: Doc, text: str, cast: Cast, mask: QuoteMask, page: Page |
             continue  # "has not said he would veto it", "higher than the city says it is": nothing said
         reported = report_of(doc, token)
         if reported is not None:
-            clause = _before_next_act(_unattached_rest(doc, token, reported[0]), mask)
+            clause = before_next_act(token, _unattached_rest(doc, token, reported[0]), mask)
             quotations = Quotations(text, mask)
             parts = [clause + _said_too(doc, token, clause, quotations), *_said_after(doc, token, clause, quotations)]
             cue = reported[1]
@@ -355,7 +356,7 @@ def find_reported(doc: Doc, text: str, cast: Cast, mask: QuoteMask, page: Page |
             continue
         subject = subject_of(token)
         for tokens in parts:
-            span = clause_span(doc, tokens)
+            span = clause_span(doc, past_false_break(doc, tokens))
             if span is None or (subject is not None and subject in tokens):
                 continue  # (who speaks is no part of what they say: "..., said Ann Roe, a physicist")
             start, end = span
@@ -365,31 +366,6 @@ def find_reported(doc: Doc, text: str, cast: Cast, mask: QuoteMask, page: Page |
             voice = speaker_of(cast, subject)
             found.append(Quote(start, end, text[start:end], "indirect", voice.name, voice.actor, cue, voice.anonymous))
     return found
-
-
-def _before_next_act(clause: list[Token], mask: QuoteMask) -> list[Token]:
-    """ "said he did not believe it, arguing that ...", "said the factors mattered, citing ...",
-    "emphasized that the reforms were not complete, and rights groups warned that ...": a reported
-    clause ends at the comma where another act of saying follows it, the speaker's own next one (a
-    participle) or someone else's (a verb of saying with a subject of its own: "what she says the
-    plan would do and how experts say it would work" ends at the "and", comma or not)."""
-    at = {t.i: k for k, t in enumerate(clause)}
-    for t in clause[2:]:
-        saying = t.lemma_ == "cite" or (t.lemma_ in SPEECH_VERBS and t.lemma_ not in COGNITION_VERBS)
-        if t.pos_ != "VERB" or not saying or mask.find(t.idx) is not None:
-            continue
-        k = at.get(t.left_edge.i, at[t.i])  # (where its subject starts, when it has one)
-        joined = k >= 2 and clause[k - 1].dep_ == "cc"
-        before = k - 2 if joined else k - 1
-        other = t.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in t.children)
-        if joined and other and before >= 1 and any(c.dep_ in ("ccomp", "dobj") and c.i > t.i for c in t.children):
-            return clause[: before + 1]  # (what the other reports after: not "and the team responded")
-        if before < 1 or clause[before].text not in (",", ";"):
-            continue
-        own = t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp")
-        if own or other:
-            return clause[:before]
-    return clause
 
 
 #: Weak verbs that are still verbs of saying when set between commas ("..., she added, ...").
