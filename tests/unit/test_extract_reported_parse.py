@@ -64,3 +64,11 @@ def test_the_speakers_second_act_of_saying_ends_the_first_report(analyse):
         "Tom Brask was involved in more than 70 fights during his career",
         "the league did not do enough to protect him",
     ]
+
+
+def test_what_someone_declined_to_say_was_not_said(analyse):
+    a = analyse(
+        "The harbour board declined to say why it lost the licence. Mayor Anna Keller refused to confirm "
+        "that the ferry would stop, but said the crew would be paid.\n"
+    )
+    assert _reported(a) == [("the crew would be paid", "Anna Keller")]

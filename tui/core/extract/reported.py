@@ -315,6 +315,18 @@ def _aside(verb: Token) -> bool:
     )
 
 
+#: Verbs whose verb of saying is left unsaid: "declined to say why", "refused to confirm that".
+_REFUSING = frozenset("decline refuse fail neglect".split())
+
+
+def _unsaid(verb: Token) -> bool:
+    """ "has not said he would veto it", "declined to say why it lost the certificate", "higher
+    than the city says it is": nothing said."""
+    return (verb.dep_ == "xcomp" and verb.head.lemma_ in _REFUSING) or any(
+        c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ == "than") for c in verb.children
+    )
+
+
 def _imperative(verb: Token) -> bool:
     """A verb in the imperative: its bare form, no subject, heading its sentence."""
     return (
@@ -342,8 +354,8 @@ def find_reported(doc: Doc, text: str, cast: Cast, mask: QuoteMask, page: Page |
             continue  # "people believed to have been ...": a participle describing, not a report
         if _imperative(token) or _aside(token):
             continue  # "Note that ...", "It is worth noting that ...": the writer to the reader
-        if any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ == "than") for c in token.children):
-            continue  # "has not said he would veto it", "higher than the city says it is": nothing said
+        if _unsaid(token):
+            continue
         reported = report_of(doc, token)
         if reported is not None:
             clause = before_next_act(token, _unattached_rest(doc, token, reported[0]), mask)
