@@ -72,3 +72,11 @@ def test_what_someone_declined_to_say_was_not_said(analyse):
         "that the ferry would stop, but said the crew would be paid.\n"
     )
     assert _reported(a) == [("the crew would be paid", "Anna Keller")]
+
+
+def test_a_price_or_a_criminal_charge_is_no_report_but_a_charge_that_is(analyse):
+    a = analyse(
+        "The boat suffers from long charging times (as much as 9 hours for the Vega). The harbour board "
+        "charged residents for the repairs. Councillor Anna Keller charged that the board had lied.\n"
+    )
+    assert _reported(a) == [("the board had lied", "Anna Keller")]

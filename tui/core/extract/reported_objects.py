@@ -104,14 +104,17 @@ def _object_and_phrase(verb: Token, children: list[Token], obj: Token) -> tuple[
         rest = [c for c in rest if c.dep_ != "prep" or c.lower_ in ("about", "of")]
     if lemma in _BLAME_VERBS:
         # "accused him of lying", "blamed the shootings on “implicit bias”": what it blames for
-        blamed_for = ("of", "for", "on") if lemma == "blame" else ("of", "for")
+        # (an object "charged" is charged with a crime or for a price: "charged ... for the Life";
+        # what it says is its clause: "charged that the council had lied")
+        blamed_for = {"blame": ("of", "for", "on"), "charge": ()}.get(lemma, ("of", "for"))
         preps = [c for c in rest if c.dep_ == "prep" and c.lower_ in blamed_for]
-        preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in blamed_for] + rest[:1]
+        preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in blamed_for]
+        preps += rest[:1] if blamed_for else []
         for prep in preps:
             pcomps = [g for g in prep.children if g.dep_ in ("pcomp", "pobj")]
             if pcomps:
                 return list(pcomps[0].subtree), verb.text
-    if not rest:
+    if not rest or lemma == "charge":
         return None
     tokens = list(obj.subtree)
     for c in rest:
