@@ -80,3 +80,21 @@ def test_a_price_or_a_criminal_charge_is_no_report_but_a_charge_that_is(analyse)
         "charged residents for the repairs. Councillor Anna Keller charged that the board had lied.\n"
     )
     assert _reported(a) == [("the board had lied", "Anna Keller")]
+
+
+def test_a_report_set_before_verb_and_name_at_its_end_is_that_persons(analyse):
+    a = analyse(
+        "Pedro Antunes chairs the group. That is not just a problem for the young people who are directly "
+        "affected, but for society at large, argued Antunes. And it can be measured.\n"
+    )
+    assert _reported(a) == [
+        (
+            "That is not just a problem for the young people who are directly affected, but for society at large",
+            "Pedro Antunes",
+        )
+    ]
+
+
+def test_a_name_after_the_verb_with_its_title_after_it_is_the_speaker(analyse):
+    a = analyse("The ferry will not run this winter, argued Anna Keller, the harbour master.\n")
+    assert _reported(a) == [("The ferry will not run this winter", "Anna Keller")]

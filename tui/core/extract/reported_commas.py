@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .lexicon import SPEECH_VERBS
+from .speakers import named_after_comma
 from .syntax import SUBJECT_DEPS, sentence_bounds
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -14,7 +15,8 @@ if TYPE_CHECKING:  # pragma: no cover
 def _reports_itself(verb: Token) -> bool:
     """A verb with its own report: a clause, an object (whom "told" has is whom it told: "..., a
     guard told Reuters."), or an inner verb of speech ("replied by saying ...")."""
-    if any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and verb.lemma_ != "tell") for c in verb.children):
+    named = named_after_comma(verb)  # (", argued Antunes.": the name the parse took for an object)
+    if any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and verb.lemma_ != "tell" and c != named) for c in verb.children):
         return True
     return any(
         c.dep_ == "prep" and any(g.dep_ == "pcomp" and g.lemma_ in SPEECH_VERBS for g in c.children)
@@ -27,7 +29,7 @@ def around_attribution(doc: Doc, verb: Token) -> list[list[Token]]:
     between commas reports the sentence around it, on either side."""
     if _reports_itself(verb):
         return []
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] or [t for t in [named_after_comma(verb)] if t]
     if not subjects:
         return []
     # two ("The museum, Keller said, would ..."): the speaker is the nearest, the other the

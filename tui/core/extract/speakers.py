@@ -38,7 +38,7 @@ def subject_of(verb: Token) -> Token | None:
     for child in verb.children:  # "Smith, who said ...": the relative pronoun stands for Smith
         if child.dep_ in SUBJECT_DEPS and child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             return verb.head
-    after_quote = _named_after_quote(verb)
+    after_quote = _named_after_quote(verb) or named_after_comma(verb)
     if after_quote is not None:
         return after_quote
     found = _own_or_governing_subject(verb, _whose_act(verb))
@@ -78,6 +78,21 @@ def _named_after_quote(verb: Token) -> Token | None:
         if doc[k].tag_ == "NNP":
             last = k
     return doc[last]
+
+
+def named_after_comma(verb: Token) -> Token | None:
+    """ "That is not just a problem for the town, argued Antunes.": a verb of saying after a comma,
+    then a name that ends the sentence, is that name's, however the parse read the name (an
+    object, a plural noun); the name's last word, or None."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != "," or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    k = verb.i + 1
+    while k < len(doc) and k < verb.i + 5 and doc[k].is_title and doc[k].ent_type_ not in ("DATE", "TIME"):
+        k += 1
+    if k == verb.i + 1 or (k < len(doc) and doc[k].text not in (".", ",", ";") and not doc[k].is_space):
+        return None
+    return doc[k - 1]
 
 
 def _whose_act(verb: Token) -> Token:
