@@ -5,6 +5,7 @@ catalogue, and a run stopped halfway keeps what it read and is finished without 
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import os
 from types import SimpleNamespace
@@ -149,6 +150,7 @@ def test_an_interrupted_add_keeps_what_it_read_and_the_next_adds_each_article_on
     monkeypatch.setattr(results_module, "read_results", stopped)
     with pytest.raises(KeyboardInterrupt):
         analyses.add_analyses(str(path), quiet)
+    assert gc.isenabled()  # paused for the batches only
     assert Library().count() == 12
     monkeypatch.setattr(results_module, "read_results", read)
     capsys.readouterr()

@@ -151,8 +151,10 @@ def as_count(value: object) -> int | None:
 _PARTICLES = {"de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "bin", "al", "el", "ibn", "y"}
 
 
+@lru_cache(maxsize=65536)
 def _looks_like_a_name(alias: str) -> bool:
-    """An alias that is a name ("Joe Biden"), not a description ("Ukraine's defence minister")."""
+    """An alias that is a name ("Joe Biden"), not a description ("Ukraine's defence minister").
+    Asked of every actor's name and aliases as each article is catalogued: names recur."""
     words = [w for w in re.split(r"[\s-]+", alias) if w]
     return bool(words) and all(w[0].isupper() or w.casefold() in _PARTICLES for w in words if w[0].isalpha())
 

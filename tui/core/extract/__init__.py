@@ -3,11 +3,9 @@ said what (quotes). Rules on spaCy's parse; spaCy itself is never imported here 
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from ..collector import cycle_collector_paused
 from ..model import Analysis
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -24,7 +22,7 @@ def extract(doc: Doc, analysis: Analysis) -> Analysis:
 
     text = doc.text  # spaCy joins every token to make it: once
     page = read_page(text)
-    with _cycle_collector_paused(), shared_tokens(doc):
+    with cycle_collector_paused(), shared_tokens(doc):  # many Token objects, no cycles
         cast = find_actors(doc, page, text)
         analysis.entities = cast.entities
         analysis.actors = cast.actors
@@ -32,18 +30,3 @@ def extract(doc: Doc, analysis: Analysis) -> Analysis:
         analysis.quotes = find_quotes(doc, cast, page)
     analysis.credits = page.credits
     return analysis
-
-
-@contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
-    """The rules make hundreds of thousands of short-lived Token objects and no reference cycles;
-    Python's cycle collector, run on every few hundred allocations, would walk all the live
-    tokens of a long article each time (a quarter of the rules' time on 100,000 words).
-    Reference counting still frees everything; the collector resumes as it was."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
