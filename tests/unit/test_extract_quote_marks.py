@@ -76,3 +76,8 @@ def test_a_transcript_label_naming_no_one_in_the_story_still_names_the_speaker(a
         ("The fares will not go up this year", "Anna Keller"),
         ("But the truth is that the harbour board has to decide next year", "Anna Keller"),
     ]
+
+
+def test_two_apostrophes_with_nothing_open_close_no_quote(analyse):
+    a = analyse("Anna Keller said the workers'' pay was late.\n")
+    assert [kind for kind, *_ in _quotes(a)] == ["indirect"]

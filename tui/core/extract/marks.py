@@ -80,7 +80,8 @@ def _paragraph_marks(text: str, base: int, para: str) -> list[Marked]:
             open_at, single_at = i, None
         elif ch in _CLOSE_DOUBLE:
             if open_at is None:
-                if i > 0:  # a close with no open: the quote ran from the paragraph start
+                if i > 0 and j - i == 1:  # a close with no open: the quote ran from the paragraph start
+                    # (not two apostrophes, which only close what they opened: "the workers'' pay")
                     found.append(_mark(text, base, base + j, closed=True, opened=False))
                 continue
             found.append(_mark(text, base + open_at, base + j, closed=True))
