@@ -98,3 +98,30 @@ def test_a_report_set_before_verb_and_name_at_its_end_is_that_persons(analyse):
 def test_a_name_after_the_verb_with_its_title_after_it_is_the_speaker(analyse):
     a = analyse("The ferry will not run this winter, argued Anna Keller, the harbour master.\n")
     assert _reported(a) == [("The ferry will not run this winter", "Anna Keller")]
+
+
+def test_quoted_words_after_a_clause_ending_on_a_preposition_are_its_object(analyse):
+    a = analyse(
+        "Senator Anna Keller said fishermen and the council are to blame for focusing on "
+        "\u201che said this, he posted that.\u201d\n"
+    )
+    assert _reported(a) == [
+        ("fishermen and the council are to blame for focusing on \u201che said this, he posted that.", "Anna Keller")
+    ]
+
+
+def test_words_the_parse_joined_to_when_it_was_said_are_still_what_was_said(analyse):
+    a = analyse(
+        "Mayor Tom Brask tweeted in the early morning hours that Keller was \u201cdishonest\u201d and "
+        "\u201ca fraud\u201d and encouraged residents to look into her record.\n"
+    )
+    assert _reported(a)[0] == ("Keller was \u201cdishonest\u201d and \u201ca fraud\u201d", "Tom Brask")
+
+
+def test_a_description_is_not_the_name_next_quoted_in_someones_words(analyse):
+    a = analyse(
+        "Mayor Tom Brask spoke in Halden on Friday.\n\n"
+        "The harbour governor said the ferry would run. In one post, Brask wrote: "
+        "\u201cDid the board help Anna K get the contract?\u201d\n"
+    )
+    assert ("the ferry would run", "Anna K") not in _reported(a)

@@ -87,15 +87,16 @@ class _DelayedNames:
         self._next_person(token, phrase, core)
 
     def _next_person(self, token: Token, phrase: str, core: list[Token]) -> None:
-        """The next person named within reach who has no role of their own and was not introduced
-        before the description."""
+        """The next person named within reach, outside quoted words, who has no role of their own
+        and was not introduced before the description."""
         cast = self.cast
         pos = bisect_left(self.starts, token.idx + len(token.text))
         while pos < len(self.people) and self.people[pos][0] - token.idx <= self.reach:
             idx = self.people[pos][1]
             actor = cast.actors[idx]
             introduced_later = self.first_seen[idx] > token.idx or self.first_seen[idx] < self.title_end
-            if not actor.roles and idx not in self.taken and introduced_later:
+            quoted = cast.aside(self.people[pos][0])  # (a name in someone's quoted words names no speaker)
+            if not actor.roles and idx not in self.taken and introduced_later and not quoted:
                 self.taken.add(idx)
                 self.linked[role_key(phrase)] = idx
                 actor.roles.append(phrase)

@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _NOT_ATTRIBUTION = WEAK_SPEECH_VERBS - {"add", "note"}
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SIGNATURE = re.compile(r"[^\S\n]*(?:[―—–]|--?)[^\S\n]*(?=[^\W\d_])")
+_DANGLING = re.compile(r"\b(?:on|of|about|as|for|to|with|from|into|against|like)$", re.IGNORECASE)
 _SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 
 
@@ -353,6 +354,12 @@ def _clause_end(text: str, start: int, end: int) -> int:
         return end
 
 
+def _object_quoted(text: str, q: Quote, m: Marked) -> bool:
+    """A reported clause that stops on a preposition right before quoted words: they are its
+    object, which the parse made a clause of its own."""
+    return 0 <= m.open - q.end <= 1 and bool(_DANGLING.search(text, q.start, q.end)) and not is_direct(text, m)
+
+
 def _cover_fragments(reported: list[Quote], marks: list[Marked], text: str) -> None:
     """A reported clause that ends (or starts) inside a quoted fragment takes all of it: "said it
     looks “silly.”" reports the whole fragment, which then nests in the clause."""
@@ -360,6 +367,9 @@ def _cover_fragments(reported: list[Quote], marks: list[Marked], text: str) -> N
     for q in reported:
         lo = bisect_left(starts, q.start - 400)
         for m in marks[lo:]:
+            if m.start >= q.end and _object_quoted(text, q, m):
+                q.end = m.end  # "blame for focusing on “he said this, he posted that”"
+                continue
             if m.start >= q.end:
                 break
             if q.start < m.open and is_direct(text, m) and _introduced(text, q.start, m.open):

@@ -52,5 +52,9 @@ def that_after_when(verb: Token) -> list[Token] | None:
             if that.dep_ in SUBJECT_DEPS or not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
                 continue
             if any(c.dep_ in _COMPLEMENTS and c.i != that.i for c in clause.children):
-                return [t for t in clause.subtree if t.i != that.i]
+                tokens = [t for t in clause.subtree if t.i != that.i]
+                # "that Li was “disgusting” and “a con”": what the parse joined to the time instead
+                for joined in (c for c in time.children if c.dep_ == "conj" and c.i > clause.right_edge.i):
+                    tokens += list(clause.doc[tokens[-1].i + 1 : joined.right_edge.i + 1])
+                return tokens
     return None
