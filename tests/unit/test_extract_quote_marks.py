@@ -81,3 +81,27 @@ def test_a_transcript_label_naming_no_one_in_the_story_still_names_the_speaker(a
 def test_two_apostrophes_with_nothing_open_close_no_quote(analyse):
     a = analyse("Anna Keller said the workers'' pay was late.\n")
     assert [kind for kind, *_ in _quotes(a)] == ["indirect"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In his 2002 book, ''Make Your Kid a Millionaire,'' Mr. Tom Brask suggested saving more.\n",
+        "The mayor spoke on Sunday.\n\n'All Bets Are Off.'\n\nEight years ago, the mayor ran for office.\n",
+        'Rep. Robert C. "Bobby" Scott threw open his back yard.\n',
+    ],
+)
+def test_titles_subheadings_and_nicknames_where_a_quote_would_stand_are_no_quotes(analyse, text):
+    assert [q for q in analyse(text).quotes if q.kind == "direct"] == []
+
+
+def test_title_case_words_someone_says_are_still_a_quote(analyse):
+    a = analyse(
+        '"Good Morning," Anna Keller said to the crowd. "Absolutely." Then Tom Brask left. '
+        "He stammered, \u201cI \u2026 I \u2026\u201d\n"
+    )
+    assert [text for kind, text, _ in _quotes(a) if kind == "direct"] == [
+        "Good Morning",
+        "Absolutely.",
+        "I \u2026 I \u2026",
+    ]

@@ -41,6 +41,8 @@ _NOT_ATTRIBUTION = WEAK_SPEECH_VERBS - {"add", "note"}
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SIGNATURE = re.compile(r"[^\S\n]*(?:[―—–]|--?)[^\S\n]*(?=[^\W\d_])")
 _DANGLING = re.compile(r"\b(?:on|of|about|as|for|to|with|from|into|against|like)$", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]\.) $")  # a first name or an initial, right before
+_NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
 _SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 
 
@@ -107,6 +109,22 @@ def _is_title(fragment: str) -> bool:
     words = _WORD.findall(fragment)
     content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
     return bool(content) and len(words) <= 8 and all(w[0].isupper() for w in content)
+
+
+def _titled(text: str, m: Marked) -> bool:
+    """A quote in title case that no one exclaims or asks, after a comma ("his book, ''Make Your
+    Kid a Millionaire,''") or a paragraph of its own (a subheading "'All Bets Are Off.'"), or one
+    such word set inside a name (Robert C. "Bobby" Scott): a title or a nickname, though it stands
+    where a quote would ("Good Morning," she said: a quote)."""
+    inner = text[m.start : m.end].rstrip(" .,")
+    if not inner or inner[-1] in "!?…" or "..." in inner or not _is_title(inner) or set(inner.split()) <= {"I", "…"}:
+        return False  # ("“I … I …”" he stammered: words)
+    if len(inner.split()) == 1:
+        return bool(_NAME_BEFORE.search(text, max(0, m.open - 30), m.open)) and bool(_NAME_AFTER.match(text, m.close))
+    para_start, para_end = text.rfind("\n", 0, m.open) + 1, text.find("\n", m.close)
+    before = text[para_start : m.open].strip()
+    after = text[m.close : len(text) if para_end < 0 else para_end].strip(" .")
+    return before.endswith(",") or not (before or after)  # a title in apposition, or a subheading
 
 
 def _fragment_verb(doc: Doc, text: str, m: Marked) -> tuple[bool, Token | None]:
@@ -424,7 +442,7 @@ def find_quotes(doc: Doc, cast: Cast, page: Page | None = None) -> list[Quote]:
     for m in marks:
         direct = is_direct(text, m) or _handed_on(doc, text, mask, m)
         fragment = text[m.start : m.end]
-        if direct and _heading(text, m):
+        if direct and (_heading(text, m) or _titled(text, m)):
             continue
         can_be_quote, verb = _cue_of(doc, text, mask, m, direct)
         if not can_be_quote:
