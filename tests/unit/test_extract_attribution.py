@@ -138,3 +138,10 @@ def test_a_name_and_a_he_inside_the_quoted_words_are_not_the_speaker(analyse):
     )
     assert only(a, "I met Tom Baker").speaker == "Ann Roe"
     assert only(a, "We will fix it").speaker == "Ann Roe"
+
+
+@pytest.mark.parametrize("line", ["Follow Pam Key on Twitter @pamkeyNEN", '"Follow Pam Key on Twitter @pamkeyNEN."'])
+def test_a_follow_line_is_the_authors_credit_not_a_quote(analyse, line):
+    a = analyse(f'Bridge reopens\n\nMayor Ann Roe spoke on Sunday.\n\n"ROE: The bridge will reopen in May.\n\n{line}\n')
+    assert [(c.name, c.kind) for c in a.credits] == [("Pam Key", "author")]
+    assert [q.text for q in a.quotes] == ["The bridge will reopen in May."]

@@ -61,6 +61,11 @@ _AUTHOR_NOTE = re.compile(
     rf"correspondent|contributor|journalist|critic|producer)\b[^.\n]*\.",
     re.M,
 )
+#: "Follow Pam Key on Twitter @pamkeyNEN": the author's handle at the end, a line of its own (some
+#: pages set it in an open quote mark, as the transcript it closes).
+_FOLLOW = re.compile(
+    rf"^[ \t\"“]*Follow (?P<names>{_NAME}) on (?:Twitter|X|Instagram|Facebook|Threads|Bluesky)\b[^\n]*$", re.M
+)
 #: "Jane Smith has the latest.": a video's reporter, under its caption.
 _VIDEO_REPORTER = re.compile(
     rf"(?:^|(?<=[.!?”\"] ))(?P<names>{_NAME}) (?:has|reports|explains) (?:the latest|more|the story|details)\b[^\n]*?(?:\.|$)",
@@ -141,6 +146,9 @@ def read_page(text: str) -> Page:
             for name, start in _split_names(m.group("org"), m.start("org")):
                 credits.append(Credit(name, "author", start, start + len(name)))
     for m in _VIDEO_REPORTER.finditer(text):
+        spans.append((m.start(), m.end()))
+        credits.append(Credit(m.group("names"), "author", m.start("names"), m.end("names")))
+    for m in _FOLLOW.finditer(text):
         spans.append((m.start(), m.end()))
         credits.append(Credit(m.group("names"), "author", m.start("names"), m.end("names")))
     for m in _AUTHOR_NOTE.finditer(text):
