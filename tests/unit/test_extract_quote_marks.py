@@ -105,3 +105,15 @@ def test_title_case_words_someone_says_are_still_a_quote(analyse):
         "Absolutely.",
         "I \u2026 I \u2026",
     ]
+
+
+def test_quote_marks_around_the_whole_reported_clause_are_a_quotation(analyse):
+    a = analyse(
+        "The harbour board says on its website that \u201cthere were problems with the sound in the hall.\u201d "
+        "Mayor Anna Keller said the town has become \u201cmore interested in the ferry than in the people.\u201d\n"
+    )
+    kinds = {text: kind for kind, text, _ in _quotes(a) if kind != "indirect"}
+    assert kinds == {
+        "there were problems with the sound in the hall.": "direct",
+        "more interested in the ferry than in the people.": "partial",
+    }

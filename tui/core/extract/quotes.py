@@ -26,7 +26,7 @@ from .marks import Marked, QuoteMask, find_marks, is_direct
 from .reported import find_reported, report_of
 from .sourcing import mark_sources
 from .speakers import speaker_of, subject_of
-from .syntax import SUBJECT_DEPS, sentence_bounds, token_list
+from .syntax import SUBJECT_DEPS, SUBJECT_OR_EXPLETIVE_DEPS, sentence_bounds, token_list
 from .transcript import label_transcript_lines
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -109,6 +109,28 @@ def _is_title(fragment: str) -> bool:
     words = _WORD.findall(fragment)
     content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
     return bool(content) and len(words) <= 8 and all(w[0].isupper() for w in content)
+
+
+_ASIDE_DEPS = frozenset("prep npadvmod tmod advmod dative dobj".split())
+
+
+def _whole_clause(doc: Doc, text: str, m: Marked, verb: Token) -> bool:
+    """ "The commission says on its website that “there were issues with the sound.”": quote marks
+    around the whole clause a verb of saying reports, from its start to the sentence's end, are the
+    speaker's own words as they said them (a quotation set after "that"), not words quoted inside
+    the writer's sentence."""
+    marks = doc.char_span(m.open, m.open + 1, alignment_mode="expand")
+    if marks is None or not len(marks) or verb.i >= marks[0].i or len(text[m.start : m.end].split()) < 4:
+        return False
+    # what may stand between: "that", where or when it was said, whom it was told
+    aside = {t.i for c in verb.children if c.dep_ in _ASIDE_DEPS and c.i > verb.i for t in c.subtree}
+    if any(t.lower_ != "that" and t.i not in aside for t in doc[verb.i + 1 : marks[0].i] if not t.is_punct):
+        return False
+    _, end = sentence_bounds(marks[0])
+    inner = doc.char_span(m.start, m.end, alignment_mode="expand")
+    rest = [t for t in doc[marks[0].i : end] if t.idx >= m.close and not (t.is_punct or t.is_space)]
+    finite = inner is not None and any(t.dep_ in SUBJECT_OR_EXPLETIVE_DEPS for t in inner)
+    return not rest and finite
 
 
 def _titled(text: str, m: Marked) -> bool:
@@ -447,6 +469,7 @@ def find_quotes(doc: Doc, cast: Cast, page: Page | None = None) -> list[Quote]:
         can_be_quote, verb = _cue_of(doc, text, mask, m, direct)
         if not can_be_quote:
             continue
+        direct = direct or (verb is not None and _whole_clause(doc, text, m, verb))
         quote = Quote(m.start, m.end, fragment, "direct" if direct else "partial")
         signer = _signed(doc, cast, m) if direct else None
         if signer is not None:
