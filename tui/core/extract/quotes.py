@@ -19,30 +19,26 @@ from .lexicon import (
     NAMING_VERBS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
-    TITLE_SMALL_WORDS,
     WEAK_SPEECH_VERBS,
 )
 from .marks import Marked, QuoteMask, find_marks, is_direct
+from .quote_kinds import handed_on, is_title, signed, titled, whole_clause
 from .reported import find_reported, report_of
 from .sourcing import mark_sources
 from .speakers import speaker_of, subject_of
-from .syntax import SUBJECT_DEPS, SUBJECT_OR_EXPLETIVE_DEPS, sentence_bounds, token_list
+from .syntax import SUBJECT_DEPS, sentence_bounds, token_list
 from .transcript import label_transcript_lines
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-    from ..model import Actor
     from .cast import Cast
     from .page import Page
 
 #: Verbs of thought that report a clause but do not attribute a quotation ("was expected").
 _NOT_ATTRIBUTION = WEAK_SPEECH_VERBS - {"add", "note"}
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_SIGNATURE = re.compile(r"[^\S\n]*(?:[―—–]|--?)[^\S\n]*(?=[^\W\d_])")
 _DANGLING = re.compile(r"\b(?:on|of|about|as|for|to|with|from|into|against|like)$", re.IGNORECASE)
-_NAME_BEFORE = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]\.) $")  # a first name or an initial, right before
-_NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
 _SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 
 
@@ -103,52 +99,6 @@ def _named_by(verb: Token, below: Token, word: Token) -> bool:
     )
 
 
-def _is_title(fragment: str) -> bool:
-    """Every word capitalised but the small ones: the name of a work, a campaign or a nickname
-    ("Convoy to Ottawa", "Bird Man"), not words anyone said."""
-    words = _WORD.findall(fragment)
-    content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
-    return bool(content) and len(words) <= 8 and all(w[0].isupper() for w in content)
-
-
-_ASIDE_DEPS = frozenset("prep npadvmod tmod advmod dative dobj".split())
-
-
-def _whole_clause(doc: Doc, text: str, m: Marked, verb: Token) -> bool:
-    """ "The commission says on its website that “there were issues with the sound.”": quote marks
-    around the whole clause a verb of saying reports, from its start to the sentence's end, are the
-    speaker's own words as they said them (a quotation set after "that"), not words quoted inside
-    the writer's sentence."""
-    marks = doc.char_span(m.open, m.open + 1, alignment_mode="expand")
-    if marks is None or not len(marks) or verb.i >= marks[0].i or len(text[m.start : m.end].split()) < 4:
-        return False
-    # what may stand between: "that", where or when it was said, whom it was told
-    aside = {t.i for c in verb.children if c.dep_ in _ASIDE_DEPS and c.i > verb.i for t in c.subtree}
-    if any(t.lower_ != "that" and t.i not in aside for t in doc[verb.i + 1 : marks[0].i] if not t.is_punct):
-        return False
-    _, end = sentence_bounds(marks[0])
-    inner = doc.char_span(m.start, m.end, alignment_mode="expand")
-    rest = [t for t in doc[marks[0].i : end] if t.idx >= m.close and not (t.is_punct or t.is_space)]
-    finite = inner is not None and any(t.dep_ in SUBJECT_OR_EXPLETIVE_DEPS for t in inner)
-    return not rest and finite
-
-
-def _titled(text: str, m: Marked) -> bool:
-    """A quote in title case that no one exclaims or asks, after a comma ("his book, ''Make Your
-    Kid a Millionaire,''") or a paragraph of its own (a subheading "'All Bets Are Off.'"), or one
-    such word set inside a name (Robert C. "Bobby" Scott): a title or a nickname, though it stands
-    where a quote would ("Good Morning," she said: a quote)."""
-    inner = text[m.start : m.end].rstrip(" .,")
-    if not inner or inner[-1] in "!?…" or "..." in inner or not _is_title(inner) or set(inner.split()) <= {"I", "…"}:
-        return False  # ("“I … I …”" he stammered: words)
-    if len(inner.split()) == 1:
-        return bool(_NAME_BEFORE.search(text, max(0, m.open - 30), m.open)) and bool(_NAME_AFTER.match(text, m.close))
-    para_start, para_end = text.rfind("\n", 0, m.open) + 1, text.find("\n", m.close)
-    before = text[para_start : m.open].strip()
-    after = text[m.close : len(text) if para_end < 0 else para_end].strip(" .")
-    return before.endswith(",") or not (before or after)  # a title in apposition, or a subheading
-
-
 def _fragment_verb(doc: Doc, text: str, m: Marked) -> tuple[bool, Token | None]:
     """Whether a quoted fragment can be a quote at all, and the verb of saying that governs it:
     a so-called word is the writer's distance from it ("the so-called “reform”"), and the name of
@@ -159,7 +109,7 @@ def _fragment_verb(doc: Doc, text: str, m: Marked) -> tuple[bool, Token | None]:
     if span is None or not len(span):
         return True, None
     verb = _governing_verb(span.root, m)
-    if verb is not None and _is_title(text[m.start : m.end]) and _names_a_work(span.root, verb):
+    if verb is not None and is_title(text[m.start : m.end]) and _names_a_work(span.root, verb):
         return False, None
     return True, verb
 
@@ -271,31 +221,6 @@ def _attribution_after(doc: Doc, text: str, m: Marked) -> Token | None:
     if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") and c.idx >= m.close for c in verb.children):
         return None  # "“...,” she wrote a letter" goes on about something else
     return verb
-
-
-def _handed_on(doc: Doc, text: str, mask: QuoteMask, m: Marked) -> bool:
-    """ "“I like the captain,” he said, but “when it comes to money, ...”": a quote after a verb of
-    saying and "but" or "and" is what was said, in the speaker's words: a quotation of its own,
-    however it begins (a quoted word or two after it stays quoted words)."""
-    marks = doc.char_span(m.open, m.open + 1, alignment_mode="expand")
-    if marks is None or len(text[m.start : m.end].split()) < 3:
-        return False
-    k = marks[0].i - 1
-    if k < 2 or doc[k].lower_ not in ("but", "and"):
-        return False
-    verb = doc[k - 2] if doc[k - 1].text == "," else doc[k - 1]
-    return verb.lemma_ in SPEECH_VERBS and verb.pos_ == "VERB" and mask.find(verb.idx) is None
-
-
-def _signed(doc: Doc, cast: Cast, m: Marked) -> Actor | None:
-    """ "“The ferry is always late.” ― Anna Keller": a quote signed after its closing mark by a
-    dash and a person's name, as readers' letters and collected reactions are, is that person's."""
-    hit = _SIGNATURE.match(cast.text, m.close) if m.close_mark else None
-    signed = doc.char_span(hit.end(), hit.end() + 1, alignment_mode="expand") if hit else None
-    if signed is None or not len(signed):
-        return None
-    actor = cast.actor_of_token(signed[0])
-    return actor if actor is not None and actor.type == "PERSON" else None
 
 
 def _sentence_rest(doc: Doc, text: str, at: int) -> list[Token] | None:
@@ -462,16 +387,16 @@ def find_quotes(doc: Doc, cast: Cast, page: Page | None = None) -> list[Quote]:
     floating: list[tuple[Quote, int]] = []
     speakerless: list[Quote] = []
     for m in marks:
-        direct = is_direct(text, m) or _handed_on(doc, text, mask, m)
+        direct = is_direct(text, m) or handed_on(doc, text, mask, m)
         fragment = text[m.start : m.end]
-        if direct and (_heading(text, m) or _titled(text, m)):
+        if direct and (_heading(text, m) or titled(text, m)):
             continue
         can_be_quote, verb = _cue_of(doc, text, mask, m, direct)
         if not can_be_quote:
             continue
-        direct = direct or (verb is not None and _whole_clause(doc, text, m, verb))
+        direct = direct or (verb is not None and whole_clause(doc, text, m, verb))
         quote = Quote(m.start, m.end, fragment, "direct" if direct else "partial")
-        signer = _signed(doc, cast, m) if direct else None
+        signer = signed(doc, cast, m) if direct else None
         if signer is not None:
             quote.speaker, quote.speaker_actor = signer.name, signer.id
         elif verb is not None:
@@ -483,7 +408,7 @@ def find_quotes(doc: Doc, cast: Cast, page: Page | None = None) -> list[Quote]:
             elif voice.name is None:  # "was yelled at 'simply because ...'": whose report it is in
                 speakerless.append(quote)
         elif not direct:
-            if not _is_title(fragment):  # a title nobody is said to have called it by
+            if not is_title(fragment):  # a title nobody is said to have called it by
                 ungoverned.append(quote)
             continue
         else:
