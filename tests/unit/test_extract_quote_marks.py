@@ -52,6 +52,18 @@ def test_quotes_signed_by_a_dash_and_a_name_are_that_persons(analyse):
     assert [speaker for *_, speaker in _quotes(a)] == ["Anna Keller", "Tom Brask", "Mara Vint"]
 
 
+def test_a_signature_the_model_took_for_no_name_is_still_the_speaker(analyse):
+    a = analyse(
+        "Readers wrote to us about the ferry.\n\n"
+        "\u201cThe ferry is always late.\u201d \u2015 Anna Keller\n"
+        "\u201cNobody at the council listens to us.\u201d \u2015\u00a0Christina Lastra.\n"
+        "\u201cIt works well enough.\u201d \u2014 The Associated Press\n"
+    )
+    speakers = [speaker for *_, speaker in _quotes(a)]
+    assert speakers[:2] == ["Anna Keller", "Christina Lastra"]
+    assert speakers[2] != "The Associated Press"
+
+
 def test_a_dash_after_a_quote_that_goes_on_in_the_writers_words_signs_nothing(analyse):
     a = analyse(
         "Mayor Tom Brask spoke first. He called the plan \u201ca good start\u201d \u2014 Anna Keller, "

@@ -13,7 +13,6 @@ from .syntax import SUBJECT_OR_EXPLETIVE_DEPS, sentence_bounds
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-    from ..model import Actor
     from .cast import Cast
     from .marks import Marked, QuoteMask
 
@@ -21,6 +20,9 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SIGNATURE = re.compile(r"[^\S\n]*(?:[―—–]|--?)[^\S\n]*(?=[^\W\d_])")
 _NAME_BEFORE = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]\.) $")  # a first name or an initial, right before
 _NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
+#: A name as a signature writes it: up to four words in capitals ("Julie A. Diaz Martinez").
+_SIGNED_NAME = re.compile(r"[A-Z][\w'’-]*\.?(?:[^\S\n]+[A-Z][\w'’-]*\.?){0,3}")
+_LINE_END = re.compile(r"[^\S\n]*(?:[,.][^\n]*)?(?:\n|$)")
 
 
 def is_title(fragment: str) -> bool:
@@ -83,12 +85,21 @@ def handed_on(doc: Doc, text: str, mask: QuoteMask, m: Marked) -> bool:
     return verb.lemma_ in SPEECH_VERBS and verb.pos_ == "VERB" and mask.find(verb.idx) is None
 
 
-def signed(doc: Doc, cast: Cast, m: Marked) -> Actor | None:
+def signed(doc: Doc, cast: Cast, m: Marked) -> tuple[str, str | None] | None:
     """ "“The ferry is always late.” ― Anna Keller": a quote signed after its closing mark by a
-    dash and a person's name, as readers' letters and collected reactions are, is that person's."""
+    dash and a person's name, as readers' letters and collected reactions are, is that person's:
+    the person named there, else the name as signed when it ends its line (two to four words in
+    capitals the model did not take for a name). The speaker's name and actor id, or None."""
     hit = _SIGNATURE.match(cast.text, m.close) if m.close_mark else None
-    signed = doc.char_span(hit.end(), hit.end() + 1, alignment_mode="expand") if hit else None
-    if signed is None or not len(signed):
+    name = _SIGNED_NAME.match(cast.text, hit.end()) if hit else None
+    if hit is None or name is None:
         return None
-    actor = cast.actor_of_token(signed[0])
-    return actor if actor is not None and actor.type == "PERSON" else None
+    span = doc.char_span(hit.end(), name.end(), alignment_mode="expand")
+    for token in span if span is not None else ():
+        actor = cast.actor_of_token(token)
+        if actor is not None:
+            return (actor.name, actor.id) if actor.type == "PERSON" else None
+    words = name.group(0).rstrip(".").split()
+    if len(words) < 2 or words[0] in ("The", "A", "An") or not _LINE_END.match(cast.text, name.end()):
+        return None
+    return " ".join(words), None

@@ -398,7 +398,7 @@ def find_quotes(doc: Doc, cast: Cast, page: Page | None = None) -> list[Quote]:
         quote = Quote(m.start, m.end, fragment, "direct" if direct else "partial")
         signer = signed(doc, cast, m) if direct else None
         if signer is not None:
-            quote.speaker, quote.speaker_actor = signer.name, signer.id
+            quote.speaker, quote.speaker_actor = signer
         elif verb is not None:
             voice = speaker_of(cast, subject_of(verb))
             quote.speaker, quote.speaker_actor, quote.anonymous = voice
