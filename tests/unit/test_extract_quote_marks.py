@@ -129,3 +129,36 @@ def test_quote_marks_around_the_whole_reported_clause_are_a_quotation(analyse):
         "there were problems with the sound in the hall.": "direct",
         "more interested in the ferry than in the people.": "partial",
     }
+
+
+def test_nested_quote_marks_and_signatures_the_model_misread(analyse):
+    a = analyse(
+        "Readers wrote.\n\n"
+        "\u201cAs a young woman, I\u2019d rather live in what he calls \u201chell\u201d than live in a world where "
+        "he is mayor.\u201d \u2015 Adriana Rodarte\n"
+        "\u201cHe is someone no one wants as mayor.\u201d \u2015 Christina Lastra\n"
+    )
+    assert [(kind, text[:12], speaker) for kind, text, speaker in _quotes(a)] == [
+        ("direct", "As a young w", "Adriana Rodarte"),
+        ("direct", "He is someon", "Christina Lastra"),
+    ]
+
+
+def test_a_name_the_model_begins_at_the_dash_before_it_is_named_without_it(nlp):
+    from spacy.tokens import Span
+
+    from byline.tui.core.analysis import analyze_doc, parse
+    from byline.tui.core.sources import from_text
+
+    article = from_text(
+        "Title\n\nReaders wrote.\n\n\u201cHe is no leader.\u201d \u2015\u00a0Christina N Luis Olidem\n", "<test>"
+    )
+    doc = parse(article.text, nlp)
+    start = article.text.index("\u2015")
+    name = doc.char_span(start, len(article.text.rstrip()), alignment_mode="expand")
+    doc.ents = [e for e in doc.ents if e.end <= name.start or e.start >= name.end] + [
+        Span(doc, name.start, name.end, "PERSON")  # as the model tagged it in a real page
+    ]
+    a = analyze_doc(doc, article, "test")
+    assert [x.name for x in a.actors] == ["Christina N Luis Olidem"]
+    assert [q.speaker for q in a.quotes] == ["Christina N Luis Olidem"]

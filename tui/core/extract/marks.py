@@ -68,6 +68,7 @@ def _paragraph_marks(text: str, base: int, para: str) -> list[Marked]:
     found: list[Marked] = []
     open_at: int | None = None
     single_at: int | None = None
+    nested = 0
     n = len(para)
     for hit in _QUOTE_CHARS.finditer(para):  # only marks change anything: skip the rest
         i, j = hit.span()
@@ -75,10 +76,16 @@ def _paragraph_marks(text: str, base: int, para: str) -> list[Marked]:
         nxt = para[j] if j < n else " "
         ch = _mark_role(hit.group(), prev, nxt, open_at is not None)
         if ch in _OPEN_DOUBLE:
+            if open_at is not None and hit.group() == "“" and _nests(para, j):
+                nested += 1  # "“... what he calls “hell” than ...”": a quote inside the quote
+                continue
             if open_at is not None:  # an opening mark inside an open quote: the old one ran on
                 found.append(_mark(text, base + open_at, base + i, closed=False))
             open_at, single_at = i, None
         elif ch in _CLOSE_DOUBLE:
+            if open_at is not None and nested:
+                nested -= 1
+                continue
             if open_at is None:
                 if i > 0 and j - i == 1:  # a close with no open: the quote ran from the paragraph start
                     # (not two apostrophes, which only close what they opened: "the workers'' pay")
@@ -95,6 +102,13 @@ def _paragraph_marks(text: str, base: int, para: str) -> list[Marked]:
     if open_at is not None and n - open_at > 1:
         found.append(_mark(text, base + open_at, base + n, closed=False))
     return found
+
+
+def _nests(para: str, after: int) -> bool:
+    """Whether a curly opening mark inside an open quote opens a quote within it: the rest of the
+    paragraph closes two quotes more than it opens (this one and the one around it)."""
+    rest = para[after:]
+    return rest.count("”") - rest.count("“") >= 2
 
 
 def _straight_role(prev: str, nxt: str, is_open: bool) -> str:

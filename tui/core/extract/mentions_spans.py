@@ -21,8 +21,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 
+#: Marks the model may take into the start of a name: dashes and quote marks.
+_LEADING = frozenset(("―", "—", "–", "-", "--", "“", '"', "‘", "'"))
+
+
 def clean(doc: Doc, start: int, end: int, code: str) -> tuple[int, int]:
-    while start < end and doc[start].lower_ in ("the", "a", "an"):
+    # ("― Christina Lastra": the model may start a name at the dash or space before it)
+    while start < end and (
+        doc[start].lower_ in ("the", "a", "an") or doc[start].is_space or doc[start].text in _LEADING
+    ):
         start += 1
     # "Group of Eight (G8": the model ran into a bracket
     for k in range(start + 1, end):

@@ -98,7 +98,9 @@ def signed(doc: Doc, cast: Cast, m: Marked) -> tuple[str, str | None] | None:
     for token in span if span is not None else ():
         actor = cast.actor_of_token(token)
         if actor is not None:
-            return (actor.name, actor.id) if actor.type == "PERSON" else None
+            return (
+                (actor.name, actor.id) if actor.type in ("PERSON", "ORG") else None
+            )  # (ORG: an office, or a name the model mistook)
     words = name.group(0).rstrip(".").split()
     if len(words) < 2 or words[0] in ("The", "A", "An") or not _LINE_END.match(cast.text, name.end()):
         return None
