@@ -16,7 +16,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .cast import Cast
     from .marks import Marked, QuoteMask
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+#: A word, letters first ("don't", "re-elect"), no number.
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SIGNATURE = re.compile(r"[^\S\n]*(?:[―—–]|--?)[^\S\n]*(?=[^\W\d_])")
 _NAME_BEFORE = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]\.) $")  # a first name or an initial, right before
 _NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
@@ -28,7 +29,7 @@ _LINE_END = re.compile(r"[^\S\n]*(?:[,.][^\n]*)?(?:\n|$)")
 def is_title(fragment: str) -> bool:
     """Every word capitalised but the small ones: the name of a work, a campaign or a nickname
     ("Convoy to Ottawa", "Bird Man"), not words anyone said."""
-    words = _WORD.findall(fragment)
+    words = WORD.findall(fragment)
     content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
     return bool(content) and len(words) <= 8 and all(w[0].isupper() for w in content)
 
@@ -97,10 +98,8 @@ def signed(doc: Doc, cast: Cast, m: Marked) -> tuple[str, str | None] | None:
     span = doc.char_span(hit.end(), name.end(), alignment_mode="expand")
     for token in span if span is not None else ():
         actor = cast.actor_of_token(token)
-        if actor is not None:
-            return (
-                (actor.name, actor.id) if actor.type in ("PERSON", "ORG") else None
-            )  # (ORG: an office, or a name the model mistook)
+        if actor is not None:  # (an organisation: an office signing, or a name the model mistook)
+            return (actor.name, actor.id) if actor.type in ("PERSON", "ORG") else None
     words = name.group(0).rstrip(".").split()
     if len(words) < 2 or words[0] in ("The", "A", "An") or not _LINE_END.match(cast.text, name.end()):
         return None

@@ -22,7 +22,7 @@ from .lexicon import (
     WEAK_SPEECH_VERBS,
 )
 from .marks import Marked, QuoteMask, find_marks, is_direct
-from .quote_kinds import handed_on, is_title, signed, titled, whole_clause
+from .quote_kinds import WORD, handed_on, is_title, signed, titled, whole_clause
 from .reported import find_reported, report_of
 from .sourcing import mark_sources
 from .speakers import speaker_of, subject_of
@@ -37,7 +37,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Verbs of thought that report a clause but do not attribute a quotation ("was expected").
 _NOT_ATTRIBUTION = WEAK_SPEECH_VERBS - {"add", "note"}
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _DANGLING = re.compile(r"\b(?:on|of|about|as|for|to|with|from|into|against|like)$", re.IGNORECASE)
 _SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 
@@ -134,7 +133,7 @@ def _names_a_work(root: Token, verb: Token) -> bool:
 
 
 def _words(text: str) -> str:
-    return " " + " ".join(w.lower() for w in _WORD.findall(text)) + " "
+    return " " + " ".join(w.lower() for w in WORD.findall(text)) + " "
 
 
 def _sources_of_fragments(fragments: list[Quote], quotes: list[Quote]) -> list[Quote | None]:

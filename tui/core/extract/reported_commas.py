@@ -12,10 +12,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 
-def _reports_itself(verb: Token) -> bool:
+def _reports_itself(verb: Token, named: Token | None) -> bool:
     """A verb with its own report: a clause, an object (whom "told" has is whom it told: "..., a
-    guard told Reuters."), or an inner verb of speech ("replied by saying ...")."""
-    named = named_after_comma(verb)  # (", argued Antunes.": the name the parse took for an object)
+    guard told Reuters."; not `named`, the speaker the parse took for an object: ", argued
+    Antunes."), or an inner verb of speech ("replied by saying ...")."""
     if any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and verb.lemma_ != "tell" and c != named) for c in verb.children):
         return True
     return any(
@@ -27,9 +27,10 @@ def _reports_itself(verb: Token) -> bool:
 def around_attribution(doc: Doc, verb: Token) -> list[list[Token]]:
     """ "Macharia hid under desks, he said, but one person ran to the roof": an attribution set
     between commas reports the sentence around it, on either side."""
-    if _reports_itself(verb):
+    named = named_after_comma(verb)
+    if _reports_itself(verb, named):
         return []
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"] or [t for t in [named_after_comma(verb)] if t]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] or ([named] if named is not None else [])
     if not subjects:
         return []
     # two ("The museum, Keller said, would ..."): the speaker is the nearest, the other the
