@@ -69,15 +69,21 @@ def _paragraph_marks(text: str, base: int, para: str) -> list[Marked]:
     open_at: int | None = None
     single_at: int | None = None
     nested = 0
+    # curly marks still to come: "closes two more than it opens" (a quote nests) in constant time
+    closes_left, opens_left = para.count("”"), para.count("“")
     n = len(para)
     for hit in _QUOTE_CHARS.finditer(para):  # only marks change anything: skip the rest
         i, j = hit.span()
+        closes_left -= hit.group() == "”"
+        opens_left -= hit.group() == "“"
         prev = para[i - 1] if i else " "
         nxt = para[j] if j < n else " "
         ch = _mark_role(hit.group(), prev, nxt, open_at is not None)
         if ch in _OPEN_DOUBLE:
-            if open_at is not None and hit.group() == "“" and _nests(para, j):
-                nested += 1  # "“... what he calls “hell” than ...”": a quote inside the quote
+            if open_at is not None and hit.group() == "“" and closes_left - opens_left >= 2:
+                # "“... what he calls “hell” than ...”": a quote inside the quote, when the rest of
+                # the paragraph closes two quotes more than it opens (this one and the one around it)
+                nested += 1
                 continue
             if open_at is not None:  # an opening mark inside an open quote: the old one ran on
                 found.append(_mark(text, base + open_at, base + i, closed=False))
@@ -102,13 +108,6 @@ def _paragraph_marks(text: str, base: int, para: str) -> list[Marked]:
     if open_at is not None and n - open_at > 1:
         found.append(_mark(text, base + open_at, base + n, closed=False))
     return found
-
-
-def _nests(para: str, after: int) -> bool:
-    """Whether a curly opening mark inside an open quote opens a quote within it: the rest of the
-    paragraph closes two quotes more than it opens (this one and the one around it)."""
-    rest = para[after:]
-    return rest.count("”") - rest.count("“") >= 2
 
 
 def _straight_role(prev: str, nxt: str, is_open: bool) -> str:
