@@ -28,8 +28,9 @@ from .reported_objects import (
     _expressed,
     _named_as,
     _object_and_phrase,
-    _reported_object,
+    object_report,
 )
+from .reported_unsaid import aside, imperative, relative_object, unsaid
 from .reported_when import that_after_when
 from .speakers import NOBODY, speaker_of, subject_of
 from .syntax import (
@@ -225,8 +226,8 @@ def _clause_after(verb: Token) -> list[Token] | None:
         return None  # "..., she said, but ...": an attribution between commas, read around it
     if not _opens_clause(rest[0]):
         return None
-    finite = next((k for k, t in enumerate(rest) if t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX")), None)
-    if finite is None or finite == 0 or finite > 10 or any(t.text in ",;:—–" for t in rest[:finite]):
+    finite = _first_finite(rest)
+    if finite is None:
         return None
     cut = next(
         (
@@ -237,6 +238,19 @@ def _clause_after(verb: Token) -> list[Token] | None:
         len(rest),
     )
     return rest[:cut]
+
+
+def _first_finite(rest: list[Token]) -> int | None:
+    """Where the first finite verb is in the words after a reporting verb, if they lead to it as a
+    clause would: soon, with no break, and not after "because" ("write this because I know ...":
+    why, not what)."""
+    finite = next((k for k, t in enumerate(rest) if t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX")), None)
+    if finite is None or finite == 0 or finite > 10:
+        return None
+    lead = rest[:finite]
+    if any(t.text in ",;:—–" or (t.pos_ == "SCONJ" and t.lower_ != "that") for t in lead):
+        return None
+    return finite
 
 
 def report_of(doc: Doc, verb: Token) -> tuple[list[Token], str] | None:
@@ -263,9 +277,9 @@ def report_of(doc: Doc, verb: Token) -> tuple[list[Token], str] | None:
         return None
     if lemma in OBJECT_SPEECH_VERBS and objs:
         return _object_and_phrase(verb, children, objs[0])
-    if lemma in OBJECT_REPORT_VERBS and objs and objs[0].pos_ in ("NOUN", "PROPN") and verb.dep_ != "xcomp":
-        tokens = _reported_object(doc, children, objs[0])
-        if len([t for t in tokens if not t.is_punct]) >= 3:  # "demand disabled people" says nothing
+    if lemma in OBJECT_REPORT_VERBS:
+        tokens = object_report(doc, verb, children, objs)
+        if tokens is not None:
             return tokens, verb.text
     if lemma in _TOPIC_VERBS:
         for child in children:
@@ -294,6 +308,8 @@ def _complement(doc: Doc, verb: Token, children: list[Token]) -> tuple[list[Toke
     if len(subtrees[clauses[0].i]) < 2:
         return None
     clause = _statement(verb, clauses[0])
+    if clause is not None and relative_object(verb, clause):
+        return [], verb.text
     if clause is not None:
         start = _lost_subject(doc, verb, clause)
         if start is not None:
@@ -302,38 +318,6 @@ def _complement(doc: Doc, verb: Token, children: list[Token]) -> tuple[list[Toke
     if verb.lemma_ in _CLAUSE_VERBS and _finite(clauses[0]):
         return [], verb.text
     return None
-
-
-#: Marks that open or close a quotation.
-def _aside(verb: Token) -> bool:
-    """ "It is worth noting that ...", "It goes without saying that ...": the writer's own aside,
-    no one reported."""
-    head = verb.head
-    return verb.tag_ == "VBG" and (
-        (head.lower_ == "worth" and verb.dep_ in ("xcomp", "pcomp", "acomp"))
-        or (head.lower_ == "without" and head.head.lemma_ == "go")
-    )
-
-
-#: Verbs whose verb of saying is left unsaid: "declined to say why", "refused to confirm that".
-_REFUSING = frozenset("decline refuse fail neglect".split())
-
-
-def _unsaid(verb: Token) -> bool:
-    """ "has not said he would veto it", "declined to say why it lost the certificate", "higher
-    than the city says it is": nothing said."""
-    return (verb.dep_ == "xcomp" and verb.head.lemma_ in _REFUSING) or any(
-        c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ == "than") for c in verb.children
-    )
-
-
-def _imperative(verb: Token) -> bool:
-    """A verb in the imperative: its bare form, no subject, heading its sentence."""
-    return (
-        verb.tag_ == "VB"
-        and verb.dep_ == "ROOT"
-        and not any((c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass")) for c in verb.children)
-    )
 
 
 def find_reported(doc: Doc, text: str, cast: Cast, mask: QuoteMask, page: Page | None = None) -> list[Quote]:
@@ -352,9 +336,9 @@ def find_reported(doc: Doc, text: str, cast: Cast, mask: QuoteMask, page: Page |
             continue  # what someone thinks, or asks, is not what they said
         if token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
             continue  # "people believed to have been ...": a participle describing, not a report
-        if _imperative(token) or _aside(token):
+        if imperative(token) or aside(token):
             continue  # "Note that ...", "It is worth noting that ...": the writer to the reader
-        if _unsaid(token):
+        if unsaid(token):
             continue
         reported = report_of(doc, token)
         if reported is not None:
@@ -376,8 +360,21 @@ def find_reported(doc: Doc, text: str, cast: Cast, mask: QuoteMask, page: Page |
             if sum(inside) > len(tokens) / 2 and not _own_clause_before(tokens, inside):
                 continue  # the clause is a direct quote, already listed
             voice = speaker_of(cast, subject)
+            if voice.name is None and _no_speaker(subject, token, tokens):
+                continue
             found.append(Quote(start, end, text[start:end], "indirect", voice.name, voice.actor, cue, voice.anonymous))
     return found
+
+
+def _no_speaker(subject: Token | None, verb: Token, tokens: list[Token]) -> bool:
+    """ "The section of the hearing revealed a deep gulf": a thing no one in the story, which
+    reveals or confirms a thing (no clause), has said nothing."""
+    return (
+        subject is not None
+        and subject.pos_ == "NOUN"
+        and verb.lemma_ in OBJECT_REPORT_VERBS
+        and not any(t.pos_ in ("VERB", "AUX") and _finite(t) for t in tokens)
+    )
 
 
 #: Weak verbs that are still verbs of saying when set between commas ("..., she added, ...").

@@ -15,8 +15,14 @@ if TYPE_CHECKING:  # pragma: no cover
 def _reports_itself(verb: Token, named: Token | None) -> bool:
     """A verb with its own report: a clause, an object (whom "told" has is whom it told: "..., a
     guard told Reuters."; not `named`, the speaker the parse took for an object: ", argued
-    Antunes."), or an inner verb of speech ("replied by saying ...")."""
-    if any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and verb.lemma_ != "tell" and c != named) for c in verb.children):
+    Antunes."), an infinitive ("agreed to pay the workers": what it binds itself to, not what it
+    said), or an inner verb of speech ("replied by saying ...")."""
+    if any(
+        c.dep_ == "ccomp"
+        or (c.dep_ == "dobj" and verb.lemma_ != "tell" and c != named)
+        or (c.dep_ == "xcomp" and any(g.tag_ == "TO" for g in c.children))
+        for c in verb.children
+    ):
         return True
     return any(
         c.dep_ == "prep" and any(g.dep_ == "pcomp" and g.lemma_ in SPEECH_VERBS for g in c.children)
@@ -43,7 +49,7 @@ def around_attribution(doc: Doc, verb: Token) -> list[list[Token]]:
     if lo <= sent_start or doc[lo - 1].text not in (",", "—", "–"):
         return []
     before = [t for t in doc[sent_start : lo - 1]]
-    parts = [] if _participle_of(before, verb) else [before]
+    parts = [] if _modifier_of(before, verb) else [before]
     after = [t for t in doc[hi + 1 : sent_end] if not t.is_space]
     if after and after[0].is_punct:
         after = after[1:]
@@ -64,14 +70,16 @@ def _subject_of(before: list[Token], after: list[Token], verb: Token) -> bool:
     return any(t.dep_ in SUBJECT_DEPS and (t.head.i in later or t.head.i == verb.i) for t in before)
 
 
-def _participle_of(tokens: list[Token], verb: Token) -> bool:
-    """ "Asked about the vote, she ...": a participle's phrase that modifies the verb, not its report."""
+def _modifier_of(tokens: list[Token], verb: Token) -> bool:
+    """ "Asked about the vote, she ...", "In the end, the company agreed ...": a participle's
+    phrase or a phrase of time or place that modifies the verb, not its report."""
     inside = {t.i for t in tokens}
     heads = [t for t in tokens if t.head.i not in inside]
+    if len(heads) != 1 or heads[0].head.i != verb.i:
+        return False
+    head = heads[0]
+    if head.dep_ in ("prep", "npadvmod", "advmod"):
+        return not any(t.pos_ in ("VERB", "AUX") for t in tokens)
     return (
-        len(heads) == 1
-        and heads[0].head.i == verb.i
-        and heads[0].dep_ == "advcl"
-        and heads[0].tag_ in ("VBN", "VBG")
-        and not any(c.dep_ in SUBJECT_DEPS for c in heads[0].children)
+        head.dep_ == "advcl" and head.tag_ in ("VBN", "VBG") and not any(c.dep_ in SUBJECT_DEPS for c in head.children)
     )

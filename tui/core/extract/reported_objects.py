@@ -151,3 +151,14 @@ def _reported_object(doc: Doc, children: list[Token], obj: Token) -> list[Token]
         ):
             tokens = [doc[k] for k in range(tokens[0].i, child.right_edge.i + 1)]
     return tokens
+
+
+def object_report(doc: Doc, verb: Token, children: list[Token], objs: list[Token]) -> list[Token] | None:
+    """ "denied the claims", "revealed the new budget": the object reported, not "admitting Finland
+    to the alliance" nor "demand disabled people" (too few words to say anything)."""
+    if not objs or objs[0].pos_ not in ("NOUN", "PROPN") or verb.dep_ == "xcomp":
+        return None
+    if verb.lemma_ == "admit" and any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in children):
+        return None
+    tokens = _reported_object(doc, children, objs[0])
+    return tokens if len([t for t in tokens if not t.is_punct]) >= 3 else None

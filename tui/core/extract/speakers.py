@@ -130,6 +130,9 @@ def _own_or_governing_subject(verb: Token, node: Token) -> Token | None:
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
         if subjects:  # two: "The museum, Keller said, would ...": the speaker is the one nearest
             return min(subjects, key=lambda c: abs(c.i - verb.i))
+        controller = _object_control(node)
+        if controller is not None:
+            return controller
         if (node.dep_ in ("conj", "xcomp", "advcl") or _joined_saying(node)) and node.head.i != node.i:
             node = node.head
             continue
@@ -138,6 +141,13 @@ def _own_or_governing_subject(verb: Token, node: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _object_control(node: Token) -> Token | None:
+    """ "forced Stumpf to admit that ...": who does what an infinitive says is its verb's object."""
+    if node.dep_ != "xcomp" or not any(c.tag_ == "TO" for c in node.children):
+        return None
+    return next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
 
 
 def _joined_saying(verb: Token) -> bool:
