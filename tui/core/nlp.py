@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .errors import ModelError
+from .extract.tokenizer import keep_titles
 from .visible import one_line
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -102,7 +103,7 @@ def _load(name: str) -> Language:
     except ImportError:  # pragma: no cover - a broken install
         raise ModelError("spaCy is not installed; reinstall byline") from None
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError:
         raise ModelError(f"spaCy pipeline {one_line(repr(name))} is not installed; {INSTALL_HINT}") from None
     except Exception as exc:  # noqa: BLE001 - a folder with a bad config.cfg, a package that is no pipeline
@@ -110,3 +111,4 @@ def _load(name: str) -> Language:
         raise ModelError(
             f"{one_line(repr(name))} is not a spaCy pipeline that can be loaded ({why}); {INSTALL_HINT}"
         ) from None
+    return keep_titles(nlp)
