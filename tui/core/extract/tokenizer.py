@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, cast
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
+
+
+class _Tokenizer(Protocol):
+    """The part of spaCy's tokenizer used here (its module has no types to import)."""
+
+    def add_special_case(self, string: str, substrings: list[dict[str, str]]) -> None: ...
+
 
 #: Titles abbreviated before a name that spaCy's English tokenizer splits from their full stop,
 #: which then ends the sentence: "a report filed by Cpl." | "Douglas Green noted ...". Kept whole,
@@ -19,8 +26,7 @@ TITLE_ABBREVIATIONS = tuple(
 
 def keep_titles(nlp: Language) -> Language:
     """`nlp` with each abbreviated title one token."""
-    from spacy.symbols import ORTH
-
+    tokenizer = cast(_Tokenizer, nlp.tokenizer)
     for title in TITLE_ABBREVIATIONS:
-        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
+        tokenizer.add_special_case(title, [{"ORTH": title}])
     return nlp
