@@ -69,3 +69,19 @@ def test_what_a_speaker_agrees_to_do_is_not_what_they_said(analyse):
         "The crew, the company agreed, had worked the extra hours.\n"
     )
     assert [text for text, _ in _reported(a)] == ["The crew", "had worked the extra hours"]
+
+
+def test_a_plea_in_court_is_not_a_report(analyse):
+    a = analyse(
+        "Keller is no stranger to the court system, she pleaded guilty to the same charge in 2011.\n\n"
+        "Tom Brask pleaded with the council to keep the ferry running.\n"
+    )
+    assert _reported(a) == []
+
+
+def test_a_clause_before_a_verb_with_its_own_object_is_not_its_report(analyse):
+    a = analyse(
+        "Every time, there is a limited number of boats available in a given zone, they tweet it out.\n\n"
+        "The ferry will run on Sunday, the harbour board tweeted.\n"
+    )
+    assert [text for text, _ in _reported(a)] == ["The ferry will run on Sunday"]

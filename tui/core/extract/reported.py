@@ -30,7 +30,7 @@ from .reported_objects import (
     _object_and_phrase,
     object_report,
 )
-from .reported_unsaid import aside, imperative, relative_object, unsaid
+from .reported_unsaid import aside, imperative, not_its_report, relative_object, unsaid
 from .reported_when import that_after_when
 from .speakers import NOBODY, speaker_of, subject_of
 from .syntax import (
@@ -298,8 +298,8 @@ def _complement(doc: Doc, verb: Token, children: list[Token]) -> tuple[list[Toke
             c.dep_ == "ccomp"
             or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children))
         )
-        and not (c.i < verb.i and any(t.text == ";" for t in doc[c.right_edge.i + 1 : verb.i]))
-    ]  # (a clause before a semicolon is a sentence of its own: "X said ...; the crew agreed to ...")
+        and not (c.i < verb.i and not_its_report(doc, verb, c))
+    ]
     if not clauses:
         when = that_after_when(verb)
         return (when, verb.text) if when else None

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from .syntax import ANY_SUBJECT_DEPS, SUBJECT_DEPS
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 
 def aside(verb: Token) -> bool:
@@ -47,12 +47,21 @@ _DONE_BY = frozenset("first last only second".split())
 
 def unsaid(verb: Token) -> bool:
     """ "has not said he would veto it", "declined to say why it lost the certificate", "higher
-    than the city says it is", "needs to tell the truth", "a majority to confirm judges": nothing
-    said (yet)."""
+    than the city says it is", "needs to tell the truth", "a majority to confirm judges", "pleaded
+    guilty": nothing said (yet)."""
     return (
         _not_done(verb)
+        or _plea(verb)
         or (verb.dep_ in ("conj", "dep") and verb.i > verb.head.i and _not_done(verb.head, verb))
         or any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ == "than") for c in verb.children)
+    )
+
+
+def _plea(verb: Token) -> bool:
+    """ "pleaded guilty to the charge", "pleads not guilty", "pleaded no contest": a plea in court,
+    not words reported."""
+    return verb.lemma_ == "plead" and any(
+        t.lower_ in ("guilty", "innocent", "contest") for t in verb.doc[verb.i + 1 : verb.i + 4]
     )
 
 
@@ -87,3 +96,12 @@ def relative_object(verb: Token, clause: Token) -> bool:
     # (the sentence's subject: "reverse what he said is New York's decline" reports that)
     first = next((t for t in verb.sent if not t.is_punct and not t.is_space and t.dep_ != "cc"), None)
     return first is not None and first.i < verb.i and first.lower_ in _WHAT_IS_SAID
+
+
+def not_its_report(doc: Doc, verb: Token, clause: Token) -> bool:
+    """A clause before the verb that is a sentence of its own, before a semicolon ("X said ...; the
+    crew agreed to ..."), or one the verb's own object stands for ("Every time a zone runs short,
+    they tweet it out": when, not what)."""
+    if any(t.text == ";" for t in doc[clause.right_edge.i + 1 : verb.i]):
+        return True
+    return verb.lemma_ != "tell" and any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
