@@ -85,3 +85,11 @@ def test_a_clause_before_a_verb_with_its_own_object_is_not_its_report(analyse):
         "The ferry will run on Sunday, the harbour board tweeted.\n"
     )
     assert [text for text, _ in _reported(a)] == ["The ferry will run on Sunday"]
+
+
+def test_whom_a_vote_confirms_in_office_is_not_a_report(analyse):
+    a = analyse(
+        "Republican senators are eager to get back to confirming the president's judicial nominees.\n\n"
+        "The police confirmed the death of a second sailor on Tuesday.\n"
+    )
+    assert [text for text, _ in _reported(a)] == ["the death of a second sailor on Tuesday"]

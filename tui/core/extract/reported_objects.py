@@ -153,12 +153,19 @@ def _reported_object(doc: Doc, children: list[Token], obj: Token) -> list[Token]
     return tokens
 
 
+#: Whom a vote confirms in office.
+_APPOINTED = frozenset("nominee appointee appointment pick judge justice candidate".split())
+
+
 def object_report(doc: Doc, verb: Token, children: list[Token], objs: list[Token]) -> list[Token] | None:
     """ "denied the claims", "revealed the new budget": the object reported, not "admitting Finland
-    to the alliance" nor "demand disabled people" (too few words to say anything)."""
+    to the alliance", not whom a vote confirmed, nor "demand disabled people" (too few words to
+    say anything)."""
     if not objs or objs[0].pos_ not in ("NOUN", "PROPN") or verb.dep_ == "xcomp":
         return None
     if verb.lemma_ == "admit" and any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in children):
         return None
+    if verb.lemma_ == "confirm" and (objs[0].ent_type_ == "PERSON" or objs[0].lemma_ in _APPOINTED):
+        return None  # "the Senate confirmed Smith", "confirming the president's judicial nominees"
     tokens = _reported_object(doc, children, objs[0])
     return tokens if len([t for t in tokens if not t.is_punct]) >= 3 else None
