@@ -125,3 +125,16 @@ def test_a_description_is_not_the_name_next_quoted_in_someones_words(analyse):
         "\u201cDid the board help Anna K get the contract?\u201d\n"
     )
     assert ("the ferry would run", "Anna K") not in _reported(a)
+
+
+def test_an_attribution_opening_its_sentence_before_a_comma_reports_the_clause_after(analyse):
+    a = analyse("Tom Brask admits in this instance, there were deaths.\n")
+    assert _reported(a) == [("there were deaths", "Tom Brask")]
+
+
+def test_a_quotations_attribution_before_a_verb_is_not_what_that_verb_reports(analyse):
+    a = analyse(
+        "“You winning?” she said, but Tom was drifting off again, and as the mayor went on about the "
+        "harbour, Anna Keller said yes, over and over again.\n"
+    )
+    assert not [text for text, _ in _reported(a) if "drifting" in text]

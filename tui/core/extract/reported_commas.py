@@ -46,7 +46,9 @@ def around_attribution(doc: Doc, verb: Token) -> list[list[Token]]:
     for hearer in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
         hi = max(hi, hearer.right_edge.i)  # "..., she told reporters on Friday": whom, then what
     sent_start, sent_end = sentence_bounds(verb)
-    if lo <= sent_start or doc[lo - 1].text not in (",", "—", "–"):
+    if lo <= sent_start:
+        return _opening_attribution(verb, hi)
+    if doc[lo - 1].text not in (",", "—", "–"):
         return []
     before = [t for t in doc[sent_start : lo - 1]]
     parts = [] if _modifier_of(before, verb) else [before]
@@ -58,8 +60,38 @@ def around_attribution(doc: Doc, verb: Token) -> list[list[Token]]:
     if len([t for t in after if not t.is_punct]) >= 3:
         parts.append(after)
     return [
-        p for p in parts if len([t for t in p if not t.is_punct]) >= 3 or (p is before and _subject_of(p, after, verb))
+        p
+        for p in parts
+        if (len([t for t in p if not t.is_punct]) >= 3 or (p is before and _subject_of(p, after, verb)))
+        and not _attributes_a_quotation(p)
     ]
+
+
+def _attributes_a_quotation(tokens: list[Token]) -> bool:
+    """ "“You winning?” she said, but Tom was drifting off, ..., Anna Keller said yes": words
+    holding a quotation's own attribution are no piece of another's report."""
+    doc = tokens[0].doc if tokens else None
+    return doc is not None and any(
+        t.lemma_ in SPEECH_VERBS and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text in ("”", '"', "’")
+        for t in tokens
+        if t.pos_ == "VERB"
+    )
+
+
+def _opening_attribution(verb: Token, hi: int) -> list[list[Token]]:
+    """ "Brask admits in this instance, there were deaths": an attribution opening its sentence
+    that the parse hung on the clause after it, as if set between commas; that clause is its report."""
+    head, doc = verb.head, verb.doc
+    if verb.dep_ not in ("ccomp", "parataxis") or head.i <= hi or head.lemma_ in SPEECH_VERBS:
+        return []
+    edge = verb.right_edge.i
+    if not (doc[edge].text == "," or (edge + 1 < len(doc) and doc[edge + 1].text == ",")):
+        return []  # (the attribution ends at its comma: not "she said, but Kevin was ...")
+    if verb.left_edge.i > 0 and doc[verb.left_edge.i - 1].text in ("”", '"', "’"):
+        return []  # ("“You winning?” she said ...": a quotation's attribution)
+    own = {t.i for t in verb.subtree}
+    tokens = [t for t in head.subtree if t.i > hi and t.i not in own and not t.is_space]
+    return [tokens] if len([t for t in tokens if not t.is_punct]) >= 3 else []
 
 
 def _subject_of(before: list[Token], after: list[Token], verb: Token) -> bool:

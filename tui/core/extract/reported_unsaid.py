@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .lexicon import SPEECH_VERBS
 from .syntax import ANY_SUBJECT_DEPS, SUBJECT_DEPS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -101,7 +102,11 @@ def relative_object(verb: Token, clause: Token) -> bool:
 def not_its_report(doc: Doc, verb: Token, clause: Token) -> bool:
     """A clause before the verb that is a sentence of its own, before a semicolon ("X said ...; the
     crew agreed to ..."), or one the verb's own object stands for ("Every time a zone runs short,
-    they tweet it out": when, not what)."""
+    they tweet it out": when, not what), or another attribution ("“You winning?” she said, but
+    Kevin was drifting off, and ... Melanie said yes")."""
     if any(t.text == ";" for t in doc[clause.right_edge.i + 1 : verb.i]):
+        return True
+    first = clause.left_edge.i
+    if clause.lemma_ in SPEECH_VERBS and first > 0 and doc[first - 1].text in ("”", '"', "’"):
         return True
     return verb.lemma_ != "tell" and any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
