@@ -22,6 +22,7 @@ from .lexicon import (
     WEAK_SPEECH_VERBS,
 )
 from .marks import Marked, QuoteMask, find_marks, is_direct
+from .pull_quotes import with_pull_quotes
 from .quote_kinds import WORD, handed_on, is_title, signed, titled, whole_clause
 from .reported import find_reported, report_of
 from .sourcing import mark_sources
@@ -418,6 +419,7 @@ def find_quotes(doc: Doc, cast: Cast, page: Page | None = None) -> list[Quote]:
     reported = find_reported(doc, text, cast, mask, page)
     _cover_fragments(reported, marks, text)
     quotes.extend(reported)
+    quotes = with_pull_quotes(doc, cast, page, quotes)
     _attribute_lines(floating, quotes, cast, mask)
     _attribute_fragments(speakerless, ungoverned, quotes)
     if page is None or not page.covers(0):
