@@ -187,3 +187,14 @@ def test_an_embedded_tweet_is_its_authors_quote_and_its_author_no_antecedent(ana
         ("Our council has cut bus service three times in two years. Enough.", "Ada Holm", "direct")
     ]
     assert speaker_of(a, "balance the budget") == "Marta Kell"
+
+
+def test_the_agent_of_a_participles_phrase_is_not_whom_the_next_she_stands_for(analyse):
+    a = analyse(
+        "Anna Berg was kept from office even after her party swept to power last year. She has taken a "
+        "new role as counsellor, in which she advises the president.\n\n"
+        "Under pressure, Berg recently presided over a summit of rival groups and set up a commission, "
+        "overseen by former minister Kofi Tanu, to make recommendations.\n\n"
+        '"Unity also means prosperity, because people fight over limited resources," she said in the palace.\n'
+    )
+    assert speaker_of(a, "Unity also means prosperity") == "Anna Berg"

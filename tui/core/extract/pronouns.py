@@ -252,8 +252,9 @@ def _center_for(
 def salient(token: Token) -> bool:
     """A subject of the main clause, of a speech verb, or the agent of a passive."""
     head = token.head
-    if token.dep_ == "pobj":
-        return True
+    if token.dep_ == "pobj":  # the agent of a passive clause ("was overseen by Kofi Tanu"), not
+        # of a participle's phrase ("a commission, overseen by Kofi Tanu, ..."): no one the story turns to
+        return any(c.dep_ == "auxpass" for c in head.head.children)
     if head.dep_ == "ROOT" or head.lemma_ in SPEECH_VERBS or (head.dep_ == "conj" and head.head.dep_ == "ROOT"):
         return True
     # a subject that opens its sentence, whatever the parse made of the rest ("Martell, the
