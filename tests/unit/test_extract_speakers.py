@@ -198,3 +198,14 @@ def test_the_agent_of_a_participles_phrase_is_not_whom_the_next_she_stands_for(a
         '"Unity also means prosperity, because people fight over limited resources," she said in the palace.\n'
     )
     assert speaker_of(a, "Unity also means prosperity") == "Anna Berg"
+
+
+def test_a_quotation_right_after_according_to_is_the_sources(analyse):
+    a = analyse(
+        "Tom Mook told the radio station, “We’re really focused on this opportunity.”\n\n"
+        "According to Limberg, “If it was left up to her, she wouldn’t have time to say anything.”\n\n"
+        "According to the harbour master, “If it was left up to the board, the ferry would never run.”\n"
+    )
+    assert speaker_of(a, "left up to her") == "Limberg"
+    assert speaker_of(a, "left up to the board") == "harbour master"
+    assert speaker_of(a, "really focused") == "Tom Mook"

@@ -360,6 +360,25 @@ def _tweets(doc: Doc, cast: Cast, page: Page) -> list[Quote]:
     return found
 
 
+def _according_before(doc: Doc, cast: Cast, m: Marked) -> tuple[str, str | None] | None:
+    """ "According to Limbaugh, “If it was left up to her ...”": a quotation right after "according
+    to X," is X's (the speaker's name and actor id), or None."""
+    span = doc.char_span(m.open, m.open + 1, alignment_mode="expand")
+    k = span.start - 1 if span is not None else -1
+    if k < 1 or doc[k].text not in (",", ":"):
+        return None
+    start = sentence_bounds(doc[k])[0]
+    to = next(
+        (t for t in doc[max(start, k - 10) : k] if t.lower_ == "to" and t.i > 0 and doc[t.i - 1].lower_ == "according"),
+        None,
+    )
+    if to is None:
+        return None
+    source = next((c for c in to.children if c.dep_ == "pobj" and c.i < k), None)
+    voice = speaker_of(cast, source) if source is not None else None
+    return (voice.name, voice.actor) if voice is not None and voice.name is not None else None
+
+
 def _cue_of(doc: Doc, text: str, mask: QuoteMask, m: Marked, direct: bool) -> tuple[bool, Token | None]:
     """Whether the marked passage can be a quote, and the verb that attributes it, if one does."""
     if not direct:
@@ -396,7 +415,7 @@ def find_quotes(doc: Doc, cast: Cast, page: Page | None = None) -> list[Quote]:
             continue
         direct = direct or (verb is not None and whole_clause(doc, text, m, verb))
         quote = Quote(m.start, m.end, fragment, "direct" if direct else "partial")
-        signer = signed(doc, cast, m) if direct else None
+        signer = (signed(doc, cast, m) or _according_before(doc, cast, m)) if direct else None
         if signer is not None:
             quote.speaker, quote.speaker_actor = signer
         elif verb is not None:
