@@ -209,3 +209,24 @@ def test_a_quotation_right_after_according_to_is_the_sources(analyse):
     assert speaker_of(a, "left up to her") == "Limberg"
     assert speaker_of(a, "left up to the board") == "harbour master"
     assert speaker_of(a, "really focused") == "Tom Mook"
+
+
+def test_a_person_introduced_with_their_role_as_an_object_is_whom_the_next_he_stands_for(analyse):
+    a = analyse(
+        "“A lot of his attempts come across as pandering,” said Tom Anders, a voter in Miami.\n\n"
+        "While Obama had a wide array of artists writing songs about him, that has not been happening for "
+        "the mayor, which is something that concerns Henry Crespo, president of the Florida Democratic Party.\n\n"
+        "“No one is writing songs for the mayor. Nobody is like that,” he said.\n"
+    )
+    assert speaker_of(a, "No one is writing songs") == "Henry Crespo"
+
+
+def test_someone_named_in_a_clause_aside_does_not_take_the_story_from_its_subject(analyse):
+    a = analyse(
+        "“We had a great time,” Tom Poulter said. “I took them through the museum.”\n\n"
+        "That includes a text message that European captain Jose Maria Olazabal sent to Poulter on "
+        "Christmas Day in 2012, three months after Poulter nearly single-handedly led Europe to a win. "
+        "He framed the text on a silver board.\n\n"
+        "“They get to see that when they’re there,” he said.\n"
+    )
+    assert speaker_of(a, "They get to see that") == "Tom Poulter"

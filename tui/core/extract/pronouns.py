@@ -129,8 +129,10 @@ class _Reader:
         cast, refs = self.cast, self.refs
         if not cast.aside(token.idx) and _full_name_at(cast.token_actor, token):
             self.introduced.setdefault(idx, token.idx)
-        else:
-            self.person_subject = self.person_subject or is_subject
+        elif is_subject and (salient(token) or (self.recent and self.recent[-1][1] == idx)):
+            # of the main clause, or the person the story is about ("after Poulter led Europe"),
+            # not another in a clause aside ("While Obama had ..., which concerns Henry Crespo, ...")
+            self.person_subject = True
         several = is_subject and _several(token)  # one of several is no center
         if several and salient(token) and not cast.aside(token.idx):
             refs.plural_subjects.append((token.idx, token.i))  # "Ann Roe and Bo Li said": a "they"
@@ -216,8 +218,12 @@ def _full_name_at(token_actor: list[int], token: Token) -> bool:
         end += 1
     if end == i or (end + 1 < len(doc) and doc[end + 1].tag_ == "POS"):
         return False
-    # whom something is done to ("the champ stopped Ann Roe") is not whom the story turns to
-    return not any(doc[k].dep_ == "dobj" and not i <= doc[k].head.i <= end for k in range(i, end + 1))
+    # whom something is done to ("the champ stopped Ann Roe") is not whom the story turns to,
+    # unless introduced with who they are ("which concerns Henry Crespo, president of ...")
+    return not any(
+        doc[k].dep_ == "dobj" and not i <= doc[k].head.i <= end and not any(c.dep_ == "appos" for c in doc[k].children)
+        for k in range(i, end + 1)
+    )
 
 
 def _unnamed_person(token: Token) -> bool:
