@@ -138,3 +138,16 @@ def test_a_quotations_attribution_before_a_verb_is_not_what_that_verb_reports(an
         "harbour, Anna Keller said yes, over and over again.\n"
     )
     assert not [text for text, _ in _reported(a) if "drifting" in text]
+
+
+def test_a_clause_after_when_it_was_said_without_that_is_what_was_said(analyse):
+    a = analyse(
+        "Tom Keller said after the convention he would not accept Brask's endorsement if it were offered.\n\n"
+        "Tom Keller spoke after the convention he had won.\n"
+    )
+    assert _reported(a) == [("he would not accept Brask's endorsement if it were offered", "Tom Keller")]
+
+
+def test_what_according_to_reports_when_the_parse_finds_no_verb_after_the_source(analyse):
+    a = analyse("According to radio host Rush Limberg, the move reeks of “fear” and desperation.\n")
+    assert _reported(a) == [("the move reeks of “fear” and desperation", "Rush Limberg")]

@@ -31,7 +31,7 @@ from .reported_objects import (
     object_report,
 )
 from .reported_unsaid import aside, imperative, not_its_report, relative_object, unsaid
-from .reported_when import that_after_when
+from .reported_when import clause_after_when, that_after_when
 from .speakers import NOBODY, speaker_of, subject_of
 from .syntax import (
     ANY_SUBJECT_DEPS,
@@ -301,7 +301,7 @@ def _complement(doc: Doc, verb: Token, children: list[Token]) -> tuple[list[Toke
         and not (c.i < verb.i and not_its_report(doc, verb, c))
     ]
     if not clauses:
-        when = that_after_when(verb)
+        when = that_after_when(verb) or clause_after_when(verb)
         return (when, verb.text) if when else None
     subtrees = {c.i: list(c.subtree) for c in clauses}
     clauses.sort(key=lambda c: (c.i < verb.i, -len(subtrees[c.i])))  # after the verb first, the longest
@@ -481,6 +481,11 @@ def _according(doc: Doc, text: str, cast: Cast, token: Token) -> list[Quote]:
         comma = next((t.i for t in doc[to.i : root.i] if t.text == ","), None)
         if comma is not None:
             phrase = set(range(token.i, comma + 1))
+    elif root.i == token.i and token.i == sent.start:
+        # "According to Rush Limberg, the move reeks of ...": a parse that found no verb after the
+        # source hung the rest on it; the source ends at its comma
+        comma = next((t.i for t in doc[to.i : sent.end] if t.text == ","), None)
+        phrase = set(range(token.i, comma + 1)) if comma is not None else phrase
     tokens = [t for t in sent if t.i not in phrase]
     span = clause_span(doc, tokens)
     if span is None:

@@ -1,6 +1,7 @@
 """A reported clause the parse hung on when or where it was said: "said on Tuesday that ...",
 "tweeted in the early morning hours that ..." read as a relative clause of the day or the hour,
-"said in a statement that ..." as a clause of the statement."""
+"said in a statement that ..." as a clause of the statement, "said after the convention he would
+not ..." as a clause of when."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ _TIME_NOUNS = frozenset("hour morning afternoon evening night day week month yea
 
 #: What a clause's verb has beside its subject when "that" cannot be its object or subject.
 _COMPLEMENTS = frozenset("acomp attr ccomp xcomp oprd dobj auxpass".split())
+
+#: Prepositions of time ("after the convention").
+_TIME_PREPS = frozenset("after before during since following".split())
 
 #: Where something was said, which the parse may hang the reported clause on ("in a statement").
 _MEDIA = frozenset("statement interview release letter email post tweet speech briefing filing video".split())
@@ -57,4 +61,21 @@ def that_after_when(verb: Token) -> list[Token] | None:
                 for joined in (c for c in time.children if c.dep_ == "conj" and c.i > clause.right_edge.i):
                     tokens += list(clause.doc[tokens[-1].i + 1 : joined.right_edge.i + 1])
                 return tokens
+    return None
+
+
+def clause_after_when(verb: Token) -> list[Token] | None:
+    """ "Keller said after the convention he would not accept ...": a clause after the verb that
+    the parse read as the verb's circumstance, with the time at its head ("after the convention")
+    and no word that subordinates it (not "if", "because"), is what was said, from its subject."""
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.i < verb.i or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        children = list(clause.children)
+        subject = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or any(c.dep_ == "mark" for c in children):
+            continue
+        if not any(c.i < subject.i and (_when(c) is not None or c.lower_ in _TIME_PREPS) for c in children):
+            continue
+        return [t for t in clause.subtree if t.i >= subject.left_edge.i]
     return None
