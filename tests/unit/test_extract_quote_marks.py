@@ -162,3 +162,12 @@ def test_a_name_the_model_begins_at_the_dash_before_it_is_named_without_it(nlp):
     a = analyze_doc(doc, article, "test")
     assert [x.name for x in a.actors] == ["Christina N Luis Olidem"]
     assert [q.speaker for q in a.quotes] == ["Christina N Luis Olidem"]
+
+
+def test_a_title_right_after_the_kind_of_work_it_names_is_no_quote(analyse):
+    a = analyse(
+        "Tom Keller sat for an interview this month on Mr. King's show, “Politicking.” Democrats seized upon it.\n\n"
+        "Anna Berg talked about the film “Deep Water” on Monday.\n\n"
+        "“Good Morning,” Anna Berg said to the crew.\n"
+    )
+    assert [q.text for q in a.quotes] == ["Good Morning"]

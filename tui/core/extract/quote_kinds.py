@@ -56,14 +56,25 @@ def whole_clause(doc: Doc, text: str, m: Marked, verb: Token) -> bool:
     return not rest and finite
 
 
+#: A kind of work named just before a quote in title case: the quote is its title.
+_WORK_BEFORE = re.compile(
+    r"\b(?:show|film|movie|book|novel|memoir|song|album|series|documentary|programme|program|play|podcast"
+    r"|column|essay|poem|opera|musical|newspaper|magazine),?\s*$",
+    re.IGNORECASE,
+)
+
+
 def titled(text: str, m: Marked) -> bool:
     """A quote in title case that no one exclaims or asks, after a comma ("his book, ''Make Your
     Kid a Millionaire,''") or a paragraph of its own (a subheading "'All Bets Are Off.'"), or one
     such word set inside a name (Robert C. "Bobby" Scott): a title or a nickname, though it stands
-    where a quote would ("Good Morning," she said: a quote)."""
+    where a quote would ("Good Morning," she said: a quote), or one right after the kind of work it
+    names ("his show, “Politicking.”")."""
     inner = text[m.start : m.end].rstrip(" .,")
     if not inner or inner[-1] in "!?…" or "..." in inner or not is_title(inner) or set(inner.split()) <= {"I", "…"}:
         return False  # ("“I … I …”" he stammered: words)
+    if _WORK_BEFORE.search(text, max(0, m.open - 24), m.open):
+        return True  # "on Mr. King's show, “Politicking.”", "the film “Deep Water”"
     if len(inner.split()) == 1:
         return bool(_NAME_BEFORE.search(text, max(0, m.open - 30), m.open)) and bool(_NAME_AFTER.match(text, m.close))
     para_start, para_end = text.rfind("\n", 0, m.open) + 1, text.find("\n", m.close)
