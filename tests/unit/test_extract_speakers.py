@@ -207,6 +207,7 @@ def test_a_quotation_right_after_according_to_is_the_sources(analyse):
         "According to the harbour master, “If it was left up to the board, the ferry would never run.”\n"
     )
     assert speaker_of(a, "left up to her") == "Limberg"
+    assert {q.cue for q in a.quotes if "left up to" in q.text} == {"according to"}  # as the panel shows it
     assert speaker_of(a, "left up to the board") == "harbour master"
     assert speaker_of(a, "really focused") == "Tom Mook"
 

@@ -360,6 +360,16 @@ def _tweets(doc: Doc, cast: Cast, page: Page) -> list[Quote]:
     return found
 
 
+def _credited(doc: Doc, cast: Cast, m: Marked) -> tuple[str, str | None, str | None] | None:
+    """Who a quotation is credited to outside any verb: a signature after it, or "according to X"
+    before it (the speaker's name, actor id and the cue the panel shows), or None."""
+    signer = signed(doc, cast, m)
+    if signer is not None:
+        return signer[0], signer[1], None
+    source = _according_before(doc, cast, m)
+    return (source[0], source[1], "according to") if source is not None else None
+
+
 def _according_before(doc: Doc, cast: Cast, m: Marked) -> tuple[str, str | None] | None:
     """ "According to Limbaugh, “If it was left up to her ...”": a quotation right after "according
     to X," is X's (the speaker's name and actor id), or None."""
@@ -415,9 +425,9 @@ def find_quotes(doc: Doc, cast: Cast, page: Page | None = None) -> list[Quote]:
             continue
         direct = direct or (verb is not None and whole_clause(doc, text, m, verb))
         quote = Quote(m.start, m.end, fragment, "direct" if direct else "partial")
-        signer = (signed(doc, cast, m) or _according_before(doc, cast, m)) if direct else None
+        signer = _credited(doc, cast, m) if direct else None
         if signer is not None:
-            quote.speaker, quote.speaker_actor = signer
+            quote.speaker, quote.speaker_actor, quote.cue = signer
         elif verb is not None:
             voice = speaker_of(cast, subject_of(verb))
             quote.speaker, quote.speaker_actor, quote.anonymous = voice
