@@ -231,3 +231,12 @@ def test_someone_named_in_a_clause_aside_does_not_take_the_story_from_its_subjec
         "“They get to see that when they’re there,” he said.\n"
     )
     assert speaker_of(a, "They get to see that") == "Tom Poulter"
+
+
+def test_a_quote_the_writer_said_in_the_first_person_is_the_writers(analyse):
+    a = analyse(
+        "“No, that is the mom,” says my two-year-old, pointing at the book.\n\n"
+        "“It could be. It does not say. I like to think it is the dad,” I said.\n"
+    )
+    assert speaker_of(a, "I like to think") == "the writer"
+    assert speaker_of(a, "that is the mom") == "my two-year-old"

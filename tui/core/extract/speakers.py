@@ -174,6 +174,9 @@ class Voice(NamedTuple):
 
 NOBODY = Voice()
 
+#: The story's own writer, speaking in the first person.
+WRITER = Voice("the writer")
+
 
 def speaker_of(cast: Cast, subject: Token | None) -> Voice:
     """The voice a speech verb's subject stands for."""
@@ -243,6 +246,8 @@ def _one_named(cast: Cast, subject: Token, conjuncts: list[Token]) -> Token | No
 
 def _pronoun_voice(cast: Cast, subject: Token) -> Voice | None:
     """The voice of a pronoun subject ("they", "it", "she"), or None when the subject is none."""
+    if subject.pos_ == "PRON" and subject.text == "I" and not cast.aside(subject.idx):
+        return WRITER  # "“It could be,” I said.": the one who writes the story, not its last speaker
     if subject.pos_ == "PRON" and subject.lower_ in ("they", "we"):
         voice = _plural_voice(cast, subject)
         if voice is not None:
