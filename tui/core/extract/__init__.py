@@ -18,11 +18,11 @@ def extract(doc: Doc, analysis: Analysis) -> Analysis:
     from .numbers import find_numbers
     from .page import read_page
     from .quotes import find_quotes
-    from .syntax import shared_tokens
+    from .syntax import doc_text, shared_tokens
 
-    text = doc.text  # spaCy joins every token to make it: once
-    page = read_page(text)
     with cycle_collector_paused(), shared_tokens(doc):  # many Token objects, no cycles
+        text = doc_text(doc)  # spaCy joins every token to make it: once, from the shared tokens
+        page = read_page(text)
         cast = find_actors(doc, page, text)
         analysis.entities = cast.entities
         analysis.actors = cast.actors

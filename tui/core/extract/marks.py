@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -41,8 +42,11 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@lru_cache(maxsize=2)
 def find_marks(text: str) -> list[Marked]:
-    """Pair quote marks paragraph by paragraph; unbalanced marks never stop the search."""
+    """Pair quote marks paragraph by paragraph; unbalanced marks never stop the search. The list
+    is kept for the next call with the same text (the actors' rules, then the quotes'): callers
+    read it and never change it."""
     found: list[Marked] = []
     pos = 0
     for para in text.split("\n"):

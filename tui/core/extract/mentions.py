@@ -188,8 +188,8 @@ def _untagged_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     found = []
     for token in token_list(doc):
         if (
-            token.lower_ not in BODY_NAME_ENDS
-            or not token.is_title
+            not token.is_title
+            or token.lower_ not in BODY_NAME_ENDS
             or covered[token.i]
             or token.ent_type_
             or token.is_sent_start
@@ -301,8 +301,9 @@ def _full_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if m.type == "PERSON" and " " in m.key:
             first_use.pop(m.key.split()[-1], None)
     forms: dict[str, list[Mention]] = defaultdict(list)
+    names = {doc.vocab.strings[name] for name in first_use}  # spaCy's ids: cheaper than each token's text
     for token in token_list(doc):
-        if token.text not in first_use or not 0 < token.i < first_use[token.text]:
+        if token.orth not in names or not 0 < token.i < first_use[token.text]:
             continue
         first = doc[token.i - 1]
         if (
@@ -338,8 +339,9 @@ def _extra_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for name in surnames:
         forms[name][(name,)] = "PERSON"
     extra = []
+    firsts = {doc.vocab.strings[word] for word in forms}  # spaCy's ids: cheaper than each token's text
     for token in token_list(doc):
-        if covered[token.i] or token.text not in forms:
+        if covered[token.i] or token.orth not in firsts:
             continue
         if token.text in surnames and (token.pos_ != "PROPN" or token.ent_type_) and len(forms[token.text]) == 1:
             continue  # a surname that is a word or another name here: "Young people", "May 5"

@@ -34,6 +34,9 @@ _KIND = {
 }
 _QUALIFIERS = sorted(QUALIFIERS, key=len, reverse=True)
 _HYPHEN_PARTS = {"and", "a", "half", "quarter", "third"} | set(UNITS_WORDS)
+#: Every word a figure `_token_candidate` finds can start with, besides a numeral ("5", "1st"):
+#: most words are none of these, and are passed over with one look.
+_FIGURE_STARTS = frozenset([*DENOMINATORS, "a", "an", *UNITS_WORDS, *ORDINAL_WORDS, "twice", "thrice"])
 
 
 def _is_number_token(token: Token) -> bool:
@@ -126,6 +129,9 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
     covered = bytearray(len(doc))
     spans = _entity_candidates(doc, covered)
     for token in token_list(doc):
+        low = token.lower_
+        if covered[token.i] or not (low in _FIGURE_STARTS or token.like_num or _ORDINAL_DIGITS.match(low)):
+            continue  # no figure `_token_candidate` finds starts here: most words, passed over at a look
         span = _token_candidate(doc, token, covered)
         if span is not None:
             spans.append(span)

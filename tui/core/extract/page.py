@@ -167,7 +167,7 @@ def read_page(text: str) -> Page:
         unique.setdefault((c.name, c.kind), c)
     asides = [(m.start(), m.end()) for m in _VIDEO_BLURB.finditer(text)]
     tweets = []
-    for m in _TWEET.finditer(text):
+    for m in _TWEET.finditer(text) if "(@" in text else ():  # a tweet signs with its handle
         # the tweet is its author's words, not the story's telling: its author is not whom a later
         # "he" or "she" stands for (what it reports stays a quote of its own)
         tweets.append((m.start("body"), m.end("body"), m.start("name"), m.end("name")))

@@ -316,7 +316,7 @@ def _text_votes(cast: Resolver, people: set[int], votes: dict[int, list[str]]) -
                 _name_votes(cast, token, idx, votes)
             if token.dep_ in SUBJECT_DEPS and salient(token):
                 subject = idx
-        elif token.pos_ == "PRON" and subject is not None and len(named) == 1:
+        elif subject is not None and len(named) == 1 and token.pos_ == "PRON":
             g = "n" if token.lower_ == "its" else pronoun_gender(token.text)
             if g:  # "Facebook said it would ...": a company the model took for a person
                 votes.setdefault(subject, []).append(g)

@@ -323,8 +323,9 @@ def _complement(doc: Doc, verb: Token, children: list[Token]) -> tuple[list[Toke
 def find_reported(doc: Doc, text: str, cast: Cast, mask: QuoteMask, page: Page | None = None) -> list[Quote]:
     """Reported speech without quote marks, in text order; none in page furniture."""
     found: list[Quote] = []
+    according_word = doc.vocab.strings["according"]  # spaCy's id: cheaper than each token's text
     for token in token_list(doc):
-        according = token.lower_ == "according"
+        according = token.lower == according_word
         if not according and (token.pos_ != "VERB" or token.lemma_ not in SPEECH_VERBS):
             continue
         if (page is not None and page.covers(token.idx)) or mask.find(token.idx) is not None:

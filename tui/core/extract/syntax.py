@@ -44,6 +44,13 @@ def shared_tokens(doc: Doc) -> Iterator[None]:
         del _shared_starts[id(doc)]
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined from the shared tokens while `shared_tokens(doc)` is active (spaCy's own
+    makes every Token anew to join them)."""
+    found = _shared.get(id(doc))
+    return "".join([t.text_with_ws for t in found]) if found is not None else doc.text
+
+
 def token_list(doc: Doc) -> list[Token]:
     """The tokens of `doc` as a list (shared while `shared_tokens(doc)` is active)."""
     found = _shared.get(id(doc))

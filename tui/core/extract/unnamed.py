@@ -58,9 +58,9 @@ def add_unnamed_actors(cast: Cast) -> None:
 def _description(cast: Cast, token: Token) -> tuple[list[Token], str] | None:
     """The words of a definite description of a body or a post headed by `token` that names no
     person, and the kind of actor it is ("ORG" or "PERSON"); None if it is none."""
-    low = token.lower_
     if token.pos_ != "NOUN" or cast.token_actor[token.i] >= 0:
         return None
+    low = token.lower_
     body = low in BODY_DESCRIPTION_HEADS and token.tag_ in ("NN", "NNS")
     post = low in _POST_HEADS and token.tag_ == "NN"
     if not (body or post) or not _definite(token):
