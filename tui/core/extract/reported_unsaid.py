@@ -42,7 +42,7 @@ _NOT_YET = frozenset(
     promise vow pledge threaten agree""".split()
 )
 
-#: Nouns an infinitive after which was said: "the first to say that ...".
+#: Words after which an infinitive of saying was said: "the first to say that ...".
 _DONE_BY = frozenset("first last only second".split())
 
 
