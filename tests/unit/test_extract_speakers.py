@@ -240,3 +240,16 @@ def test_a_quote_the_writer_said_in_the_first_person_is_the_writers(analyse):
     )
     assert speaker_of(a, "I like to think") == "the writer"
     assert speaker_of(a, "that is the mom") == "my two-year-old"
+
+
+def test_whom_something_was_told_is_not_who_told_it(analyse):
+    a = analyse(
+        "Randy Cable was diagnosed with colon cancer and told he had three months to live.\n\n"
+        "That night, Cable was too afraid to fall asleep, having been told he could go into cardiac arrest.\n\n"
+        "Tom Brask was told by the mayor that the ferry would stop.\n"
+    )
+    assert [(q.text, q.speaker) for q in a.quotes] == [
+        ("he had three months to live", None),
+        ("he could go into cardiac arrest", None),
+        ("the ferry would stop", "mayor"),
+    ]

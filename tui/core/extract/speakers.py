@@ -14,7 +14,7 @@ from .lexicon import (
     SOURCE_TEXT_NOUNS,
     SPEECH_VERBS,
 )
-from .syntax import SUBJECT_DEPS, np_core, sentence_bounds, sentence_start, span_text
+from .syntax import SUBJECT_DEPS, agent_of, np_core, sentence_bounds, sentence_start, span_text, told_in_passive
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -41,13 +41,11 @@ def subject_of(verb: Token) -> Token | None:
     after_quote = _named_after_quote(verb) or named_after_comma(verb)
     if after_quote is not None:
         return after_quote
-    found = _own_or_governing_subject(verb, _whose_act(verb))
+    if told_in_passive(verb):  # "was told he had three months": whom it was told, not who told
+        return agent_of(verb)
+    found = _own_or_governing_subject(verb, _whose_act(verb)) or agent_of(verb)  # (or "by X")
     if found is not None:
         return found
-    for child in verb.children:  # "according to X"
-        if child.dep_ == "agent":
-            for pobj in child.children:
-                return pobj
     if verb.i > 0:  # "..., DeBoer said" with the name misparsed: the name just before the verb
         near = verb.doc[verb.i - 1]
         if (

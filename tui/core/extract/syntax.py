@@ -111,3 +111,27 @@ def np_core(
     while tokens and tokens[0].pos_ in ("DET", "PUNCT"):
         tokens.pop(0)
     return tokens
+
+
+#: Verbs whose passive subject is whom something was told: "was told he had three months".
+_HEARER_VERBS = frozenset("tell ask warn advise inform assure urge notify remind caution brief instruct".split())
+
+
+def told_in_passive(verb: Token) -> bool:
+    """ "Cable was told he had three months to live", "having been told ...", "was diagnosed and
+    told ...": a verb of telling in the passive, whose subject is whom it was told."""
+    if verb.lemma_ not in _HEARER_VERBS or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    # (joined to a passive: the tagger may read the participle they share as a past tense)
+    return (
+        verb.dep_ == "conj"
+        and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
+        and any(c.dep_ == "auxpass" for c in verb.head.children)
+    )
+
+
+def agent_of(verb: Token) -> Token | None:
+    """Who did what a passive verb says: "was told by the mayor"."""
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
