@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: A paragraph ending on a sentence and then a name of two to four capitalised words.
 _SIGNED = re.compile(
-    r"^(?P<body>[^\S\n]*[A-Z][^\n]*?[.!?…])[^\S\n]+(?P<name>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’.-]+){1,3})[^\S\n]*$",
+    r"^[^\S\n]*(?P<body>[A-Z][^\n]*?[.!?…])[^\S\n]+(?P<name>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’.-]+){1,3})[^\S\n]*$",
     re.MULTILINE,
 )
 _MARKS = frozenset('"“”‘«»')
@@ -29,7 +29,7 @@ def pull_quotes(doc: Doc, cast: Cast) -> list[Quote]:
     of their own with no quote marks in them, is that person's quote."""
     found = []
     for m in _SIGNED.finditer(cast.text):
-        body = m.group("body").strip()
+        body = m.group("body")
         if len(body.split()) < _MIN_WORDS or any(c in _MARKS for c in body):
             continue
         span = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
@@ -38,9 +38,7 @@ def pull_quotes(doc: Doc, cast: Cast) -> list[Quote]:
             continue
         if not any(end <= m.start("name") or start >= m.end("name") for start, end in actor.mentions):
             continue  # (named nowhere else: a byline, a photographer)
-        start = m.start("body") + len(m.group("body")) - len(m.group("body").lstrip())
-        end = m.end("body")
-        found.append(Quote(start, end, cast.text[start:end], "direct", actor.name, actor.id))
+        found.append(Quote(m.start("body"), m.end("body"), body, "direct", actor.name, actor.id))
     return found
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .lexicon import SPEECH_VERBS
+from .reported_unsaid import attributes_a_quotation
 from .speakers import named_after_comma
 from .syntax import SUBJECT_DEPS, sentence_bounds
 
@@ -70,12 +71,7 @@ def around_attribution(doc: Doc, verb: Token) -> list[list[Token]]:
 def _attributes_a_quotation(tokens: list[Token]) -> bool:
     """ "“You winning?” she said, but Tom was drifting off, ..., Anna Keller said yes": words
     holding a quotation's own attribution are no piece of another's report."""
-    doc = tokens[0].doc if tokens else None
-    return doc is not None and any(
-        t.lemma_ in SPEECH_VERBS and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text in ("”", '"', "’")
-        for t in tokens
-        if t.pos_ == "VERB"
-    )
+    return any(attributes_a_quotation(t) for t in tokens if t.pos_ == "VERB")
 
 
 def _opening_attribution(verb: Token, hi: int) -> list[list[Token]]:
@@ -87,8 +83,8 @@ def _opening_attribution(verb: Token, hi: int) -> list[list[Token]]:
     edge = verb.right_edge.i
     if not (doc[edge].text == "," or (edge + 1 < len(doc) and doc[edge + 1].text == ",")):
         return []  # (the attribution ends at its comma: not "she said, but Kevin was ...")
-    if verb.left_edge.i > 0 and doc[verb.left_edge.i - 1].text in ("”", '"', "’"):
-        return []  # ("“You winning?” she said ...": a quotation's attribution)
+    if attributes_a_quotation(verb):
+        return []  # ("“You winning?” she said ...")
     own = {t.i for t in verb.subtree}
     tokens = [t for t in head.subtree if t.i > hi and t.i not in own and not t.is_space]
     return [tokens] if len([t for t in tokens if not t.is_punct]) >= 3 else []

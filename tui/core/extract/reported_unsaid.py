@@ -106,7 +106,13 @@ def not_its_report(doc: Doc, verb: Token, clause: Token) -> bool:
     Kevin was drifting off, and ... Melanie said yes")."""
     if any(t.text == ";" for t in doc[clause.right_edge.i + 1 : verb.i]):
         return True
-    first = clause.left_edge.i
-    if clause.lemma_ in SPEECH_VERBS and first > 0 and doc[first - 1].text in ("”", '"', "’"):
+    if attributes_a_quotation(clause):
         return True
     return verb.lemma_ != "tell" and any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
+
+
+def attributes_a_quotation(verb: Token) -> bool:
+    """ "“You winning?” she said": a verb of saying whose phrase starts right after a closing quote
+    mark attributes that quotation."""
+    first = verb.left_edge.i
+    return verb.lemma_ in SPEECH_VERBS and first > 0 and verb.doc[first - 1].text in ("”", '"', "’")
