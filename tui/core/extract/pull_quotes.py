@@ -5,6 +5,7 @@ Keller")."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from ..model import Quote
@@ -48,4 +49,10 @@ def with_pull_quotes(doc: Doc, cast: Cast, page: Page | None, quotes: list[Quote
     pulled = [q for q in pull_quotes(doc, cast) if page is None or not page.covers(q.start)]
     if not pulled:
         return quotes
-    return [q for q in quotes if not any(p.start <= q.start and q.end <= p.end for p in pulled)] + pulled
+    starts = [p.start for p in pulled]  # (in text order, one paragraph each: they never overlap)
+
+    def inside(q: Quote) -> bool:
+        k = bisect_right(starts, q.start) - 1
+        return k >= 0 and q.end <= pulled[k].end
+
+    return [q for q in quotes if not inside(q)] + pulled
