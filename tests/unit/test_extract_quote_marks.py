@@ -171,3 +171,45 @@ def test_a_title_right_after_the_kind_of_work_it_names_is_no_quote(analyse):
         "“Good Morning,” Anna Berg said to the crew.\n"
     )
     assert [q.text for q in a.quotes] == ["Good Morning"]
+
+
+def test_a_quote_whose_opening_mark_was_lost_begins_after_the_attribution(analyse):
+    a = analyse(
+        'Mayor Tom Brask spoke on Monday.\n\n"The bridge was always about the town," Brask said. It was '
+        'never about the money, nothing personal. I just want the ferry back on time.".\n'
+    )
+    assert _quotes(a) == [
+        ("direct", "The bridge was always about the town", "Tom Brask"),
+        ("direct", "It was never about the money, nothing personal. I just want the ferry back on time.", "Tom Brask"),
+    ]
+
+
+def test_two_single_marks_typed_as_one_open_a_quote(analyse):
+    a = analyse("Anna Keller spoke.\n\n“We will win,” Keller said. ‘’Nobody wins in a strike, we all lose.”\n")
+    assert [text for _, text, _ in _quotes(a)] == ["We will win", "Nobody wins in a strike, we all lose."]
+
+
+def test_a_stray_opening_mark_between_the_sentences_of_a_quote_does_not_split_it(analyse):
+    a = analyse(
+        "Anna Keller spoke.\n\n“That is a dangerous thing to do. “It evokes a negative reaction,” Keller said.\n"
+    )
+    assert [text for _, text, _ in _quotes(a)] == ["That is a dangerous thing to do. “It evokes a negative reaction"]
+
+
+def test_curly_marks_inside_straight_ones_are_a_quote_in_the_quote(analyse):
+    a = analyse(
+        'Pollster Pat Dell spoke on the radio.\n\n"I will read you the question: “Do you think the ferry is '
+        'late?” Forty-three, yes; forty-four, no. The rest did not say."\n'
+    )
+    assert [text for _, text, _ in _quotes(a)] == [
+        "I will read you the question: “Do you think the ferry is late?” Forty-three, yes; forty-four, no. "
+        "The rest did not say."
+    ]
+
+
+def test_a_stray_straight_mark_after_a_curly_quote_quotes_nothing(analyse):
+    a = analyse(
+        "Anna Keller spoke.\n\n“It never crossed my mind,” she said, and a reason was the idea that U.S. "
+        'Supreme Court judges may have been bribed."\n'
+    )
+    assert [text for _, text, _ in _quotes(a)] == ["It never crossed my mind"]

@@ -20,7 +20,9 @@ if TYPE_CHECKING:  # pragma: no cover
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
 _DIRECT_LEAD = set(":,;—–-([")
-_QUOTE_CHARS = re.compile("''|``|[\"“”„«»‘’']")
+_QUOTE_CHARS = re.compile("''|``|‘’(?=\\w)|[\"“”„«»‘’']")
+#: Where a sentence ends inside a paragraph: after it, a quote whose opening mark was lost begins.
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2})[.!?]\s+(?=[A-Z])")
 
 
 @dataclass
@@ -35,7 +37,7 @@ class Marked:
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in ".…"):
+    while start < end and (text[start].isspace() or text[start] in ".…”"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
         end -= 1
@@ -60,8 +62,8 @@ def _mark_role(ch: str, prev: str, nxt: str, is_open: bool) -> str:
     counting; a closing mark typed where a quote opens opens it ("(”This guy is ...”)")."""
     if ch in ('"', "''"):  # two apostrophes: a straight double mark, typewriter style
         return _straight_role(prev, nxt, is_open)
-    if ch == "``":
-        return "“"
+    if ch == "``" or (ch == "‘’" and not prev.isalnum()):
+        return "“"  # "‘’It’s not ...”": two single marks typed as one double
     if ch == "”" and not is_open and (prev.isspace() or prev in "([{—–") and nxt.isalnum():
         return "“"
     return ch
@@ -69,49 +71,92 @@ def _mark_role(ch: str, prev: str, nxt: str, is_open: bool) -> str:
 
 def _paragraph_marks(text: str, base: int, para: str) -> list[Marked]:
     """The quotes of one paragraph starting at `base` in `text`."""
-    found: list[Marked] = []
-    open_at: int | None = None
-    single_at: int | None = None
-    nested = 0
-    # curly marks still to come: "closes two more than it opens" (a quote nests) in constant time
-    closes_left, opens_left = para.count("”"), para.count("“")
+    pairing = _Pairing(text, base, para)
     n = len(para)
     for hit in _QUOTE_CHARS.finditer(para):  # only marks change anything: skip the rest
         i, j = hit.span()
-        closes_left -= hit.group() == "”"
-        opens_left -= hit.group() == "“"
+        mark = hit.group()
+        pairing.closes_left -= mark == "”"
+        pairing.opens_left -= mark == "“"
         prev = para[i - 1] if i else " "
         nxt = para[j] if j < n else " "
-        ch = _mark_role(hit.group(), prev, nxt, open_at is not None)
+        ch = _mark_role(mark, prev, nxt, pairing.open_at is not None)
         if ch in _OPEN_DOUBLE:
-            if open_at is not None and hit.group() == "“" and closes_left - opens_left >= 2:
-                # "“... what he calls “hell” than ...”": a quote inside the quote, when the rest of
-                # the paragraph closes two quotes more than it opens (this one and the one around it)
-                nested += 1
-                continue
-            if open_at is not None:  # an opening mark inside an open quote: the old one ran on
-                found.append(_mark(text, base + open_at, base + i, closed=False))
-            open_at, single_at = i, None
+            pairing.opening(i, mark)
         elif ch in _CLOSE_DOUBLE:
-            if open_at is not None and nested:
-                nested -= 1
-                continue
-            if open_at is None:
-                if i > 0 and j - i == 1:  # a close with no open: the quote ran from the paragraph start
-                    # (not two apostrophes, which only close what they opened: "the workers'' pay")
-                    found.append(_mark(text, base, base + j, closed=True, opened=False))
-                continue
-            found.append(_mark(text, base + open_at, base + j, closed=True))
-            open_at = None
-        elif open_at is None and ch in "‘'" and not prev.isalnum() and nxt.isalnum() and single_at is None:
-            single_at = i
-        elif open_at is None and single_at is not None and ch in "’'" and not nxt.isalnum() and not prev.isspace():
-            if i - single_at > 1:
-                found.append(_mark(text, base + single_at, base + i + 1, closed=True))
-            single_at = None
-    if open_at is not None and n - open_at > 1:
-        found.append(_mark(text, base + open_at, base + n, closed=False))
-    return found
+            pairing.closing(i, j, mark)
+        elif pairing.open_at is None:
+            pairing.single(i, ch, prev, nxt)
+    if pairing.open_at is not None and n - pairing.open_at > 1:
+        pairing.found.append(_mark(text, base + pairing.open_at, base + n, closed=False))
+    return pairing.found
+
+
+class _Pairing:
+    """Marks of one paragraph paired as they come: the quote open, the single quote open, how many
+    quotes nest in it, where the last quote closed and with what mark."""
+
+    def __init__(self, text: str, base: int, para: str) -> None:
+        self.text, self.base, self.para = text, base, para
+        self.found: list[Marked] = []
+        self.open_at: int | None = None
+        self.single_at: int | None = None
+        self.nested = 0
+        self.last_close, self.last_mark = 0, ""
+        # curly marks still to come: "closes two more than it opens" (a quote nests) in constant time
+        self.closes_left, self.opens_left = para.count("”"), para.count("“")
+
+    def opening(self, i: int, mark: str) -> None:
+        open_at, para = self.open_at, self.para
+        if open_at is not None and mark == "“":
+            if self.closes_left - self.opens_left >= 2 or para[open_at] == '"':
+                # "“... what he calls “hell” than ...”": a quote inside the quote, when the rest of
+                # the paragraph closes two quotes more than it opens (this one and the one around
+                # it), or inside straight marks ("... the question: “Do you think ...?” ...")
+                self.nested += 1
+                return
+            if self.closes_left > self.opens_left and para[open_at:i].rstrip()[-1:] in (".", "!", "?"):
+                # "“That’s dangerous. “It really ...”": a stray mark between the sentences of one
+                # quote, which closes once (unclosed straight marks open each sentence: BBC style)
+                return
+        if open_at is not None:  # an opening mark inside an open quote: the old one ran on
+            self.found.append(_mark(self.text, self.base + open_at, self.base + i, closed=False))
+        self.open_at, self.single_at = i, None
+
+    def closing(self, i: int, j: int, mark: str) -> None:
+        if self.open_at is not None and self.nested:
+            self.nested -= 1
+        elif self.open_at is not None:
+            self.found.append(_mark(self.text, self.base + self.open_at, self.base + j, closed=True))
+            self.open_at, self.last_close, self.last_mark = None, j, mark
+        elif i > 0 and j - i == 1:
+            # a close with no open: the quote ran from the paragraph start (not two apostrophes,
+            # which only close what they opened: "the workers'' pay"), or after a quote closed
+            # before it, from the next sentence on ("“…,” Jones said. It was never about ...”":
+            # its opening mark was lost)
+            lost = _lost_opening(self.para, self.last_close if self.last_mark in ("", mark) else -1, i)
+            if lost is not None:
+                self.found.append(_mark(self.text, self.base + lost, self.base + j, closed=True, opened=False))
+            if self.last_mark in ("", mark):  # the next lost opening comes after this close
+                self.last_close, self.last_mark = j, mark
+
+    def single(self, i: int, ch: str, prev: str, nxt: str) -> None:
+        if ch in "‘'" and not prev.isalnum() and nxt.isalnum() and self.single_at is None:
+            self.single_at = i
+        elif self.single_at is not None and ch in "’'" and not nxt.isalnum() and not prev.isspace():
+            if i - self.single_at > 1:
+                self.found.append(_mark(self.text, self.base + self.single_at, self.base + i + 1, closed=True))
+            self.single_at = None
+
+
+def _lost_opening(para: str, last_close: int, close: int) -> int | None:
+    """Where a quote closed at `close` with no opening mark began: the paragraph's start, or the
+    first sentence after the last quote closed before it in the same marks (none if no sentence
+    begins there, or a quote in other marks closed before it: this mark is a stray)."""
+    if last_close <= 0:
+        return None if last_close else 0
+    after = _SENTENCE_END.search(para, last_close, close)
+    return after.end() if after else None
 
 
 def _straight_role(prev: str, nxt: str, is_open: bool) -> str:
@@ -127,7 +172,7 @@ def _straight_role(prev: str, nxt: str, is_open: bool) -> str:
 
 def _mark(text: str, open_: int, close: int, closed: bool, opened: bool = True) -> Marked:
     width = 2 if text[close - 2 : close] == "''" and closed else int(closed)
-    start = open_ + (2 if text[open_ : open_ + 2] in ("''", "``") else 1) if opened else open_
+    start = open_ + (2 if text[open_ : open_ + 2] in ("''", "``", "‘’") else 1) if opened else open_
     start, end = _trimmed(text, start, close - width)
     return Marked(open_, close, start, end, width)
 
