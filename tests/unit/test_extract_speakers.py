@@ -253,3 +253,22 @@ def test_whom_something_was_told_is_not_who_told_it(analyse):
         ("he could go into cardiac arrest", None),
         ("the ferry would stop", "mayor"),
     ]
+
+
+def test_whom_a_relative_clause_is_about_is_not_whom_the_next_she_stands_for(analyse):
+    a = analyse(
+        "Melanie Austin thought the whole thing was outrageous.\n\n"
+        "“It never crossed my mind,” she said, and a big reason for this was the rise of Tom Baker, "
+        "who had talked about so many of the things she had come to believe.\n\n"
+        "“Here comes Big Daddy,” she said, clapping.\n"
+    )
+    assert speaker_of(a, "Here comes Big Daddy") == "Melanie Austin"
+
+
+def test_someone_who_did_not_reply_did_not_say_the_quote_before(analyse):
+    a = analyse(
+        "Anna Keller, the harbour chief, spoke on the radio.\n\n"
+        "“If we blame each other, this could last a long time,” Keller said on the radio. "
+        "‘’Nobody wins in a strike, we all lose.” The council did not reply.\n"
+    )
+    assert speaker_of(a, "Nobody wins in a strike") == "Anna Keller"

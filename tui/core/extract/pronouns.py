@@ -258,6 +258,10 @@ def _center_for(
 def salient(token: Token) -> bool:
     """A subject of the main clause, of a speech verb, or the agent of a passive."""
     head = token.head
+    if token.lower_ in ("who", "whom", "that") and head.dep_ == "relcl":
+        # "the rise of Donald Trump, who had talked about ...": whom a relative clause is about
+        # is the story's subject only if the one it describes is ("Bortis, who noted it, said")
+        return head.head.dep_ in SUBJECT_DEPS and salient(head.head)
     if token.dep_ == "pobj":  # the agent of a passive clause ("was overseen by Kofi Tanu"), not
         # of a participle's phrase ("a commission, overseen by Kofi Tanu, ..."): no one the story turns to
         return any(c.dep_ == "auxpass" for c in head.head.children)

@@ -159,6 +159,17 @@ def _sources_of_fragments(fragments: list[Quote], quotes: list[Quote]) -> list[Q
     return found
 
 
+def _may_attribute(t: Token, mask: QuoteMask) -> bool:
+    """A verb of saying outside any quote, which could say who said a quotation."""
+    return (
+        t.lemma_ in SPEECH_VERBS
+        and t.lemma_ not in _NOT_ATTRIBUTION
+        and t.pos_ == "VERB"
+        and t.is_alpha
+        and mask.find(t.idx) is None
+    )
+
+
 def _nearest_cue(doc: Doc, text: str, mask: QuoteMask, m: Marked) -> Token | None:
     """The speech verb outside any quote nearest to a direct quote, in its sentence(s)."""
     first = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -167,15 +178,7 @@ def _nearest_cue(doc: Doc, text: str, mask: QuoteMask, m: Marked) -> Token | Non
     tokens = token_list(doc)
     candidates: list[Token] = []
     for lo, hi in sorted({sentence_bounds(first[0]), sentence_bounds(first[-1])}):
-        candidates.extend(
-            t
-            for t in tokens[lo:hi]
-            if t.lemma_ in SPEECH_VERBS
-            and t.lemma_ not in _NOT_ATTRIBUTION
-            and t.pos_ == "VERB"
-            and t.is_alpha
-            and mask.find(t.idx) is None
-        )
+        candidates.extend(t for t in tokens[lo:hi] if _may_attribute(t, mask))
     if not candidates:
         _, last_end = sentence_bounds(first[-1])
         if last_end < len(doc):
@@ -186,13 +189,9 @@ def _nearest_cue(doc: Doc, text: str, mask: QuoteMask, m: Marked) -> Token | Non
                 candidates.extend(
                     t
                     for t in tokens[lo:hi]
-                    if t.lemma_ in SPEECH_VERBS
-                    and t.pos_ == "VERB"
-                    and t.lemma_ not in _NOT_ATTRIBUTION
-                    and t.is_alpha
-                    and mask.find(t.idx) is None
+                    if _may_attribute(t, mask)
                     and report_of(doc, t) is None
-                    and not any(c.dep_ in ("ccomp", "dobj") for c in t.children)
+                    and not any(c.dep_ in ("ccomp", "dobj", "neg") for c in t.children)
                 )
     if not candidates:
         return None
