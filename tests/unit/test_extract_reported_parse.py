@@ -151,3 +151,33 @@ def test_a_clause_after_when_it_was_said_without_that_is_what_was_said(analyse):
 def test_what_according_to_reports_when_the_parse_finds_no_verb_after_the_source(analyse):
     a = analyse("According to radio host Rush Limberg, the move reeks of “fear” and desperation.\n")
     assert _reported(a) == [("the move reeks of “fear” and desperation", "Rush Limberg")]
+
+
+def test_what_a_speaker_said_told_as_a_pseudo_cleft_is_reported(analyse):
+    a = analyse(
+        "An official with the harbour board spoke to reporters outside the court.\n\n"
+        "What he would say is that fines are handed down by judges but they rarely work.\n\n"
+        "Dr. Tom Baker struggled at first. What he discovered, he says, is that treating addiction "
+        "isn't hard, and he's optimistic the province is making progress.\n"
+    )
+    assert [(q.text, q.speaker) for q in a.quotes] == [
+        ("fines are handed down by judges but they rarely work", "official with the harbour board"),
+        ("treating addiction isn't hard, and he's optimistic the province is making progress", "Tom Baker"),
+    ]
+
+
+def test_what_someone_said_is_a_judgement_is_not_what_they_said(analyse):
+    a = analyse("What the mayor said on Tuesday is a disgrace to the town.\n")
+    assert [q.text for q in a.quotes] == []
+
+
+def test_a_clause_the_parse_hung_on_whom_it_was_told_is_reported(analyse):
+    a = analyse(
+        "Tom Baker told NBC’s “Today” show on Wednesday that he wasn’t disrespectful and that he has "
+        "nothing to apologize for.\n\n"
+        "Anna Keller asserted that the mayor tells so many lies that the council could lose track.\n"
+    )
+    assert [(q.text, q.speaker) for q in a.quotes if q.kind == "indirect"] == [
+        ("he wasn’t disrespectful and that he has nothing to apologize for", "Tom Baker"),
+        ("the mayor tells so many lies that the council could lose track", "Anna Keller"),
+    ]

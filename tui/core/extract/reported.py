@@ -18,6 +18,7 @@ from .lexicon import (
     WEAK_SPEECH_VERBS,
 )
 from .marks import Quotations, QuoteMask, is_direct
+from .reported_cleft import cleft_report
 from .reported_commas import around_attribution
 from .reported_ends import before_next_act, past_false_break
 from .reported_objects import (
@@ -33,13 +34,7 @@ from .reported_objects import (
 from .reported_unsaid import aside, imperative, not_its_report, relative_object, unsaid
 from .reported_when import clause_after_when, that_after_when
 from .speakers import NOBODY, speaker_of, subject_of
-from .syntax import (
-    ANY_SUBJECT_DEPS,
-    SUBJECT_DEPS,
-    SUBJECT_OR_EXPLETIVE_DEPS,
-    sentence_bounds,
-    token_list,
-)
+from .syntax import ANY_SUBJECT_DEPS, SUBJECT_DEPS, SUBJECT_OR_EXPLETIVE_DEPS, sentence_bounds, token_list
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -255,6 +250,9 @@ def _first_finite(rest: list[Token]) -> int | None:
 
 def report_of(doc: Doc, verb: Token) -> tuple[list[Token], str] | None:
     """What a speech verb reports, and its cue: a clause, an object with its phrase, or a topic."""
+    cleft = cleft_report(verb)
+    if cleft:
+        return cleft, verb.text
     children = list(verb.children)
     complement = _complement(doc, verb, children)
     if complement is not None:

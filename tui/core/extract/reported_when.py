@@ -1,6 +1,7 @@
 """A reported clause the parse hung on when or where it was said: "said on Tuesday that ...",
 "tweeted in the early morning hours that ..." read as a relative clause of the day or the hour,
-"said in a statement that ..." as a clause of the statement, "said after the convention he would
+"said in a statement that ..." as a clause of the statement, "told NBC's show that ..." of the
+show, "said after the convention he would
 not ..." as a clause of when."""
 
 from __future__ import annotations
@@ -41,12 +42,20 @@ def _when(child: Token) -> Token | None:
     return None
 
 
+def _hearer(verb: Token, child: Token) -> Token | None:
+    """Whom a speaker told, named, which the parse may hang the clause told on ("told NBC’s
+    “Today” show on Wednesday that he ..."); not what was told ("tells so many lies that ...")."""
+    if verb.lemma_ != "tell" or child.dep_ not in ("dobj", "dative"):
+        return None
+    return child if any(t.pos_ == "PROPN" for t in child.subtree if t.i <= child.i) else None
+
+
 def that_after_when(verb: Token) -> list[Token] | None:
     """ "Roe tweeted in the early morning hours that Li was “disgusting”": the "that" clause after
     when something was said is what was said, when "that" fills no gap in it (its verb has its
     own subject and complement: not "said on the day that the ferry sank", a day)."""
     for child in verb.children:
-        time = _when(child) if child.i > verb.i else None
+        time = (_when(child) or _hearer(verb, child)) if child.i > verb.i else None
         if time is None:
             continue
         for clause in (c for c in time.children if c.dep_ in ("relcl", "acl")):
