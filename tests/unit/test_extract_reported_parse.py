@@ -181,3 +181,41 @@ def test_a_clause_the_parse_hung_on_whom_it_was_told_is_reported(analyse):
         ("he wasn’t disrespectful and that he has nothing to apologize for", "Tom Baker"),
         ("the mayor tells so many lies that the council could lose track", "Anna Keller"),
     ]
+
+
+def test_a_reported_clause_ends_where_the_speakers_next_act_begins(analyse):
+    a = analyse(
+        "The minister said the port was closed and warned shippers to expect delays.\n\n"
+        "The judge said the trial would go ahead, although she noted the defence had asked for more time.\n"
+    )
+    assert [(q.text, q.speaker, q.cue) for q in a.quotes] == [
+        ("the port was closed", "minister", "said"),
+        ("shippers to expect delays", "minister", "warned"),
+        ("the trial would go ahead", "judge", "said"),
+        ("the defence had asked for more time", "judge", "noted"),
+    ]
+
+
+def test_a_clause_whose_subject_can_speak_keeps_what_that_subject_said(analyse):
+    a = analyse(
+        "The mayor said the contractor lied to the council and threatened to sue the city.\n\n"
+        "The sheriff said the suspect was arrested and told police he had acted alone.\n"
+    )
+    said = [q.text for q in a.quotes if q.cue == "said"]
+    assert said == [
+        "the contractor lied to the council and threatened to sue the city",
+        "the suspect was arrested and told police he had acted alone",
+    ]
+
+
+def test_as_someone_said_attributes_the_clause_it_modifies(analyse):
+    a = analyse(
+        "As the mayor said, the bridge is older than the city.\n\n"
+        "The ferry is late again, as Anna Keller told reporters on Monday.\n\n"
+        "As the mayor spoke, protesters gathered. As he said goodbye, the crowd cheered. "
+        "As the crowd shouted, the police moved in.\n"
+    )
+    assert [(q.text, q.speaker) for q in a.quotes] == [
+        ("the bridge is older than the city", "mayor"),
+        ("The ferry is late again", "Anna Keller"),
+    ]

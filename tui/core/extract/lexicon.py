@@ -278,7 +278,7 @@ GENERIC_PERSON_NOUNS = frozenset(
     passengers patient patients employee employees staff worker workers member members
     participant participants organiser organizers organisers leader leaders everyone someone
     somebody anyone nobody others many some few community communities public crowd crowds
-    audience electorate population""".split()
+    audience electorate population suspect suspects inmate inmates""".split()
 )
 
 #: Nouns for bodies that speak: "the company said", "the ministry said", "the city said".

@@ -1,4 +1,5 @@
-"""Attributions set between commas ("..., he said, but ..."): the sentence around them is what they report."""
+"""Attributions set between commas ("..., he said, but ...", "As the mayor noted, ..."): the
+sentence around them is what they report."""
 
 from __future__ import annotations
 
@@ -42,10 +43,7 @@ def around_attribution(doc: Doc, verb: Token) -> list[list[Token]]:
         return []
     # two ("The museum, Keller said, would ..."): the speaker is the nearest, the other the
     # subject of the words after, which the parse hung on the verb of saying
-    subject = min(subjects, key=lambda c: abs(c.i - verb.i))
-    lo, hi = min(subject.left_edge.i, verb.i), max(verb.i, subject.right_edge.i)
-    for hearer in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
-        hi = max(hi, hearer.right_edge.i)  # "..., she told reporters on Friday": whom, then what
+    lo, hi = _bounds(verb, min(subjects, key=lambda c: abs(c.i - verb.i)))
     sent_start, sent_end = sentence_bounds(verb)
     if lo <= sent_start:
         return _opening_attribution(verb, hi)
@@ -68,6 +66,18 @@ def around_attribution(doc: Doc, verb: Token) -> list[list[Token]]:
     ]
 
 
+def _bounds(verb: Token, subject: Token) -> tuple[int, int]:
+    """Where the attribution's words begin and end: its subject and verb, with whom it was told
+    ("..., she told reporters on Friday"), or all of "as the mayor noted last week"."""
+    marked = _as_said(verb)
+    if marked is not None:
+        return marked.i, verb.right_edge.i
+    lo, hi = min(subject.left_edge.i, verb.i), max(verb.i, subject.right_edge.i)
+    for hearer in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
+        hi = max(hi, hearer.right_edge.i)
+    return lo, hi
+
+
 def _attributes_a_quotation(tokens: list[Token]) -> bool:
     """ "“You winning?” she said, but Tom was drifting off, ..., Anna Keller said yes": words
     holding a quotation's own attribution are no piece of another's report."""
@@ -78,7 +88,8 @@ def _opening_attribution(verb: Token, hi: int) -> list[list[Token]]:
     """ "Brask admits in this instance, there were deaths": an attribution opening its sentence
     that the parse hung on the clause after it, as if set between commas; that clause is its report."""
     head, doc = verb.head, verb.doc
-    if verb.dep_ not in ("ccomp", "parataxis") or head.i <= hi or head.lemma_ in SPEECH_VERBS:
+    opening = verb.dep_ in ("ccomp", "parataxis") or _as_said(verb) is not None
+    if not opening or head.i <= hi or head.lemma_ in SPEECH_VERBS:
         return []
     edge = verb.right_edge.i
     if not (doc[edge].text == "," or (edge + 1 < len(doc) and doc[edge + 1].text == ",")):
@@ -88,6 +99,22 @@ def _opening_attribution(verb: Token, hi: int) -> list[list[Token]]:
     own = {t.i for t in verb.subtree}
     tokens = [t for t in head.subtree if t.i > hi and t.i not in own and not t.is_space]
     return [tokens] if len([t for t in tokens if not t.is_punct]) >= 3 else []
+
+
+#: Verbs of stating that "as" turns into an attribution of the clause it modifies ("As the mayor
+#: said, the bridge is older than the city"); not verbs of a sound or a manner ("As the crowd
+#: shouted, the police moved in": when, not what).
+_AS_VERBS = frozenset(
+    "say note tell write explain report mention argue observe remark state acknowledge admit claim predict warn".split()
+)
+
+
+def _as_said(verb: Token) -> Token | None:
+    """The "as" of "As X said, ...", "..., as X noted last week, ...": a verb of stating with no
+    object of its own ("As he said goodbye, ..." is when), or None."""
+    if verb.dep_ != "advcl" or verb.lemma_ not in _AS_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i), None)
 
 
 def _subject_of(before: list[Token], after: list[Token], verb: Token) -> bool:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .lexicon import COGNITION_VERBS, SPEECH_VERBS
+from .lexicon import COGNITION_VERBS, OBJECT_SPEECH_VERBS, SPEECH_VERBS
+from .speakers import can_speak
 from .syntax import SUBJECT_DEPS, sentence_bounds
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,13 +52,44 @@ def before_next_act(verb: Token, clause: list[Token], mask: QuoteMask) -> list[T
         if before < 1 or clause[before].text not in (",", ";"):
             continue
         own = t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp")
-        if own or other:
+        if own or other or _conceded(t):
             return clause[:before]
     return clause
 
 
 def _second_act(verb: Token, t: Token) -> bool:
-    """ "The suit says Roe was involved in 70 fights and alleges that ...": a verb of saying with
-    no subject, joined inside the clause but in the tense of the verb that reports it (not of the
-    verb it is joined to), is the speaker's next act, not part of what was said."""
-    return t.tag_ == verb.tag_ and t.head.tag_ != verb.tag_ and any(c.dep_ == "ccomp" for c in t.children)
+    """ "The suit says Roe was involved in 70 fights and alleges that ...", "said the port was
+    closed and warned shippers to ...": a verb of saying with no subject and a report of its own,
+    joined inside the clause in the tense of the verb that reports it, is the speaker's next act,
+    when the clause it is joined to is in another tense or has a subject that cannot speak (not
+    "said the suspect was arrested and told police he acted alone": the suspect told)."""
+    reports = any(c.dep_ == "ccomp" for c in t.children) or (
+        t.lemma_ in OBJECT_SPEECH_VERBS and any(c.dep_ == "dobj" for c in t.children)
+    )
+    if t.tag_ != verb.tag_ or not reports:
+        return False
+    head = t.head
+    aux = next((c for c in head.children if c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE), None)
+    # (a participle with no auxiliary is a past tense the tagger misread: "police located her and told ...")
+    tense = aux.tag_ if aux is not None else "VBD" if head.tag_ == "VBN" else head.tag_
+    if tense != verb.tag_:
+        return True
+    subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    return subject is not None and subject.pos_ == "NOUN" and not can_speak(subject)
+
+
+_FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
+
+
+#: Words that set one statement against another: "..., although she noted ...".
+_CONCESSIVE = frozenset("although though while whereas".split())
+
+
+def _conceded(t: Token) -> bool:
+    """ "said the trial would go ahead, although she noted the defence had asked ...": a verb of
+    saying with a subject of its own, set against the clause before, is a statement of its own."""
+    return (
+        t.dep_ == "advcl"
+        and any(c.dep_ in SUBJECT_DEPS for c in t.children)
+        and any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in t.children)
+    )

@@ -208,7 +208,7 @@ def speaker_of(cast: Cast, subject: Token | None) -> Voice:
         actor = cast.actor_of_token(subject.head)
     if actor is not None:
         return Voice(actor.name, actor.id)
-    if not _can_speak(subject):
+    if not can_speak(subject):
         return NOBODY  # "the figures", "fear": no one, so the quote stays unattributed
     return _phrase_voice(cast, subject)
 
@@ -275,7 +275,7 @@ def _plural_voice(cast: Cast, subject: Token) -> Voice | None:
         return None
     if plural.pos_ == "PROPN" or cast.actor_in(list(plural.subtree)) is not None:
         return speaker_of(cast, plural)  # "Ann Roe and Bo Li", "the owners, Ann Roe and Bo Li"
-    if _can_speak(plural):
+    if can_speak(plural):
         return _phrase_voice(cast, plural)
     return None
 
@@ -286,9 +286,9 @@ def _conjunct_voice(cast: Cast, subject: Token, conjuncts: list[Token]) -> Voice
     hits = [cast.actor_of_token(c) for c in conjuncts]
     named = [h for h in hits if h is not None]
     others = [c for h, c in zip(hits, conjuncts, strict=False) if h is None]
-    if len(named) == 1 and not any(_can_speak(c) for c in others):
+    if len(named) == 1 and not any(can_speak(c) for c in others):
         return Voice(named[0].name, named[0].id)  # "Kenya and the attacks": the one who can speak
-    if not named and not any(_can_speak(c) for c in conjuncts):
+    if not named and not any(can_speak(c) for c in conjuncts):
         return NOBODY
     if not named:  # "their allies and members of the Unionist Party": the body it names
         embedded = {
@@ -471,7 +471,7 @@ _QUANTIFIERS = frozenset("some many most several others all few none both one th
 _DOERS = ("ist", "ists", "er", "ers", "or", "ors", "ian", "ians", "ant", "ants", "ent", "ents", "ee", "ees")
 
 
-def _can_speak(head: Token) -> bool:
+def can_speak(head: Token) -> bool:
     """Whether a noun phrase with this head can be a speaker: a person ("critics", "a local
     man", "extremists"), a body ("the ministry", "the company") or a text that speaks for one
     ("a statement", "the study")."""
@@ -479,7 +479,7 @@ def _can_speak(head: Token) -> bool:
         # "one of the players", "some in the community": the group it is taken from
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        return pobj is None or _can_speak(pobj)
+        return pobj is None or can_speak(pobj)
     for word in (head.lower_, head.lemma_.lower()):
         if (
             word in PERSON_NOUNS

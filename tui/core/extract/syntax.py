@@ -124,10 +124,11 @@ def told_in_passive(verb: Token) -> bool:
         return False
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
-    # (joined to a passive: the tagger may read the participle they share as a past tense)
+    # (joined to a passive: the tagger may read the participle they share as a past tense; not
+    # one with whom it warned as its object: "said the port was closed and warned shippers to ...")
     return (
         verb.dep_ == "conj"
-        and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "aux", "dobj") for c in verb.children)
         and any(c.dep_ == "auxpass" for c in verb.head.children)
     )
 
