@@ -26,7 +26,8 @@ from .pull_quotes import with_pull_quotes
 from .quote_kinds import WORD, handed_on, is_title, signed, titled, whole_clause
 from .reported import find_reported, report_of
 from .sourcing import mark_sources
-from .speakers import speaker_of, subject_of
+from .speakers import speaker_of
+from .subjects import subject_of
 from .syntax import SUBJECT_DEPS, sentence_bounds, token_list
 from .transcript import label_transcript_lines
 

@@ -33,7 +33,8 @@ from .reported_objects import (
 )
 from .reported_unsaid import aside, imperative, not_its_report, relative_object, unsaid
 from .reported_when import clause_after_when, that_after_when
-from .speakers import NOBODY, speaker_of, subject_of
+from .speakers import NOBODY, speaker_of
+from .subjects import subject_of
 from .syntax import ANY_SUBJECT_DEPS, SUBJECT_DEPS, SUBJECT_OR_EXPLETIVE_DEPS, sentence_bounds, token_list
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import SPEECH_VERBS
 from .reported_unsaid import attributes_a_quotation
-from .speakers import named_after_comma
+from .subjects import named_after_comma
 from .syntax import SUBJECT_DEPS, sentence_bounds
 
 if TYPE_CHECKING:  # pragma: no cover
