@@ -272,3 +272,56 @@ def test_someone_who_did_not_reply_did_not_say_the_quote_before(analyse):
         "‘’Nobody wins in a strike, we all lose.” The council did not reply.\n"
     )
     assert speaker_of(a, "Nobody wins in a strike") == "Anna Keller"
+
+
+def test_a_quotation_after_a_side_clause_goes_on_from_the_speaker(analyse):
+    a = analyse(
+        "“Our progress is at stake,” Mayor Alan Brooks said on Friday at the union hall, where Governor "
+        "Helen Park also spoke. “Jobs are at stake. Schools are at stake.”\n"
+    )
+    assert speaker_of(a, "Jobs are at stake") == "Alan Brooks"
+
+
+def test_saying_hung_on_a_relative_clause_is_the_sentences_subjects(analyse):
+    a = analyse(
+        "“Our progress is at stake,” Mayor Alan Brooks said.\n\n"
+        "The city was defensive when asked about a plumber who said he was never paid after he fixed "
+        "the pipes at one of the city's pools, saying, “Maybe he did a poor job.”\n"
+    )
+    assert speaker_of(a, "Maybe he did a poor job") == "city"
+
+
+def test_as_someone_put_it_names_whose_words_follow(analyse):
+    a = analyse(
+        "“We will keep every clinic open,” said Tom Reyes, a spokesman for the health department.\n\n"
+        "His record has not shielded him, as the Evening Post put it in a long profile, “the fixer.”\n\n"
+        "Others were blunter, or, as the Evening Post called them in an editorial, “empty promises.”\n"
+    )
+    assert speaker_of(a, "the fixer") == "Evening Post"
+    assert speaker_of(a, "empty promises") == "Evening Post"
+
+
+def test_a_title_is_not_who_said_a_quote_and_who_wrote_it_is(analyse):
+    a = analyse(
+        "“He is completely right,” Ruiz, a former deputy director, said Friday on Channel Nine's "
+        "“Good Morning Valley.” “People inside are frustrated.”\n\n"
+        "“Rivertown Blues” was written by Anna Calloway after the flood that destroyed the old mill.\n"
+    )
+    assert speaker_of(a, "He is completely right") == "Ruiz"
+    assert speaker_of(a, "People inside are frustrated") == "Ruiz"
+    assert speaker_of(a, "Rivertown Blues") == "Anna Calloway"
+
+
+def test_a_letter_speaks_for_who_sent_it_not_to_whom(analyse):
+    a = analyse(
+        "The Harbor Trust said on Monday it would close the pier. Later, a group of fishermen sent a "
+        "letter to the Harbor Trust asking it to wait a year.\n\n"
+        "“We have fished here for three generations,” the letter reads.\n\n"
+        "Mayor Anna Keller wrote a letter to the council on Tuesday.\n\n"
+        "“The pier is ours,” the letter reads.\n"
+    )
+    assert [(q.text, q.speaker) for q in a.quotes] == [
+        ("it would close the pier", "Harbor Trust"),
+        ("We have fished here for three generations", "letter"),
+        ("The pier is ours", "Anna Keller"),
+    ]

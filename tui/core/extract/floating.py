@@ -6,7 +6,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from .syntax import SUBJECT_DEPS
+
 if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
     from ..model import Quote
     from .cast import Cast
     from .marks import QuoteMask
@@ -25,7 +29,11 @@ def attribute_floating(pending: list[tuple[Quote, int]], attributed: list[Quote]
         pos = bisect_right(ends, quote.start) - 1
         prev = events[pos] if pos >= 0 else None
         lo = prev[0] if prev else max(0, quote.start - 1500)
-        turned = [(at, actor) for at, actor in cast.centers_between(lo, opens) if mask.find(at) is None]
+        turned = [
+            (at, actor)
+            for at, actor in cast.centers_between(lo, opens)
+            if mask.find(at) is None and not _in_a_side_clause(cast.doc, at)
+        ]
         if turned:
             at, actor = turned[-1]
             voice: tuple[int, str | None, str | None, str | None, bool] = (at, actor.name, actor.id, None, False)
@@ -42,3 +50,19 @@ def attribute_floating(pending: list[tuple[Quote, int]], attributed: list[Quote]
         at = bisect_right(ends, quote.end)
         ends.insert(at, quote.end)
         events.insert(at, (quote.end, *voice[1:]))
+
+
+def _in_a_side_clause(doc: Doc, at: int) -> bool:
+    """ "“...,” Mayor Brooks said at the union hall, where Governor Park also spoke. “...”": the
+    subject of a relative clause (not one of a time: "on Tuesday, when Park spoke") is no one the
+    story turned to, so the quotation after goes on from the last speaker."""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span[0]
+    head = token.head
+    if token.dep_ not in SUBJECT_DEPS or token.lower_ in ("who", "whom", "that"):
+        return False
+    where = any(c.lower_ == "where" and c.i < token.i for c in head.children)
+    relative = head.dep_ == "relcl" and head.head.ent_type_ not in ("DATE", "TIME")
+    return where or (relative and not any(c.lower_ == "when" for c in head.children))

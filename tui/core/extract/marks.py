@@ -185,6 +185,8 @@ def is_direct(text: str, m: Marked) -> bool:
     inner = text[m.start : m.end]
     if not before or before[-1] in _DIRECT_LEAD or before[-1] in ".!?":
         return True
+    if before[-1] in "”\"'’" and before.rstrip("”\"'’")[-1:] in (".", "!", "?"):
+        return True  # after a sentence that ended inside quote marks: "... on “Good Morning.” “People ...”"
     words = inner.split()
     return len(words) >= 5 and inner[:1].isupper() and inner.rstrip()[-1:] in ".!?"
 

@@ -162,12 +162,24 @@ def _sources_of_fragments(fragments: list[Quote], quotes: list[Quote]) -> list[Q
 
 def _may_attribute(t: Token, mask: QuoteMask) -> bool:
     """A verb of saying outside any quote, which could say who said a quotation."""
+    if _as_put(t):
+        return mask.find(t.idx) is None
     return (
         t.lemma_ in SPEECH_VERBS
         and t.lemma_ not in _NOT_ATTRIBUTION
         and t.pos_ == "VERB"
         and t.is_alpha
         and mask.find(t.idx) is None
+    )
+
+
+def _as_put(t: Token) -> bool:
+    """ "as the Evening Post put it, “the fixer.”", "as critics called them, “empty promises”":
+    whose words follow."""
+    return (
+        t.lemma_ in ("put", "call")
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children)
+        and any(c.dep_ == "dobj" and c.lower_ in ("it", "them", "him", "her", "this") for c in t.children)
     )
 
 

@@ -32,7 +32,7 @@ from .reported_objects import (
     object_report,
 )
 from .reported_unsaid import aside, imperative, not_its_report, relative_object, unsaid
-from .reported_when import clause_after_when, that_after_when
+from .reported_when import clause_after_when, past_when, that_after_when
 from .speakers import NOBODY, speaker_of
 from .subjects import subject_of
 from .syntax import ANY_SUBJECT_DEPS, SUBJECT_DEPS, SUBJECT_OR_EXPLETIVE_DEPS, sentence_bounds, token_list
@@ -342,7 +342,7 @@ def find_reported(doc: Doc, text: str, cast: Cast, mask: QuoteMask, page: Page |
             continue
         reported = report_of(doc, token)
         if reported is not None:
-            clause = before_next_act(token, _unattached_rest(doc, token, reported[0]), mask)
+            clause = before_next_act(token, _unattached_rest(doc, token, past_when(token, reported[0])), mask)
             quotations = Quotations(text, mask)
             parts = [clause + _said_too(doc, token, clause, quotations), *_said_after(doc, token, clause, quotations)]
             cue = reported[1]

@@ -88,3 +88,19 @@ def clause_after_when(verb: Token) -> list[Token] | None:
             continue
         return [t for t in clause.subtree if t.i >= subject.left_edge.i]
     return None
+
+
+def past_when(verb: Token, clause: list[Token]) -> list[Token]:
+    """ "The Trust said on Monday it would close the pier": a time right after the verb, before
+    the reported clause's subject, is when it was said, whatever the parse hung it on; the clause
+    begins after it (not "said that on Monday ...": that time is the clause's)."""
+    if not clause or clause[0].i != verb.i + 1:
+        return clause
+    k = 0
+    while k < len(clause) and (
+        clause[k].ent_type_ in ("DATE", "TIME") or (clause[k].dep_ == "prep" and _when(clause[k]) is not None)
+    ):
+        k += 1
+    rest = clause[k:]
+    subject_first = any(t.dep_ in SUBJECT_DEPS and t.left_edge.i == rest[0].i for t in rest) if rest else False
+    return rest if k and subject_first else clause

@@ -200,10 +200,31 @@ def _text_voice(cast: Cast, subject: Token) -> Voice | None:
             return Voice(center.name, center.id)
     if owner is not None:
         return speaker_of(cast, owner)
+    sent = _sent_before(subject) if document else None
+    if sent is not None:  # "fishermen sent a letter to the Trust. ... “...,” the letter reads."
+        return _sender_voice(cast, sent)
     actor = cast.last_subject(subject.idx) if document else None
     if actor is not None:
         return Voice(actor.name, actor.id)
     return None
+
+
+def _sent_before(text_noun: Token) -> Token | None:
+    """The verb by which the same kind of text was sent or written before, as its object, within
+    a few sentences ("a group of fishermen sent a letter to the Trust"), or None."""
+    doc = text_noun.doc
+    for t in reversed(doc[max(0, text_noun.i - 150) : text_noun.i]):
+        if t.lemma_ == text_noun.lemma_ and t.dep_ == "dobj" and t.head.pos_ == "VERB":
+            return t.head
+    return None
+
+
+def _sender_voice(cast: Cast, verb: Token) -> Voice | None:
+    """Who sent or wrote the text, when the story names them; else None, so the text speaks for
+    itself ("the letter"), not whom it was sent to, nor the last speaker."""
+    sender = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    actor = cast.actor_in(list(sender.subtree)) if sender is not None else None
+    return Voice(actor.name, actor.id) if actor is not None else None
 
 
 #: Verbs that make a text (its maker is its voice): "figures released by", "a poll conducted by";

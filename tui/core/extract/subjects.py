@@ -17,6 +17,7 @@ _SUBORDINATE = {"ccomp", "acl", "relcl", "xcomp", "advcl", "pcomp"}
 
 #: Marks that close a quotation, as the tokenizer gives them.
 _CLOSING_MARKS = frozenset(("”", '"', "''", "’"))
+_OPENING_MARKS = frozenset(("“", '"', "``", "‘"))
 #: What a name and the words before it may be made of: "Oilers coach Ken Hitchcock", "Heart and
 #: Stroke's Erin Kim".
 _NAME_PHRASE_TAGS = frozenset(("NNP", "NN", "NNS", "POS", "CC", "HYPH"))
@@ -33,9 +34,11 @@ def subject_of(verb: Token) -> Token | None:
         return after_quote
     if told_in_passive(verb):  # "was told he had three months": whom it was told, not who told
         return agent_of(verb)
+    if any(c.dep_ == "auxpass" for c in verb.children) and agent_of(verb) is not None:
+        return agent_of(verb)  # "“River Blues” was written by Calloway": who wrote it
     found = _own_or_governing_subject(verb, _whose_act(verb)) or agent_of(verb)  # (or "by X")
     if found is not None:
-        return found
+        return _not_a_title(verb, found)
     if verb.i > 0:  # "..., DeBoer said" with the name misparsed: the name just before the verb
         near = verb.doc[verb.i - 1]
         if (
@@ -45,6 +48,19 @@ def subject_of(verb: Token) -> Token | None:
         ):
             return near
     return None
+
+
+def _not_a_title(verb: Token, found: Token) -> Token:
+    """ "“...,” Ruiz, a former deputy, said Friday on Channel Nine's “Good Morning Valley.”": a
+    subject after the verb that opens a quotation is a title the parse misread; the speaker is the
+    name between the quotation before and the verb."""
+    doc = verb.doc
+    if found.i < verb.i or found.left_edge.i == 0 or doc[found.left_edge.i - 1].text not in _OPENING_MARKS:
+        return found
+    k = verb.i - 1
+    while k > 0 and doc[k].text not in _CLOSING_MARKS:
+        k -= 1
+    return next((t for t in doc[k + 1 : verb.i] if t.pos_ == "PROPN" and t.dep_ != "compound"), found)
 
 
 def _named_after_quote(verb: Token) -> Token | None:
@@ -104,6 +120,10 @@ def _whose_act(verb: Token) -> Token:
         # who said it goes on arguing, whatever the reported clause's own subject
         climb = verb.head
         for _ in range(4):
+            if climb.dep_ == "relcl":
+                # "defensive about a plumber who said he was never paid, saying “...”": not the
+                # relative clause's subject but the sentence's
+                return climb.sent.root
             if climb.lemma_ in SPEECH_VERBS and climb.pos_ == "VERB":
                 return climb
             if climb.head.i == climb.i:
