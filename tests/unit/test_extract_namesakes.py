@@ -59,3 +59,20 @@ def test_a_kinship_role_names_whose_kin(analyse):
 def test_a_kinship_role_whose_pronoun_names_no_one_is_left_out(analyse):
     a = analyse("His son, Oskar Lind, said the harbour would reopen on Monday.\n")
     assert not any("son" in r.lower() for r in roles(a, "Oskar Lind"))
+
+
+def test_a_man_named_by_surname_alone_is_not_the_woman_named_in_full(analyse):
+    a = analyse(
+        "President Baker is rolling out a new message.\n\n"
+        "“My name may not be on the ballot,” Mr. Baker said on Saturday night.\n\n"
+        "The campaign plans to use the president and his wife, Anna Baker, in the coming weeks.\n\n"
+        "“We are ready,” Anna Baker said. “The ferry will run,” Mrs. Baker said.\n"
+    )
+    assert speakers(a, "My name may not be") == ["Baker"]
+    assert speakers(a, "We are ready") == ["Anna Baker"]
+    assert speakers(a, "The ferry will run") == ["Anna Baker"]
+
+
+def test_a_surname_alone_with_no_namesake_of_the_other_gender_is_the_one_named_in_full(analyse):
+    a = analyse("His wife, Anna Baker, runs the ferry.\n\n“We are ready,” Baker said on Monday.\n")
+    assert speakers(a, "We are ready") == ["Anna Baker"]

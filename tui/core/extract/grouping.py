@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from ..model import Actor, Entity
-from .lexicon import CAPITALS, GEO_NOUNS, KINSHIP, NAME_SUFFIXES, SYNONYM_OF
+from .lexicon import CAPITALS, FEMALE_WORDS, GEO_NOUNS, KINSHIP, MALE_WORDS, NAME_SUFFIXES, SYNONYM_OF
 from .mentions import PREFERRED_TYPES, Mention
 from .syntax import SUBJECT_DEPS
 
@@ -34,6 +34,14 @@ def _initials(name: str) -> str:
 def _acronym(name: str) -> str | None:
     bare = name.replace(".", "")
     return bare if 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper() and " " not in name else None
+
+
+def _word_gender(doc: Doc, k: int) -> str | None:
+    """ "m" or "f" for a word for a man or a woman at `k` ("Mr.", "wife"), else None."""
+    if not 0 <= k < len(doc):
+        return None
+    word = doc[k].lower_.rstrip(".")
+    return "m" if word in MALE_WORDS else "f" if word in FEMALE_WORDS else None
 
 
 def slug(name: str, taken: set[str]) -> str:
@@ -76,6 +84,11 @@ class _Grouper:
         #: -1 for a person the article calls someone's parent, 1 for someone's child
         self._generation = self._generations()
         self.keys = {m.key for m in mentions}
+        #: surname -> where it stands alone ("Mr. Baker", "Baker")
+        self.bare: dict[str, list[int]] = defaultdict(list)
+        for m in mentions:
+            if m.type == "PERSON" and " " not in m.key:
+                self.bare[m.key].append(m.start)
         #: "House" -> ["House of Commons"]: the keys that are a one-word key "of" something
         self.of_keys: dict[str, list[str]] = defaultdict(list)
         for key in self.keys:
@@ -147,7 +160,8 @@ class _Grouper:
             if " " not in m.key:
                 candidates = self.by_surname.get(m.key)
                 if candidates:
-                    return "P:" + "|".join(self._bearer(m, candidates)), "PERSON"
+                    bearer = self._bearer(m, candidates)
+                    return ("P:" + "|".join(bearer) if bearer else "N:" + m.key.lower()), "PERSON"
                 firsts = self.by_first.get(m.key)
                 token = self.doc[m.start]
                 kin = token.dep_ == "appos" and token.head.lower_ in KINSHIP
@@ -156,16 +170,17 @@ class _Grouper:
             return "N:" + m.key.lower(), "PERSON"
         return "N:" + self.canonical_name(m.key).lower(), "OTHER"
 
-    def _bearer(self, m: Mention, candidates: list[tuple[int, tuple[str, str]]]) -> tuple[str, str]:
+    def _bearer(self, m: Mention, candidates: list[tuple[int, tuple[str, str]]]) -> tuple[str, str] | None:
         """Who a bare surname ("Mr. Giuliani") is. With one person of that name, the one named
         before it. With several (a father and a son): "the senior / older / elder" one is the one
         introduced first, "the younger / junior" one the one introduced next; else the one last
         named in full in the same paragraph, else the one introduced first (the story's subject),
-        never just whoever was named last."""
+        never just whoever was named last. None when the one person of that name is shown to be of
+        the other gender than the surname's honorific ("Mr. Baker", "his wife, Anna Baker")."""
         people = list(dict.fromkeys(ident for _, ident in candidates))
-        if len(people) == 1:
-            return people[0]
         doc = self.doc
+        if len(people) == 1:
+            return self._one_bearer(m, people[0], candidates)
         # "his son, Andrew Giuliani" introduced first: the elder is the one not called a son
         by_age = sorted(people, key=lambda ident: self._generation.get(ident, 0))
         before = m.start - 1
@@ -175,11 +190,46 @@ class _Grouper:
             return by_age[0]
         if before >= 0 and doc[before].lower_ in _YOUNGER:
             return by_age[1]
-        start = m.start
+        here = self._named_in_paragraph(m, candidates)
+        return here[-1] if here else people[0]
+
+    def _named_in_paragraph(self, m: Mention, candidates: list[tuple[int, tuple[str, str]]]) -> list[tuple[str, str]]:
+        """Who of `candidates` is named in full in the paragraph before the mention."""
+        doc, start = self.doc, m.start
         while start > 0 and not (doc[start - 1].is_space or "\n" in doc[start - 1].whitespace_):
             start -= 1
-        here = [ident for at, ident in candidates if start <= at < m.start]
-        return here[-1] if here else people[0]
+        return [ident for at, ident in candidates if start <= at < m.start]
+
+    def _one_bearer(
+        self, m: Mention, person: tuple[str, str], candidates: list[tuple[int, tuple[str, str]]]
+    ) -> tuple[str, str] | None:
+        """A surname one person named in full bears, unless the article shows a second person of
+        the other gender by that surname alone ("Mr. Baker" beside "his wife, Anna Baker"): then
+        the surname is hers only with her honorific or her full name in the paragraph before,
+        else his (None: a person of their own)."""
+        shown = self._gender_of(person)
+        if shown is None:
+            return person
+        others = [k for k in self.bare[m.key] if _word_gender(self.doc, k - 1) not in (None, shown)]
+        if not others:
+            return person
+        own = _word_gender(self.doc, m.start - 1)
+        if own is not None:
+            return person if own == shown else None
+        return person if self._named_in_paragraph(m, candidates) else None
+
+    def _gender_of(self, ident: tuple[str, str]) -> str | None:
+        """ "m" or "f" where a person named in full is shown to be one: an honorific before the
+        name, or a word for a man or a woman beside it ("his wife, Anna Baker")."""
+        for m in self.identities[ident]:
+            last = self.doc[m.end - 1]
+            words = [m.start - 1] + ([last.head.i] if last.dep_ in ("appos", "compound") else [])
+            words += [c.i for c in last.children if c.dep_ == "appos"]
+            for k in words:
+                shown = _word_gender(self.doc, k)
+                if shown is not None:
+                    return shown
+        return None
 
     def canonical_name(self, key: str) -> str:
         if key in SYNONYM_OF:
