@@ -219,3 +219,29 @@ def test_as_someone_said_attributes_the_clause_it_modifies(analyse):
         ("the bridge is older than the city", "mayor"),
         ("The ferry is late again", "Anna Keller"),
     ]
+
+
+def test_what_was_noted_stressed_or_denied_in_an_object_is_reported(analyse):
+    a = analyse(
+        "In his memoir, the general noted the army's lack of winter equipment.\n\n"
+        "The senator stressed her opposition to the new pipeline.\n\n"
+        "The minister denied taking any payments from the contractor.\n\n"
+        "She noted the time. The chef added a pinch of salt. The firm declared bankruptcy.\n"
+    )
+    assert [(q.text, q.speaker) for q in a.quotes] == [
+        ("the army's lack of winter equipment", "general"),
+        ("her opposition to the new pipeline", "senator"),
+        ("taking any payments from the contractor", "minister"),
+    ]
+
+
+def test_pointed_out_is_a_verb_of_saying(analyse):
+    a = analyse(
+        "Tom Baker pointed out that the pier was closed.\n\n"
+        "As Anna Keller pointed out, the ferry has not run on time since May.\n\n"
+        "The guide pointed to the old mill.\n"
+    )
+    assert [(q.text, q.speaker, q.cue) for q in a.quotes] == [
+        ("the pier was closed", "Tom Baker", "pointed"),
+        ("the ferry has not run on time since May", "Anna Keller", "pointed"),
+    ]

@@ -16,8 +16,9 @@ def test_what_was_reported_goes_on_past_a_rank_to_the_name(analyse):
     a = analyse(
         "Title\n\nAccording to the Crown, a report filed by Cpl. Douglas Green noted the change in elevation.\n"
     )
-    assert [(q.speaker, q.text) for q in a.quotes] == [
-        ("Crown", "a report filed by Cpl. Douglas Green noted the change in elevation")
+    # (what the report noted is reported too, inside the Crown's words)
+    assert ("Crown", "a report filed by Cpl. Douglas Green noted the change in elevation") in [
+        (q.speaker, q.text) for q in a.quotes
     ]
 
 

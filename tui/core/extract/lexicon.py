@@ -13,7 +13,7 @@ SPEECH_VERBS = frozenset(
     characterise characterize call brand term dub signal express voice reiterate repeat
     announce disclose predict forecast estimate doubt expect rule talk speak blurt quip crow
     sniff stutter scold retort confess assure joke lament shout yell scream whisper mutter
-    exclaim boast brag tease chide snap gush muse recount continue""".split()
+    exclaim boast brag tease chide snap gush muse recount continue highlight""".split()
 )
 
 #: Words a title or a heading keeps in lower case: "Convoy to Ottawa", "The Lord of the Rings".
@@ -144,6 +144,9 @@ KINSHIP = frozenset(
 )
 
 #: Verbs that report what was said in their object: "announced the end of the siege".
+#: Verbs that report a thing noted in their object, when it says enough ("noted the army's lack
+#: of winter equipment"; not "noted the time").
+NOTING_VERBS = frozenset("note stress emphasise emphasize highlight reiterate".split())
 OBJECT_REPORT_VERBS = frozenset(
     "announce confirm deny claim reveal admit acknowledge demand disclose vow pledge promise threaten".split()
 )

@@ -10,6 +10,7 @@ from ..model import Quote
 from .lexicon import (
     COGNITION_VERBS,
     NAMING_VERBS,
+    NOTING_VERBS,
     OBJECT_REPORT_VERBS,
     OBJECT_SPEECH_VERBS,
     QUESTION_VERBS,
@@ -19,7 +20,7 @@ from .lexicon import (
 )
 from .marks import Quotations, QuoteMask, is_direct
 from .reported_cleft import cleft_report
-from .reported_commas import around_attribution
+from .reported_commas import around_attribution, points_out
 from .reported_ends import before_next_act, past_false_break
 from .reported_objects import (
     _BLAME_VERBS,
@@ -272,11 +273,11 @@ def report_of(doc: Doc, verb: Token) -> tuple[list[Token], str] | None:
             return named
     if lemma == "call":
         return _called_on(verb, children)
-    if lemma in WEAK_SPEECH_VERBS:
+    if lemma in WEAK_SPEECH_VERBS and lemma not in NOTING_VERBS:
         return None
     if lemma in OBJECT_SPEECH_VERBS and objs:
         return _object_and_phrase(verb, children, objs[0])
-    if lemma in OBJECT_REPORT_VERBS:
+    if lemma in OBJECT_REPORT_VERBS or lemma in NOTING_VERBS:
         tokens = object_report(doc, verb, children, objs)
         if tokens is not None:
             return tokens, verb.text
@@ -325,7 +326,7 @@ def find_reported(doc: Doc, text: str, cast: Cast, mask: QuoteMask, page: Page |
     according_word = doc.vocab.strings["according"]  # spaCy's id: cheaper than each token's text
     for token in token_list(doc):
         according = token.lower == according_word
-        if not according and (token.pos_ != "VERB" or token.lemma_ not in SPEECH_VERBS):
+        if not according and (token.pos_ != "VERB" or (token.lemma_ not in SPEECH_VERBS and not points_out(token))):
             continue
         if (page is not None and page.covers(token.idx)) or mask.find(token.idx) is not None:
             continue

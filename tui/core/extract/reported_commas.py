@@ -105,14 +105,19 @@ def _opening_attribution(verb: Token, hi: int) -> list[list[Token]]:
 #: said, the bridge is older than the city"); not verbs of a sound or a manner ("As the crowd
 #: shouted, the police moved in": when, not what).
 _AS_VERBS = frozenset(
-    "say note tell write explain report mention argue observe remark state acknowledge admit claim predict warn".split()
+    "say note tell write explain report mention argue observe remark state acknowledge admit claim predict warn point".split()
 )
+
+
+def points_out(verb: Token) -> bool:
+    """ "pointed out that ...": a verb of saying no list of single verbs holds."""
+    return verb.lemma_ == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
 
 
 def _as_said(verb: Token) -> Token | None:
     """The "as" of "As X said, ...", "..., as X noted last week, ...": a verb of stating with no
     object of its own ("As he said goodbye, ..." is when), or None."""
-    if verb.dep_ != "advcl" or verb.lemma_ not in _AS_VERBS:
+    if verb.dep_ != "advcl" or verb.lemma_ not in _AS_VERBS or (verb.lemma_ == "point" and not points_out(verb)):
         return None
     return next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i), None)
 

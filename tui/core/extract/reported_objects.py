@@ -157,10 +157,17 @@ def _reported_object(doc: Doc, children: list[Token], obj: Token) -> list[Token]
 _APPOINTED = frozenset("nominee appointee appointment pick judge justice candidate".split())
 
 
+#: Verbs whose object, a gerund, is what they report: "admitted using the city's car".
+_GERUND_REPORTS = frozenset("deny admit acknowledge".split())
+
+
 def object_report(doc: Doc, verb: Token, children: list[Token], objs: list[Token]) -> list[Token] | None:
     """ "denied the claims", "revealed the new budget": the object reported, not "admitting Finland
     to the alliance", not whom a vote confirmed, nor "demand disabled people" (too few words to
     say anything)."""
+    gerund = next((c for c in children if c.dep_ in ("dobj", "xcomp") and c.tag_ == "VBG" and c.i > verb.i), None)
+    if gerund is not None and verb.lemma_ in _GERUND_REPORTS and verb.dep_ != "xcomp":
+        return list(gerund.subtree)  # "denied taking any payments": what was denied
     if not objs or objs[0].pos_ not in ("NOUN", "PROPN") or verb.dep_ == "xcomp":
         return None
     if verb.lemma_ == "admit" and any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in children):
