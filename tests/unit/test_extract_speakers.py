@@ -325,3 +325,12 @@ def test_a_letter_speaks_for_who_sent_it_not_to_whom(analyse):
         ("We have fished here for three generations", "letter"),
         ("The pier is ours", "Anna Keller"),
     ]
+
+
+def test_a_short_paragraph_ending_in_a_colon_hands_the_quotation_after_it_to_its_subject(analyse):
+    a = analyse(
+        "“We will keep every clinic open,” said Tom Reyes, a spokesman for the health department.\n\n"
+        "The Evening Ledger made the following comment:\n\n"
+        "“Three clinics have already cut their hours, and two more are expected to close.”\n"
+    )
+    assert speaker_of(a, "Three clinics have already cut") == "Evening Ledger"

@@ -289,11 +289,19 @@ def _heading(text: str, m: Marked) -> bool:
 
 def _introducing_verb(doc: Doc, text: str, m: Marked) -> Token | None:
     """ "Martell is more blunt: “...”": a colon hands the sentence over to a quote, whose
-    speaker is the subject of the clause before it."""
-    before = text[text.rfind("\n", 0, m.open) + 1 : m.open].rstrip()
-    if not before.endswith(":"):
+    speaker is the subject of the clause before it, in the quote's paragraph or as a short one
+    of its own before it ("Sanders made the following comment:")."""
+    line = text.rfind("\n", 0, m.open) + 1
+    before = text[line : m.open].rstrip()
+    if before.endswith(":"):
+        at = text.rfind(":", 0, m.open)
+    elif not before:  # "The governor added:" as a short paragraph of its own, the quotation next
+        prev = text[:line].rstrip()
+        if not prev.endswith(":") or len(prev[prev.rfind("\n") + 1 :].split()) > 25:
+            return None
+        at = len(prev) - 1
+    else:
         return None
-    at = text.rfind(":", 0, m.open)
     colon = doc.char_span(at, at + 1, alignment_mode="expand")
     if colon is None or not len(colon):
         return None
