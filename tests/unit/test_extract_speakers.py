@@ -334,3 +334,14 @@ def test_a_short_paragraph_ending_in_a_colon_hands_the_quotation_after_it_to_its
         "“Three clinics have already cut their hours, and two more are expected to close.”\n"
     )
     assert speaker_of(a, "Three clinics have already cut") == "Evening Ledger"
+
+
+def test_a_name_after_a_verb_in_the_imperative_is_no_speaker_and_no_person(analyse):
+    a = analyse(
+        "Companies may bring money home rather than risk new tax rules in Europe (think Brexit, for example).\n\n"
+        "“Companies report all significant subsidiaries and hide the rest,” the report says.\n\n"
+        "“The fines are light,” say experts.\n"
+    )
+    assert speaker_of(a, "Companies report all significant") == "report"
+    assert speaker_of(a, "The fines are light") == "experts"
+    assert [x.type for x in a.actors if x.name == "Brexit"] == ["ORG"]

@@ -88,7 +88,9 @@ class _Reader:
 
     def _token(self, token: Token) -> None:
         dep = token.dep_
-        is_subject = dep in SUBJECT_DEPS or (dep == "pobj" and token.head.dep_ == "agent")
+        is_subject = (dep in SUBJECT_DEPS and not _imperative_object(token)) or (
+            dep == "pobj" and token.head.dep_ == "agent"
+        )
         idx = self.cast.token_actor[token.i]
         if (
             not is_subject
@@ -224,6 +226,14 @@ def _full_name_at(token_actor: list[int], token: Token) -> bool:
         doc[k].dep_ == "dobj" and not i <= doc[k].head.i <= end and not any(c.dep_ == "appos" for c in doc[k].children)
         for k in range(i, end + 1)
     )
+
+
+def _imperative_object(token: Token) -> bool:
+    """ "(think Brexit, for example)": a name after a verb in the imperative, which the parse
+    took for its subject; not "“...,” say experts", whose subject follows the quotation."""
+    head = token.head
+    before = token.doc[head.i - 1].text if head.i else "\n"
+    return token.i > head.i and head.tag_ in ("VB", "VBP") and before not in ("”", '"', "''", "’", ",")
 
 
 def _unnamed_person(token: Token) -> bool:
