@@ -33,3 +33,12 @@ def test_a_rank_that_ends_a_sentence_still_ends_it(nlp):
 
     doc = keep_titles(nlp)("He was promoted to Sgt. The next year he left the force.")
     assert [s.text for s in doc.sents] == ["He was promoted to Sgt.", "The next year he left the force."]
+
+
+def test_markup_left_in_a_text_does_not_stick_to_a_name(analyse):
+    a = analyse(
+        "Title\n\nSenator Anna Keller spoke on Monday.\n\n"
+        '<tweet tweet-author="x" tweet-date="y">Keller said that for young people, “the real rate is 51 percent.”\n'
+    )
+    assert [x.name for x in a.actors if x.type == "PERSON"] == ["Anna Keller"]
+    assert {q.speaker for q in a.quotes} == {"Anna Keller"}

@@ -11,6 +11,8 @@ if TYPE_CHECKING:  # pragma: no cover
 class _Tokenizer(Protocol):
     """The part of spaCy's tokenizer used here (its module has no types to import)."""
 
+    infix_finditer: object
+
     def add_special_case(self, string: str, substrings: list[dict[str, str]]) -> None: ...
 
 
@@ -25,8 +27,13 @@ TITLE_ABBREVIATIONS = tuple(
 
 
 def keep_titles(nlp: Language) -> Language:
-    """`nlp` with each abbreviated title one token."""
+    """`nlp` with each abbreviated title one token, and angle brackets left in a text by markup
+    split from the words they touch (`author="x">Sanders said`: "Sanders", not a name `">Sanders`)."""
+    from spacy.util import compile_infix_regex  # (spaCy loads with the model, never before)
+
     tokenizer = cast(_Tokenizer, nlp.tokenizer)
     for title in TITLE_ABBREVIATIONS:
         tokenizer.add_special_case(title, [{"ORTH": title}])
+    infixes = list(nlp.Defaults.infixes or ())
+    tokenizer.infix_finditer = compile_infix_regex([*infixes, r"[<>]"]).finditer
     return nlp
