@@ -245,3 +245,15 @@ def test_pointed_out_is_a_verb_of_saying(analyse):
         ("the pier was closed", "Tom Baker", "pointed"),
         ("the ferry has not run on time since May", "Anna Keller", "pointed"),
     ]
+
+
+def test_a_claim_or_report_with_an_owner_reports_its_that_clause(analyse):
+    a = analyse(
+        "The fact-check looked at Tom Baker's claim that there have been thousands of shootings this year.\n\n"
+        "Anna Keller is seizing upon a Harbor Times report that the ferry lost $9 million in 1995.\n\n"
+        "The claim that was made on Monday is false. The report that the council published is long.\n"
+    )
+    assert [(q.text, q.speaker, q.cue) for q in a.quotes] == [
+        ("there have been thousands of shootings this year", "Tom Baker", "claim"),
+        ("the ferry lost $9 million in 1995", "Harbor Times", "report"),
+    ]

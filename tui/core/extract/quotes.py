@@ -25,6 +25,7 @@ from .marks import Marked, QuoteMask, find_marks, is_direct
 from .pull_quotes import with_pull_quotes
 from .quote_kinds import WORD, handed_on, is_title, signed, titled, whole_clause
 from .reported import find_reported, report_of
+from .reported_nouns import noun_reports
 from .sourcing import mark_sources
 from .speakers import speaker_of
 from .subjects import subject_of
@@ -465,7 +466,7 @@ def find_quotes(doc: Doc, cast: Cast, page: Page | None = None) -> list[Quote]:
         quotes.append(quote)
     if page is not None:
         quotes.extend(_tweets(doc, cast, page))
-    reported = find_reported(doc, text, cast, mask, page)
+    reported = find_reported(doc, text, cast, mask, page) + noun_reports(doc, text, cast, mask, page)
     _cover_fragments(reported, marks, text)
     quotes.extend(reported)
     quotes = with_pull_quotes(doc, cast, page, quotes)
