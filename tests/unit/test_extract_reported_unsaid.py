@@ -93,3 +93,11 @@ def test_whom_a_vote_confirms_in_office_is_not_a_report(analyse):
         "The police confirmed the death of a second sailor on Tuesday.\n"
     )
     assert [text for text, _ in _reported(a)] == ["the death of a second sailor on Tuesday"]
+
+
+def test_what_was_denied_as_refused_was_not_said(analyse):
+    a = analyse(
+        "The provincial government has denied a request by the school district to replace the school. "
+        "The court denied the suspect bail. The minister denied the claims about the ferry contract.\n"
+    )
+    assert [(q.text, q.speaker) for q in a.quotes] == [("the claims about the ferry contract", "minister")]

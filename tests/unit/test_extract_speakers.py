@@ -345,3 +345,23 @@ def test_a_name_after_a_verb_in_the_imperative_is_no_speaker_and_no_person(analy
     assert speaker_of(a, "Companies report all significant") == "report"
     assert speaker_of(a, "The fines are light") == "experts"
     assert [x.type for x in a.actors if x.name == "Brexit"] == ["ORG"]
+
+
+def test_a_speaker_the_parse_set_beside_the_last_noun_ends_the_report(analyse):
+    a = analyse(
+        "Tom Baker and Ed Lund have been traded from the Houston Rockets to the Indiana Pacers, a person "
+        "familiar with the deal says.\n"
+    )
+    assert [(q.text, q.speaker) for q in a.quotes] == [
+        (
+            "Tom Baker and Ed Lund have been traded from the Houston Rockets to the Indiana Pacers",
+            "person familiar with the deal",
+        )
+    ]
+
+
+def test_reports_in_general_are_no_ones_report(analyse):
+    a = analyse(
+        "“We were in the foxhole together,” Norman Powell said.\n\nReports say the Pacers plan to waive the players.\n"
+    )
+    assert speaker_of(a, "the Pacers plan to waive") == "Reports"

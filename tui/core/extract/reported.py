@@ -35,7 +35,7 @@ from .reported_objects import (
 from .reported_unsaid import aside, imperative, not_its_report, relative_object, unsaid
 from .reported_when import clause_after_when, past_when, that_after_when
 from .speakers import NOBODY, speaker_of
-from .subjects import subject_of
+from .subjects import before_speaker, subject_of
 from .syntax import ANY_SUBJECT_DEPS, SUBJECT_DEPS, SUBJECT_OR_EXPLETIVE_DEPS, sentence_bounds, token_list
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -333,13 +333,7 @@ def find_reported(doc: Doc, text: str, cast: Cast, mask: QuoteMask, page: Page |
         if according:
             found.extend(_according(doc, text, cast, token))
             continue
-        if token.lemma_ in COGNITION_VERBS or token.lemma_ in QUESTION_VERBS:
-            continue  # what someone thinks, or asks, is not what they said
-        if token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
-            continue  # "people believed to have been ...": a participle describing, not a report
-        if imperative(token) or aside(token):
-            continue  # "Note that ...", "It is worth noting that ...": the writer to the reader
-        if unsaid(token):
+        if _reports_nothing(token):
             continue
         reported = report_of(doc, token)
         if reported is not None:
@@ -352,7 +346,7 @@ def find_reported(doc: Doc, text: str, cast: Cast, mask: QuoteMask, page: Page |
         else:
             continue
         subject = subject_of(token)
-        for tokens in parts:
+        for tokens in (before_speaker(p, subject, token) for p in parts):
             span = clause_span(doc, past_false_break(doc, tokens))
             if span is None or (subject is not None and subject in tokens):
                 continue  # (who speaks is no part of what they say: "..., said Ann Roe, a physicist")
@@ -365,6 +359,14 @@ def find_reported(doc: Doc, text: str, cast: Cast, mask: QuoteMask, page: Page |
                 continue
             found.append(Quote(start, end, text[start:end], "indirect", voice.name, voice.actor, cue, voice.anonymous))
     return found
+
+
+def _reports_nothing(verb: Token) -> bool:
+    """What someone thinks or asks; "people believed to have been ...", a participle describing;
+    "Note that ...", "It is worth noting that ...", the writer to the reader; what was not said."""
+    if verb.lemma_ in COGNITION_VERBS or verb.lemma_ in QUESTION_VERBS:
+        return True
+    return (verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN") or imperative(verb) or aside(verb) or unsaid(verb)
 
 
 def _no_speaker(subject: Token | None, verb: Token, tokens: list[Token]) -> bool:

@@ -153,6 +153,12 @@ def _reported_object(doc: Doc, children: list[Token], obj: Token) -> list[Token]
     return tokens
 
 
+#: What is denied when it is refused ("denied a request", "denied bail"), not disputed.
+_GRANTED = frozenset(
+    """request application permit permission access entry bail visa appeal motion petition approval
+    licence license asylum parole service benefit coverage funding leave passage""".split()
+)
+
 #: Whom a vote confirms in office.
 _APPOINTED = frozenset("nominee appointee appointment pick judge justice candidate".split())
 
@@ -174,5 +180,7 @@ def object_report(doc: Doc, verb: Token, children: list[Token], objs: list[Token
         return None
     if verb.lemma_ == "confirm" and (objs[0].ent_type_ == "PERSON" or objs[0].lemma_ in _APPOINTED):
         return None  # "the Senate confirmed Smith", "confirming the president's judicial nominees"
+    if verb.lemma_ == "deny" and (objs[0].lemma_ in _GRANTED or any(c.dep_ == "dative" for c in children)):
+        return None  # "denied a request by the district", "denied him bail": refused, not said
     tokens = _reported_object(doc, children, objs[0])
     return tokens if len([t for t in tokens if not t.is_punct]) >= 3 else None

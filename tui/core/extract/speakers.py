@@ -13,6 +13,7 @@ from .lexicon import (
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     SOURCE_TEXT_NOUNS,
+    SPEECH_VERBS,
 )
 from .syntax import np_core, sentence_bounds, sentence_start, span_text
 
@@ -66,13 +67,20 @@ def speaker_of(cast: Cast, subject: Token | None) -> Voice:
     if voice is not None:
         return voice
     actor = cast.actor_of_token(subject) or cast.actor_in(list(subject.subtree))
-    if actor is None and subject.dep_ == "appos":  # "Nunes, the brawler who calls herself ..."
-        actor = cast.actor_of_token(subject.head)
+    if actor is None and subject.dep_ == "appos" and not _speaks_next(subject):
+        actor = cast.actor_of_token(subject.head)  # "Nunes, the brawler who calls herself ..."
     if actor is not None:
         return Voice(actor.name, actor.id)
     if not can_speak(subject):
         return NOBODY  # "the figures", "fear": no one, so the quote stays unattributed
     return _phrase_voice(cast, subject)
+
+
+def _speaks_next(phrase: Token) -> bool:
+    """ "..., a person familiar with the deal says": a phrase right before its verb of saying is
+    the speaker itself, not a description of the noun the parse hung it on."""
+    doc, after = phrase.doc, phrase.right_edge.i + 1
+    return after < len(doc) and doc[after].pos_ == "VERB" and doc[after].lemma_ in SPEECH_VERBS
 
 
 def _past_dateline(subject: Token) -> Token:
@@ -200,13 +208,20 @@ def _text_voice(cast: Cast, subject: Token) -> Voice | None:
             return Voice(center.name, center.id)
     if owner is not None:
         return speaker_of(cast, owner)
-    sent = _sent_before(subject) if document else None
-    if sent is not None:  # "fishermen sent a letter to the Trust. ... “...,” the letter reads."
+    return _unowned_text_voice(cast, subject) if document else None
+
+
+def _unowned_text_voice(cast: Cast, subject: Token) -> Voice | None:
+    """A text whose maker its phrase does not name: who sent or wrote it before ("fishermen sent
+    a letter to the Trust. ... “...,” the letter reads."), else the one who last spoke; None for
+    texts in general ("Reports say ...": no one's in particular)."""
+    sent = _sent_before(subject)
+    if sent is not None:
         return _sender_voice(cast, sent)
-    actor = cast.last_subject(subject.idx) if document else None
-    if actor is not None:
-        return Voice(actor.name, actor.id)
-    return None
+    if subject.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in subject.children):
+        return None
+    actor = cast.last_subject(subject.idx)
+    return Voice(actor.name, actor.id) if actor is not None else None
 
 
 def _sent_before(text_noun: Token) -> Token | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .lexicon import SPEECH_VERBS
+from .speakers import can_speak
 from .syntax import SUBJECT_DEPS, agent_of, told_in_passive
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -39,6 +40,9 @@ def subject_of(verb: Token) -> Token | None:
     found = _own_or_governing_subject(verb, _whose_act(verb)) or agent_of(verb)  # (or "by X")
     if found is not None:
         return _not_a_title(verb, found)
+    appositive = _speaker_as_appositive(verb)
+    if appositive is not None:
+        return appositive
     if verb.i > 0:  # "..., DeBoer said" with the name misparsed: the name just before the verb
         near = verb.doc[verb.i - 1]
         if (
@@ -48,6 +52,29 @@ def subject_of(verb: Token) -> Token | None:
         ):
             return near
     return None
+
+
+def _speaker_as_appositive(verb: Token) -> Token | None:
+    """ "... traded to the Pacers, a person familiar with the deal says.": a verb of saying with no
+    subject, right after a phrase the parse set beside the noun before its comma, is that phrase's
+    when it can speak."""
+    doc = verb.doc
+    if verb.i < 2 or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    phrase = next((t for t in doc[verb.i - 1].ancestors if t.dep_ == "appos" and t.right_edge.i == verb.i - 1), None)
+    if phrase is None and doc[verb.i - 1].dep_ == "appos":
+        phrase = doc[verb.i - 1]
+    if phrase is None or phrase.left_edge.i < 1 or doc[phrase.left_edge.i - 1].text != ",":
+        return None
+    return phrase if can_speak(phrase) else None
+
+
+def before_speaker(tokens: list[Token], subject: Token | None, verb: Token) -> list[Token]:
+    """What a verb reports ends at the comma before its speaker, when the parse took the speaker
+    for a phrase beside the report's last noun ("..., a person familiar with the deal says")."""
+    if subject is None or subject.dep_ != "appos" or subject.right_edge.i != verb.i - 1:
+        return tokens
+    return [t for t in tokens if t.i < subject.left_edge.i - 1]
 
 
 def _not_a_title(verb: Token, found: Token) -> Token:
