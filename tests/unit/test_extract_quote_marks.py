@@ -213,3 +213,12 @@ def test_a_stray_straight_mark_after_a_curly_quote_quotes_nothing(analyse):
         'Supreme Court judges may have been bribed."\n'
     )
     assert [text for _, text, _ in _quotes(a)] == ["It never crossed my mind"]
+
+
+def test_a_programme_on_air_and_a_thing_called_by_name_are_no_ones_words(analyse):
+    a = analyse(
+        "“If we blame each other, this could last a long time,” Anna Keller said on CBS’ “Face the Nation.”\n\n"
+        'The company withdrew a market-research app called "Screenwise Meter" last year. '
+        'Tom Baker called the plan "a disaster" on Monday.\n'
+    )
+    assert [text for _, text, _ in _quotes(a)] == ["If we blame each other, this could last a long time", "a disaster"]

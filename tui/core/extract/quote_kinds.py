@@ -64,6 +64,21 @@ _WORK_BEFORE = re.compile(
 )
 
 
+#: A broadcaster's or a person's programme: "on CBS’", "on NBC's".
+_ON_AIR = re.compile(r"\bon\s+(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*(?:'s|’s|'|’)\s*$")
+#: A thing named: "an app called", "a group named", "the campaign dubbed".
+_THING_CALLED = re.compile(
+    r"\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}(?:called|named|dubbed|titled|entitled),?\s*$", re.IGNORECASE
+)
+
+
+def work_named_before(text: str, m: Marked) -> bool:
+    """Whether the words before a quote say it names a work or a thing: "on Mr. King's show,
+    “Politicking.”", "the film “Deep Water”", "on CBS’ “Face the Nation.”", "an app called
+    “Screenwise Meter”"."""
+    return any(p.search(text, max(0, m.open - 40), m.open) is not None for p in (_WORK_BEFORE, _ON_AIR, _THING_CALLED))
+
+
 def titled(text: str, m: Marked) -> bool:
     """A quote in title case that no one exclaims or asks, after a comma ("his book, ''Make Your
     Kid a Millionaire,''") or a paragraph of its own (a subheading "'All Bets Are Off.'"), or one
@@ -73,8 +88,8 @@ def titled(text: str, m: Marked) -> bool:
     inner = text[m.start : m.end].rstrip(" .,")
     if not inner or inner[-1] in "!?…" or "..." in inner or not is_title(inner) or set(inner.split()) <= {"I", "…"}:
         return False  # ("“I … I …”" he stammered: words)
-    if _WORK_BEFORE.search(text, max(0, m.open - 24), m.open):
-        return True  # "on Mr. King's show, “Politicking.”", "the film “Deep Water”"
+    if work_named_before(text, m):
+        return True
     if len(inner.split()) == 1:
         return bool(_NAME_BEFORE.search(text, max(0, m.open - 30), m.open)) and bool(_NAME_AFTER.match(text, m.close))
     para_start, para_end = text.rfind("\n", 0, m.open) + 1, text.find("\n", m.close)

@@ -23,7 +23,7 @@ from .lexicon import (
 )
 from .marks import Marked, QuoteMask, find_marks, is_direct
 from .pull_quotes import with_pull_quotes
-from .quote_kinds import WORD, handed_on, is_title, signed, titled, whole_clause
+from .quote_kinds import WORD, handed_on, is_title, signed, titled, whole_clause, work_named_before
 from .reported import find_reported, report_of
 from .reported_nouns import noun_reports
 from .sourcing import mark_sources
@@ -111,7 +111,11 @@ def _fragment_verb(doc: Doc, text: str, m: Marked) -> tuple[bool, Token | None]:
     if span is None or not len(span):
         return True, None
     verb = _governing_verb(span.root, m)
-    if verb is not None and is_title(text[m.start : m.end]) and _names_a_work(span.root, verb):
+    if (
+        verb is not None
+        and is_title(text[m.start : m.end])
+        and (_names_a_work(span.root, verb) or work_named_before(text, m))
+    ):
         return False, None
     return True, verb
 
