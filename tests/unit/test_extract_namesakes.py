@@ -76,3 +76,8 @@ def test_a_man_named_by_surname_alone_is_not_the_woman_named_in_full(analyse):
 def test_a_surname_alone_with_no_namesake_of_the_other_gender_is_the_one_named_in_full(analyse):
     a = analyse("His wife, Anna Baker, runs the ferry.\n\n“We are ready,” Baker said on Monday.\n")
     assert speakers(a, "We are ready") == ["Anna Baker"]
+
+
+def test_a_womans_role_word_is_no_sign_of_a_man(analyse):
+    a = analyse("Mary Barra, the company's chairman, spoke on Monday. “We will build the plant,” Ms. Barra said.\n")
+    assert speakers(a, "We will build the plant") == ["Mary Barra"]

@@ -222,3 +222,27 @@ def test_a_programme_on_air_and_a_thing_called_by_name_are_no_ones_words(analyse
         'Tom Baker called the plan "a disaster" on Monday.\n'
     )
     assert [text for _, text, _ in _quotes(a)] == ["If we blame each other, this could last a long time", "a disaster"]
+
+
+def test_a_lost_opening_mark_is_not_found_after_an_abbreviation(analyse):
+    a = analyse(
+        "“We will not close the school,” said Sen. Ana Ruiz at a rally in Dover. It was never about the "
+        "money, nothing personal.” The crowd cheered.\n"
+    )
+    assert [text for _, text, _ in _quotes(a)] == [
+        "We will not close the school",
+        "It was never about the money, nothing personal.",
+    ]
+
+
+def test_an_unclosed_straight_mark_does_not_swallow_the_curly_quotes_after_it(analyse):
+    a = analyse('The union called it "a betrayal. “We are flooded again,” Tom Jones said.\n')
+    assert ("direct", "We are flooded again", "Tom Jones") in _quotes(a)
+
+
+def test_a_question_and_its_answer_with_a_lost_closing_mark_are_two_speakers(analyse):
+    a = analyse("Tom Jones asked, “Why now? “Because we must,” Anna Park replied.\n")
+    assert [(text, speaker) for _, text, speaker in _quotes(a)] == [
+        ("Why now?", "Tom Jones"),
+        ("Because we must", "Anna Park"),
+    ]

@@ -257,3 +257,8 @@ def test_a_claim_or_report_with_an_owner_reports_its_that_clause(analyse):
         ("there have been thousands of shootings this year", "Tom Baker", "claim"),
         ("the ferry lost $9 million in 1995", "Harbor Times", "report"),
     ]
+
+
+def test_as_someone_told_a_story_is_when_not_what(analyse):
+    a = analyse("As Tom Smith told the story, the crowd fell silent.\n")
+    assert [q.text for q in a.quotes] == []

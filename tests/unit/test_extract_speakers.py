@@ -365,3 +365,11 @@ def test_reports_in_general_are_no_ones_report(analyse):
         "“We were in the foxhole together,” Norman Powell said.\n\nReports say the Pacers plan to waive the players.\n"
     )
     assert speaker_of(a, "the Pacers plan to waive") == "Reports"
+
+
+def test_a_letter_someone_received_does_not_speak_for_them(analyse):
+    a = analyse(
+        "Mayor Tom Hale received a letter from a group of fishermen on Monday.\n\n"
+        "“The pier is our livelihood,” the letter reads.\n"
+    )
+    assert speaker_of(a, "The pier is our livelihood") == "letter"

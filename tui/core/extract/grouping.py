@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from ..model import Actor, Entity
-from .lexicon import CAPITALS, FEMALE_WORDS, GEO_NOUNS, KINSHIP, MALE_WORDS, NAME_SUFFIXES, SYNONYM_OF
+from .lexicon import CAPITALS, GEO_NOUNS, KINSHIP, NAME_SUFFIXES, SYNONYM_OF
 from .mentions import PREFERRED_TYPES, Mention
 from .syntax import SUBJECT_DEPS
 
@@ -36,12 +36,18 @@ def _acronym(name: str) -> str | None:
     return bare if 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper() and " " not in name else None
 
 
+#: Words that show a person is a man or a woman: an honorific, or a word for kin ("his wife,
+#: Anna Baker"); not a role ("the company's chairman, Mary Barra").
+_MAN = frozenset("mr sir lord husband father son brother widower boyfriend".split())
+_WOMAN = frozenset("mrs ms miss dame lady wife mother daughter sister widow girlfriend".split())
+
+
 def _word_gender(doc: Doc, k: int) -> str | None:
     """ "m" or "f" for a word for a man or a woman at `k` ("Mr.", "wife"), else None."""
     if not 0 <= k < len(doc):
         return None
     word = doc[k].lower_.rstrip(".")
-    return "m" if word in MALE_WORDS else "f" if word in FEMALE_WORDS else None
+    return "m" if word in _MAN else "f" if word in _WOMAN else None
 
 
 def slug(name: str, taken: set[str]) -> str:
@@ -85,10 +91,12 @@ class _Grouper:
         self._generation = self._generations()
         self.keys = {m.key for m in mentions}
         #: surname -> where it stands alone ("Mr. Baker", "Baker")
-        self.bare: dict[str, list[int]] = defaultdict(list)
+        self.bare: dict[str, set[str]] = defaultdict(set)  # surname -> the genders its honorifics show
         for m in mentions:
-            if m.type == "PERSON" and " " not in m.key:
-                self.bare[m.key].append(m.start)
+            shown = _word_gender(doc, m.start - 1) if m.type == "PERSON" and " " not in m.key else None
+            if shown is not None:
+                self.bare[m.key].add(shown)
+        self._genders: dict[tuple[str, str], str | None] = {}
         #: "House" -> ["House of Commons"]: the keys that are a one-word key "of" something
         self.of_keys: dict[str, list[str]] = defaultdict(list)
         for key in self.keys:
@@ -190,6 +198,10 @@ class _Grouper:
             return by_age[0]
         if before >= 0 and doc[before].lower_ in _YOUNGER:
             return by_age[1]
+        own = _word_gender(doc, m.start - 1)  # "Mrs. Baker" beside "Tom Baker" and "Anna Baker"
+        matching = [ident for ident in people if own is not None and self._gender_of(ident) == own]
+        if len(matching) == 1 and all(self._gender_of(ident) is not None for ident in people):
+            return matching[0]  # (each shown a man or a woman: not a father and his son)
         here = self._named_in_paragraph(m, candidates)
         return here[-1] if here else people[0]
 
@@ -210,8 +222,7 @@ class _Grouper:
         shown = self._gender_of(person)
         if shown is None:
             return person
-        others = [k for k in self.bare[m.key] if _word_gender(self.doc, k - 1) not in (None, shown)]
-        if not others:
+        if not self.bare[m.key] - {shown}:
             return person
         own = _word_gender(self.doc, m.start - 1)
         if own is not None:
@@ -220,7 +231,12 @@ class _Grouper:
 
     def _gender_of(self, ident: tuple[str, str]) -> str | None:
         """ "m" or "f" where a person named in full is shown to be one: an honorific before the
-        name, or a word for a man or a woman beside it ("his wife, Anna Baker")."""
+        name, or a word for kin beside it ("his wife, Anna Baker")."""
+        if ident not in self._genders:
+            self._genders[ident] = self._shown_gender(ident)
+        return self._genders[ident]
+
+    def _shown_gender(self, ident: tuple[str, str]) -> str | None:
         for m in self.identities[ident]:
             last = self.doc[m.end - 1]
             words = [m.start - 1] + ([last.head.i] if last.dep_ in ("appos", "compound") else [])

@@ -22,7 +22,11 @@ _CLOSE_DOUBLE = "”»"
 _DIRECT_LEAD = set(":,;—–-([")
 _QUOTE_CHARS = re.compile("''|``|‘’(?=\\w)|[\"“”„«»‘’']")
 #: Where a sentence ends inside a paragraph: after it, a quote whose opening mark was lost begins.
-_SENTENCE_END = re.compile(r"(?<=[a-z]{2})[.!?]\s+(?=[A-Z])")
+_SENTENCE_END = re.compile(r"(\S+)[.!?]\s+(?=[A-Z])")
+#: Words an abbreviation's full stop follows, which ends no sentence ("Sen. Ana Ruiz").
+_ABBREVIATED = frozenset(
+    "mr mrs ms dr sen rep gov gen lt col capt sgt cpl det st jr sr prof rev hon pres supt insp u.s u.k no vs".split()
+)
 
 
 @dataclass
@@ -103,25 +107,36 @@ class _Pairing:
         self.single_at: int | None = None
         self.nested = 0
         self.last_close, self.last_mark = 0, ""
+        self.last_straight: int | None = None  # where the paragraph's last straight mark is
         # curly marks still to come: "closes two more than it opens" (a quote nests) in constant time
         self.closes_left, self.opens_left = para.count("”"), para.count("“")
 
     def opening(self, i: int, mark: str) -> None:
         open_at, para = self.open_at, self.para
         if open_at is not None and mark == "“":
-            if self.closes_left - self.opens_left >= 2 or para[open_at] == '"':
+            if self.closes_left - self.opens_left >= 2 or (para[open_at] == '"' and self._straight_holds(open_at)):
                 # "“... what he calls “hell” than ...”": a quote inside the quote, when the rest of
                 # the paragraph closes two quotes more than it opens (this one and the one around
                 # it), or inside straight marks ("... the question: “Do you think ...?” ...")
                 self.nested += 1
                 return
-            if self.closes_left > self.opens_left and para[open_at:i].rstrip()[-1:] in (".", "!", "?"):
+            if para[open_at] == "“" and self.closes_left > self.opens_left and para[open_at:i].rstrip()[-1:] == ".":
                 # "“That’s dangerous. “It really ...”": a stray mark between the sentences of one
                 # quote, which closes once (unclosed straight marks open each sentence: BBC style)
                 return
         if open_at is not None:  # an opening mark inside an open quote: the old one ran on
             self.found.append(_mark(self.text, self.base + open_at, self.base + i, closed=False))
         self.open_at, self.single_at = i, None
+
+    def _straight_holds(self, open_at: int) -> bool:
+        """Whether a straight quote open at `open_at` holds the curly ones after it: it opens the
+        paragraph (a quoted passage, closed or not) or a straight mark closes later ("The union
+        called it "a betrayal. “We are flooded,” Jones said.": a stray, which holds nothing)."""
+        if not self.para[:open_at].strip():
+            return True
+        if self.last_straight is None:
+            self.last_straight = self.para.rfind('"')
+        return self.last_straight > open_at and self.para[self.last_straight - 1 : self.last_straight] != " "
 
     def closing(self, i: int, j: int, mark: str) -> None:
         if self.open_at is not None and self.nested:
@@ -155,8 +170,11 @@ def _lost_opening(para: str, last_close: int, close: int) -> int | None:
     begins there, or a quote in other marks closed before it: this mark is a stray)."""
     if last_close <= 0:
         return None if last_close else 0
-    after = _SENTENCE_END.search(para, last_close, close)
-    return after.end() if after else None
+    for end in _SENTENCE_END.finditer(para, last_close, close):
+        word = end.group(1).lower().lstrip("(“\"‘'")
+        if word not in _ABBREVIATED and not (len(word) == 1 and word.isalpha()):  # (nor an initial)
+            return end.end()
+    return None
 
 
 def _straight_role(prev: str, nxt: str, is_open: bool) -> str:

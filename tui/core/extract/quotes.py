@@ -301,10 +301,9 @@ def _introducing_verb(doc: Doc, text: str, m: Marked) -> Token | None:
     if before.endswith(":"):
         at = text.rfind(":", 0, m.open)
     elif not before:  # "The governor added:" as a short paragraph of its own, the quotation next
-        prev = text[:line].rstrip()
-        if not prev.endswith(":") or len(prev[prev.rfind("\n") + 1 :].split()) > 25:
+        at = len(text[max(0, line - 400) : line].rstrip()) + max(0, line - 400) - 1
+        if at < 0 or text[at] != ":" or len(text[text.rfind("\n", 0, at) + 1 : at].split()) > 25:
             return None
-        at = len(prev) - 1
     else:
         return None
     colon = doc.char_span(at, at + 1, alignment_mode="expand")

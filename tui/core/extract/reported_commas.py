@@ -119,6 +119,11 @@ def _as_said(verb: Token) -> Token | None:
     object of its own ("As he said goodbye, ..." is when), or None."""
     if verb.dep_ != "advcl" or verb.lemma_ not in _AS_VERBS or (verb.lemma_ == "point" and not points_out(verb)):
         return None
+    if any(
+        c.dep_ == "dobj" and not (verb.lemma_ == "tell" and c.pos_ in ("PRON", "PROPN", "NOUN") and c.tag_ != "NN")
+        for c in verb.children
+    ):
+        return None  # "As Smith told the story, ...": when (whom "told" told may stay: "told reporters")
     return next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i), None)
 
 

@@ -229,8 +229,8 @@ def _sent_before(text_noun: Token) -> Token | None:
     a few sentences ("a group of fishermen sent a letter to the Trust"), or None."""
     doc = text_noun.doc
     for t in reversed(doc[max(0, text_noun.i - 150) : text_noun.i]):
-        if t.lemma_ == text_noun.lemma_ and t.dep_ == "dobj" and t.head.pos_ == "VERB":
-            return t.head
+        if t.lemma_ == text_noun.lemma_ and t.dep_ == "dobj" and t.head.lemma_ in _AUTHORING:
+            return t.head  # (not "received a letter", "rejected the report": whom it reached)
     return None
 
 
@@ -245,7 +245,7 @@ def _sender_voice(cast: Cast, verb: Token) -> Voice | None:
 #: Verbs that make a text (its maker is its voice): "figures released by", "a poll conducted by";
 #: not "emails obtained by", "a report seen by", whose makers are someone else.
 _AUTHORING = frozenset(
-    "release publish issue conduct commission compile prepare produce write send post file sign author".split()
+    "release publish issue conduct commission compile prepare produce write send post file sign author pen draft submit deliver".split()
 )
 
 
