@@ -373,3 +373,12 @@ def test_a_letter_someone_received_does_not_speak_for_them(analyse):
         "“The pier is our livelihood,” the letter reads.\n"
     )
     assert speaker_of(a, "The pier is our livelihood") == "letter"
+
+
+def test_whom_a_relative_clause_is_about_in_a_sentence_about_no_one_named_is_the_next_he(analyse):
+    a = analyse(
+        "“We are not there yet,” said a proud coach Mike Ruddock.\n\n"
+        "None more so than Henson, who can now expect the same spotlight. The confident 23-year-old is "
+        "undaunted. “I'm the sort of player who likes pressure on me,” he said.\n"
+    )
+    assert speaker_of(a, "I'm the sort of player") == "Henson"

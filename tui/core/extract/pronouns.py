@@ -269,9 +269,13 @@ def salient(token: Token) -> bool:
     """A subject of the main clause, of a speech verb, or the agent of a passive."""
     head = token.head
     if token.lower_ in ("who", "whom", "that") and head.dep_ == "relcl":
-        # "the rise of Donald Trump, who had talked about ...": whom a relative clause is about
-        # is the story's subject only if the one it describes is ("Bortis, who noted it, said")
-        return head.head.dep_ in SUBJECT_DEPS and salient(head.head)
+        # "she said ..., and a reason was the rise of Donald Trump, who had talked about ...":
+        # whom a relative clause is about is the story's subject only if the one it describes is
+        # ("Bortis, who noted it, said"), or if no one named is ("None more so than Henson, who
+        # can now expect ...")
+        root = token.sent.root
+        named = any(c.dep_ in SUBJECT_DEPS and c.pos_ in ("PROPN", "PRON") for c in root.children)
+        return (head.head.dep_ in SUBJECT_DEPS and salient(head.head)) or (not named and head.lemma_ in SPEECH_VERBS)
     if token.dep_ == "pobj":  # the agent of a passive clause ("was overseen by Kofi Tanu"), not
         # of a participle's phrase ("a commission, overseen by Kofi Tanu, ..."): no one the story turns to
         return any(c.dep_ == "auxpass" for c in head.head.children)
