@@ -232,8 +232,9 @@ def _imperative_object(token: Token) -> bool:
     """ "(think Brexit, for example)": a name after a verb in the imperative, which the parse
     took for its subject; not "“...,” say experts", whose subject follows the quotation."""
     head = token.head
-    before = token.doc[head.i - 1].text if head.i else "\n"
-    return token.i > head.i and head.tag_ in ("VB", "VBP") and before not in ("”", '"', "''", "’", ",")
+    if token.i < head.i or head.tag_ not in ("VB", "VBP"):
+        return False
+    return head.i > 0 and token.doc[head.i - 1].text not in ("”", '"', "''", "’", ",")
 
 
 def _unnamed_person(token: Token) -> bool:
