@@ -262,3 +262,8 @@ def test_a_claim_or_report_with_an_owner_reports_its_that_clause(analyse):
 def test_as_someone_told_a_story_is_when_not_what(analyse):
     a = analyse("As Tom Smith told the story, the crowd fell silent.\n")
     assert [q.text for q in a.quotes] == []
+
+
+def test_when_it_was_said_before_a_comma_is_no_part_of_what_was_said(analyse):
+    a = analyse("As Mayor Tom Hale said last week, the pier is older than the town.\n")
+    assert [(q.text, q.speaker) for q in a.quotes] == [("the pier is older than the town", "Tom Hale")]

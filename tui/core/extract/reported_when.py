@@ -98,7 +98,9 @@ def past_when(verb: Token, clause: list[Token]) -> list[Token]:
         return clause
     k = 0
     while k < len(clause) and (
-        clause[k].ent_type_ in ("DATE", "TIME") or (clause[k].dep_ == "prep" and _when(clause[k]) is not None)
+        clause[k].ent_type_ in ("DATE", "TIME")
+        or (clause[k].dep_ == "prep" and _when(clause[k]) is not None)
+        or (k and clause[k].text == ",")  # ("As Hale said last week, the pier ...")
     ):
         k += 1
     rest = clause[k:]
