@@ -90,8 +90,8 @@ class _Grouper:
         #: -1 for a person the article calls someone's parent, 1 for someone's child
         self._generation = self._generations()
         self.keys = {m.key for m in mentions}
-        #: surname -> where it stands alone ("Mr. Baker", "Baker")
-        self.bare: dict[str, set[str]] = defaultdict(set)  # surname -> the genders its honorifics show
+        #: surname -> the genders its honorifics show where it stands alone ("Mr. Baker")
+        self.bare: dict[str, set[str]] = defaultdict(set)
         for m in mentions:
             shown = _word_gender(doc, m.start - 1) if m.type == "PERSON" and " " not in m.key else None
             if shown is not None:

@@ -143,10 +143,10 @@ KINSHIP = frozenset(
     "father mother son daughter brother sister wife husband uncle aunt cousin grandfather grandmother widow".split()
 )
 
-#: Verbs that report what was said in their object: "announced the end of the siege".
 #: Verbs that report a thing noted in their object, when it says enough ("noted the army's lack
 #: of winter equipment"; not "noted the time").
 NOTING_VERBS = frozenset("note stress emphasise emphasize highlight reiterate".split())
+#: Verbs that report what was said in their object: "announced the end of the siege".
 OBJECT_REPORT_VERBS = frozenset(
     "announce confirm deny claim reveal admit acknowledge demand disclose vow pledge promise threaten".split()
 )

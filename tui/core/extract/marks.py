@@ -149,10 +149,11 @@ class _Pairing:
             # which only close what they opened: "the workers'' pay"), or after a quote closed
             # before it, from the next sentence on ("“…,” Jones said. It was never about ...”":
             # its opening mark was lost)
-            lost = _lost_opening(self.para, self.last_close if self.last_mark in ("", mark) else -1, i)
+            same = self.last_mark in ("", mark)  # (a close in other marks than the last is a stray)
+            lost = _lost_opening(self.para, self.last_close if same else -1, i)
             if lost is not None:
                 self.found.append(_mark(self.text, self.base + lost, self.base + j, closed=True, opened=False))
-            if self.last_mark in ("", mark):  # the next lost opening comes after this close
+            if same:  # the next lost opening comes after this close
                 self.last_close, self.last_mark = j, mark
 
     def single(self, i: int, ch: str, prev: str, nxt: str) -> None:

@@ -17,7 +17,7 @@ from .lexicon import (
     PERSON_PRONOUNS,
     SPEECH_VERBS,
 )
-from .syntax import SUBJECT_DEPS, sentence_start, token_list
+from .syntax import CLOSING_MARKS, SUBJECT_DEPS, sentence_start, token_list
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -234,7 +234,7 @@ def _imperative_object(token: Token) -> bool:
     head = token.head
     if token.i < head.i or head.tag_ not in ("VB", "VBP"):
         return False
-    return head.i > 0 and token.doc[head.i - 1].text not in ("”", '"', "''", "’", ",")
+    return head.i > 0 and token.doc[head.i - 1].text not in CLOSING_MARKS and token.doc[head.i - 1].text != ","
 
 
 def _unnamed_person(token: Token) -> bool:

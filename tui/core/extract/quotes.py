@@ -301,8 +301,10 @@ def _introducing_verb(doc: Doc, text: str, m: Marked) -> Token | None:
     if before.endswith(":"):
         at = text.rfind(":", 0, m.open)
     elif not before:  # "The governor added:" as a short paragraph of its own, the quotation next
-        at = len(text[max(0, line - 400) : line].rstrip()) + max(0, line - 400) - 1
-        if at < 0 or text[at] != ":" or len(text[text.rfind("\n", 0, at) + 1 : at].split()) > 25:
+        lo, at = max(0, line - 400), line - 1
+        while at >= lo and text[at].isspace():
+            at -= 1
+        if at < lo or text[at] != ":" or len(text[text.rfind("\n", 0, at) + 1 : at].split()) > 25:
             return None
     else:
         return None

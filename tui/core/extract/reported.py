@@ -36,7 +36,7 @@ from .reported_unsaid import aside, imperative, not_its_report, relative_object,
 from .reported_when import clause_after_when, past_when, that_after_when
 from .speakers import NOBODY, speaker_of
 from .subjects import before_speaker, subject_of
-from .syntax import ANY_SUBJECT_DEPS, SUBJECT_DEPS, SUBJECT_OR_EXPLETIVE_DEPS, sentence_bounds, token_list
+from .syntax import ANY_SUBJECT_DEPS, FINITE_TAGS, SUBJECT_DEPS, SUBJECT_OR_EXPLETIVE_DEPS, sentence_bounds, token_list
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -76,7 +76,6 @@ _CLAUSE_VERBS = frozenset(
     """say tell add explain claim argue insist state write note warn acknowledge admit allege
     confirm testify stress contend maintain concede""".split()
 )
-_FINITE = ("VBD", "VBZ", "VBP", "MD")
 
 
 def _statement(verb: Token, clause: Token) -> Token | None:
@@ -155,9 +154,9 @@ def _lost_subject(doc: Doc, verb: Token, clause: Token) -> int | None:
 
 def _finite(head: Token) -> bool:
     return (
-        head.tag_ in _FINITE
+        head.tag_ in FINITE_TAGS
         or head.lower_.replace("’", "'") in _CONTRACTED
-        or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in head.children)
+        or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in head.children)
         or _past_with_subject(head)
     )
 
@@ -241,7 +240,7 @@ def _first_finite(rest: list[Token]) -> int | None:
     """Where the first finite verb is in the words after a reporting verb, if they lead to it as a
     clause would: soon, with no break, and not after "because" ("write this because I know ...":
     why, not what)."""
-    finite = next((k for k, t in enumerate(rest) if t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX")), None)
+    finite = next((k for k, t in enumerate(rest) if t.tag_ in FINITE_TAGS and t.pos_ in ("VERB", "AUX")), None)
     if finite is None or finite == 0 or finite > 10:
         return None
     lead = rest[:finite]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import COGNITION_VERBS, OBJECT_SPEECH_VERBS, SPEECH_VERBS
 from .speakers import can_speak
-from .syntax import SUBJECT_DEPS, sentence_bounds
+from .syntax import FINITE_TAGS, SUBJECT_DEPS, sentence_bounds
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -69,16 +69,13 @@ def _second_act(verb: Token, t: Token) -> bool:
     if t.tag_ != verb.tag_ or not reports:
         return False
     head = t.head
-    aux = next((c for c in head.children if c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE), None)
+    aux = next((c for c in head.children if c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS), None)
     # (a participle with no auxiliary is a past tense the tagger misread: "police located her and told ...")
     tense = aux.tag_ if aux is not None else "VBD" if head.tag_ == "VBN" else head.tag_
     if tense != verb.tag_:
         return True
     subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
     return subject is not None and subject.pos_ == "NOUN" and not can_speak(subject)
-
-
-_FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
 
 
 #: Words that set one statement against another: "..., although she noted ...".

@@ -1,8 +1,7 @@
 """A reported clause the parse hung on when or where it was said: "said on Tuesday that ...",
 "tweeted in the early morning hours that ..." read as a relative clause of the day or the hour,
-"said in a statement that ..." as a clause of the statement, "told NBC's show that ..." of the
-show, "said after the convention he would
-not ..." as a clause of when."""
+"said in a statement that ..." as a clause of the statement, "told NBC's show that ..." as one
+of the show, "said after the convention he would not ..." as a clause of when."""
 
 from __future__ import annotations
 

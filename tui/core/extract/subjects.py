@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import SPEECH_VERBS
 from .speakers import can_speak
-from .syntax import SUBJECT_DEPS, agent_of, told_in_passive
+from .syntax import CLOSING_MARKS, SUBJECT_DEPS, agent_of, told_in_passive
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -16,8 +16,6 @@ if TYPE_CHECKING:  # pragma: no cover
 _SUBORDINATE = {"ccomp", "acl", "relcl", "xcomp", "advcl", "pcomp"}
 
 
-#: Marks that close a quotation, as the tokenizer gives them.
-_CLOSING_MARKS = frozenset(("”", '"', "''", "’"))
 _OPENING_MARKS = frozenset(("“", '"', "``", "‘"))
 #: What a name and the words before it may be made of: "Oilers coach Ken Hitchcock", "Heart and
 #: Stroke's Erin Kim".
@@ -33,11 +31,12 @@ def subject_of(verb: Token) -> Token | None:
     after_quote = _named_after_quote(verb) or named_after_comma(verb)
     if after_quote is not None:
         return after_quote
+    agent = agent_of(verb)  # "by X"
     if told_in_passive(verb):  # "was told he had three months": whom it was told, not who told
-        return agent_of(verb)
-    if any(c.dep_ == "auxpass" for c in verb.children) and agent_of(verb) is not None:
-        return agent_of(verb)  # "“River Blues” was written by Calloway": who wrote it
-    found = _own_or_governing_subject(verb, _whose_act(verb)) or agent_of(verb)  # (or "by X")
+        return agent
+    if agent is not None and any(c.dep_ == "auxpass" for c in verb.children):
+        return agent  # "“River Blues” was written by Calloway": who wrote it
+    found = _own_or_governing_subject(verb, _whose_act(verb)) or agent
     if found is not None:
         return _not_a_title(verb, found)
     appositive = _speaker_as_appositive(verb)
@@ -85,7 +84,7 @@ def _not_a_title(verb: Token, found: Token) -> Token:
     if found.i < verb.i or found.left_edge.i == 0 or doc[found.left_edge.i - 1].text not in _OPENING_MARKS:
         return found
     k = verb.i - 1
-    while k > 0 and doc[k].text not in _CLOSING_MARKS:
+    while k > 0 and doc[k].text not in CLOSING_MARKS:
         k -= 1
     return next((t for t in doc[k + 1 : verb.i] if t.pos_ == "PROPN" and t.dep_ != "compound"), found)
 
@@ -94,7 +93,7 @@ def _named_after_quote(verb: Token) -> Token | None:
     """ "“...,” said James Acton, a physicist ...": after a quotation the speaker comes after the
     verb, whatever word of the quotation the parse hung on it as a subject."""
     doc = verb.doc
-    if verb.i == 0 or doc[verb.i - 1].text not in _CLOSING_MARKS:
+    if verb.i == 0 or doc[verb.i - 1].text not in CLOSING_MARKS:
         return None
     later = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i > verb.i), None)
     if later is not None:

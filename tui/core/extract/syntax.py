@@ -17,6 +17,10 @@ POSSESSIVE = frozenset({"'s", "’s", "‘s", "'", "’"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 #: A subject or the expletive that holds its place ("there is", "it is clear that").
 SUBJECT_OR_EXPLETIVE_DEPS = (*SUBJECT_DEPS, "expl")
+#: Marks that close a quotation, as the tokenizer gives them.
+CLOSING_MARKS = frozenset(("”", '"', "''", "’"))
+#: Tags of a finite verb or auxiliary: a past or present tense, or a modal.
+FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
 #: Any subject of a clause, a clausal one too ("what he said was ...").
 ANY_SUBJECT_DEPS = (*SUBJECT_OR_EXPLETIVE_DEPS, "csubj")
 
